@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Compare segtool with peer segmenters (jieba, rjieba) on speed and accuracy.
+#
+# Creates (once) a Python virtual environment outside the repository, installs the
+# peers from PyPI into it, and runs compare.py with that environment's Python.
+# All arguments are passed through to compare.py; see `run.sh --help`.
+#
+# Environment:
+#   PEERS_VENV  where the virtual environment lives (default: $HOME/.cache/segtool-peers-venv)
+#   PYTHON      the interpreter that creates it            (default: python3)
+#   SEGTOOL     the segtool binary to measure               (default: .build/release/segtool)
+set -euo pipefail
+
+script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_root="$(cd "$script_dir/../.." && pwd)"
+venv="${PEERS_VENV:-${HOME:-/root}/.cache/segtool-peers-venv}"
+python="${PYTHON:-python3}"
+# Distribution names on PyPI; tantivy is not used by compare.py yet, it is installed so
+# that the environment is ready for the index benchmarks.
+packages=(jieba rjieba tantivy)
+
+die() { echo "run.sh: error: $*" >&2; exit 1; }
+
+command -v "$python" >/dev/null 2>&1 \
+    || die "'$python' not found. On Debian: apt-get install python3 python3-venv"
+
+case "$(realpath -m "$venv")/" in
+    "$repo_root"/*) echo "run.sh: warning: PEERS_VENV ($venv) is inside the repository;" \
+                         "keep it out of commits." >&2 ;;
+esac
+
+if [[ ! -x "$venv/bin/python" ]]; then
+    # Debian splits venv/ensurepip into python3-venv; check before creating a half-made venv.
+    if ! "$python" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+        ver="$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || true)"
+        die "'$python -m venv' is not usable (the venv/ensurepip module is missing).
+  On Debian/Ubuntu install it with:  apt-get install python3-venv${ver:+   (or python${ver}-venv)}"
+    fi
+    echo "run.sh: creating virtual environment in $venv" >&2
+    rm -rf "$venv"
+    mkdir -p "$(dirname "$venv")"
+    "$python" -m venv "$venv" || die "could not create the virtual environment in $venv"
+fi
+
+vpy="$venv/bin/python"
+missing=()
+for pkg in "${packages[@]}"; do
+    if ! "$vpy" -c 'import importlib.metadata as m, sys; m.version(sys.argv[1])' "$pkg" \
+            >/dev/null 2>&1; then
+        missing+=("$pkg")
+    fi
+done
+if ((${#missing[@]})); then
+    echo "run.sh: installing ${missing[*]} into $venv" >&2
+    "$vpy" -m pip install --disable-pip-version-check --quiet "${missing[@]}" \
+        || die "pip could not install ${missing[*]} (is PyPI reachable?)"
+fi
+
+# The command as the user typed it, for the report.
+cmd="$(printf '%q ' "$0" "$@")"
+export SEGTOOL_PEERS_COMMAND="${SEGTOOL:+SEGTOOL=$(printf '%q' "$SEGTOOL") }${cmd% }"
+exec "$vpy" "$script_dir/compare.py" "$@"

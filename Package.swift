@@ -1,0 +1,41 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "segtool",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Segmenter", targets: ["Segmenter"]),
+        .executable(name: "segtool", targets: ["segtool"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system ICU (libicuuc), reached through static inline wrappers (see shim.h).
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // The built-in dictionaries, embedded into the binary at compile time with C23 #embed,
+        // so an installed segtool and library users need no resource files.
+        .target(name: "CLexiconData"),
+        .target(
+            name: "Segmenter",
+            dependencies: ["CICU", "CLexiconData"]
+        ),
+        .executableTarget(
+            name: "segtool",
+            dependencies: [
+                "Segmenter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SegmenterTests",
+            dependencies: ["Segmenter"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

@@ -1,0 +1,186 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One entry line of a dictionary file, as written.
+public struct DictionaryLine: Hashable, Sendable {
+    /// 1-based line number in the file.
+    public var line: Int
+    /// The word.
+    public var word: String
+    /// The frequency, if given.
+    public var frequency: Int?
+    /// The tag, if given.
+    public var tag: String?
+    /// Whether the fields were separated by tabs.
+    public var tabSeparated: Bool
+}
+
+/// A dictionary file in the format jieba users have, parsed but not yet loaded.
+///
+/// One entry a line: `word [freq] [tag]`, separated by whitespace, or by tabs when the word
+/// contains spaces; `#` starts a comment line; UTF-8 with or without BOM; LF or CRLF.
+public struct DictionaryFile: Sendable {
+    /// The name used in errors and origins.
+    public var name: String
+    /// The entry lines.
+    public var lines: [DictionaryLine]
+    /// Whether the file starts with a UTF-8 byte order mark.
+    public var hasBOM: Bool
+    /// How many lines end in CRLF.
+    public var crlfLineCount: Int
+
+    /// Parses dictionary text.
+    /// - Parameters:
+    ///   - bytes: the file's bytes.
+    ///   - name: the file name for errors.
+    /// - Throws: `SegmenterError.dictionaryNotUTF8` or `.malformedDictionaryLine`, naming the line.
+    public init(bytes: some Collection<UInt8>, name: String) throws(SegmenterError) {
+        self.name = name
+        var lines: [DictionaryLine] = []
+        var hasBOM = false
+        var crlf = 0
+        let array = Array(bytes)
+        let result: Result<Void, SegmenterError> = array.withUnsafeBufferPointer { buf in
+            var start = 0
+            if buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF {
+                hasBOM = true
+                start = 3
+            }
+            var lineNumber = 0
+            while start < buf.count {
+                lineNumber += 1
+                var end = start
+                while end < buf.count && buf[end] != 0x0A { end += 1 }
+                var contentEnd = end
+                if contentEnd > start && buf[contentEnd - 1] == 0x0D { contentEnd -= 1; crlf += 1 }
+                let slice = UnsafeBufferPointer(rebasing: buf[start..<contentEnd])
+                if let bad = UTF8Decoding.firstInvalidOffset(slice) {
+                    return .failure(.dictionaryNotUTF8(file: name, line: lineNumber, byteOffset: start + bad))
+                }
+                let text = String(decoding: slice, as: UTF8.self)
+                switch Self.parseLine(text, line: lineNumber, file: name) {
+                case .success(let entry?): lines.append(entry)
+                case .success(nil): break
+                case .failure(let error): return .failure(error)
+                }
+                start = end + 1
+            }
+            return .success(())
+        }
+        try result.get()
+        self.lines = lines
+        self.hasBOM = hasBOM
+        self.crlfLineCount = crlf
+    }
+
+    /// Reads and parses the dictionary file at `path`.
+    public init(contentsOf path: String) throws(SegmenterError) {
+        try self.init(bytes: try FileBytes.contents(of: path), name: path)
+    }
+
+    /// The entries of this file, with `origin`.
+    public func entries(origin: Lexicon.Origin) -> [Lexicon.Entry] {
+        lines.map { .init(word: $0.word, frequency: $0.frequency, tag: $0.tag, origin: origin) }
+    }
+
+    static func parseLine(_ raw: String, line: Int, file: String) -> Result<DictionaryLine?, SegmenterError> {
+        let trimmed = raw.drop(while: { $0 == " " || $0 == "\t" })
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .success(nil) }
+        func fail(_ reason: String) -> Result<DictionaryLine?, SegmenterError> {
+            .failure(.malformedDictionaryLine(file: file, line: line, reason: reason))
+        }
+        let tabbed = raw.contains("\t")
+        var fields: [Substring]
+        if tabbed {
+            fields = raw.split(separator: "\t", omittingEmptySubsequences: true)
+                .map { $0.trimmingSpaces() }
+                .filter { !$0.isEmpty }
+        } else {
+            fields = raw.split(separator: " ", omittingEmptySubsequences: true)
+        }
+        guard let wordField = fields.first else { return .success(nil) }
+        if fields.count > 3 {
+            return fail("too many fields (\(fields.count)): expected `word [freq] [tag]`; separate the fields with tabs when the word contains spaces")
+        }
+        for s in wordField.unicodeScalars {
+            if s.value < 0x20 || s.value == 0x7F || (s.value >= 0x80 && s.value < 0xA0) {
+                return fail("the word contains a control character U+\(String(s.value, radix: 16, uppercase: true))")
+            }
+            if s.value == 0xFEFF || s.value == 0x200B {
+                return fail("the word contains an invisible character U+\(String(s.value, radix: 16, uppercase: true))")
+            }
+        }
+        var frequency: Int?
+        var tag: String?
+        var rest = fields.dropFirst()
+        if let f = rest.first, f.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            guard let value = Int(f), value <= 1_000_000_000_000 else {
+                return fail("frequency `\(f)` is too large")
+            }
+            frequency = value
+            rest = rest.dropFirst()
+        }
+        if let t = rest.first {
+            let isTag = t.unicodeScalars.allSatisfy {
+                ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0x41 && $0.value <= 0x5A)
+                    || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "_" || $0 == "-"
+            }
+            if !isTag || t.first?.isNumber == true {
+                if frequency == nil && t.contains(where: { $0.isNumber }) && fields.count == 2 {
+                    return fail("`\(t)` is neither a frequency (a whole number) nor a tag")
+                }
+                return fail("`\(t)` is not a tag (letters, digits, _ or -)" + (tabbed ? "" : "; if the word contains spaces, separate the fields with tabs"))
+            }
+            tag = String(t)
+            rest = rest.dropFirst()
+        }
+        if let extra = rest.first {
+            return fail("unexpected field `\(extra)` after the tag")
+        }
+        return .success(DictionaryLine(line: line, word: String(wordField), frequency: frequency, tag: tag, tabSeparated: tabbed))
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSpaces() -> Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
+    }
+}
+
+/// Whole-file reads through the C library (this module does not use Foundation).
+enum FileBytes {
+    /// Reads the file at `path`.
+    /// - Throws: `SegmenterError.unreadableFile` naming the file and the system's reason.
+    static func contents(of path: String) throws(SegmenterError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .unreadableFile(path: path, reason: Self.reason(errno)) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+            throw .unreadableFile(path: path, reason: "is a directory")
+        }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadableFile(path: path, reason: Self.reason(errno))
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    static func reason(_ code: Int32) -> String {
+        guard let s = strerror(code) else { return "error \(code)" }
+        return String(cString: s)
+    }
+}

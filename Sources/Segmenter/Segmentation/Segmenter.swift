@@ -1,0 +1,194 @@
+import Synchronization
+
+/// A Chinese word segmenter: ICU's word breaks, resolved with the built-in political
+/// lexicon and users' dictionaries into one segmentation with offsets.
+///
+/// `Segmenter` is a `Sendable` value: use one from many threads at once (each call borrows a
+/// pooled ICU iterator and scratch space). Changing its words (`addWord`, `removeWord`,
+/// `loadDictionary`) changes this copy only: other copies keep their snapshot.
+///
+/// ```swift
+/// let segmenter = try Segmenter()
+/// segmenter.words(in: "坚持发扬全过程人民民主")   // ["坚持", "发扬", "全过程人民民主"]
+/// ```
+public struct Segmenter: Sendable {
+    /// How much to emit.
+    public enum Mode: String, Sendable, CaseIterable {
+        /// One token sequence that tiles the input.
+        case precise
+        /// The precise tokens plus the sub-words of long tokens, for indexing and queries.
+        case search
+    }
+
+    /// The words this segmenter knows beyond ICU: built-in and user entries.
+    public internal(set) var lexicon: Lexicon
+    /// When true, ICU's word breaks alone: no rules, no dictionaries (the baseline).
+    public let icuOnly: Bool
+    let engine: Engine
+
+    /// Makes a segmenter.
+    /// - Parameters:
+    ///   - builtinDictionary: whether to use the built-in political lexicon.
+    ///   - userDictionaries: paths of dictionary files in jieba's format; later files take
+    ///     precedence over earlier ones, and all over the built-in lexicon.
+    /// - Throws: `SegmenterError` for an unreadable or malformed dictionary (file and line),
+    ///   or when ICU cannot be opened.
+    public init(builtinDictionary: Bool = true, userDictionaries: [String] = []) throws(SegmenterError) {
+        var lexicon = Lexicon()
+        if builtinDictionary {
+            lexicon = try BuiltinDictionary.loaded.get().lexicon
+        }
+        for path in userDictionaries {
+            let file = try DictionaryFile(contentsOf: path)
+            for entry in file.entries(origin: .user(file: path)) { lexicon.insert(entry) }
+        }
+        try self.init(lexicon: lexicon)
+    }
+
+    /// Makes a segmenter over `lexicon` (see `Lexicon` to build one).
+    public init(lexicon: Lexicon) throws(SegmenterError) {
+        self.lexicon = lexicon
+        self.icuOnly = false
+        self.engine = try Engine()
+    }
+
+    private init(icuOnlyEngine: Engine) {
+        self.lexicon = Lexicon()
+        self.icuOnly = true
+        self.engine = icuOnlyEngine
+    }
+
+    /// A segmenter that applies ICU's word breaks alone: the baseline to compare against.
+    public static func icuBaseline() throws(SegmenterError) -> Segmenter {
+        Segmenter(icuOnlyEngine: try Engine())
+    }
+
+    // MARK: Words at run time
+
+    /// Adds a word (a user word: it takes precedence over the built-in lexicon).
+    public mutating func addWord(_ word: String, frequency: Int? = nil, tag: String? = nil) {
+        lexicon.insert(.init(word: word, frequency: frequency, tag: tag, origin: .user(file: "<runtime>")))
+    }
+
+    /// Removes a word, built-in or user. - Returns: whether it was there.
+    @discardableResult
+    public mutating func removeWord(_ word: String) -> Bool {
+        lexicon.remove(word)
+    }
+
+    /// Loads a user dictionary file on top of the current words.
+    public mutating func loadDictionary(_ path: String) throws(SegmenterError) {
+        let file = try DictionaryFile(contentsOf: path)
+        for entry in file.entries(origin: .user(file: path)) { lexicon.insert(entry) }
+    }
+
+    // MARK: Segmenting
+
+    /// The tokens of `text`.
+    /// - Complexity: O(n) in the length of `text`.
+    public func tokens(in text: String, mode: Mode = .precise) -> [Token] {
+        var copy = text
+        var out: [Token] = []
+        copy.withUTF8 { bytes in
+            // A Swift String is valid UTF-8, so this cannot throw.
+            _ = try? run(bytes, trusted: true, mode: mode, byteBase: 0, scalarBase: 0, into: &out)
+        }
+        return out
+    }
+
+    /// The words of `text` (whitespace dropped), as strings.
+    public func words(in text: String, mode: Mode = .precise) -> [String] {
+        tokens(in: text, mode: mode).compactMap { $0.kind == .whitespace ? nil : String($0.text(in: text)) }
+    }
+
+    /// Segments UTF-8 bytes, appending tokens to `tokens`.
+    ///
+    /// - Parameters:
+    ///   - bytes: the text; validated as it is read.
+    ///   - byteBase, scalarBase: offsets added to every token's ranges (where `bytes` sits in
+    ///     a larger stream).
+    /// - Returns: the number of Unicode scalars in `bytes`.
+    /// - Throws: `SegmenterError.invalidUTF8` with the offset (plus `byteBase`) of the first
+    ///   bad byte; tokens before it may have been appended.
+    @discardableResult
+    public func segment(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, mode: Mode = .precise,
+        byteBase: Int = 0, scalarBase: Int = 0, into tokens: inout [Token]
+    ) throws(SegmenterError) -> Int {
+        try run(bytes, trusted: false, mode: mode, byteBase: byteBase, scalarBase: scalarBase, into: &tokens)
+    }
+
+    /// Cuts long input into chunks at safe places and segments each with a pooled worker.
+    private func run(
+        _ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, mode: Mode,
+        byteBase: Int, scalarBase: Int, into out: inout [Token]
+    ) throws(SegmenterError) -> Int {
+        let worker = engine.borrow()
+        defer { engine.giveBack(worker) }
+        let lexicon: Lexicon? = icuOnly || lexicon.count == 0 ? nil : lexicon
+        var start = 0
+        var scalars = 0
+        while start < bytes.count {
+            let end = Chunking.end(of: bytes, from: start)
+            let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            scalars += try worker.segment(
+                chunk, trusted: trusted, byteBase: byteBase + start, scalarBase: scalarBase + scalars,
+                lexicon: lexicon, mode: mode, icuOnly: icuOnly, out: &out)
+            start = end
+        }
+        return scalars
+    }
+}
+
+/// The shared part of a segmenter and its copies: ICU's iterator and a pool of workers.
+final class Engine: @unchecked Sendable {
+    // Safe because: `icu` is immutable after init, and the pool is only touched under `lock`.
+    private let icu: ICUWordBreaker
+    private let pool = Mutex<[Worker]>([])
+    private static let maxPooled = 32
+
+    init() throws(SegmenterError) {
+        icu = try ICUWordBreaker()
+        // Open one cursor now, so that an ICU failure surfaces here, at construction.
+        let first = Worker(cursor: try icu.makeCursor())
+        giveBack(first)
+    }
+
+    func borrow() -> Worker {
+        if let worker = pool.withLock({ $0.popLast() }) { return worker }
+        return Worker(cursor: try? icu.makeCursor())
+    }
+
+    func giveBack(_ worker: Worker) {
+        pool.withLock { workers in
+            if workers.count < Self.maxPooled { workers.append(worker) }
+        }
+    }
+}
+
+/// Where to cut long input so that no word is cut: chunks of about 32 KiB, ending after a
+/// line break, Chinese sentence or clause punctuation, or ASCII whitespace.
+enum Chunking {
+    static let target = 32 * 1024
+    static let limit = 128 * 1024
+
+    static func end(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = bytes.count
+        if n - start <= target { return n }
+        var i = start + target
+        let hard = min(n, start + limit)
+        while i < hard {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x20 || b == 0x09 { return i + 1 }
+            // 。 E3 80 82, ， EF BC 8C, ！ EF BC 81, ？ EF BC 9F, ； EF BC 9B
+            if i >= start + 2 && bytes[i - 2] == 0xE3 && bytes[i - 1] == 0x80 && b == 0x82 { return i + 1 }
+            if i >= start + 2 && bytes[i - 2] == 0xEF && bytes[i - 1] == 0xBC
+                && (b == 0x8C || b == 0x81 || b == 0x9F || b == 0x9B) { return i + 1 }
+            i += 1
+        }
+        // No safe place within the limit: cut before any lead byte (never inside a scalar).
+        i = hard
+        while i < n && bytes[i] & 0xC0 == 0x80 { i += 1 }
+        return i
+    }
+}

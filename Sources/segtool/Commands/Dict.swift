@@ -1,0 +1,144 @@
+import ArgumentParser
+import Segmenter
+
+/// `segtool dict`: inspect and check dictionaries.
+struct Dict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Inspect and check dictionaries.",
+        subcommands: [Lint.self, Stats.self, Lookup.self])
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check dictionary files: syntax, duplicates, conflicting tags, shadowed and generic entries.",
+            discussion: "Exits 1 when there are errors (or warnings, with --strict). The files are checked together with the built-in lexicon unless --no-builtin-dict is given; files that are themselves the built-in lexicon are not compared with it.")
+
+        @Argument(help: "Dictionary files.")
+        var files: [String]
+
+        @Flag(help: "Treat warnings as errors.")
+        var strict = false
+
+        @Flag(help: "Print errors only.")
+        var quiet = false
+
+        @Flag(name: .customLong("no-builtin-dict"), help: "Check the files alone, not on top of the built-in lexicon.")
+        var noBuiltinDictionary = false
+
+        func run() throws {
+            try reportingErrors {
+                let inputs = try files.map { (name: $0, bytes: try TextFile.bytes($0)) }
+                // Files that are the built-in lexicon are linted on their own, not against themselves.
+                let builtinNames = Set(BuiltinDictionary.lexiconFiles.map { "Dictionaries/" + $0.name })
+                let linted = inputs.contains { f in builtinNames.contains { f.name.hasSuffix($0) } }
+                let base: Segmenter
+                do {
+                    base = try Segmenter(builtinDictionary: !noBuiltinDictionary && !linted)
+                } catch { throw CLIError("\(error)") }
+                let findings: [DictionaryLint.Finding]
+                do {
+                    findings = try DictionaryLint.lint(files: inputs, base: base)
+                } catch { throw CLIError("\(error)") }
+                let errors = findings.filter { $0.severity == .error }.count
+                let warnings = findings.count - errors
+                var out = OutputBuffer()
+                for f in findings where !(quiet && f.severity == .warning) {
+                    out.append(f.description)
+                    out.append("\n")
+                }
+                out.flush()
+                let entries = inputs.count
+                Diagnostics.write("\(entries) files: \(errors) errors, \(warnings) warnings\n")
+                if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+            }
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Entries per category file and per tag, and the load time.")
+
+        @OptionGroup var dictionaryOptions: DictionaryOptions
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() throws {
+            try reportingErrors {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let segmenter = try dictionaryOptions.makeSegmenter()
+                let total = clock.now - start
+                var byFile: [String: Int] = [:]
+                var byTag: [String: Int] = [:]
+                for entry in segmenter.lexicon.entries {
+                    byFile[entry.origin.file, default: 0] += 1
+                    byTag[entry.tag ?? "-", default: 0] += 1
+                }
+                let loadTime = (try? BuiltinDictionary.loaded.get().duration) ?? .zero
+                if json {
+                    let files = byFile.sorted { $0.key < $1.key }.map { "\(jsonString($0.key)):\($0.value)" }.joined(separator: ",")
+                    let tags = byTag.sorted { $0.key < $1.key }.map { "\(jsonString($0.key)):\($0.value)" }.joined(separator: ",")
+                    print("{\"entries\":\(segmenter.lexicon.count),\"files\":{\(files)},\"tags\":{\(tags)},\"builtinLoadMilliseconds\":\(milliseconds(loadTime)),\"segmenterMilliseconds\":\(milliseconds(total))}")
+                    return
+                }
+                print("entries  \(segmenter.lexicon.count)")
+                print("by file (category):")
+                for (file, n) in byFile.sorted(by: { $0.key < $1.key }) { print("  \(pad(n))  \(file)") }
+                print("by tag:")
+                for (tag, n) in byTag.sorted(by: { $0.value > $1.value }) { print("  \(pad(n))  \(tag)") }
+                print("built-in lexicon parsed and loaded in \(milliseconds(loadTime)) ms; segmenter ready in \(milliseconds(total)) ms")
+            }
+        }
+    }
+
+    struct Lookup: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Is a word known, from which dictionary, with which tag, and how is it cut?")
+
+        @Argument(help: "Words to look up.")
+        var words: [String]
+
+        @OptionGroup var dictionaryOptions: DictionaryOptions
+
+        func run() throws {
+            try reportingErrors {
+                let segmenter = try dictionaryOptions.makeSegmenter()
+                let icu = try DictionaryOptions.icuBaseline()
+                var failed = false
+                for word in words {
+                    if let entry = segmenter.lexicon.entry(for: word) {
+                        let origin: String
+                        switch entry.origin {
+                        case .builtin(let file): origin = "built-in \(file)"
+                        case .user(let file): origin = "user \(file)"
+                        }
+                        print("\(word)\tknown\t\(origin)\ttag \(entry.tag ?? "-")\tfreq \(entry.frequency.map(String.init) ?? "-")")
+                    } else {
+                        print("\(word)\tunknown")
+                        failed = true
+                    }
+                    print("  precise  \(segmenter.words(in: word).joined(separator: " | "))")
+                    print("  search   \(segmenter.words(in: word, mode: .search).joined(separator: " | "))")
+                    print("  ICU      \(icu.words(in: word).joined(separator: " | "))")
+                }
+                if failed { throw ExitCode(1) }
+            }
+        }
+    }
+}
+
+func milliseconds(_ d: Duration) -> String {
+    let (s, atto) = d.components
+    let ms = Double(s) * 1000 + Double(atto) / 1e15
+    let tenths = Int((ms * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
+}
+
+func pad(_ n: Int, _ width: Int = 6) -> String {
+    let s = String(n)
+    return String(repeating: " ", count: max(0, width - s.count)) + s
+}
+
+extension DictionaryOptions {
+    static func icuBaseline() throws -> Segmenter {
+        do { return try Segmenter.icuBaseline() } catch { throw CLIError(error.description) }
+    }
+}

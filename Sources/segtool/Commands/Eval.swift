@@ -1,0 +1,158 @@
+import ArgumentParser
+import Segmenter
+
+/// `segtool eval`: SIGHAN bakeoff scoring of a segmentation against a gold standard.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score a segmentation against a gold standard (SIGHAN bakeoff scoring).",
+        discussion: """
+            The gold file has one sentence a line, words separated by whitespace. Without --test, \
+            segtool segments each gold line's raw text (the line without its spaces) itself. \
+            With --terms (TERM<TAB>SENTENCE lines), also reports how many terms come out as one token.
+            """)
+
+    @Option(help: "Gold segmentation: one sentence a line, words separated by whitespace.")
+    var gold: String?
+
+    @Option(help: "A segmentation to score, line for line with the gold file (default: segment the gold's raw text).")
+    var test: String?
+
+    @Option(help: "Training word list (one word a line, or a segmented training text) for OOV and IV recall.")
+    var words: String?
+
+    @Option(help: "Term file: TERM<TAB>SENTENCE a line; reports the share of terms kept whole.")
+    var terms: String?
+
+    @Option(help: "List the N most frequent errors.")
+    var errors: Int = 0
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    @OptionGroup var dictionaryOptions: DictionaryOptions
+
+    func validate() throws {
+        if gold == nil && terms == nil { throw ValidationError("give --gold FILE, --terms FILE or both") }
+        if test != nil && gold == nil { throw ValidationError("--test needs --gold") }
+        if errors < 0 { throw ValidationError("--errors must not be negative") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let segmenter = try dictionaryOptions.makeSegmenter()
+            var fields: [(String, String)] = []
+            var text: [String] = []
+            if let gold {
+                let score = try scoreGold(gold, segmenter: segmenter)
+                fields += [
+                    ("precision", format(score.precision)), ("recall", format(score.recall)), ("f1", format(score.f1)),
+                    ("oovRate", format(score.oovRate)), ("oovRecall", format(score.oovRecall)), ("ivRecall", format(score.ivRecall)),
+                    ("sentences", "\(score.sentences)"), ("goldWords", "\(score.goldWords)"), ("testWords", "\(score.testWords)"),
+                    ("correctWords", "\(score.correctWords)"), ("oovWords", "\(score.oovWords)"),
+                ]
+                text.append("""
+                    sentences    \(score.sentences)
+                    gold words   \(score.goldWords)
+                    test words   \(score.testWords)
+                    correct      \(score.correctWords)
+                    precision    \(format(score.precision))
+                    recall       \(format(score.recall))
+                    F1           \(format(score.f1))
+                    OOV rate     \(format(score.oovRate))
+                    OOV recall   \(format(score.oovRecall))
+                    IV recall    \(format(score.ivRecall))
+                    """)
+                if errors > 0 {
+                    let top = score.topErrors(errors)
+                    fields.append(("errors", "[" + top.map { "{\"error\":\(jsonString($0.error)),\"count\":\($0.count)}" }.joined(separator: ",") + "]"))
+                    text.append("most frequent errors (gold → ours):")
+                    text += top.map { "  \($0.count)\t\($0.error)" }
+                }
+            }
+            if let terms {
+                let recall = try scoreTerms(terms, segmenter: segmenter)
+                fields += [("termRecall", format(recall.rate)), ("terms", "\(recall.terms)"), ("termsKept", "\(recall.kept)")]
+                text.append("terms kept whole  \(recall.kept)/\(recall.terms) = \(format(recall.rate))")
+                if errors > 0 {
+                    let shown = recall.misses.prefix(errors)
+                    fields.append(("termMisses", "[" + shown.map { "{\"term\":\(jsonString($0.term)),\"cut\":\(jsonString($0.cut))}" }.joined(separator: ",") + "]"))
+                    text.append("terms cut:")
+                    text += shown.map { "  \($0.term) → \($0.cut)" }
+                }
+            }
+            if json {
+                print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+            } else {
+                print(text.joined(separator: "\n"))
+            }
+        }
+    }
+
+    private func splitWords(_ line: String) -> [String] {
+        line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).map(String.init)
+    }
+
+    private func scoreGold(_ path: String, segmenter: Segmenter) throws -> SegmentationScore {
+        let goldLines = try TextFile.lines(path)
+        let testLines = try test.map { try TextFile.lines($0) }
+        var vocabulary: Set<String>?
+        if let words {
+            vocabulary = Set(try TextFile.lines(words).flatMap(splitWords))
+        }
+        var score = SegmentationScore(trainingWords: vocabulary)
+        var testIndex = 0
+        for (index, line) in goldLines.enumerated() {
+            let goldWords = splitWords(line)
+            if goldWords.isEmpty { continue }
+            let testWords: [String]
+            if let testLines {
+                // Skip blank lines in the test file the same way as in the gold file.
+                while testIndex < testLines.count && splitWords(testLines[testIndex]).isEmpty { testIndex += 1 }
+                guard testIndex < testLines.count else {
+                    throw CLIError("\(test ?? ""): ends before gold line \(index + 1)")
+                }
+                testWords = splitWords(testLines[testIndex])
+                testIndex += 1
+            } else {
+                testWords = segmenter.words(in: goldWords.joined())
+            }
+            do {
+                try score.add(gold: goldWords, test: testWords)
+            } catch {
+                throw CLIError("\(path):\(index + 1): \(error.description)")
+            }
+        }
+        return score
+    }
+
+    private func scoreTerms(_ path: String, segmenter: Segmenter) throws -> TermRecall {
+        var recall = TermRecall()
+        for (index, line) in try TextFile.lines(path).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard parts.count >= 2 else {
+                throw CLIError("\(path):\(index + 1): expected TERM<TAB>SENTENCE")
+            }
+            let term = String(parts[parts.count - 2]), sentence = String(parts[parts.count - 1])
+            recall.add(term: term, sentenceTokens: segmenter.words(in: sentence))
+        }
+        return recall
+    }
+
+    private func format(_ x: Double) -> String {
+        let scaled = Int((x * 10000).rounded())
+        let whole = scaled / 10000, frac = scaled % 10000
+        let fracText = String(frac)
+        return "\(whole)." + String(repeating: "0", count: 4 - fracText.count) + fracText
+    }
+}
+
+/// A JSON string literal for `s`.
+func jsonString(_ s: String) -> String {
+    var out = OutputBuffer()
+    var copy = s
+    out.append("\"")
+    copy.withUTF8 { out.appendJSONEscaped($0) }
+    out.append("\"")
+    return String(decoding: out.bytes, as: UTF8.self)
+}

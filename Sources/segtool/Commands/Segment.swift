@@ -1,0 +1,218 @@
+import ArgumentParser
+import Dispatch
+import Segmenter
+
+extension Segmenter.Mode: ExpressibleByArgument {}
+
+/// `segtool segment`: one output line per input line, tokens separated by a delimiter.
+struct Segment: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Segment text into words: one output line per input line.",
+        discussion: """
+            Reads the files in order (standard input when none is given, or for `-`) and writes \
+            one line per input line. Whitespace tokens are dropped. With --format json, each line \
+            is a JSON object: {"line":N,"tokens":[{"text","start","end","kind","source"}]}, where \
+            start and end are UTF-8 byte offsets within the line.
+            """)
+
+    @Argument(help: "Input files (UTF-8). Standard input when none is given.")
+    var files: [String] = []
+
+    @Option(help: "precise: one token sequence; search: also the parts of long words.")
+    var mode: Segmenter.Mode = .precise
+
+    @Option(help: "The separator between tokens in text output.")
+    var delimiter: String = " "
+
+    @Option(help: "Output format: text or json (JSON Lines).")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of stopping with an error.")
+    var lossy = false
+
+    @Option(help: "Worker threads (output stays in input order).")
+    var threads: Int = 1
+
+    @OptionGroup var dictionaryOptions: DictionaryOptions
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+    func validate() throws {
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let segmenter = try dictionaryOptions.makeSegmenter()
+            let inputs = files.isEmpty ? [InputFile(path: nil)] : files.map { InputFile(path: $0 == "-" ? nil : $0) }
+            var failed = false
+            var writer = SegmentWriter(format: format, delimiter: delimiter, mode: mode)
+            for input in inputs {
+                do {
+                    try segmentFile(input, segmenter: segmenter, writer: &writer)
+                } catch let error as CLIError {
+                    writer.output.flush()
+                    Diagnostics.error(error.description)
+                    failed = true
+                }
+            }
+            writer.output.flush()
+            if failed { throw ExitCode(1) }
+        }
+    }
+
+    private func segmentFile(_ input: InputFile, segmenter: Segmenter, writer: inout SegmentWriter) throws {
+        let fd = try input.open()
+        defer { if fd != 0 { _ = closeFD(fd) } }
+        let reader = LineReader(fd: fd, name: input.displayName)
+        var progress = Progress(total: input.size(fd: fd), label: input.displayName)
+        var sawInput = false
+        try reader.forEachBatch { bytes, pieces in
+            sawInput = true
+            let results = segmentBatch(bytes, pieces, segmenter: segmenter)
+            for (index, (piece, range)) in pieces.enumerated() {
+                let result = results[index]
+                if let bad = result.invalidOffset {
+                    let offset = piece.lineOffset + piece.offsetInLine + bad
+                    let byte = bytes[range.lowerBound + bad]
+                    throw CLIError("\(input.displayName):\(piece.line): invalid UTF-8 at byte offset \(offset) (byte 0x\(String(byte, radix: 16, uppercase: true))); use --lossy to replace it")
+                }
+                if let repaired = result.repaired {
+                    repaired.withUnsafeBufferPointer { writer.write(piece, $0, result.tokens) }
+                } else {
+                    writer.write(piece, UnsafeBufferPointer(rebasing: bytes[range]), result.tokens)
+                }
+                writer.output.flushIfLarge()
+            }
+            progress.update(reader.bytesRead)
+        }
+        progress.finish()
+        if !sawInput {
+            Diagnostics.warning("\(input.displayName): empty input")
+        }
+    }
+
+    struct PieceResult {
+        var tokens: [Token] = []
+        var invalidOffset: Int?
+        var repaired: [UInt8]?
+    }
+
+    /// Segments a batch's pieces, on `threads` threads when asked.
+    private func segmentBatch(_ bytes: UnsafeBufferPointer<UInt8>, _ pieces: [(LinePiece, Range<Int>)], segmenter: Segmenter) -> [PieceResult] {
+        let job = BatchJob(bytes: bytes, ranges: pieces.map(\.1), segmenter: segmenter, mode: mode, lossy: lossy)
+        if threads == 1 || pieces.count < 2 {
+            job.run(part: 0, of: 1)
+        } else {
+            let parts = min(threads * 4, pieces.count)
+            DispatchQueue.concurrentPerform(iterations: parts) { p in job.run(part: p, of: parts) }
+        }
+        return job.results
+    }
+}
+
+/// One batch of pieces to segment, shared by the threads that work on it.
+///
+/// `@unchecked Sendable`: `bytes` stays alive and unchanged for the whole job (the caller
+/// waits for it), and each thread writes only the result slots of its own part.
+final class BatchJob: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ranges: [Range<Int>]
+    let segmenter: Segmenter
+    let mode: Segmenter.Mode
+    let lossy: Bool
+    var results: [Segment.PieceResult]
+
+    init(bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], segmenter: Segmenter, mode: Segmenter.Mode, lossy: Bool) {
+        self.bytes = bytes
+        self.ranges = ranges
+        self.segmenter = segmenter
+        self.mode = mode
+        self.lossy = lossy
+        self.results = Array(repeating: .init(), count: ranges.count)
+    }
+
+    func run(part: Int, of parts: Int) {
+        let per = (ranges.count + parts - 1) / parts
+        let lower = part * per, upper = min(ranges.count, lower + per)
+        guard lower < upper else { return }
+        results.withUnsafeMutableBufferPointer { slots in
+            for i in lower..<upper { slots[i] = one(ranges[i]) }
+        }
+    }
+
+    private func one(_ range: Range<Int>) -> Segment.PieceResult {
+        var result = Segment.PieceResult()
+        let piece = UnsafeBufferPointer(rebasing: bytes[range])
+        do {
+            try segmenter.segment(utf8: piece, mode: mode, into: &result.tokens)
+        } catch {
+            guard case .invalidUTF8(let offset) = error else { return result }
+            guard lossy else {
+                result.invalidOffset = offset
+                return result
+            }
+            let repaired = Array(String(decoding: piece, as: UTF8.self).utf8)
+            result.tokens.removeAll()
+            repaired.withUnsafeBufferPointer { buf in
+                _ = try? segmenter.segment(utf8: buf, mode: mode, into: &result.tokens)
+            }
+            result.repaired = repaired
+        }
+        return result
+    }
+}
+
+/// Formats tokens as text or JSON Lines, piece by piece.
+struct SegmentWriter {
+    let format: Segment.OutputFormat
+    let delimiter: [UInt8]
+    let mode: Segmenter.Mode
+    var output = OutputBuffer()
+    private var lineHasTokens = false
+
+    init(format: Segment.OutputFormat, delimiter: String, mode: Segmenter.Mode) {
+        self.format = format
+        self.delimiter = Array(delimiter.utf8)
+        self.mode = mode
+    }
+
+    mutating func write(_ piece: LinePiece, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) {
+        if piece.offsetInLine == 0 {
+            lineHasTokens = false
+            if format == .json {
+                output.append("{\"line\":")
+                output.append(piece.line)
+                output.append(",\"tokens\":[")
+            }
+        }
+        for token in tokens where token.kind != .whitespace {
+            let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+            switch format {
+            case .text:
+                if lineHasTokens { output.bytes.append(contentsOf: delimiter) }
+                output.append(text)
+            case .json:
+                if lineHasTokens { output.append(",") }
+                output.append("{\"text\":\"")
+                output.appendJSONEscaped(text)
+                output.append("\",\"start\":")
+                output.append(piece.offsetInLine + token.utf8Range.lowerBound)
+                output.append(",\"end\":")
+                output.append(piece.offsetInLine + token.utf8Range.upperBound)
+                output.append(",\"kind\":\"")
+                output.append(token.kind.description)
+                output.append("\",\"source\":\"")
+                output.append(token.source.description)
+                output.append("\"")
+                if token.isSubword { output.append(",\"subword\":true") }
+                output.append("}")
+            }
+            lineHasTokens = true
+        }
+        if piece.endsLine {
+            if format == .json { output.append("]}") }
+            output.append("\n")
+        }
+    }
+}

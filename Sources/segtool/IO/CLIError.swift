@@ -1,0 +1,41 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An error the CLI reports as `segtool: error: …` on stderr, exiting with status 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Writes to standard error.
+enum Diagnostics {
+    static func error(_ message: String) {
+        write("segtool: error: \(message)\n")
+    }
+
+    static func warning(_ message: String) {
+        write("segtool: warning: \(message)\n")
+    }
+
+    static func write(_ text: String) {
+        var copy = text
+        copy.withUTF8 { writeAll(2, $0) }
+    }
+
+    /// Whether standard error is a terminal (progress bars only then).
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning a `CLIError` into a message on stderr and exit status 1.
+    func reportingErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CLIError {
+            Diagnostics.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}

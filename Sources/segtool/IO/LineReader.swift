@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Segmenter
+
+/// An input: a file path, or standard input when the path is `-` or none is given.
+struct InputFile {
+    let path: String?
+    var displayName: String { path ?? "<stdin>" }
+
+    /// Opens the input. - Throws: `CLIError` naming the file and the system's reason.
+    func open() throws -> Int32 {
+        guard let path, path != "-" else { return 0 }
+        let fd = Glibc.open(path, O_RDONLY)
+        guard fd >= 0 else { throw CLIError("\(path): \(String(cString: strerror(errno)))") }
+        var st = stat()
+        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw CLIError("\(path): is a directory")
+        }
+        return fd
+    }
+
+    /// The file's size, when it is a regular file (for progress).
+    func size(fd: Int32) -> Int? {
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(st.st_size)
+    }
+}
+
+/// A line of input, or a piece of an over-long one.
+struct LinePiece {
+    /// 1-based line number.
+    var line: Int
+    /// Byte offset of the line's start within the file.
+    var lineOffset: Int
+    /// Byte offset of this piece within its line.
+    var offsetInLine: Int
+    /// Whether the line ends with this piece.
+    var endsLine: Bool
+}
+
+/// Reads a file descriptor in large blocks and hands out lines (without `\n` and a final
+/// `\r`), in batches of complete lines. A line longer than `maxLine` is handed out in pieces cut
+/// at safe places, so memory stays bounded whatever the input.
+final class LineReader {
+    let fd: Int32
+    let name: String
+    static let blockSize = 1 << 20
+    static let maxLine = 4 << 20
+
+    private var block = [UInt8](repeating: 0, count: LineReader.blockSize)
+    private var pending: [UInt8] = []
+    private var lineNumber = 1
+    private var lineOffset = 0
+    private var offsetInLine = 0
+    private var fileOffset = 0
+    private(set) var bytesRead = 0
+
+    init(fd: Int32, name: String) {
+        self.fd = fd
+        self.name = name
+    }
+
+    /// Calls `body` with each batch of pieces: the bytes and, for each piece, its range
+    /// in them. Returns when the input ends.
+    /// - Throws: `CLIError` on a read error or a NUL byte (binary input), and what `body` throws.
+    func forEachBatch(
+        _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ pieces: [(LinePiece, Range<Int>)]) throws -> Void
+    ) throws {
+        var batch: [UInt8] = []
+        var pieces: [(LinePiece, Range<Int>)] = []
+        func flushBatch() throws {
+            if pieces.isEmpty { return }
+            try batch.withUnsafeBufferPointer { try body($0, pieces) }
+            batch.removeAll(keepingCapacity: true)
+            pieces.removeAll(keepingCapacity: true)
+        }
+        func addPiece(_ bytes: UnsafeBufferPointer<UInt8>, endsLine: Bool) throws {
+            var count = bytes.count
+            if endsLine && count > 0 && bytes[count - 1] == 0x0D { count -= 1 }
+            let start = batch.count
+            batch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<count]))
+            pieces.append((LinePiece(line: lineNumber, lineOffset: lineOffset, offsetInLine: offsetInLine, endsLine: endsLine), start..<batch.count))
+            if endsLine {
+                lineNumber += 1
+                lineOffset += offsetInLine + bytes.count + 1
+                offsetInLine = 0
+            } else {
+                offsetInLine += bytes.count
+            }
+            if batch.count >= Self.blockSize { try flushBatch() }
+        }
+
+        while true {
+            let n = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CLIError("\(name): \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            try block.withUnsafeBufferPointer { full in
+                let buf = UnsafeBufferPointer(rebasing: full[0..<n])
+                if let nul = buf.firstIndex(of: 0) {
+                    throw CLIError("\(name): binary input (NUL byte at byte offset \(fileOffset + nul)); segtool reads UTF-8 text")
+                }
+                var p = 0
+                while p < n, let nl = buf[p...].firstIndex(of: 0x0A) {
+                    if pending.isEmpty {
+                        try addPiece(UnsafeBufferPointer(rebasing: buf[p..<nl]), endsLine: true)
+                    } else {
+                        pending.append(contentsOf: buf[p..<nl])
+                        try pending.withUnsafeBufferPointer { try addPiece($0, endsLine: true) }
+                        pending.removeAll(keepingCapacity: true)
+                    }
+                    p = nl + 1
+                }
+                pending.append(contentsOf: buf[p..<n])
+            }
+            fileOffset += n
+            bytesRead = fileOffset
+            if pending.count > Self.maxLine {
+                let cut = Self.safeCut(pending)
+                try pending.withUnsafeBufferPointer { try addPiece(UnsafeBufferPointer(rebasing: $0[0..<cut]), endsLine: false) }
+                pending.removeFirst(cut)
+            }
+        }
+        if !pending.isEmpty {
+            try pending.withUnsafeBufferPointer { try addPiece($0, endsLine: true) }
+            pending.removeAll()
+        }
+        try flushBatch()
+    }
+
+    /// The last place in `bytes` after which a new piece may start without cutting a word:
+    /// after whitespace or Chinese sentence punctuation, else before any UTF-8 lead byte.
+    static func safeCut(_ bytes: [UInt8]) -> Int {
+        let n = bytes.count
+        let floor = max(1, n - (1 << 20))
+        var i = n - 1
+        while i >= floor {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 { return i + 1 }
+            if b == 0x82 && i >= 2 && bytes[i - 2] == 0xE3 && bytes[i - 1] == 0x80 { return i + 1 }  // 。
+            if b == 0x8C && i >= 2 && bytes[i - 2] == 0xEF && bytes[i - 1] == 0xBC { return i + 1 }  // ，
+            i -= 1
+        }
+        i = n - 1
+        while i > 0 && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+        return max(i, 1)
+    }
+}

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Segmenter
+
+/// Whole small text files (gold standards, word lists, dictionaries), read through the C library.
+enum TextFile {
+    /// The file's bytes. - Throws: `CLIError` naming the file.
+    static func bytes(_ path: String) throws -> [UInt8] {
+        let fd = try InputFile(path: path).open()
+        defer { if fd != 0 { _ = closeFD(fd) } }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CLIError("\(path): \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    /// The file's lines (LF or CRLF, BOM dropped), as strings.
+    /// - Throws: `CLIError` for an unreadable file or invalid UTF-8 (with line and byte offset).
+    static func lines(_ path: String) throws -> [String] {
+        var data = try bytes(path)
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
+        var lines: [String] = []
+        var start = 0
+        var lineNumber = 1
+        while start < data.count {
+            var end = start
+            while end < data.count && data[end] != 0x0A { end += 1 }
+            var contentEnd = end
+            if contentEnd > start && data[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            guard let line = String(validating: data[start..<contentEnd], as: UTF8.self) else {
+                let bad = firstInvalidUTF8Offset(Array(data[start..<contentEnd])) ?? 0
+                throw CLIError("\(path):\(lineNumber): invalid UTF-8 at byte offset \(start + bad)")
+            }
+            lines.append(line)
+            start = end + 1
+            lineNumber += 1
+        }
+        return lines
+    }
+}

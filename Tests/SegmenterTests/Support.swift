@@ -1,0 +1,44 @@
+import Foundation
+@testable import Segmenter
+
+/// The shared segmenters of the tests (building one costs a few milliseconds).
+enum Shared {
+    static let segmenter: Segmenter = {
+        do { return try Segmenter() } catch { fatalError("cannot build the segmenter: \(error)") }
+    }()
+    static let icu: Segmenter = {
+        do { return try Segmenter.icuBaseline() } catch { fatalError("cannot open ICU: \(error)") }
+    }()
+}
+
+/// Files of the repository, found from this source file's path.
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+    static func fixture(_ relative: String) -> String { path("Tests/SegmenterTests/Fixtures/" + relative) }
+    static func lines(_ relative: String) -> [String] {
+        guard let text = try? String(contentsOfFile: fixture(relative), encoding: .utf8) else { return [] }
+        return text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+    }
+}
+
+extension Segmenter {
+    /// Precise words joined by `|`, for compact expectations.
+    func cut(_ text: String, mode: Mode = .precise) -> String {
+        words(in: text, mode: mode).joined(separator: "|")
+    }
+}
+
+/// Checks the tiling invariant: tokens are contiguous and spell the input.
+func tiles(_ tokens: [Token], _ text: String) -> Bool {
+    var byte = 0, scalar = 0
+    var rebuilt = ""
+    for t in tokens {
+        if t.utf8Range.lowerBound != byte || t.scalarRange.lowerBound != scalar { return false }
+        byte = t.utf8Range.upperBound
+        scalar = t.scalarRange.upperBound
+        rebuilt += t.text(in: text)
+    }
+    return byte == text.utf8.count && scalar == text.unicodeScalars.count && rebuilt == text
+}
