@@ -9,7 +9,7 @@ struct EdgeTable: Sendable {
     private var shift: UInt64
     private(set) var count = 0
 
-    private static let empty = UInt64.max
+    fileprivate static let empty = UInt64.max
 
     init(capacity: Int = 1024) {
         var size = 16
@@ -20,7 +20,7 @@ struct EdgeTable: Sendable {
     }
 
     @inline(__always)
-    private static func key(_ node: UInt32, _ scalar: UInt32) -> UInt64 {
+    fileprivate static func key(_ node: UInt32, _ scalar: UInt32) -> UInt64 {
         (UInt64(node) << 21) | UInt64(scalar)
     }
 
@@ -40,6 +40,36 @@ struct EdgeTable: Sendable {
             if found == k { return children[i] }
             if found == Self.empty { return nil }
             i = (i + 1) & mask
+        }
+    }
+
+    /// Calls `body` with a read-only view for hot loops.
+    func withView<R>(_ body: (View) -> R) -> R {
+        keys.withUnsafeBufferPointer { k in
+            children.withUnsafeBufferPointer { c in
+                body(View(keys: k, children: c, shift: shift))
+            }
+        }
+    }
+
+    /// A read-only view of the table on raw buffers, valid inside `withView`.
+    struct View {
+        let keys: UnsafeBufferPointer<UInt64>
+        let children: UnsafeBufferPointer<UInt32>
+        let shift: UInt64
+
+        @inline(__always)
+        func child(_ node: UInt32, _ scalar: UInt32) -> UInt32? {
+            let k = EdgeTable.key(node, scalar)
+            let mask = keys.count &- 1
+            var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while true {
+                // Safe because: i is masked to the table size, a power of two.
+                let found = keys[i]
+                if found == k { return children[i] }
+                if found == EdgeTable.empty { return nil }
+                i = (i &+ 1) & mask
+            }
         }
     }
 

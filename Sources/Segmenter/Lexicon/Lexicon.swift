@@ -62,6 +62,13 @@ public struct Lexicon: Sendable {
     private var index: [String: Int32] = [:]
     /// A bit per BMP scalar: can a word start with it? Rejects most positions in one load.
     private var startsBMP = [UInt64](repeating: 0, count: 1024)
+    /// A bit per hash of a word's first two scalars (8 KiB, stays in L1 cache): rejects most
+    /// positions whose first scalar starts some word before the trie is touched.
+    private var pairFilter = [UInt64](repeating: 0, count: 1024)
+    /// Single-scalar words, which the pair filter cannot see.
+    private var singleScalarWords = 0
+    /// Whether each entry came from a user dictionary (hot path: no String retain).
+    private(set) var isUser: [Bool] = []
 
     /// The length in scalars of the longest word ever inserted.
     public private(set) var maxWordLength = 0
@@ -106,12 +113,18 @@ public struct Lexicon: Sendable {
             }
         }
         let id = Int32(storage.count)
+        if terminal[Int(node)] < 0 && scalars.count == 1 { singleScalarWords += 1 }
         storage.append(entry)
+        isUser.append(entry.origin.isUser)
         costs.append(Self.cost(of: entry))
         terminal[Int(node)] = id
         index[folded] = id
         let first = scalars[0]
         if first < 0x10000 { startsBMP[Int(first >> 6)] |= 1 << UInt64(first & 63) }
+        if scalars.count >= 2 {
+            let h = Self.pairHash(first, scalars[1])
+            pairFilter[h >> 6] |= 1 << UInt64(h & 63)
+        }
         maxWordLength = max(maxWordLength, scalars.count)
     }
 
@@ -120,6 +133,7 @@ public struct Lexicon: Sendable {
     public mutating func remove(_ word: String) -> Bool {
         let folded = Self.fold(word)
         guard index.removeValue(forKey: folded) != nil else { return false }
+        if folded.unicodeScalars.count == 1 { singleScalarWords -= 1 }
         var node: UInt32 = 0
         for v in folded.unicodeScalars {
             guard let next = edges.child(node, v.value) else { return true }
@@ -141,6 +155,11 @@ public struct Lexicon: Sendable {
     ) {
         let first = scalars[start]
         if first < 0x10000 && startsBMP[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 { return }
+        if singleScalarWords == 0 {
+            guard start + 1 < limit else { return }
+            let h = Self.pairHash(first, scalars[start + 1])
+            if pairFilter[h >> 6] & (1 << UInt64(h & 63)) == 0 { return }
+        }
         var node: UInt32 = 0
         var j = start
         while j < limit, let next = edges.child(node, scalars[j]) {
@@ -149,6 +168,54 @@ public struct Lexicon: Sendable {
             let id = terminal[Int(next)]
             if id >= 0 { body(j, id) }
         }
+    }
+
+    /// Calls `body` with a read-only matcher over raw buffers, for the resolver's hot loop.
+    func withMatcher<R>(_ body: (Matcher) -> R) -> R {
+        startsBMP.withUnsafeBufferPointer { starts in
+            pairFilter.withUnsafeBufferPointer { pairs in
+                terminal.withUnsafeBufferPointer { term in
+                    edges.withView { view in
+                        body(Matcher(starts: starts, pairs: pairs, terminal: term, edges: view,
+                                     checkPairs: singleScalarWords == 0))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `forEachMatch` on raw buffers; valid inside `withMatcher`.
+    struct Matcher {
+        let starts: UnsafeBufferPointer<UInt64>
+        let pairs: UnsafeBufferPointer<UInt64>
+        let terminal: UnsafeBufferPointer<Int32>
+        let edges: EdgeTable.View
+        let checkPairs: Bool
+
+        /// Calls `body(end, entryID)` for every word starting at `start`, shortest first.
+        @inline(__always)
+        func forEachMatch(in scalars: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int, _ body: (Int, Int32) -> Void) {
+            let first = scalars[start]
+            if first < 0x10000 && starts[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 { return }
+            if checkPairs {
+                guard start + 1 < limit else { return }
+                let h = Lexicon.pairHash(first, scalars[start + 1])
+                if pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return }
+            }
+            var node: UInt32 = 0
+            var j = start
+            while j < limit, let next = edges.child(node, scalars[j]) {
+                node = next
+                j += 1
+                let id = terminal[Int(next)]
+                if id >= 0 { body(j, id) }
+            }
+        }
+    }
+
+    @inline(__always)
+    fileprivate static func pairHash(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 
     /// Full-width folding of a whole word, as applied to text before matching.

@@ -123,8 +123,13 @@ public struct Segmenter: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, mode: Mode,
         byteBase: Int, scalarBase: Int, into out: inout [Token]
     ) throws(SegmenterError) -> Int {
-        let worker = engine.borrow()
-        defer { engine.giveBack(worker) }
+        let box = engine.borrow()
+        defer { engine.giveBack(box) }
+        // Move the worker out of its box for the hot loops (a local value has no dynamic
+        // exclusivity checks), and back in afterwards; swapping moves, it does not copy.
+        var worker = Worker(cursor: nil)
+        swap(&worker, &box.worker)
+        defer { swap(&worker, &box.worker) }
         let lexicon: Lexicon? = icuOnly || lexicon.count == 0 ? nil : lexicon
         var start = 0
         var scalars = 0
@@ -144,22 +149,22 @@ public struct Segmenter: Sendable {
 final class Engine: @unchecked Sendable {
     // Safe because: `icu` is immutable after init, and the pool is only touched under `lock`.
     private let icu: ICUWordBreaker
-    private let pool = Mutex<[Worker]>([])
+    private let pool = Mutex<[WorkerBox]>([])
     private static let maxPooled = 32
 
     init() throws(SegmenterError) {
         icu = try ICUWordBreaker()
         // Open one cursor now, so that an ICU failure surfaces here, at construction.
-        let first = Worker(cursor: try icu.makeCursor())
+        let first = WorkerBox(Worker(cursor: try icu.makeCursor()))
         giveBack(first)
     }
 
-    func borrow() -> Worker {
-        if let worker = pool.withLock({ $0.popLast() }) { return worker }
-        return Worker(cursor: try? icu.makeCursor())
+    func borrow() -> WorkerBox {
+        if let box = pool.withLock({ $0.popLast() }) { return box }
+        return WorkerBox(Worker(cursor: try? icu.makeCursor()))
     }
 
-    func giveBack(_ worker: Worker) {
+    func giveBack(_ worker: WorkerBox) {
         pool.withLock { workers in
             if workers.count < Self.maxPooled { workers.append(worker) }
         }
@@ -191,4 +196,11 @@ enum Chunking {
         while i < n && bytes[i] & 0xC0 == 0x80 { i += 1 }
         return i
     }
+}
+
+/// A pooled worker. `@unchecked Sendable`: it moves between threads only through the
+/// engine's pool, and one thread at a time uses it.
+final class WorkerBox: @unchecked Sendable {
+    var worker: Worker
+    init(_ worker: Worker) { self.worker = worker }
 }

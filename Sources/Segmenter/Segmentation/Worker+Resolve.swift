@@ -21,11 +21,11 @@ extension Worker {
     static let remainderLonger: Float = 1.1
 
     /// Single characters that are words of their own next to a dictionary word.
-    private static let standalone: Set<UInt32> = Set("的了在是和与及等对把被将为由向从以于中上下内外年月日人不也都就而并或又这那其之所有各该此每本全同跟给让使".unicodeScalars.map(\.value))
+    private static let standalone = ScalarSet("的了在是和与及等对把被将为由向从以于中上下内外年月日人不也都就而并或又这那其之所有各该此每本全同跟给让使")
 
     /// Finds the dictionary matches and the cheapest path; leaves the path in `pathEnds`
     /// (the end of every token, in order) and its edges in `back`/`backEdge`.
-    func resolve(lexicon: Lexicon?) {
+    mutating func resolve(lexicon: Lexicon?) {
         let n = scalars.count
         findMatches(lexicon: lexicon)
 
@@ -50,11 +50,23 @@ extension Worker {
             e < n && Int(segStart[Int(segOf[e])]) != e
         }
 
-        for i in 0..<n {
+        // The furthest end of any dictionary edge relaxed so far: where no edge spans a
+        // segment, the path must take the segment as it is (no relaxing inside it).
+        var frontier = 0
+        var i = 0
+        while i < n {
+            defer { i += 1 }
             let here = cost[i]
             if here == .infinity { continue }
             let k = Int(segOf[i])
             let sStart = Int(segStart[k]), sEnd = Int(segEnd[k])
+            if i == sStart && frontier <= i && matchFirst[i] == matchFirst[sEnd] {
+                cost[sEnd] = here + 1
+                back[sEnd] = Int32(i)
+                backEdge[sEnd] = Edge.base
+                i = sEnd - 1
+                continue
+            }
             if i == sStart {
                 relax(i, sEnd, here + 1, Edge.base)
                 if !segAtomic[k] {
@@ -80,6 +92,7 @@ extension Worker {
                 var c = here + lexicon.costs[Int(id)]
                 if endsInside(e) { c += Self.cutPenalty }
                 relax(i, e, c, id)
+                if e > frontier { frontier = e }
                 m += 1
             }
         }
@@ -104,7 +117,7 @@ extension Worker {
 
     /// Every dictionary word at every position that may start one (not inside an atomic
     /// segment), not ending inside an atomic segment.
-    private func findMatches(lexicon: Lexicon?) {
+    private mutating func findMatches(lexicon: Lexicon?) {
         let n = scalars.count
         matchFirst.removeAll(keepingCapacity: true)
         matchEnd.removeAll(keepingCapacity: true)
@@ -114,21 +127,34 @@ extension Worker {
             matchFirst.append(contentsOf: repeatElement(0, count: n + 1))
             return
         }
+        // Work on local arrays: the closure below appends while the scalars are borrowed.
+        var first = matchFirst, ends = matchEnd, ids = matchID
+        matchFirst = []; matchEnd = []; matchID = []
+        first.reserveCapacity(n + 1)
+        segOf.withUnsafeBufferPointer { segOf in
+        segAtomic.withUnsafeBufferPointer { segAtomic in
+        segStart.withUnsafeBufferPointer { segStart in
         scalars.withUnsafeBufferPointer { sc in
+        lexicon.withMatcher { matcher in
             for i in 0..<n {
-                matchFirst.append(Int32(matchEnd.count))
+                first.append(Int32(ends.count))
                 let k = Int(segOf[i])
                 if segAtomic[k] && Int(segStart[k]) != i { continue }
-                lexicon.forEachMatch(in: sc, from: i, limit: n) { end, id in
+                matcher.forEachMatch(in: sc, from: i, limit: n) { end, id in
                     if end < n {
                         let t = Int(segOf[end])
                         if segAtomic[t] && Int(segStart[t]) != end { return }
                     }
-                    matchEnd.append(Int32(end))
-                    matchID.append(id)
+                    ends.append(Int32(end))
+                    ids.append(id)
                 }
             }
         }
+        }
+        }
+        }
+        }
+        matchFirst = first; matchEnd = ends; matchID = ids
         matchFirst.append(Int32(matchEnd.count))
     }
 }

@@ -13,20 +13,20 @@
 /// Rule tokens are atomic: the resolver never cuts them, though a dictionary word may cover
 /// one whole.
 extension Worker {
-    private static let percentLike: Set<UInt32> = [0x25, 0x2030, 0x2103]  // % ‰ ℃
-    // 万 亿 千 百 余 多
-    private static let numberSuffixes: Set<UInt32> = [0x4E07, 0x4EBF, 0x5343, 0x767E, 0x4F59, 0x591A]
+    private static let percentLike = ScalarSet("%‰℃")
+    private static let numberSuffixes = ScalarSet("万亿千百余多")
     private static let nian: UInt32 = 0x5E74, yue: UInt32 = 0x6708, ri: UInt32 = 0x65E5, hao: UInt32 = 0x53F7
     private static let di: UInt32 = 0x7B2C  // 第
 
     /// Rewrites the ICU segments in place into the base segments, and fills `segOf`.
-    func applyRules() {
+    mutating func applyRules() {
         let n = scalars.count
-        let icuStart = segStart, icuEnd = segEnd
         segStart.removeAll(keepingCapacity: true)
         segEnd.removeAll(keepingCapacity: true)
         segRule.removeAll(keepingCapacity: true)
         segAtomic.removeAll(keepingCapacity: true)
+        segOf.removeAll(keepingCapacity: true)
+        segOf.reserveCapacity(n)
         var pos = 0
         for k in 0..<icuStart.count {
             let e = Int(icuEnd[k])
@@ -51,17 +51,11 @@ extension Worker {
             pos = piece(s, e, n: n)
         }
         if pos < n { addSegment(pos, n, rule: false) }
-
-        segOf.removeAll(keepingCapacity: true)
-        segOf.reserveCapacity(n)
-        for k in 0..<segStart.count {
-            for _ in segStart[k]..<segEnd[k] { segOf.append(Int32(k)) }
-        }
     }
 
     /// Adds the piece [s, e) of an ICU word, extended by a rule where one applies.
     /// - Returns: the end of what was added (beyond `e` when a rule reached further).
-    private func piece(_ s: Int, _ e: Int, n: Int) -> Int {
+    private mutating func piece(_ s: Int, _ e: Int, n: Int) -> Int {
         let end = ruleEnd(s, e, n: n)
         if end > e {
             addSegment(s, end, rule: true)
@@ -77,10 +71,12 @@ extension Worker {
         return e
     }
 
-    private func addSegment(_ s: Int, _ e: Int, rule: Bool) {
+    private mutating func addSegment(_ s: Int, _ e: Int, rule: Bool) {
+        let k = Int32(segStart.count)
         segStart.append(Int32(s))
         segEnd.append(Int32(e))
         segRule.append(rule)
+        segOf.append(contentsOf: repeatElement(k, count: e - s))
         // Dictionary words may cut ideographic ICU words; everything else is atomic.
         segAtomic.append(rule || !(ScalarClass.isHan(scalars[s]) && ScalarClass.isHan(scalars[e - 1])))
     }

@@ -6,14 +6,14 @@
 /// a word (asked of ICU once per distinct string and cached). For 中国特色社会主义 that gives
 /// 中国, 特色, 社会主义, 社会, 主义.
 extension Worker {
-    func emit(lexicon: Lexicon?, mode: Segmenter.Mode, byteBase: Int, scalarBase: Int, out: inout [Token]) {
+    mutating func emit(lexicon: Lexicon?, mode: Segmenter.Mode, byteBase: Int, scalarBase: Int, out: inout [Token]) {
         var a = 0
         for endValue in pathEnds {
             let b = Int(endValue)
             let edge = backEdge[b]
             let source: Token.Source
             if edge >= 0, let lexicon {
-                source = lexicon.entry(at: edge).origin.isUser ? .userDictionary : .builtinDictionary
+                source = lexicon.isUser[Int(edge)] ? .userDictionary : .builtinDictionary
             } else if edge == Edge.base && segRule[Int(segOf[a])] {
                 source = .rule
             } else {
@@ -27,7 +27,7 @@ extension Worker {
         }
     }
 
-    private func appendSubwords(_ a: Int, _ b: Int, lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]) {
+    private mutating func appendSubwords(_ a: Int, _ b: Int, lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]) {
         // (start, end, source) candidates; a token has few, so a small array and a sort.
         var parts: [(Int, Int, Token.Source)] = []
         if let lexicon {
@@ -36,7 +36,7 @@ extension Worker {
                 while m < Int(matchFirst[p + 1]) {
                     let e = Int(matchEnd[m])
                     if e <= b && e - p >= 2 && !(p == a && e == b) {
-                        let user = lexicon.entry(at: matchID[m]).origin.isUser
+                        let user = lexicon.isUser[Int(matchID[m])]
                         parts.append((p, e, user ? .userDictionary : .builtinDictionary))
                     }
                     m += 1
@@ -64,7 +64,7 @@ extension Worker {
 
     /// Whether ICU's dictionary segments the Han string scalars[a..<b] (2 or 3 scalars) as
     /// one word.
-    private func isICUWord(_ a: Int, _ b: Int) -> Bool {
+    private mutating func isICUWord(_ a: Int, _ b: Int) -> Bool {
         var key: UInt64 = 0
         for i in a..<b {
             let v = scalars[i]

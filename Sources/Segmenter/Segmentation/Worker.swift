@@ -8,7 +8,7 @@
 /// at a time.
 // @unchecked Sendable: a worker moves between threads only through the engine's pool, and one
 // thread at a time uses it (borrow … giveBack).
-final class Worker: @unchecked Sendable {
+struct Worker: @unchecked Sendable {
     let cursor: ICUWordBreaker.Cursor?
 
     // Decoded chunk.
@@ -19,6 +19,10 @@ final class Worker: @unchecked Sendable {
     // ICU's answer, in UTF-16 offsets.
     var icuEnds: [Int32] = []
     var icuStatuses: [Int32] = []
+
+    // ICU's words in scalar offsets, before the rules.
+    var icuStart: [Int32] = []
+    var icuEnd: [Int32] = []
 
     // Base segments: ICU words after the rules, tiling the chunk.
     var segStart: [Int32] = []
@@ -60,7 +64,7 @@ final class Worker: @unchecked Sendable {
     ///   - trusted: the bytes come from a Swift `String` and are valid UTF-8.
     ///   - byteBase, scalarBase: the chunk's offsets within the whole input.
     /// - Throws: `SegmenterError.invalidUTF8` with the offset in the whole input (untrusted only).
-    func segment(
+    mutating func segment(
         _ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, byteBase: Int, scalarBase: Int,
         lexicon: Lexicon?, mode: Segmenter.Mode, icuOnly: Bool, out: inout [Token]
     ) throws(SegmenterError) -> Int {
@@ -69,8 +73,8 @@ final class Worker: @unchecked Sendable {
         if n == 0 { return 0 }
         findICUSegments()
         if icuOnly {
-            for k in 0..<segStart.count {
-                let a = Int(segStart[k]), b = Int(segEnd[k])
+            for k in 0..<icuStart.count {
+                let a = Int(icuStart[k]), b = Int(icuEnd[k])
                 out.append(makeToken(a, b, source: .icu, byteBase: byteBase, scalarBase: scalarBase))
             }
             return n
@@ -83,7 +87,7 @@ final class Worker: @unchecked Sendable {
 
     // MARK: - Decoding
 
-    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, byteBase: Int) throws(SegmenterError) {
+    private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, byteBase: Int) throws(SegmenterError) {
         scalars.removeAll(keepingCapacity: true)
         byteOffsets.removeAll(keepingCapacity: true)
         utf16.removeAll(keepingCapacity: true)
@@ -124,9 +128,9 @@ final class Worker: @unchecked Sendable {
     // MARK: - ICU
 
     /// Fills the base segments with ICU's words, converted from UTF-16 to scalar offsets.
-    private func findICUSegments() {
-        segStart.removeAll(keepingCapacity: true)
-        segEnd.removeAll(keepingCapacity: true)
+    private mutating func findICUSegments() {
+        icuStart.removeAll(keepingCapacity: true)
+        icuEnd.removeAll(keepingCapacity: true)
         icuEnds.removeAll(keepingCapacity: true)
         icuStatuses.removeAll(keepingCapacity: true)
         let ok = utf16.withUnsafeBufferPointer { buf in
@@ -136,8 +140,8 @@ final class Worker: @unchecked Sendable {
         if !ok || icuEnds.last != Int32(utf16.count) {
             // ICU unavailable or failed: every scalar is a segment (still a valid tiling).
             for i in 0..<n {
-                segStart.append(Int32(i))
-                segEnd.append(Int32(i + 1))
+                icuStart.append(Int32(i))
+                icuEnd.append(Int32(i + 1))
             }
             return
         }
@@ -152,14 +156,14 @@ final class Worker: @unchecked Sendable {
                 s += 1
             }
             if Int32(s) > start {
-                segStart.append(start)
-                segEnd.append(Int32(s))
+                icuStart.append(start)
+                icuEnd.append(Int32(s))
                 start = Int32(s)
             }
         }
         if Int(start) < n {
-            segStart.append(start)
-            segEnd.append(Int32(n))
+            icuStart.append(start)
+            icuEnd.append(Int32(n))
         }
     }
 

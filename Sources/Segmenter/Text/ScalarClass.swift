@@ -73,6 +73,12 @@ enum ScalarClass {
             }
         }
         if isHan(v) { return .ideographic }
+        // Fast paths for the punctuation of Chinese text.
+        if (v >= 0x3001 && v <= 0x3003) || (v >= 0x3008 && v <= 0x3011) || (v >= 0x3014 && v <= 0x301F)
+            || (v >= 0x2010 && v <= 0x2027) || (v >= 0xFF01 && v <= 0xFF0F && v != 0xFF04 && v != 0xFF0B)
+            || (v >= 0xFF1A && v <= 0xFF1F && v != 0xFF1C && v != 0xFF1D && v != 0xFF1E) {
+            return .punctuation
+        }
         guard let scalar = Unicode.Scalar(v) else { return .symbol }
         let p = scalar.properties
         if p.isWhitespace { return .whitespace }
@@ -88,5 +94,21 @@ enum ScalarClass {
         default:
             return .symbol
         }
+    }
+}
+
+/// A set of BMP scalars as a bitmap: one load and a mask per lookup, no hashing.
+struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init(_ members: String) {
+        for s in members.unicodeScalars where s.value < 0x10000 {
+            bits[Int(s.value >> 6)] |= 1 << UInt64(s.value & 63)
+        }
+    }
+
+    @inline(__always)
+    func contains(_ v: UInt32) -> Bool {
+        v < 0x10000 && bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
     }
 }
