@@ -60,6 +60,11 @@ public struct DictionaryFile: Sendable {
                 if let bad = UTF8Decoding.firstInvalidOffset(slice) {
                     return .failure(.dictionaryNotUTF8(file: name, line: lineNumber, byteOffset: start + bad))
                 }
+                if let fast = Self.parseSimpleLine(slice, line: lineNumber) {
+                    if let entry = fast.entry { lines.append(entry) }
+                    start = end + 1
+                    continue
+                }
                 let text = String(decoding: slice, as: UTF8.self)
                 switch Self.parseLine(text, line: lineNumber, file: name) {
                 case .success(let entry?): lines.append(entry)
@@ -84,6 +89,63 @@ public struct DictionaryFile: Sendable {
     /// The entries of this file, with `origin`.
     public func entries(origin: Lexicon.Origin) -> [Lexicon.Entry] {
         lines.map { .init(word: $0.word, frequency: $0.frequency, tag: $0.tag, origin: origin) }
+    }
+
+    /// The common case on raw bytes: a comment, a blank line, or `word [freq] [tag]` separated
+    /// by spaces, with nothing unusual in the word. Returns nil for anything else, which the
+    /// general parser then reads (and reports errors for).
+    static func parseSimpleLine(_ b: UnsafeBufferPointer<UInt8>, line: Int) -> (entry: DictionaryLine?, Void)? {
+        var i = 0
+        while i < b.count && b[i] == 0x20 { i += 1 }
+        if i == b.count || b[i] == 0x23 { return (nil, ()) }  // blank or comment
+        // Fields separated by runs of spaces; tabs go to the general parser.
+        var fields: [Range<Int>] = []
+        while i < b.count {
+            let start = i
+            while i < b.count && b[i] != 0x20 {
+                if b[i] == 0x09 || b[i] < 0x20 || b[i] == 0x7F { return nil }
+                i += 1
+            }
+            fields.append(start..<i)
+            if fields.count > 3 { return nil }
+            while i < b.count && b[i] == 0x20 { i += 1 }
+        }
+        guard let wordRange = fields.first else { return (nil, ()) }
+        // No C1 controls (C2 80–9F), BOM (EF BB BF) or zero-width space (E2 80 8B) in the word.
+        var j = wordRange.lowerBound
+        while j < wordRange.upperBound {
+            let c = b[j]
+            if c == 0xC2 && j + 1 < wordRange.upperBound && b[j + 1] < 0xA0 { return nil }
+            if c == 0xEF && j + 2 < wordRange.upperBound && b[j + 1] == 0xBB && b[j + 2] == 0xBF { return nil }
+            if c == 0xE2 && j + 2 < wordRange.upperBound && b[j + 1] == 0x80 && b[j + 2] == 0x8B { return nil }
+            j += 1
+        }
+        var frequency: Int?
+        var tag: String?
+        var k = 1
+        if k < fields.count {
+            let f = fields[k]
+            if f.allSatisfy({ b[$0] >= 0x30 && b[$0] <= 0x39 }) {
+                guard f.count <= 12 else { return nil }
+                var value = 0
+                for x in f { value = value * 10 + Int(b[x] - 0x30) }
+                frequency = value
+                k += 1
+            }
+        }
+        if k < fields.count {
+            let t = fields[k]
+            let first = b[t.lowerBound]
+            guard !(first >= 0x30 && first <= 0x39), t.allSatisfy({ x in
+                let c = b[x] | 0x20
+                return (c >= 0x61 && c <= 0x7A) || (b[x] >= 0x30 && b[x] <= 0x39) || b[x] == 0x5F || b[x] == 0x2D
+            }) else { return nil }
+            tag = String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)
+            k += 1
+        }
+        if k < fields.count { return nil }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: b[wordRange]), as: UTF8.self)
+        return (DictionaryLine(line: line, word: word, frequency: frequency, tag: tag, tabSeparated: false), ())
     }
 
     static func parseLine(_ raw: String, line: Int, file: String) -> Result<DictionaryLine?, SegmenterError> {

@@ -58,8 +58,8 @@ public struct Lexicon: Sendable {
     private(set) var storage: [Entry] = []
     /// The resolver's cost of each entry (see `Segmenter+Resolve.swift`).
     private(set) var costs: [Float] = []
-    /// Folded word -> entry index, for the live entries.
-    private var index: [String: Int32] = [:]
+    /// The number of live entries.
+    private var liveCount = 0
     /// A bit per BMP scalar: can a word start with it? Rejects most positions in one load.
     private var startsBMP = [UInt64](repeating: 0, count: 1024)
     /// A bit per hash of a word's first two scalars (8 KiB, stays in L1 cache): rejects most
@@ -82,24 +82,41 @@ public struct Lexicon: Sendable {
     }
 
     /// The number of words.
-    public var count: Int { index.count }
+    public var count: Int { liveCount }
 
-    /// The live entries, in no particular order.
-    public var entries: [Entry] { index.values.map { storage[Int($0)] } }
+    /// The live entries, in the order they were inserted.
+    public var entries: [Entry] { terminal.filter { $0 >= 0 }.sorted().map { storage[Int($0)] } }
 
     /// Whether `word` is in the lexicon.
-    public func contains(_ word: String) -> Bool { index[Self.fold(word)] != nil }
+    public func contains(_ word: String) -> Bool { entryID(for: word) != nil }
 
     /// The entry for `word`, if any.
     public func entry(for word: String) -> Entry? {
-        index[Self.fold(word)].map { storage[Int($0)] }
+        entryID(for: word).map { storage[Int($0)] }
+    }
+
+    /// The trie node that spells `word` (folded), if any.
+    private func node(for word: String) -> UInt32? {
+        var node: UInt32 = 0
+        var any = false
+        for s in word.unicodeScalars {
+            guard let next = edges.child(node, ScalarClass.fold(s.value)) else { return nil }
+            node = next
+            any = true
+        }
+        return any ? node : nil
+    }
+
+    private func entryID(for word: String) -> Int32? {
+        guard let node = node(for: word) else { return nil }
+        let id = terminal[Int(node)]
+        return id >= 0 ? id : nil
     }
 
     /// Adds `entry`, replacing any entry for the same word.
     /// - Complexity: O(length of the word), amortized.
     public mutating func insert(_ entry: Entry) {
-        let folded = Self.fold(entry.word)
-        let scalars = folded.unicodeScalars.map(\.value)
+        let scalars = entry.word.unicodeScalars.map { ScalarClass.fold($0.value) }
         guard !scalars.isEmpty else { return }
         var node: UInt32 = 0
         for v in scalars {
@@ -113,12 +130,14 @@ public struct Lexicon: Sendable {
             }
         }
         let id = Int32(storage.count)
-        if terminal[Int(node)] < 0 && scalars.count == 1 { singleScalarWords += 1 }
+        if terminal[Int(node)] < 0 {
+            liveCount += 1
+            if scalars.count == 1 { singleScalarWords += 1 }
+        }
         storage.append(entry)
         isUser.append(entry.origin.isUser)
         costs.append(Self.cost(of: entry))
         terminal[Int(node)] = id
-        index[folded] = id
         let first = scalars[0]
         if first < 0x10000 { startsBMP[Int(first >> 6)] |= 1 << UInt64(first & 63) }
         if scalars.count >= 2 {
@@ -131,15 +150,10 @@ public struct Lexicon: Sendable {
     /// Removes `word`. - Returns: whether it was there.
     @discardableResult
     public mutating func remove(_ word: String) -> Bool {
-        let folded = Self.fold(word)
-        guard index.removeValue(forKey: folded) != nil else { return false }
-        if folded.unicodeScalars.count == 1 { singleScalarWords -= 1 }
-        var node: UInt32 = 0
-        for v in folded.unicodeScalars {
-            guard let next = edges.child(node, v.value) else { return true }
-            node = next
-        }
+        guard let node = node(for: word), terminal[Int(node)] >= 0 else { return false }
         terminal[Int(node)] = -1
+        liveCount -= 1
+        if word.unicodeScalars.count == 1 { singleScalarWords -= 1 }
         return true
     }
 

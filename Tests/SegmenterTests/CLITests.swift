@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// The `segtool` binary, run as a user would: stdin, files, errors and exit codes.
+@Suite struct CommandLineTool {
+    static let binary: URL? = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("segtool"),
+            Repo.root.appendingPathComponent(".build/debug/segtool"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], stdin: Data = Data()) throws -> Run {
+        let binary = try #require(Self.binary, "build segtool first (swift build)")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        // Input from a file, output to files: no pipe can fill up and deadlock.
+        let inputPath = try temporaryFile(stdin)
+        let outURL = URL(fileURLWithPath: try temporaryFile(Data()))
+        let errURL = URL(fileURLWithPath: try temporaryFile(Data()))
+        defer {
+            for path in [inputPath, outURL.path, errURL.path] { try? FileManager.default.removeItem(atPath: path) }
+        }
+        process.standardInput = FileHandle(forReadingAtPath: inputPath)
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        process.waitUntilExit()
+        let out = try Data(contentsOf: outURL), err = try Data(contentsOf: errURL)
+        return Run(status: process.terminationStatus,
+                   stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func temporaryFile(_ contents: Data, name: String = UUID().uuidString + ".txt") throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+        try contents.write(to: url)
+        return url.path
+    }
+
+    @Test func segmentsStdinLineByLine() throws {
+        let r = try run(["segment"], stdin: Data("坚持发扬全过程人民民主\n\n推进成渝地区双城经济圈建设\r\n".utf8))
+        #expect(r.status == 0)
+        #expect(r.stdout == "坚持 发扬 全过程人民民主\n\n推进 成渝地区双城经济圈 建设\n")
+    }
+
+    @Test func lastLineWithoutNewline() throws {
+        let r = try run(["segment", "--delimiter", "/"], stdin: Data("二十大 报告".utf8))
+        #expect(r.stdout == "二十大/报告\n")
+    }
+
+    @Test func filesInOrderAndModes() throws {
+        let a = try temporaryFile(Data("中国特色社会主义\n".utf8))
+        let b = try temporaryFile(Data("两个确立\n".utf8))
+        let r = try run(["segment", a, b])
+        #expect(r.stdout == "中国特色社会主义\n两个确立\n")
+        let s = try run(["segment", "--mode", "search", a])
+        #expect(s.stdout.hasPrefix("中国特色社会主义 "))
+        #expect(s.stdout.contains(" 社会 ") && s.stdout.contains(" 主义"))
+        let icu = try run(["segment", "--icu-only", b])
+        #expect(icu.stdout == "两 个 确立\n")
+    }
+
+    @Test func jsonOutput() throws {
+        let r = try run(["segment", "--format", "json"], stdin: Data("习近平 强调\n".utf8))
+        #expect(r.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(object?["line"] as? Int == 1)
+        let tokens = object?["tokens"] as? [[String: Any]] ?? []
+        #expect(tokens.count == 2)
+        #expect(tokens.first?["text"] as? String == "习近平")
+        #expect(tokens.first?["start"] as? Int == 0 && tokens.first?["end"] as? Int == 9)
+        #expect(tokens.first?["source"] as? String == "builtin")
+        #expect(tokens.last?["start"] as? Int == 10)
+        #expect(tokens.last?["kind"] as? String == "ideographic")
+    }
+
+    @Test func invalidUTF8IsAnErrorWithOffset() throws {
+        let r = try run(["segment"], stdin: Data([0x41, 0x0A, 0xE4, 0xB8, 0xAD, 0xFF, 0x0A]))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("<stdin>:2: invalid UTF-8 at byte offset 5"))
+        #expect(r.stdout == "A\n")
+        let lossy = try run(["segment", "--lossy"], stdin: Data([0xE4, 0xB8, 0xAD, 0xFF, 0x0A]))
+        #expect(lossy.status == 0)
+        #expect(lossy.stdout == "中 \u{FFFD}\n")
+    }
+
+    @Test func missingFileBinaryAndEmptyInput() throws {
+        let missing = try run(["segment", "/nonexistent/x.txt"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("/nonexistent/x.txt: No such file or directory"))
+        let binary = try run(["segment"], stdin: Data([0x41, 0x00, 0x42]))
+        #expect(binary.status == 1)
+        #expect(binary.stderr.contains("binary input"))
+        let empty = try run(["segment"])
+        #expect(empty.status == 0)
+        #expect(empty.stdout.isEmpty)
+        #expect(empty.stderr.contains("empty input"))
+        // One bad file does not stop the others, but the exit status tells.
+        let good = try temporaryFile(Data("两会\n".utf8))
+        let mixed = try run(["segment", "/nonexistent/y.txt", good])
+        #expect(mixed.status == 1)
+        #expect(mixed.stdout == "两会\n")
+    }
+
+    @Test func userDictionaryAndItsErrors() throws {
+        let dict = try temporaryFile(Data("# mine\n数智渝城 100 nz\r\n".utf8))
+        let r = try run(["segment", "--dict", dict], stdin: Data("建设数智渝城\n".utf8))
+        #expect(r.stdout == "建设 数智渝城\n")
+        let bad = try temporaryFile(Data("好 1 n\nNew York 1 ns\n".utf8))
+        let e = try run(["segment", "--dict", bad], stdin: Data("x\n".utf8))
+        #expect(e.status == 1)
+        #expect(e.stderr.contains("\(bad):2:"))
+        let usage = try run(["segment", "--icu-only", "--dict", dict])
+        #expect(usage.status != 0)
+    }
+
+    @Test func threadsKeepInputOrder() throws {
+        let lines = (0..<3000).map { "第\($0)次会议强调坚持发扬全过程人民民主" }
+        let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let one = try run(["segment"], stdin: input)
+        let two = try run(["segment", "--threads", "2"], stdin: input)
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout == two.stdout)
+        #expect(one.stdout.split(separator: "\n").count == 3000)
+    }
+
+    @Test func overlongLineIsSegmentedInPieces() throws {
+        // One line of ~6 MB: longer than the reader's 4 MiB line limit.
+        let sentence = "坚持发扬全过程人民民主，推进中国式现代化。"
+        let line = String(repeating: sentence, count: 100_000)
+        let r = try run(["segment"], stdin: Data((line + "\n").utf8))
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").count == 1)
+        #expect(r.stdout.replacingOccurrences(of: " ", with: "") == line + "\n")
+    }
+
+    @Test func evalAndDictCommands() throws {
+        let gold = try temporaryFile(Data("坚持 发扬 全过程人民民主\n二十大 报告\n".utf8))
+        let r = try run(["eval", "--gold", gold, "--json"])
+        #expect(r.status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(report?["f1"] as? Double == 1.0)
+        #expect(report?["goldWords"] as? Int == 5)
+        let icu = try run(["eval", "--gold", gold, "--json", "--icu-only"])
+        let icuReport = try JSONSerialization.jsonObject(with: Data(icu.stdout.utf8)) as? [String: Any]
+        #expect((icuReport?["f1"] as? Double ?? 1) < 1)
+
+        let lookup = try run(["dict", "lookup", "全过程人民民主"])
+        #expect(lookup.status == 0)
+        #expect(lookup.stdout.contains("built-in lexicon/02-ideology.txt"))
+        #expect(try run(["dict", "lookup", "不存在的词语"]).status == 1)
+
+        let dup = try temporaryFile(Data("两个确立 1 nz\n两个确立 2 n\n政府 1 n\n".utf8))
+        let lint = try run(["dict", "lint", "--no-builtin-dict", dup])
+        #expect(lint.status == 1)
+        #expect(lint.stdout.contains(":2: error: `两个确立` again with a conflicting tag"))
+        #expect(lint.stdout.contains(":3: warning: `政府` is generic"))
+        let stats = try run(["dict", "stats", "--json"])
+        let statsReport = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
+        #expect((statsReport?["entries"] as? Int ?? 0) >= 5000)
+    }
+}
