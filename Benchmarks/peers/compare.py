@@ -44,10 +44,11 @@ class CompareError(Exception):
 
 
 def find_repo_root() -> Path:
-    """The repository root: the nearest ancestor of this script holding Package.swift."""
+    """The repository root: the nearest ancestor of this script holding the main package
+    (Package.swift beside Sources/Segmenter; Benchmarks/ has a Package.swift of its own)."""
     here = Path(__file__).resolve().parent
     for directory in (here, *here.parents):
-        if (directory / "Package.swift").is_file():
+        if (directory / "Package.swift").is_file() and (directory / "Sources" / "Segmenter").is_dir():
             return directory
     return here.parents[1]  # Benchmarks/peers/ -> repository root
 

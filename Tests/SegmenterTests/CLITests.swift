@@ -133,7 +133,7 @@ import Testing
     }
 
     @Test func overlongLineIsSegmentedInPieces() throws {
-        // One line of ~6 MB: longer than the reader's 4 MiB line limit.
+        // One line of ~6 MB: longer than the reader's 1 MiB line limit.
         let sentence = "坚持发扬全过程人民民主，推进中国式现代化。"
         let line = String(repeating: sentence, count: 100_000)
         let r = try run(["segment"], stdin: Data((line + "\n").utf8))

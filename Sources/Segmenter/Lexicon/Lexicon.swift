@@ -65,6 +65,9 @@ public struct Lexicon: Sendable {
     /// A bit per hash of a word's first two scalars (8 KiB, stays in L1 cache): rejects most
     /// positions whose first scalar starts some word before the trie is touched.
     private var pairFilter = [UInt64](repeating: 0, count: 1024)
+    /// The trie node after a word's first two scalars, keyed by (first, second): one probe
+    /// instead of two for the first two steps of every walk.
+    var pairNodes = EdgeTable()
     /// Single-scalar words, which the pair filter cannot see.
     private var singleScalarWords = 0
     /// Whether each entry came from a user dictionary (hot path: no String retain).
@@ -143,6 +146,9 @@ public struct Lexicon: Sendable {
         if scalars.count >= 2 {
             let h = Self.pairHash(first, scalars[1])
             pairFilter[h >> 6] |= 1 << UInt64(h & 63)
+            if let a = edges.child(0, first), let b = edges.child(a, scalars[1]), pairNodes.child(first, scalars[1]) == nil {
+                pairNodes.insert(first, scalars[1], child: b)
+            }
         }
         maxWordLength = max(maxWordLength, scalars.count)
     }
@@ -190,8 +196,10 @@ public struct Lexicon: Sendable {
             pairFilter.withUnsafeBufferPointer { pairs in
                 terminal.withUnsafeBufferPointer { term in
                     edges.withView { view in
-                        body(Matcher(starts: starts, pairs: pairs, terminal: term, edges: view,
-                                     checkPairs: singleScalarWords == 0))
+                        pairNodes.withView { pairView in
+                            body(Matcher(starts: starts, pairs: pairs, terminal: term, edges: view,
+                                         pairNodes: pairView, checkPairs: singleScalarWords == 0))
+                        }
                     }
                 }
             }
@@ -204,6 +212,7 @@ public struct Lexicon: Sendable {
         let pairs: UnsafeBufferPointer<UInt64>
         let terminal: UnsafeBufferPointer<Int32>
         let edges: EdgeTable.View
+        let pairNodes: EdgeTable.View
         let checkPairs: Bool
 
         /// Calls `body(end, entryID)` for every word starting at `start`, shortest first.
@@ -211,13 +220,20 @@ public struct Lexicon: Sendable {
         func forEachMatch(in scalars: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int, _ body: (Int, Int32) -> Void) {
             let first = scalars[start]
             if first < 0x10000 && starts[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 { return }
-            if checkPairs {
-                guard start + 1 < limit else { return }
-                let h = Lexicon.pairHash(first, scalars[start + 1])
-                if pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return }
-            }
             var node: UInt32 = 0
             var j = start
+            if checkPairs {
+                // No single-scalar words: every match has two scalars or more.
+                guard start + 1 < limit else { return }
+                let second = scalars[start + 1]
+                let h = Lexicon.pairHash(first, second)
+                if pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return }
+                guard let two = pairNodes.child(first, second) else { return }
+                node = two
+                j = start + 2
+                let id = terminal[Int(two)]
+                if id >= 0 { body(j, id) }
+            }
             while j < limit, let next = edges.child(node, scalars[j]) {
                 node = next
                 j += 1

@@ -24,25 +24,66 @@ extension Worker {
     private static let standalone = ScalarSet("的了在是和与及等对把被将为由向从以于中上下内外年月日人不也都就而并或又这那其之所有各该此每本全同跟给让使")
 
     /// Finds the dictionary matches and the cheapest path; leaves the path in `pathEnds`
-    /// (the end of every token, in order) and its edges in `back`/`backEdge`.
+    /// (the end of every token, in order) with each token's edge in `pathEdges`.
+    ///
+    /// The dynamic programming runs only over *regions* that dictionary words reach into: a
+    /// region starts at a segment with a match and ends at the first segment boundary that no
+    /// match spans. Everywhere else the path is the base segments themselves.
     mutating func resolve(lexicon: Lexicon?) {
         let n = scalars.count
         findMatches(lexicon: lexicon)
+        pathEnds.removeAll(keepingCapacity: true)
+        pathEdges.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < n {
+            let sEnd = Int(segEnd[Int(segOf[i])])
+            if matchFirst[i] == matchFirst[sEnd] {
+                pathEnds.append(Int32(sEnd))
+                pathEdges.append(Edge.base)
+                i = sEnd
+                continue
+            }
+            // Grow the region until no match starting in it reaches past its end, and the end
+            // is a segment boundary.
+            var frontier = sEnd
+            var p = i
+            while p < frontier {
+                var m = Int(matchFirst[p])
+                let mEnd = Int(matchFirst[p + 1])
+                while m < mEnd {
+                    frontier = max(frontier, Int(matchEnd[m]))
+                    m += 1
+                }
+                p += 1
+                if p == frontier && p < n {
+                    let k = Int(segOf[p])
+                    if Int(segStart[k]) != p { frontier = Int(segEnd[k]) }
+                }
+            }
+            guard let lexicon else { break }
+            resolveRegion(i, frontier, lexicon: lexicon)
+            i = frontier
+        }
+    }
 
+    /// The cheapest path over [a, b), both segment boundaries, appended to the path.
+    private mutating func resolveRegion(_ a: Int, _ b: Int, lexicon: Lexicon) {
+        let n = scalars.count
+        let width = b - a
         cost.removeAll(keepingCapacity: true)
-        cost.append(contentsOf: repeatElement(Float.infinity, count: n + 1))
+        cost.append(contentsOf: repeatElement(Float.infinity, count: width + 1))
         back.removeAll(keepingCapacity: true)
-        back.append(contentsOf: repeatElement(-1, count: n + 1))
+        back.append(contentsOf: repeatElement(-1, count: width + 1))
         backEdge.removeAll(keepingCapacity: true)
-        backEdge.append(contentsOf: repeatElement(Edge.base, count: n + 1))
+        backEdge.append(contentsOf: repeatElement(Edge.base, count: width + 1))
         cost[0] = 0
 
         @inline(__always)
         func relax(_ from: Int, _ to: Int, _ c: Float, _ edge: Int32) {
-            if c < cost[to] {
-                cost[to] = c
-                back[to] = Int32(from)
-                backEdge[to] = edge
+            if c < cost[to - a] {
+                cost[to - a] = c
+                back[to - a] = Int32(from)
+                backEdge[to - a] = edge
             }
         }
         @inline(__always)
@@ -50,23 +91,11 @@ extension Worker {
             e < n && Int(segStart[Int(segOf[e])]) != e
         }
 
-        // The furthest end of any dictionary edge relaxed so far: where no edge spans a
-        // segment, the path must take the segment as it is (no relaxing inside it).
-        var frontier = 0
-        var i = 0
-        while i < n {
-            defer { i += 1 }
-            let here = cost[i]
+        for i in a..<b {
+            let here = cost[i - a]
             if here == .infinity { continue }
             let k = Int(segOf[i])
             let sStart = Int(segStart[k]), sEnd = Int(segEnd[k])
-            if i == sStart && frontier <= i && matchFirst[i] == matchFirst[sEnd] {
-                cost[sEnd] = here + 1
-                back[sEnd] = Int32(i)
-                backEdge[sEnd] = Edge.base
-                i = sEnd - 1
-                continue
-            }
             if i == sStart {
                 relax(i, sEnd, here + 1, Edge.base)
                 if !segAtomic[k] {
@@ -83,7 +112,6 @@ extension Worker {
                 // Inside an ideographic ICU word: its tail from here.
                 relax(i, sEnd, here + remainderCost(i, sEnd), Edge.remainder)
             }
-            guard let lexicon else { continue }
             var m = Int(matchFirst[i])
             let mEnd = Int(matchFirst[i + 1])
             while m < mEnd {
@@ -92,19 +120,22 @@ extension Worker {
                 var c = here + lexicon.costs[Int(id)]
                 if endsInside(e) { c += Self.cutPenalty }
                 relax(i, e, c, id)
-                if e > frontier { frontier = e }
                 m += 1
             }
         }
 
-        pathEnds.removeAll(keepingCapacity: true)
-        var j = n
-        while j > 0 {
+        // Backtrack from b; the region's tokens go onto the path in order.
+        let first = pathEnds.count
+        var j = b
+        while j > a {
             pathEnds.append(Int32(j))
-            j = Int(back[j])
-            if j < 0 { break }  // unreachable: every position is reachable along base edges
+            pathEdges.append(backEdge[j - a])
+            let previous = Int(back[j - a])
+            if previous < a { break }  // unreachable: base edges reach every boundary
+            j = previous
         }
-        pathEnds.reverse()
+        pathEnds[first...].reverse()
+        pathEdges[first...].reverse()
     }
 
     @inline(__always)
@@ -130,14 +161,15 @@ extension Worker {
         // Work on local arrays: the closure below appends while the scalars are borrowed.
         var first = matchFirst, ends = matchEnd, ids = matchID
         matchFirst = []; matchEnd = []; matchID = []
-        first.reserveCapacity(n + 1)
+        first.append(contentsOf: repeatElement(0, count: n + 1))
         segOf.withUnsafeBufferPointer { segOf in
         segAtomic.withUnsafeBufferPointer { segAtomic in
         segStart.withUnsafeBufferPointer { segStart in
         scalars.withUnsafeBufferPointer { sc in
+        first.withUnsafeMutableBufferPointer { first in
         lexicon.withMatcher { matcher in
             for i in 0..<n {
-                first.append(Int32(ends.count))
+                first[i] = Int32(ends.count)
                 let k = Int(segOf[i])
                 if segAtomic[k] && Int(segStart[k]) != i { continue }
                 matcher.forEachMatch(in: sc, from: i, limit: n) { end, id in
@@ -149,13 +181,14 @@ extension Worker {
                     ids.append(id)
                 }
             }
+            first[n] = Int32(ends.count)
+        }
         }
         }
         }
         }
         }
         matchFirst = first; matchEnd = ends; matchID = ids
-        matchFirst.append(Int32(matchEnd.count))
     }
 }
 

@@ -25,8 +25,6 @@ extension Worker {
         segEnd.removeAll(keepingCapacity: true)
         segRule.removeAll(keepingCapacity: true)
         segAtomic.removeAll(keepingCapacity: true)
-        segOf.removeAll(keepingCapacity: true)
-        segOf.reserveCapacity(n)
         var pos = 0
         for k in 0..<icuStart.count {
             let e = Int(icuEnd[k])
@@ -51,6 +49,18 @@ extension Worker {
             pos = piece(s, e, n: n)
         }
         if pos < n { addSegment(pos, n, rule: false) }
+        // segOf: the segment of every scalar, written through a pointer in one pass.
+        segOf.removeAll(keepingCapacity: true)
+        segOf.append(contentsOf: repeatElement(0, count: n))
+        segStart.withUnsafeBufferPointer { starts in
+            segEnd.withUnsafeBufferPointer { ends in
+                segOf.withUnsafeMutableBufferPointer { of in
+                    for k in 0..<starts.count {
+                        for i in Int(starts[k])..<Int(ends[k]) { of[i] = Int32(k) }
+                    }
+                }
+            }
+        }
     }
 
     /// Adds the piece [s, e) of an ICU word, extended by a rule where one applies.
@@ -72,11 +82,9 @@ extension Worker {
     }
 
     private mutating func addSegment(_ s: Int, _ e: Int, rule: Bool) {
-        let k = Int32(segStart.count)
         segStart.append(Int32(s))
         segEnd.append(Int32(e))
         segRule.append(rule)
-        segOf.append(contentsOf: repeatElement(k, count: e - s))
         // Dictionary words may cut ideographic ICU words; everything else is atomic.
         segAtomic.append(rule || !(ScalarClass.isHan(scalars[s]) && ScalarClass.isHan(scalars[e - 1])))
     }

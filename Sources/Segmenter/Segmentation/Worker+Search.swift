@@ -8,9 +8,9 @@
 extension Worker {
     mutating func emit(lexicon: Lexicon?, mode: Segmenter.Mode, byteBase: Int, scalarBase: Int, out: inout [Token]) {
         var a = 0
-        for endValue in pathEnds {
+        for (index, endValue) in pathEnds.enumerated() {
             let b = Int(endValue)
-            let edge = backEdge[b]
+            let edge = pathEdges[index]
             let source: Token.Source
             if edge >= 0, let lexicon {
                 source = lexicon.isUser[Int(edge)] ? .userDictionary : .builtinDictionary

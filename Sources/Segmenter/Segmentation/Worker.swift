@@ -41,6 +41,7 @@ struct Worker: @unchecked Sendable {
     var back: [Int32] = []
     var backEdge: [Int32] = []       // entry id >= 0, or an Edge code below
     var pathEnds: [Int32] = []
+    var pathEdges: [Int32] = []      // per path token: entry id >= 0, or an Edge code
 
     // Search mode: is a 2- or 3-scalar Han string one word for ICU? Cached per worker.
     var oracleCache: [UInt64: Bool] = [:]

@@ -186,12 +186,24 @@ struct SegmentWriter {
                 output.append(",\"tokens\":[")
             }
         }
-        for token in tokens where token.kind != .whitespace {
+        if format == .text {
+            // The hot path: copy token bytes and delimiters into a local buffer.
+            var out = output.bytes
+            output.bytes = []
+            delimiter.withUnsafeBufferPointer { delimiter in
+                for token in tokens where token.kind != .whitespace {
+                    if lineHasTokens { out.append(contentsOf: delimiter) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[token.utf8Range]))
+                    lineHasTokens = true
+                }
+            }
+            output.bytes = out
+        }
+        for token in tokens where token.kind != .whitespace && format == .json {
             let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
             switch format {
             case .text:
-                if lineHasTokens { output.bytes.append(contentsOf: delimiter) }
-                output.append(text)
+                break
             case .json:
                 if lineHasTokens { output.append(",") }
                 output.append("{\"text\":\"")

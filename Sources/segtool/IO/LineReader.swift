@@ -42,13 +42,13 @@ struct LinePiece {
 }
 
 /// Reads a file descriptor in large blocks and hands out lines (without `\n` and a final
-/// `\r`), in batches of complete lines. A line longer than `maxLine` is handed out in pieces cut
+/// `\r`), in batches of complete lines. A line longer than `maxLine` (1 MiB) is handed out in pieces cut
 /// at safe places, so memory stays bounded whatever the input.
 final class LineReader {
     let fd: Int32
     let name: String
     static let blockSize = 1 << 20
-    static let maxLine = 4 << 20
+    static let maxLine = 1 << 20
 
     private var block = [UInt8](repeating: 0, count: LineReader.blockSize)
     private var pending: [UInt8] = []
