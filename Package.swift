@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Segmenter", targets: ["Segmenter"]),
+        .library(name: "Indexer", targets: ["Indexer"]),
         .executable(name: "segtool", targets: ["segtool"]),
     ],
     dependencies: [
@@ -25,10 +26,15 @@ let package = Package(
             name: "Segmenter",
             dependencies: ["CICU", "CLexiconData"]
         ),
+        .target(
+            name: "Indexer",
+            dependencies: ["Segmenter"]
+        ),
         .executableTarget(
             name: "segtool",
             dependencies: [
                 "Segmenter",
+                "Indexer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +42,10 @@ let package = Package(
             name: "SegmenterTests",
             dependencies: ["Segmenter"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "IndexerTests",
+            dependencies: ["Indexer", "Segmenter"]
         ),
     ]
 )

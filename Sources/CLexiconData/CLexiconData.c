@@ -36,6 +36,12 @@ static const unsigned char f09[] = {
 static const unsigned char f10[] = {
 #embed "../../Dictionaries/lexicon/10-general.txt" suffix(,)
 0 };
+static const unsigned char stopwords[] = {
+#embed "../../Dictionaries/stopwords.txt" suffix(,)
+0 };
+static const unsigned char idf[] = {
+#embed "../../Dictionaries/idf.txt" suffix(,)
+0 };
 
 #define ROW(name, var) { name, var, sizeof(var) - 1 }
 static const segtool_embedded_file files[] = {
@@ -49,6 +55,8 @@ static const segtool_embedded_file files[] = {
     ROW("lexicon/08-divisions.txt", f08),
     ROW("lexicon/09-people.txt", f09),
     ROW("lexicon/10-general.txt", f10),
+    ROW("stopwords.txt", stopwords),
+    ROW("idf.txt", idf),
 };
 
 size_t segtool_embedded_file_count(void) { return sizeof(files) / sizeof(files[0]); }

@@ -26,6 +26,9 @@ enum Diagnostics {
 
     /// Whether standard error is a terminal (progress bars only then).
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    /// Whether standard output is a terminal (colour only then).
+    static var stdoutIsTerminal: Bool { isatty(1) == 1 }
 }
 
 extension ParsableCommand {

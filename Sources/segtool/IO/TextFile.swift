@@ -47,3 +47,19 @@ enum TextFile {
         return lines
     }
 }
+
+extension TextFile {
+    /// Writes `text` to `path` atomically (a temporary file in the same folder, then rename).
+    static func write(_ text: String, to path: String) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CLIError("\(path): \(String(cString: strerror(errno)))") }
+        var copy = text
+        copy.withUTF8 { writeAll(fd, $0) }
+        guard fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CLIError("\(path): \(reason)")
+        }
+    }
+}

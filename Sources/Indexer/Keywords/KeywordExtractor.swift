@@ -1,0 +1,103 @@
+import Segmenter
+
+/// A keyword of a document, with its weight.
+public struct Keyword: Hashable, Sendable {
+    public var word: String
+    public var weight: Double
+}
+
+/// The keywords of a document, by TF-IDF or TextRank, as jieba offers them.
+///
+/// Candidates are the precise-mode words of the document, normalized, without punctuation,
+/// numbers, stop words and (unless `allowSingle`) single characters; with `tags`, only words
+/// whose dictionary tag is one of them.
+///
+/// - TF-IDF: `weight(w) = tf(w) / T · idf(w)`, T the number of candidate occurrences in the
+///   document, idf from the `IDFTable` (or the collection's index), the table's median for
+///   unknown words.
+/// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
+///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
+///   weights scaled so that the best is 1.
+public struct KeywordExtractor: Sendable {
+    public var analyzer: Analyzer
+    public var idf: IDFTable
+    public var allowSingle: Bool
+    public var tags: Set<String>?
+
+    public init(segmenter: Segmenter, idf: IDFTable, stopWords: Set<String>, allowSingle: Bool = false, tags: Set<String>? = nil) {
+        analyzer = Analyzer(segmenter: segmenter, mode: .precise, stopWords: stopWords, keepNumbers: false)
+        self.idf = idf
+        self.allowSingle = allowSingle
+        self.tags = tags
+    }
+
+    /// The candidate words of `text`, in order.
+    public func candidates(_ text: String) -> [String] {
+        analyzer.terms(in: text).compactMap { occurrence in
+            guard occurrence.kind == .ideographic || occurrence.kind == .letters else { return nil }
+            if !allowSingle && occurrence.term.unicodeScalars.count < 2 { return nil }
+            if let tags {
+                guard let tag = analyzer.segmenter.lexicon.entry(for: occurrence.term)?.tag, tags.contains(tag) else { return nil }
+            }
+            return occurrence.term
+        }
+    }
+
+    /// The top `k` keywords by TF-IDF, best first (ties by word).
+    public func tfidf(_ text: String, top k: Int) -> [Keyword] {
+        let words = candidates(text)
+        guard !words.isEmpty else { return [] }
+        var tf: [String: Int] = [:]
+        for w in words { tf[w, default: 0] += 1 }
+        let total = Double(words.count)
+        var top = TopK<String>(k)
+        for (word, count) in tf {
+            top.insert(word, score: Double(count) / total * idf.idf(word), id: 0)
+        }
+        return Self.ordered(top.sorted().map { Keyword(word: $0.item, weight: $0.score) })
+    }
+
+    /// The top `k` keywords by TextRank, best first (ties by word).
+    public func textRank(_ text: String, top k: Int, window: Int = 5, iterations: Int = 20) -> [Keyword] {
+        let words = candidates(text)
+        guard !words.isEmpty else { return [] }
+        var index: [String: Int] = [:]
+        var names: [String] = []
+        for w in words where index[w] == nil {
+            index[w] = names.count
+            names.append(w)
+        }
+        let n = names.count
+        var edges: [[Int: Double]] = Array(repeating: [:], count: n)
+        for (i, w) in words.enumerated() {
+            let a = index[w] ?? 0
+            for j in (i + 1)..<min(words.count, i + max(window, 2)) {
+                let b = index[words[j]] ?? 0
+                if a == b { continue }
+                edges[a][b, default: 0] += 1
+                edges[b][a, default: 0] += 1
+            }
+        }
+        let outWeight = edges.map { $0.values.reduce(0, +) }
+        var score = Array(repeating: 1.0 / Double(n), count: n)
+        let d = 0.85
+        for _ in 0..<iterations {
+            var next = Array(repeating: (1 - d) / Double(n), count: n)
+            for a in 0..<n {
+                for (b, w) in edges[a] where outWeight[b] > 0 {
+                    next[a] += d * w / outWeight[b] * score[b]
+                }
+            }
+            score = next
+        }
+        let best = score.max() ?? 1
+        var top = TopK<String>(k)
+        for i in 0..<n { top.insert(names[i], score: score[i] / (best > 0 ? best : 1), id: 0) }
+        return Self.ordered(top.sorted().map { Keyword(word: $0.item, weight: $0.score) })
+    }
+
+    /// Best first; equal weights by word, so the output is deterministic.
+    static func ordered(_ keywords: [Keyword]) -> [Keyword] {
+        keywords.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.word < $1.word }
+    }
+}

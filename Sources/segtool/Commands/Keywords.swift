@@ -1,0 +1,112 @@
+import ArgumentParser
+import Indexer
+import Segmenter
+
+/// `segtool keywords`: the top keywords of each document.
+struct Keywords: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract the keywords of each document (TF-IDF or TextRank).",
+        discussion: """
+            Each file is a document (a .jsonl file: one document per line with a "text" field); \
+            standard input is one document. TF-IDF weight = tf/T · idf, with idf from the built-in \
+            table (built by `segtool idf build` from a corpus of Chinese political news) or --idf; \
+            words the table lacks get its median idf. Punctuation, numbers, stop words and single \
+            characters are left out by default.
+            """)
+
+    @Argument(help: "Documents: text files, or .jsonl files with one document per line. Standard input when none is given.")
+    var files: [String] = []
+
+    @Option(help: "How many keywords per document.")
+    var top: Int = 10
+
+    @Option(help: "tfidf or textrank.")
+    var method: Method = .tfidf
+
+    @Flag(name: .customLong("with-weights"), help: "Print each keyword's weight.")
+    var withWeights = false
+
+    @Flag(help: "One JSON object per document: {\"id\",\"keywords\":[{\"word\",\"weight\"}]}.")
+    var json = false
+
+    @Flag(help: "Read standard input as JSON Lines (one document per line).")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("An IDF table (`word idf` a line) instead of the built-in one.", valueName: "file"))
+    var idf: String?
+
+    @Option(help: ArgumentHelp("Use the IDF of an index built by `segtool index build`.", valueName: "dir"))
+    var index: String?
+
+    @Flag(name: .customLong("allow-single"), help: "Allow single-character keywords.")
+    var allowSingle = false
+
+    @Option(help: ArgumentHelp("Only words with these dictionary tags (comma-separated, e.g. nt,ns,nz).", valueName: "tags"))
+    var tags: String?
+
+    @OptionGroup var stopWordOptions: StopWordOptions
+    @OptionGroup var dictionaryOptions: DictionaryOptions
+
+    enum Method: String, ExpressibleByArgument { case tfidf, textrank }
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if idf != nil && index != nil { throw ValidationError("--idf and --index exclude each other") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            if let index {
+                throw CLIError("\(index): --index needs the inverted index, which this version of segtool does not have yet; use --idf or the built-in table")
+            }
+            let table: IDFTable
+            if let idf {
+                do {
+                    table = try IDFTable(text: try TextFile.lines(idf).joined(separator: "\n"), name: idf)
+                } catch let error as IndexerError { throw CLIError(error.description) }
+            } else if let builtin = IDFTable.builtin {
+                table = builtin
+            } else {
+                throw CLIError("this segtool has no built-in IDF table; give one with --idf FILE")
+            }
+            let tagSet = tags.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }) }
+            let extractor = KeywordExtractor(
+                segmenter: try dictionaryOptions.makeSegmenter(), idf: table,
+                stopWords: try stopWordOptions.load(), allowSingle: allowSingle, tags: tagSet)
+            var out = OutputBuffer()
+            try Documents.read(files, stdinIsJSONL: jsonl) { document in
+                let keywords = method == .tfidf ? extractor.tfidf(document.text, top: top) : extractor.textRank(document.text, top: top)
+                if json {
+                    out.append("{\"id\":\(jsonString(document.id)),\"keywords\":[")
+                    out.append(keywords.map { "{\"word\":\(jsonString($0.word)),\"weight\":\(number($0.weight))}" }.joined(separator: ","))
+                    out.append("]}\n")
+                } else {
+                    if files.count > 1 || files.contains(where: { $0.hasSuffix(".jsonl") }) || jsonl {
+                        out.append(document.id + "\t")
+                    }
+                    out.append(keywords.map { withWeights ? "\($0.word):\(number($0.weight))" : $0.word }.joined(separator: " "))
+                    out.append("\n")
+                }
+                out.flushIfLarge()
+            }
+            out.flush()
+        }
+    }
+}
+
+/// A number with six significant decimals, for output.
+func number(_ x: Double) -> String {
+    let scaled = (x * 1_000_000).rounded()
+    guard scaled.isFinite, abs(scaled) < 9e15 else { return "0" }
+    let v = Int(scaled)
+    let sign = v < 0 ? "-" : ""
+    let a = abs(v)
+    let frac = String(a % 1_000_000)
+    return "\(sign)\(a / 1_000_000).\(String(repeating: "0", count: 6 - frac.count))\(frac)"
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        String(Substring(self).trimmingCharacters(set))
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Indexer
+import Segmenter
+
+/// `segtool rank`: passages ranked by query terms, without an index.
+struct Rank: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rank the passages of documents by a query, with snippets.",
+        discussion: """
+            Splits each document into passages (paragraphs; long ones at sentence ends) and \
+            scores every passage that contains a query term — TF-IDF by default: \
+            Σ (1 + ln tf)·ln(1 + N/df)/√|passage|; BM25 with --rank bm25 (k1 = 1.2, b = 0.75) — \
+            N, df and lengths taken over the given passages. Matches are highlighted in colour on \
+            a terminal, between 【 and 】 otherwise (see --highlight).
+            """)
+
+    @Option(name: .shortAndLong, help: "The query.")
+    var query: String
+
+    @Argument(help: "Documents: text files, or .jsonl files with one document per line. Standard input when none is given.")
+    var files: [String] = []
+
+    @Option(help: "How many passages.")
+    var top: Int = 10
+
+    @Option(help: "tfidf or bm25.")
+    var rank: Ranking = .tfidf
+
+    @Flag(help: "One JSON object per passage.")
+    var json = false
+
+    @Flag(help: "Read standard input as JSON Lines (one document per line).")
+    var jsonl = false
+
+    @Option(help: "Highlight markers for non-terminal output: open and close, separated by a comma.")
+    var highlight: String = "【,】"
+
+    @Option(name: .customLong("snippet-chars"), help: "Longest snippet, in characters.")
+    var snippetCharacters: Int = 160
+
+    @OptionGroup var stopWordOptions: StopWordOptions
+    @OptionGroup var dictionaryOptions: DictionaryOptions
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if highlight.split(separator: ",", omittingEmptySubsequences: false).count != 2 {
+            throw ValidationError("--highlight takes OPEN,CLOSE")
+        }
+        if snippetCharacters < 10 { throw ValidationError("--snippet-chars must be at least 10") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let ranker = PassageRanker(segmenter: try dictionaryOptions.makeSegmenter(), stopWords: try stopWordOptions.load(), ranking: rank)
+            var documents: [(id: String, text: String)] = []
+            try Documents.read(files, stdinIsJSONL: jsonl) { documents.append(($0.id, $0.text)) }
+            if ranker.queryTerms(query).isEmpty {
+                throw CLIError("the query has no terms (only punctuation or stop words?)")
+            }
+            let hits = ranker.rank(query: query, documents: documents, top: top)
+            let markers = highlight.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let color = Diagnostics.stdoutIsTerminal
+            let open = color ? "\u{1B}[1;31m" : markers[0], close = color ? "\u{1B}[0m" : markers[1]
+            var out = OutputBuffer()
+            for (rankIndex, hit) in hits.enumerated() {
+                guard let document = documents.first(where: { $0.id == hit.documentID }) else { continue }
+                let snippet = Snippet.make(text: document.text, passage: hit.passage.utf8Range, matches: hit.matches, maxCharacters: snippetCharacters)
+                if json {
+                    let highlights = snippet.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
+                    out.append("{\"rank\":\(rankIndex + 1),\"id\":\(jsonString(hit.documentID)),\"passage\":\(hit.passage.index),\"start\":\(hit.passage.utf8Range.lowerBound),\"end\":\(hit.passage.utf8Range.upperBound),\"score\":\(number(hit.score)),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
+                } else {
+                    out.append("\(rankIndex + 1)\t\(number(hit.score))\t\(hit.documentID)#\(hit.passage.index)\t\(snippet.marked(open: open, close: close))\n")
+                }
+            }
+            out.flush()
+            if hits.isEmpty { throw ExitCode(1) }  // like grep: nothing found
+        }
+    }
+}
+
+extension Ranking: ExpressibleByArgument {}
+
+/// A passage's text cut to a window around its first match, with highlight ranges (UTF-8
+/// offsets into the snippet text).
+struct Snippet {
+    var text: String
+    var highlights: [Range<Int>]
+
+    static func make(text: String, passage: Range<Int>, matches: [Range<Int>], maxCharacters: Int) -> Snippet {
+        let bytes = Array(text.utf8)
+        // Scalar boundaries of the passage, to cut on characters.
+        var starts: [Int] = []
+        var i = passage.lowerBound
+        while i < passage.upperBound {
+            starts.append(i)
+            let b = bytes[i]
+            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        }
+        starts.append(passage.upperBound)
+        var lo = 0, hi = starts.count - 1
+        if hi - lo > maxCharacters {
+            let first = matches.first?.lowerBound ?? passage.lowerBound
+            let at = starts.firstIndex(where: { $0 >= first }) ?? 0
+            lo = max(0, at - maxCharacters / 4)
+            hi = min(starts.count - 1, lo + maxCharacters)
+        }
+        let from = starts[lo], to = starts[hi]
+        let highlights = matches.compactMap { m -> Range<Int>? in
+            let a = max(m.lowerBound, from), b = min(m.upperBound, to)
+            return a < b ? (a - from)..<(b - from) : nil
+        }
+        var snippet = String(decoding: bytes[from..<to], as: UTF8.self)
+        var shifted = highlights
+        if lo > 0 {
+            snippet = "…" + snippet
+            shifted = highlights.map { ($0.lowerBound + 3)..<($0.upperBound + 3) }
+        }
+        if hi < starts.count - 1 { snippet += "…" }
+        return Snippet(text: snippet, highlights: shifted)
+    }
+
+    func marked(open: String, close: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var at = 0
+        for h in highlights {
+            out += bytes[at..<h.lowerBound]
+            out += Array(open.utf8) + bytes[h] + Array(close.utf8)
+            at = h.upperBound
+        }
+        out += bytes[at...]
+        return String(decoding: out, as: UTF8.self)
+    }
+}

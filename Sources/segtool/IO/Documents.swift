@@ -1,0 +1,89 @@
+import ArgumentParser
+import Indexer
+import Segmenter
+
+/// A document read from the command line's inputs.
+struct Document {
+    var id: String
+    var title: String?
+    var text: String
+}
+
+/// Reads documents: a plain-text file is one document (its path is its id); a `.jsonl` file
+/// holds one document per line, `{"id","title","text"}` (id defaults to `FILE:LINE`); no
+/// files means standard input, one document (or JSON Lines with `--jsonl`).
+enum Documents {
+    static func read(_ paths: [String], stdinIsJSONL: Bool = false, each: (Document) throws -> Void) throws {
+        if paths.isEmpty {
+            try readOne(path: nil, jsonl: stdinIsJSONL, each: each)
+            return
+        }
+        for path in paths {
+            try readOne(path: path == "-" ? nil : path, jsonl: path.hasSuffix(".jsonl") || (path == "-" && stdinIsJSONL), each: each)
+        }
+    }
+
+    private static func readOne(path: String?, jsonl: Bool, each: (Document) throws -> Void) throws {
+        let name = path ?? "<stdin>"
+        let bytes: [UInt8]
+        if let path {
+            bytes = try TextFile.bytes(path)
+        } else {
+            bytes = try TextFile.bytes("/dev/stdin")
+        }
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            throw CLIError("\(name): invalid UTF-8 at byte offset \(bad)")
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        guard jsonl else {
+            try each(Document(id: name, title: nil, text: text))
+            return
+        }
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.trimmingCharacters(" \r\t")
+            if trimmed.isEmpty { continue }
+            guard trimmed.first == "{", let body = JSONText.field("text", in: String(trimmed)) else {
+                throw CLIError("\(name):\(lineNumber): expected a JSON object with a \"text\" string")
+            }
+            let id = JSONText.field("id", in: String(trimmed)) ?? "\(name):\(lineNumber)"
+            try each(Document(id: id, title: JSONText.field("title", in: String(trimmed)), text: body))
+        }
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(_ set: String) -> Substring {
+        var s = self
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return s
+    }
+}
+
+/// Stop-word options shared by keywords and rank.
+struct StopWordOptions: ParsableArguments {
+    @Option(name: .customLong("stopwords"), help: ArgumentHelp("A stop-word list (one word a line) that replaces the built-in one.", valueName: "file"))
+    var stopWordsFile: String?
+
+    @Flag(name: .customLong("extend-stopwords"), help: "Add --stopwords to the built-in list instead of replacing it.")
+    var extend = false
+
+    @Flag(name: .customLong("no-stopwords"), help: "Use no stop words.")
+    var none = false
+
+    func validate() throws {
+        if extend && stopWordsFile == nil { throw ValidationError("--extend-stopwords needs --stopwords FILE") }
+        if none && stopWordsFile != nil { throw ValidationError("--no-stopwords and --stopwords exclude each other") }
+    }
+
+    func load() throws -> Set<String> {
+        if none { return [] }
+        guard let stopWordsFile else { return StopWords.builtin }
+        let lines = try TextFile.lines(stopWordsFile)
+        let words = StopWords.parse(lines.joined(separator: "\n"))
+        return extend ? words.union(StopWords.builtin) : words
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import Indexer
+@testable import Segmenter
+
+/// Documents written by the team.
+enum Texts {
+    static let ruralDocument = """
+        全面推进乡村振兴，必须坚持农业农村优先发展。乡村振兴要抓好高标准农田建设，守住粮食安全底线。
+        各地持续巩固拓展脱贫攻坚成果，推动乡村振兴取得新进展，乡村产业、乡村建设、乡村治理水平不断提升。
+        高标准农田建设和粮食安全是乡村振兴的基础。
+        """
+    static let cppccDocument = """
+        市政协围绕成渝地区双城经济圈建设开展专题协商，委员们积极参政议政。
+        “渝事好商量”协商平台聚焦社情民意，推动提案办理提质增效。
+        """
+}
+
+@Suite struct KeywordExtraction {
+    let table = IDFTable(documents: 100, values: ["乡村振兴": 2.0, "粮食安全": 3.0, "高标准农田": 4.0, "建设": 0.5])
+
+    @Test func topKeywordsAreWhatTheTextIsAbout() throws {
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: IDFTable.builtin ?? table, stopWords: StopWords.builtin)
+        let top = extractor.tfidf(Texts.ruralDocument, top: 5).map(\.word)
+        #expect(top.contains("乡村振兴"), "\(top)")
+        #expect(top.contains("高标准农田") || top.contains("粮食安全"), "\(top)")
+        let cppcc = extractor.tfidf(Texts.cppccDocument, top: 8).map(\.word)
+        for term in ["成渝地区双城经济圈", "渝事好商量"] { #expect(cppcc.contains(term), "\(cppcc)") }
+        let ranked = extractor.textRank(Texts.ruralDocument, top: 5).map(\.word)
+        #expect(ranked.contains("乡村振兴"), "\(ranked)")
+    }
+
+    @Test func weightsMatchHandComputedTFIDF() throws {
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
+        let text = "乡村振兴和粮食安全。乡村振兴需要高标准农田。"
+        let words = extractor.candidates(text)
+        // Candidates: no punctuation, no single characters (和), the rest in order.
+        #expect(words == ["乡村振兴", "粮食安全", "乡村振兴", "需要", "高标准农田"])
+        let keywords = extractor.tfidf(text, top: 10)
+        let weight = Dictionary(uniqueKeysWithValues: keywords.map { ($0.word, $0.weight) })
+        let t = 5.0
+        #expect(abs((weight["乡村振兴"] ?? 0) - 2.0 / t * 2.0) < 1e-12)
+        #expect(abs((weight["粮食安全"] ?? 0) - 1.0 / t * 3.0) < 1e-12)
+        #expect(abs((weight["高标准农田"] ?? 0) - 1.0 / t * 4.0) < 1e-12)
+        // An unknown word gets the table's median idf (values 0.5, 2, 3, 4 -> index 2 -> 3.0).
+        #expect(table.defaultIDF == 3.0)
+        #expect(abs((weight["需要"] ?? 0) - 1.0 / t * 3.0) < 1e-12)
+        #expect(keywords.first?.word == "乡村振兴")
+    }
+
+    @Test func stopWordsAndFilters() {
+        let text = "我们要坚持推进乡村振兴，2024年乡村振兴取得5.5%的增长，县里有三个乡。"
+        let plain = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
+        let stopped = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: ["我们", "坚持"])
+        #expect(plain.candidates(text).contains("我们"))
+        #expect(!stopped.candidates(text).contains("我们"))
+        #expect(!stopped.candidates(text).contains("坚持"))
+        for w in plain.candidates(text) {
+            #expect(w.unicodeScalars.count >= 2, "single character \(w)")
+            #expect(!w.contains("2024") && !w.contains("%"), "number \(w)")
+        }
+        let single = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [], allowSingle: true)
+        #expect(single.candidates(text).contains("乡"))
+        let tagged = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [], tags: ["nz", "vn", "n"])
+        #expect(tagged.candidates(Texts.cppccDocument).allSatisfy { Shared.segmenter.lexicon.entry(for: $0) != nil })
+        #expect(tagged.candidates(Texts.cppccDocument).contains("成渝地区双城经济圈"))
+    }
+
+    @Test func idfTableBuildsParsesAndRoundTrips() throws {
+        let analyzer = Analyzer(segmenter: Shared.segmenter, mode: .precise)
+        let docs = ["乡村振兴 粮食安全", "乡村振兴 高标准农田", "乡村振兴", "粮食安全"]
+        let built = IDFTable.build(documents: docs, analyzer: analyzer, minimumDocumentFrequency: 2)
+        #expect(built.documents == 4)
+        #expect(abs((built.values["乡村振兴"] ?? 0) - log(4.0 / 3.0)) < 1e-12)
+        #expect(abs((built.values["粮食安全"] ?? 0) - log(2.0)) < 1e-12)
+        #expect(built.values["高标准农田"] == nil)  // df 1 < 2
+        let parsed = try IDFTable(text: built.serialized(), name: "t")
+        #expect(parsed.documents == 4)
+        #expect(abs((parsed.values["粮食安全"] ?? 0) - log(2.0)) < 1e-4)
+        #expect(throws: IndexerError.malformedIDFLine(file: "bad", line: 2, reason: "`x` is not a non-negative number")) {
+            try IDFTable(text: "a 1\nb x\n", name: "bad")
+        }
+    }
+
+    @Test func builtinTableAndStopWordsShip() throws {
+        let table = try #require(IDFTable.builtin)
+        #expect(table.documents > 1000)
+        #expect(table.values.count > 10000)
+        // A function word is in far more documents than a specific term.
+        #expect(table.idf("的") < table.idf("高标准农田"))
+        #expect(StopWords.builtin.contains("的"))
+        #expect(!StopWords.builtin.contains("经济"))
+    }
+}
+
+@Suite struct PassageRanking {
+    @Test func passagesSplitAtParagraphsAndSentences() {
+        let text = "第一段。\n\n第二段有两句。第二句。\n" + String(repeating: "很长的句子，", count: 30) + "完。再来一句。"
+        let passages = PassageSplitter(maxScalars: 50).passages(in: text)
+        let texts = passages.map { p -> String in
+            let u = Array(text.utf8)
+            return String(decoding: u[p.utf8Range], as: UTF8.self)
+        }
+        #expect(texts[0] == "第一段。")
+        #expect(texts[1] == "第二段有两句。第二句。")
+        #expect(texts.count >= 4)
+        #expect(passages.map(\.index) == Array(0..<passages.count))
+        // Every character of the long paragraph is in exactly one passage.
+        #expect(texts.dropFirst(2).joined() == String(repeating: "很长的句子，", count: 30) + "完。再来一句。")
+    }
+
+    @Test func scoresMatchHandComputedValues() throws {
+        let ranker = PassageRanker(segmenter: Shared.segmenter, ranking: .tfidf)
+        let docs: [(id: String, text: String)] = [
+            ("a", "乡村振兴取得成效。\n粮食安全有保障。"),
+            ("b", "乡村振兴，乡村振兴，再推乡村振兴。"),
+        ]
+        #expect(ranker.queryTerms("乡村振兴") == ["乡村振兴"])
+        let hits = ranker.rank(query: "乡村振兴", documents: docs, top: 10)
+        #expect(hits.count == 2)
+        // Passages: a#0, a#1, b#0 -> N = 3; 乡村振兴 in 2 of them.
+        let idf = log(1 + 3.0 / 2.0)
+        let lengthA0 = Shared.segmenter.words(in: "乡村振兴取得成效。").filter { $0 != "。" }.count
+        let lengthB0 = Shared.segmenter.words(in: "乡村振兴，乡村振兴，再推乡村振兴。").filter { $0 != "，" && $0 != "。" }.count
+        let scoreA = 1 * idf / Double(lengthA0).squareRoot()
+        let scoreB = (1 + log(3.0)) * idf / Double(lengthB0).squareRoot()
+        #expect(hits[0].documentID == "b")
+        #expect(abs(hits[0].score - scoreB) < 1e-9)
+        #expect(abs(hits[1].score - scoreA) < 1e-9)
+        #expect(hits[0].matches.count == 3)
+
+        let bm25 = PassageRanker(segmenter: Shared.segmenter, ranking: .bm25).rank(query: "乡村振兴", documents: docs, top: 1)
+        let lengths = [lengthA0, 3, lengthB0]  // 粮食安全|有|保障
+        let avg = Double(lengths.reduce(0, +)) / 3
+        let idfBM = log(1 + (3 - 2 + 0.5) / (2 + 0.5))
+        let expected = idfBM * 3 * 2.2 / (3 + 1.2 * (0.25 + 0.75 * Double(lengthB0) / avg))
+        #expect(abs((bm25.first?.score ?? 0) - expected) < 1e-9)
+    }
+
+    @Test func searchModeFindsPartsOfLongTerms() {
+        let ranker = PassageRanker(segmenter: Shared.segmenter)
+        let hits = ranker.rank(query: "社会主义", documents: [("x", "坚持和发展中国特色社会主义。"), ("y", "推进乡村振兴。")], top: 5)
+        #expect(hits.map(\.documentID) == ["x"])
+    }
+}
