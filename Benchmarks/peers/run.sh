@@ -5,6 +5,10 @@
 # peers from PyPI into it, and runs compare.py with that environment's Python.
 # All arguments are passed through to compare.py; see `run.sh --help`.
 #
+#   run.sh keywords [ARGS]   runs keywords.py instead (segtool keywords vs. jieba.analyse,
+#                            TF-IDF and TextRank), in the same environment; see
+#                            `run.sh keywords --help`. keywords.sh is a shortcut for it.
+#
 # Environment:
 #   PEERS_VENV  where the virtual environment lives (default: $HOME/.cache/segtool-peers-venv)
 #   PYTHON      the interpreter that creates it            (default: python3)
@@ -56,7 +60,14 @@ if ((${#missing[@]})); then
         || die "pip could not install ${missing[*]} (is PyPI reachable?)"
 fi
 
+script="compare.py" shown=("$0")
+if [[ "${1:-}" == keywords ]]; then
+    script="keywords.py" shown=("$0" keywords)
+    shift
+fi
+# keywords.sh passes its own name so that the report shows the command as typed.
+[[ -n "${PEERS_COMMAND_NAME:-}" ]] && shown=("$PEERS_COMMAND_NAME")
 # The command as the user typed it, for the report.
-cmd="$(printf '%q ' "$0" "$@")"
+cmd="$(printf '%q ' "${shown[@]}" "$@")"
 export SEGTOOL_PEERS_COMMAND="${SEGTOOL:+SEGTOOL=$(printf '%q' "$SEGTOOL") }${cmd% }"
-exec "$vpy" "$script_dir/compare.py" "$@"
+exec "$vpy" "$script_dir/$script" "$@"

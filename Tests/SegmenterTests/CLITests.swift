@@ -167,4 +167,52 @@ import Testing
         let statsReport = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
         #expect((statsReport?["entries"] as? Int ?? 0) >= 5000)
     }
+
+    @Test func keywordsRankAndIDF() throws {
+        let doc = try temporaryFile(Data("""
+            全面推进乡村振兴，抓好高标准农田建设，守住粮食安全底线。
+            乡村振兴要坚持农业农村优先发展，乡村振兴取得新进展。
+
+            市政协围绕成渝地区双城经济圈建设开展专题协商。
+            """.utf8))
+        let k = try run(["keywords", "--top", "3", doc])
+        #expect(k.status == 0)
+        #expect(k.stdout.split(separator: " ").first == "乡村振兴")
+        let kj = try run(["keywords", "--json", "--top", "2", "--with-weights", doc])
+        let object = try JSONSerialization.jsonObject(with: Data(kj.stdout.utf8)) as? [String: Any]
+        #expect((object?["keywords"] as? [[String: Any]])?.count == 2)
+        let tr = try run(["keywords", "--method", "textrank", doc])
+        #expect(tr.status == 0 && tr.stdout.contains("乡村振兴"))
+        #expect(try run(["keywords", "--index", "/tmp/none", doc]).status == 1)
+
+        let r = try run(["rank", "-q", "乡村振兴", doc])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2)  // two passages mention it
+        #expect(lines.first?.contains("#1\t") == true)  // the passage with it twice ranks first
+        #expect(lines.first?.contains("【乡村振兴】") == true)
+        let rj = try run(["rank", "-q", "协商", "--json", "--rank", "bm25", doc])
+        let hit = try JSONSerialization.jsonObject(with: Data(rj.stdout.utf8)) as? [String: Any]
+        #expect(hit?["passage"] as? Int == 2)
+        #expect((hit?["highlights"] as? [[Int]])?.isEmpty == false)
+        #expect(try run(["rank", "-q", "不存在的查询词语", doc]).status == 1)
+        #expect(try run(["rank", "-q", "，。", doc]).status == 1)
+
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a","text":"乡村振兴 粮食安全"}
+            {"id":"b","text":"乡村振兴 高标准农田"}
+            {"id":"c","text":"粮食安全"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        let table = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+        let build = try run(["idf", "build", corpus, "-o", table])
+        #expect(build.status == 0)
+        let written = try String(contentsOfFile: table, encoding: .utf8)
+        #expect(written.contains("# documents 3"))
+        #expect(written.contains("乡村振兴 0.4055"))  // ln(3/2)
+        let withTable = try run(["keywords", "--idf", table, "--json", corpus])
+        #expect(withTable.stdout.split(separator: "\n").count == 3)
+        let bad = try temporaryFile(Data("{\"id\": 1}\n".utf8), name: UUID().uuidString + ".jsonl")
+        let badRun = try run(["keywords", bad])
+        #expect(badRun.status == 1 && badRun.stderr.contains(":1: expected a JSON object"))
+    }
 }

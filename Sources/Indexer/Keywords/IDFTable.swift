@@ -17,16 +17,24 @@ public struct IDFTable: Sendable {
     public private(set) var values: [String: Double]
     /// The idf of a word the table does not know: the median of its values.
     public private(set) var defaultIDF: Double
+    /// The same values keyed by UTF-8 bytes: hashing bytes is much cheaper than hashing a
+    /// String (which hashes its normalized form).
+    let byBytes: WordTable<Double>
 
     public init(documents: Int, values: [String: Double]) {
         self.documents = documents
         self.values = values
+        byBytes = WordTable(values.map { (Array($0.key.utf8), $0.value) })
         let sorted = values.values.sorted()
         defaultIDF = sorted.isEmpty ? 1 : sorted[sorted.count / 2]
     }
 
     /// The idf of `word` (normalized as the Analyzer does).
     public func idf(_ word: String) -> Double { values[word] ?? defaultIDF }
+
+    /// The idf of a word given as normalized UTF-8 bytes with their `WordTable` hash.
+    @inline(__always)
+    func idf(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Double { byBytes.value(for: bytes, hash: hash) ?? defaultIDF }
 
     /// Parses a table. - Throws: `IndexerError.malformedIDFLine` naming the line.
     public init(text: String, name: String) throws(IndexerError) {

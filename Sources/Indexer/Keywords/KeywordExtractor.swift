@@ -24,11 +24,88 @@ public struct KeywordExtractor: Sendable {
     public var allowSingle: Bool
     public var tags: Set<String>?
 
+    /// Stop words by their bytes, for the hot path.
+    private let stopTable: WordTable<Bool>
+
     public init(segmenter: Segmenter, idf: IDFTable, stopWords: Set<String>, allowSingle: Bool = false, tags: Set<String>? = nil) {
         analyzer = Analyzer(segmenter: segmenter, mode: .precise, stopWords: stopWords, keepNumbers: false)
         self.idf = idf
         self.allowSingle = allowSingle
         self.tags = tags
+        stopTable = WordTable(analyzer.stopWords.map { (Array($0.utf8), true) })
+    }
+
+    /// One candidate occurrence in the hot path: its bytes in `buffer` and their hash.
+    private struct Candidate {
+        var hash: UInt64
+        var start: Int
+        var count: Int
+    }
+
+    /// TF-IDF on raw bytes: candidates are byte ranges of the (normalized) text, counted by
+    /// sorting their hashes; no String is made until the result.
+    private func tfidfFast(_ text: String, top k: Int) -> [Keyword] {
+        var copy = text
+        var buffer: [UInt8] = []
+        var candidates: [Candidate] = []
+        copy.withUTF8 { bytes in
+            var tokens: [Token] = []
+            _ = try? analyzer.segmenter.segment(utf8: bytes, mode: .precise, into: &tokens)
+            buffer.reserveCapacity(bytes.count)
+            for token in tokens {
+                guard token.kind == .ideographic || token.kind == .letters else { continue }
+                if !allowSingle && token.scalarRange.count < 2 { continue }
+                let start = buffer.count
+                let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+                if raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
+                    buffer.append(contentsOf: Analyzer.normalize(String(decoding: raw, as: UTF8.self)).utf8)
+                } else {
+                    buffer.append(contentsOf: raw)
+                }
+                let count = buffer.count - start
+                let (h, stop): (UInt64, Bool) = buffer.withUnsafeBufferPointer { all in
+                    let word = UnsafeBufferPointer(rebasing: all[start..<start + count])
+                    let h = WordTable<Bool>.hash(word)
+                    return (h, stopTable.value(for: word, hash: h) != nil)
+                }
+                if stop {
+                    buffer.removeLast(count)
+                    continue
+                }
+                if let tags {
+                    let word = String(decoding: buffer[start...], as: UTF8.self)
+                    guard let tag = analyzer.segmenter.lexicon.entry(for: word)?.tag, tags.contains(tag) else {
+                        buffer.removeLast(count)
+                        continue
+                    }
+                }
+                candidates.append(Candidate(hash: h, start: start, count: count))
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        candidates.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.start < $1.start }
+        let total = Double(candidates.count)
+        var top = TopK<Range<Int>>(k)
+        buffer.withUnsafeBufferPointer { all in
+            var i = 0
+            while i < candidates.count {
+                let c = candidates[i]
+                let word = UnsafeBufferPointer(rebasing: all[c.start..<c.start + c.count])
+                var j = i + 1
+                var tf = 1
+                // Equal hashes: count equal words (a hash collision of different words would
+                // start a new group, compared byte for byte).
+                while j < candidates.count && candidates[j].hash == c.hash {
+                    let other = UnsafeBufferPointer(rebasing: all[candidates[j].start..<candidates[j].start + candidates[j].count])
+                    if other.elementsEqual(word) { tf += 1 } else { break }
+                    j += 1
+                }
+                let weight = Double(tf) / total * idf.idf(bytes: word, hash: c.hash)
+                top.insert(c.start..<c.start + c.count, score: weight, id: 0)
+                i = j
+            }
+        }
+        return Self.ordered(top.sorted().map { Keyword(word: String(decoding: buffer[$0.item], as: UTF8.self), weight: $0.score) })
     }
 
     /// The candidate words of `text`, in order.
@@ -45,16 +122,7 @@ public struct KeywordExtractor: Sendable {
 
     /// The top `k` keywords by TF-IDF, best first (ties by word).
     public func tfidf(_ text: String, top k: Int) -> [Keyword] {
-        let words = candidates(text)
-        guard !words.isEmpty else { return [] }
-        var tf: [String: Int] = [:]
-        for w in words { tf[w, default: 0] += 1 }
-        let total = Double(words.count)
-        var top = TopK<String>(k)
-        for (word, count) in tf {
-            top.insert(word, score: Double(count) / total * idf.idf(word), id: 0)
-        }
-        return Self.ordered(top.sorted().map { Keyword(word: $0.item, weight: $0.score) })
+        tfidfFast(text, top: k)
     }
 
     /// The top `k` keywords by TextRank, best first (ties by word).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Indexer
 import Segmenter
 #if canImport(Glibc)
 import Glibc
@@ -31,6 +32,9 @@ struct Bench: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Flag(help: "Also measure keyword extraction (TF-IDF, top 10, each line a document).")
+    var keywords = false
+
     @OptionGroup var dictionaryOptions: DictionaryOptions
 
     func validate() throws {
@@ -54,6 +58,9 @@ struct Bench: ParsableCommand {
                 ("icu", icu, .precise, 1), ("precise", segmenter, .precise, 1), ("search", segmenter, .search, 1),
             ]
             if threads > 1 { candidates.append(("precise×\(threads)", segmenter, .precise, threads)) }
+            // threads == 0 marks keyword extraction.
+            if keywords { candidates.append(("keywords", segmenter, .precise, 0)) }
+            let extractor = KeywordExtractor(segmenter: segmenter, idf: IDFTable.builtin ?? IDFTable(documents: 0, values: [:]), stopWords: StopWords.builtin)
             var times: [[Double]] = Array(repeating: [], count: candidates.count)
             var tokenCounts = Array(repeating: 0, count: candidates.count)
             var ratios: [[Double]] = Array(repeating: [], count: candidates.count)
@@ -67,7 +74,7 @@ struct Bench: ParsableCommand {
                 var counts = Array(repeating: 0, count: candidates.count)
                 for slice in slices {
                     for (i, c) in candidates.enumerated() {
-                        let (seconds, tokens) = measure(slice, c.1, c.2, threads: c.3)
+                        let (seconds, tokens) = c.3 == 0 ? measureKeywords(slice, extractor) : measure(slice, c.1, c.2, threads: c.3)
                         round[i] += seconds
                         counts[i] += tokens
                     }
@@ -117,6 +124,16 @@ struct Bench: ParsableCommand {
         }
         if start < lines.count { out.append(lines[start...]) }
         return out
+    }
+
+    /// Extracts the top 10 keywords of every line; returns seconds and the keyword count.
+    private func measureKeywords(_ lines: ArraySlice<String>, _ extractor: KeywordExtractor) -> (Double, Int) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var count = 0
+        for line in lines { count += extractor.tfidf(line, top: 10).count }
+        let (s, atto) = (clock.now - start).components
+        return (Double(s) + Double(atto) / 1e18, count)
     }
 
     /// Segments every line; returns seconds and the token count (whitespace excluded).
