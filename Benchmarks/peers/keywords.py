@@ -18,9 +18,10 @@ Reported: mean overlap@K (|ours ∩ jieba| / K per document), the share of docum
 document never produces as one token (jieba.lcut on the whole text), jieba's keywords
 that are single characters or fragments (never one token of segtool's segmentation of
 the document), side-by-side examples (the first --examples documents of the sample) and
-the time each tool took. segtool's time is the wall time of its process (startup
-included; the startup on a one-document input is shown beside it); jieba's is the time of
-its extract_tags/textrank calls after jieba.initialize().
+the time each tool took (median of --rounds). segtool's time is the wall time of its
+process (startup included; the startup on a one-document input is shown beside it);
+jieba's is the time of its extract_tags/textrank calls after jieba.initialize().
+Latin words are compared in lower case (segtool prints them so).
 """
 
 from __future__ import annotations
@@ -80,13 +81,15 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--examples", type=int, default=5,
                         help="side-by-side examples: the first N documents of the sample "
                              "(default: %(default)s)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="timing rounds; medians are reported (default: %(default)s)")
     parser.add_argument("--segtool", default=None,
                         help="segtool binary (default: $SEGTOOL, else .build/release/segtool "
                              "in the repository)")
     parser.add_argument("--json", metavar="FILE", default=None,
                         help="also write the numbers (and per-document keywords) to FILE")
     args = parser.parse_args()
-    for name in ("every", "limit", "top"):
+    for name in ("every", "limit", "top", "rounds"):
         if getattr(args, name) < 1:
             parser.error(f"--{name} must be at least 1")
     if args.min_chars < 0 or args.examples < 0:
@@ -450,7 +453,8 @@ def markdown(report: dict) -> str:
         f"| mean overlap@{top} | {tfidf['overlap']['mean_overlap']:.3f} | |",
         f"| documents with ≥ {tfidf['overlap']['at_least']} shared | "
         f"{percent(tfidf['overlap']['share_at_least_half'], 1)} | |",
-        f"| time, {n} documents | {tfidf['segtool_seconds']:.2f} s wall "
+        f"| time, {n} documents (median of {meta['rounds']}) | "
+        f"{tfidf['segtool_seconds']:.2f} s wall "
         f"(startup {tfidf['segtool_startup_seconds'] * 1000:.0f} ms) "
         f"| {tfidf['jieba_seconds']:.2f} s |",
         "",
@@ -519,7 +523,8 @@ def markdown(report: dict) -> str:
         f"`segtool keywords --method textrank` vs. `jieba.analyse.textrank(text, topK={top})`: "
         f"mean overlap@{top} {textrank['overlap']['mean_overlap']:.3f}; "
         f"{percent(textrank['overlap']['share_at_least_half'], 1)} of the documents share "
-        f"≥ {textrank['overlap']['at_least']}. Time: segtool {textrank['segtool_seconds']:.2f} s "
+        f"≥ {textrank['overlap']['at_least']}. Time (median of {meta['rounds']}): segtool "
+        f"{textrank['segtool_seconds']:.2f} s "
         f"wall (startup {textrank['segtool_startup_seconds'] * 1000:.0f} ms), jieba "
         f"{textrank['jieba_seconds']:.2f} s.",
         "",
@@ -555,20 +560,26 @@ def main() -> int:
 
         results = {}
         for method in ("tfidf", "textrank"):
-            ours, seconds = segtool_keywords(binary, sample_path, documents, top, method)
-            startup = segtool_startup(binary, scratch, method)
             if method == "tfidf":
                 extract = lambda text: jieba.analyse.extract_tags(text, topK=top)
             else:
                 extract = lambda text: jieba.analyse.textrank(text, topK=top)
-            start = time.perf_counter()
-            theirs = [list(extract(document["text"])) for document in documents]
-            jieba_seconds = time.perf_counter() - start
-            results[method] = {"ours": ours, "theirs": theirs, "segtool_seconds": seconds,
-                               "segtool_startup_seconds": startup,
-                               "jieba_seconds": jieba_seconds}
-            print(f"{method}: segtool {seconds:.2f}s, jieba {jieba_seconds:.2f}s",
-                  file=sys.stderr)
+            seconds, startups, jieba_seconds = [], [], []
+            for _ in range(args.rounds):  # the keywords of every round are the same
+                ours, elapsed = segtool_keywords(binary, sample_path, documents, top, method)
+                seconds.append(elapsed)
+                startups.append(segtool_startup(binary, scratch, method))
+                start = time.perf_counter()
+                theirs = [list(extract(document["text"])) for document in documents]
+                jieba_seconds.append(time.perf_counter() - start)
+            results[method] = {
+                "ours": ours, "theirs": theirs,
+                "segtool_seconds": statistics.median(seconds), "segtool_seconds_per_round": seconds,
+                "segtool_startup_seconds": statistics.median(startups),
+                "jieba_seconds": statistics.median(jieba_seconds),
+                "jieba_seconds_per_round": jieba_seconds}
+            print(f"{method}: segtool {', '.join(f'{x:.2f}' for x in seconds)} s; "
+                  f"jieba {', '.join(f'{x:.2f}' for x in jieba_seconds)} s", file=sys.stderr)
 
         our_spans = segtool_token_spans(binary, documents, scratch)
     finally:
@@ -585,6 +596,7 @@ def main() -> int:
             "segtool_version": segtool_version(binary),
             "jieba_version": package_version("jieba"),
             "top": top,
+            "rounds": args.rounds,
         },
         "sample": {
             "corpus": str(corpus), "every": args.every, "limit": args.limit,
@@ -597,8 +609,10 @@ def main() -> int:
         section = {
             "overlap": overlap_stats(result["ours"], result["theirs"], top),
             "segtool_seconds": result["segtool_seconds"],
+            "segtool_seconds_per_round": result["segtool_seconds_per_round"],
             "segtool_startup_seconds": result["segtool_startup_seconds"],
             "jieba_seconds": result["jieba_seconds"],
+            "jieba_seconds_per_round": result["jieba_seconds_per_round"],
         }
         if method == "tfidf":
             section["segmentation"] = analyse(documents, result["ours"], result["theirs"],

@@ -86,7 +86,7 @@ public struct PassageRanker: Sendable {
     }
 
     /// Sorted, overlapping ranges merged (a term and its sub-words highlight once).
-    static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+    public static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             if let last = out.last, r.lowerBound <= last.upperBound {

@@ -1,0 +1,125 @@
+import Segmenter
+
+/// How to search.
+public struct SearchOptions: Sendable {
+    public var top: Int
+    public var ranking: Ranking
+    /// Rank passages instead of documents.
+    public var passages: Bool
+
+    public init(top: Int = 10, ranking: Ranking = .tfidf, passages: Bool = false) {
+        self.top = top
+        self.ranking = ranking
+        self.passages = passages
+    }
+}
+
+/// A search result: a document (with its best passage) or, with `passages`, one passage.
+public struct SearchHit: Sendable {
+    public var id: String
+    public var title: String
+    public var score: Double
+    /// The passage's number in its document and its UTF-8 range in the document's text.
+    public var passageIndex: Int
+    public var passageRange: Range<Int>
+    let segment: Int
+    let ordinal: Int
+}
+
+/// A consistent snapshot of an index: the segments and deletions of one commit. Opening maps
+/// the files (milliseconds); a writer committing meanwhile does not change what this reader
+/// sees. Thread-safe: searches share nothing mutable.
+public final class IndexReader: @unchecked Sendable {
+    // @unchecked Sendable: immutable after init; segments are read-only maps.
+    public let directory: String
+    let manifest: Manifest
+    let segments: [SegmentReader]
+    let deleted: [Set<Int>]
+    /// Live documents.
+    public let documentCount: Int
+    /// Documents including deleted ones not yet merged away (the collection statistics use them).
+    public let storedDocumentCount: Int
+    public let totalLength: UInt64
+    public let passageCount: Int
+    public let totalPassageLength: UInt64
+
+    public init(directory: String) throws(IndexError) {
+        self.directory = directory
+        let manifestPath = directory + "/" + Manifest.fileName
+        guard FileIO.exists(manifestPath) else { throw .notAnIndex(path: directory) }
+        manifest = try Manifest.parse(try FileIO.readAll(manifestPath), path: manifestPath)
+        var segments: [SegmentReader] = []
+        var deleted: [Set<Int>] = []
+        for entry in manifest.segments {
+            let segment = try SegmentReader(directory: directory, name: entry.name)
+            guard segment.docCount == entry.docs else {
+                throw .corrupt(file: segment.path, reason: "holds \(segment.docCount) documents, the manifest says \(entry.docs)")
+            }
+            segments.append(segment)
+            if let d = entry.deletes {
+                let path = directory + "/" + d
+                deleted.append(try DeletionFile.parse(try FileIO.readAll(path), path: path, docCount: segment.docCount))
+            } else {
+                deleted.append([])
+            }
+        }
+        self.segments = segments
+        self.deleted = deleted
+        storedDocumentCount = segments.reduce(0) { $0 + $1.docCount }
+        documentCount = storedDocumentCount - deleted.reduce(0) { $0 + $1.count }
+        totalLength = segments.reduce(0) { $0 + $1.totalLength }
+        passageCount = segments.reduce(0) { $0 + $1.passageCount }
+        totalPassageLength = segments.reduce(0) { $0 + $1.totalPassageLength }
+    }
+
+    /// Checks every checksum of every file.
+    public func verify() throws(IndexError) {
+        for s in segments { try s.verify() }
+    }
+
+    /// The number of segments.
+    public var segmentCount: Int { segments.count }
+
+    /// Bytes on disk: the index proper (terms, postings, positions, tables) and stored texts.
+    public var sizeOnDisk: (index: Int, store: Int) {
+        var index = 0, store = 0
+        for s in segments {
+            index += FileIO.size(s.path)
+            store += FileIO.size(directory + "/" + s.name + ".store")
+        }
+        return (index, store)
+    }
+
+    /// Document frequency of a term over all segments.
+    public func documentFrequency(_ term: String) -> Int {
+        let bytes = Array(term.utf8)
+        return segments.reduce(0) { $0 + ($1.lookup(bytes)?.docFreq ?? 0) }
+    }
+
+    /// The stored text of a hit's document.
+    public func text(of hit: SearchHit) throws(IndexError) -> String {
+        let segment = segments[hit.segment]
+        return try segment.text(try segment.doc(hit.ordinal))
+    }
+
+    /// Every live document's id, title and text (for merging and exports).
+    func liveDocuments() throws(IndexError) -> [(String, String?, String)] {
+        var out: [(String, String?, String)] = []
+        for (s, segment) in segments.enumerated() {
+            for d in 0..<segment.docCount where !deleted[s].contains(d) {
+                let record = try segment.doc(d)
+                out.append((record.id, record.title.isEmpty ? nil : record.title, try segment.text(record)))
+            }
+        }
+        return out
+    }
+
+    /// Where each live document id is: (segment, ordinal).
+    func locations() throws(IndexError) -> [String: (Int, Int)] {
+        var out: [String: (Int, Int)] = [:]
+        for (s, segment) in segments.enumerated() {
+            for (id, d) in try segment.ids() where !deleted[s].contains(d) { out[id] = (s, d) }
+        }
+        return out
+    }
+}

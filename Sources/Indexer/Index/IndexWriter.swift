@@ -1,0 +1,263 @@
+import Dispatch
+import Segmenter
+
+/// A document to index.
+public struct IndexDocument: Sendable {
+    public var id: String
+    public var title: String?
+    public var text: String
+
+    public init(id: String, title: String? = nil, text: String) {
+        self.id = id
+        self.title = title
+        self.text = text
+    }
+}
+
+/// The one writer of an index: adds documents (new segments), deletes by id, commits
+/// atomically, merges. Holds the index's lock from `init` until released; a second writer gets
+/// `IndexError.locked`. Readers opened before a commit keep their snapshot.
+///
+/// Adding a document whose id is already in the index replaces it (delete + add).
+public final class IndexWriter {
+    public let directory: String
+    private let lock: WriterLock
+    private var manifest: Manifest
+    private var committed: [String: SegmentReader] = [:]
+    /// Deleted ordinals per segment name (committed and new).
+    private var deletes: [String: Set<Int>] = [:]
+    private var changedDeletes: Set<String> = []
+    /// Segments written since the last commit.
+    private var written: [Manifest.Entry] = []
+    private var builder: SegmentBuilder?
+    private var builderName = ""
+    private var locations: [String: (String, Int)] = [:]
+    private var nextSegmentNumber = 1
+    private let analyzer: Analyzer
+    private let stopTable: WordTable<Bool>
+    public let splitter = PassageSplitter()
+    /// Flush a segment when the builder holds about this many bytes.
+    public var memoryBudget = 256 << 20
+    /// Threads for analysis (segmentation dominates indexing).
+    public var threads = 2
+    /// Merge all segments at commit when there are more than this many.
+    public var mergeAbove = 10
+
+    /// Opens (or with `create`, creates) the index in `directory`.
+    /// - Parameter stopWords: for a new index, its stop words (saved with the index; an
+    ///   existing index keeps its own).
+    public init(directory: String, create: Bool, segmenter: Segmenter, stopWords: Set<String> = []) throws(IndexError) {
+        self.directory = directory
+        if create { try FileIO.makeDirectory(directory) }
+        guard FileIO.exists(directory) else { throw .notAnIndex(path: directory) }
+        lock = try WriterLock(directory: directory)
+        let manifestPath = directory + "/" + Manifest.fileName
+        let stopPath = directory + "/stopwords.txt"
+        if FileIO.exists(manifestPath) {
+            manifest = try Manifest.parse(try FileIO.readAll(manifestPath), path: manifestPath)
+        } else if create {
+            manifest = Manifest()
+            let list = stopWords.sorted().joined(separator: "\n")
+            try FileIO.writeDurably(Array((list.isEmpty ? "" : list + "\n").utf8), to: stopPath)
+            try FileIO.replaceAtomically(manifest.serialized(), path: manifestPath, directory: directory)
+        } else {
+            throw .notAnIndex(path: directory)
+        }
+        let saved = FileIO.exists(stopPath) ? StopWords.parse(String(decoding: try FileIO.readAll(stopPath), as: UTF8.self)) : []
+        analyzer = Analyzer(segmenter: segmenter, mode: .search, stopWords: saved)
+        stopTable = WordTable(saved.map { (Array($0.utf8), true) })
+        for entry in manifest.segments {
+            let segment = try SegmentReader(directory: directory, name: entry.name)
+            committed[entry.name] = segment
+            if let d = entry.deletes {
+                let path = directory + "/" + d
+                deletes[entry.name] = try DeletionFile.parse(try FileIO.readAll(path), path: path, docCount: segment.docCount)
+            }
+            for (id, ordinal) in try segment.ids() where !(deletes[entry.name]?.contains(ordinal) ?? false) {
+                locations[id] = (entry.name, ordinal)
+            }
+            if let n = Int(entry.name.dropFirst(4)) { nextSegmentNumber = max(nextSegmentNumber, n + 1) }
+        }
+        collectGarbage()
+    }
+
+    /// The stop words this index was built with.
+    public static func stopWords(directory: String) -> Set<String> {
+        let path = directory + "/stopwords.txt"
+        guard let bytes = try? FileIO.readAll(path) else { return [] }
+        return StopWords.parse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Adds documents, analysing them on `threads` threads; `progress` gets the count so far.
+    public func add(_ documents: some Sequence<IndexDocument>, progress: ((Int) -> Void)? = nil) throws(IndexError) {
+        var batch: [IndexDocument] = []
+        var done = 0
+        for document in documents {
+            batch.append(document)
+            if batch.count >= 256 * max(threads, 1) {
+                try addBatch(batch)
+                done += batch.count
+                progress?(done)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty {
+            try addBatch(batch)
+            done += batch.count
+            progress?(done)
+        }
+    }
+
+    private func addBatch(_ batch: [IndexDocument]) throws(IndexError) {
+        let job = AnalysisJob(documents: batch, analyzer: analyzer, splitter: splitter, stopTable: stopTable)
+        let parts = max(1, min(threads * 4, batch.count))
+        if threads > 1 && batch.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: parts) { job.run(part: $0, of: parts) }
+        } else {
+            job.run(part: 0, of: 1)
+        }
+        for doc in job.results {
+            guard let doc else { continue }
+            if builder == nil {
+                builder = SegmentBuilder()
+                builderName = segmentName(nextSegmentNumber)
+                nextSegmentNumber += 1
+            }
+            _ = delete(id: doc.id)
+            locations[doc.id] = (builderName, builder?.docCount ?? 0)
+            builder?.add(doc)
+            if let b = builder, b.estimatedBytes >= memoryBudget { try flush() }
+        }
+    }
+
+    /// Writes the documents added so far as a segment (not yet committed).
+    private func flush() throws(IndexError) {
+        guard let b = builder, b.docCount > 0 else { return }
+        try b.write(directory: directory, name: builderName)
+        written.append(Manifest.Entry(name: builderName, docs: b.docCount, deletes: nil))
+        builder = nil
+    }
+
+    /// Marks the document with `id` deleted. - Returns: whether it was there.
+    @discardableResult
+    public func delete(id: String) -> Bool {
+        guard let (segment, ordinal) = locations.removeValue(forKey: id) else { return false }
+        deletes[segment, default: []].insert(ordinal)
+        changedDeletes.insert(segment)
+        return true
+    }
+
+    /// The number of live documents (committed and pending).
+    public var documentCount: Int { locations.count }
+
+    /// Makes everything added and deleted since the last commit durable and visible, in one
+    /// atomic step: segment files and deletion files are written and fsynced first, then the
+    /// manifest is replaced by rename. A crash before the rename leaves the previous commit.
+    public func commit() throws(IndexError) {
+        try commitChanges()
+        if manifest.segments.count > mergeAbove { try merge() }
+    }
+
+    private func commitChanges() throws(IndexError) {
+        try flush()
+        var next = manifest
+        next.generation += 1
+        next.segments += written
+        for i in next.segments.indices {
+            let name = next.segments[i].name
+            guard changedDeletes.contains(name), let set = deletes[name], !set.isEmpty else { continue }
+            let file = "\(name).del-\(next.generation)"
+            try FileIO.writeDurably(DeletionFile.serialize(set), to: directory + "/" + file)
+            next.segments[i].deletes = file
+        }
+        // Segments whose documents are all deleted are dropped.
+        next.segments.removeAll { ($0.docs > 0) && (deletes[$0.name]?.count ?? 0) >= $0.docs }
+        FileIO.syncDirectory(directory)
+        try FileIO.replaceAtomically(next.serialized(), path: directory + "/" + Manifest.fileName, directory: directory)
+        manifest = next
+        for entry in written { committed[entry.name] = try SegmentReader(directory: directory, name: entry.name) }
+        written.removeAll()
+        changedDeletes.removeAll()
+        collectGarbage()
+    }
+
+    /// Rewrites all live documents into new segments (re-analysing their stored texts), drops
+    /// the deleted ones, and commits.
+    public func merge() throws(IndexError) {
+        try commitChanges()
+        let reader = try IndexReader(directory: directory)
+        let documents = try reader.liveDocuments()
+        let old = manifest.segments
+        locations.removeAll()
+        deletes.removeAll()
+        changedDeletes.removeAll()
+        var next = manifest
+        next.segments = []
+        manifest = next
+        try add(documents.map { IndexDocument(id: $0.0, title: $0.1, text: $0.2) })
+        try flush()
+        next = manifest
+        next.generation += 1
+        next.segments = written
+        try FileIO.replaceAtomically(next.serialized(), path: directory + "/" + Manifest.fileName, directory: directory)
+        manifest = next
+        committed = [:]
+        for entry in written { committed[entry.name] = try SegmentReader(directory: directory, name: entry.name) }
+        written.removeAll()
+        _ = old
+        collectGarbage()
+    }
+
+    /// Removes files that no manifest refers to (left by crashes or replaced by merges).
+    /// Readers that still map them keep their data (unlinking does not unmap).
+    private func collectGarbage() {
+        var keep: Set<String> = [Manifest.fileName, "lock", "stopwords.txt"]
+        for s in manifest.segments {
+            keep.insert(s.name + ".idx")
+            keep.insert(s.name + ".store")
+            if let d = s.deletes { keep.insert(d) }
+        }
+        for s in written {
+            keep.insert(s.name + ".idx")
+            keep.insert(s.name + ".store")
+        }
+        for name in FileIO.list(directory) where !keep.contains(name) {
+            if name.hasPrefix("seg-") || name.hasSuffix(".tmp") { FileIO.remove(directory + "/" + name) }
+        }
+    }
+}
+
+/// A batch of documents analysed in parallel; each part writes only its own slots.
+final class AnalysisJob: @unchecked Sendable {
+    let documents: [IndexDocument]
+    let analyzer: Analyzer
+    let splitter: PassageSplitter
+    let stopTable: WordTable<Bool>
+    var results: [AnalysedDocument?]
+
+    init(documents: [IndexDocument], analyzer: Analyzer, splitter: PassageSplitter, stopTable: WordTable<Bool>) {
+        self.documents = documents
+        self.analyzer = analyzer
+        self.splitter = splitter
+        self.stopTable = stopTable
+        results = Array(repeating: nil, count: documents.count)
+    }
+
+    func run(part: Int, of parts: Int) {
+        let per = (documents.count + parts - 1) / parts
+        let lo = part * per, hi = min(documents.count, lo + per)
+        guard lo < hi else { return }
+        results.withUnsafeMutableBufferPointer { slots in
+            for i in lo..<hi {
+                let d = documents[i]
+                slots[i] = analyzer.analyse(id: d.id, title: d.title, text: d.text, splitter: splitter, stopTable: stopTable)
+            }
+        }
+    }
+}
+
+/// "seg-000042".
+func segmentName(_ n: Int) -> String {
+    let digits = String(n)
+    return "seg-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+}

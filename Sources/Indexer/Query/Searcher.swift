@@ -1,0 +1,376 @@
+import Segmenter
+
+/// Query evaluation, document at a time over each segment, with a top-k heap and dynamic
+/// pruning:
+/// - one term: block-max — a block whose upper bound cannot beat the k-th best score is not
+///   decoded;
+/// - alternatives of single terms (`a OR b OR c`): MaxScore — terms whose summed upper bounds
+///   cannot reach the threshold only refine candidates found by the others;
+/// - conjunctions: leapfrog intersection driven by the rarest required term, skipping blocks.
+/// Passage ranking (`passages`) scores every matching document's passages from positions.
+extension IndexReader {
+    /// Searches with a query string, analysed with `analyzer` (precise mode).
+    public func search(_ text: String, analyzer: Analyzer, options: SearchOptions) throws(IndexError) -> [SearchHit] {
+        try search(Query(text, analyzer: analyzer), options: options)
+    }
+
+    public func search(_ query: Query, options: SearchOptions) throws(IndexError) -> [SearchHit] {
+        guard !query.groups.isEmpty, options.top > 0 else { return [] }
+        let n = max(storedDocumentCount, 1)
+        let terms = query.scoringTerms
+        let termBytes = terms.map { Array($0.utf8) }
+        var idf: [Double] = []
+        for bytes in termBytes {
+            let df = segments.reduce(0) { $0 + ($1.lookup(bytes)?.docFreq ?? 0) }
+            idf.append(options.ranking.idf(df: df, n: n))
+        }
+        let context = SearchContext(
+            ranking: options.ranking, terms: termBytes, idf: idf,
+            averageLength: Double(totalLength) / Double(n),
+            averagePassageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount))
+        var top = TopK<(Int, Int, Int)>(options.top)  // (segment, ordinal, passage)
+        var damaged: IndexError?
+        for s in segments.indices {
+            var run = SegmentSearch(reader: self, segment: s, query: query, context: context)
+            run.execute(passages: options.passages, top: &top, damaged: &damaged)
+        }
+        if let damaged { throw damaged }
+        var hits: [SearchHit] = []
+        for entry in top.sorted() {
+            let (s, d, p) = entry.item
+            let segment = segments[s]
+            let record = try segment.doc(d)
+            var passage = p
+            if !options.passages {
+                var run = SegmentSearch(reader: self, segment: s, query: query, context: context)
+                passage = run.bestPassage(d) ?? 0
+            }
+            let range: Range<Int>
+            if record.passageCount > 0 && passage < record.passageCount {
+                let (_, a, b) = try segment.passage(record.firstPassage + passage)
+                range = a..<max(a, b)
+            } else {
+                range = 0..<record.storeLength
+            }
+            hits.append(SearchHit(id: record.id, title: record.title, score: entry.score, passageIndex: passage,
+                                  passageRange: range, segment: s, ordinal: d))
+        }
+        return hits
+    }
+}
+
+/// What a search needs across segments.
+struct SearchContext {
+    let ranking: Ranking
+    let terms: [[UInt8]]
+    let idf: [Double]
+    let averageLength: Double
+    let averagePassageLength: Double
+
+    @inline(__always)
+    func weight(term t: Int, tf: Int, length: Int) -> Double {
+        ranking.weight(tf: tf, length: length, averageLength: averageLength, idf: idf[t])
+    }
+
+    /// An upper bound of a term's weight in any document of a block or list with these
+    /// bound data (tfidf factor, max tf, min length).
+    func bound(term t: Int, tfidf: Float, maxTF: UInt32, minLength: UInt32) -> Double {
+        switch ranking {
+        case .tfidf:
+            return idf[t] * Double(tfidf) * 1.000001
+        case .bm25:
+            let tf = Double(maxTF)
+            let norm = Ranking.k1 * (1 - Ranking.b + Ranking.b * Double(minLength) / max(averageLength, 1e-9))
+            return idf[t] * tf * (Ranking.k1 + 1) / (tf + norm) * 1.000001
+        }
+    }
+}
+
+/// One query on one segment.
+struct SegmentSearch {
+    let reader: IndexReader
+    let s: Int
+    let segment: SegmentReader
+    let query: Query
+    let context: SearchContext
+    /// Cursor per scoring term (nil when the segment lacks the term).
+    var cursors: [PostingCursor?]
+    var excludedCursors: [[PostingCursor?]]
+    let termIndex: [String: Int]
+
+    init(reader: IndexReader, segment s: Int, query: Query, context: SearchContext) {
+        self.reader = reader
+        self.s = s
+        segment = reader.segments[s]
+        self.query = query
+        self.context = context
+        let scoring = query.scoringTerms
+        var index: [String: Int] = [:]
+        for (i, t) in scoring.enumerated() { index[t] = i }
+        termIndex = index
+        let segment = reader.segments[s]
+        cursors = context.terms.map { bytes in segment.lookup(bytes).map { PostingCursor(segment: segment, info: $0) } }
+        excludedCursors = query.excluded.map { clause in
+            clause.terms.map { t in segment.lookup(Array(t.utf8)).map { PostingCursor(segment: segment, info: $0) } }
+        }
+    }
+
+    mutating func execute(passages: Bool, top: inout TopK<(Int, Int, Int)>, damaged: inout IndexError?) {
+        defer {
+            if cursors.contains(where: { $0?.damaged == true }) && damaged == nil {
+                damaged = .corrupt(file: segment.path, reason: "postings damaged")
+            }
+        }
+        let groups = query.groups
+        if !passages && groups.count == 1 && groups[0].allSatisfy({ $0.terms.count == 1 }) {
+            if groups[0].count == 1 {
+                singleTerm(termIndex[groups[0][0].terms[0]] ?? 0, top: &top)
+            } else {
+                maxScore(groups[0].map { termIndex[$0.terms[0]] ?? 0 }, top: &top)
+            }
+            return
+        }
+        general(passages: passages, top: &top)
+    }
+
+    @inline(__always)
+    func isDeleted(_ d: Int) -> Bool { !reader.deleted[s].isEmpty && reader.deleted[s].contains(d) }
+
+    // MARK: One term, block-max
+
+    mutating func singleTerm(_ t: Int, top: inout TopK<(Int, Int, Int)>) {
+        guard var c = cursors[t] else { return }
+        defer { cursors[t] = c }
+        var b = 0
+        while b < c.info.blockCount {
+            let (f, mtf, mlen) = c.blockBound(b)
+            if top.threshold > -.infinity && context.bound(term: t, tfidf: f, maxTF: mtf, minLength: mlen) <= top.threshold {
+                b += 1
+                continue
+            }
+            var d = c.jump(toBlock: b)
+            while d != PostingCursor.exhausted && c.currentBlock == b {
+                if !isDeleted(d) {
+                    let score = context.weight(term: t, tf: c.tf, length: segment.docLength(d))
+                    top.insert((s, d, 0), score: score, id: globalID(d))
+                }
+                d = c.next()
+            }
+            b += 1
+        }
+    }
+
+    @inline(__always)
+    func globalID(_ d: Int) -> Int { s << 40 | d }
+
+    // MARK: Alternatives of single terms, MaxScore
+
+    mutating func maxScore(_ termsIn: [Int], top: inout TopK<(Int, Int, Int)>) {
+        // Terms present in this segment, by ascending upper bound.
+        var terms: [(t: Int, bound: Double)] = []
+        for t in Set(termsIn) {
+            guard let c = cursors[t] else { continue }
+            terms.append((t, context.bound(term: t, tfidf: c.info.tfidfBound, maxTF: c.info.maxTF, minLength: c.info.minLength)))
+        }
+        guard !terms.isEmpty else { return }
+        terms.sort { $0.bound < $1.bound }
+        var prefix: [Double] = [0]
+        for x in terms { prefix.append(prefix.last! + x.bound) }
+        for x in terms { cursors[x.t]?.next() }
+        var firstEssential = 0
+        func updateEssential(_ threshold: Double) -> Int {
+            var k = 0
+            while k < terms.count && prefix[k + 1] <= threshold { k += 1 }
+            return k
+        }
+        while true {
+            // The next candidate: the smallest document among essential terms.
+            var d = PostingCursor.exhausted
+            for k in firstEssential..<terms.count { d = min(d, cursors[terms[k].t]?.doc ?? PostingCursor.exhausted) }
+            if d == PostingCursor.exhausted { break }
+            let length = segment.docLength(d)
+            var score = 0.0
+            for k in firstEssential..<terms.count {
+                let t = terms[k].t
+                if cursors[t]?.doc == d, let tf = cursors[t]?.tf {
+                    score += context.weight(term: t, tf: tf, length: length)
+                    cursors[t]?.next()
+                }
+            }
+            // Non-essential terms, highest bound first, while they can still matter.
+            var k = firstEssential - 1
+            while k >= 0 {
+                if score + prefix[k + 1] <= top.threshold { break }
+                let t = terms[k].t
+                if let doc = cursors[t]?.advance(to: d), doc == d, let tf = cursors[t]?.tf {
+                    score += context.weight(term: t, tf: tf, length: length)
+                }
+                k -= 1
+            }
+            if !isDeleted(d) {
+                top.insert((s, d, 0), score: score, id: globalID(d))
+                firstEssential = updateEssential(top.threshold)
+                if firstEssential >= terms.count { break }
+            }
+        }
+    }
+
+    // MARK: General
+
+    mutating func general(passages: Bool, top: inout TopK<(Int, Int, Int)>) {
+        let groups = query.groups
+        // Required terms: those of groups with one clause.
+        var required: [Int] = []
+        for g in groups where g.count == 1 { required += g[0].terms.compactMap { termIndex[$0] } }
+        required = Array(Set(required))
+        if required.contains(where: { cursors[$0] == nil }) { return }
+        var driver: [Int]
+        if !required.isEmpty {
+            driver = required.sorted { (cursors[$0]?.info.docFreq ?? 0) < (cursors[$1]?.info.docFreq ?? 0) }
+        } else {
+            driver = Array(Set(groups[0].flatMap { $0.terms.compactMap { termIndex[$0] } })).filter { cursors[$0] != nil }
+            if driver.isEmpty { return }
+        }
+        var d = 0
+        while true {
+            // Next candidate.
+            if !required.isEmpty {
+                guard var lead = cursors[driver[0]] else { return }
+                d = lead.advance(to: d)
+                cursors[driver[0]] = lead
+                if d == PostingCursor.exhausted { return }
+                var agreed = true
+                for t in driver.dropFirst() {
+                    let x = cursors[t]?.advance(to: d) ?? PostingCursor.exhausted
+                    if x == PostingCursor.exhausted { return }
+                    if x > d {
+                        d = x
+                        agreed = false
+                        break
+                    }
+                }
+                if !agreed { continue }
+            } else {
+                var m = PostingCursor.exhausted
+                for t in driver { m = min(m, cursors[t]?.advance(to: d) ?? PostingCursor.exhausted) }
+                if m == PostingCursor.exhausted { return }
+                d = m
+            }
+            if !isDeleted(d), matches(d), !excluded(d) {
+                if passages {
+                    scorePassages(d, top: &top)
+                } else {
+                    top.insert((s, d, 0), score: score(d), id: globalID(d))
+                }
+            }
+            d += 1
+        }
+    }
+
+    /// Whether every group has a clause whose terms are all in document `d` (phrases at
+    /// consecutive positions).
+    mutating func matches(_ d: Int) -> Bool {
+        for group in query.groups {
+            var any = false
+            for clause in group where clauseMatches(clause, d) {
+                any = true
+                break
+            }
+            if !any { return false }
+        }
+        return true
+    }
+
+    mutating func clauseMatches(_ clause: Query.Clause, _ d: Int) -> Bool {
+        var lists: [[UInt32]] = []
+        for term in clause.terms {
+            guard let t = termIndex[term], cursors[t] != nil else { return false }
+            guard cursors[t]?.advance(to: d) == d else { return false }
+            if clause.isPhrase { lists.append(cursors[t]?.positions() ?? []) }
+        }
+        return clause.isPhrase ? Self.phrase(lists) : true
+    }
+
+    mutating func excluded(_ d: Int) -> Bool {
+        for (i, clause) in query.excluded.enumerated() {
+            var all = true
+            var lists: [[UInt32]] = []
+            for j in clause.terms.indices {
+                guard excludedCursors[i][j] != nil, excludedCursors[i][j]?.advance(to: d) == d else { all = false; break }
+                if clause.isPhrase { lists.append(excludedCursors[i][j]?.positions() ?? []) }
+            }
+            if all && (!clause.isPhrase || Self.phrase(lists)) { return true }
+        }
+        return false
+    }
+
+    static func phrase(_ lists: [[UInt32]]) -> Bool {
+        guard let first = lists.first else { return false }
+        let sets = lists.dropFirst().map(Set.init)
+        for p in first {
+            var ok = true
+            for (i, set) in sets.enumerated() where !set.contains(p + UInt32(i + 1)) {
+                ok = false
+                break
+            }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// The document's score: the sum over scoring terms present in it.
+    mutating func score(_ d: Int) -> Double {
+        let length = segment.docLength(d)
+        var total = 0.0
+        for t in cursors.indices {
+            guard cursors[t] != nil, cursors[t]?.advance(to: d) == d, let tf = cursors[t]?.tf else { continue }
+            total += context.weight(term: t, tf: tf, length: length)
+        }
+        return total
+    }
+
+    /// Scores of the passages of document `d` (those with a query term), by positions.
+    mutating func passageScores(_ d: Int) -> [(Int, Double)] {
+        guard let record = try? segment.doc(d), record.passageCount > 0 else { return [] }
+        var starts: [Int] = []
+        for p in 0..<record.passageCount {
+            starts.append((try? segment.passage(record.firstPassage + p).0) ?? 0)
+        }
+        var tf: [[Int: Int]] = Array(repeating: [:], count: record.passageCount)
+        for t in cursors.indices {
+            guard cursors[t] != nil, cursors[t]?.advance(to: d) == d else { continue }
+            for position in cursors[t]?.positions() ?? [] {
+                // The last passage starting at or before the position.
+                var lo = 0, hi = starts.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if starts[mid] <= Int(position) { lo = mid + 1 } else { hi = mid }
+                }
+                let p = max(0, lo - 1)
+                tf[p][t, default: 0] += 1
+            }
+        }
+        var out: [(Int, Double)] = []
+        for p in 0..<record.passageCount where !tf[p].isEmpty {
+            let next = p + 1 < starts.count ? starts[p + 1] : record.length
+            let length = max(1, next - starts[p])
+            var score = 0.0
+            for (t, count) in tf[p] {
+                score += context.ranking.weight(tf: count, length: length, averageLength: context.averagePassageLength, idf: context.idf[t])
+            }
+            out.append((p, score))
+        }
+        return out
+    }
+
+    mutating func scorePassages(_ d: Int, top: inout TopK<(Int, Int, Int)>) {
+        for (p, score) in passageScores(d) {
+            top.insert((s, d, p), score: score, id: globalID(d) << 16 | min(p, 0xFFFF))
+        }
+    }
+
+    /// The best passage of document `d` for the query.
+    mutating func bestPassage(_ d: Int) -> Int? {
+        passageScores(d).max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 > $1.0 }?.0
+    }
+}

@@ -1,0 +1,286 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Segmenter
+
+/// A document analysed for indexing: its term occurrences with positions, its passages.
+struct AnalysedDocument: Sendable {
+    var id: String
+    var title: String?
+    var text: String
+    /// Number of positions (precise tokens kept as terms): the document's length.
+    var length: Int
+    /// Term bytes, concatenated; each occurrence points into them.
+    var termBytes: [UInt8]
+    var occurrenceStart: [Int32]
+    var occurrenceLength: [Int32]
+    var occurrencePosition: [Int32]
+    /// Per passage: first position, byte start, byte end (in `text`).
+    var passages: [(UInt32, UInt32, UInt32)]
+}
+
+extension Analyzer {
+    /// Analyses a document for the index (search mode: sub-words share their token's position).
+    func analyse(id: String, title: String?, text: String, splitter: PassageSplitter, stopTable: WordTable<Bool>) -> AnalysedDocument {
+        var doc = AnalysedDocument(id: id, title: title, text: text, length: 0, termBytes: [],
+                                   occurrenceStart: [], occurrenceLength: [], occurrencePosition: [], passages: [])
+        var copy = text
+        var tokenStarts: [Int] = []
+        var tokenPositions: [Int] = []
+        copy.withUTF8 { bytes in
+            var tokens: [Token] = []
+            _ = try? segmenter.segment(utf8: bytes, mode: mode, into: &tokens)
+            doc.termBytes.reserveCapacity(bytes.count + bytes.count / 2)
+            var position = -1
+            var lastParentKept = false
+            for token in tokens {
+                if !token.isSubword {
+                    lastParentKept = false
+                    switch token.kind {
+                    case .punctuation, .symbol, .whitespace: continue
+                    case .number where !keepNumbers: continue
+                    default: break
+                    }
+                    position += 1
+                    lastParentKept = true
+                    tokenStarts.append(token.utf8Range.lowerBound)
+                    tokenPositions.append(position)
+                } else if !lastParentKept {
+                    continue
+                }
+                let start = doc.termBytes.count
+                let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+                if raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
+                    doc.termBytes.append(contentsOf: Analyzer.normalize(String(decoding: raw, as: UTF8.self)).utf8)
+                } else {
+                    doc.termBytes.append(contentsOf: raw)
+                }
+                let length = doc.termBytes.count - start
+                if stopTable.count > 0 {
+                    let isStop = doc.termBytes.withUnsafeBufferPointer { all -> Bool in
+                        let word = UnsafeBufferPointer(rebasing: all[start..<start + length])
+                        return stopTable.value(for: word, hash: WordTable<Bool>.hash(word)) != nil
+                    }
+                    if isStop {
+                        doc.termBytes.removeLast(length)
+                        continue
+                    }
+                }
+                doc.occurrenceStart.append(Int32(start))
+                doc.occurrenceLength.append(Int32(length))
+                doc.occurrencePosition.append(Int32(position))
+            }
+            doc.length = position + 1
+        }
+        // Passages: the first position at or after each passage's start.
+        var t = 0
+        for passage in splitter.passages(in: text) {
+            while t < tokenStarts.count && tokenStarts[t] < passage.utf8Range.lowerBound { t += 1 }
+            let first = t < tokenPositions.count ? tokenPositions[t] : doc.length
+            doc.passages.append((UInt32(first), UInt32(passage.utf8Range.lowerBound), UInt32(passage.utf8Range.upperBound)))
+        }
+        return doc
+    }
+}
+
+/// Collects analysed documents in memory and writes them as one immutable segment.
+final class SegmentBuilder {
+    private var interner = TermInterner()
+    private var postingDocs: [[UInt32]] = []
+    private var postingTFs: [[UInt32]] = []
+    private var postingPositions: [[UInt32]] = []
+    private var docRecords = ByteWriter()
+    private var passageRecords = ByteWriter()
+    private var strings = ByteWriter()
+    private var store = ByteWriter()
+    private var docLengths: [UInt32] = []
+    private(set) var docCount = 0
+    private var passageCount = 0
+    private var totalLength: UInt64 = 0
+    private var totalPassageLength: UInt64 = 0
+    /// A rough count of the bytes held, for the memory budget.
+    private(set) var estimatedBytes = 0
+
+    init() {
+        store.append(SegmentFormat.storeMagic)
+    }
+
+    func add(_ doc: AnalysedDocument) {
+        let ordinal = UInt32(docCount)
+        docCount += 1
+        // Intern every occurrence, then group by term (stable by position).
+        var ids = [Int32](repeating: 0, count: doc.occurrenceStart.count)
+        doc.termBytes.withUnsafeBufferPointer { all in
+            for i in 0..<ids.count {
+                let s = Int(doc.occurrenceStart[i])
+                ids[i] = interner.id(UnsafeBufferPointer(rebasing: all[s..<s + Int(doc.occurrenceLength[i])]))
+            }
+        }
+        while postingDocs.count < interner.count {
+            postingDocs.append([])
+            postingTFs.append([])
+            postingPositions.append([])
+        }
+        let order = ids.indices.sorted { ids[$0] != ids[$1] ? ids[$0] < ids[$1] : $0 < $1 }
+        var k = 0
+        while k < order.count {
+            let tid = Int(ids[order[k]])
+            var j = k
+            var last: Int32 = -1
+            var tf: UInt32 = 0
+            while j < order.count && Int(ids[order[j]]) == tid {
+                let p = doc.occurrencePosition[order[j]]
+                if p != last || true {
+                    postingPositions[tid].append(UInt32(max(p, 0)))
+                    tf += 1
+                }
+                last = p
+                j += 1
+            }
+            postingDocs[tid].append(ordinal)
+            postingTFs[tid].append(tf)
+            estimatedBytes += 8 + Int(tf) * 4
+            k = j
+        }
+        // Document record, strings, store.
+        let idBytes = Array(doc.id.utf8), titleBytes = Array((doc.title ?? "").utf8)
+        let idStart = strings.count
+        strings.append(idBytes)
+        let titleStart = strings.count
+        strings.append(titleBytes)
+        let textBytes = Array(doc.text.utf8)
+        let storeOffset = store.count
+        store.append(textBytes)
+        docRecords.u32(UInt32(idStart)); docRecords.u32(UInt32(idBytes.count))
+        docRecords.u32(UInt32(titleStart)); docRecords.u32(UInt32(titleBytes.count))
+        docRecords.u32(UInt32(doc.length))
+        docRecords.u32(UInt32(passageCount)); docRecords.u32(UInt32(doc.passages.count))
+        docRecords.u64(UInt64(storeOffset)); docRecords.u32(UInt32(textBytes.count))
+        for (i, p) in doc.passages.enumerated() {
+            passageRecords.u32(p.0); passageRecords.u32(p.1); passageRecords.u32(p.2)
+            let next = i + 1 < doc.passages.count ? doc.passages[i + 1].0 : UInt32(doc.length)
+            totalPassageLength += UInt64(next >= p.0 ? next - p.0 : 0)
+        }
+        passageCount += doc.passages.count
+        docLengths.append(UInt32(doc.length))
+        totalLength += UInt64(doc.length)
+        estimatedBytes += textBytes.count + idBytes.count + 64
+    }
+
+    /// Writes `<name>.idx` and `<name>.store` into `directory` (fsynced).
+    func write(directory: String, name: String) throws(IndexError) {
+        var out = ByteWriter()
+        out.append(SegmentFormat.magic)
+        out.u32(SegmentFormat.version)
+        out.u32(0)
+        var sections: [(Int, Int)] = []
+        func begin() -> Int { out.align(8); return out.count }
+
+        // Terms sorted by bytes.
+        let termOrder = (0..<interner.count).sorted { a, b in
+            interner.bytes(Int32(a)).lexicographicallyPrecedes(interner.bytes(Int32(b)))
+        }
+        var s = begin()
+        var termStarts: [Int] = []
+        for t in termOrder {
+            termStarts.append(out.count - s)
+            out.append(interner.bytes(Int32(t)))
+        }
+        sections.append((s, out.count - s))
+
+        // Postings and positions are built first (their offsets go into TERMINFO).
+        var postings = ByteWriter()
+        var positions = ByteWriter()
+        var infos = ByteWriter()
+        var docBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
+        var tfBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
+        for (rank, t) in termOrder.enumerated() {
+            let docs = postingDocs[t], tfs = postingTFs[t], pos = postingPositions[t]
+            let blockCount = (docs.count + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
+            let postingsStart = postings.count
+            let positionsStart = positions.count
+            // Block table placeholder.
+            let tableStart = postings.count
+            postings.append(repeatElement(0, count: blockCount * SegmentFormat.blockInfoSize))
+            var table = ByteWriter()
+            var maxTF: UInt32 = 0, minLength = UInt32.max
+            var termBound: Float = 0
+            var p = 0
+            var previousDoc: UInt32 = 0
+            for b in 0..<blockCount {
+                let lo = b * SegmentFormat.blockSize, hi = min(docs.count, lo + SegmentFormat.blockSize)
+                let n = hi - lo
+                var blockMaxTF: UInt32 = 0, blockMinLength = UInt32.max
+                var blockBound: Float = 0
+                let blockPositionsStart = positions.count - positionsStart
+                for i in lo..<hi {
+                    let d = docs[i]
+                    docBuffer[i - lo] = i == 0 ? d : d - previousDoc
+                    previousDoc = d
+                    tfBuffer[i - lo] = tfs[i] - 1
+                    let length = docLengths[Int(d)]
+                    blockMaxTF = max(blockMaxTF, tfs[i])
+                    blockMinLength = min(blockMinLength, length)
+                    blockBound = max(blockBound, Float((1 + log(Double(tfs[i]))) / Double(max(length, 1)).squareRoot()))
+                    // Positions of this posting: first absolute, then deltas.
+                    var last: UInt32 = 0
+                    for k in 0..<Int(tfs[i]) {
+                        let v = pos[p + k]
+                        positions.varint(k == 0 ? v : v - last)
+                        last = v
+                    }
+                    p += Int(tfs[i])
+                }
+                let dataOffset = postings.count - postingsStart
+                let docWidth = docBuffer.withUnsafeBufferPointer { BitPacking.width(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+                let tfWidth = tfBuffer.withUnsafeBufferPointer { BitPacking.width(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+                postings.u8(UInt8(docWidth))
+                postings.u8(UInt8(tfWidth))
+                docBuffer.withUnsafeBufferPointer { BitPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<n]), width: docWidth, into: &postings) }
+                tfBuffer.withUnsafeBufferPointer { BitPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<n]), width: tfWidth, into: &postings) }
+                table.u32(docs[hi - 1]); table.u32(UInt32(dataOffset)); table.u32(UInt32(blockPositionsStart))
+                table.f32(blockBound); table.u32(blockMaxTF); table.u32(blockMinLength)
+                maxTF = max(maxTF, blockMaxTF)
+                minLength = min(minLength, blockMinLength)
+                termBound = max(termBound, blockBound)
+            }
+            postings.bytes.replaceSubrange(tableStart..<tableStart + table.count, with: table.bytes)
+            let termBytes = interner.bytes(Int32(t))
+            infos.u32(UInt32(termStarts[rank])); infos.u32(UInt32(termBytes.count))
+            infos.u32(UInt32(docs.count)); infos.u32(maxTF); infos.u32(minLength == .max ? 0 : minLength)
+            infos.u32(UInt32(blockCount)); infos.u64(UInt64(postingsStart)); infos.u64(UInt64(positionsStart))
+            infos.f32(termBound); infos.u32(0)
+        }
+        s = begin(); out.append(infos.bytes); sections.append((s, out.count - s))
+        s = begin(); out.append(postings.bytes); sections.append((s, out.count - s))
+        s = begin(); out.append(positions.bytes); sections.append((s, out.count - s))
+        s = begin(); out.append(docRecords.bytes); sections.append((s, out.count - s))
+        s = begin(); out.append(passageRecords.bytes); sections.append((s, out.count - s))
+        s = begin(); out.append(strings.bytes); sections.append((s, out.count - s))
+        s = begin()
+        out.u32(UInt32(docCount)); out.u32(UInt32(passageCount)); out.u64(totalLength); out.u64(totalPassageLength)
+        sections.append((s, out.count - s))
+
+        out.align(8)
+        var footer = ByteWriter()
+        for (offset, length) in sections {
+            footer.u64(UInt64(offset)); footer.u64(UInt64(length))
+            let crc = out.bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + length])) }
+            footer.u32(crc); footer.u32(0)
+        }
+        let footerCRC = CRC32.checksum(footer.bytes)
+        out.append(footer.bytes)
+        out.u32(footerCRC); out.u32(0)
+        out.append(SegmentFormat.endMagic)
+
+        var storeOut = store
+        let storeCRC = CRC32.checksum(storeOut.bytes)
+        storeOut.u32(storeCRC); storeOut.u32(0)
+        storeOut.append(SegmentFormat.endMagic)
+
+        try FileIO.writeDurably(out.bytes, to: directory + "/" + name + ".idx")
+        try FileIO.writeDurably(storeOut.bytes, to: directory + "/" + name + ".store")
+    }
+}

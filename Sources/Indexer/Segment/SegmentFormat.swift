@@ -1,0 +1,43 @@
+/// The on-disk format of a segment (`seg-NNNNNN.idx`, with its stored texts in `.store`).
+///
+/// ```text
+/// "SEGTIDX1"  u32 version
+/// sections (each 8-byte aligned), in this order:
+///   TERMS      the terms' UTF-8 bytes, concatenated in sorted order
+///   TERMINFO   one 48-byte record a term, sorted by term bytes:
+///              termStart u32, termLength u32, docFreq u32, maxTF u32, minLength u32,
+///              blockCount u32, postingsOffset u64, positionsOffset u64, tfidfBound f32, pad u32
+///   POSTINGS   per term: a block table (blockCount × 24 bytes: lastDoc u32, dataOffset u32,
+///              positionsOffset u32, tfidfBound f32, maxTF u32, minLength u32), then the blocks:
+///              each [docWidth u8][tfWidth u8] bit-packed doc deltas, bit-packed tf−1
+///              (128 postings a block; the last block holds the rest)
+///   POSITIONS  per posting, tf varints: the first position, then deltas (≥ 0: search-mode
+///              sub-words share their token's position)
+///   DOCS       one 40-byte record a document: idStart u32, idLength u32, titleStart u32,
+///              titleLength u32, length u32 (terms), firstPassage u32, passageCount u32,
+///              storeOffset u64, storeLength u32
+///   PASSAGES   one 12-byte record a passage: firstPosition u32, byteStart u32, byteEnd u32
+///   STRINGS    ids and titles, UTF-8
+///   STATS      docCount u32, passageCount u32, totalLength u64, totalPassageLength u64
+/// footer: per section: offset u64, length u64, crc32 u32, pad u32 (8 sections × 24 bytes),
+///         crc32 of that table u32, pad u32, "SEGTEND1"
+/// ```
+/// The store file is "SEGTSTO1", the documents' texts concatenated, and a footer of
+/// crc32 u32, pad u32, "SEGTEND1".
+enum SegmentFormat {
+    static let magic: [UInt8] = Array("SEGTIDX1".utf8)
+    static let endMagic: [UInt8] = Array("SEGTEND1".utf8)
+    static let storeMagic: [UInt8] = Array("SEGTSTO1".utf8)
+    static let version: UInt32 = 1
+    static let blockSize = 128
+    static let sectionCount = 8
+    static let termInfoSize = 48
+    static let blockInfoSize = 24
+    static let docSize = 40
+    static let passageSize = 12
+    static let footerSize = sectionCount * 24 + 16
+
+    enum Section: Int, CaseIterable {
+        case terms, termInfo, postings, positions, docs, passages, strings, stats
+    }
+}

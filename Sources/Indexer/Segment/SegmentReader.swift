@@ -1,0 +1,218 @@
+/// One immutable segment on disk, memory-mapped. Opening checks the magic, version, the
+/// footer's checksum, every section's bounds, and the checksums of the small sections (term
+/// table, documents, passages, strings, stats); `verify()` also checks the postings, positions
+/// and store. All reads are bounds-checked: a damaged file gives `IndexError.corrupt`.
+final class SegmentReader: @unchecked Sendable {
+    // @unchecked Sendable: immutable after init; the maps are read-only.
+    let name: String
+    let path: String
+    private let file: MappedFile
+    private var storeFile: MappedFile?
+    private let storePath: String
+    let terms: ByteReader
+    let termInfo: ByteReader
+    let postings: ByteReader
+    let positions: ByteReader
+    let docs: ByteReader
+    let passages: ByteReader
+    let strings: ByteReader
+    private let sectionCRCs: [UInt32]
+    private let sectionReaders: [ByteReader]
+
+    let docCount: Int
+    let passageCount: Int
+    let totalLength: UInt64
+    let totalPassageLength: UInt64
+    let termCount: Int
+
+    init(directory: String, name: String) throws(IndexError) {
+        self.name = name
+        let path = directory + "/" + name + ".idx"
+        self.path = path
+        storePath = directory + "/" + name + ".store"
+        file = try MappedFile(path: path)
+        let r = file.reader
+        let corrupt = { (why: String) -> IndexError in .corrupt(file: path, reason: why) }
+        guard r.count >= 16 + SegmentFormat.footerSize,
+              let magic = r.slice(0, 8), Array(magic.base) == SegmentFormat.magic else {
+            throw corrupt("not a segtool segment (bad magic or too short)")
+        }
+        guard r.u32(8) == SegmentFormat.version else { throw corrupt("unsupported format version \(r.u32(8) ?? 0)") }
+        guard let end = r.slice(r.count - 8, 8), Array(end.base) == SegmentFormat.endMagic else {
+            throw corrupt("truncated (no end marker)")
+        }
+        let footerStart = r.count - SegmentFormat.footerSize
+        guard let footer = r.slice(footerStart, SegmentFormat.sectionCount * 24),
+              let footerCRC = r.u32(footerStart + SegmentFormat.sectionCount * 24),
+              CRC32.checksum(footer.base) == footerCRC else {
+            throw corrupt("footer checksum mismatch")
+        }
+        var readers: [ByteReader] = []
+        var crcs: [UInt32] = []
+        for i in 0..<SegmentFormat.sectionCount {
+            guard let offset = footer.u64(i * 24), let length = footer.u64(i * 24 + 8), let crc = footer.u32(i * 24 + 16),
+                  offset <= UInt64(footerStart), length <= UInt64(footerStart) - offset,
+                  let slice = r.slice(Int(offset), Int(length)) else {
+                throw corrupt("section \(i) out of bounds")
+            }
+            readers.append(slice)
+            crcs.append(crc)
+        }
+        sectionReaders = readers
+        sectionCRCs = crcs
+        terms = readers[0]; termInfo = readers[1]; postings = readers[2]; positions = readers[3]
+        docs = readers[4]; passages = readers[5]; strings = readers[6]
+        for small in [0, 1, 4, 5, 6, 7] where CRC32.checksum(readers[small].base) != crcs[small] {
+            throw corrupt("checksum mismatch in section \(SegmentFormat.Section(rawValue: small).map { "\($0)" } ?? "\(small)")")
+        }
+        let stats = readers[7]
+        guard let dc = stats.u32(0), let pc = stats.u32(4), let tl = stats.u64(8), let tpl = stats.u64(16) else {
+            throw corrupt("stats section too short")
+        }
+        docCount = Int(dc)
+        passageCount = Int(pc)
+        totalLength = tl
+        totalPassageLength = tpl
+        guard termInfo.count % SegmentFormat.termInfoSize == 0,
+              docs.count == docCount * SegmentFormat.docSize,
+              passages.count == passageCount * SegmentFormat.passageSize else {
+            throw corrupt("table sizes do not match the stats")
+        }
+        termCount = termInfo.count / SegmentFormat.termInfoSize
+    }
+
+    /// Checks the checksums of every section and of the store.
+    func verify() throws(IndexError) {
+        for (i, reader) in sectionReaders.enumerated() where CRC32.checksum(reader.base) != sectionCRCs[i] {
+            throw .corrupt(file: path, reason: "checksum mismatch in section \(SegmentFormat.Section(rawValue: i).map { "\($0)" } ?? "\(i)")")
+        }
+        let store = try self.store()
+        let r = store.reader
+        guard r.count >= 24, let crc = r.u32(r.count - 16),
+              CRC32.checksum(UnsafeRawBufferPointer(rebasing: r.base[0..<(r.count - 16)])) == crc else {
+            throw .corrupt(file: storePath, reason: "checksum mismatch")
+        }
+    }
+
+    private func store() throws(IndexError) -> MappedFile {
+        if let storeFile { return storeFile }
+        let f = try MappedFile(path: storePath)
+        let r = f.reader
+        guard r.count >= 24, let magic = r.slice(0, 8), Array(magic.base) == SegmentFormat.storeMagic,
+              let end = r.slice(r.count - 8, 8), Array(end.base) == SegmentFormat.endMagic else {
+            throw .corrupt(file: storePath, reason: "not a segtool store, or truncated")
+        }
+        storeFile = f
+        return f
+    }
+
+    // MARK: Terms
+
+    struct TermInfo {
+        var docFreq: Int
+        var maxTF: UInt32
+        var minLength: UInt32
+        var blockCount: Int
+        var postingsOffset: Int
+        var positionsOffset: Int
+        var tfidfBound: Float
+    }
+
+    /// The term's info, found by binary search over the sorted term table.
+    func lookup(_ term: [UInt8]) -> TermInfo? {
+        var lo = 0, hi = termCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            guard let bytes = termBytes(mid) else { return nil }
+            let c = compare(bytes, term)
+            if c == 0 { return info(mid) }
+            if c < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
+
+    private func termBytes(_ i: Int) -> ByteReader? {
+        let r = i * SegmentFormat.termInfoSize
+        guard let start = termInfo.u32(r), let length = termInfo.u32(r + 4) else { return nil }
+        return terms.slice(Int(start), Int(length))
+    }
+
+    func term(at i: Int) -> String? {
+        termBytes(i).map { String(decoding: $0.base, as: UTF8.self) }
+    }
+
+    func info(_ i: Int) -> TermInfo? {
+        let r = i * SegmentFormat.termInfoSize
+        guard let df = termInfo.u32(r + 8), let maxTF = termInfo.u32(r + 12), let minLength = termInfo.u32(r + 16),
+              let blocks = termInfo.u32(r + 20), let po = termInfo.u64(r + 24), let pp = termInfo.u64(r + 32),
+              let bound = termInfo.f32(r + 40), po < UInt64(Int.max), pp < UInt64(Int.max) else { return nil }
+        return TermInfo(docFreq: Int(df), maxTF: maxTF, minLength: minLength, blockCount: Int(blocks),
+                        postingsOffset: Int(po), positionsOffset: Int(pp), tfidfBound: bound)
+    }
+
+    private func compare(_ a: ByteReader, _ b: [UInt8]) -> Int {
+        let n = min(a.count, b.count)
+        for i in 0..<n {
+            let x = a.base[i], y = b[i]
+            if x != y { return x < y ? -1 : 1 }
+        }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+    }
+
+    // MARK: Documents
+
+    struct DocRecord {
+        var id: String
+        var title: String
+        var length: Int
+        var firstPassage: Int
+        var passageCount: Int
+        var storeOffset: Int
+        var storeLength: Int
+    }
+
+    func doc(_ ordinal: Int) throws(IndexError) -> DocRecord {
+        let r = ordinal * SegmentFormat.docSize
+        guard let idStart = docs.u32(r), let idLength = docs.u32(r + 4), let titleStart = docs.u32(r + 8),
+              let titleLength = docs.u32(r + 12), let length = docs.u32(r + 16), let first = docs.u32(r + 20),
+              let count = docs.u32(r + 24), let so = docs.u64(r + 28), let sl = docs.u32(r + 36),
+              let id = strings.string(Int(idStart), Int(idLength)),
+              let title = strings.string(Int(titleStart), Int(titleLength)), so < UInt64(Int32.max) * 1024 else {
+            throw .corrupt(file: path, reason: "document record \(ordinal) out of bounds")
+        }
+        return DocRecord(id: id, title: title, length: Int(length), firstPassage: Int(first), passageCount: Int(count),
+                         storeOffset: Int(so), storeLength: Int(sl))
+    }
+
+    /// The length in terms of document `ordinal` (0 when out of bounds).
+    @inline(__always)
+    func docLength(_ ordinal: Int) -> Int {
+        Int(docs.u32(ordinal * SegmentFormat.docSize + 16) ?? 0)
+    }
+
+    /// The stored text of a document.
+    func text(_ record: DocRecord) throws(IndexError) -> String {
+        let store = try store()
+        guard let s = store.reader.string(record.storeOffset, record.storeLength) else {
+            throw .corrupt(file: storePath, reason: "stored text out of bounds")
+        }
+        return s
+    }
+
+    /// Passage `i` (global in the segment): first position, byte start, byte end.
+    func passage(_ i: Int) throws(IndexError) -> (Int, Int, Int) {
+        let r = i * SegmentFormat.passageSize
+        guard let a = passages.u32(r), let b = passages.u32(r + 4), let c = passages.u32(r + 8) else {
+            throw .corrupt(file: path, reason: "passage record \(i) out of bounds")
+        }
+        return (Int(a), Int(b), Int(c))
+    }
+
+    /// Every document id with its ordinal (for deletes and updates).
+    func ids() throws(IndexError) -> [(String, Int)] {
+        var out: [(String, Int)] = []
+        out.reserveCapacity(docCount)
+        for d in 0..<docCount { out.append((try doc(d).id, d)) }
+        return out
+    }
+}

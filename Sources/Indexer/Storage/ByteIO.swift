@@ -1,0 +1,105 @@
+/// Little-endian writing into a growing byte buffer.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    var count: Int { bytes.count }
+
+    mutating func u8(_ v: UInt8) { bytes.append(v) }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func f32(_ v: Float) { u32(v.bitPattern) }
+    mutating func append(_ b: some Sequence<UInt8>) { bytes.append(contentsOf: b) }
+
+    /// LEB128 varint.
+    mutating func varint(_ value: UInt32) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    /// Pads with zeros to a multiple of `alignment`.
+    mutating func align(_ alignment: Int) {
+        while bytes.count % alignment != 0 { bytes.append(0) }
+    }
+}
+
+/// A bounds-checked little-endian view of bytes (a mapped file's, usually). Every read checks
+/// its bounds and returns nil past the end, so damaged files give errors, never crashes.
+struct ByteReader: @unchecked Sendable {
+    // @unchecked Sendable: read-only view of memory that its owner keeps mapped and unchanged.
+    let base: UnsafeRawBufferPointer
+
+    var count: Int { base.count }
+
+    @inline(__always)
+    func u8(_ at: Int) -> UInt8? {
+        at >= 0 && at < base.count ? base[at] : nil
+    }
+
+    @inline(__always)
+    func u32(_ at: Int) -> UInt32? {
+        guard at >= 0, at <= base.count - 4 else { return nil }
+        return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+    }
+
+    @inline(__always)
+    func u64(_ at: Int) -> UInt64? {
+        guard at >= 0, at <= base.count - 8 else { return nil }
+        return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+    }
+
+    @inline(__always)
+    func f32(_ at: Int) -> Float? { u32(at).map { Float(bitPattern: $0) } }
+
+    /// A sub-range, or nil when it is out of bounds.
+    func slice(_ offset: Int, _ length: Int) -> ByteReader? {
+        guard offset >= 0, length >= 0, offset <= base.count, length <= base.count - offset else { return nil }
+        return ByteReader(base: UnsafeRawBufferPointer(rebasing: base[offset..<offset + length]))
+    }
+
+    /// Reads a varint at `at`; returns the value and the next offset.
+    @inline(__always)
+    func varint(_ at: Int) -> (UInt32, Int)? {
+        var result: UInt32 = 0
+        var shift: UInt32 = 0
+        var i = at
+        while i < base.count && shift <= 28 {
+            let b = base[i]
+            result |= UInt32(b & 0x7F) << shift
+            i += 1
+            if b < 0x80 { return (result, i) }
+            shift += 7
+        }
+        return nil
+    }
+
+    /// The bytes of [offset, offset+length) as a String (UTF-8, repaired), or nil when out of bounds.
+    func string(_ offset: Int, _ length: Int) -> String? {
+        guard let s = slice(offset, length) else { return nil }
+        return String(decoding: s.base, as: UTF8.self)
+    }
+}
+
+/// CRC-32 (IEEE), for the index files' checksums.
+enum CRC32 {
+    private static let table: [UInt32] = (0..<256).map { i -> UInt32 in
+        var c = UInt32(i)
+        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        return c
+    }
+
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        table.withUnsafeBufferPointer { t in
+            for b in bytes { c = t[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+        }
+        return c ^ 0xFFFF_FFFF
+    }
+
+    static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { checksum($0) }
+    }
+}

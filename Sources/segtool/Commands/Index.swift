@@ -1,0 +1,187 @@
+import ArgumentParser
+import Indexer
+import Segmenter
+
+/// `segtool index`: build and maintain an inverted index.
+struct Index: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build and maintain an on-disk inverted index.",
+        subcommands: [Build.self, Add.self, Delete.self, Merge.self, Stats.self, Verify.self])
+
+    struct Common: ParsableArguments {
+        @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
+        var directory: String
+
+        @Option(help: "Analysis threads (default: all cores).")
+        var threads: Int?
+
+        @Option(name: .customLong("memory-mb"), help: "Flush a segment when the in-memory segment reaches about this many MB.")
+        var memoryMB: Int = 256
+
+        @Flag(help: "Read standard input as JSON Lines (one document per line).")
+        var jsonl = false
+
+        @OptionGroup var dictionaryOptions: DictionaryOptions
+
+        func validate() throws {
+            if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
+            if memoryMB < 1 { throw ValidationError("--memory-mb must be at least 1") }
+        }
+    }
+
+    /// Adds the documents of `inputs` (files, folders, .jsonl, stdin) to `writer`.
+    static func addInputs(_ inputs: [String], common: Common, writer: IndexWriter) throws {
+        writer.threads = common.threads ?? coreCount()
+        writer.memoryBudget = common.memoryMB << 20
+        var paths: [String] = []
+        for input in inputs { paths += try expand(input) }
+        var progress = Progress(total: paths.reduce(0) { $0 + fileSize($1) }, label: "indexing")
+        var bytes = 0
+        var batch: [IndexDocument] = []
+        func send() throws {
+            do { try writer.add(batch) } catch { throw CLIError("\(error)") }
+            for d in batch { bytes += d.text.utf8.count }
+            progress.update(bytes)
+            batch.removeAll(keepingCapacity: true)
+        }
+        try Documents.read(paths, stdinIsJSONL: common.jsonl) { document in
+            batch.append(IndexDocument(id: document.id, title: document.title, text: document.text))
+            if batch.count >= 2048 { try send() }
+        }
+        try send()
+        progress.finish()
+    }
+
+    /// A folder's regular files (recursively, sorted), or the path itself.
+    static func expand(_ path: String) throws -> [String] {
+        if path == "-" { return [] }
+        if isDirectory(path) {
+            var out: [String] = []
+            for name in listDirectory(path).sorted() where !name.hasPrefix(".") {
+                out += try expand(path + "/" + name)
+            }
+            return out
+        }
+        return [path]
+    }
+
+    static func open(_ common: Common, create: Bool, stopWords: Set<String> = []) throws -> IndexWriter {
+        do {
+            return try IndexWriter(directory: common.directory, create: create, segmenter: try common.dictionaryOptions.makeSegmenter(), stopWords: stopWords)
+        } catch let error as IndexError {
+            throw CLIError("\(error)")
+        }
+    }
+
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build an index from text files, folders (one document per file) and JSON Lines ({\"id\",\"title\",\"text\"}).",
+            discussion: "Standard input when no input is given (one document, or JSON Lines with --jsonl). Adds to the index when it exists.")
+
+        @OptionGroup var common: Common
+        @Argument(help: "Inputs: files, folders, .jsonl files.")
+        var inputs: [String] = []
+        @Flag(name: .customLong("builtin-stopwords"), help: "Leave the built-in stop words out of the index (and of queries).")
+        var builtinStopWords = false
+
+        func run() throws {
+            try reportingErrors {
+                let writer = try Index.open(common, create: true, stopWords: builtinStopWords ? StopWords.builtin : [])
+                try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
+                do { try writer.commit() } catch { throw CLIError("\(error)") }
+                Diagnostics.write("\(common.directory): \(writer.documentCount) documents\n")
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add documents (a document with an existing id replaces it).")
+        @OptionGroup var common: Common
+        @Argument(help: "Inputs: files, folders, .jsonl files.")
+        var inputs: [String] = []
+
+        func run() throws {
+            try reportingErrors {
+                let writer = try Index.open(common, create: false)
+                try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
+                do { try writer.commit() } catch { throw CLIError("\(error)") }
+                Diagnostics.write("\(common.directory): \(writer.documentCount) documents\n")
+            }
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete documents by id.")
+        @OptionGroup var common: Common
+        @Argument(help: "Document ids.")
+        var ids: [String]
+
+        func run() throws {
+            try reportingErrors {
+                let writer = try Index.open(common, create: false)
+                var missing: [String] = []
+                for id in ids where !writer.delete(id: id) { missing.append(id) }
+                do { try writer.commit() } catch { throw CLIError("\(error)") }
+                if !missing.isEmpty { throw CLIError("not in the index: \(missing.joined(separator: ", "))") }
+            }
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Merge all segments into one, dropping deleted documents.")
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reportingErrors {
+                let writer = try Index.open(common, create: false)
+                writer.threads = common.threads ?? coreCount()
+                do { try writer.merge() } catch { throw CLIError("\(error)") }
+            }
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Documents, segments, passages, sizes.")
+        @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
+        var directory: String
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() throws {
+            try reportingErrors {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let reader: IndexReader
+                do { reader = try IndexReader(directory: directory) } catch { throw CLIError("\(error)") }
+                let openTime = clock.now - start
+                let (index, store) = reader.sizeOnDisk
+                if json {
+                    print("{\"documents\":\(reader.documentCount),\"storedDocuments\":\(reader.storedDocumentCount),\"segments\":\(reader.segmentCount),\"passages\":\(reader.passageCount),\"terms\":\(reader.totalLength),\"indexBytes\":\(index),\"storeBytes\":\(store),\"openMilliseconds\":\(milliseconds(openTime))}")
+                } else {
+                    print("documents  \(reader.documentCount) (\(reader.storedDocumentCount - reader.documentCount) deleted, not yet merged away)")
+                    print("segments   \(reader.segmentCount)")
+                    print("passages   \(reader.passageCount)")
+                    print("term occurrences (precise tokens) \(reader.totalLength)")
+                    print("index size \(index) bytes; stored text \(store) bytes")
+                    print("opened in  \(milliseconds(openTime)) ms")
+                }
+            }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check every checksum of every file of the index.")
+        @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
+        var directory: String
+
+        func run() throws {
+            try reportingErrors {
+                do {
+                    let reader = try IndexReader(directory: directory)
+                    try reader.verify()
+                    print("\(directory): OK (\(reader.segmentCount) segments, \(reader.documentCount) documents)")
+                } catch { throw CLIError("\(error)") }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Indexer
+import Segmenter
+
+/// `segtool search`: query an index.
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search an index: top documents or passages, with snippets.",
+        discussion: """
+            Words are ANDed; `a OR b` gives alternatives; `-word` excludes; "quoted words" must be \
+            adjacent. Ranking: TF-IDF (Σ (1 + ln tf)·ln(1 + N/df)/√|d|) or BM25 (k1 = 1.2, b = 0.75). \
+            Exits 1 when nothing matches.
+            """)
+
+    @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
+    var directory: String
+
+    @Argument(help: "The query.")
+    var query: [String]
+
+    @Option(help: "How many results.")
+    var top: Int = 10
+
+    @Option(help: "tfidf or bm25.")
+    var rank: Ranking = .tfidf
+
+    @Flag(help: "Rank passages instead of documents.")
+    var passages = false
+
+    @Flag(help: "One JSON object per hit: id, title, score, passage offsets, snippet, highlights.")
+    var json = false
+
+    @Option(help: "Highlight markers when output is not a terminal: open and close, separated by a comma.")
+    var highlight: String = "【,】"
+
+    @Option(name: .customLong("snippet-chars"), help: "Longest snippet, in characters.")
+    var snippetCharacters: Int = 160
+
+    @OptionGroup var dictionaryOptions: DictionaryOptions
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if query.isEmpty { throw ValidationError("give a query") }
+        if highlight.split(separator: ",", omittingEmptySubsequences: false).count != 2 {
+            throw ValidationError("--highlight takes OPEN,CLOSE")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let reader: IndexReader
+            do { reader = try IndexReader(directory: directory) } catch { throw CLIError("\(error)") }
+            let segmenter = try dictionaryOptions.makeSegmenter()
+            let stopWords = IndexWriter.stopWords(directory: directory)
+            let queryAnalyzer = Analyzer(segmenter: segmenter, mode: .precise, stopWords: stopWords)
+            let parsed = Query(query.joined(separator: " "), analyzer: queryAnalyzer)
+            if parsed.groups.isEmpty { throw CLIError("the query has no terms (only punctuation or stop words?)") }
+            let hits: [SearchHit]
+            do {
+                hits = try reader.search(parsed, options: SearchOptions(top: top, ranking: rank, passages: passages))
+            } catch { throw CLIError("\(error)") }
+            let documentAnalyzer = Analyzer(segmenter: segmenter, mode: .search, stopWords: stopWords)
+            let wanted = Set(parsed.scoringTerms)
+            let markers = highlight.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let color = Diagnostics.stdoutIsTerminal
+            let open = color ? "\u{1B}[1;31m" : markers[0], close = color ? "\u{1B}[0m" : markers[1]
+            var out = OutputBuffer()
+            for (i, hit) in hits.enumerated() {
+                let text: String
+                do { text = try reader.text(of: hit) } catch { throw CLIError("\(error)") }
+                // Highlights: the query's terms among the passage's terms (search mode).
+                let bytes = Array(text.utf8)
+                let passageText = String(decoding: bytes[hit.passageRange], as: UTF8.self)
+                let matches = documentAnalyzer.terms(in: passageText).filter { wanted.contains($0.term) }
+                    .map { ($0.utf8Range.lowerBound + hit.passageRange.lowerBound)..<($0.utf8Range.upperBound + hit.passageRange.lowerBound) }
+                let snippet = Snippet.make(text: text, passage: hit.passageRange, matches: PassageRanker.merged(matches), maxCharacters: snippetCharacters)
+                if json {
+                    let highlights = snippet.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
+                    out.append("{\"rank\":\(i + 1),\"id\":\(jsonString(hit.id)),\"title\":\(jsonString(hit.title)),\"score\":\(number(hit.score)),\"passage\":\(hit.passageIndex),\"start\":\(hit.passageRange.lowerBound),\"end\":\(hit.passageRange.upperBound),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
+                } else {
+                    let title = hit.title.isEmpty ? "" : "  \(hit.title)"
+                    out.append("\(i + 1)\t\(number(hit.score))\t\(hit.id)#\(hit.passageIndex)\(title)\n\t\(snippet.marked(open: open, close: close))\n")
+                }
+            }
+            out.flush()
+            if hits.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
