@@ -19,9 +19,10 @@ public struct SearchHit: Sendable {
     public var id: String
     public var title: String
     public var score: Double
-    /// The passage's number in its document and its UTF-8 range in the document's text.
-    public var passageIndex: Int
-    public var passageRange: Range<Int>
+    /// For passage hits: the passage's number in its document and its UTF-8 range in the
+    /// document's text (for document hits, see `IndexReader.bestPassage(of:query:ranking:)`).
+    public var passageIndex: Int?
+    public var passageRange: Range<Int>?
     let segment: Int
     let ordinal: Int
 }

@@ -40,22 +40,35 @@ extension IndexReader {
             let (s, d, p) = entry.item
             let segment = segments[s]
             let record = try segment.doc(d)
-            var passage = p
-            if !options.passages {
-                var run = SegmentSearch(reader: self, segment: s, query: query, context: context)
-                passage = run.bestPassage(d) ?? 0
-            }
-            let range: Range<Int>
-            if record.passageCount > 0 && passage < record.passageCount {
-                let (_, a, b) = try segment.passage(record.firstPassage + passage)
-                range = a..<max(a, b)
-            } else {
-                range = 0..<record.storeLength
-            }
-            hits.append(SearchHit(id: record.id, title: record.title, score: entry.score, passageIndex: passage,
-                                  passageRange: range, segment: s, ordinal: d))
+            let range = try passageRange(segment: s, record: record, passage: p)
+            hits.append(SearchHit(id: record.id, title: record.title, score: entry.score, passageIndex: options.passages ? p : nil,
+                                  passageRange: options.passages ? range : nil, segment: s, ordinal: d))
         }
         return hits
+    }
+
+    private func passageRange(segment s: Int, record: SegmentReader.DocRecord, passage: Int) throws(IndexError) -> Range<Int> {
+        if record.passageCount > 0 && passage < record.passageCount {
+            let (_, a, b) = try segments[s].passage(record.firstPassage + passage)
+            return a..<max(a, b)
+        }
+        return 0..<record.storeLength
+    }
+
+    /// The passage of a document hit that best matches the query (for its snippet), with its
+    /// number and UTF-8 range in the document; a passage hit's own passage.
+    public func bestPassage(of hit: SearchHit, query: Query, ranking: Ranking) throws(IndexError) -> (index: Int, range: Range<Int>) {
+        if let index = hit.passageIndex, let range = hit.passageRange { return (index, range) }
+        let n = max(storedDocumentCount, 1)
+        let termBytes = query.scoringTerms.map { Array($0.utf8) }
+        let idf = termBytes.map { bytes in ranking.idf(df: segments.reduce(0) { $0 + ($1.lookup(bytes)?.docFreq ?? 0) }, n: n) }
+        let context = SearchContext(
+            ranking: ranking, terms: termBytes, idf: idf, averageLength: Double(totalLength) / Double(n),
+            averagePassageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount))
+        var run = SegmentSearch(reader: self, segment: hit.segment, query: query, context: context)
+        let p = run.bestPassage(hit.ordinal) ?? 0
+        let record = try segments[hit.segment].doc(hit.ordinal)
+        return (p, try passageRange(segment: hit.segment, record: record, passage: p))
     }
 }
 
@@ -122,7 +135,7 @@ struct SegmentSearch {
             }
         }
         let groups = query.groups
-        if !passages && groups.count == 1 && groups[0].allSatisfy({ $0.terms.count == 1 }) {
+        if !passages && query.excluded.isEmpty && groups.count == 1 && groups[0].allSatisfy({ $0.terms.count == 1 && !$0.isPhrase }) {
             if groups[0].count == 1 {
                 singleTerm(termIndex[groups[0][0].terms[0]] ?? 0, top: &top)
             } else {
@@ -163,6 +176,21 @@ struct SegmentSearch {
     @inline(__always)
     func globalID(_ d: Int) -> Int { s << 40 | d }
 
+    /// The upper bound of term `t`'s weight over its cursor's current block, and that block's
+    /// last document.
+    @inline(__always)
+    func currentBlockBound(_ t: Int) -> (Double, Int) {
+        guard let c = cursors[t], c.currentBlock >= 0 else { return (.infinity, 0) }
+        let (f, mtf, mlen) = c.blockBound(c.currentBlock)
+        return (context.bound(term: t, tfidf: f, maxTF: mtf, minLength: mlen), c.blockLastDoc(c.currentBlock))
+    }
+
+    /// A term's bound over its whole list.
+    func termBound(_ t: Int) -> Double {
+        guard let c = cursors[t] else { return 0 }
+        return context.bound(term: t, tfidf: c.info.tfidfBound, maxTF: c.info.maxTF, minLength: c.info.minLength)
+    }
+
     // MARK: Alternatives of single terms, MaxScore
 
     mutating func maxScore(_ termsIn: [Int], top: inout TopK<(Int, Int, Int)>) {
@@ -188,6 +216,24 @@ struct SegmentSearch {
             var d = PostingCursor.exhausted
             for k in firstEssential..<terms.count { d = min(d, cursors[terms[k].t]?.doc ?? PostingCursor.exhausted) }
             if d == PostingCursor.exhausted { break }
+            if top.threshold > -.infinity {
+                // Block-max: if the essential terms' current blocks (those holding documents
+                // up to `upTo`) cannot beat the threshold together with the non-essential
+                // terms, skip past the first of those blocks to end.
+                var bound = prefix[firstEssential]
+                var upTo = Int.max
+                for k in firstEssential..<terms.count {
+                    let t = terms[k].t
+                    guard let c = cursors[t], c.doc != PostingCursor.exhausted else { continue }
+                    let (b, last) = currentBlockBound(t)
+                    upTo = min(upTo, last)
+                    bound += b
+                }
+                if bound <= top.threshold && upTo != Int.max && upTo >= d {
+                    for k in firstEssential..<terms.count { cursors[terms[k].t]?.advance(to: upTo + 1) }
+                    continue
+                }
+            }
             let length = segment.docLength(d)
             var score = 0.0
             for k in firstEssential..<terms.count {
@@ -231,13 +277,13 @@ struct SegmentSearch {
             driver = Array(Set(groups[0].flatMap { $0.terms.compactMap { termIndex[$0] } })).filter { cursors[$0] != nil }
             if driver.isEmpty { return }
         }
+        let requiredSet = Set(required)
+        let optionalBound = cursors.indices.filter { !requiredSet.contains($0) }.reduce(0.0) { $0 + termBound($1) }
         var d = 0
         while true {
             // Next candidate.
             if !required.isEmpty {
-                guard var lead = cursors[driver[0]] else { return }
-                d = lead.advance(to: d)
-                cursors[driver[0]] = lead
+                d = cursors[driver[0]]?.advance(to: d) ?? PostingCursor.exhausted
                 if d == PostingCursor.exhausted { return }
                 var agreed = true
                 for t in driver.dropFirst() {
@@ -255,6 +301,21 @@ struct SegmentSearch {
                 for t in driver { m = min(m, cursors[t]?.advance(to: d) ?? PostingCursor.exhausted) }
                 if m == PostingCursor.exhausted { return }
                 d = m
+            }
+            if !passages && top.threshold > -.infinity && !required.isEmpty {
+                // Block-max for conjunctions: the required terms' current blocks plus the
+                // other terms' list bounds; skip the stretch where they cannot compete.
+                var bound = optionalBound
+                var upTo = Int.max
+                for t in required {
+                    let (b, last) = currentBlockBound(t)
+                    bound += b
+                    upTo = min(upTo, last)
+                }
+                if bound <= top.threshold {
+                    d = max(d + 1, upTo == Int.max ? d + 1 : upTo + 1)
+                    continue
+                }
             }
             if !isDeleted(d), matches(d), !excluded(d) {
                 if passages {
@@ -304,16 +365,22 @@ struct SegmentSearch {
         return false
     }
 
+    /// Whether some position p of the first list has p+1 in the second, p+2 in the third …
+    /// (each list sorted ascending: a merge walk, no sets).
     static func phrase(_ lists: [[UInt32]]) -> Bool {
         guard let first = lists.first else { return false }
-        let sets = lists.dropFirst().map(Set.init)
-        for p in first {
-            var ok = true
-            for (i, set) in sets.enumerated() where !set.contains(p + UInt32(i + 1)) {
-                ok = false
-                break
+        var cursors = [Int](repeating: 0, count: lists.count)
+        outer: for p in first {
+            for i in 1..<lists.count {
+                let want = p + UInt32(i)
+                let list = lists[i]
+                var c = cursors[i]
+                while c < list.count && list[c] < want { c += 1 }
+                cursors[i] = c
+                if c == list.count { return false }
+                if list[c] != want { continue outer }
             }
-            if ok { return true }
+            return true
         }
         return false
     }

@@ -6,7 +6,7 @@ import Segmenter
 struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build and maintain an on-disk inverted index.",
-        subcommands: [Build.self, Add.self, Delete.self, Merge.self, Stats.self, Verify.self])
+        subcommands: [Build.self, Add.self, Delete.self, Merge.self, Stats.self, Verify.self, Bench.self])
 
     struct Common: ParsableArguments {
         @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))

@@ -67,19 +67,23 @@ struct Search: ParsableCommand {
             var out = OutputBuffer()
             for (i, hit) in hits.enumerated() {
                 let text: String
-                do { text = try reader.text(of: hit) } catch { throw CLIError("\(error)") }
+                let passage: (index: Int, range: Range<Int>)
+                do {
+                    text = try reader.text(of: hit)
+                    passage = try reader.bestPassage(of: hit, query: parsed, ranking: rank)
+                } catch { throw CLIError("\(error)") }
                 // Highlights: the query's terms among the passage's terms (search mode).
                 let bytes = Array(text.utf8)
-                let passageText = String(decoding: bytes[hit.passageRange], as: UTF8.self)
+                let passageText = String(decoding: bytes[passage.range], as: UTF8.self)
                 let matches = documentAnalyzer.terms(in: passageText).filter { wanted.contains($0.term) }
-                    .map { ($0.utf8Range.lowerBound + hit.passageRange.lowerBound)..<($0.utf8Range.upperBound + hit.passageRange.lowerBound) }
-                let snippet = Snippet.make(text: text, passage: hit.passageRange, matches: PassageRanker.merged(matches), maxCharacters: snippetCharacters)
+                    .map { ($0.utf8Range.lowerBound + passage.range.lowerBound)..<($0.utf8Range.upperBound + passage.range.lowerBound) }
+                let snippet = Snippet.make(text: text, passage: passage.range, matches: PassageRanker.merged(matches), maxCharacters: snippetCharacters)
                 if json {
                     let highlights = snippet.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
-                    out.append("{\"rank\":\(i + 1),\"id\":\(jsonString(hit.id)),\"title\":\(jsonString(hit.title)),\"score\":\(number(hit.score)),\"passage\":\(hit.passageIndex),\"start\":\(hit.passageRange.lowerBound),\"end\":\(hit.passageRange.upperBound),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
+                    out.append("{\"rank\":\(i + 1),\"id\":\(jsonString(hit.id)),\"title\":\(jsonString(hit.title)),\"score\":\(number(hit.score)),\"passage\":\(passage.index),\"start\":\(passage.range.lowerBound),\"end\":\(passage.range.upperBound),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
                 } else {
                     let title = hit.title.isEmpty ? "" : "  \(hit.title)"
-                    out.append("\(i + 1)\t\(number(hit.score))\t\(hit.id)#\(hit.passageIndex)\(title)\n\t\(snippet.marked(open: open, close: close))\n")
+                    out.append("\(i + 1)\t\(number(hit.score))\t\(hit.id)#\(passage.index)\(title)\n\t\(snippet.marked(open: open, close: close))\n")
                 }
             }
             out.flush()

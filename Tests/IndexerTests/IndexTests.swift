@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+@testable import Indexer
+@testable import Segmenter
+
+/// A fresh temporary directory for an index.
+func temporaryIndexPath() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("segtool-test-\(UUID().uuidString)").path
+}
+
+/// Documents written by the team for the index tests.
+enum Corpus {
+    static let documents: [IndexDocument] = [
+        IndexDocument(id: "rural", title: "乡村振兴", text: "全面推进乡村振兴，加快建设农业强国。\n乡村振兴要守住粮食安全底线，抓好高标准农田建设。"),
+        IndexDocument(id: "grain", title: "粮食", text: "粮食安全是国之大者。\n各地加快发展现代农业，稳定粮食生产。"),
+        IndexDocument(id: "cppcc", title: "协商", text: "市政协围绕成渝地区双城经济圈建设开展专题协商。\n委员们积极参政议政，推动提案办理。"),
+        IndexDocument(id: "democracy", title: nil, text: "坚持发扬全过程人民民主，推进协商民主广泛多层制度化发展。"),
+        IndexDocument(id: "reform", title: "改革", text: "深化改革开放，加快发展新质生产力，推动高质量发展。"),
+        IndexDocument(id: "english", title: "GDP", text: "全年ＧＤＰ增长5.5%，COVID-19疫情防控平稳转段。"),
+    ]
+
+    static func build(_ path: String, documents: [IndexDocument] = documents) throws -> IndexReader {
+        let writer = try IndexWriter(directory: path, create: true, segmenter: Shared.segmenter)
+        try writer.add(documents)
+        try writer.commit()
+        return try IndexReader(directory: path)
+    }
+
+    static let queryAnalyzer = Analyzer(segmenter: Shared.segmenter, mode: .precise)
+
+    static func ids(_ reader: IndexReader, _ query: String, ranking: Ranking = .tfidf, top: Int = 10) throws -> [String] {
+        try reader.search(query, analyzer: queryAnalyzer, options: SearchOptions(top: top, ranking: ranking)).map(\.id)
+    }
+}
+
+@Suite struct StorageRoundTrips {
+    @Test func bitPackingRoundTripsAnyWidthAndCount() {
+        var rng = SystemRandomNumberGenerator()
+        for width in 0...32 {
+            for count in [0, 1, 7, 127, 128] {
+                let values: [UInt32] = (0..<count).map { _ in
+                    width == 0 ? 0 : (width == 32 ? UInt32.random(in: 0...UInt32.max, using: &rng) : UInt32.random(in: 0..<(1 << UInt32(width)), using: &rng))
+                }
+                var w = ByteWriter()
+                let measured = values.withUnsafeBufferPointer { BitPacking.width($0) }
+                #expect(measured <= width)
+                values.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &w) }
+                #expect(w.count == BitPacking.byteCount(count: count, width: width))
+                var out = [UInt32](repeating: 9, count: 128)
+                let ok = w.bytes.withUnsafeBytes { raw in
+                    out.withUnsafeMutableBufferPointer { BitPacking.unpack(ByteReader(base: raw), at: 0, count: count, width: width, into: $0) }
+                }
+                #expect(ok)
+                #expect(Array(out[0..<count]) == values, "width \(width) count \(count)")
+            }
+        }
+        // Out of bounds is refused, not read.
+        var out = [UInt32](repeating: 0, count: 128)
+        let refused = [UInt8](repeating: 0xFF, count: 3).withUnsafeBytes { raw in
+            out.withUnsafeMutableBufferPointer { BitPacking.unpack(ByteReader(base: raw), at: 0, count: 128, width: 9, into: $0) }
+        }
+        #expect(!refused)
+    }
+
+    @Test func varintsAndChecksums() {
+        var w = ByteWriter()
+        let values: [UInt32] = [0, 1, 127, 128, 300, 16384, UInt32.max]
+        for v in values { w.varint(v) }
+        w.bytes.withUnsafeBytes { raw in
+            let r = ByteReader(base: raw)
+            var at = 0
+            for v in values {
+                let (x, next) = r.varint(at) ?? (1, 0)
+                #expect(x == v)
+                at = next
+            }
+            #expect(r.varint(at) == nil)
+        }
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum(Array(repeating: 0xAB, count: 1000)) == CRC32.checksum(Array(repeating: 0xAB, count: 1000)))
+    }
+}
+
+@Suite struct QuerySemantics {
+    @Test func booleanAndPhraseQueries() throws {
+        let path = temporaryIndexPath()
+        let reader = try Corpus.build(path)
+        #expect(reader.documentCount == 6)
+        #expect(Set(try Corpus.ids(reader, "乡村振兴")) == ["rural"])
+        #expect(Set(try Corpus.ids(reader, "粮食安全")) == ["rural", "grain"])
+        // AND by default.
+        #expect(Set(try Corpus.ids(reader, "粮食安全 乡村振兴")) == ["rural"])
+        // OR.
+        #expect(Set(try Corpus.ids(reader, "乡村振兴 OR 协商民主")) == ["rural", "democracy"])
+        // Exclusion.
+        #expect(Set(try Corpus.ids(reader, "粮食安全 -乡村振兴")) == ["grain"])
+        // Phrase: adjacent positions only.
+        #expect(Set(try Corpus.ids(reader, "\"加快 发展\"")) == ["grain", "reform"])
+        #expect(Set(try Corpus.ids(reader, "加快 发展")) == ["grain", "reform"])
+        #expect(try Corpus.ids(reader, "\"发展 加快\"").isEmpty)
+        // Search-mode sub-words: a part of a long term finds it.
+        #expect(Set(try Corpus.ids(reader, "人民民主")).contains("democracy"))
+        // Full-width and case folding.
+        #expect(try Corpus.ids(reader, "gdp") == ["english"])
+        #expect(try Corpus.ids(reader, "ＣＯＶＩＤ-19") == ["english"])
+        // Nothing, and terms the index lacks.
+        #expect(try Corpus.ids(reader, "量子计算").isEmpty)
+        #expect(try Corpus.ids(reader, "，。").isEmpty)
+    }
+
+    @Test func queryParsing() {
+        let q = Query("乡村振兴 粮食安全 OR 高标准农田 -改革 \"加快 发展\"", analyzer: Corpus.queryAnalyzer)
+        #expect(q.groups.count == 3)
+        #expect(q.groups[1].map(\.terms) == [["粮食安全"], ["高标准农田"]])
+        #expect(q.excluded.map(\.terms) == [["改革"]])
+        #expect(q.groups[2].first?.isPhrase == true)
+        #expect(q.groups[2].first?.terms == ["加快", "发展"])
+    }
+}
+
+@Suite struct Ranking_ {
+    @Test func scoresMatchHandComputedValues() throws {
+        let path = temporaryIndexPath()
+        let reader = try Corpus.build(path)
+        let n = 6.0
+        let hits = try reader.search("粮食安全", analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 10, ranking: .tfidf))
+        #expect(hits.count == 2)
+        // Document lengths: their precise terms (punctuation dropped).
+        func length(_ id: String) -> Double {
+            let text = Corpus.documents.first { $0.id == id }?.text ?? ""
+            return Double(Shared.segmenter.tokens(in: text).filter { ![.punctuation, .whitespace, .symbol].contains($0.kind) }.count)
+        }
+        let idf = log(1 + n / 2)
+        let expected = ["rural": 1 * idf / length("rural").squareRoot(), "grain": 1 * idf / length("grain").squareRoot()]
+        for hit in hits { #expect(abs(hit.score - (expected[hit.id] ?? 0)) < 1e-9, "\(hit.id)") }
+
+        let bm25 = try reader.search("乡村振兴", analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 1, ranking: .bm25))
+        let avg = Double(reader.totalLength) / n
+        let idfBM = log(1 + (n - 1 + 0.5) / (1 + 0.5))
+        let tf = 2.0
+        let want = idfBM * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length("rural") / avg))
+        #expect(abs((bm25.first?.score ?? 0) - want) < 1e-9)
+    }
+
+    /// Pruned top-k (block-max, MaxScore, block-max AND) against exhaustive scoring, on a
+    /// corpus large enough for many blocks.
+    @Test(arguments: [Ranking.tfidf, .bm25])
+    func prunedTopKEqualsExhaustive(_ ranking: Ranking) throws {
+        let words = ["改革", "开放", "创新", "协调", "绿色", "共享", "安全", "民生", "教育", "医疗"]
+        var rng = SplitMix(seed: 42)
+        var docs: [IndexDocument] = []
+        for i in 0..<1500 {
+            let count = 1 + Int(rng.next() % 12)
+            let body = (0..<count).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: "，")
+            docs.append(IndexDocument(id: "d\(i)", text: body + "。"))
+        }
+        let path = temporaryIndexPath()
+        let reader = try Corpus.build(path, documents: docs)
+        for query in ["改革", "医疗", "改革 开放", "创新 OR 绿色 OR 医疗", "教育 OR 民生", "\"改革 开放\"", "安全 -民生"] {
+            let pruned = try reader.search(query, analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 10, ranking: ranking))
+            let all = try reader.search(query, analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 5000, ranking: ranking))
+            #expect(pruned.count == min(10, all.count), "\(query)")
+            for (a, b) in zip(pruned, all.prefix(10)) {
+                #expect(abs(a.score - b.score) < 1e-9, "\(query): \(a.id) \(a.score) vs \(b.id) \(b.score)")
+            }
+        }
+    }
+
+    @Test func passageHits() throws {
+        let reader = try Corpus.build(temporaryIndexPath())
+        let hits = try reader.search("粮食安全", analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 10, passages: true))
+        #expect(hits.count == 2)
+        for hit in hits {
+            let text = try reader.text(of: hit)
+            let range = try #require(hit.passageRange)
+            let passage = String(decoding: Array(text.utf8)[range], as: UTF8.self)
+            #expect(passage.contains("粮食安全"), "\(passage)")
+        }
+        // A document hit's best passage is the one with the term.
+        let doc = try #require(try reader.search("高标准农田", analyzer: Corpus.queryAnalyzer, options: SearchOptions()).first)
+        let best = try reader.bestPassage(of: doc, query: Query("高标准农田", analyzer: Corpus.queryAnalyzer), ranking: .tfidf)
+        #expect(best.index == 1)
+    }
+}
+
+/// A deterministic generator for test corpora.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
