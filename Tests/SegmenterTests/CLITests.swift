@@ -215,4 +215,39 @@ import Testing
         let badRun = try run(["keywords", bad])
         #expect(badRun.status == 1 && badRun.stderr.contains(":1: expected a JSON object"))
     }
+
+    @Test func indexAndSearch() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("segtool-cli-\(UUID().uuidString)").path
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a","title":"乡村","text":"全面推进乡村振兴。\n守住粮食安全底线。"}
+            {"id":"b","title":"粮食","text":"粮食安全是国之大者。"}
+            {"id":"c","text":"加快发展新质生产力。"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        let build = try run(["index", "build", "--index", dir, corpus])
+        #expect(build.status == 0, "\(build.stderr)")
+        let search = try run(["search", "--index", dir, "粮食安全"])
+        #expect(search.status == 0)
+        #expect(search.stdout.contains("【粮食安全】"))
+        let json = try run(["search", "--index", dir, "--json", "--passages", "粮食安全", "OR", "发展"])
+        let hits = json.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(Set(hits.compactMap { $0["id"] as? String }) == ["a", "b", "c"])
+        #expect(hits.first(where: { $0["id"] as? String == "a" })?["passage"] as? Int == 1)
+        #expect(try run(["search", "--index", dir, "不存在的词"]).status == 1)
+        let file = try temporaryFile(Data("国家粮食安全战略。".utf8))
+        #expect(try run(["index", "add", "--index", dir, file]).status == 0)
+        #expect(try run(["index", "delete", "--index", dir, "b"]).status == 0)
+        let missing = try run(["index", "delete", "--index", dir, "zzz"])
+        #expect(missing.status == 1 && missing.stderr.contains("zzz"))
+        #expect(try run(["index", "merge", "--index", dir]).status == 0)
+        let stats = try run(["index", "stats", "--index", dir, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
+        #expect(object?["documents"] as? Int == 3)
+        #expect(object?["segments"] as? Int == 1)
+        #expect(try run(["index", "verify", "--index", dir]).status == 0)
+        let after = try run(["search", "--index", dir, "--json", "粮食安全"])
+        let ids = Set(after.stdout.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String })
+        #expect(ids == ["a", file])
+        let notIndex = try run(["search", "--index", "/nonexistent", "x"])
+        #expect(notIndex.status == 1 && notIndex.stderr.contains("not a segtool index"))
+    }
 }
