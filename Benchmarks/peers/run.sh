@@ -8,6 +8,9 @@
 #   run.sh keywords [ARGS]   runs keywords.py instead (segtool keywords vs. jieba.analyse,
 #                            TF-IDF and TextRank), in the same environment; see
 #                            `run.sh keywords --help`. keywords.sh is a shortcut for it.
+#   run.sh index [ARGS]      runs index.py instead (segtool's index vs. tantivy: build time,
+#                            size, open time, query latency), in the same environment; see
+#                            `run.sh index --help`. index.sh is a shortcut for it.
 #
 # Environment:
 #   PEERS_VENV  where the virtual environment lives (default: $HOME/.cache/segtool-peers-venv)
@@ -19,8 +22,7 @@ script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$script_dir/../.." && pwd)"
 venv="${PEERS_VENV:-${HOME:-/root}/.cache/segtool-peers-venv}"
 python="${PYTHON:-python3}"
-# Distribution names on PyPI; tantivy is not used by compare.py yet, it is installed so
-# that the environment is ready for the index benchmarks.
+# Distribution names on PyPI; tantivy is used by index.py (`run.sh index`).
 packages=(jieba rjieba tantivy)
 
 die() { echo "run.sh: error: $*" >&2; exit 1; }
@@ -61,11 +63,11 @@ if ((${#missing[@]})); then
 fi
 
 script="compare.py" shown=("$0")
-if [[ "${1:-}" == keywords ]]; then
-    script="keywords.py" shown=("$0" keywords)
-    shift
-fi
-# keywords.sh passes its own name so that the report shows the command as typed.
+case "${1:-}" in
+    keywords) script="keywords.py" shown=("$0" keywords); shift ;;
+    index)    script="index.py"    shown=("$0" index);    shift ;;
+esac
+# keywords.sh and index.sh pass their own name so that the report shows the command as typed.
 [[ -n "${PEERS_COMMAND_NAME:-}" ]] && shown=("$PEERS_COMMAND_NAME")
 # The command as the user typed it, for the report.
 cmd="$(printf '%q ' "${shown[@]}" "$@")"

@@ -19,57 +19,60 @@ public struct PassageSplitter: Sendable {
     }
 
     public func passages(in text: String) -> [Passage] {
-        var out: [Passage] = []
-        var paragraphStart = 0
-        var byte = 0
-        var scalarsInPassage = 0
-        var passageStart = 0
-        var lastSentenceEnd: Int?
-        func close(_ end: Int) {
-            var s = passageStart, e = end
-            let bytes = text.utf8
-            // Trim ASCII and ideographic spaces at both ends.
-            let arr = Array(bytes[bytes.index(bytes.startIndex, offsetBy: s)..<bytes.index(bytes.startIndex, offsetBy: e)])
-            var lo = 0, hi = arr.count
-            while lo < hi && (arr[lo] == 0x20 || arr[lo] == 0x09 || arr[lo] == 0x0D) { lo += 1 }
-            while hi > lo && (arr[hi - 1] == 0x20 || arr[hi - 1] == 0x09 || arr[hi - 1] == 0x0D) { hi -= 1 }
-            s += lo
-            e = s + (hi - lo)
-            if e > s { out.append(Passage(utf8Range: s..<e, index: out.count)) }
-        }
-        for scalar in text.unicodeScalars {
-            let length = UTF8.width(scalar)
-            if scalar == "\n" {
-                close(byte)
-                byte += length
-                paragraphStart = byte
-                passageStart = byte
-                scalarsInPassage = 0
-                lastSentenceEnd = nil
-                continue
-            }
-            byte += length
-            scalarsInPassage += 1
-            switch scalar {
-            case "。", "！", "？", "；", "!", "?", ";": lastSentenceEnd = byte
-            default: break
-            }
-            if scalarsInPassage >= maxScalars {
-                let cut = lastSentenceEnd.flatMap { $0 > passageStart ? $0 : nil } ?? byte
-                close(cut)
-                passageStart = cut
-                scalarsInPassage = text.utf8.count >= byte ? scalarCount(text, cut, byte) : 0
-                lastSentenceEnd = nil
-            }
-        }
-        _ = paragraphStart
-        close(byte)
-        return out
+        var copy = text
+        return copy.withUTF8 { passages(utf8: $0) }
     }
 
-    private func scalarCount(_ text: String, _ from: Int, _ to: Int) -> Int {
-        let u = text.utf8
-        let a = u.index(u.startIndex, offsetBy: from), b = u.index(u.startIndex, offsetBy: to)
-        return text[a..<b].unicodeScalars.count
+    /// The passages of UTF-8 text, in one pass over its bytes.
+    public func passages(utf8 b: UnsafeBufferPointer<UInt8>) -> [Passage] {
+        var out: [Passage] = []
+        let n = b.count
+        var passageStart = 0
+        var scalars = 0
+        var lastSentenceEnd = -1
+        var scalarsAtSentenceEnd = 0
+        func close(_ start: Int, _ end: Int) {
+            var s = start, e = end
+            while s < e && (b[s] == 0x20 || b[s] == 0x09 || b[s] == 0x0D) { s += 1 }
+            while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x09 || b[e - 1] == 0x0D) { e -= 1 }
+            if e > s { out.append(Passage(utf8Range: s..<e, index: out.count)) }
+        }
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x0A {
+                close(passageStart, i)
+                i += 1
+                passageStart = i
+                scalars = 0
+                lastSentenceEnd = -1
+                continue
+            }
+            let width = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+            let next = min(n, i + width)
+            scalars += 1
+            // 。(E3 80 82) ！(EF BC 81) ？(EF BC 9F) ；(EF BC 9B) and ASCII ! ? ;
+            if c == 0x21 || c == 0x3F || c == 0x3B
+                || (width == 3 && next == i + 3 && ((c == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x82)
+                    || (c == 0xEF && b[i + 1] == 0xBC && (b[i + 2] == 0x81 || b[i + 2] == 0x9F || b[i + 2] == 0x9B)))) {
+                lastSentenceEnd = next
+                scalarsAtSentenceEnd = scalars
+            }
+            i = next
+            if scalars >= maxScalars {
+                if lastSentenceEnd > passageStart {
+                    close(passageStart, lastSentenceEnd)
+                    passageStart = lastSentenceEnd
+                    scalars -= scalarsAtSentenceEnd
+                } else {
+                    close(passageStart, i)
+                    passageStart = i
+                    scalars = 0
+                }
+                lastSentenceEnd = -1
+            }
+        }
+        close(passageStart, n)
+        return out
     }
 }

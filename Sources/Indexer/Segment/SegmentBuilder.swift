@@ -123,22 +123,19 @@ final class SegmentBuilder {
             postingTFs.append([])
             postingPositions.append([])
         }
-        let order = ids.indices.sorted { ids[$0] != ids[$1] ? ids[$0] < ids[$1] : $0 < $1 }
+        // Sort (term, position) pairs as plain integers: grouped by term, positions ascending.
+        var keys = [UInt64](repeating: 0, count: ids.count)
+        for i in 0..<ids.count {
+            keys[i] = UInt64(UInt32(bitPattern: ids[i])) << 32 | UInt64(UInt32(bitPattern: max(doc.occurrencePosition[i], 0)))
+        }
+        keys.sort()
         var k = 0
-        while k < order.count {
-            let tid = Int(ids[order[k]])
+        while k < keys.count {
+            let tid = Int(keys[k] >> 32)
             var j = k
-            var last: Int32 = -1
-            var tf: UInt32 = 0
-            while j < order.count && Int(ids[order[j]]) == tid {
-                let p = doc.occurrencePosition[order[j]]
-                if p != last || true {
-                    postingPositions[tid].append(UInt32(max(p, 0)))
-                    tf += 1
-                }
-                last = p
-                j += 1
-            }
+            while j < keys.count && Int(keys[j] >> 32) == tid { j += 1 }
+            let tf = UInt32(j - k)
+            for x in k..<j { postingPositions[tid].append(UInt32(truncatingIfNeeded: keys[x])) }
             postingDocs[tid].append(ordinal)
             postingTFs[tid].append(tf)
             estimatedBytes += 8 + Int(tf) * 4

@@ -234,26 +234,32 @@ final class ParallelCount: @unchecked Sendable {
     var total: Int { counts.reduce(0, +) }
 }
 
-/// Just enough JSON to take a string field out of a JSON Lines record.
+/// Just enough JSON to take a string field out of a JSON Lines record, on UTF-8 bytes.
 enum JSONText {
     /// The value of the string field `name` of the object on `line`, unescaped; nil when absent.
     static func field(_ name: String, in line: String) -> String? {
-        let scalars = Array(line.unicodeScalars)
-        let key = Array("\"\(name)\"".unicodeScalars)
+        var copy = line
+        return copy.withUTF8 { field(name, in: $0) }
+    }
+
+    static func field(_ name: String, in b: UnsafeBufferPointer<UInt8>) -> String? {
+        let key = Array(name.utf8)
         var i = 0
         var depth = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "{" || c == "[" { depth += 1 }
-            if c == "}" || c == "]" { depth -= 1 }
-            if c == "\"" {
-                let isKey = depth == 1 && i + key.count <= scalars.count && Array(scalars[i..<i + key.count]) == key
-                let (value, end) = readString(scalars, from: i)
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x7B || c == 0x5B { depth += 1 }  // { [
+            if c == 0x7D || c == 0x5D { depth -= 1 }  // } ]
+            if c == 0x22 {
+                let start = i + 1
+                guard let (value, end) = readString(b, from: i) else { return nil }
+                let isKey = depth == 1 && end - 1 - start == key.count && b[start..<(end - 1)].elementsEqual(key)
                 i = end
                 if isKey {
-                    while i < scalars.count && (scalars[i] == " " || scalars[i] == ":") { i += 1 }
-                    guard i < scalars.count, scalars[i] == "\"" else { return nil }
-                    return readString(scalars, from: i).0
+                    while i < n && (b[i] == 0x20 || b[i] == 0x3A || b[i] == 0x09) { i += 1 }
+                    guard i < n, b[i] == 0x22 else { return nil }
+                    return readString(b, from: i).map { String(decoding: $0.0, as: UTF8.self) }
                 }
                 _ = value
                 continue
@@ -263,34 +269,33 @@ enum JSONText {
         return nil
     }
 
-    /// Reads the string literal starting at the quote at `start`; returns it and the index after it.
-    private static func readString(_ s: [Unicode.Scalar], from start: Int) -> (String, Int) {
-        var out = String.UnicodeScalarView()
+    /// Reads the string literal whose opening quote is at `start`: its unescaped UTF-8 and the
+    /// index after the closing quote; nil when it does not end.
+    private static func readString(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> ([UInt8], Int)? {
+        var out: [UInt8] = []
         var i = start + 1
-        while i < s.count {
-            let c = s[i]
-            if c == "\"" { return (String(out), i + 1) }
-            if c == "\\", i + 1 < s.count {
-                let e = s[i + 1]
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x22 { return (out, i + 1) }
+            if c == 0x5C, i + 1 < n {
+                let e = b[i + 1]
                 i += 2
                 switch e {
-                case "n": out.append("\n")
-                case "t": out.append("\t")
-                case "r": out.append("\r")
-                case "b": out.append("\u{8}")
-                case "f": out.append("\u{C}")
-                case "u":
-                    guard i + 4 <= s.count, let v = UInt32(String(String.UnicodeScalarView(s[i..<i + 4])), radix: 16) else { continue }
+                case 0x6E: out.append(0x0A)
+                case 0x74: out.append(0x09)
+                case 0x72: out.append(0x0D)
+                case 0x62: out.append(0x08)
+                case 0x66: out.append(0x0C)
+                case 0x75:
+                    guard let v = hex4(b, i) else { out.append(contentsOf: [0xEF, 0xBF, 0xBD]); continue }
                     i += 4
-                    if v >= 0xD800 && v < 0xDC00, i + 6 <= s.count, s[i] == "\\", s[i + 1] == "u",
-                       let low = UInt32(String(String.UnicodeScalarView(s[i + 2..<i + 6])), radix: 16), low >= 0xDC00 && low < 0xE000 {
+                    var scalar = Unicode.Scalar(v)
+                    if v >= 0xD800 && v < 0xDC00, i + 6 <= n, b[i] == 0x5C, b[i + 1] == 0x75, let low = hex4(b, i + 2), low >= 0xDC00 && low < 0xE000 {
                         i += 6
-                        if let u = Unicode.Scalar(0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)) { out.append(u) }
-                    } else if let u = Unicode.Scalar(v) {
-                        out.append(u)
-                    } else {
-                        out.append("\u{FFFD}")
+                        scalar = Unicode.Scalar(0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00))
                     }
+                    out.append(contentsOf: String(scalar ?? "\u{FFFD}").utf8)
                 default: out.append(e)
                 }
                 continue
@@ -298,7 +303,24 @@ enum JSONText {
             out.append(c)
             i += 1
         }
-        return (String(out), i)
+        return nil
+    }
+
+    private static func hex4(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32? {
+        guard at + 4 <= b.count else { return nil }
+        var v: UInt32 = 0
+        for k in 0..<4 {
+            let c = b[at + k]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: return nil
+            }
+            v = v << 4 | d
+        }
+        return v
     }
 }
 
