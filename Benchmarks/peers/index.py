@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime
+import hashlib
 import importlib.metadata
 import json
 import os
@@ -173,6 +174,20 @@ def run_checked(command: list[str], stdout=subprocess.PIPE) -> tuple[subprocess.
         raise IndexBenchError(f"`{shlex.join(command)}` exited with {result.returncode}: "
                               f"{message}")
     return result, elapsed
+
+
+def snapshot_binary(binary: Path, scratch: Path) -> tuple[Path, str]:
+    """A copy of the segtool binary in the scratch directory, so that a rebuild during the run
+    cannot change what is measured (the original when the copy does not run), and its SHA-256."""
+    digest = hashlib.sha256(binary.read_bytes()).hexdigest()
+    copy = scratch / "segtool"
+    shutil.copy2(binary, copy)
+    try:
+        works = subprocess.run([str(copy), "--version"], capture_output=True,
+                               timeout=60).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        works = False
+    return (copy if works else binary), digest
 
 
 # --------------------------------------------------------------------------- corpus
@@ -335,7 +350,7 @@ def choose_queries(stats: dict, documents: int, binary: Path, scratch: Path) -> 
     for i, a in enumerate(pair_pool):
         bits_a = bits[a]
         for b in pair_pool[i + 1:]:
-            together = (bits_a & bits[b]).bit_count()
+            together = bin(bits_a & bits[b]).count("1")
             key = (-together, a, b)
             if best is None or key < best[0]:
                 best = (key, a, b, together)
@@ -418,7 +433,7 @@ def segtool_side(binary: Path, jsonl: Path, index: Path, queries: list[dict], ar
                "--top", str(max(stats.get("documents", 0), 1)), "--rank", args.rank, "--json"]
     result, _ = run_checked(command)
     totals = {row["label"]: row["hits"] for row in json.loads(result.stdout)["queries"]}
-    return {"build_command": shlex.join([str(binary), "index", "build", "--index", "DIR",
+    return {"build_command": shlex.join(["segtool", "index", "build", "--index", "DIR",
                                          "CORPUS.jsonl", "--threads", str(args.threads)]),
             "build_seconds": build_seconds, "built_documents": built_documents,
             "stats": stats, "files": directory_bytes(index),
@@ -584,7 +599,8 @@ def markdown(report: dict) -> str:
         "",
         f"- Date: {meta['date']}",
         f"- Machine: {machine['cpu']}, {machine['cores']} cores{memory}; {machine['os']}",
-        f"- segtool {meta['segtool_version']} (`{meta['segtool']}`); tantivy-py "
+        f"- segtool {meta['segtool_version']} (`{meta['segtool']}`, SHA-256 "
+        f"{meta['segtool_sha256'][:12]}…); tantivy-py "
         f"{meta['tantivy_version']}; Python {machine['python']}",
         f"- Corpus: {corpus['documents']:,} documents, {mb(text)} of text (UTF-8 bytes of "
         f"`text`; titles, {mb(corpus['title_bytes'])}, are stored by segtool but indexed by "
@@ -689,7 +705,7 @@ def main() -> int:
     repo_root = find_repo_root()
     args = parse_args()
     corpus_path = resolve_in_repo(args.corpus, repo_root)
-    binary = resolve_segtool(args.segtool, repo_root)
+    binary = shown_binary = resolve_segtool(args.segtool, repo_root)
     tantivy = import_tantivy()
     command = os.environ.get("SEGTOOL_PEERS_COMMAND") or shlex.join([sys.executable, *sys.argv])
 
@@ -700,6 +716,7 @@ def main() -> int:
         base.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="segtool-index-", dir=base))
     try:
+        binary, digest = snapshot_binary(binary, scratch)
         jsonl, flat = scratch / "corpus.jsonl", scratch / "texts.txt"
         corpus = build_corpus(corpus_path, int(args.mb * MB), jsonl, flat)
         ids = corpus.pop("ids")
@@ -723,6 +740,7 @@ def main() -> int:
             log(f"query {q['label']}: segtool `{q['segtool']}`, tantivy `{q['tantivy']}` "
                 f"({q['why']})")
 
+        version = segtool_version(binary)
         seg = segtool_side(binary, jsonl, scratch / "segtool-index", queries, args, scratch)
         tan = tantivy_side(tantivy, texts, ids, scratch / "tantivy-index", queries, args)
         del texts
@@ -739,7 +757,8 @@ def main() -> int:
     report = {
         "meta": {
             "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-            "command": command, "segtool": str(binary), "segtool_version": segtool_version(binary),
+            "command": command, "segtool": str(shown_binary), "segtool_sha256": digest,
+            "segtool_version": version,
             "tantivy_version": package_version("tantivy"), "threads": args.threads,
             "rounds": args.rounds, "warmup": args.warmup, "top": args.top, "rank": args.rank,
             "mb": args.mb,

@@ -195,3 +195,24 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct KeywordsFromAnIndex {
+    @Test func idfFromTheIndexStatistics() throws {
+        let reader = try Corpus.build(temporaryIndexPath())
+        let table = IDFTable(index: reader)
+        // 粮食安全 is in 2 of 6 documents: ln(6/2); an unknown word gets ln(6).
+        #expect(abs(table.idf("粮食安全") - log(3.0)) < 1e-12)
+        #expect(abs(table.idf("量子计算") - log(6.0)) < 1e-12)
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: StopWords.builtin)
+        let top = extractor.tfidf(Corpus.documents[0].text, top: 3).map(\.word)
+        #expect(top.first == "乡村振兴")
+    }
+
+    @Test func particlesAndOrdinalsAreNotKeywords() {
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: IDFTable(documents: 1, values: [:]), stopWords: [])
+        let words = extractor.candidates("她的第24届会议作了报告。")
+        #expect(!words.contains("她的") && !words.contains("作了") && !words.contains("第24"))
+        let fast = extractor.tfidf("她的第24届会议作了报告。", top: 10).map(\.word)
+        #expect(!fast.contains("她的") && !fast.contains("作了") && !fast.contains("第24"))
+    }
+}

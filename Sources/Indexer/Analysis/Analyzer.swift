@@ -11,6 +11,8 @@ public struct TermOccurrence: Hashable, Sendable {
     public var position: Int
     /// The segmenter's kind for the token.
     public var kind: Token.Kind
+    /// Which part of the segmenter made the token.
+    public var source: Token.Source = .icu
 }
 
 /// Turns text into terms: the tokenizer contract between the segmenter and everything that
@@ -48,7 +50,7 @@ public struct Analyzer: Sendable {
             let raw = String(decoding: utf8[token.utf8Range], as: UTF8.self)
             let term = Self.normalize(raw)
             if stopWords.contains(term) { continue }
-            out.append(TermOccurrence(term: term, utf8Range: token.utf8Range, position: max(position, 0), kind: token.kind))
+            out.append(TermOccurrence(term: term, utf8Range: token.utf8Range, position: max(position, 0), kind: token.kind, source: token.source))
         }
         return out
     }

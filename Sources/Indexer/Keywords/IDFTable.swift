@@ -30,11 +30,29 @@ public struct IDFTable: Sendable {
     }
 
     /// The idf of `word` (normalized as the Analyzer does).
-    public func idf(_ word: String) -> Double { values[word] ?? defaultIDF }
+    public func idf(_ word: String) -> Double { indexLookup?(word) ?? values[word] ?? defaultIDF }
+
+    /// For a table backed by an index: its documents' frequencies, looked up per word.
+    private var indexLookup: (@Sendable (String) -> Double?)?
+
+    /// A table of an index's own statistics: `idf(w) = ln(N / df(w))`, N the index's documents
+    /// (deleted ones not yet merged away included); words the index lacks get ln(N).
+    public init(index reader: IndexReader) {
+        let n = Double(max(reader.storedDocumentCount, 1))
+        self.init(documents: reader.storedDocumentCount, values: [:])
+        defaultIDF = log(n)
+        indexLookup = { word in
+            let df = reader.documentFrequency(word)
+            return df > 0 ? log(n / Double(df)) : nil
+        }
+    }
 
     /// The idf of a word given as normalized UTF-8 bytes with their `WordTable` hash.
     @inline(__always)
-    func idf(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Double { byBytes.value(for: bytes, hash: hash) ?? defaultIDF }
+    func idf(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Double {
+        if let indexLookup { return indexLookup(String(decoding: bytes, as: UTF8.self)) ?? defaultIDF }
+        return byBytes.value(for: bytes, hash: hash) ?? defaultIDF
+    }
 
     /// Parses a table. - Throws: `IndexerError.malformedIDFLine` naming the line.
     public init(text: String, name: String) throws(IndexerError) {

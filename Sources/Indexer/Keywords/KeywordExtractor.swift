@@ -53,10 +53,11 @@ public struct KeywordExtractor: Sendable {
             _ = try? analyzer.segmenter.segment(utf8: bytes, mode: .precise, into: &tokens)
             buffer.reserveCapacity(bytes.count)
             for token in tokens {
-                guard token.kind == .ideographic || token.kind == .letters else { continue }
+                guard token.kind == .ideographic || token.kind == .letters, token.source != .rule else { continue }
                 if !allowSingle && token.scalarRange.count < 2 { continue }
-                let start = buffer.count
                 let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+                if Self.endsWithParticle(raw) { continue }
+                let start = buffer.count
                 if raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
                     buffer.append(contentsOf: Analyzer.normalize(String(decoding: raw, as: UTF8.self)).utf8)
                 } else {
@@ -108,11 +109,25 @@ public struct KeywordExtractor: Sendable {
         return Self.ordered(top.sorted().map { Keyword(word: String(decoding: buffer[$0.item], as: UTF8.self), weight: $0.score) })
     }
 
+    /// Whether a word ends in 的, 了, 着 or 过: ICU joins these particles to the word before
+    /// (她的, 作了), which is never a keyword.
+    @inline(__always)
+    static func endsWithParticle(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard w.count >= 6 else { return false }
+        let a = w[w.count - 3], b = w[w.count - 2], c = w[w.count - 1]
+        // 的 E7 9A 84, 了 E4 BA 86, 着 E7 9D 80, 过 E8 BF 87
+        return (a == 0xE7 && b == 0x9A && c == 0x84) || (a == 0xE4 && b == 0xBA && c == 0x86)
+            || (a == 0xE7 && b == 0x9D && c == 0x80) || (a == 0xE8 && b == 0xBF && c == 0x87)
+    }
+
     /// The candidate words of `text`, in order.
     public func candidates(_ text: String) -> [String] {
         analyzer.terms(in: text).compactMap { occurrence in
             guard occurrence.kind == .ideographic || occurrence.kind == .letters else { return nil }
             if !allowSingle && occurrence.term.unicodeScalars.count < 2 { return nil }
+            let bytes = Array(occurrence.term.utf8)
+            if bytes.withUnsafeBufferPointer({ Self.endsWithParticle($0) }) { return nil }
+            if occurrence.source == .rule { return nil }
             if let tags {
                 guard let tag = analyzer.segmenter.lexicon.entry(for: occurrence.term)?.tag, tags.contains(tag) else { return nil }
             }

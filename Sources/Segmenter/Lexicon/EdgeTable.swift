@@ -4,8 +4,12 @@
 /// A value type on arrays, so a changed copy (a new dictionary snapshot) never disturbs a
 /// reader of the old one.
 struct EdgeTable: Sendable {
-    private var keys: [UInt64]
-    private var children: [UInt32]
+    /// Key and child side by side: one cache line per probe.
+    struct Slot: Sendable {
+        var key: UInt64
+        var child: UInt32
+    }
+    private var slots: [Slot]
     private var shift: UInt64
     private(set) var count = 0
 
@@ -14,8 +18,7 @@ struct EdgeTable: Sendable {
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: Self.empty, count: size)
-        children = Array(repeating: 0, count: size)
+        slots = Array(repeating: Slot(key: Self.empty, child: 0), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
@@ -33,41 +36,36 @@ struct EdgeTable: Sendable {
     @inline(__always)
     func child(_ node: UInt32, _ scalar: UInt32) -> UInt32? {
         let k = Self.key(node, scalar)
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var i = slot(for: k)
         while true {
-            let found = keys[i]
-            if found == k { return children[i] }
-            if found == Self.empty { return nil }
+            let found = slots[i]
+            if found.key == k { return found.child }
+            if found.key == Self.empty { return nil }
             i = (i + 1) & mask
         }
     }
 
     /// Calls `body` with a read-only view for hot loops.
     func withView<R>(_ body: (View) -> R) -> R {
-        keys.withUnsafeBufferPointer { k in
-            children.withUnsafeBufferPointer { c in
-                body(View(keys: k, children: c, shift: shift))
-            }
-        }
+        slots.withUnsafeBufferPointer { body(View(slots: $0, shift: shift)) }
     }
 
     /// A read-only view of the table on raw buffers, valid inside `withView`.
     struct View {
-        let keys: UnsafeBufferPointer<UInt64>
-        let children: UnsafeBufferPointer<UInt32>
+        let slots: UnsafeBufferPointer<Slot>
         let shift: UInt64
 
         @inline(__always)
         func child(_ node: UInt32, _ scalar: UInt32) -> UInt32? {
             let k = EdgeTable.key(node, scalar)
-            let mask = keys.count &- 1
+            let mask = slots.count &- 1
             var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while true {
                 // Safe because: i is masked to the table size, a power of two.
-                let found = keys[i]
-                if found == k { return children[i] }
-                if found == EdgeTable.empty { return nil }
+                let found = slots[i]
+                if found.key == k { return found.child }
+                if found.key == EdgeTable.empty { return nil }
                 i = (i &+ 1) & mask
             }
         }
@@ -75,29 +73,26 @@ struct EdgeTable: Sendable {
 
     /// Records `node --scalar--> child`. The pair must not be present yet.
     mutating func insert(_ node: UInt32, _ scalar: UInt32, child: UInt32) {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > slots.count { grow() }
         let k = Self.key(node, scalar)
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var i = slot(for: k)
-        while keys[i] != Self.empty { i = (i + 1) & mask }
-        keys[i] = k
-        children[i] = child
+        while slots[i].key != Self.empty { i = (i + 1) & mask }
+        slots[i] = Slot(key: k, child: child)
         count += 1
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldChildren = children
-        let size = oldKeys.count * 2
-        keys = Array(repeating: Self.empty, count: size)
-        children = Array(repeating: 0, count: size)
+        let old = slots
+        let size = old.count * 2
+        slots = Array(repeating: Slot(key: Self.empty, child: 0), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
         count = 0
         let mask = size - 1
-        for (j, k) in oldKeys.enumerated() where k != Self.empty {
-            var i = slot(for: k)
-            while keys[i] != Self.empty { i = (i + 1) & mask }
-            keys[i] = k
-            children[i] = oldChildren[j]
+        for s in old where s.key != Self.empty {
+            var i = slot(for: s.key)
+            while slots[i].key != Self.empty { i = (i + 1) & mask }
+            slots[i] = s
             count += 1
         }
     }

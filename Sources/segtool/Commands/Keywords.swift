@@ -56,11 +56,13 @@ struct Keywords: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if let index {
-                throw CLIError("\(index): --index needs the inverted index, which this version of segtool does not have yet; use --idf or the built-in table")
-            }
             let table: IDFTable
-            if let idf {
+            if let index {
+                // The collection's own statistics: idf = ln(N / df) over the index's documents.
+                let reader: IndexReader
+                do { reader = try IndexReader(directory: index) } catch { throw CLIError("\(error)") }
+                table = IDFTable(index: reader)
+            } else if let idf {
                 do {
                     table = try IDFTable(text: try TextFile.lines(idf).joined(separator: "\n"), name: idf)
                 } catch let error as IndexerError { throw CLIError(error.description) }
