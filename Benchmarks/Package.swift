@@ -19,6 +19,7 @@ let package = Package(
             name: "SegmenterBenchmarks",
             dependencies: [
                 .product(name: "Segmenter", package: "segtool"),
+                .product(name: "Indexer", package: "segtool"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "SegmenterBenchmarks",

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import Indexer
 import Segmenter
 
 // Segmentation throughput (ICU alone, precise, search) over the same text, and the cost of
@@ -93,6 +94,116 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         _ = try Segmenter()
     }
+
+    // Index build: the sample's paragraphs as documents, analysed on all cores, written and
+    // committed to a fresh directory each iteration.
+    Benchmark(
+        "Index/build",
+        configuration: .init(
+            metrics: [.throughput, .wallClock, .mallocCountTotal, textThroughput],
+            units: [textThroughput: .kilo],
+            warmupIterations: 1,
+            scalingFactor: .one,
+            maxDuration: .seconds(10),
+            maxIterations: 10
+        )
+    ) { benchmark, segmenter in
+        let documents = Sample.shared.documents
+        let clock = ContinuousClock()
+        for _ in benchmark.scaledIterations {
+            let directory = NSTemporaryDirectory() + "segtool-bench-\(UUID().uuidString)"
+            let start = clock.now
+            do {
+                let writer = try IndexWriter(directory: directory, create: true, segmenter: segmenter)
+                writer.threads = ProcessInfo.processInfo.activeProcessorCount
+                try writer.add(documents)
+                try writer.commit()
+            } catch {
+                fatalError("index build: \(error)")
+            }
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            if seconds > 0 { benchmark.measurement(textThroughput, Int(Double(Sample.shared.bytes.count) / seconds)) }
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    } setup: {
+        _ = Sample.shared
+        return try Segmenter()
+    }
+
+    // Query latency by query type, warm, one thread, top 10, on an index of the sample.
+    let queries: [(String, String)] = [
+        ("frequent word", "发展"), ("rare word", "雄安新区"), ("2-word AND", "乡村振兴 粮食安全"),
+        ("3-word OR", "教育 OR 医疗 OR 就业"), ("2-word phrase", "\"加快 发展\""),
+    ]
+    for (label, text) in queries {
+        Benchmark(
+            "Query/\(label)",
+            configuration: .init(
+                metrics: [.throughput, .wallClock, .mallocCountTotal],
+                warmupIterations: 20,
+                scalingFactor: .one,
+                maxDuration: .seconds(3),
+                maxIterations: 5000
+            )
+        ) { benchmark, state in
+            for _ in benchmark.scaledIterations {
+                do {
+                    blackHole(try state.reader.search(state.query, options: SearchOptions(top: 10)))
+                } catch {
+                    fatalError("search: \(error)")
+                }
+            }
+        } setup: {
+            let index = try SampleIndex.shared()
+            return (reader: index, query: Query(text, analyzer: Analyzer(segmenter: try Segmenter(), mode: .precise)))
+        }
+    }
+
+    // Keyword extraction (TF-IDF, top 10, built-in IDF and stop words), each paragraph a document.
+    Benchmark(
+        "Keywords/tfidf",
+        configuration: .init(
+            metrics: [.throughput, .wallClock, .mallocCountTotal, textThroughput],
+            units: [textThroughput: .kilo],
+            warmupIterations: 1,
+            scalingFactor: .one,
+            maxDuration: .seconds(5),
+            maxIterations: 30
+        )
+    ) { benchmark, extractor in
+        let documents = Sample.shared.documents
+        let clock = ContinuousClock()
+        for _ in benchmark.scaledIterations {
+            let start = clock.now
+            var count = 0
+            for d in documents { count += extractor.tfidf(d.text, top: 10).count }
+            blackHole(count)
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            if seconds > 0 { benchmark.measurement(textThroughput, Int(Double(Sample.shared.bytes.count) / seconds)) }
+        }
+    } setup: {
+        _ = Sample.shared
+        return KeywordExtractor(segmenter: try Segmenter(), idf: IDFTable.builtin ?? IDFTable(documents: 0, values: [:]), stopWords: StopWords.builtin)
+    }
+}
+
+/// One index of the sample per process, for the query benchmarks.
+enum SampleIndex {
+    nonisolated(unsafe) private static var reader: IndexReader?
+
+    static func shared() throws -> IndexReader {
+        if let reader { return reader }
+        let directory = NSTemporaryDirectory() + "segtool-bench-index-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: directory)
+        let writer = try IndexWriter(directory: directory, create: true, segmenter: try Segmenter())
+        try writer.add(Sample.shared.documents)
+        try writer.commit()
+        let opened = try IndexReader(directory: directory)
+        reader = opened
+        return opened
+    }
 }
 
 /// Segments every paragraph of the sample once, into a reused token buffer.
@@ -135,6 +246,13 @@ struct Sample: Sendable {
     let paragraphs: [Range<Int>]
     /// Where the text came from.
     let origin: String
+
+    /// The paragraphs as documents, for the index and keyword benchmarks.
+    var documents: [IndexDocument] {
+        paragraphs.enumerated().map { i, range in
+            IndexDocument(id: "p\(i)", text: String(decoding: bytes[range], as: UTF8.self))
+        }
+    }
 
     static let shared: Sample = {
         let sample = load()
