@@ -106,10 +106,17 @@ struct SegmentSearch {
     let segment: SegmentReader
     let query: Query
     let context: SearchContext
-    /// Cursor per scoring term (nil when the segment lacks the term).
-    var cursors: [PostingCursor?]
-    var excludedCursors: [[PostingCursor?]]
+    /// Cursor per scoring term (an empty one when the segment lacks the term: `present`).
+    /// Plain values in an array, mutated in place: no copies, no reference counting per step.
+    var cursors: [PostingCursor]
+    let present: [Bool]
+    var excludedCursors: [[PostingCursor]]
+    let excludedPresent: [[Bool]]
     let termIndex: [String: Int]
+    /// Per group, per clause: the indices of its terms (hashing strings per candidate is slow).
+    let clauseTerms: [[[Int]]]
+    /// Reused position buffers for phrase checks.
+    var positionLists: [[UInt32]] = []
 
     init(reader: IndexReader, segment s: Int, query: Query, context: SearchContext) {
         self.reader = reader
@@ -122,15 +129,19 @@ struct SegmentSearch {
         for (i, t) in scoring.enumerated() { index[t] = i }
         termIndex = index
         let segment = reader.segments[s]
-        cursors = context.terms.map { bytes in segment.lookup(bytes).map { PostingCursor(segment: segment, info: $0) } }
-        excludedCursors = query.excluded.map { clause in
-            clause.terms.map { t in segment.lookup(Array(t.utf8)).map { PostingCursor(segment: segment, info: $0) } }
-        }
+        let empty = SegmentReader.TermInfo(docFreq: 0, maxTF: 0, minLength: 0, blockCount: 0, postingsOffset: 0, positionsOffset: 0, tfidfBound: 0)
+        let infos = context.terms.map { segment.lookup($0) }
+        cursors = infos.map { PostingCursor(segment: segment, info: $0 ?? empty) }
+        present = infos.map { $0 != nil }
+        let excludedInfos = query.excluded.map { clause in clause.terms.map { segment.lookup(Array($0.utf8)) } }
+        excludedCursors = excludedInfos.map { list in list.map { PostingCursor(segment: segment, info: $0 ?? empty) } }
+        excludedPresent = excludedInfos.map { list in list.map { $0 != nil } }
+        clauseTerms = query.groups.map { group in group.map { clause in clause.terms.map { index[$0] ?? 0 } } }
     }
 
     mutating func execute(passages: Bool, top: inout TopK<(Int, Int, Int)>, damaged: inout IndexError?) {
         defer {
-            if cursors.contains(where: { $0?.damaged == true }) && damaged == nil {
+            if cursors.contains(where: { $0.damaged }) && damaged == nil {
                 damaged = .corrupt(file: segment.path, reason: "postings damaged")
             }
         }
@@ -152,22 +163,21 @@ struct SegmentSearch {
     // MARK: One term, block-max
 
     mutating func singleTerm(_ t: Int, top: inout TopK<(Int, Int, Int)>) {
-        guard var c = cursors[t] else { return }
-        defer { cursors[t] = c }
+        guard present[t] else { return }
         var b = 0
-        while b < c.info.blockCount {
-            let (f, mtf, mlen) = c.blockBound(b)
+        while b < cursors[t].info.blockCount {
+            let (f, mtf, mlen) = cursors[t].blockBound(b)
             if top.threshold > -.infinity && context.bound(term: t, tfidf: f, maxTF: mtf, minLength: mlen) <= top.threshold {
                 b += 1
                 continue
             }
-            var d = c.jump(toBlock: b)
-            while d != PostingCursor.exhausted && c.currentBlock == b {
+            var d = cursors[t].jump(toBlock: b)
+            while d != PostingCursor.exhausted && cursors[t].currentBlock == b {
                 if !isDeleted(d) {
-                    let score = context.weight(term: t, tf: c.tf, length: segment.docLength(d))
+                    let score = context.weight(term: t, tf: cursors[t].tf, length: segment.docLength(d))
                     top.insert((s, d, 0), score: score, id: globalID(d))
                 }
-                d = c.next()
+                d = cursors[t].next()
             }
             b += 1
         }
@@ -180,15 +190,17 @@ struct SegmentSearch {
     /// last document.
     @inline(__always)
     func currentBlockBound(_ t: Int) -> (Double, Int) {
-        guard let c = cursors[t], c.currentBlock >= 0 else { return (.infinity, 0) }
-        let (f, mtf, mlen) = c.blockBound(c.currentBlock)
-        return (context.bound(term: t, tfidf: f, maxTF: mtf, minLength: mlen), c.blockLastDoc(c.currentBlock))
+        let b = cursors[t].currentBlock
+        guard present[t], b >= 0 else { return (.infinity, 0) }
+        let (f, mtf, mlen) = cursors[t].blockBound(b)
+        return (context.bound(term: t, tfidf: f, maxTF: mtf, minLength: mlen), cursors[t].blockLastDoc(b))
     }
 
     /// A term's bound over its whole list.
     func termBound(_ t: Int) -> Double {
-        guard let c = cursors[t] else { return 0 }
-        return context.bound(term: t, tfidf: c.info.tfidfBound, maxTF: c.info.maxTF, minLength: c.info.minLength)
+        guard present[t] else { return 0 }
+        let info = cursors[t].info
+        return context.bound(term: t, tfidf: info.tfidfBound, maxTF: info.maxTF, minLength: info.minLength)
     }
 
     // MARK: Alternatives of single terms, MaxScore
@@ -197,14 +209,14 @@ struct SegmentSearch {
         // Terms present in this segment, by ascending upper bound.
         var terms: [(t: Int, bound: Double)] = []
         for t in Set(termsIn) {
-            guard let c = cursors[t] else { continue }
-            terms.append((t, context.bound(term: t, tfidf: c.info.tfidfBound, maxTF: c.info.maxTF, minLength: c.info.minLength)))
+            guard present[t] else { continue }
+            terms.append((t, termBound(t)))
         }
         guard !terms.isEmpty else { return }
         terms.sort { $0.bound < $1.bound }
         var prefix: [Double] = [0]
         for x in terms { prefix.append(prefix.last! + x.bound) }
-        for x in terms { cursors[x.t]?.next() }
+        for x in terms { cursors[x.t].next() }
         var firstEssential = 0
         func updateEssential(_ threshold: Double) -> Int {
             var k = 0
@@ -214,7 +226,7 @@ struct SegmentSearch {
         while true {
             // The next candidate: the smallest document among essential terms.
             var d = PostingCursor.exhausted
-            for k in firstEssential..<terms.count { d = min(d, cursors[terms[k].t]?.doc ?? PostingCursor.exhausted) }
+            for k in firstEssential..<terms.count { d = min(d, cursors[terms[k].t].doc) }
             if d == PostingCursor.exhausted { break }
             if top.threshold > -.infinity {
                 // Block-max: if the essential terms' current blocks (those holding documents
@@ -224,13 +236,13 @@ struct SegmentSearch {
                 var upTo = Int.max
                 for k in firstEssential..<terms.count {
                     let t = terms[k].t
-                    guard let c = cursors[t], c.doc != PostingCursor.exhausted else { continue }
+                    guard cursors[t].doc != PostingCursor.exhausted else { continue }
                     let (b, last) = currentBlockBound(t)
                     upTo = min(upTo, last)
                     bound += b
                 }
                 if bound <= top.threshold && upTo != Int.max && upTo >= d {
-                    for k in firstEssential..<terms.count { cursors[terms[k].t]?.advance(to: upTo + 1) }
+                    for k in firstEssential..<terms.count { cursors[terms[k].t].advance(to: upTo + 1) }
                     continue
                 }
             }
@@ -238,9 +250,9 @@ struct SegmentSearch {
             var score = 0.0
             for k in firstEssential..<terms.count {
                 let t = terms[k].t
-                if cursors[t]?.doc == d, let tf = cursors[t]?.tf {
-                    score += context.weight(term: t, tf: tf, length: length)
-                    cursors[t]?.next()
+                if cursors[t].doc == d {
+                    score += context.weight(term: t, tf: cursors[t].tf, length: length)
+                    cursors[t].next()
                 }
             }
             // Non-essential terms, highest bound first, while they can still matter.
@@ -248,8 +260,8 @@ struct SegmentSearch {
             while k >= 0 {
                 if score + prefix[k + 1] <= top.threshold { break }
                 let t = terms[k].t
-                if let doc = cursors[t]?.advance(to: d), doc == d, let tf = cursors[t]?.tf {
-                    score += context.weight(term: t, tf: tf, length: length)
+                if cursors[t].advance(to: d) == d {
+                    score += context.weight(term: t, tf: cursors[t].tf, length: length)
                 }
                 k -= 1
             }
@@ -269,12 +281,12 @@ struct SegmentSearch {
         var required: [Int] = []
         for g in groups where g.count == 1 { required += g[0].terms.compactMap { termIndex[$0] } }
         required = Array(Set(required))
-        if required.contains(where: { cursors[$0] == nil }) { return }
+        if required.contains(where: { !present[$0] }) { return }
         var driver: [Int]
         if !required.isEmpty {
-            driver = required.sorted { (cursors[$0]?.info.docFreq ?? 0) < (cursors[$1]?.info.docFreq ?? 0) }
+            driver = required.sorted { cursors[$0].info.docFreq < cursors[$1].info.docFreq }
         } else {
-            driver = Array(Set(groups[0].flatMap { $0.terms.compactMap { termIndex[$0] } })).filter { cursors[$0] != nil }
+            driver = Array(Set(groups[0].flatMap { $0.terms.compactMap { termIndex[$0] } })).filter { present[$0] }
             if driver.isEmpty { return }
         }
         let requiredSet = Set(required)
@@ -283,11 +295,11 @@ struct SegmentSearch {
         while true {
             // Next candidate.
             if !required.isEmpty {
-                d = cursors[driver[0]]?.advance(to: d) ?? PostingCursor.exhausted
+                d = cursors[driver[0]].advance(to: d)
                 if d == PostingCursor.exhausted { return }
                 var agreed = true
                 for t in driver.dropFirst() {
-                    let x = cursors[t]?.advance(to: d) ?? PostingCursor.exhausted
+                    let x = cursors[t].advance(to: d)
                     if x == PostingCursor.exhausted { return }
                     if x > d {
                         d = x
@@ -298,7 +310,7 @@ struct SegmentSearch {
                 if !agreed { continue }
             } else {
                 var m = PostingCursor.exhausted
-                for t in driver { m = min(m, cursors[t]?.advance(to: d) ?? PostingCursor.exhausted) }
+                for t in driver { m = min(m, cursors[t].advance(to: d)) }
                 if m == PostingCursor.exhausted { return }
                 d = m
             }
@@ -331,9 +343,9 @@ struct SegmentSearch {
     /// Whether every group has a clause whose terms are all in document `d` (phrases at
     /// consecutive positions).
     mutating func matches(_ d: Int) -> Bool {
-        for group in query.groups {
+        for (g, group) in query.groups.enumerated() {
             var any = false
-            for clause in group where clauseMatches(clause, d) {
+            for (c, clause) in group.enumerated() where clauseMatches(clauseTerms[g][c], phrase: clause.isPhrase, d) {
                 any = true
                 break
             }
@@ -342,14 +354,14 @@ struct SegmentSearch {
         return true
     }
 
-    mutating func clauseMatches(_ clause: Query.Clause, _ d: Int) -> Bool {
-        var lists: [[UInt32]] = []
-        for term in clause.terms {
-            guard let t = termIndex[term], cursors[t] != nil else { return false }
-            guard cursors[t]?.advance(to: d) == d else { return false }
-            if clause.isPhrase { lists.append(cursors[t]?.positions() ?? []) }
+    mutating func clauseMatches(_ terms: [Int], phrase: Bool, _ d: Int) -> Bool {
+        for t in terms {
+            guard present[t], cursors[t].advance(to: d) == d else { return false }
         }
-        return clause.isPhrase ? Self.phrase(lists) : true
+        guard phrase else { return true }
+        while positionLists.count < terms.count { positionLists.append([]) }
+        for (i, t) in terms.enumerated() { cursors[t].positions(into: &positionLists[i]) }
+        return Self.phrase(positionLists, count: terms.count)
     }
 
     mutating func excluded(_ d: Int) -> Bool {
@@ -357,8 +369,8 @@ struct SegmentSearch {
             var all = true
             var lists: [[UInt32]] = []
             for j in clause.terms.indices {
-                guard excludedCursors[i][j] != nil, excludedCursors[i][j]?.advance(to: d) == d else { all = false; break }
-                if clause.isPhrase { lists.append(excludedCursors[i][j]?.positions() ?? []) }
+                guard excludedPresent[i][j], excludedCursors[i][j].advance(to: d) == d else { all = false; break }
+                if clause.isPhrase { lists.append(excludedCursors[i][j].positions()) }
             }
             if all && (!clause.isPhrase || Self.phrase(lists)) { return true }
         }
@@ -367,11 +379,13 @@ struct SegmentSearch {
 
     /// Whether some position p of the first list has p+1 in the second, p+2 in the third …
     /// (each list sorted ascending: a merge walk, no sets).
-    static func phrase(_ lists: [[UInt32]]) -> Bool {
-        guard let first = lists.first else { return false }
-        var cursors = [Int](repeating: 0, count: lists.count)
+    static func phrase(_ lists: [[UInt32]], count: Int? = nil) -> Bool {
+        let n = count ?? lists.count
+        guard n > 0, let first = lists.first else { return false }
+        if n == 1 { return !first.isEmpty }
+        var cursors = [Int](repeating: 0, count: n)
         outer: for p in first {
-            for i in 1..<lists.count {
+            for i in 1..<n {
                 let want = p + UInt32(i)
                 let list = lists[i]
                 var c = cursors[i]
@@ -389,9 +403,8 @@ struct SegmentSearch {
     mutating func score(_ d: Int) -> Double {
         let length = segment.docLength(d)
         var total = 0.0
-        for t in cursors.indices {
-            guard cursors[t] != nil, cursors[t]?.advance(to: d) == d, let tf = cursors[t]?.tf else { continue }
-            total += context.weight(term: t, tf: tf, length: length)
+        for t in cursors.indices where present[t] && cursors[t].advance(to: d) == d {
+            total += context.weight(term: t, tf: cursors[t].tf, length: length)
         }
         return total
     }
@@ -404,9 +417,8 @@ struct SegmentSearch {
             starts.append((try? segment.passage(record.firstPassage + p).0) ?? 0)
         }
         var tf: [[Int: Int]] = Array(repeating: [:], count: record.passageCount)
-        for t in cursors.indices {
-            guard cursors[t] != nil, cursors[t]?.advance(to: d) == d else { continue }
-            for position in cursors[t]?.positions() ?? [] {
+        for t in cursors.indices where present[t] && cursors[t].advance(to: d) == d {
+            for position in cursors[t].positions() {
                 // The last passage starting at or before the position.
                 var lo = 0, hi = starts.count
                 while lo < hi {

@@ -2,7 +2,11 @@
 /// (`doc`), term frequencies (`tf`), positions on demand, and the block table's upper bounds
 /// for skipping (block-max pruning).
 struct PostingCursor {
-    let segment: SegmentReader
+    // Views of the segment's mapped sections (raw pointers: no reference counting per step);
+    // the search that makes cursors keeps the segment, and so the mapping, alive.
+    private let postings: ByteReader
+    private let positionData: ByteReader
+    private let docCount: Int
     let info: SegmentReader.TermInfo
     /// The current document ordinal; `Int.max` when exhausted.
     private(set) var doc = -1
@@ -19,7 +23,9 @@ struct PostingCursor {
     static let exhausted = Int.max
 
     init(segment: SegmentReader, info: SegmentReader.TermInfo) {
-        self.segment = segment
+        postings = segment.postings
+        positionData = segment.positions
+        docCount = segment.docCount
         self.info = info
     }
 
@@ -28,13 +34,13 @@ struct PostingCursor {
     /// The last document of block `b`.
     @inline(__always)
     func blockLastDoc(_ b: Int) -> Int {
-        Int(segment.postings.u32(info.postingsOffset + b * SegmentFormat.blockInfoSize) ?? UInt32.max)
+        Int(postings.u32(info.postingsOffset + b * SegmentFormat.blockInfoSize) ?? UInt32.max)
     }
 
     /// The current block's upper-bound data: tfidf factor, max tf, min length.
     func blockBound(_ b: Int) -> (Float, UInt32, UInt32) {
         let r = info.postingsOffset + b * SegmentFormat.blockInfoSize
-        return (segment.postings.f32(r + 12) ?? .infinity, segment.postings.u32(r + 16) ?? .max, segment.postings.u32(r + 20) ?? 0)
+        return (postings.f32(r + 12) ?? .infinity, postings.u32(r + 16) ?? .max, postings.u32(r + 20) ?? 0)
     }
 
     var currentBlock: Int { block }
@@ -47,7 +53,7 @@ struct PostingCursor {
 
     private mutating func load(_ b: Int) -> Bool {
         let table = info.postingsOffset + b * SegmentFormat.blockInfoSize
-        let p = segment.postings
+        let p = postings
         guard let dataOffset = p.u32(table + 4), let positions = p.u32(table + 8) else { return false }
         let data = info.postingsOffset + Int(dataOffset)
         guard let docWidth = p.u8(data), let tfWidth = p.u8(data + 1) else { return false }
@@ -82,7 +88,7 @@ struct PostingCursor {
             guard load(b) else { return fail() }
         }
         let d = Int(docs[index])
-        if (doc >= 0 && d <= doc) || d >= segment.docCount { return fail() }
+        if (doc >= 0 && d <= doc) || d >= docCount { return fail() }
         doc = d
         return doc
     }
@@ -102,7 +108,7 @@ struct PostingCursor {
         while index < count && Int(docs[index]) < target { index += 1 }
         if index >= count { doc = Self.exhausted; return doc }
         let d = Int(docs[index])
-        if d >= segment.docCount { return fail() }
+        if d >= docCount { return fail() }
         doc = d
         return doc
     }
@@ -117,24 +123,30 @@ struct PostingCursor {
 
     /// The positions of the current posting.
     mutating func positions() -> [UInt32] {
+        var out: [UInt32] = []
+        positions(into: &out)
+        return out
+    }
+
+    /// The positions of the current posting, into a reused buffer.
+    mutating func positions(into out: inout [UInt32]) {
+        out.removeAll(keepingCapacity: true)
         // Skip the positions of the block's earlier postings.
-        let r = segment.positions
+        let r = positionData
         while positionsIndex < index {
             for _ in 0..<(Int(tfs[positionsIndex]) + 1) {
-                guard let (_, next) = r.varint(positionsOffset) else { damaged = true; return [] }
+                guard let (_, next) = r.varint(positionsOffset) else { damaged = true; return }
                 positionsOffset = next
             }
             positionsIndex += 1
         }
-        var out: [UInt32] = []
         var offset = positionsOffset
         var last: UInt32 = 0
         for k in 0..<tf {
-            guard let (v, next) = r.varint(offset) else { damaged = true; return [] }
+            guard let (v, next) = r.varint(offset) else { damaged = true; out.removeAll(); return }
             last = k == 0 ? v : last &+ v
             out.append(last)
             offset = next
         }
-        return out
     }
 }
