@@ -107,7 +107,7 @@ let benchmarks: @Sendable () -> Void = {
             maxDuration: .seconds(10),
             maxIterations: 10
         )
-    ) { benchmark, segmenter in
+    ) { (benchmark: Benchmark, segmenter: Segmenter) in
         let documents = Sample.shared.documents
         let clock = ContinuousClock()
         for _ in benchmark.scaledIterations {
@@ -146,7 +146,7 @@ let benchmarks: @Sendable () -> Void = {
                 maxDuration: .seconds(3),
                 maxIterations: 5000
             )
-        ) { benchmark, state in
+        ) { (benchmark: Benchmark, state: (reader: IndexReader, query: Query)) in
             for _ in benchmark.scaledIterations {
                 do {
                     blackHole(try state.reader.search(state.query, options: SearchOptions(top: 10)))
@@ -154,7 +154,7 @@ let benchmarks: @Sendable () -> Void = {
                     fatalError("search: \(error)")
                 }
             }
-        } setup: {
+        } setup: { () throws -> (reader: IndexReader, query: Query) in
             let index = try SampleIndex.shared()
             return (reader: index, query: Query(text, analyzer: Analyzer(segmenter: try Segmenter(), mode: .precise)))
         }
@@ -171,7 +171,7 @@ let benchmarks: @Sendable () -> Void = {
             maxDuration: .seconds(5),
             maxIterations: 30
         )
-    ) { benchmark, extractor in
+    ) { (benchmark: Benchmark, extractor: KeywordExtractor) in
         let documents = Sample.shared.documents
         let clock = ContinuousClock()
         for _ in benchmark.scaledIterations {
