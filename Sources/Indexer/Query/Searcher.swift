@@ -87,14 +87,17 @@ struct SearchContext {
 
     /// An upper bound of a term's weight in any document of a block or list with these
     /// bound data (tfidf factor, max tf, min length).
-    func bound(term t: Int, tfidf: Float, maxTF: UInt32, minLength: UInt32) -> Double {
+    func bound(term t: Int, tfidf: Float, maxTF: UInt32, minLengthPerTF: Float) -> Double {
         switch ranking {
         case .tfidf:
             return idf[t] * Double(tfidf) * 1.000001
         case .bm25:
-            let tf = Double(maxTF)
-            let norm = Ranking.k1 * (1 - Ranking.b + Ranking.b * Double(minLength) / max(averageLength, 1e-9))
-            return idf[t] * tf * (Ranking.k1 + 1) / (tf + norm) * 1.000001
+            // weight = idf·(k1+1) / (1 + k1(1−b)/tf + k1·b·(len/tf)/avgdl): largest at the
+            // largest tf and the smallest len/tf, which need not be the same posting.
+            guard maxTF > 0, minLengthPerTF.isFinite, minLengthPerTF >= 0 else { return .infinity }
+            let denominator = 1 + Ranking.k1 * (1 - Ranking.b) / Double(maxTF)
+                + Ranking.k1 * Ranking.b * Double(minLengthPerTF) / max(averageLength, 1e-9)
+            return idf[t] * (Ranking.k1 + 1) / denominator * 1.000001
         }
     }
 }
@@ -115,8 +118,20 @@ struct SegmentSearch {
     let termIndex: [String: Int]
     /// Per group, per clause: the indices of its terms (hashing strings per candidate is slow).
     let clauseTerms: [[[Int]]]
+    /// The same, flattened for the per-candidate loop (no nested arrays, no reference
+    /// counting): clause c's terms are flatTerms[clauseOffsets[c]..<clauseOffsets[c+1]];
+    /// group g's clauses are groupClauses[g].
+    let flatTerms: [Int]
+    let clauseOffsets: [Int]
+    let clausePhrase: [Bool]
+    let groupClauses: [Range<Int>]
     /// Reused position buffers for phrase checks.
     var positionLists: [[UInt32]] = []
+    /// This segment's deleted documents, and whether there are any.
+    let deletedDocs: Set<Int>
+    let hasDeletes: Bool
+    /// Document lengths in terms.
+    let lengths: [UInt32]
 
     init(reader: IndexReader, segment s: Int, query: Query, context: SearchContext) {
         self.reader = reader
@@ -129,7 +144,7 @@ struct SegmentSearch {
         for (i, t) in scoring.enumerated() { index[t] = i }
         termIndex = index
         let segment = reader.segments[s]
-        let empty = SegmentReader.TermInfo(docFreq: 0, maxTF: 0, minLength: 0, blockCount: 0, postingsOffset: 0, positionsOffset: 0, tfidfBound: 0)
+        let empty = SegmentReader.TermInfo(docFreq: 0, maxTF: 0, minLengthPerTF: 0, blockCount: 0, postingsOffset: 0, positionsOffset: 0, tfidfBound: 0)
         let infos = context.terms.map { segment.lookup($0) }
         cursors = infos.map { PostingCursor(segment: segment, info: $0 ?? empty) }
         present = infos.map { $0 != nil }
@@ -137,6 +152,23 @@ struct SegmentSearch {
         excludedCursors = excludedInfos.map { list in list.map { PostingCursor(segment: segment, info: $0 ?? empty) } }
         excludedPresent = excludedInfos.map { list in list.map { $0 != nil } }
         clauseTerms = query.groups.map { group in group.map { clause in clause.terms.map { index[$0] ?? 0 } } }
+        var flat: [Int] = [], offsets: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
+        for (g, group) in query.groups.enumerated() {
+            let first = phrase.count
+            for (c, clause) in group.enumerated() {
+                flat += clauseTerms[g][c]
+                offsets.append(flat.count)
+                phrase.append(clause.isPhrase)
+            }
+            ranges.append(first..<phrase.count)
+        }
+        flatTerms = flat
+        clauseOffsets = offsets
+        clausePhrase = phrase
+        groupClauses = ranges
+        deletedDocs = reader.deleted[s]
+        hasDeletes = !deletedDocs.isEmpty
+        lengths = segment.lengths
     }
 
     mutating func execute(passages: Bool, top: inout TopK<(Int, Int, Int)>, damaged: inout IndexError?) {
@@ -158,7 +190,7 @@ struct SegmentSearch {
     }
 
     @inline(__always)
-    func isDeleted(_ d: Int) -> Bool { !reader.deleted[s].isEmpty && reader.deleted[s].contains(d) }
+    func isDeleted(_ d: Int) -> Bool { hasDeletes && deletedDocs.contains(d) }
 
     // MARK: One term, block-max
 
@@ -167,14 +199,14 @@ struct SegmentSearch {
         var b = 0
         while b < cursors[t].info.blockCount {
             let (f, mtf, mlen) = cursors[t].blockBound(b)
-            if top.threshold > -.infinity && context.bound(term: t, tfidf: f, maxTF: mtf, minLength: mlen) <= top.threshold {
+            if top.threshold > -.infinity && context.bound(term: t, tfidf: f, maxTF: mtf, minLengthPerTF: mlen) <= top.threshold {
                 b += 1
                 continue
             }
             var d = cursors[t].jump(toBlock: b)
             while d != PostingCursor.exhausted && cursors[t].currentBlock == b {
                 if !isDeleted(d) {
-                    let score = context.weight(term: t, tf: cursors[t].tf, length: segment.docLength(d))
+                    let score = context.weight(term: t, tf: cursors[t].tf, length: Int(lengths[d]))
                     top.insert((s, d, 0), score: score, id: globalID(d))
                 }
                 d = cursors[t].next()
@@ -193,14 +225,14 @@ struct SegmentSearch {
         let b = cursors[t].currentBlock
         guard present[t], b >= 0 else { return (.infinity, 0) }
         let (f, mtf, mlen) = cursors[t].blockBound(b)
-        return (context.bound(term: t, tfidf: f, maxTF: mtf, minLength: mlen), cursors[t].blockLastDoc(b))
+        return (context.bound(term: t, tfidf: f, maxTF: mtf, minLengthPerTF: mlen), cursors[t].blockLastDoc(b))
     }
 
     /// A term's bound over its whole list.
     func termBound(_ t: Int) -> Double {
         guard present[t] else { return 0 }
         let info = cursors[t].info
-        return context.bound(term: t, tfidf: info.tfidfBound, maxTF: info.maxTF, minLength: info.minLength)
+        return context.bound(term: t, tfidf: info.tfidfBound, maxTF: info.maxTF, minLengthPerTF: info.minLengthPerTF)
     }
 
     // MARK: Alternatives of single terms, MaxScore
@@ -246,7 +278,7 @@ struct SegmentSearch {
                     continue
                 }
             }
-            let length = segment.docLength(d)
+            let length = Int(lengths[d])
             var score = 0.0
             for k in firstEssential..<terms.count {
                 let t = terms[k].t
@@ -343,9 +375,9 @@ struct SegmentSearch {
     /// Whether every group has a clause whose terms are all in document `d` (phrases at
     /// consecutive positions).
     mutating func matches(_ d: Int) -> Bool {
-        for (g, group) in query.groups.enumerated() {
+        for g in 0..<groupClauses.count {
             var any = false
-            for (c, clause) in group.enumerated() where clauseMatches(clauseTerms[g][c], phrase: clause.isPhrase, d) {
+            for c in groupClauses[g] where clauseMatches(c, d) {
                 any = true
                 break
             }
@@ -354,14 +386,16 @@ struct SegmentSearch {
         return true
     }
 
-    mutating func clauseMatches(_ terms: [Int], phrase: Bool, _ d: Int) -> Bool {
-        for t in terms {
+    mutating func clauseMatches(_ c: Int, _ d: Int) -> Bool {
+        let lo = clauseOffsets[c], hi = clauseOffsets[c + 1]
+        for k in lo..<hi {
+            let t = flatTerms[k]
             guard present[t], cursors[t].advance(to: d) == d else { return false }
         }
-        guard phrase else { return true }
-        while positionLists.count < terms.count { positionLists.append([]) }
-        for (i, t) in terms.enumerated() { cursors[t].positions(into: &positionLists[i]) }
-        return Self.phrase(positionLists, count: terms.count)
+        guard clausePhrase[c] else { return true }
+        while positionLists.count < hi - lo { positionLists.append([]) }
+        for k in lo..<hi { cursors[flatTerms[k]].positions(into: &positionLists[k - lo]) }
+        return Self.phrase(positionLists, count: hi - lo)
     }
 
     mutating func excluded(_ d: Int) -> Bool {
@@ -383,25 +417,27 @@ struct SegmentSearch {
         let n = count ?? lists.count
         guard n > 0, let first = lists.first else { return false }
         if n == 1 { return !first.isEmpty }
-        var cursors = [Int](repeating: 0, count: n)
-        outer: for p in first {
-            for i in 1..<n {
-                let want = p + UInt32(i)
-                let list = lists[i]
-                var c = cursors[i]
-                while c < list.count && list[c] < want { c += 1 }
-                cursors[i] = c
-                if c == list.count { return false }
-                if list[c] != want { continue outer }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { cursors -> Bool in
+            for i in 0..<n { cursors[i] = 0 }
+            outer: for p in first {
+                for i in 1..<n {
+                    let want = p + UInt32(i)
+                    let list = lists[i]
+                    var c = cursors[i]
+                    while c < list.count && list[c] < want { c += 1 }
+                    cursors[i] = c
+                    if c == list.count { return false }
+                    if list[c] != want { continue outer }
+                }
+                return true
             }
-            return true
+            return false
         }
-        return false
     }
 
     /// The document's score: the sum over scoring terms present in it.
     mutating func score(_ d: Int) -> Double {
-        let length = segment.docLength(d)
+        let length = Int(lengths[d])
         var total = 0.0
         for t in cursors.indices where present[t] && cursors[t].advance(to: d) == d {
             total += context.weight(term: t, tf: cursors[t].tf, length: length)

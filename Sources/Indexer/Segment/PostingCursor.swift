@@ -37,10 +37,10 @@ struct PostingCursor {
         Int(postings.u32(info.postingsOffset + b * SegmentFormat.blockInfoSize) ?? UInt32.max)
     }
 
-    /// The current block's upper-bound data: tfidf factor, max tf, min length.
-    func blockBound(_ b: Int) -> (Float, UInt32, UInt32) {
+    /// A block's upper-bound data: tfidf factor, max tf, min length per tf.
+    func blockBound(_ b: Int) -> (Float, UInt32, Float) {
         let r = info.postingsOffset + b * SegmentFormat.blockInfoSize
-        return (postings.f32(r + 12) ?? .infinity, postings.u32(r + 16) ?? .max, postings.u32(r + 20) ?? 0)
+        return (postings.f32(r + 12) ?? .infinity, postings.u32(r + 16) ?? .max, postings.f32(r + 20) ?? 0)
     }
 
     var currentBlock: Int { block }

@@ -202,14 +202,14 @@ final class SegmentBuilder {
             let tableStart = postings.count
             postings.append(repeatElement(0, count: blockCount * SegmentFormat.blockInfoSize))
             var table = ByteWriter()
-            var maxTF: UInt32 = 0, minLength = UInt32.max
+            var maxTF: UInt32 = 0, minRatio = Float.infinity
             var termBound: Float = 0
             var p = 0
             var previousDoc: UInt32 = 0
             for b in 0..<blockCount {
                 let lo = b * SegmentFormat.blockSize, hi = min(docs.count, lo + SegmentFormat.blockSize)
                 let n = hi - lo
-                var blockMaxTF: UInt32 = 0, blockMinLength = UInt32.max
+                var blockMaxTF: UInt32 = 0, blockMinRatio = Float.infinity
                 var blockBound: Float = 0
                 let blockPositionsStart = positions.count - positionsStart
                 for i in lo..<hi {
@@ -219,7 +219,7 @@ final class SegmentBuilder {
                     tfBuffer[i - lo] = tfs[i] - 1
                     let length = docLengths[Int(d)]
                     blockMaxTF = max(blockMaxTF, tfs[i])
-                    blockMinLength = min(blockMinLength, length)
+                    blockMinRatio = min(blockMinRatio, Float(length) / Float(tfs[i]))
                     blockBound = max(blockBound, Float((1 + log(Double(tfs[i]))) / Double(max(length, 1)).squareRoot()))
                     // Positions of this posting: first absolute, then deltas.
                     var last: UInt32 = 0
@@ -238,15 +238,15 @@ final class SegmentBuilder {
                 docBuffer.withUnsafeBufferPointer { BitPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<n]), width: docWidth, into: &postings) }
                 tfBuffer.withUnsafeBufferPointer { BitPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<n]), width: tfWidth, into: &postings) }
                 table.u32(docs[hi - 1]); table.u32(UInt32(dataOffset)); table.u32(UInt32(blockPositionsStart))
-                table.f32(blockBound); table.u32(blockMaxTF); table.u32(blockMinLength)
+                table.f32(blockBound); table.u32(blockMaxTF); table.f32(blockMinRatio)
                 maxTF = max(maxTF, blockMaxTF)
-                minLength = min(minLength, blockMinLength)
+                minRatio = min(minRatio, blockMinRatio)
                 termBound = max(termBound, blockBound)
             }
             postings.bytes.replaceSubrange(tableStart..<tableStart + table.count, with: table.bytes)
             let termBytes = interner.bytes(Int32(t))
             infos.u32(UInt32(termStarts[rank])); infos.u32(UInt32(termBytes.count))
-            infos.u32(UInt32(docs.count)); infos.u32(maxTF); infos.u32(minLength == .max ? 0 : minLength)
+            infos.u32(UInt32(docs.count)); infos.u32(maxTF); infos.f32(minRatio.isFinite ? minRatio : 0)
             infos.u32(UInt32(blockCount)); infos.u64(UInt64(postingsStart)); infos.u64(UInt64(positionsStart))
             infos.f32(termBound); infos.u32(0)
         }

@@ -5,10 +5,10 @@
 /// sections (each 8-byte aligned), in this order:
 ///   TERMS      the terms' UTF-8 bytes, concatenated in sorted order
 ///   TERMINFO   one 48-byte record a term, sorted by term bytes:
-///              termStart u32, termLength u32, docFreq u32, maxTF u32, minLength u32,
+///              termStart u32, termLength u32, docFreq u32, maxTF u32, minLengthPerTF f32,
 ///              blockCount u32, postingsOffset u64, positionsOffset u64, tfidfBound f32, pad u32
 ///   POSTINGS   per term: a block table (blockCount × 24 bytes: lastDoc u32, dataOffset u32,
-///              positionsOffset u32, tfidfBound f32, maxTF u32, minLength u32), then the blocks:
+///              positionsOffset u32, tfidfBound f32, maxTF u32, minLengthPerTF f32), then the blocks:
 ///              each [docWidth u8][tfWidth u8] bit-packed doc deltas, bit-packed tf−1
 ///              (128 postings a block; the last block holds the rest)
 ///   POSITIONS  per posting, tf varints: the first position, then deltas (≥ 0: search-mode
@@ -22,6 +22,8 @@
 /// footer: per section: offset u64, length u64, crc32 u32, pad u32 (8 sections × 24 bytes),
 ///         crc32 of that table u32, pad u32, "SEGTEND1"
 /// ```
+/// The bounds: tfidfBound = max (1 + ln tf)/√len; maxTF and minLengthPerTF = min len/tf give
+/// the BM25 bound idf·(k1+1)/(1 + k1(1−b)/maxTF + k1·b·minLengthPerTF/avgdl), valid for any avgdl.
 /// The store file is "SEGTSTO1", the documents' texts concatenated, and a footer of
 /// crc32 u32, pad u32, "SEGTEND1".
 enum SegmentFormat {

@@ -23,6 +23,8 @@ final class SegmentReader: @unchecked Sendable {
     let totalLength: UInt64
     let totalPassageLength: UInt64
     let termCount: Int
+    /// Every document's length in terms, contiguous (the scoring loop reads it per posting).
+    let lengths: [UInt32]
 
     init(directory: String, name: String) throws(IndexError) {
         self.name = name
@@ -81,6 +83,8 @@ final class SegmentReader: @unchecked Sendable {
             throw corrupt("table sizes do not match the stats")
         }
         termCount = termInfo.count / SegmentFormat.termInfoSize
+        let docTable = readers[4]
+        lengths = (0..<Int(dc)).map { docTable.u32($0 * SegmentFormat.docSize + 16) ?? 0 }
     }
 
     /// Checks the checksums of every section and of the store.
@@ -113,7 +117,7 @@ final class SegmentReader: @unchecked Sendable {
     struct TermInfo {
         var docFreq: Int
         var maxTF: UInt32
-        var minLength: UInt32
+        var minLengthPerTF: Float
         var blockCount: Int
         var postingsOffset: Int
         var positionsOffset: Int
@@ -145,10 +149,10 @@ final class SegmentReader: @unchecked Sendable {
 
     func info(_ i: Int) -> TermInfo? {
         let r = i * SegmentFormat.termInfoSize
-        guard let df = termInfo.u32(r + 8), let maxTF = termInfo.u32(r + 12), let minLength = termInfo.u32(r + 16),
+        guard let df = termInfo.u32(r + 8), let maxTF = termInfo.u32(r + 12), let minRatio = termInfo.f32(r + 16),
               let blocks = termInfo.u32(r + 20), let po = termInfo.u64(r + 24), let pp = termInfo.u64(r + 32),
               let bound = termInfo.f32(r + 40), po < UInt64(Int.max), pp < UInt64(Int.max) else { return nil }
-        return TermInfo(docFreq: Int(df), maxTF: maxTF, minLength: minLength, blockCount: Int(blocks),
+        return TermInfo(docFreq: Int(df), maxTF: maxTF, minLengthPerTF: minRatio, blockCount: Int(blocks),
                         postingsOffset: Int(po), positionsOffset: Int(pp), tfidfBound: bound)
     }
 
@@ -189,7 +193,7 @@ final class SegmentReader: @unchecked Sendable {
     /// The length in terms of document `ordinal` (0 when out of bounds).
     @inline(__always)
     func docLength(_ ordinal: Int) -> Int {
-        Int(docs.u32(ordinal * SegmentFormat.docSize + 16) ?? 0)
+        ordinal >= 0 && ordinal < lengths.count ? Int(lengths[ordinal]) : 0
     }
 
     /// The stored text of a document.
