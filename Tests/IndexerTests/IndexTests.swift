@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Indexer
-@testable import Segmenter
+import Segmenter
 
 /// A fresh temporary directory for an index.
 func temporaryIndexPath() -> String {

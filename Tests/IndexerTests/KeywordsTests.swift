@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Indexer
-@testable import Segmenter
+import Segmenter
 
 /// Documents written by the team.
 enum Texts {

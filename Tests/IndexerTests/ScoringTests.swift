@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Indexer
-@testable import Segmenter
+import Segmenter
 
 enum Shared {
     static let segmenter: Segmenter = {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Segmenter
+import Segmenter
 
 @Suite struct DictionaryParsing {
     func parse(_ text: String) throws(SegmenterError) -> DictionaryFile {

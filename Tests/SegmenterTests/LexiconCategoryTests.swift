@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Segmenter
+import Segmenter
 
 /// One test per category of the built-in lexicon, on sentences the team wrote
 /// (`Fixtures/lexicon/NN-category.tsv`): `whole` lines name a term that must come out as one

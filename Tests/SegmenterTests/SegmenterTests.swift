@@ -1,5 +1,5 @@
 import Testing
-@testable import Segmenter
+import Segmenter
 
 @Suite struct GoldenSegmentation {
     /// Sentences written by the team in the style of political news, with their expected

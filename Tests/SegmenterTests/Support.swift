@@ -1,5 +1,5 @@
 import Foundation
-@testable import Segmenter
+import Segmenter
 
 /// The shared segmenters of the tests (building one costs a few milliseconds).
 enum Shared {
