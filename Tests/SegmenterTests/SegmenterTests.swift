@@ -13,6 +13,8 @@ import Segmenter
         ("重庆市渝中区和巫溪县", "重庆市|渝中区|和|巫溪县"),
         ("全国人大常委会审议通过", "全国人大常委会|审议|通过"),
         ("国家监察委员会和中央纪委", "国家监察委员会|和|中央纪委"),
+        // ICU reads 二十|大和: the dictionary word cuts ICU's word, leaving the conjunction.
+        ("党的二十大和二十届三中全会精神", "党|的|二十大|和|二十届三中全会|精神"),
     ]
 
     @Test(arguments: sentences)

@@ -7,7 +7,8 @@
 ///   ends inside an atomic segment (numbers, Latin words, punctuation, rule tokens);
 /// - where a dictionary word cuts an ideographic ICU word, the pieces of that ICU word left
 ///   over on either side ("remainders"): 1.0 for a single character that stands alone as a
-///   word (的, 在, 和 …), 1.5 for any other single character, 1.1 for longer pieces;
+///   word (的, 在, 和 …), 1.5 for any other single character, 1.1 for longer pieces, 0.3 for a
+///   lone particle or conjunction left after a cut;
 /// - and every edge that ends strictly inside an ICU word pays the cut penalty 0.75.
 ///
 /// The cheapest path from the start to the end wins (dynamic programming, linear in the
@@ -21,6 +22,9 @@ extension Worker {
     static let remainderLonger: Float = 1.1
 
     /// Single characters that are words of their own next to a dictionary word.
+    /// Particles and conjunctions that ICU sometimes glues to the next character.
+    private static let particles = ScalarSet("的了和与及或并在是对把被为")
+    static let remainderParticle: Float = 0.3
     private static let standalone = ScalarSet("的了在是和与及等对把被将为由向从以于中上下内外年月日人不也都就而并或又这那其之所有各该此每本全同跟给让使")
 
     /// Finds the dictionary matches and the cheapest path; leaves the path in `pathEnds`
@@ -110,7 +114,11 @@ extension Worker {
                 }
             } else {
                 // Inside an ideographic ICU word: its tail from here.
-                relax(i, sEnd, here + remainderCost(i, sEnd), Edge.remainder)
+                // A lone particle or conjunction after a dictionary word (党的二十大|和, where ICU
+                // read 二十|大和) is a word of its own: cheaper than the cut it needed.
+                let tail: Float = sEnd - i == 1 && Self.particles.contains(scalars[i])
+                    ? Self.remainderParticle : remainderCost(i, sEnd)
+                relax(i, sEnd, here + tail, Edge.remainder)
             }
             var m = Int(matchFirst[i])
             let mEnd = Int(matchFirst[i + 1])
