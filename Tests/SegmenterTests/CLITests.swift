@@ -233,6 +233,10 @@ import Testing
         #expect(Set(hits.compactMap { $0["id"] as? String }) == ["a", "b", "c"])
         #expect(hits.first(where: { $0["id"] as? String == "a" })?["passage"] as? Int == 1)
         #expect(try run(["search", "--index", dir, "不存在的词"]).status == 1)
+        // A word with one dash excludes it, also as its own argument; unknown options are errors.
+        let excluded = try run(["search", "--index", dir, "粮食安全", "-乡村振兴", "--json"])
+        #expect(excluded.stdout.contains("\"id\":\"b\"") && !excluded.stdout.contains("\"id\":\"a\""))
+        #expect(try run(["search", "--index", dir, "--bogus", "粮食安全"]).status != 0)
         let file = try temporaryFile(Data("国家粮食安全战略。".utf8))
         #expect(try run(["index", "add", "--index", dir, file]).status == 0)
         #expect(try run(["index", "delete", "--index", dir, "b"]).status == 0)

@@ -15,7 +15,7 @@ struct Search: ParsableCommand {
     @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
     var directory: String
 
-    @Argument(help: "The query.")
+    @Argument(parsing: .allUnrecognized, help: "The query (words, OR, -excluded, \"phrases\").")
     var query: [String]
 
     @Option(help: "How many results.")
@@ -41,6 +41,9 @@ struct Search: ParsableCommand {
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if query.isEmpty { throw ValidationError("give a query") }
+        if let option = query.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
+            throw ValidationError("unknown option '\(option)' (query words with one '-' exclude a word)")
+        }
         if highlight.split(separator: ",", omittingEmptySubsequences: false).count != 2 {
             throw ValidationError("--highlight takes OPEN,CLOSE")
         }
