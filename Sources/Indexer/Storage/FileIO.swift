@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Segmenter
 
 /// The file operations of the index, over the C library: durable writes, atomic renames,
 /// read-only memory maps, and the writer's lock.
@@ -78,17 +79,8 @@ enum FileIO {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .io(path: path, reason: reason()) }
         defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: path, reason: reason())
-            }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
-        }
+        guard let bytes = readAllBytes(fileDescriptor: fd) else { throw .io(path: path, reason: reason()) }
+        return bytes
     }
 
     static func size(_ path: String) -> Int {

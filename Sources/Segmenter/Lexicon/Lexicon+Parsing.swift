@@ -227,22 +227,30 @@ enum FileBytes {
         if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
             throw .unreadableFile(path: path, reason: "is a directory")
         }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .unreadableFile(path: path, reason: Self.reason(errno))
-            }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
+        guard let bytes = readAllBytes(fileDescriptor: fd) else {
+            throw .unreadableFile(path: path, reason: Self.reason(errno))
         }
-        return out
+        return bytes
     }
 
     static func reason(_ code: Int32) -> String {
         guard let s = strerror(code) else { return "error \(code)" }
         return String(cString: s)
+    }
+}
+
+/// Reads a file descriptor to its end (retrying interrupted reads).
+/// - Returns: the bytes, or nil on a read error (`errno` says which).
+public func readAllBytes(fileDescriptor fd: Int32) -> [UInt8]? {
+    var out: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return nil
+        }
+        if n == 0 { return out }
+        out.append(contentsOf: chunk[0..<n])
     }
 }

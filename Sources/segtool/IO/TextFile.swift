@@ -9,18 +9,10 @@ enum TextFile {
     static func bytes(_ path: String) throws -> [UInt8] {
         let fd = try InputFile(path: path).open()
         defer { if fd != 0 { _ = closeFD(fd) } }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CLIError("\(path): \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
+        guard let bytes = readAllBytes(fileDescriptor: fd) else {
+            throw CLIError("\(path): \(String(cString: strerror(errno)))")
         }
-        return out
+        return bytes
     }
 
     /// The file's lines (LF or CRLF, BOM dropped), as strings.
