@@ -19,6 +19,69 @@ struct AnalysedDocument: Sendable {
     var occurrencePosition: [Int32]
     /// Per passage: first position, byte start, byte end (in `text`).
     var passages: [(UInt32, UInt32, UInt32)]
+    /// The occurrences grouped by term (done in the parallel analysis, so that the serial
+    /// builder only interns each distinct term once and appends): distinct term k is
+    /// termBytes[groupStart[k] ..< groupStart[k] + groupLength[k]], with positions
+    /// groupPositions[groupOffset[k] ..< groupOffset[k + 1]], ascending.
+    var groupStart: [Int32] = []
+    var groupLength: [Int32] = []
+    var groupOffset: [Int32] = []
+    var groupPositions: [UInt32] = []
+
+    /// Fills the groups from the occurrences: a small local interner gives each distinct term
+    /// an id, then (id, position) pairs sort as plain integers.
+    mutating func group() {
+        let n = occurrenceStart.count
+        var size = 16
+        while size < n * 2 { size <<= 1 }
+        let mask = size - 1
+        var slots = [Int32](repeating: -1, count: size)
+        var ids = [Int32](repeating: 0, count: n)
+        var distinct: [Int32] = []  // occurrence index of each distinct term's first occurrence
+        termBytes.withUnsafeBufferPointer { all in
+            for i in 0..<n {
+                let s = Int(occurrenceStart[i]), l = Int(occurrenceLength[i])
+                let word = UnsafeBufferPointer(rebasing: all[s..<s + l])
+                var j = Int(truncatingIfNeeded: WordTable<Bool>.hash(word)) & mask
+                while true {
+                    let e = slots[j]
+                    if e < 0 {
+                        slots[j] = Int32(distinct.count)
+                        ids[i] = Int32(distinct.count)
+                        distinct.append(Int32(i))
+                        break
+                    }
+                    let o = Int(distinct[Int(e)])
+                    let os = Int(occurrenceStart[o])
+                    if Int(occurrenceLength[o]) == l && UnsafeBufferPointer(rebasing: all[os..<os + l]).elementsEqual(word) {
+                        ids[i] = e
+                        break
+                    }
+                    j = (j + 1) & mask
+                }
+            }
+        }
+        var keys = [UInt64](repeating: 0, count: n)
+        for i in 0..<n {
+            keys[i] = UInt64(UInt32(bitPattern: ids[i])) << 32 | UInt64(UInt32(bitPattern: max(occurrencePosition[i], 0)))
+        }
+        keys.sort()
+        groupStart.reserveCapacity(distinct.count)
+        groupPositions.reserveCapacity(n)
+        var k = 0
+        while k < n {
+            let id = Int(keys[k] >> 32)
+            let first = Int(distinct[id])
+            groupStart.append(occurrenceStart[first])
+            groupLength.append(occurrenceLength[first])
+            groupOffset.append(Int32(groupPositions.count))
+            while k < n && Int(keys[k] >> 32) == id {
+                groupPositions.append(UInt32(truncatingIfNeeded: keys[k]))
+                k += 1
+            }
+        }
+        groupOffset.append(Int32(groupPositions.count))
+    }
 }
 
 extension Analyzer {
@@ -81,6 +144,7 @@ extension Analyzer {
             let first = t < tokenPositions.count ? tokenPositions[t] : doc.length
             doc.passages.append((UInt32(first), UInt32(passage.utf8Range.lowerBound), UInt32(passage.utf8Range.upperBound)))
         }
+        doc.group()
         return doc
     }
 }
@@ -110,36 +174,23 @@ final class SegmentBuilder {
     func add(_ doc: AnalysedDocument) {
         let ordinal = UInt32(docCount)
         docCount += 1
-        // Intern every occurrence, then group by term (stable by position).
-        var ids = [Int32](repeating: 0, count: doc.occurrenceStart.count)
+        // One intern per distinct term (the grouping was done in the parallel analysis).
+        let distinct = doc.groupStart.count
         doc.termBytes.withUnsafeBufferPointer { all in
-            for i in 0..<ids.count {
-                let s = Int(doc.occurrenceStart[i])
-                ids[i] = interner.id(UnsafeBufferPointer(rebasing: all[s..<s + Int(doc.occurrenceLength[i])]))
+            for k in 0..<distinct {
+                let s = Int(doc.groupStart[k])
+                let tid = Int(interner.id(UnsafeBufferPointer(rebasing: all[s..<s + Int(doc.groupLength[k])])))
+                if tid == postingDocs.count {
+                    postingDocs.append([])
+                    postingTFs.append([])
+                    postingPositions.append([])
+                }
+                let lo = Int(doc.groupOffset[k]), hi = Int(doc.groupOffset[k + 1])
+                postingPositions[tid].append(contentsOf: doc.groupPositions[lo..<hi])
+                postingDocs[tid].append(ordinal)
+                postingTFs[tid].append(UInt32(hi - lo))
+                estimatedBytes += 8 + (hi - lo) * 4
             }
-        }
-        while postingDocs.count < interner.count {
-            postingDocs.append([])
-            postingTFs.append([])
-            postingPositions.append([])
-        }
-        // Sort (term, position) pairs as plain integers: grouped by term, positions ascending.
-        var keys = [UInt64](repeating: 0, count: ids.count)
-        for i in 0..<ids.count {
-            keys[i] = UInt64(UInt32(bitPattern: ids[i])) << 32 | UInt64(UInt32(bitPattern: max(doc.occurrencePosition[i], 0)))
-        }
-        keys.sort()
-        var k = 0
-        while k < keys.count {
-            let tid = Int(keys[k] >> 32)
-            var j = k
-            while j < keys.count && Int(keys[j] >> 32) == tid { j += 1 }
-            let tf = UInt32(j - k)
-            for x in k..<j { postingPositions[tid].append(UInt32(truncatingIfNeeded: keys[x])) }
-            postingDocs[tid].append(ordinal)
-            postingTFs[tid].append(tf)
-            estimatedBytes += 8 + Int(tf) * 4
-            k = j
         }
         // Document record, strings, store.
         let idBytes = Array(doc.id.utf8), titleBytes = Array((doc.title ?? "").utf8)
