@@ -197,7 +197,6 @@ public final class IndexWriter {
         try commitChanges()
         let reader = try IndexReader(directory: directory)
         let documents = try reader.liveDocuments()
-        let old = manifest.segments
         locations.removeAll()
         deletes.removeAll()
         changedDeletes.removeAll()
@@ -214,7 +213,6 @@ public final class IndexWriter {
         committed = [:]
         for entry in written { committed[entry.name] = try SegmentReader(directory: directory, name: entry.name) }
         written.removeAll()
-        _ = old
         collectGarbage()
     }
 

@@ -247,7 +247,7 @@ struct SegmentSearch {
         guard !terms.isEmpty else { return }
         terms.sort { $0.bound < $1.bound }
         var prefix: [Double] = [0]
-        for x in terms { prefix.append(prefix.last! + x.bound) }
+        for x in terms { prefix.append((prefix.last ?? 0) + x.bound) }
         for x in terms { cursors[x.t].next() }
         var firstEssential = 0
         func updateEssential(_ threshold: Double) -> Int {

@@ -20,8 +20,9 @@ enum FileIO {
         guard fd >= 0 else { throw .io(path: path, reason: reason()) }
         var done = 0
         let ok: Bool = bytes.withUnsafeBytes { buf in
+            guard let base = buf.baseAddress else { return true }  // nothing to write
             while done < buf.count {
-                let n = write(fd, buf.baseAddress! + done, buf.count - done)
+                let n = write(fd, base + done, buf.count - done)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return false

@@ -253,7 +253,7 @@ enum JSONText {
             if c == 0x7D || c == 0x5D { depth -= 1 }  // } ]
             if c == 0x22 {
                 let start = i + 1
-                guard let (value, end) = readString(b, from: i) else { return nil }
+                guard let (_, end) = readString(b, from: i) else { return nil }
                 let isKey = depth == 1 && end - 1 - start == key.count && b[start..<(end - 1)].elementsEqual(key)
                 i = end
                 if isKey {
@@ -261,7 +261,6 @@ enum JSONText {
                     guard i < n, b[i] == 0x22 else { return nil }
                     return readString(b, from: i).map { String(decoding: $0.0, as: UTF8.self) }
                 }
-                _ = value
                 continue
             }
             i += 1
