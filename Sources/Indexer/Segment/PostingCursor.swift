@@ -32,13 +32,19 @@ struct PostingCursor {
     var tf: Int { Int(tfs[index]) + 1 }
 
     /// The last document of block `b`.
+    /// Whether the list has a block table (lists of one block have none).
+    @inline(__always)
+    private var hasTable: Bool { info.blockCount > 1 }
+
     @inline(__always)
     func blockLastDoc(_ b: Int) -> Int {
-        Int(postings.u32(info.postingsOffset + b * SegmentFormat.blockInfoSize) ?? UInt32.max)
+        guard hasTable else { return Int.max }
+        return Int(postings.u32(info.postingsOffset + b * SegmentFormat.blockInfoSize) ?? UInt32.max)
     }
 
     /// A block's upper-bound data: tfidf factor, max tf, min length per tf.
     func blockBound(_ b: Int) -> (Float, UInt32, Float) {
+        guard hasTable else { return (info.tfidfBound, info.maxTF, info.minLengthPerTF) }
         let r = info.postingsOffset + b * SegmentFormat.blockInfoSize
         return (postings.f32(r + 12) ?? .infinity, postings.u32(r + 16) ?? .max, postings.f32(r + 20) ?? 0)
     }
@@ -54,7 +60,12 @@ struct PostingCursor {
     private mutating func load(_ b: Int) -> Bool {
         let table = info.postingsOffset + b * SegmentFormat.blockInfoSize
         let p = postings
-        guard let dataOffset = p.u32(table + 4), let positions = p.u32(table + 8) else { return false }
+        var dataOffset: UInt32 = 0, positions: UInt32 = 0
+        if hasTable {
+            guard let d = p.u32(table + 4), let q = p.u32(table + 8) else { return false }
+            dataOffset = d
+            positions = q
+        }
         let data = info.postingsOffset + Int(dataOffset)
         guard let docWidth = p.u8(data), let tfWidth = p.u8(data + 1) else { return false }
         let n = b == info.blockCount - 1 ? info.docFreq - b * SegmentFormat.blockSize : SegmentFormat.blockSize
@@ -68,6 +79,8 @@ struct PostingCursor {
             base &+= docs[i]
             docs[i] = base
         }
+        // A block's docs must end at the table's last doc; a mismatch is damage.
+        if hasTable && Int(docs[n - 1]) != blockLastDoc(b) { return false }
         block = b
         count = n
         index = 0

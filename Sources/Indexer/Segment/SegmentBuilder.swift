@@ -121,6 +121,11 @@ extension Analyzer {
                     doc.termBytes.append(contentsOf: raw)
                 }
                 let length = doc.termBytes.count - start
+                if length > Int(UInt16.max) {
+                    // Not a word: a term record holds up to 65535 bytes.
+                    doc.termBytes.removeLast(length)
+                    continue
+                }
                 if stopTable.count > 0 {
                     let isStop = doc.termBytes.withUnsafeBufferPointer { all -> Bool in
                         let word = UnsafeBufferPointer(rebasing: all[start..<start + length])
@@ -249,9 +254,10 @@ final class SegmentBuilder {
             let blockCount = (docs.count + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
             let postingsStart = postings.count
             let positionsStart = positions.count
-            // Block table placeholder.
+            // Block table placeholder (none for a one-block list: the term record has its bounds).
             let tableStart = postings.count
-            postings.append(repeatElement(0, count: blockCount * SegmentFormat.blockInfoSize))
+            let tableSize = blockCount > 1 ? blockCount * SegmentFormat.blockInfoSize : 0
+            postings.append(repeatElement(0, count: tableSize))
             var table = ByteWriter()
             var maxTF: UInt32 = 0, minRatio = Float.infinity
             var termBound: Float = 0
@@ -294,12 +300,18 @@ final class SegmentBuilder {
                 minRatio = min(minRatio, blockMinRatio)
                 termBound = max(termBound, blockBound)
             }
-            postings.bytes.replaceSubrange(tableStart..<tableStart + table.count, with: table.bytes)
+            if tableSize > 0 {
+                postings.bytes.replaceSubrange(tableStart..<tableStart + tableSize, with: table.bytes)
+            }
+            guard postingsStart <= Int(UInt32.max), positionsStart <= Int(UInt32.max) else {
+                throw .io(path: directory + "/" + name + ".idx", reason: "segment too large (over 4 GiB of postings); lower the memory budget")
+            }
             let termBytes = interner.bytes(Int32(t))
-            infos.u32(UInt32(termStarts[rank])); infos.u32(UInt32(termBytes.count))
-            infos.u32(UInt32(docs.count)); infos.u32(maxTF); infos.f32(minRatio.isFinite ? minRatio : 0)
-            infos.u32(UInt32(blockCount)); infos.u64(UInt64(postingsStart)); infos.u64(UInt64(positionsStart))
-            infos.f32(termBound); infos.u32(0)
+            infos.u32(UInt32(termStarts[rank])); infos.u32(UInt32(docs.count)); infos.u32(maxTF)
+            infos.f32(minRatio.isFinite ? minRatio : 0); infos.f32(termBound)
+            infos.u32(UInt32(postingsStart)); infos.u32(UInt32(positionsStart))
+            infos.u8(UInt8(truncatingIfNeeded: termBytes.count)); infos.u8(UInt8(truncatingIfNeeded: termBytes.count >> 8))
+            infos.u8(0); infos.u8(0)
         }
         s = begin(); out.append(infos.bytes); sections.append((s, out.count - s))
         s = begin(); out.append(postings.bytes); sections.append((s, out.count - s))

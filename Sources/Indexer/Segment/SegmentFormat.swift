@@ -4,10 +4,12 @@
 /// "SEGTIDX1"  u32 version
 /// sections (each 8-byte aligned), in this order:
 ///   TERMS      the terms' UTF-8 bytes, concatenated in sorted order
-///   TERMINFO   one 48-byte record a term, sorted by term bytes:
-///              termStart u32, termLength u32, docFreq u32, maxTF u32, minLengthPerTF f32,
-///              blockCount u32, postingsOffset u64, positionsOffset u64, tfidfBound f32, pad u32
-///   POSTINGS   per term: a block table (blockCount × 24 bytes: lastDoc u32, dataOffset u32,
+///   TERMINFO   one 32-byte record a term, sorted by term bytes:
+///              termStart u32, docFreq u32, maxTF u32, minLengthPerTF f32, tfidfBound f32,
+///              postingsOffset u32, positionsOffset u32, termLength u16, pad u16
+///              (blocks = ⌈docFreq / 128⌉)
+///   POSTINGS   per term: when it has more than one block, a block table (blocks × 24 bytes:
+///              lastDoc u32, dataOffset u32,
 ///              positionsOffset u32, tfidfBound f32, maxTF u32, minLengthPerTF f32), then the blocks:
 ///              each [docWidth u8][tfWidth u8] bit-packed doc deltas, bit-packed tf−1
 ///              (128 postings a block; the last block holds the rest)
@@ -30,10 +32,10 @@ enum SegmentFormat {
     static let magic: [UInt8] = Array("SEGTIDX1".utf8)
     static let endMagic: [UInt8] = Array("SEGTEND1".utf8)
     static let storeMagic: [UInt8] = Array("SEGTSTO1".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let blockSize = 128
     static let sectionCount = 8
-    static let termInfoSize = 48
+    static let termInfoSize = 32
     static let blockInfoSize = 24
     static let docSize = 40
     static let passageSize = 12

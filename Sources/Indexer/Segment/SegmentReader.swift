@@ -139,8 +139,8 @@ final class SegmentReader: @unchecked Sendable {
 
     private func termBytes(_ i: Int) -> ByteReader? {
         let r = i * SegmentFormat.termInfoSize
-        guard let start = termInfo.u32(r), let length = termInfo.u32(r + 4) else { return nil }
-        return terms.slice(Int(start), Int(length))
+        guard let start = termInfo.u32(r), let lo = termInfo.u8(r + 28), let hi = termInfo.u8(r + 29) else { return nil }
+        return terms.slice(Int(start), Int(lo) | Int(hi) << 8)
     }
 
     func term(at i: Int) -> String? {
@@ -149,10 +149,10 @@ final class SegmentReader: @unchecked Sendable {
 
     func info(_ i: Int) -> TermInfo? {
         let r = i * SegmentFormat.termInfoSize
-        guard let df = termInfo.u32(r + 8), let maxTF = termInfo.u32(r + 12), let minRatio = termInfo.f32(r + 16),
-              let blocks = termInfo.u32(r + 20), let po = termInfo.u64(r + 24), let pp = termInfo.u64(r + 32),
-              let bound = termInfo.f32(r + 40), po < UInt64(Int.max), pp < UInt64(Int.max) else { return nil }
-        return TermInfo(docFreq: Int(df), maxTF: maxTF, minLengthPerTF: minRatio, blockCount: Int(blocks),
+        guard let df = termInfo.u32(r + 4), let maxTF = termInfo.u32(r + 8), let minRatio = termInfo.f32(r + 12),
+              let bound = termInfo.f32(r + 16), let po = termInfo.u32(r + 20), let pp = termInfo.u32(r + 24), df > 0 else { return nil }
+        let blocks = (Int(df) + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
+        return TermInfo(docFreq: Int(df), maxTF: maxTF, minLengthPerTF: minRatio, blockCount: blocks,
                         postingsOffset: Int(po), positionsOffset: Int(pp), tfidfBound: bound)
     }
 
