@@ -167,6 +167,27 @@ import Segmenter
         #expect(caught == 60)
     }
 
+    @Test func damagedStoreIsCaught() throws {
+        let path = temporaryIndexPath()
+        _ = try Corpus.build(path)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: path).first { $0.hasSuffix(".store") })
+        let file = path + "/" + name
+        let original = try Data(contentsOf: URL(fileURLWithPath: file))
+        var rng = SplitMix(seed: 11)
+        for _ in 0..<30 {
+            var data = original
+            data[Int(rng.next() % UInt64(data.count))] ^= 0x21
+            try data.write(to: URL(fileURLWithPath: file))
+            #expect(throws: IndexError.self) { try IndexReader(directory: path).verify() }
+            // Searching never crashes, whatever the damage.
+            if let reader = try? IndexReader(directory: path) {
+                _ = try? reader.search("粮食安全", analyzer: Corpus.queryAnalyzer, options: SearchOptions(passages: true))
+            }
+        }
+        try original.write(to: URL(fileURLWithPath: file))
+        try IndexReader(directory: path).verify()
+    }
+
     @Test func damagedManifestAndForeignFiles() throws {
         let path = temporaryIndexPath()
         _ = try Corpus.build(path)

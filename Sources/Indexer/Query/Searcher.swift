@@ -49,8 +49,7 @@ extension IndexReader {
 
     private func passageRange(segment s: Int, record: SegmentReader.DocRecord, passage: Int) throws(IndexError) -> Range<Int> {
         if record.passageCount > 0 && passage < record.passageCount {
-            let (_, a, b) = try segments[s].passage(record.firstPassage + passage)
-            return a..<max(a, b)
+            return try segments[s].passageRange(record.firstPassage + passage)
         }
         return 0..<record.storeLength
     }

@@ -164,6 +164,8 @@ final class SegmentBuilder {
     private var passageRecords = ByteWriter()
     private var strings = ByteWriter()
     private var store = ByteWriter()
+    private var storeDocs = ByteWriter()
+    private var storePassages = ByteWriter()
     private var docLengths: [UInt32] = []
     private(set) var docCount = 0
     private var passageCount = 0
@@ -197,7 +199,8 @@ final class SegmentBuilder {
                 estimatedBytes += 8 + (hi - lo) * 4
             }
         }
-        // Document record, strings, store.
+        // The index keeps what search reads (length, passages' first positions); ids, titles,
+        // texts and passage byte ranges go to the store.
         let idBytes = Array(doc.id.utf8), titleBytes = Array((doc.title ?? "").utf8)
         let idStart = strings.count
         strings.append(idBytes)
@@ -206,13 +209,14 @@ final class SegmentBuilder {
         let textBytes = Array(doc.text.utf8)
         let storeOffset = store.count
         store.append(textBytes)
-        docRecords.u32(UInt32(idStart)); docRecords.u32(UInt32(idBytes.count))
-        docRecords.u32(UInt32(titleStart)); docRecords.u32(UInt32(titleBytes.count))
         docRecords.u32(UInt32(doc.length))
         docRecords.u32(UInt32(passageCount)); docRecords.u32(UInt32(doc.passages.count))
-        docRecords.u64(UInt64(storeOffset)); docRecords.u32(UInt32(textBytes.count))
+        storeDocs.u64(UInt64(storeOffset)); storeDocs.u32(UInt32(textBytes.count))
+        storeDocs.u32(UInt32(idStart)); storeDocs.u32(UInt32(idBytes.count))
+        storeDocs.u32(UInt32(titleStart)); storeDocs.u32(UInt32(titleBytes.count))
         for (i, p) in doc.passages.enumerated() {
-            passageRecords.u32(p.0); passageRecords.u32(p.1); passageRecords.u32(p.2)
+            passageRecords.u32(p.0)
+            storePassages.u32(p.1); storePassages.u32(p.2)
             let next = i + 1 < doc.passages.count ? doc.passages[i + 1].0 : UInt32(doc.length)
             totalPassageLength += UInt64(next >= p.0 ? next - p.0 : 0)
         }
@@ -318,7 +322,7 @@ final class SegmentBuilder {
         s = begin(); out.append(positions.bytes); sections.append((s, out.count - s))
         s = begin(); out.append(docRecords.bytes); sections.append((s, out.count - s))
         s = begin(); out.append(passageRecords.bytes); sections.append((s, out.count - s))
-        s = begin(); out.append(strings.bytes); sections.append((s, out.count - s))
+        s = begin(); sections.append((s, 0))  // STRINGS: moved to the store (format 2)
         s = begin()
         out.u32(UInt32(docCount)); out.u32(UInt32(passageCount)); out.u64(totalLength); out.u64(totalPassageLength)
         sections.append((s, out.count - s))
@@ -331,11 +335,20 @@ final class SegmentBuilder {
             footer.u32(crc); footer.u32(0)
         }
         let footerCRC = CRC32.checksum(footer.bytes)
+        let bodyCRC = CRC32.checksum(out.bytes)  // everything before the footer, padding included
         out.append(footer.bytes)
-        out.u32(footerCRC); out.u32(0)
+        out.u32(footerCRC); out.u32(bodyCRC)
         out.append(SegmentFormat.endMagic)
 
         var storeOut = store
+        let stringsOffset = storeOut.count
+        storeOut.append(strings.bytes)
+        storeOut.align(8)
+        let docTableOffset = storeOut.count
+        storeOut.append(storeDocs.bytes)
+        let passageTableOffset = storeOut.count
+        storeOut.append(storePassages.bytes)
+        storeOut.u64(UInt64(stringsOffset)); storeOut.u64(UInt64(docTableOffset)); storeOut.u64(UInt64(passageTableOffset))
         let storeCRC = CRC32.checksum(storeOut.bytes)
         storeOut.u32(storeCRC); storeOut.u32(0)
         storeOut.append(SegmentFormat.endMagic)

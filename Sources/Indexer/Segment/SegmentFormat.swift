@@ -15,30 +15,34 @@
 ///              (128 postings a block; the last block holds the rest)
 ///   POSITIONS  per posting, tf varints: the first position, then deltas (≥ 0: search-mode
 ///              sub-words share their token's position)
-///   DOCS       one 40-byte record a document: idStart u32, idLength u32, titleStart u32,
-///              titleLength u32, length u32 (terms), firstPassage u32, passageCount u32,
-///              storeOffset u64, storeLength u32
-///   PASSAGES   one 12-byte record a passage: firstPosition u32, byteStart u32, byteEnd u32
-///   STRINGS    ids and titles, UTF-8
+///   DOCS       one 12-byte record a document: length u32 (terms), firstPassage u32, passageCount u32
+///   PASSAGES   one 4-byte record a passage: firstPosition u32
+///   STRINGS    empty (ids and titles are in the store since format 2)
 ///   STATS      docCount u32, passageCount u32, totalLength u64, totalPassageLength u64
 /// footer: per section: offset u64, length u64, crc32 u32, pad u32 (8 sections × 24 bytes),
-///         crc32 of that table u32, pad u32, "SEGTEND1"
+///         crc32 of that table u32, crc32 of everything before the footer u32, "SEGTEND1"
 /// ```
 /// The bounds: tfidfBound = max (1 + ln tf)/√len; maxTF and minLengthPerTF = min len/tf give
 /// the BM25 bound idf·(k1+1)/(1 + k1(1−b)/maxTF + k1·b·minLengthPerTF/avgdl), valid for any avgdl.
-/// The store file is "SEGTSTO1", the documents' texts concatenated, and a footer of
-/// crc32 u32, pad u32, "SEGTEND1".
+/// The store file is "SEGTSTO2", the documents' texts concatenated, then ids and titles
+/// (UTF-8), a document table (28 bytes a document: textOffset u64, textLength u32, idStart u32,
+/// idLength u32, titleStart u32, titleLength u32), a passage table (8 bytes a passage: byteStart
+/// u32, byteEnd u32 in the document's text), and a footer: stringsOffset u64, docTableOffset
+/// u64, passageTableOffset u64, crc32 of everything before it u32, pad u32, "SEGTEND1".
 enum SegmentFormat {
     static let magic: [UInt8] = Array("SEGTIDX1".utf8)
     static let endMagic: [UInt8] = Array("SEGTEND1".utf8)
-    static let storeMagic: [UInt8] = Array("SEGTSTO1".utf8)
+    static let storeMagic: [UInt8] = Array("SEGTSTO2".utf8)
     static let version: UInt32 = 2
     static let blockSize = 128
     static let sectionCount = 8
     static let termInfoSize = 32
     static let blockInfoSize = 24
-    static let docSize = 40
-    static let passageSize = 12
+    static let docSize = 12
+    static let storeDocSize = 28
+    static let storePassageSize = 8
+    static let storeFooterSize = 40
+    static let passageSize = 4
     static let footerSize = sectionCount * 24 + 16
 
     enum Section: Int, CaseIterable {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One immutable segment on disk, memory-mapped. Opening checks the magic, version, the
 /// footer's checksum, every section's bounds, and the checksums of the term table and stats;
 /// `verify()` checks every section and the store. All reads are bounds-checked: a damaged file gives `IndexError.corrupt`.
@@ -6,7 +8,6 @@ final class SegmentReader: @unchecked Sendable {
     let name: String
     let path: String
     private let file: MappedFile
-    private var storeFile: MappedFile?
     private let storePath: String
     let terms: ByteReader
     let termInfo: ByteReader
@@ -84,32 +85,69 @@ final class SegmentReader: @unchecked Sendable {
         }
         termCount = termInfo.count / SegmentFormat.termInfoSize
         let docTable = readers[4]
-        lengths = (0..<Int(dc)).map { docTable.u32($0 * SegmentFormat.docSize + 16) ?? 0 }
+        lengths = (0..<Int(dc)).map { docTable.u32($0 * SegmentFormat.docSize) ?? 0 }
     }
 
-    /// Checks the checksums of every section and of the store.
+    /// Checks the checksums of every section, of the whole file, and of the store.
     func verify() throws(IndexError) {
+        let r = file.reader
+        let footerStart = r.count - SegmentFormat.footerSize
+        guard let bodyCRC = r.u32(footerStart + SegmentFormat.sectionCount * 24 + 4),
+              CRC32.checksum(UnsafeRawBufferPointer(rebasing: r.base[0..<footerStart])) == bodyCRC else {
+            throw .corrupt(file: path, reason: "checksum mismatch (file body)")
+        }
         for (i, reader) in sectionReaders.enumerated() where CRC32.checksum(reader.base) != sectionCRCs[i] {
             throw .corrupt(file: path, reason: "checksum mismatch in section \(SegmentFormat.Section(rawValue: i).map { "\($0)" } ?? "\(i)")")
         }
-        let store = try self.store()
-        let r = store.reader
-        guard r.count >= 24, let crc = r.u32(r.count - 16),
-              CRC32.checksum(UnsafeRawBufferPointer(rebasing: r.base[0..<(r.count - 16)])) == crc else {
+        let sr = try store().file.reader
+        guard let crc = sr.u32(sr.count - 16),
+              CRC32.checksum(UnsafeRawBufferPointer(rebasing: sr.base[0..<(sr.count - 16)])) == crc else {
             throw .corrupt(file: storePath, reason: "checksum mismatch")
         }
     }
 
-    private func store() throws(IndexError) -> MappedFile {
-        if let storeFile { return storeFile }
+    /// The mapped store and its tables, opened on first use.
+    private struct Store {
+        let file: MappedFile
+        let strings: ByteReader
+        let docTable: ByteReader
+        let passageTable: ByteReader
+    }
+    private var storeState: Store?
+    private let storeLock = Mutex<Void>(())
+
+    private func store() throws(IndexError) -> Store {
+        let result: Result<Store, IndexError> = storeLock.withLock { _ in
+            if let storeState { return .success(storeState) }
+            do throws(IndexError) {
+                let opened = try openStore()
+                storeState = opened
+                return .success(opened)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private func openStore() throws(IndexError) -> Store {
         let f = try MappedFile(path: storePath)
         let r = f.reader
-        guard r.count >= 24, let magic = r.slice(0, 8), Array(magic.base) == SegmentFormat.storeMagic,
+        let corrupt = { (why: String) -> IndexError in .corrupt(file: self.storePath, reason: why) }
+        guard r.count >= 8 + SegmentFormat.storeFooterSize, let magic = r.slice(0, 8), Array(magic.base) == SegmentFormat.storeMagic,
               let end = r.slice(r.count - 8, 8), Array(end.base) == SegmentFormat.endMagic else {
-            throw .corrupt(file: storePath, reason: "not a segtool store, or truncated")
+            throw corrupt("not a segtool store, or truncated")
         }
-        storeFile = f
-        return f
+        let footer = r.count - SegmentFormat.storeFooterSize
+        guard let so = r.u64(footer), let dto = r.u64(footer + 8), let pto = r.u64(footer + 16),
+              so <= dto, dto <= pto, pto <= UInt64(footer),
+              let strings = r.slice(Int(so), Int(dto - so)), let docTable = r.slice(Int(dto), Int(pto - dto)),
+              let passageTable = r.slice(Int(pto), footer - Int(pto)),
+              docTable.count == docCount * SegmentFormat.storeDocSize,
+              passageTable.count == passageCount * SegmentFormat.storePassageSize else {
+            throw corrupt("tables out of bounds or of the wrong size")
+        }
+        return Store(file: f, strings: strings, docTable: docTable, passageTable: passageTable)
     }
 
     // MARK: Terms
@@ -179,12 +217,17 @@ final class SegmentReader: @unchecked Sendable {
 
     func doc(_ ordinal: Int) throws(IndexError) -> DocRecord {
         let r = ordinal * SegmentFormat.docSize
-        guard let idStart = docs.u32(r), let idLength = docs.u32(r + 4), let titleStart = docs.u32(r + 8),
-              let titleLength = docs.u32(r + 12), let length = docs.u32(r + 16), let first = docs.u32(r + 20),
-              let count = docs.u32(r + 24), let so = docs.u64(r + 28), let sl = docs.u32(r + 36),
-              let id = strings.string(Int(idStart), Int(idLength)),
-              let title = strings.string(Int(titleStart), Int(titleLength)), so < UInt64(Int32.max) * 1024 else {
+        guard let length = docs.u32(r), let first = docs.u32(r + 4), let count = docs.u32(r + 8) else {
             throw .corrupt(file: path, reason: "document record \(ordinal) out of bounds")
+        }
+        let store = try store()
+        let t = ordinal * SegmentFormat.storeDocSize
+        guard let so = store.docTable.u64(t), let sl = store.docTable.u32(t + 8),
+              let idStart = store.docTable.u32(t + 12), let idLength = store.docTable.u32(t + 16),
+              let titleStart = store.docTable.u32(t + 20), let titleLength = store.docTable.u32(t + 24),
+              let id = store.strings.string(Int(idStart), Int(idLength)),
+              let title = store.strings.string(Int(titleStart), Int(titleLength)), so < UInt64(Int32.max) * 1024 else {
+            throw .corrupt(file: storePath, reason: "document record \(ordinal) out of bounds")
         }
         return DocRecord(id: id, title: title, length: Int(length), firstPassage: Int(first), passageCount: Int(count),
                          storeOffset: Int(so), storeLength: Int(sl))
@@ -199,7 +242,7 @@ final class SegmentReader: @unchecked Sendable {
     /// The stored text of a document.
     func text(_ record: DocRecord) throws(IndexError) -> String {
         let store = try store()
-        guard let s = store.reader.string(record.storeOffset, record.storeLength) else {
+        guard let s = store.file.reader.string(record.storeOffset, record.storeLength) else {
             throw .corrupt(file: storePath, reason: "stored text out of bounds")
         }
         return s
@@ -207,11 +250,20 @@ final class SegmentReader: @unchecked Sendable {
 
     /// Passage `i` (global in the segment): first position, byte start, byte end.
     func passage(_ i: Int) throws(IndexError) -> (Int, Int, Int) {
-        let r = i * SegmentFormat.passageSize
-        guard let a = passages.u32(r), let b = passages.u32(r + 4), let c = passages.u32(r + 8) else {
+        guard let a = passages.u32(i * SegmentFormat.passageSize) else {
             throw .corrupt(file: path, reason: "passage record \(i) out of bounds")
         }
-        return (Int(a), Int(b), Int(c))
+        return (Int(a), 0, 0)
+    }
+
+    /// Passage `i`'s byte range in its document's text (from the store).
+    func passageRange(_ i: Int) throws(IndexError) -> Range<Int> {
+        let store = try store()
+        guard let b = store.passageTable.u32(i * SegmentFormat.storePassageSize),
+              let c = store.passageTable.u32(i * SegmentFormat.storePassageSize + 4), b <= c else {
+            throw .corrupt(file: storePath, reason: "passage record \(i) out of bounds")
+        }
+        return Int(b)..<Int(c)
     }
 
     /// Every document id with its ordinal (for deletes and updates).
