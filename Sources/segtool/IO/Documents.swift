@@ -37,6 +37,10 @@ enum Documents {
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         guard jsonl else {
+            if text.allSatisfy(\.isWhitespace) {
+                Diagnostics.warning("\(name): empty input")
+                return
+            }
             try each(Document(id: name, title: nil, text: text))
             return
         }
