@@ -33,6 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import find_repo_root  # noqa: E402  (beside this script)
+
 MB = 1_000_000  # throughput is reported in decimal megabytes of UTF-8 input
 
 
@@ -43,14 +45,6 @@ class CompareError(Exception):
 # --------------------------------------------------------------------------- setup
 
 
-def find_repo_root() -> Path:
-    """The repository root: the nearest ancestor of this script holding the main package
-    (Package.swift beside Sources/Segmenter; Benchmarks/ has a Package.swift of its own)."""
-    here = Path(__file__).resolve().parent
-    for directory in (here, *here.parents):
-        if (directory / "Package.swift").is_file() and (directory / "Sources" / "Segmenter").is_dir():
-            return directory
-    return here.parents[1]  # Benchmarks/peers/ -> repository root
 
 
 def parse_args(repo_root: Path) -> argparse.Namespace:

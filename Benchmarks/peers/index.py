@@ -55,6 +55,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import find_repo_root  # noqa: E402  (beside this script)
+
 MB = 1_000_000  # sizes and throughput in decimal megabytes
 LABELS = ("frequent", "rare", "and", "or", "phrase")
 CJK_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
@@ -75,14 +77,6 @@ class IndexBenchError(Exception):
 # --------------------------------------------------------------------------- setup
 
 
-def find_repo_root() -> Path:
-    """The nearest ancestor of this script holding Package.swift beside Sources/Segmenter
-    (Benchmarks/ has a Package.swift of its own)."""
-    here = Path(__file__).resolve().parent
-    for directory in (here, *here.parents):
-        if (directory / "Package.swift").is_file() and (directory / "Sources" / "Segmenter").is_dir():
-            return directory
-    return here.parents[1]  # Benchmarks/peers/ -> repository root
 
 
 def parse_args() -> argparse.Namespace:

@@ -43,6 +43,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import find_repo_root  # noqa: E402  (beside this script)
+
 
 class KeywordsError(Exception):
     """A problem with the inputs or a tool; printed without a traceback."""
@@ -51,14 +53,6 @@ class KeywordsError(Exception):
 # --------------------------------------------------------------------------- setup
 
 
-def find_repo_root() -> Path:
-    """The nearest ancestor of this script holding Package.swift beside Sources/Segmenter
-    (Benchmarks/ has a Package.swift of its own)."""
-    here = Path(__file__).resolve().parent
-    for directory in (here, *here.parents):
-        if (directory / "Package.swift").is_file() and (directory / "Sources" / "Segmenter").is_dir():
-            return directory
-    return here.parents[1]  # Benchmarks/peers/ -> repository root
 
 
 def parse_args() -> argparse.Namespace:

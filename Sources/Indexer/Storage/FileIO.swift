@@ -63,18 +63,7 @@ enum FileIO {
     static func remove(_ path: String) { unlink(path) }
 
     /// Names in a directory.
-    static func list(_ directory: String) -> [String] {
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
-    }
+    static func list(_ directory: String) -> [String] { directoryEntries(directory) }
 
     static func readAll(_ path: String) throws(IndexError) -> [UInt8] {
         let fd = open(path, O_RDONLY)

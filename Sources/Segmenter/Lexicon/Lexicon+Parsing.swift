@@ -254,3 +254,17 @@ public func readAllBytes(fileDescriptor fd: Int32) -> [UInt8]? {
         out.append(contentsOf: chunk[0..<n])
     }
 }
+
+/// The names in a directory (without `.` and `..`), or none when it cannot be read.
+public func directoryEntries(_ path: String) -> [String] {
+    guard let dir = opendir(path) else { return [] }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+        let name = withUnsafePointer(to: entry.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+}

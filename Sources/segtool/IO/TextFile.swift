@@ -66,17 +66,6 @@ func fileSize(_ path: String) -> Int {
     return stat(path, &st) == 0 ? Int(st.st_size) : 0
 }
 
-func listDirectory(_ path: String) -> [String] {
-    guard let dir = opendir(path) else { return [] }
-    defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-        let name = withUnsafePointer(to: entry.pointee.d_name) {
-            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
-        if name != "." && name != ".." { names.append(name) }
-    }
-    return names
-}
+func listDirectory(_ path: String) -> [String] { directoryEntries(path) }
 
 func coreCount() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
