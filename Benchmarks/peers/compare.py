@@ -33,12 +33,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import find_repo_root  # noqa: E402  (beside this script)
+from common import find_repo_root, resolve_in_repo, PeerError  # noqa: E402  (beside this script)
 
 MB = 1_000_000  # throughput is reported in decimal megabytes of UTF-8 input
 
 
-class CompareError(Exception):
+class CompareError(PeerError):
     """A problem with the inputs or a tool; printed without a traceback."""
 
 
@@ -72,10 +72,6 @@ def parse_args(repo_root: Path) -> argparse.Namespace:
         parser.error("--rounds must be at least 1")
     return args
 
-
-def resolve_in_repo(path: str, repo_root: Path) -> Path:
-    p = Path(path).expanduser()
-    return p if p.is_absolute() else (repo_root / p).resolve()
 
 
 def resolve_segtool(option: str | None, repo_root: Path) -> Path:
@@ -491,7 +487,7 @@ def main() -> int:
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except CompareError as error:
+    except PeerError as error:
         print(f"compare.py: error: {error}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:

@@ -55,7 +55,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import find_repo_root  # noqa: E402  (beside this script)
+from common import find_repo_root, resolve_in_repo, resolve_segtool, PeerError  # noqa: E402  (beside this script)
 
 MB = 1_000_000  # sizes and throughput in decimal megabytes
 LABELS = ("frequent", "rare", "and", "or", "phrase")
@@ -70,7 +70,7 @@ for _full in range(0xFF21, 0xFF3B):  # full-width A-Z: fold and lower in one ste
     FOLD[_full] = _full - 0xFEE0 + 0x20
 
 
-class IndexBenchError(Exception):
+class IndexBenchError(PeerError):
     """A problem with the inputs or a tool; printed without a traceback."""
 
 
@@ -121,22 +121,7 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def resolve_in_repo(path: str, repo_root: Path) -> Path:
-    p = Path(path).expanduser()
-    return p if p.is_absolute() else (repo_root / p).resolve()
 
-
-def resolve_segtool(option: str | None, repo_root: Path) -> Path:
-    """--segtool, else $SEGTOOL (both relative to the working directory), else the release build."""
-    given = option or os.environ.get("SEGTOOL")
-    path = (Path(os.path.abspath(Path(given).expanduser())) if given
-            else repo_root / ".build/release/segtool")
-    if not path.is_file():
-        raise IndexBenchError(f"segtool binary not found: {path}. Build it with "
-                              "`swift build -c release`, or pass --segtool/SEGTOOL.")
-    if not os.access(path, os.X_OK):
-        raise IndexBenchError(f"segtool binary is not executable: {path}")
-    return path
 
 
 def import_tantivy():
@@ -774,7 +759,7 @@ def main() -> int:
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except IndexBenchError as error:
+    except PeerError as error:
         print(f"index.py: error: {error}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:

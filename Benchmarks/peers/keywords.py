@@ -43,10 +43,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import find_repo_root  # noqa: E402  (beside this script)
+from common import find_repo_root, resolve_in_repo, resolve_segtool, PeerError  # noqa: E402  (beside this script)
 
 
-class KeywordsError(Exception):
+class KeywordsError(PeerError):
     """A problem with the inputs or a tool; printed without a traceback."""
 
 
@@ -91,22 +91,7 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def resolve_in_repo(path: str, repo_root: Path) -> Path:
-    p = Path(path).expanduser()
-    return p if p.is_absolute() else (repo_root / p).resolve()
 
-
-def resolve_segtool(option: str | None, repo_root: Path) -> Path:
-    """--segtool, else $SEGTOOL (both relative to the working directory), else the release build."""
-    given = option or os.environ.get("SEGTOOL")
-    path = (Path(os.path.abspath(Path(given).expanduser())) if given
-            else repo_root / ".build/release/segtool")
-    if not path.is_file():
-        raise KeywordsError(f"segtool binary not found: {path}. Build it with "
-                            "`swift build -c release`, or pass --segtool/SEGTOOL.")
-    if not os.access(path, os.X_OK):
-        raise KeywordsError(f"segtool binary is not executable: {path}")
-    return path
 
 
 def import_jieba():
@@ -632,7 +617,7 @@ def main() -> int:
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except KeywordsError as error:
+    except PeerError as error:
         print(f"keywords.py: error: {error}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:
