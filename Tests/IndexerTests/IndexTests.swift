@@ -46,12 +46,17 @@ enum Corpus {
                 #expect(measured <= width)
                 values.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &w) }
                 #expect(w.count == BitPacking.byteCount(count: count, width: width))
-                var out = [UInt32](repeating: 9, count: 128)
-                let ok = w.bytes.withUnsafeBytes { raw in
-                    out.withUnsafeMutableBufferPointer { BitPacking.unpack(ByteReader(base: raw), at: 0, count: count, width: width, into: $0) }
+                // Exactly the packed bytes (the careful path at the end of data), and the same
+                // bytes with others before and after (the 8-bytes-at-a-time path).
+                for (before, after) in [(0, 0), (3, 16)] {
+                    let bytes = [UInt8](repeating: 0xA5, count: before) + w.bytes + [UInt8](repeating: 0x5A, count: after)
+                    var out = [UInt32](repeating: 9, count: 128)
+                    let ok = bytes.withUnsafeBytes { raw in
+                        out.withUnsafeMutableBufferPointer { BitPacking.unpack(ByteReader(base: raw), at: before, count: count, width: width, into: $0) }
+                    }
+                    #expect(ok)
+                    #expect(Array(out[0..<count]) == values, "width \(width) count \(count) padding \(before)/\(after)")
                 }
-                #expect(ok)
-                #expect(Array(out[0..<count]) == values, "width \(width) count \(count)")
             }
         }
         // Out of bounds is refused, not read.
@@ -156,7 +161,8 @@ enum Corpus {
         }
         let path = temporaryIndexPath()
         let reader = try Corpus.build(path, documents: docs)
-        for query in ["改革", "医疗", "改革 开放", "创新 OR 绿色 OR 医疗", "教育 OR 民生", "\"改革 开放\"", "安全 -民生"] {
+        for query in ["改革", "医疗", "改革 开放", "改革 开放 医疗", "创新 OR 绿色 OR 医疗", "教育 OR 民生", "\"改革 开放\"",
+                      "\"改革 开放\" 医疗", "改革 创新 OR 绿色", "安全 -民生", "安全 -\"民生 教育\""] {
             let pruned = try reader.search(query, analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 10, ranking: ranking))
             let all = try reader.search(query, analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 5000, ranking: ranking))
             #expect(pruned.count == min(10, all.count), "\(query)")

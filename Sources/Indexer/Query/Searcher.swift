@@ -108,12 +108,17 @@ struct SegmentSearch {
     let segment: SegmentReader
     let query: Query
     let context: SearchContext
-    /// Cursor per scoring term (an empty one when the segment lacks the term: `present`).
-    /// Plain values in an array, mutated in place: no copies, no reference counting per step.
-    var cursors: [PostingCursor]
+    /// Cursor per scoring term (an empty one when the segment lacks the term: `present`),
+    /// mutated in place through an unsafe buffer that `cursorSet` owns.
+    let cursorSet: CursorSet
+    let cursors: UnsafeMutableBufferPointer<PostingCursor>
     let present: [Bool]
-    var excludedCursors: [[PostingCursor]]
-    let excludedPresent: [[Bool]]
+    let excludedSet: CursorSet
+    /// Excluded clause i's cursors are excludedCursors[excludedOffsets[i] ..< excludedOffsets[i+1]].
+    let excludedCursors: UnsafeMutableBufferPointer<PostingCursor>
+    let excludedOffsets: [Int]
+    let excludedPresent: [Bool]
+    let excludedPhrase: [Bool]
     let termIndex: [String: Int]
     /// Per group, per clause: the indices of its terms (hashing strings per candidate is slow).
     let clauseTerms: [[[Int]]]
@@ -145,24 +150,33 @@ struct SegmentSearch {
         let segment = reader.segments[s]
         let empty = SegmentReader.TermInfo(docFreq: 0, maxTF: 0, minLengthPerTF: 0, blockCount: 0, postingsOffset: 0, positionsOffset: 0, tfidfBound: 0)
         let infos = context.terms.map { segment.lookup($0) }
-        cursors = infos.map { PostingCursor(segment: segment, info: $0 ?? empty) }
+        cursorSet = CursorSet(segment: segment, infos: infos.map { $0 ?? empty })
+        cursors = cursorSet.cursors
         present = infos.map { $0 != nil }
-        let excludedInfos = query.excluded.map { clause in clause.terms.map { segment.lookup(Array($0.utf8)) } }
-        excludedCursors = excludedInfos.map { list in list.map { PostingCursor(segment: segment, info: $0 ?? empty) } }
-        excludedPresent = excludedInfos.map { list in list.map { $0 != nil } }
+        var excludedInfos: [SegmentReader.TermInfo?] = []
+        var offsets = [0]
+        for clause in query.excluded {
+            excludedInfos += clause.terms.map { segment.lookup(Array($0.utf8)) }
+            offsets.append(excludedInfos.count)
+        }
+        excludedSet = CursorSet(segment: segment, infos: excludedInfos.map { $0 ?? empty })
+        excludedCursors = excludedSet.cursors
+        excludedOffsets = offsets
+        excludedPresent = excludedInfos.map { $0 != nil }
+        excludedPhrase = query.excluded.map(\.isPhrase)
         clauseTerms = query.groups.map { group in group.map { clause in clause.terms.map { index[$0] ?? 0 } } }
-        var flat: [Int] = [], offsets: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
+        var flat: [Int] = [], clauseStarts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
         for (g, group) in query.groups.enumerated() {
             let first = phrase.count
             for (c, clause) in group.enumerated() {
                 flat += clauseTerms[g][c]
-                offsets.append(flat.count)
+                clauseStarts.append(flat.count)
                 phrase.append(clause.isPhrase)
             }
             ranges.append(first..<phrase.count)
         }
         flatTerms = flat
-        clauseOffsets = offsets
+        clauseOffsets = clauseStarts
         clausePhrase = phrase
         groupClauses = ranges
         deletedDocs = reader.deleted[s]
@@ -172,18 +186,24 @@ struct SegmentSearch {
 
     mutating func execute(passages: Bool, top: inout TopK<(Int, Int, Int)>, damaged: inout IndexError?) {
         defer {
-            if cursors.contains(where: { $0.damaged }) && damaged == nil {
+            if (cursors.contains(where: { $0.damaged }) || excludedCursors.contains(where: { $0.damaged })) && damaged == nil {
                 damaged = .corrupt(file: segment.path, reason: "postings damaged")
             }
         }
         let groups = query.groups
-        if !passages && query.excluded.isEmpty && groups.count == 1 && groups[0].allSatisfy({ $0.terms.count == 1 && !$0.isPhrase }) {
-            if groups[0].count == 1 {
-                singleTerm(termIndex[groups[0][0].terms[0]] ?? 0, top: &top)
-            } else {
-                maxScore(groups[0].map { termIndex[$0.terms[0]] ?? 0 }, top: &top)
+        if !passages && query.excluded.isEmpty {
+            if groups.count == 1 && groups[0].allSatisfy({ $0.terms.count == 1 && !$0.isPhrase }) {
+                if groups[0].count == 1 {
+                    singleTerm(termIndex[groups[0][0].terms[0]] ?? 0, top: &top)
+                } else {
+                    maxScore(groups[0].map { termIndex[$0.terms[0]] ?? 0 }, top: &top)
+                }
+                return
             }
-            return
+            if groups.allSatisfy({ $0.count == 1 && !$0[0].isPhrase }) {
+                conjunction(Array(Set(groups.flatMap { $0[0].terms.compactMap { termIndex[$0] } })), top: &top)
+                return
+            }
         }
         general(passages: passages, top: &top)
     }
@@ -193,8 +213,9 @@ struct SegmentSearch {
 
     // MARK: One term, block-max
 
-    mutating func singleTerm(_ t: Int, top: inout TopK<(Int, Int, Int)>) {
+    func singleTerm(_ t: Int, top: inout TopK<(Int, Int, Int)>) {
         guard present[t] else { return }
+        let idf = context.idf[t]
         var b = 0
         while b < cursors[t].info.blockCount {
             let (f, mtf, mlen) = cursors[t].blockBound(b)
@@ -202,13 +223,20 @@ struct SegmentSearch {
                 b += 1
                 continue
             }
-            var d = cursors[t].jump(toBlock: b)
-            while d != PostingCursor.exhausted && cursors[t].currentBlock == b {
-                if !isDeleted(d) {
-                    let score = context.weight(term: t, tf: cursors[t].tf, length: Int(lengths[d]))
+            let d0 = cursors[t].jump(toBlock: b)
+            if d0 == PostingCursor.exhausted { return }
+            // Score the block's postings in a tight loop over the decoded arrays.
+            let (docs, tfs, n) = cursors[t].blockRemainder
+            var threshold = top.threshold
+            for i in 0..<n {
+                let d = Int(docs[i])
+                guard d < lengths.count else { cursors[t].markDamaged(); return }
+                let score = context.ranking.weight(tf: Int(tfs[i]) + 1, length: Int(lengths[d]),
+                                                   averageLength: context.averageLength, idf: idf)
+                if score > threshold && !isDeleted(d) {
                     top.insert((s, d, 0), score: score, id: globalID(d))
+                    threshold = top.threshold
                 }
-                d = cursors[t].next()
             }
             b += 1
         }
@@ -227,6 +255,16 @@ struct SegmentSearch {
         return (context.bound(term: t, tfidf: f, maxTF: mtf, minLengthPerTF: mlen), cursors[t].blockLastDoc(b))
     }
 
+    /// The upper bound of term `t`'s weight over the block holding its first document ≥
+    /// `target` (found without decoding), and that block's last document; nil when the term
+    /// has no document ≥ `target`.
+    @inline(__always)
+    func shallowBound(_ t: Int, _ target: Int) -> (Double, Int)? {
+        guard let b = cursors[t].shallowBlock(for: target) else { return nil }
+        let (f, mtf, mlen) = cursors[t].blockBound(b)
+        return (context.bound(term: t, tfidf: f, maxTF: mtf, minLengthPerTF: mlen), cursors[t].blockLastDoc(b))
+    }
+
     /// A term's bound over its whole list.
     func termBound(_ t: Int) -> Double {
         guard present[t] else { return 0 }
@@ -234,9 +272,55 @@ struct SegmentSearch {
         return context.bound(term: t, tfidf: info.tfidfBound, maxTF: info.maxTF, minLengthPerTF: info.minLengthPerTF)
     }
 
+    // MARK: Conjunction of terms, block-max leapfrog
+
+    /// Documents with all of `terms`: the rarest leads, the others follow; before any block is
+    /// decoded, the blocks that would hold the candidate are checked against the threshold
+    /// from the block tables alone, and a stretch that cannot compete is skipped whole.
+    func conjunction(_ termsIn: [Int], top: inout TopK<(Int, Int, Int)>) {
+        guard !termsIn.isEmpty, termsIn.allSatisfy({ present[$0] }) else { return }
+        let terms = termsIn.sorted { cursors[$0].info.docFreq < cursors[$1].info.docFreq }
+        let lead = terms[0]
+        var d = 0
+        outer: while true {
+            d = cursors[lead].advance(to: d)
+            if d == PostingCursor.exhausted { return }
+            let threshold = top.threshold
+            if threshold > -.infinity {
+                var bound = 0.0
+                var upTo = Int.max
+                for t in terms {
+                    guard let (b, last) = shallowBound(t, d) else { return }
+                    bound += b
+                    upTo = min(upTo, last)
+                }
+                if bound <= threshold {
+                    if upTo == Int.max { return }
+                    d = upTo + 1
+                    continue
+                }
+            }
+            for k in 1..<terms.count {
+                let x = cursors[terms[k]].advance(to: d)
+                if x == PostingCursor.exhausted { return }
+                if x > d {
+                    d = x
+                    continue outer
+                }
+            }
+            let length = Int(lengths[d])
+            var score = 0.0
+            for t in terms { score += context.weight(term: t, tf: cursors[t].tf, length: length) }
+            if score > threshold && !isDeleted(d) {
+                top.insert((s, d, 0), score: score, id: globalID(d))
+            }
+            d += 1
+        }
+    }
+
     // MARK: Alternatives of single terms, MaxScore
 
-    mutating func maxScore(_ termsIn: [Int], top: inout TopK<(Int, Int, Int)>) {
+    func maxScore(_ termsIn: [Int], top: inout TopK<(Int, Int, Int)>) {
         // Terms present in this segment, by ascending upper bound.
         var terms: [(t: Int, bound: Double)] = []
         for t in Set(termsIn) {
@@ -296,7 +380,7 @@ struct SegmentSearch {
                 }
                 k -= 1
             }
-            if !isDeleted(d) {
+            if score > top.threshold && !isDeleted(d) {
                 top.insert((s, d, 0), score: score, id: globalID(d))
                 firstEssential = updateEssential(top.threshold)
                 if firstEssential >= terms.count { break }
@@ -323,48 +407,51 @@ struct SegmentSearch {
         let requiredSet = Set(required)
         let optionalBound = cursors.indices.filter { !requiredSet.contains($0) }.reduce(0.0) { $0 + termBound($1) }
         var d = 0
-        while true {
+        outer: while true {
             // Next candidate.
             if !required.isEmpty {
                 d = cursors[driver[0]].advance(to: d)
                 if d == PostingCursor.exhausted { return }
-                var agreed = true
+                if !passages && top.threshold > -.infinity {
+                    // Block-max for conjunctions: the blocks of the required terms that would
+                    // hold the candidate (from the block tables, nothing decoded) plus the
+                    // other terms' list bounds; skip the stretch where they cannot compete.
+                    var bound = optionalBound
+                    var upTo = Int.max
+                    for t in required {
+                        guard let (b, last) = shallowBound(t, d) else { return }
+                        bound += b
+                        upTo = min(upTo, last)
+                    }
+                    if bound <= top.threshold {
+                        if upTo == Int.max { return }
+                        d = upTo + 1
+                        continue
+                    }
+                }
                 for t in driver.dropFirst() {
                     let x = cursors[t].advance(to: d)
                     if x == PostingCursor.exhausted { return }
                     if x > d {
                         d = x
-                        agreed = false
-                        break
+                        continue outer
                     }
                 }
-                if !agreed { continue }
             } else {
                 var m = PostingCursor.exhausted
                 for t in driver { m = min(m, cursors[t].advance(to: d)) }
                 if m == PostingCursor.exhausted { return }
                 d = m
             }
-            if !passages && top.threshold > -.infinity && !required.isEmpty {
-                // Block-max for conjunctions: the required terms' current blocks plus the
-                // other terms' list bounds; skip the stretch where they cannot compete.
-                var bound = optionalBound
-                var upTo = Int.max
-                for t in required {
-                    let (b, last) = currentBlockBound(t)
-                    bound += b
-                    upTo = min(upTo, last)
-                }
-                if bound <= top.threshold {
-                    d = max(d + 1, upTo == Int.max ? d + 1 : upTo + 1)
-                    continue
-                }
-            }
-            if !isDeleted(d), matches(d), !excluded(d) {
-                if passages {
-                    scorePassages(d, top: &top)
-                } else {
-                    top.insert((s, d, 0), score: score(d), id: globalID(d))
+            if passages {
+                if !isDeleted(d), matches(d), !excluded(d) { scorePassages(d, top: &top) }
+            } else {
+                // Score first (from the term frequencies alone): the structure — phrases'
+                // positions, alternatives, exclusions — is checked only for a document that
+                // would enter the top k.
+                let score = score(d)
+                if score > top.threshold, !isDeleted(d), matches(d), !excluded(d) {
+                    top.insert((s, d, 0), score: score, id: globalID(d))
                 }
             }
             d += 1
@@ -398,14 +485,18 @@ struct SegmentSearch {
     }
 
     mutating func excluded(_ d: Int) -> Bool {
-        for (i, clause) in query.excluded.enumerated() {
+        for i in 0..<excludedPhrase.count {
+            let lo = excludedOffsets[i], hi = excludedOffsets[i + 1]
             var all = true
-            var lists: [[UInt32]] = []
-            for j in clause.terms.indices {
-                guard excludedPresent[i][j], excludedCursors[i][j].advance(to: d) == d else { all = false; break }
-                if clause.isPhrase { lists.append(excludedCursors[i][j].positions()) }
+            for j in lo..<hi where !excludedPresent[j] || excludedCursors[j].advance(to: d) != d {
+                all = false
+                break
             }
-            if all && (!clause.isPhrase || Self.phrase(lists)) { return true }
+            guard all else { continue }
+            if !excludedPhrase[i] { return true }
+            while positionLists.count < hi - lo { positionLists.append([]) }
+            for j in lo..<hi { excludedCursors[j].positions(into: &positionLists[j - lo]) }
+            if Self.phrase(positionLists, count: hi - lo) { return true }
         }
         return false
     }
@@ -435,7 +526,7 @@ struct SegmentSearch {
     }
 
     /// The document's score: the sum over scoring terms present in it.
-    mutating func score(_ d: Int) -> Double {
+    func score(_ d: Int) -> Double {
         let length = Int(lengths[d])
         var total = 0.0
         for t in cursors.indices where present[t] && cursors[t].advance(to: d) == d {

@@ -1,9 +1,12 @@
 /// Walks one term's postings in a segment, a block of 128 at a time: document ordinals
 /// (`doc`), term frequencies (`tf`), positions on demand, and the block table's upper bounds
 /// for skipping (block-max pruning).
+///
+/// A cursor is a plain value without references: its decoded block lives in memory owned by a
+/// `CursorSet`, and its views of the segment's mapped sections are raw pointers kept alive by
+/// the search that made it. Stepping a cursor therefore costs no reference counting and no
+/// uniqueness checks.
 struct PostingCursor {
-    // Views of the segment's mapped sections (raw pointers: no reference counting per step);
-    // the search that makes cursors keeps the segment, and so the mapping, alive.
     private let postings: ByteReader
     private let positionData: ByteReader
     private let docCount: Int
@@ -15,27 +18,34 @@ struct PostingCursor {
     private var block = -1
     private var index = 0
     private var count = 0
-    private var docs = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
-    private var tfs = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
+    /// The loaded block's last document.
+    private var lastInBlock = -1
+    /// The block that `shallowBound` last found (it never moves backwards).
+    private var shallowBlock = 0
+    private let docs: UnsafeMutablePointer<UInt32>
+    private let tfs: UnsafeMutablePointer<UInt32>
     private var positionsOffset = 0
     private var positionsIndex = 0
 
     static let exhausted = Int.max
 
-    init(segment: SegmentReader, info: SegmentReader.TermInfo) {
+    /// - Parameter buffer: room for 2 × 128 values, owned by the caller for the cursor's life.
+    init(segment: SegmentReader, info: SegmentReader.TermInfo, buffer: UnsafeMutablePointer<UInt32>) {
         postings = segment.postings
         positionData = segment.positions
         docCount = segment.docCount
         self.info = info
+        docs = buffer
+        tfs = buffer + SegmentFormat.blockSize
     }
 
     var tf: Int { Int(tfs[index]) + 1 }
 
-    /// The last document of block `b`.
     /// Whether the list has a block table (lists of one block have none).
     @inline(__always)
     private var hasTable: Bool { info.blockCount > 1 }
 
+    /// The last document of block `b` (`Int.max` for a list of one block).
     @inline(__always)
     func blockLastDoc(_ b: Int) -> Int {
         guard hasTable else { return Int.max }
@@ -43,6 +53,7 @@ struct PostingCursor {
     }
 
     /// A block's upper-bound data: tfidf factor, max tf, min length per tf.
+    @inline(__always)
     func blockBound(_ b: Int) -> (Float, UInt32, Float) {
         guard hasTable else { return (info.tfidfBound, info.maxTF, info.minLengthPerTF) }
         let r = info.postingsOffset + b * SegmentFormat.blockInfoSize
@@ -50,6 +61,23 @@ struct PostingCursor {
     }
 
     var currentBlock: Int { block }
+
+    /// The block that holds the first posting with a document ≥ `target`, found in the block
+    /// table without decoding anything (Lucene's "shallow advance"), or nil when the list has
+    /// no such posting.
+    @inline(__always)
+    mutating func shallowBlock(for target: Int) -> Int? {
+        if doc == Self.exhausted { return nil }
+        if !hasTable { return 0 }
+        var b = max(shallowBlock, block, 0)
+        while b < info.blockCount && blockLastDoc(b) < target { b += 1 }
+        if b >= info.blockCount { return nil }
+        shallowBlock = b
+        return b
+    }
+
+    /// Records damage found by a caller reading the decoded block directly; the cursor ends.
+    mutating func markDamaged() { _ = fail() }
 
     private mutating func fail() -> Int {
         damaged = true
@@ -71,19 +99,19 @@ struct PostingCursor {
         let n = b == info.blockCount - 1 ? info.docFreq - b * SegmentFormat.blockSize : SegmentFormat.blockSize
         guard n > 0, n <= SegmentFormat.blockSize else { return false }
         let docBytes = BitPacking.byteCount(count: n, width: Int(docWidth))
-        let ok = docs.withUnsafeMutableBufferPointer { BitPacking.unpack(p, at: data + 2, count: n, width: Int(docWidth), into: $0) }
-            && tfs.withUnsafeMutableBufferPointer { BitPacking.unpack(p, at: data + 2 + docBytes, count: n, width: Int(tfWidth), into: $0) }
-        guard ok else { return false }
+        guard BitPacking.unpack(p, at: data + 2, count: n, width: Int(docWidth), into: docs),
+              BitPacking.unpack(p, at: data + 2 + docBytes, count: n, width: Int(tfWidth), into: tfs) else { return false }
         var base = b == 0 ? 0 : UInt32(clamping: blockLastDoc(b - 1))
         for i in 0..<n {
             base &+= docs[i]
             docs[i] = base
         }
         // A block's docs must end at the table's last doc; a mismatch is damage.
-        if hasTable && Int(docs[n - 1]) != blockLastDoc(b) { return false }
+        if hasTable && Int(base) != blockLastDoc(b) { return false }
         block = b
         count = n
         index = 0
+        lastInBlock = Int(base)
         positionsOffset = info.positionsOffset + Int(positions)
         positionsIndex = 0
         return true
@@ -109,19 +137,26 @@ struct PostingCursor {
     /// Moves to the first posting with a document ≥ `target`, skipping whole blocks by their
     /// last document. - Returns: that document, or `exhausted`.
     @discardableResult
+    @inline(__always)
     mutating func advance(to target: Int) -> Int {
         if doc >= target { return doc }
-        var b = max(block, 0)
-        if block < 0 || Int(docs[count - 1]) < target {
-            if block >= 0 { b = block + 1 }
+        return advanceSlow(to: target)
+    }
+
+    private mutating func advanceSlow(to target: Int) -> Int {
+        if block < 0 || lastInBlock < target {
+            var b = block + 1
             while b < info.blockCount && blockLastDoc(b) < target { b += 1 }
             if b >= info.blockCount { doc = Self.exhausted; return doc }
             guard load(b) else { return fail() }
         }
-        while index < count && Int(docs[index]) < target { index += 1 }
-        if index >= count { doc = Self.exhausted; return doc }
-        let d = Int(docs[index])
-        if d >= docCount { return fail() }
+        // The block holds a document ≥ target (its last one, at least).
+        var i = index
+        while i < count && Int(docs[i]) < target { i += 1 }
+        if i >= count { doc = Self.exhausted; return doc }
+        index = i
+        let d = Int(docs[i])
+        if d >= docCount || d <= doc { return fail() }
         doc = d
         return doc
     }
@@ -131,7 +166,14 @@ struct PostingCursor {
         if b >= info.blockCount { doc = Self.exhausted; return doc }
         guard load(b) else { return fail() }
         doc = Int(docs[0])
+        if doc >= docCount { return fail() }
         return doc
+    }
+
+    /// The current block's documents and tfs − 1 from the current posting on (for tight
+    /// scoring loops), and the number of postings left in the block including the current one.
+    var blockRemainder: (docs: UnsafeMutablePointer<UInt32>, tfs: UnsafeMutablePointer<UInt32>, count: Int) {
+        (docs + index, tfs + index, count - index)
     }
 
     /// The positions of the current posting.
@@ -144,22 +186,62 @@ struct PostingCursor {
     /// The positions of the current posting, into a reused buffer.
     mutating func positions(into out: inout [UInt32]) {
         out.removeAll(keepingCapacity: true)
-        // Skip the positions of the block's earlier postings.
-        let r = positionData
+        // Skip the positions of the block's earlier postings: count varint ends (bytes < 0x80),
+        // eight bytes at a time where possible.
+        var skip = 0
         while positionsIndex < index {
-            for _ in 0..<(Int(tfs[positionsIndex]) + 1) {
-                guard let (_, next) = r.varint(positionsOffset) else { damaged = true; return }
-                positionsOffset = next
-            }
+            skip += Int(tfs[positionsIndex]) + 1
             positionsIndex += 1
         }
+        let r = positionData
         var offset = positionsOffset
+        if skip > 0 {
+            let bytes = r.base
+            while skip >= 8 && offset <= bytes.count - 8 {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+                if ends > skip { break }
+                skip -= ends
+                offset += 8
+            }
+            while skip > 0 {
+                guard offset < bytes.count else { damaged = true; return }
+                if bytes[offset] < 0x80 { skip -= 1 }
+                offset += 1
+            }
+            positionsOffset = offset
+        }
         var last: UInt32 = 0
-        for k in 0..<tf {
+        let n = tf
+        out.reserveCapacity(n)
+        for k in 0..<n {
             guard let (v, next) = r.varint(offset) else { damaged = true; out.removeAll(); return }
             last = k == 0 ? v : last &+ v
             out.append(last)
             offset = next
         }
+    }
+}
+
+/// The cursors of one search on one segment, and the memory their decoded blocks live in.
+/// Cursors are reached through `cursors` (an unsafe buffer: mutation in place, no copies);
+/// the set keeps the memory alive, so a search holds its set for as long as it uses them.
+final class CursorSet {
+    let cursors: UnsafeMutableBufferPointer<PostingCursor>
+    private let buffer: UnsafeMutablePointer<UInt32>
+
+    init(segment: SegmentReader, infos: [SegmentReader.TermInfo]) {
+        let stride = 2 * SegmentFormat.blockSize
+        buffer = .allocate(capacity: max(1, infos.count) * stride)
+        buffer.initialize(repeating: 0, count: max(1, infos.count) * stride)
+        cursors = .allocate(capacity: infos.count)
+        for (i, info) in infos.enumerated() {
+            cursors.initializeElement(at: i, to: PostingCursor(segment: segment, info: info, buffer: buffer + i * stride))
+        }
+    }
+
+    deinit {
+        cursors.deallocate()
+        buffer.deallocate()
     }
 }

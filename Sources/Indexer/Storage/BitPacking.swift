@@ -30,16 +30,28 @@ enum BitPacking {
 
     /// Unpacks `count` values of `width` bits at `offset` of `reader` into `out`.
     /// - Returns: false when the bytes are out of bounds.
-    static func unpack(_ reader: ByteReader, at offset: Int, count: Int, width: Int, into out: UnsafeMutableBufferPointer<UInt32>) -> Bool {
-        guard width >= 0, width <= 32, count <= out.count else { return false }
+    @inline(__always)
+    static func unpack(_ reader: ByteReader, at offset: Int, count: Int, width: Int, into out: UnsafeMutablePointer<UInt32>) -> Bool {
+        guard width >= 0, width <= 32, count >= 0 else { return false }
         if width == 0 {
-            for i in 0..<count { out[i] = 0 }
+            out.update(repeating: 0, count: count)
             return true
         }
         let length = byteCount(count: count, width: width)
         guard offset >= 0, length <= reader.count - offset else { return false }
         let base = reader.base
         let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
+        if length + 8 <= reader.count - offset {
+            // Every 8-byte load stays inside the data: no per-value check.
+            guard let start = base.baseAddress?.advanced(by: offset) else { return false }
+            var bitPosition = 0
+            for i in 0..<count {
+                let word = UInt64(littleEndian: start.loadUnaligned(fromByteOffset: bitPosition >> 3, as: UInt64.self))
+                out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bitPosition & 7)) & mask)
+                bitPosition &+= width
+            }
+            return true
+        }
         var bitPosition = 0
         for i in 0..<count {
             let byte = offset + bitPosition >> 3
@@ -47,14 +59,16 @@ enum BitPacking {
             // Gather up to 8 bytes (fewer at the end of the data).
             var word: UInt64 = 0
             let available = min(8, offset + length - byte)
-            if available == 8 {
-                word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: byte, as: UInt64.self))
-            } else {
-                for k in 0..<available { word |= UInt64(base[byte + k]) << UInt64(8 * k) }
-            }
+            for k in 0..<available { word |= UInt64(base[byte + k]) << UInt64(8 * k) }
             out[i] = UInt32(truncatingIfNeeded: (word >> shift) & mask)
             bitPosition += width
         }
         return true
+    }
+
+    /// The same into a buffer (which must hold `count` values).
+    static func unpack(_ reader: ByteReader, at offset: Int, count: Int, width: Int, into out: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+        guard count <= out.count, let pointer = out.baseAddress else { return count == 0 }
+        return unpack(reader, at: offset, count: count, width: width, into: pointer)
     }
 }
