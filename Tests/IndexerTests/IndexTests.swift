@@ -172,6 +172,40 @@ enum Corpus {
         }
     }
 
+    /// The same across segments whose own average lengths differ from the index's (the
+    /// BM25 block bounds are computed at each segment's average and must hold at any other),
+    /// with deleted documents.
+    @Test(arguments: [Ranking.tfidf, .bm25])
+    func prunedTopKEqualsExhaustiveAcrossSegments(_ ranking: Ranking) throws {
+        let words = ["改革", "开放", "创新", "协调", "绿色", "共享", "安全", "民生", "教育", "医疗"]
+        var rng = SplitMix(seed: 7)
+        let path = temporaryIndexPath()
+        let writer = try IndexWriter(directory: path, create: true, segmenter: Shared.segmenter)
+        for (segment, lengths) in [(0, 1...3), (1, 10...40), (2, 2...12)] {
+            var docs: [IndexDocument] = []
+            for i in 0..<700 {
+                let count = lengths.lowerBound + Int(rng.next() % UInt64(lengths.count))
+                // Skewed word choice: some words repeat within a document (tf > 1).
+                let body = (0..<count).map { _ in words[Int(rng.next() % UInt64(words.count)) * Int(rng.next() % 2) ] }
+                docs.append(IndexDocument(id: "s\(segment)-\(i)", text: body.joined(separator: "，") + "。"))
+            }
+            try writer.add(docs)
+            try writer.commit()
+        }
+        for i in stride(from: 0, to: 700, by: 9) { _ = writer.delete(id: "s1-\(i)") }
+        try writer.commit()
+        let reader = try IndexReader(directory: path)
+        #expect(reader.segments.count == 3)
+        for query in ["改革", "医疗", "改革 开放", "改革 开放 医疗", "创新 OR 绿色 OR 医疗", "\"改革 开放\"", "安全 -民生"] {
+            let pruned = try reader.search(query, analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 10, ranking: ranking))
+            let all = try reader.search(query, analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 5000, ranking: ranking))
+            #expect(pruned.count == min(10, all.count), "\(query)")
+            for (a, b) in zip(pruned, all.prefix(10)) {
+                #expect(abs(a.score - b.score) < 1e-9, "\(query): \(a.id) \(a.score) vs \(b.id) \(b.score)")
+            }
+        }
+    }
+
     @Test func passageHits() throws {
         let reader = try Corpus.build(temporaryIndexPath())
         let hits = try reader.search("粮食安全", analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 10, passages: true))

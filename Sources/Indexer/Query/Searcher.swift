@@ -85,18 +85,23 @@ struct SearchContext {
     }
 
     /// An upper bound of a term's weight in any document of a block or list with these
-    /// bound data (tfidf factor, max tf, min length).
-    func bound(term t: Int, tfidf: Float, maxTF: UInt32, minLengthPerTF: Float) -> Double {
+    /// bound data (tfidf factor, max tf, min BM25 norm at the segment's own average length;
+    /// the reasoning is in `SegmentFormat`).
+    @inline(__always)
+    func bound(term t: Int, tfidf: Float, maxTF: UInt32, minNorm: Float, segmentAverageLength: Double) -> Double {
         switch ranking {
         case .tfidf:
             return idf[t] * Double(tfidf) * 1.000001
         case .bm25:
-            // weight = idf·(k1+1) / (1 + k1(1−b)/tf + k1·b·(len/tf)/avgdl): largest at the
-            // largest tf and the smallest len/tf, which need not be the same posting.
-            guard maxTF > 0, minLengthPerTF.isFinite, minLengthPerTF >= 0 else { return .infinity }
-            let denominator = 1 + Ranking.k1 * (1 - Ranking.b) / Double(maxTF)
-                + Ranking.k1 * Ranking.b * Double(minLengthPerTF) / max(averageLength, 1e-9)
-            return idf[t] * (Ranking.k1 + 1) / denominator * 1.000001
+            guard maxTF > 0, minNorm.isFinite, minNorm >= 0 else { return .infinity }
+            let x = 1 / max(averageLength, 1e-9), x0 = 1 / max(segmentAverageLength, 1e-9)
+            let atX0 = Double(minNorm)
+            var g = atX0
+            if x < x0 {
+                let atZero = Ranking.k1 * (1 - Ranking.b) / Double(maxTF)
+                g = atZero + (atX0 - atZero) * (x / x0)
+            }
+            return idf[t] * (Ranking.k1 + 1) / (1 + max(g, 0)) * 1.000001
         }
     }
 }
@@ -136,6 +141,8 @@ struct SegmentSearch {
     let hasDeletes: Bool
     /// Document lengths in terms.
     let lengths: [UInt32]
+    /// The segment's own average length (its BM25 bounds are computed at it).
+    let segmentAverageLength: Double
 
     init(reader: IndexReader, segment s: Int, query: Query, context: SearchContext) {
         self.reader = reader
@@ -148,7 +155,7 @@ struct SegmentSearch {
         for (i, t) in scoring.enumerated() { index[t] = i }
         termIndex = index
         let segment = reader.segments[s]
-        let empty = SegmentReader.TermInfo(docFreq: 0, maxTF: 0, minLengthPerTF: 0, blockCount: 0, postingsOffset: 0, positionsOffset: 0, tfidfBound: 0)
+        let empty = SegmentReader.TermInfo(docFreq: 0, maxTF: 0, minNorm: 0, blockCount: 0, postingsOffset: 0, positionsOffset: 0, tfidfBound: 0)
         let infos = context.terms.map { segment.lookup($0) }
         cursorSet = CursorSet(segment: segment, infos: infos.map { $0 ?? empty })
         cursors = cursorSet.cursors
@@ -182,6 +189,7 @@ struct SegmentSearch {
         deletedDocs = reader.deleted[s]
         hasDeletes = !deletedDocs.isEmpty
         lengths = segment.lengths
+        segmentAverageLength = SegmentFormat.averageLength(totalLength: segment.totalLength, docCount: segment.docCount)
     }
 
     mutating func execute(passages: Bool, top: inout TopK<(Int, Int, Int)>, damaged: inout IndexError?) {
@@ -219,7 +227,7 @@ struct SegmentSearch {
         var b = 0
         while b < cursors[t].info.blockCount {
             let (f, mtf, mlen) = cursors[t].blockBound(b)
-            if top.threshold > -.infinity && context.bound(term: t, tfidf: f, maxTF: mtf, minLengthPerTF: mlen) <= top.threshold {
+            if top.threshold > -.infinity && bound(t, f, mtf, mlen) <= top.threshold {
                 b += 1
                 continue
             }
@@ -252,7 +260,7 @@ struct SegmentSearch {
         let b = cursors[t].currentBlock
         guard present[t], b >= 0 else { return (.infinity, 0) }
         let (f, mtf, mlen) = cursors[t].blockBound(b)
-        return (context.bound(term: t, tfidf: f, maxTF: mtf, minLengthPerTF: mlen), cursors[t].blockLastDoc(b))
+        return (bound(t, f, mtf, mlen), cursors[t].blockLastDoc(b))
     }
 
     /// The upper bound of term `t`'s weight over the block holding its first document ≥
@@ -262,14 +270,19 @@ struct SegmentSearch {
     func shallowBound(_ t: Int, _ target: Int) -> (Double, Int)? {
         guard let b = cursors[t].shallowBlock(for: target) else { return nil }
         let (f, mtf, mlen) = cursors[t].blockBound(b)
-        return (context.bound(term: t, tfidf: f, maxTF: mtf, minLengthPerTF: mlen), cursors[t].blockLastDoc(b))
+        return (bound(t, f, mtf, mlen), cursors[t].blockLastDoc(b))
+    }
+
+    @inline(__always)
+    func bound(_ t: Int, _ tfidf: Float, _ maxTF: UInt32, _ minNorm: Float) -> Double {
+        context.bound(term: t, tfidf: tfidf, maxTF: maxTF, minNorm: minNorm, segmentAverageLength: segmentAverageLength)
     }
 
     /// A term's bound over its whole list.
     func termBound(_ t: Int) -> Double {
         guard present[t] else { return 0 }
         let info = cursors[t].info
-        return context.bound(term: t, tfidf: info.tfidfBound, maxTF: info.maxTF, minLengthPerTF: info.minLengthPerTF)
+        return bound(t, info.tfidfBound, info.maxTF, info.minNorm)
     }
 
     // MARK: Conjunction of terms, block-max leapfrog
@@ -282,21 +295,27 @@ struct SegmentSearch {
         let terms = termsIn.sorted { cursors[$0].info.docFreq < cursors[$1].info.docFreq }
         let lead = terms[0]
         var d = 0
+        // The bound of the current window [.., windowEnd]: every term's block holding the
+        // window's first candidate holds the window, so the bound stands for all of it.
+        var windowEnd = -1
+        var windowBound = Double.infinity
         outer: while true {
             d = cursors[lead].advance(to: d)
             if d == PostingCursor.exhausted { return }
             let threshold = top.threshold
             if threshold > -.infinity {
-                var bound = 0.0
-                var upTo = Int.max
-                for t in terms {
-                    guard let (b, last) = shallowBound(t, d) else { return }
-                    bound += b
-                    upTo = min(upTo, last)
+                if d > windowEnd {
+                    windowBound = 0
+                    windowEnd = Int.max
+                    for t in terms {
+                        guard let (b, last) = shallowBound(t, d) else { return }
+                        windowBound += b
+                        windowEnd = min(windowEnd, last)
+                    }
                 }
-                if bound <= threshold {
-                    if upTo == Int.max { return }
-                    d = upTo + 1
+                if windowBound <= threshold {
+                    if windowEnd == Int.max { return }
+                    d = windowEnd + 1
                     continue
                 }
             }
@@ -407,6 +426,8 @@ struct SegmentSearch {
         let requiredSet = Set(required)
         let optionalBound = cursors.indices.filter { !requiredSet.contains($0) }.reduce(0.0) { $0 + termBound($1) }
         var d = 0
+        var windowEnd = -1
+        var windowBound = Double.infinity
         outer: while true {
             // Next candidate.
             if !required.isEmpty {
@@ -416,16 +437,19 @@ struct SegmentSearch {
                     // Block-max for conjunctions: the blocks of the required terms that would
                     // hold the candidate (from the block tables, nothing decoded) plus the
                     // other terms' list bounds; skip the stretch where they cannot compete.
-                    var bound = optionalBound
-                    var upTo = Int.max
-                    for t in required {
-                        guard let (b, last) = shallowBound(t, d) else { return }
-                        bound += b
-                        upTo = min(upTo, last)
+                    // The bound stands until the first of those blocks ends.
+                    if d > windowEnd {
+                        windowBound = optionalBound
+                        windowEnd = Int.max
+                        for t in required {
+                            guard let (b, last) = shallowBound(t, d) else { return }
+                            windowBound += b
+                            windowEnd = min(windowEnd, last)
+                        }
                     }
-                    if bound <= top.threshold {
-                        if upTo == Int.max { return }
-                        d = upTo + 1
+                    if windowBound <= top.threshold {
+                        if windowEnd == Int.max { return }
+                        d = windowEnd + 1
                         continue
                     }
                 }

@@ -32,6 +32,15 @@ public enum Ranking: String, Sendable, CaseIterable {
         }
     }
 
+    /// BM25's length-and-frequency term for one posting: k1(1 − b)/tf + k1·b·len/(tf·avgdl).
+    /// A posting's weight is idf·(k1+1)/(1 + this), so the least value over a block of
+    /// postings gives the block's highest weight (see `SegmentFormat`).
+    @inline(__always)
+    public static func bm25Norm(tf: UInt32, length: UInt32, averageLength: Double) -> Double {
+        let t = Double(max(tf, 1))
+        return k1 * (1 - b) / t + k1 * b * Double(length) / (t * max(averageLength, 1e-9))
+    }
+
     /// The contribution of one term to a unit's score.
     /// - Parameters: tf: the term's count in the unit; length: the unit's length in terms;
     ///   averageLength: the mean length over the collection; idf: from `idf(df:n:)`.

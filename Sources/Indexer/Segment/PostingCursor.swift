@@ -52,10 +52,10 @@ struct PostingCursor {
         return Int(postings.u32(info.postingsOffset + b * SegmentFormat.blockInfoSize) ?? UInt32.max)
     }
 
-    /// A block's upper-bound data: tfidf factor, max tf, min length per tf.
+    /// A block's upper-bound data: tfidf factor, max tf, min BM25 norm (see `SegmentFormat`).
     @inline(__always)
     func blockBound(_ b: Int) -> (Float, UInt32, Float) {
-        guard hasTable else { return (info.tfidfBound, info.maxTF, info.minLengthPerTF) }
+        guard hasTable else { return (info.tfidfBound, info.maxTF, info.minNorm) }
         let r = info.postingsOffset + b * SegmentFormat.blockInfoSize
         return (postings.f32(r + 12) ?? .infinity, postings.u32(r + 16) ?? .max, postings.f32(r + 20) ?? 0)
     }

@@ -251,6 +251,7 @@ final class SegmentBuilder {
         var postings = ByteWriter()
         var positions = ByteWriter()
         var infos = ByteWriter()
+        let averageLength = SegmentFormat.averageLength(totalLength: totalLength, docCount: docCount)
         var docBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var tfBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         for (rank, t) in termOrder.enumerated() {
@@ -263,14 +264,14 @@ final class SegmentBuilder {
             let tableSize = blockCount > 1 ? blockCount * SegmentFormat.blockInfoSize : 0
             postings.append(repeatElement(0, count: tableSize))
             var table = ByteWriter()
-            var maxTF: UInt32 = 0, minRatio = Float.infinity
+            var maxTF: UInt32 = 0, minNorm = Double.infinity
             var termBound: Float = 0
             var p = 0
             var previousDoc: UInt32 = 0
             for b in 0..<blockCount {
                 let lo = b * SegmentFormat.blockSize, hi = min(docs.count, lo + SegmentFormat.blockSize)
                 let n = hi - lo
-                var blockMaxTF: UInt32 = 0, blockMinRatio = Float.infinity
+                var blockMaxTF: UInt32 = 0, blockMinNorm = Double.infinity
                 var blockBound: Float = 0
                 let blockPositionsStart = positions.count - positionsStart
                 for i in lo..<hi {
@@ -280,7 +281,7 @@ final class SegmentBuilder {
                     tfBuffer[i - lo] = tfs[i] - 1
                     let length = docLengths[Int(d)]
                     blockMaxTF = max(blockMaxTF, tfs[i])
-                    blockMinRatio = min(blockMinRatio, Float(length) / Float(tfs[i]))
+                    blockMinNorm = min(blockMinNorm, Ranking.bm25Norm(tf: tfs[i], length: length, averageLength: averageLength))
                     blockBound = max(blockBound, Float((1 + log(Double(tfs[i]))) / Double(max(length, 1)).squareRoot()))
                     // Positions of this posting: first absolute, then deltas.
                     var last: UInt32 = 0
@@ -299,9 +300,9 @@ final class SegmentBuilder {
                 docBuffer.withUnsafeBufferPointer { BitPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<n]), width: docWidth, into: &postings) }
                 tfBuffer.withUnsafeBufferPointer { BitPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<n]), width: tfWidth, into: &postings) }
                 table.u32(docs[hi - 1]); table.u32(UInt32(dataOffset)); table.u32(UInt32(blockPositionsStart))
-                table.f32(blockBound); table.u32(blockMaxTF); table.f32(blockMinRatio)
+                table.f32(blockBound); table.u32(blockMaxTF); table.f32(Self.floatBelow(blockMinNorm))
                 maxTF = max(maxTF, blockMaxTF)
-                minRatio = min(minRatio, blockMinRatio)
+                minNorm = min(minNorm, blockMinNorm)
                 termBound = max(termBound, blockBound)
             }
             if tableSize > 0 {
@@ -312,7 +313,7 @@ final class SegmentBuilder {
             }
             let termBytes = interner.bytes(Int32(t))
             infos.u32(UInt32(termStarts[rank])); infos.u32(UInt32(docs.count)); infos.u32(maxTF)
-            infos.f32(minRatio.isFinite ? minRatio : 0); infos.f32(termBound)
+            infos.f32(Self.floatBelow(minNorm)); infos.f32(termBound)
             infos.u32(UInt32(postingsStart)); infos.u32(UInt32(positionsStart))
             infos.u8(UInt8(truncatingIfNeeded: termBytes.count)); infos.u8(UInt8(truncatingIfNeeded: termBytes.count >> 8))
             infos.u8(0); infos.u8(0)
@@ -355,5 +356,16 @@ final class SegmentBuilder {
 
         try FileIO.writeDurably(out.bytes, to: directory + "/" + name + ".idx")
         try FileIO.writeDurably(storeOut.bytes, to: directory + "/" + name + ".store")
+    }
+}
+
+extension SegmentBuilder {
+    /// The largest Float not above `value` (a lower bound that survives the narrowing);
+    /// 0 for a non-finite or negative value.
+    static func floatBelow(_ value: Double) -> Float {
+        guard value.isFinite, value > 0 else { return 0 }
+        var f = Float(value)
+        if Double(f) > value { f = f.nextDown }
+        return max(f, 0)
     }
 }

@@ -5,12 +5,12 @@
 /// sections (each 8-byte aligned), in this order:
 ///   TERMS      the terms' UTF-8 bytes, concatenated in sorted order
 ///   TERMINFO   one 32-byte record a term, sorted by term bytes:
-///              termStart u32, docFreq u32, maxTF u32, minLengthPerTF f32, tfidfBound f32,
+///              termStart u32, docFreq u32, maxTF u32, minNorm f32, tfidfBound f32,
 ///              postingsOffset u32, positionsOffset u32, termLength u16, pad u16
 ///              (blocks = ⌈docFreq / 128⌉)
 ///   POSTINGS   per term: when it has more than one block, a block table (blocks × 24 bytes:
 ///              lastDoc u32, dataOffset u32,
-///              positionsOffset u32, tfidfBound f32, maxTF u32, minLengthPerTF f32), then the blocks:
+///              positionsOffset u32, tfidfBound f32, maxTF u32, minNorm f32), then the blocks:
 ///              each [docWidth u8][tfWidth u8] bit-packed doc deltas, bit-packed tf−1
 ///              (128 postings a block; the last block holds the rest)
 ///   POSITIONS  per posting, tf varints: the first position, then deltas (≥ 0: search-mode
@@ -22,8 +22,14 @@
 /// footer: per section: offset u64, length u64, crc32 u32, pad u32 (8 sections × 24 bytes),
 ///         crc32 of that table u32, crc32 of everything before the footer u32, "SEGTEND1"
 /// ```
-/// The bounds: tfidfBound = max (1 + ln tf)/√len; maxTF and minLengthPerTF = min len/tf give
-/// the BM25 bound idf·(k1+1)/(1 + k1(1−b)/maxTF + k1·b·minLengthPerTF/avgdl), valid for any avgdl.
+/// The bounds, over a block's (or the whole list's) postings: tfidfBound = max (1 + ln tf)/√len;
+/// maxTF; minNorm = min over postings of g(x₀) with g(x) = k1(1−b)/tf + k1·b·x·len/tf, x₀ = 1/avgdl₀
+/// and avgdl₀ = the segment's own totalLength/docCount (rounded down to a Float). A posting's
+/// BM25 weight is idf·(k1+1)/(1 + g(x)) at the query's x = 1/avgdl, so a lower bound of the
+/// least g gives an upper bound of the weight. The least g is concave and non-decreasing in x:
+/// for x ≥ x₀ it is ≥ minNorm; for x < x₀ it is above the chord from (0, k1(1−b)/maxTF) to
+/// (x₀, minNorm). The bound is therefore exact when the query's avgdl is the segment's (one
+/// segment, no deletes) and valid for any other.
 /// The store file is "SEGTSTO2", the documents' texts concatenated, then ids and titles
 /// (UTF-8), a document table (28 bytes a document: textOffset u64, textLength u32, idStart u32,
 /// idLength u32, titleStart u32, titleLength u32), a passage table (8 bytes a passage: byteStart
@@ -33,7 +39,7 @@ enum SegmentFormat {
     static let magic: [UInt8] = Array("SEGTIDX1".utf8)
     static let endMagic: [UInt8] = Array("SEGTEND1".utf8)
     static let storeMagic: [UInt8] = Array("SEGTSTO2".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let blockSize = 128
     static let sectionCount = 8
     static let termInfoSize = 32
@@ -44,6 +50,11 @@ enum SegmentFormat {
     static let storeFooterSize = 40
     static let passageSize = 4
     static let footerSize = sectionCount * 24 + 16
+
+    /// A segment's own average document length, which its BM25 bounds are computed at.
+    static func averageLength(totalLength: UInt64, docCount: Int) -> Double {
+        docCount > 0 ? Double(totalLength) / Double(docCount) : 1
+    }
 
     enum Section: Int, CaseIterable {
         case terms, termInfo, postings, positions, docs, passages, strings, stats

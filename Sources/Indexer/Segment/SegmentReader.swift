@@ -155,7 +155,7 @@ final class SegmentReader: @unchecked Sendable {
     struct TermInfo {
         var docFreq: Int
         var maxTF: UInt32
-        var minLengthPerTF: Float
+        var minNorm: Float
         var blockCount: Int
         var postingsOffset: Int
         var positionsOffset: Int
@@ -190,7 +190,7 @@ final class SegmentReader: @unchecked Sendable {
         guard let df = termInfo.u32(r + 4), let maxTF = termInfo.u32(r + 8), let minRatio = termInfo.f32(r + 12),
               let bound = termInfo.f32(r + 16), let po = termInfo.u32(r + 20), let pp = termInfo.u32(r + 24), df > 0 else { return nil }
         let blocks = (Int(df) + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
-        return TermInfo(docFreq: Int(df), maxTF: maxTF, minLengthPerTF: minRatio, blockCount: blocks,
+        return TermInfo(docFreq: Int(df), maxTF: maxTF, minNorm: minRatio, blockCount: blocks,
                         postingsOffset: Int(po), positionsOffset: Int(pp), tfidfBound: bound)
     }
 
