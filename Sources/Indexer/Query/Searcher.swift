@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 import Segmenter
 
 /// Query evaluation, document at a time over each segment, with a top-k heap and dynamic
@@ -15,36 +21,49 @@ extension IndexReader {
     }
 
     public func search(_ query: Query, options: SearchOptions) throws(IndexError) -> [SearchHit] {
+        try hits(for: topDocuments(query, options: options), passages: options.passages)
+    }
+
+    /// The top documents (or passages) for a query, best first, before any stored field is
+    /// read: `search` is this followed by `hits(for:passages:)`.
+    public func topDocuments(_ query: Query, options: SearchOptions) throws(IndexError) -> [ScoredDocument] {
         guard !query.groups.isEmpty, options.top > 0 else { return [] }
-        let n = max(storedDocumentCount, 1)
-        let terms = query.scoringTerms
-        let termBytes = terms.map { Array($0.utf8) }
-        var idf: [Double] = []
-        for bytes in termBytes {
-            let df = segments.reduce(0) { $0 + ($1.lookup(bytes)?.docFreq ?? 0) }
-            idf.append(options.ranking.idf(df: df, n: n))
-        }
-        let context = SearchContext(
-            ranking: options.ranking, terms: termBytes, idf: idf,
-            averageLength: Double(totalLength) / Double(n),
-            averagePassageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount))
+        let plan = QueryPlan(query, passages: options.passages)
+        let context = makeContext(plan, ranking: options.ranking)
         var top = TopK<(Int, Int, Int)>(options.top)  // (segment, ordinal, passage)
         var damaged: IndexError?
         for s in segments.indices {
-            var run = SegmentSearch(reader: self, segment: s, query: query, context: context)
+            var run = SegmentSearch(reader: self, segment: s, plan: plan, context: context)
             run.execute(passages: options.passages, top: &top, damaged: &damaged)
         }
         if let damaged { throw damaged }
+        return top.sorted().map { ScoredDocument(score: $0.score, segment: $0.item.0, ordinal: $0.item.1, passage: $0.item.2) }
+    }
+
+    /// The hits of ranked documents: ids, titles, and for passages their ranges (read from the
+    /// store).
+    public func hits(for documents: [ScoredDocument], passages: Bool) throws(IndexError) -> [SearchHit] {
         var hits: [SearchHit] = []
-        for entry in top.sorted() {
-            let (s, d, p) = entry.item
-            let segment = segments[s]
-            let record = try segment.doc(d)
-            let range = try passageRange(segment: s, record: record, passage: p)
-            hits.append(SearchHit(id: record.id, title: record.title, score: entry.score, passageIndex: options.passages ? p : nil,
-                                  passageRange: options.passages ? range : nil, segment: s, ordinal: d))
+        hits.reserveCapacity(documents.count)
+        for document in documents {
+            let (s, d, p) = (document.segment, document.ordinal, document.passage)
+            guard s >= 0, s < segments.count else { continue }
+            let record = try segments[s].doc(d)
+            let range = passages ? try passageRange(segment: s, record: record, passage: p) : nil
+            hits.append(SearchHit(id: record.id, title: record.title, score: document.score, passageIndex: passages ? p : nil,
+                                  passageRange: range, segment: s, ordinal: d))
         }
         return hits
+    }
+
+    private func makeContext(_ plan: QueryPlan, ranking: Ranking) -> SearchContext {
+        let n = max(storedDocumentCount, 1)
+        let idf = plan.termBytes.map { bytes in
+            ranking.idf(df: segments.reduce(0) { $0 + ($1.lookup(bytes)?.docFreq ?? 0) }, n: n)
+        }
+        return SearchContext(
+            ranking: ranking, terms: plan.termBytes, idf: idf, averageLength: Double(totalLength) / Double(n),
+            averagePassageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount))
     }
 
     private func passageRange(segment s: Int, record: SegmentReader.DocRecord, passage: Int) throws(IndexError) -> Range<Int> {
@@ -58,16 +77,91 @@ extension IndexReader {
     /// number and UTF-8 range in the document; a passage hit's own passage.
     public func bestPassage(of hit: SearchHit, query: Query, ranking: Ranking) throws(IndexError) -> (index: Int, range: Range<Int>) {
         if let index = hit.passageIndex, let range = hit.passageRange { return (index, range) }
-        let n = max(storedDocumentCount, 1)
-        let termBytes = query.scoringTerms.map { Array($0.utf8) }
-        let idf = termBytes.map { bytes in ranking.idf(df: segments.reduce(0) { $0 + ($1.lookup(bytes)?.docFreq ?? 0) }, n: n) }
-        let context = SearchContext(
-            ranking: ranking, terms: termBytes, idf: idf, averageLength: Double(totalLength) / Double(n),
-            averagePassageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount))
-        var run = SegmentSearch(reader: self, segment: hit.segment, query: query, context: context)
+        let plan = QueryPlan(query, passages: true)
+        var run = SegmentSearch(reader: self, segment: hit.segment, plan: plan, context: makeContext(plan, ranking: ranking))
         let p = run.bestPassage(hit.ordinal) ?? 0
         let record = try segments[hit.segment].doc(hit.ordinal)
         return (p, try passageRange(segment: hit.segment, record: record, passage: p))
+    }
+}
+
+/// A ranked document or passage, before its stored fields are read (`IndexReader.hits`).
+public struct ScoredDocument: Sendable, Hashable {
+    public let score: Double
+    let segment: Int
+    let ordinal: Int
+    let passage: Int
+}
+
+/// A query resolved once for all segments: its scoring terms numbered, its clauses flattened
+/// (no nested arrays or string hashing per candidate), and the evaluation strategy.
+struct QueryPlan {
+    enum Shape {
+        case single(Int)
+        case alternatives([Int])
+        case conjunction([Int])
+        case general
+    }
+
+    let termBytes: [[UInt8]]
+    /// Clause c's terms are flatTerms[clauseOffsets[c]..<clauseOffsets[c+1]]; group g's
+    /// clauses are groupClauses[g].
+    let flatTerms: [Int]
+    let clauseOffsets: [Int]
+    let clausePhrase: [Bool]
+    let groupClauses: [Range<Int>]
+    /// Terms every match has (those of single-clause groups), and the terms of the first
+    /// group (the candidates' source when nothing is required).
+    let required: [Int]
+    let firstGroupTerms: [Int]
+    /// Excluded clauses: their terms' bytes, flattened the same way.
+    let excludedTerms: [[UInt8]]
+    let excludedOffsets: [Int]
+    let excludedPhrase: [Bool]
+    let shape: Shape
+
+    init(_ query: Query, passages: Bool) {
+        let scoring = query.scoringTerms
+        var index: [String: Int] = [:]
+        for (i, t) in scoring.enumerated() { index[t] = i }
+        termBytes = scoring.map { Array($0.utf8) }
+        var flat: [Int] = [], starts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
+        for group in query.groups {
+            let first = phrase.count
+            for clause in group {
+                flat += clause.terms.map { index[$0] ?? 0 }
+                starts.append(flat.count)
+                phrase.append(clause.isPhrase)
+            }
+            ranges.append(first..<phrase.count)
+        }
+        flatTerms = flat
+        clauseOffsets = starts
+        clausePhrase = phrase
+        groupClauses = ranges
+        var required: [Int] = []
+        for g in query.groups where g.count == 1 { required += g[0].terms.compactMap { index[$0] } }
+        self.required = Array(Set(required)).sorted()
+        firstGroupTerms = Array(Set((query.groups.first ?? []).flatMap { $0.terms.compactMap { index[$0] } })).sorted()
+        var excluded: [[UInt8]] = [], excludedStarts = [0]
+        for clause in query.excluded {
+            excluded += clause.terms.map { Array($0.utf8) }
+            excludedStarts.append(excluded.count)
+        }
+        excludedTerms = excluded
+        excludedOffsets = excludedStarts
+        excludedPhrase = query.excluded.map(\.isPhrase)
+        let groups = query.groups
+        if passages || !query.excluded.isEmpty || groups.isEmpty {
+            shape = .general
+        } else if groups.count == 1 && groups[0].allSatisfy({ $0.terms.count == 1 && !$0.isPhrase }) {
+            let terms = groups[0].map { index[$0.terms[0]] ?? 0 }
+            shape = terms.count == 1 ? .single(terms[0]) : .alternatives(terms)
+        } else if groups.allSatisfy({ $0.count == 1 && !$0[0].isPhrase }) {
+            shape = .conjunction(self.required)
+        } else {
+            shape = .general
+        }
     }
 }
 
@@ -79,9 +173,43 @@ struct SearchContext {
     let averageLength: Double
     let averagePassageLength: Double
 
+    /// Per term: idf·(k1+1) for BM25, idf for TF-IDF (the constant factor of a weight).
+    let scaledIDF: [Double]
+    let isBM25: Bool
+    /// k1·b/avgdl, k1·(1−b): BM25's length norm is k1(1−b) + k1·b·len/avgdl.
+    let normSlope: Double
+    let normBase: Double
+
+    init(ranking: Ranking, terms: [[UInt8]], idf: [Double], averageLength: Double, averagePassageLength: Double) {
+        self.ranking = ranking
+        self.terms = terms
+        self.idf = idf
+        self.averageLength = averageLength
+        self.averagePassageLength = averagePassageLength
+        isBM25 = ranking == .bm25
+        scaledIDF = isBM25 ? idf.map { $0 * (Ranking.k1 + 1) } : idf
+        normSlope = Ranking.k1 * Ranking.b / max(averageLength, 1e-9)
+        normBase = Ranking.k1 * (1 - Ranking.b)
+    }
+
+    /// A document's length factor, computed once for all of its terms: BM25's norm, or
+    /// TF-IDF's 1/√len.
+    @inline(__always)
+    func norm(length: Int) -> Double {
+        isBM25 ? normBase + normSlope * Double(length) : 1 / Double(max(length, 1)).squareRoot()
+    }
+
+    /// Term `t`'s weight in a document with this tf and norm: the formulas of `Ranking`.
+    @inline(__always)
+    func weight(term t: Int, tf: Int, norm: Double) -> Double {
+        let f = Double(tf)
+        if isBM25 { return scaledIDF[t] * f / (f + norm) }
+        return (tf == 1 ? 1 : 1 + log(f)) * scaledIDF[t] * norm
+    }
+
     @inline(__always)
     func weight(term t: Int, tf: Int, length: Int) -> Double {
-        ranking.weight(tf: tf, length: length, averageLength: averageLength, idf: idf[t])
+        weight(term: t, tf: tf, norm: norm(length: length))
     }
 
     /// An upper bound of a term's weight in any document of a block or list with these
@@ -108,32 +236,19 @@ struct SearchContext {
 
 /// One query on one segment.
 struct SegmentSearch {
-    let reader: IndexReader
     let s: Int
     let segment: SegmentReader
-    let query: Query
+    let plan: QueryPlan
     let context: SearchContext
     /// Cursor per scoring term (an empty one when the segment lacks the term: `present`),
     /// mutated in place through an unsafe buffer that `cursorSet` owns.
     let cursorSet: CursorSet
     let cursors: UnsafeMutableBufferPointer<PostingCursor>
     let present: [Bool]
-    let excludedSet: CursorSet
-    /// Excluded clause i's cursors are excludedCursors[excludedOffsets[i] ..< excludedOffsets[i+1]].
+    /// Excluded clause i's cursors are excludedCursors[plan.excludedOffsets[i] ..< …[i+1]].
+    let excludedSet: CursorSet?
     let excludedCursors: UnsafeMutableBufferPointer<PostingCursor>
-    let excludedOffsets: [Int]
     let excludedPresent: [Bool]
-    let excludedPhrase: [Bool]
-    let termIndex: [String: Int]
-    /// Per group, per clause: the indices of its terms (hashing strings per candidate is slow).
-    let clauseTerms: [[[Int]]]
-    /// The same, flattened for the per-candidate loop (no nested arrays, no reference
-    /// counting): clause c's terms are flatTerms[clauseOffsets[c]..<clauseOffsets[c+1]];
-    /// group g's clauses are groupClauses[g].
-    let flatTerms: [Int]
-    let clauseOffsets: [Int]
-    let clausePhrase: [Bool]
-    let groupClauses: [Range<Int>]
     /// Reused position buffers for phrase checks.
     var positionLists: [[UInt32]] = []
     /// This segment's deleted documents, and whether there are any.
@@ -144,48 +259,28 @@ struct SegmentSearch {
     /// The segment's own average length (its BM25 bounds are computed at it).
     let segmentAverageLength: Double
 
-    init(reader: IndexReader, segment s: Int, query: Query, context: SearchContext) {
-        self.reader = reader
+    init(reader: IndexReader, segment s: Int, plan: QueryPlan, context: SearchContext) {
         self.s = s
-        segment = reader.segments[s]
-        self.query = query
-        self.context = context
-        let scoring = query.scoringTerms
-        var index: [String: Int] = [:]
-        for (i, t) in scoring.enumerated() { index[t] = i }
-        termIndex = index
         let segment = reader.segments[s]
+        self.segment = segment
+        self.plan = plan
+        self.context = context
         let empty = SegmentReader.TermInfo(docFreq: 0, maxTF: 0, minNorm: 0, blockCount: 0, postingsOffset: 0, positionsOffset: 0, tfidfBound: 0)
         let infos = context.terms.map { segment.lookup($0) }
         cursorSet = CursorSet(segment: segment, infos: infos.map { $0 ?? empty })
         cursors = cursorSet.cursors
         present = infos.map { $0 != nil }
-        var excludedInfos: [SegmentReader.TermInfo?] = []
-        var offsets = [0]
-        for clause in query.excluded {
-            excludedInfos += clause.terms.map { segment.lookup(Array($0.utf8)) }
-            offsets.append(excludedInfos.count)
+        if plan.excludedTerms.isEmpty {
+            excludedSet = nil
+            excludedCursors = UnsafeMutableBufferPointer(start: nil, count: 0)
+            excludedPresent = []
+        } else {
+            let excludedInfos = plan.excludedTerms.map { segment.lookup($0) }
+            let set = CursorSet(segment: segment, infos: excludedInfos.map { $0 ?? empty })
+            excludedSet = set
+            excludedCursors = set.cursors
+            excludedPresent = excludedInfos.map { $0 != nil }
         }
-        excludedSet = CursorSet(segment: segment, infos: excludedInfos.map { $0 ?? empty })
-        excludedCursors = excludedSet.cursors
-        excludedOffsets = offsets
-        excludedPresent = excludedInfos.map { $0 != nil }
-        excludedPhrase = query.excluded.map(\.isPhrase)
-        clauseTerms = query.groups.map { group in group.map { clause in clause.terms.map { index[$0] ?? 0 } } }
-        var flat: [Int] = [], clauseStarts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
-        for (g, group) in query.groups.enumerated() {
-            let first = phrase.count
-            for (c, clause) in group.enumerated() {
-                flat += clauseTerms[g][c]
-                clauseStarts.append(flat.count)
-                phrase.append(clause.isPhrase)
-            }
-            ranges.append(first..<phrase.count)
-        }
-        flatTerms = flat
-        clauseOffsets = clauseStarts
-        clausePhrase = phrase
-        groupClauses = ranges
         deletedDocs = reader.deleted[s]
         hasDeletes = !deletedDocs.isEmpty
         lengths = segment.lengths
@@ -198,22 +293,12 @@ struct SegmentSearch {
                 damaged = .corrupt(file: segment.path, reason: "postings damaged")
             }
         }
-        let groups = query.groups
-        if !passages && query.excluded.isEmpty {
-            if groups.count == 1 && groups[0].allSatisfy({ $0.terms.count == 1 && !$0.isPhrase }) {
-                if groups[0].count == 1 {
-                    singleTerm(termIndex[groups[0][0].terms[0]] ?? 0, top: &top)
-                } else {
-                    maxScore(groups[0].map { termIndex[$0.terms[0]] ?? 0 }, top: &top)
-                }
-                return
-            }
-            if groups.allSatisfy({ $0.count == 1 && !$0[0].isPhrase }) {
-                conjunction(Array(Set(groups.flatMap { $0[0].terms.compactMap { termIndex[$0] } })), top: &top)
-                return
-            }
+        switch plan.shape {
+        case .single(let t): singleTerm(t, top: &top)
+        case .alternatives(let terms): maxScore(terms, top: &top)
+        case .conjunction(let terms): conjunction(terms, top: &top)
+        case .general: general(passages: passages, top: &top)
         }
-        general(passages: passages, top: &top)
     }
 
     @inline(__always)
@@ -223,7 +308,6 @@ struct SegmentSearch {
 
     func singleTerm(_ t: Int, top: inout TopK<(Int, Int, Int)>) {
         guard present[t] else { return }
-        let idf = context.idf[t]
         var b = 0
         while b < cursors[t].info.blockCount {
             let (f, mtf, mlen) = cursors[t].blockBound(b)
@@ -239,8 +323,7 @@ struct SegmentSearch {
             for i in 0..<n {
                 let d = Int(docs[i])
                 guard d < lengths.count else { cursors[t].markDamaged(); return }
-                let score = context.ranking.weight(tf: Int(tfs[i]) + 1, length: Int(lengths[d]),
-                                                   averageLength: context.averageLength, idf: idf)
+                let score = context.weight(term: t, tf: Int(tfs[i]) + 1, length: Int(lengths[d]))
                 if score > threshold && !isDeleted(d) {
                     top.insert((s, d, 0), score: score, id: globalID(d))
                     threshold = top.threshold
@@ -327,9 +410,9 @@ struct SegmentSearch {
                     continue outer
                 }
             }
-            let length = Int(lengths[d])
+            let norm = context.norm(length: Int(lengths[d]))
             var score = 0.0
-            for t in terms { score += context.weight(term: t, tf: cursors[t].tf, length: length) }
+            for t in terms { score += context.weight(term: t, tf: cursors[t].tf, norm: norm) }
             if score > threshold && !isDeleted(d) {
                 top.insert((s, d, 0), score: score, id: globalID(d))
             }
@@ -340,87 +423,86 @@ struct SegmentSearch {
     // MARK: Alternatives of single terms, MaxScore
 
     func maxScore(_ termsIn: [Int], top: inout TopK<(Int, Int, Int)>) {
-        // Terms present in this segment, by ascending upper bound.
-        var terms: [(t: Int, bound: Double)] = []
-        for t in Set(termsIn) {
-            guard present[t] else { continue }
-            terms.append((t, termBound(t)))
-        }
-        guard !terms.isEmpty else { return }
-        terms.sort { $0.bound < $1.bound }
-        var prefix: [Double] = [0]
-        for x in terms { prefix.append((prefix.last ?? 0) + x.bound) }
-        for x in terms { cursors[x.t].next() }
-        var firstEssential = 0
-        func updateEssential(_ threshold: Double) -> Int {
-            var k = 0
-            while k < terms.count && prefix[k + 1] <= threshold { k += 1 }
-            return k
-        }
+        // Windowed MaxScore (as Lucene's): the documents are taken in windows that end where
+        // the first of the terms' current blocks ends; in a window each term's bound is its
+        // block's, the terms are ordered by it, and those whose bounds summed cannot beat the
+        // threshold are non-essential — they only refine candidates the others produce.
+        var live = Array(Set(termsIn)).filter { present[$0] }
+        guard !live.isEmpty else { return }
+        var order: [(bound: Double, t: Int)] = []
+        order.reserveCapacity(live.count)
+        var prefix = [Double](repeating: 0, count: live.count + 1)
+        var windowMin = 0
         while true {
-            // The next candidate: the smallest document among essential terms.
-            var d = PostingCursor.exhausted
-            for k in firstEssential..<terms.count { d = min(d, cursors[terms[k].t].doc) }
-            if d == PostingCursor.exhausted { break }
-            if top.threshold > -.infinity {
-                // Block-max: if the essential terms' current blocks (those holding documents
-                // up to `upTo`) cannot beat the threshold together with the non-essential
-                // terms, skip past the first of those blocks to end.
-                var bound = prefix[firstEssential]
-                var upTo = Int.max
-                for k in firstEssential..<terms.count {
-                    let t = terms[k].t
-                    guard cursors[t].doc != PostingCursor.exhausted else { continue }
-                    let (b, last) = currentBlockBound(t)
-                    upTo = min(upTo, last)
-                    bound += b
-                }
-                if bound <= top.threshold && upTo != Int.max && upTo >= d {
-                    for k in firstEssential..<terms.count { cursors[terms[k].t].advance(to: upTo + 1) }
-                    continue
+            var upTo = Int.max
+            order.removeAll(keepingCapacity: true)
+            var kept = 0
+            for t in live {
+                guard let (b, last) = shallowBound(t, windowMin) else { continue }
+                live[kept] = t
+                kept += 1
+                order.append((b, t))
+                upTo = min(upTo, last)
+            }
+            live.removeLast(live.count - kept)
+            if order.isEmpty { return }
+            // Insertion sort: a handful of terms.
+            for i in 1..<order.count {
+                var j = i
+                while j > 0 && order[j - 1].bound > order[j].bound {
+                    order.swapAt(j - 1, j)
+                    j -= 1
                 }
             }
-            let length = Int(lengths[d])
-            var score = 0.0
-            for k in firstEssential..<terms.count {
-                let t = terms[k].t
-                if cursors[t].doc == d {
-                    score += context.weight(term: t, tf: cursors[t].tf, length: length)
-                    cursors[t].next()
+            let count = order.count
+            for i in 0..<count { prefix[i + 1] = prefix[i] + order[i].bound }
+            var threshold = top.threshold
+            var firstEssential = 0
+            while firstEssential < count && prefix[firstEssential + 1] <= threshold { firstEssential += 1 }
+            var d = windowMin
+            while firstEssential < count {
+                // The next candidate: the smallest document among essential terms.
+                var c = PostingCursor.exhausted
+                for k in firstEssential..<count { c = min(c, cursors[order[k].t].advance(to: d)) }
+                if c > upTo { break }
+                d = c
+                let norm = context.norm(length: Int(lengths[d]))
+                var score = 0.0
+                for k in firstEssential..<count {
+                    let t = order[k].t
+                    if cursors[t].doc == d { score += context.weight(term: t, tf: cursors[t].tf, norm: norm) }
                 }
-            }
-            // Non-essential terms, highest bound first, while they can still matter.
-            var k = firstEssential - 1
-            while k >= 0 {
-                if score + prefix[k + 1] <= top.threshold { break }
-                let t = terms[k].t
-                if cursors[t].advance(to: d) == d {
-                    score += context.weight(term: t, tf: cursors[t].tf, length: length)
+                // Non-essential terms, highest bound first, while they can still matter.
+                var k = firstEssential - 1
+                while k >= 0 && score + prefix[k + 1] > threshold {
+                    let t = order[k].t
+                    if cursors[t].advance(to: d) == d { score += context.weight(term: t, tf: cursors[t].tf, norm: norm) }
+                    k -= 1
                 }
-                k -= 1
+                if score > threshold && !isDeleted(d) {
+                    top.insert((s, d, 0), score: score, id: globalID(d))
+                    threshold = top.threshold
+                    while firstEssential < count && prefix[firstEssential + 1] <= threshold { firstEssential += 1 }
+                }
+                if d == PostingCursor.exhausted - 1 { return }
+                d += 1
             }
-            if score > top.threshold && !isDeleted(d) {
-                top.insert((s, d, 0), score: score, id: globalID(d))
-                firstEssential = updateEssential(top.threshold)
-                if firstEssential >= terms.count { break }
-            }
+            if upTo == Int.max { return }
+            windowMin = upTo + 1
         }
     }
 
     // MARK: General
 
     mutating func general(passages: Bool, top: inout TopK<(Int, Int, Int)>) {
-        let groups = query.groups
         // Required terms: those of groups with one clause.
-        var required: [Int] = []
-        for g in groups where g.count == 1 { required += g[0].terms.compactMap { termIndex[$0] } }
-        required = Array(Set(required))
+        let required = plan.required
         if required.contains(where: { !present[$0] }) { return }
         var driver: [Int]
         if !required.isEmpty {
             driver = required.sorted { cursors[$0].info.docFreq < cursors[$1].info.docFreq }
         } else {
-            driver = Array(Set(groups[0].flatMap { $0.terms.compactMap { termIndex[$0] } })).filter { present[$0] }
+            driver = plan.firstGroupTerms.filter { present[$0] }
             if driver.isEmpty { return }
         }
         let requiredSet = Set(required)
@@ -485,9 +567,9 @@ struct SegmentSearch {
     /// Whether every group has a clause whose terms are all in document `d` (phrases at
     /// consecutive positions).
     mutating func matches(_ d: Int) -> Bool {
-        for g in 0..<groupClauses.count {
+        for g in 0..<plan.groupClauses.count {
             var any = false
-            for c in groupClauses[g] where clauseMatches(c, d) {
+            for c in plan.groupClauses[g] where clauseMatches(c, d) {
                 any = true
                 break
             }
@@ -497,27 +579,27 @@ struct SegmentSearch {
     }
 
     mutating func clauseMatches(_ c: Int, _ d: Int) -> Bool {
-        let lo = clauseOffsets[c], hi = clauseOffsets[c + 1]
+        let lo = plan.clauseOffsets[c], hi = plan.clauseOffsets[c + 1]
         for k in lo..<hi {
-            let t = flatTerms[k]
+            let t = plan.flatTerms[k]
             guard present[t], cursors[t].advance(to: d) == d else { return false }
         }
-        guard clausePhrase[c] else { return true }
+        guard plan.clausePhrase[c] else { return true }
         while positionLists.count < hi - lo { positionLists.append([]) }
-        for k in lo..<hi { cursors[flatTerms[k]].positions(into: &positionLists[k - lo]) }
+        for k in lo..<hi { cursors[plan.flatTerms[k]].positions(into: &positionLists[k - lo]) }
         return Self.phrase(positionLists, count: hi - lo)
     }
 
     mutating func excluded(_ d: Int) -> Bool {
-        for i in 0..<excludedPhrase.count {
-            let lo = excludedOffsets[i], hi = excludedOffsets[i + 1]
+        for i in 0..<plan.excludedPhrase.count {
+            let lo = plan.excludedOffsets[i], hi = plan.excludedOffsets[i + 1]
             var all = true
             for j in lo..<hi where !excludedPresent[j] || excludedCursors[j].advance(to: d) != d {
                 all = false
                 break
             }
             guard all else { continue }
-            if !excludedPhrase[i] { return true }
+            if !plan.excludedPhrase[i] { return true }
             while positionLists.count < hi - lo { positionLists.append([]) }
             for j in lo..<hi { excludedCursors[j].positions(into: &positionLists[j - lo]) }
             if Self.phrase(positionLists, count: hi - lo) { return true }
