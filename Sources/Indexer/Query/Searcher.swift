@@ -376,7 +376,42 @@ struct SegmentSearch {
     func conjunction(_ termsIn: [Int], top: inout TopK<(Int, Int, Int)>) {
         guard !termsIn.isEmpty, termsIn.allSatisfy({ present[$0] }) else { return }
         let terms = termsIn.sorted { cursors[$0].info.docFreq < cursors[$1].info.docFreq }
+        let k = terms.count
         let lead = terms[0]
+        // Matches are scored in batches: the divisions of many documents then overlap in the
+        // pipeline instead of each waiting for the last comparison.
+        let batchSize = 64
+        let batchDocs = UnsafeMutablePointer<Int>.allocate(capacity: batchSize)
+        let batchTFs = UnsafeMutablePointer<Double>.allocate(capacity: batchSize * k)
+        let batchScores = UnsafeMutablePointer<Double>.allocate(capacity: batchSize)
+        defer {
+            batchDocs.deallocate()
+            batchTFs.deallocate()
+            batchScores.deallocate()
+        }
+        let scaled = terms.map { context.isBM25 ? context.scaledIDF[$0] : context.scaledIDF[$0] }
+        var pending = 0
+        func flush(_ top: inout TopK<(Int, Int, Int)>) {
+            for i in 0..<pending {
+                let norm = context.norm(length: Int(lengths[batchDocs[i]]))
+                var score = 0.0
+                for j in 0..<k {
+                    let tf = batchTFs[i * k + j]
+                    score += context.isBM25 ? scaled[j] * tf / (tf + norm) : (tf == 1 ? 1 : 1 + log(tf)) * scaled[j] * norm
+                }
+                batchScores[i] = score
+            }
+            var threshold = top.threshold
+            for i in 0..<pending where batchScores[i] > threshold {
+                let d = batchDocs[i]
+                if !isDeleted(d) {
+                    top.insert((s, d, 0), score: batchScores[i], id: globalID(d))
+                    threshold = top.threshold
+                }
+            }
+            pending = 0
+        }
+        defer { flush(&top) }
         var d = 0
         // The bound of the current window [.., windowEnd]: every term's block holding the
         // window's first candidate holds the window, so the bound stands for all of it.
@@ -402,20 +437,18 @@ struct SegmentSearch {
                     continue
                 }
             }
-            for k in 1..<terms.count {
-                let x = cursors[terms[k]].advance(to: d)
+            for j in 1..<k {
+                let x = cursors[terms[j]].advance(to: d)
                 if x == PostingCursor.exhausted { return }
                 if x > d {
                     d = x
                     continue outer
                 }
             }
-            let norm = context.norm(length: Int(lengths[d]))
-            var score = 0.0
-            for t in terms { score += context.weight(term: t, tf: cursors[t].tf, norm: norm) }
-            if score > threshold && !isDeleted(d) {
-                top.insert((s, d, 0), score: score, id: globalID(d))
-            }
+            batchDocs[pending] = d
+            for j in 0..<k { batchTFs[pending * k + j] = Double(cursors[terms[j]].tf) }
+            pending += 1
+            if pending == batchSize { flush(&top) }
             d += 1
         }
     }
@@ -464,7 +497,7 @@ struct SegmentSearch {
                 // The next candidate: the smallest document among essential terms.
                 var c = PostingCursor.exhausted
                 for k in firstEssential..<count { c = min(c, cursors[order[k].t].advance(to: d)) }
-                if c > upTo { break }
+                if c == PostingCursor.exhausted || c > upTo { break }
                 d = c
                 let norm = context.norm(length: Int(lengths[d]))
                 var score = 0.0
@@ -484,7 +517,6 @@ struct SegmentSearch {
                     threshold = top.threshold
                     while firstEssential < count && prefix[firstEssential + 1] <= threshold { firstEssential += 1 }
                 }
-                if d == PostingCursor.exhausted - 1 { return }
                 d += 1
             }
             if upTo == Int.max { return }

@@ -99,14 +99,14 @@ struct PostingCursor {
         let n = b == info.blockCount - 1 ? info.docFreq - b * SegmentFormat.blockSize : SegmentFormat.blockSize
         guard n > 0, n <= SegmentFormat.blockSize else { return false }
         let docBytes = BitPacking.byteCount(count: n, width: Int(docWidth))
-        guard BitPacking.unpack(p, at: data + 2, count: n, width: Int(docWidth), into: docs),
+        // Deltas to documents in one pass; every delta but the list's first must be positive,
+        // and the block must end at the table's last doc below the document count — so the
+        // fast paths of `advance` and `next` can trust the block without further checks.
+        let first = b == 0 ? 0 : UInt32(clamping: blockLastDoc(b - 1))
+        guard let base = BitPacking.unpackDeltas(p, at: data + 2, count: n, width: Int(docWidth), base: first,
+                                                 allowZeroFirst: b == 0, into: docs),
               BitPacking.unpack(p, at: data + 2 + docBytes, count: n, width: Int(tfWidth), into: tfs) else { return false }
-        var base = b == 0 ? 0 : UInt32(clamping: blockLastDoc(b - 1))
-        for i in 0..<n {
-            base &+= docs[i]
-            docs[i] = base
-        }
-        // A block's docs must end at the table's last doc; a mismatch is damage.
+        if Int(base) >= docCount { return false }
         if hasTable && Int(base) != blockLastDoc(b) { return false }
         block = b
         count = n
@@ -119,17 +119,23 @@ struct PostingCursor {
 
     /// Moves to the next posting. - Returns: its document, or `exhausted`.
     @discardableResult
+    @inline(__always)
     mutating func next() -> Int {
-        if doc == Self.exhausted { return doc }
-        if block >= 0 && index + 1 < count {
+        if block >= 0 && index + 1 < count && doc != Self.exhausted {
             index += 1
-        } else {
-            let b = block + 1
-            if b >= info.blockCount { doc = Self.exhausted; return doc }
-            guard load(b) else { return fail() }
+            doc = Int(docs[index])
+            return doc
         }
-        let d = Int(docs[index])
-        if (doc >= 0 && d <= doc) || d >= docCount { return fail() }
+        return nextBlock()
+    }
+
+    private mutating func nextBlock() -> Int {
+        if doc == Self.exhausted { return doc }
+        let b = block + 1
+        if b >= info.blockCount { doc = Self.exhausted; return doc }
+        guard load(b) else { return fail() }
+        let d = Int(docs[0])
+        if doc >= 0 && d <= doc { return fail() }
         doc = d
         return doc
     }
@@ -140,6 +146,15 @@ struct PostingCursor {
     @inline(__always)
     mutating func advance(to target: Int) -> Int {
         if doc >= target { return doc }
+        if lastInBlock >= target && doc >= 0 {
+            // In the loaded block (checked by `load`): its last document is ≥ target, so the
+            // scan stops inside it.
+            var i = index + 1
+            while Int(docs[i]) < target { i += 1 }
+            index = i
+            doc = Int(docs[i])
+            return doc
+        }
         return advanceSlow(to: target)
     }
 

@@ -66,6 +66,57 @@ enum BitPacking {
         return true
     }
 
+    /// Unpacks `count` deltas of `width` bits and turns them into running sums from `base`
+    /// (documents from gaps) in one pass.
+    /// - Returns: the last sum, or nil when the bytes are out of bounds, a sum overflows, or a
+    ///   delta is zero where `allowZeroFirst` does not allow it (all but the first must be ≥ 1).
+    @inline(__always)
+    static func unpackDeltas(_ reader: ByteReader, at offset: Int, count: Int, width: Int, base: UInt32,
+                             allowZeroFirst: Bool, into out: UnsafeMutablePointer<UInt32>) -> UInt32? {
+        guard width >= 0, width <= 32, count > 0, offset >= 0 else { return nil }
+        if width == 0 {
+            // All deltas zero: only a single posting starting the list can be valid.
+            guard count == 1, allowZeroFirst else { return nil }
+            out[0] = base
+            return base
+        }
+        let length = byteCount(count: count, width: width)
+        guard length <= reader.count - offset else { return nil }
+        var sum = UInt64(base)
+        var zero = false
+        let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
+        if length + 8 <= reader.count - offset, let start = reader.base.baseAddress?.advanced(by: offset) {
+            var bitPosition = 0
+            for i in 0..<count {
+                let word = UInt64(littleEndian: start.loadUnaligned(fromByteOffset: bitPosition >> 3, as: UInt64.self))
+                let delta = (word >> UInt64(bitPosition & 7)) & mask
+                zero = zero || delta == 0
+                sum &+= delta
+                out[i] = UInt32(truncatingIfNeeded: sum)
+                bitPosition &+= width
+            }
+        } else {
+            guard unpack(reader, at: offset, count: count, width: width, into: out) else { return nil }
+            for i in 0..<count {
+                let delta = UInt64(out[i])
+                zero = zero || delta == 0
+                sum &+= delta
+                out[i] = UInt32(truncatingIfNeeded: sum)
+            }
+        }
+        if zero {
+            // Zero deltas are rare (only a list's first document 0): recheck precisely.
+            var previous = UInt64(base)
+            for i in 0..<count {
+                let value = UInt64(out[i])
+                if value == previous && !(i == 0 && allowZeroFirst) { return nil }
+                previous = value
+            }
+        }
+        guard sum <= UInt64(UInt32.max) else { return nil }
+        return UInt32(truncatingIfNeeded: sum)
+    }
+
     /// The same into a buffer (which must hold `count` values).
     static func unpack(_ reader: ByteReader, at offset: Int, count: Int, width: Int, into out: UnsafeMutableBufferPointer<UInt32>) -> Bool {
         guard count <= out.count, let pointer = out.baseAddress else { return count == 0 }
