@@ -375,7 +375,8 @@ struct SegmentSearch {
     /// from the block tables alone, and a stretch that cannot compete is skipped whole.
     func conjunction(_ termsIn: [Int], top: inout TopK<(Int, Int, Int)>) {
         guard !termsIn.isEmpty, termsIn.allSatisfy({ present[$0] }) else { return }
-        let terms = termsIn.sorted { cursors[$0].info.docFreq < cursors[$1].info.docFreq }
+        let c = cursors
+        let terms = termsIn.sorted { c[$0].info.docFreq < c[$1].info.docFreq }
         let k = terms.count
         let lead = terms[0]
         // Matches are scored in batches: the divisions of many documents then overlap in the
@@ -532,7 +533,8 @@ struct SegmentSearch {
         if required.contains(where: { !present[$0] }) { return }
         var driver: [Int]
         if !required.isEmpty {
-            driver = required.sorted { cursors[$0].info.docFreq < cursors[$1].info.docFreq }
+            let c = cursors
+            driver = required.sorted { c[$0].info.docFreq < c[$1].info.docFreq }
         } else {
             driver = plan.firstGroupTerms.filter { present[$0] }
             if driver.isEmpty { return }
