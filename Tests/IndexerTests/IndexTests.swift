@@ -67,6 +67,58 @@ enum Corpus {
         #expect(!refused)
     }
 
+    /// Rice blocks (tfs, positions) and PFOR blocks (document gaps): random values of
+    /// several scales, outliers that take the escape or the patches, sequential reading and
+    /// skipping, and damaged bytes refused rather than read out of bounds.
+    @Test func riceAndPatchedFrameRoundTrips() {
+        var rng = SplitMix(seed: 11)
+        for scale in [0, 1, 3, 40, 900, 70_000] {
+            for count in [1, 2, 31, 128] {
+                var values: [UInt32] = (0..<count).map { _ in scale == 0 ? 0 : UInt32(rng.next() % UInt64(scale + 1)) }
+                if count > 2 { values[count / 2] = UInt32.max - UInt32(rng.next() % 1000) }  // an outlier
+                var w = ByteWriter()
+                w.u8(0xEE)  // data before the block
+                let start = w.count
+                values.withUnsafeBufferPointer { RiceCoding.encode($0, into: &w) }
+                let riceEnd = w.count
+                values.withUnsafeBufferPointer { PatchedFrame.encode($0, into: &w) }
+                let pforEnd = w.count
+                w.append(repeatElement(0, count: RiceCoding.padding))
+                w.bytes.withUnsafeBytes { raw in
+                    let reader = ByteReader(base: raw)
+                    var out = [UInt32](repeating: 7, count: count)
+                    let end = out.withUnsafeMutableBufferPointer { RiceCoding.decode(reader, at: start, count: count, into: $0.baseAddress!) }
+                    #expect(end == riceEnd, "rice scale \(scale) count \(count)")
+                    #expect(out == values, "rice scale \(scale) count \(count)")
+                    var cursor = RiceCursor(reader, at: start, count: count)
+                    #expect(cursor != nil)
+                    let skip = count / 3
+                    #expect(cursor?.skip(skip) == true)
+                    var rest: [UInt32] = []
+                    while let v = cursor?.next() { rest.append(v) }
+                    #expect(rest == Array(values[skip...]), "rice cursor scale \(scale) count \(count)")
+                    var patched = [UInt32](repeating: 7, count: count)
+                    let pEnd = patched.withUnsafeMutableBufferPointer { PatchedFrame.decode(reader, at: riceEnd, count: count, into: $0.baseAddress!) }
+                    #expect(pEnd == pforEnd)
+                    #expect(patched == values, "pfor scale \(scale) count \(count)")
+                }
+                // Missing its last byte: refused, never read past the end.
+                let cut = Array(w.bytes[0..<riceEnd - 1])
+                cut.withUnsafeBytes { raw in
+                    var out = [UInt32](repeating: 0, count: count)
+                    let end = out.withUnsafeMutableBufferPointer { RiceCoding.decode(ByteReader(base: raw), at: start, count: count, into: $0.baseAddress!) }
+                    #expect(end == nil)
+                }
+            }
+        }
+        // A run of zeros longer than any quotient is damage.
+        let zeros = [UInt8](repeating: 0, count: 32)
+        zeros.withUnsafeBytes { raw in
+            var out = [UInt32](repeating: 0, count: 4)
+            #expect(out.withUnsafeMutableBufferPointer { RiceCoding.decode(ByteReader(base: raw), at: 0, count: 4, into: $0.baseAddress!) } == nil)
+        }
+    }
+
     @Test func varintsAndChecksums() {
         var w = ByteWriter()
         let values: [UInt32] = [0, 1, 127, 128, 300, 16384, UInt32.max]

@@ -100,6 +100,9 @@ struct QueryPlan {
         case single(Int)
         case alternatives([Int])
         case conjunction([Int])
+        /// All groups single clauses, some of them phrases: a conjunction whose candidates
+        /// that would enter the top k have their phrases checked.
+        case conjunctionWithPhrases([Int])
         case general
     }
 
@@ -159,6 +162,8 @@ struct QueryPlan {
             shape = terms.count == 1 ? .single(terms[0]) : .alternatives(terms)
         } else if groups.allSatisfy({ $0.count == 1 && !$0[0].isPhrase }) {
             shape = .conjunction(self.required)
+        } else if groups.allSatisfy({ $0.count == 1 }) {
+            shape = .conjunctionWithPhrases(self.required)
         } else {
             shape = .general
         }
@@ -297,6 +302,7 @@ struct SegmentSearch {
         case .single(let t): singleTerm(t, top: &top)
         case .alternatives(let terms): maxScore(terms, top: &top)
         case .conjunction(let terms): conjunction(terms, top: &top)
+        case .conjunctionWithPhrases(let terms): conjunction(terms, phrases: true, top: &top)
         case .general: general(passages: passages, top: &top)
         }
     }
@@ -373,7 +379,7 @@ struct SegmentSearch {
     /// Documents with all of `terms`: the rarest leads, the others follow; before any block is
     /// decoded, the blocks that would hold the candidate are checked against the threshold
     /// from the block tables alone, and a stretch that cannot compete is skipped whole.
-    func conjunction(_ termsIn: [Int], top: inout TopK<(Int, Int, Int)>) {
+    mutating func conjunction(_ termsIn: [Int], phrases: Bool = false, top: inout TopK<(Int, Int, Int)>) {
         guard !termsIn.isEmpty, termsIn.allSatisfy({ present[$0] }) else { return }
         let c = cursors
         let terms = termsIn.sorted { c[$0].info.docFreq < c[$1].info.docFreq }
@@ -390,7 +396,7 @@ struct SegmentSearch {
             batchTFs.deallocate()
             batchScores.deallocate()
         }
-        let scaled = terms.map { context.isBM25 ? context.scaledIDF[$0] : context.scaledIDF[$0] }
+        let scaled = terms.map { context.scaledIDF[$0] }
         var pending = 0
         func flush(_ top: inout TopK<(Int, Int, Int)>) {
             for i in 0..<pending {
@@ -445,6 +451,17 @@ struct SegmentSearch {
                     d = x
                     continue outer
                 }
+            }
+            if phrases {
+                // Score now (the cursors are on d); positions only for a possible top-k entry.
+                let norm = context.norm(length: Int(lengths[d]))
+                var score = 0.0
+                for t in terms { score += context.weight(term: t, tf: cursors[t].tf, norm: norm) }
+                if score > threshold && !isDeleted(d) && matches(d) {
+                    top.insert((s, d, 0), score: score, id: globalID(d))
+                }
+                d += 1
+                continue
             }
             batchDocs[pending] = d
             for j in 0..<k { batchTFs[pending * k + j] = Double(cursors[terms[j]].tf) }

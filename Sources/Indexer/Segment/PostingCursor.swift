@@ -25,7 +25,9 @@ struct PostingCursor {
     private let docs: UnsafeMutablePointer<UInt32>
     private let tfs: UnsafeMutablePointer<UInt32>
     private var positionsOffset = 0
+    /// The posting whose positions `positionReader` reads next.
     private var positionsIndex = 0
+    private var positionReader: RiceCursor?
 
     static let exhausted = Int.max
 
@@ -95,18 +97,23 @@ struct PostingCursor {
             positions = q
         }
         let data = info.postingsOffset + Int(dataOffset)
-        guard let docWidth = p.u8(data), let tfWidth = p.u8(data + 1) else { return false }
         let n = b == info.blockCount - 1 ? info.docFreq - b * SegmentFormat.blockSize : SegmentFormat.blockSize
-        guard n > 0, n <= SegmentFormat.blockSize else { return false }
-        let docBytes = BitPacking.byteCount(count: n, width: Int(docWidth))
-        // Deltas to documents in one pass; every delta but the list's first must be positive,
-        // and the block must end at the table's last doc below the document count — so the
-        // fast paths of `advance` and `next` can trust the block without further checks.
-        let first = b == 0 ? 0 : UInt32(clamping: blockLastDoc(b - 1))
-        guard let base = BitPacking.unpackDeltas(p, at: data + 2, count: n, width: Int(docWidth), base: first,
-                                                 allowZeroFirst: b == 0, into: docs),
-              BitPacking.unpack(p, at: data + 2 + docBytes, count: n, width: Int(tfWidth), into: tfs) else { return false }
-        if Int(base) >= docCount { return false }
+        guard n > 0, n <= SegmentFormat.blockSize,
+              let tfStart = PatchedFrame.decode(p, at: data, count: n, into: docs),
+              RiceCoding.decode(p, at: tfStart, count: n, into: tfs) != nil else { return false }
+        // Gaps to documents; every gap but the list's first must be positive, and the block
+        // must end below the document count and at the table's last doc — so the fast paths
+        // of `advance` and `next` can trust the block without further checks.
+        var sum = UInt64(b == 0 ? 0 : UInt32(clamping: blockLastDoc(b - 1)))
+        var bad = false
+        for i in 0..<n {
+            let delta = docs[i]
+            bad = bad || (delta == 0 && (i > 0 || b > 0))
+            sum &+= UInt64(delta)
+            docs[i] = UInt32(truncatingIfNeeded: sum)
+        }
+        guard !bad, sum < UInt64(docCount) else { return false }
+        let base = UInt32(truncatingIfNeeded: sum)
         if hasTable && Int(base) != blockLastDoc(b) { return false }
         block = b
         count = n
@@ -114,6 +121,7 @@ struct PostingCursor {
         lastInBlock = Int(base)
         positionsOffset = info.positionsOffset + Int(positions)
         positionsIndex = 0
+        positionReader = nil
         return true
     }
 
@@ -201,40 +209,33 @@ struct PostingCursor {
     /// The positions of the current posting, into a reused buffer.
     mutating func positions(into out: inout [UInt32]) {
         out.removeAll(keepingCapacity: true)
-        // Skip the positions of the block's earlier postings: count varint ends (bytes < 0x80),
-        // eight bytes at a time where possible.
+        guard block >= 0, doc != Self.exhausted else { return }
+        if positionReader == nil || positionsIndex > index {
+            // The block's positions: one Rice block of all its postings' positions.
+            var total = 0
+            for i in 0..<count { total += Int(tfs[i]) + 1 }
+            guard let reader = RiceCursor(positionData, at: positionsOffset, count: total) else { damaged = true; return }
+            positionReader = reader
+            positionsIndex = 0
+        }
+        guard var reader = positionReader else { return }
+        // Skip the positions of the block's postings before this one.
         var skip = 0
         while positionsIndex < index {
             skip += Int(tfs[positionsIndex]) + 1
             positionsIndex += 1
         }
-        let r = positionData
-        var offset = positionsOffset
-        if skip > 0 {
-            let bytes = r.base
-            while skip >= 8 && offset <= bytes.count - 8 {
-                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
-                if ends > skip { break }
-                skip -= ends
-                offset += 8
-            }
-            while skip > 0 {
-                guard offset < bytes.count else { damaged = true; return }
-                if bytes[offset] < 0x80 { skip -= 1 }
-                offset += 1
-            }
-            positionsOffset = offset
-        }
-        var last: UInt32 = 0
+        guard reader.skip(skip) else { damaged = true; positionReader = nil; return }
         let n = tf
         out.reserveCapacity(n)
+        var last: UInt32 = 0
         for k in 0..<n {
-            guard let (v, next) = r.varint(offset) else { damaged = true; out.removeAll(); return }
+            guard let v = reader.next() else { damaged = true; positionReader = nil; out.removeAll(); return }
             last = k == 0 ? v : last &+ v
             out.append(last)
-            offset = next
         }
+        positionsIndex += 1
+        positionReader = reader
     }
 }
 

@@ -253,6 +253,7 @@ final class SegmentBuilder {
         var infos = ByteWriter()
         let averageLength = SegmentFormat.averageLength(totalLength: totalLength, docCount: docCount)
         var docBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
+        var positionBuffer: [UInt32] = []
         var tfBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         for (rank, t) in termOrder.enumerated() {
             let docs = postingDocs[t], tfs = postingTFs[t], pos = postingPositions[t]
@@ -274,6 +275,7 @@ final class SegmentBuilder {
                 var blockMaxTF: UInt32 = 0, blockMinNorm = Double.infinity
                 var blockBound: Float = 0
                 let blockPositionsStart = positions.count - positionsStart
+                positionBuffer.removeAll(keepingCapacity: true)
                 for i in lo..<hi {
                     let d = docs[i]
                     docBuffer[i - lo] = i == 0 ? d : d - previousDoc
@@ -287,18 +289,15 @@ final class SegmentBuilder {
                     var last: UInt32 = 0
                     for k in 0..<Int(tfs[i]) {
                         let v = pos[p + k]
-                        positions.varint(k == 0 ? v : v - last)
+                        positionBuffer.append(k == 0 ? v : v - last)
                         last = v
                     }
                     p += Int(tfs[i])
                 }
+                positionBuffer.withUnsafeBufferPointer { RiceCoding.encode($0, into: &positions) }
                 let dataOffset = postings.count - postingsStart
-                let docWidth = docBuffer.withUnsafeBufferPointer { BitPacking.width(UnsafeBufferPointer(rebasing: $0[0..<n])) }
-                let tfWidth = tfBuffer.withUnsafeBufferPointer { BitPacking.width(UnsafeBufferPointer(rebasing: $0[0..<n])) }
-                postings.u8(UInt8(docWidth))
-                postings.u8(UInt8(tfWidth))
-                docBuffer.withUnsafeBufferPointer { BitPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<n]), width: docWidth, into: &postings) }
-                tfBuffer.withUnsafeBufferPointer { BitPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<n]), width: tfWidth, into: &postings) }
+                docBuffer.withUnsafeBufferPointer { PatchedFrame.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &postings) }
+                tfBuffer.withUnsafeBufferPointer { RiceCoding.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &postings) }
                 table.u32(docs[hi - 1]); table.u32(UInt32(dataOffset)); table.u32(UInt32(blockPositionsStart))
                 table.f32(blockBound); table.u32(blockMaxTF); table.f32(Self.floatBelow(blockMinNorm))
                 maxTF = max(maxTF, blockMaxTF)
@@ -318,6 +317,9 @@ final class SegmentBuilder {
             infos.u8(UInt8(truncatingIfNeeded: termBytes.count)); infos.u8(UInt8(truncatingIfNeeded: termBytes.count >> 8))
             infos.u8(0); infos.u8(0)
         }
+        // Rice decoders load 8 bytes at a time: the sections they read end with zeros.
+        postings.append(repeatElement(0, count: RiceCoding.padding))
+        positions.append(repeatElement(0, count: RiceCoding.padding))
         s = begin(); out.append(infos.bytes); sections.append((s, out.count - s))
         s = begin(); out.append(postings.bytes); sections.append((s, out.count - s))
         s = begin(); out.append(positions.bytes); sections.append((s, out.count - s))

@@ -11,10 +11,12 @@
 ///   POSTINGS   per term: when it has more than one block, a block table (blocks × 24 bytes:
 ///              lastDoc u32, dataOffset u32,
 ///              positionsOffset u32, tfidfBound f32, maxTF u32, minNorm f32), then the blocks:
-///              each [docWidth u8][tfWidth u8] bit-packed doc deltas, bit-packed tf−1
-///              (128 postings a block; the last block holds the rest)
-///   POSITIONS  per posting, tf varints: the first position, then deltas (≥ 0: search-mode
-///              sub-words share their token's position)
+///              each a PFOR block of doc deltas (`PatchedFrame`) then a Rice block of tf−1
+///              (`RiceCoding`); 128 postings a block, the last block holds the rest; 8 zero
+///              bytes end the section
+///   POSITIONS  per block of postings, one Rice block of all its postings' positions: per
+///              posting, tf values — the first position, then deltas (≥ 0: search-mode
+///              sub-words share their token's position); 8 zero bytes end the section
 ///   DOCS       one 12-byte record a document: length u32 (terms), firstPassage u32, passageCount u32
 ///   PASSAGES   one 4-byte record a passage: firstPosition u32
 ///   STRINGS    empty (ids and titles are in the store since format 2)
@@ -39,7 +41,7 @@ enum SegmentFormat {
     static let magic: [UInt8] = Array("SEGTIDX1".utf8)
     static let endMagic: [UInt8] = Array("SEGTEND1".utf8)
     static let storeMagic: [UInt8] = Array("SEGTSTO2".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let blockSize = 128
     static let sectionCount = 8
     static let termInfoSize = 32

@@ -66,60 +66,78 @@ enum BitPacking {
         return true
     }
 
-    /// Unpacks `count` deltas of `width` bits and turns them into running sums from `base`
-    /// (documents from gaps) in one pass.
-    /// - Returns: the last sum, or nil when the bytes are out of bounds, a sum overflows, or a
-    ///   delta is zero where `allowZeroFirst` does not allow it (all but the first must be ≥ 1).
-    @inline(__always)
-    static func unpackDeltas(_ reader: ByteReader, at offset: Int, count: Int, width: Int, base: UInt32,
-                             allowZeroFirst: Bool, into out: UnsafeMutablePointer<UInt32>) -> UInt32? {
-        guard width >= 0, width <= 32, count > 0, offset >= 0 else { return nil }
-        if width == 0 {
-            // All deltas zero: only a single posting starting the list can be valid.
-            guard count == 1, allowZeroFirst else { return nil }
-            out[0] = base
-            return base
-        }
-        let length = byteCount(count: count, width: width)
-        guard length <= reader.count - offset else { return nil }
-        var sum = UInt64(base)
-        var zero = false
-        let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
-        if length + 8 <= reader.count - offset, let start = reader.base.baseAddress?.advanced(by: offset) {
-            var bitPosition = 0
-            for i in 0..<count {
-                let word = UInt64(littleEndian: start.loadUnaligned(fromByteOffset: bitPosition >> 3, as: UInt64.self))
-                let delta = (word >> UInt64(bitPosition & 7)) & mask
-                zero = zero || delta == 0
-                sum &+= delta
-                out[i] = UInt32(truncatingIfNeeded: sum)
-                bitPosition &+= width
-            }
-        } else {
-            guard unpack(reader, at: offset, count: count, width: width, into: out) else { return nil }
-            for i in 0..<count {
-                let delta = UInt64(out[i])
-                zero = zero || delta == 0
-                sum &+= delta
-                out[i] = UInt32(truncatingIfNeeded: sum)
-            }
-        }
-        if zero {
-            // Zero deltas are rare (only a list's first document 0): recheck precisely.
-            var previous = UInt64(base)
-            for i in 0..<count {
-                let value = UInt64(out[i])
-                if value == previous && !(i == 0 && allowZeroFirst) { return nil }
-                previous = value
-            }
-        }
-        guard sum <= UInt64(UInt32.max) else { return nil }
-        return UInt32(truncatingIfNeeded: sum)
-    }
-
     /// The same into a buffer (which must hold `count` values).
     static func unpack(_ reader: ByteReader, at offset: Int, count: Int, width: Int, into out: UnsafeMutableBufferPointer<UInt32>) -> Bool {
         guard count <= out.count, let pointer = out.baseAddress else { return count == 0 }
         return unpack(reader, at: offset, count: count, width: width, into: pointer)
+    }
+}
+
+/// Patched frame of reference (PFOR) for a block of document gaps: every value's low `width`
+/// bits bit-packed, and the few values that need more bits patched with their high bits —
+/// as dense as plain bit-packing of the block's typical values, and as fast to decode.
+///
+/// ```text
+/// [width u8] [exceptions u8] [count values × width bits, padded to a byte]
+/// [per exception: index u8, value >> width as a varint]
+/// ```
+enum PatchedFrame {
+    /// Appends `values` (at most 255 of them) as one block.
+    static func encode(_ values: UnsafeBufferPointer<UInt32>, into out: inout ByteWriter) {
+        let widest = BitPacking.width(values)
+        var bestWidth = widest, bestCost = Int.max
+        for width in 0...widest {
+            var cost = BitPacking.byteCount(count: values.count, width: width)
+            if width < 32 {
+                for v in values where v >> UInt32(width) != 0 {
+                    cost += 1 + varintSize(v >> UInt32(width))
+                }
+            }
+            if cost < bestCost || (cost == bestCost && width > bestWidth) {
+                bestCost = cost
+                bestWidth = width
+            }
+        }
+        let width = bestWidth
+        let mask: UInt32 = width == 32 ? .max : (1 << UInt32(width)) - 1
+        var exceptions: [(UInt8, UInt32)] = []
+        var low: [UInt32] = []
+        low.reserveCapacity(values.count)
+        for (i, v) in values.enumerated() {
+            low.append(v & mask)
+            if width < 32 && v >> UInt32(width) != 0 { exceptions.append((UInt8(i), v >> UInt32(width))) }
+        }
+        out.u8(UInt8(width))
+        out.u8(UInt8(exceptions.count))
+        low.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &out) }
+        for (index, high) in exceptions {
+            out.u8(index)
+            out.varint(high)
+        }
+    }
+
+    /// Decodes a block of `count` values at `offset` into `out`.
+    /// - Returns: the offset just past the block, or nil when it is damaged.
+    @inline(__always)
+    static func decode(_ reader: ByteReader, at offset: Int, count: Int, into out: UnsafeMutablePointer<UInt32>) -> Int? {
+        guard let w = reader.u8(offset), w <= 32, let exceptions = reader.u8(offset + 1) else { return nil }
+        let width = Int(w)
+        guard BitPacking.unpack(reader, at: offset + 2, count: count, width: width, into: out) else { return nil }
+        var at = offset + 2 + BitPacking.byteCount(count: count, width: width)
+        if exceptions > 0 {
+            guard width < 32 else { return nil }
+            for _ in 0..<Int(exceptions) {
+                guard let index = reader.u8(at), Int(index) < count, let (high, next) = reader.varint(at + 1) else { return nil }
+                out[Int(index)] |= high << UInt32(width)
+                at = next
+            }
+        }
+        return at
+    }
+
+    static func varintSize(_ v: UInt32) -> Int {
+        var n = 1, x = v
+        while x >= 0x80 { x >>= 7; n += 1 }
+        return n
     }
 }
