@@ -695,10 +695,7 @@ struct SegmentSearch {
     /// Scores of the passages of document `d` (those with a query term), by positions.
     mutating func passageScores(_ d: Int) -> [(Int, Double)] {
         guard let record = try? segment.doc(d), record.passageCount > 0 else { return [] }
-        var starts: [Int] = []
-        for p in 0..<record.passageCount {
-            starts.append((try? segment.passage(record.firstPassage + p).0) ?? 0)
-        }
+        guard let starts = try? segment.passageStarts(record), starts.count == record.passageCount else { return [] }
         var tf: [[Int: Int]] = Array(repeating: [:], count: record.passageCount)
         for t in cursors.indices where present[t] && cursors[t].advance(to: d) == d {
             for position in cursors[t].positions() {

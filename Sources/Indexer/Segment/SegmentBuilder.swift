@@ -122,7 +122,7 @@ extension Analyzer {
                 }
                 let length = doc.termBytes.count - start
                 if length > Int(UInt16.max) {
-                    // Not a word: a term record holds up to 65535 bytes.
+                    // Not a word (over 65535 bytes): not indexed.
                     doc.termBytes.removeLast(length)
                     continue
                 }
@@ -210,12 +210,13 @@ final class SegmentBuilder {
         let storeOffset = store.count
         store.append(textBytes)
         docRecords.u32(UInt32(doc.length))
-        docRecords.u32(UInt32(passageCount)); docRecords.u32(UInt32(doc.passages.count))
+        docRecords.u32(UInt32(passageCount)); docRecords.u32(UInt32(passageRecords.count))
         storeDocs.u64(UInt64(storeOffset)); storeDocs.u32(UInt32(textBytes.count))
         storeDocs.u32(UInt32(idStart)); storeDocs.u32(UInt32(idBytes.count))
         storeDocs.u32(UInt32(titleStart)); storeDocs.u32(UInt32(titleBytes.count))
         for (i, p) in doc.passages.enumerated() {
-            passageRecords.u32(p.0)
+            // First positions: the first absolute, then gaps (varints).
+            passageRecords.varint(i == 0 ? p.0 : p.0 &- doc.passages[i - 1].0)
             storePassages.u32(p.1); storePassages.u32(p.2)
             let next = i + 1 < doc.passages.count ? doc.passages[i + 1].0 : UInt32(doc.length)
             totalPassageLength += UInt64(next >= p.0 ? next - p.0 : 0)
@@ -310,12 +311,9 @@ final class SegmentBuilder {
             guard postingsStart <= Int(UInt32.max), positionsStart <= Int(UInt32.max) else {
                 throw .io(path: directory + "/" + name + ".idx", reason: "segment too large (over 4 GiB of postings); lower the memory budget")
             }
-            let termBytes = interner.bytes(Int32(t))
             infos.u32(UInt32(termStarts[rank])); infos.u32(UInt32(docs.count)); infos.u32(maxTF)
             infos.f32(Self.floatBelow(minNorm)); infos.f32(termBound)
             infos.u32(UInt32(postingsStart)); infos.u32(UInt32(positionsStart))
-            infos.u8(UInt8(truncatingIfNeeded: termBytes.count)); infos.u8(UInt8(truncatingIfNeeded: termBytes.count >> 8))
-            infos.u8(0); infos.u8(0)
         }
         // Rice decoders load 8 bytes at a time: the sections they read end with zeros.
         postings.append(repeatElement(0, count: RiceCoding.padding))

@@ -4,9 +4,10 @@
 /// "SEGTIDX1"  u32 version
 /// sections (each 8-byte aligned), in this order:
 ///   TERMS      the terms' UTF-8 bytes, concatenated in sorted order
-///   TERMINFO   one 32-byte record a term, sorted by term bytes:
+///   TERMINFO   one 28-byte record a term, sorted by term bytes:
 ///              termStart u32, docFreq u32, maxTF u32, minNorm f32, tfidfBound f32,
-///              postingsOffset u32, positionsOffset u32, termLength u16, pad u16
+///              postingsOffset u32, positionsOffset u32 (a term's bytes end at the next
+///              term's start)
 ///              (blocks = ⌈docFreq / 128⌉)
 ///   POSTINGS   per term: when it has more than one block, a block table (blocks × 24 bytes:
 ///              lastDoc u32, dataOffset u32,
@@ -17,8 +18,10 @@
 ///   POSITIONS  per block of postings, one Rice block of all its postings' positions: per
 ///              posting, tf values — the first position, then deltas (≥ 0: search-mode
 ///              sub-words share their token's position); 8 zero bytes end the section
-///   DOCS       one 12-byte record a document: length u32 (terms), firstPassage u32, passageCount u32
-///   PASSAGES   one 4-byte record a passage: firstPosition u32
+///   DOCS       one 12-byte record a document: length u32 (terms), firstPassage u32 (its first
+///              passage's number; it has passages up to the next document's), passageOffset u32
+///   PASSAGES   per document, from its passageOffset: its passages' first positions as varints,
+///              the first absolute, then gaps
 ///   STRINGS    empty (ids and titles are in the store since format 2)
 ///   STATS      docCount u32, passageCount u32, totalLength u64, totalPassageLength u64
 /// footer: per section: offset u64, length u64, crc32 u32, pad u32 (8 sections × 24 bytes),
@@ -41,16 +44,15 @@ enum SegmentFormat {
     static let magic: [UInt8] = Array("SEGTIDX1".utf8)
     static let endMagic: [UInt8] = Array("SEGTEND1".utf8)
     static let storeMagic: [UInt8] = Array("SEGTSTO2".utf8)
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let blockSize = 128
     static let sectionCount = 8
-    static let termInfoSize = 32
+    static let termInfoSize = 28
     static let blockInfoSize = 24
     static let docSize = 12
     static let storeDocSize = 28
     static let storePassageSize = 8
     static let storeFooterSize = 40
-    static let passageSize = 4
     static let footerSize = sectionCount * 24 + 16
 
     /// A segment's own average document length, which its BM25 bounds are computed at.

@@ -79,8 +79,7 @@ final class SegmentReader: @unchecked Sendable {
         totalLength = tl
         totalPassageLength = tpl
         guard termInfo.count % SegmentFormat.termInfoSize == 0,
-              docs.count == docCount * SegmentFormat.docSize,
-              passages.count == passageCount * SegmentFormat.passageSize else {
+              docs.count == docCount * SegmentFormat.docSize else {
             throw corrupt("table sizes do not match the stats")
         }
         termCount = termInfo.count / SegmentFormat.termInfoSize
@@ -176,9 +175,12 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     private func termBytes(_ i: Int) -> ByteReader? {
+        // A term's bytes end where the next term's start (the last's at the section's end).
         let r = i * SegmentFormat.termInfoSize
-        guard let start = termInfo.u32(r), let lo = termInfo.u8(r + 28), let hi = termInfo.u8(r + 29) else { return nil }
-        return terms.slice(Int(start), Int(lo) | Int(hi) << 8)
+        guard let start = termInfo.u32(r) else { return nil }
+        let end = i + 1 < termCount ? Int(termInfo.u32(r + SegmentFormat.termInfoSize) ?? 0) : terms.count
+        guard end >= Int(start) else { return nil }
+        return terms.slice(Int(start), end - Int(start))
     }
 
     func term(at i: Int) -> String? {
@@ -211,15 +213,21 @@ final class SegmentReader: @unchecked Sendable {
         var length: Int
         var firstPassage: Int
         var passageCount: Int
+        /// Where the document's passage first positions start in PASSAGES.
+        var passageOffset: Int
         var storeOffset: Int
         var storeLength: Int
     }
 
     func doc(_ ordinal: Int) throws(IndexError) -> DocRecord {
         let r = ordinal * SegmentFormat.docSize
-        guard let length = docs.u32(r), let first = docs.u32(r + 4), let count = docs.u32(r + 8) else {
+        // A document's passages run to the next document's first (the last's to the total).
+        let next = ordinal + 1 < docCount ? docs.u32(r + SegmentFormat.docSize + 4) : UInt32(clamping: passageCount)
+        guard let length = docs.u32(r), let first = docs.u32(r + 4), let passageOffset = docs.u32(r + 8),
+              let next, next >= first else {
             throw .corrupt(file: path, reason: "document record \(ordinal) out of bounds")
         }
+        let count = next - first
         let store = try store()
         let t = ordinal * SegmentFormat.storeDocSize
         guard let so = store.docTable.u64(t), let sl = store.docTable.u32(t + 8),
@@ -230,7 +238,7 @@ final class SegmentReader: @unchecked Sendable {
             throw .corrupt(file: storePath, reason: "document record \(ordinal) out of bounds")
         }
         return DocRecord(id: id, title: title, length: Int(length), firstPassage: Int(first), passageCount: Int(count),
-                         storeOffset: Int(so), storeLength: Int(sl))
+                         passageOffset: Int(passageOffset), storeOffset: Int(so), storeLength: Int(sl))
     }
 
     /// The length in terms of document `ordinal` (0 when out of bounds).
@@ -248,12 +256,21 @@ final class SegmentReader: @unchecked Sendable {
         return s
     }
 
-    /// Passage `i` (global in the segment): first position, byte start, byte end.
-    func passage(_ i: Int) throws(IndexError) -> (Int, Int, Int) {
-        guard let a = passages.u32(i * SegmentFormat.passageSize) else {
-            throw .corrupt(file: path, reason: "passage record \(i) out of bounds")
+    /// The first positions of a document's passages.
+    func passageStarts(_ record: DocRecord) throws(IndexError) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(record.passageCount)
+        var at = record.passageOffset
+        var position = 0
+        for i in 0..<record.passageCount {
+            guard let (v, next) = passages.varint(at) else {
+                throw .corrupt(file: path, reason: "passage records of a document out of bounds")
+            }
+            position = i == 0 ? Int(v) : position + Int(v)
+            out.append(position)
+            at = next
         }
-        return (Int(a), 0, 0)
+        return out
     }
 
     /// Passage `i`'s byte range in its document's text (from the store).
