@@ -452,6 +452,38 @@ struct SegmentSearch {
                     continue outer
                 }
             }
+            if k == 2 && !phrases {
+                // Both cursors are on d in loaded blocks: merge the two blocks' documents
+                // directly (no cursor call per document) up to the window's end.
+                let other = terms[1]
+                let stop = threshold > -.infinity ? windowEnd : Int.max
+                let (ld, lt, ln) = cursors[lead].blockRemainder
+                let (od, ot, on) = cursors[other].blockRemainder
+                var i = 0, j = 0
+                while i < ln && j < on {
+                    let a = Int(ld[i]), b = Int(od[j])
+                    if a == b {
+                        if a > stop { break }
+                        batchDocs[pending] = a
+                        batchTFs[pending * 2] = Double(lt[i] + 1)
+                        batchTFs[pending * 2 + 1] = Double(ot[j] + 1)
+                        pending += 1
+                        if pending == batchSize { flush(&top) }
+                        i += 1
+                        j += 1
+                    } else if a < b {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
+                }
+                // Every lead document before ld[i] is done; the cursors move past what was read.
+                let base = cursors[lead].blockRemainderStart
+                d = i < ln ? Int(ld[i]) : Int(ld[ln - 1]) + 1
+                if i < ln { cursors[lead].seek(indexInBlock: base + i) }
+                if j > 0 && j < on { cursors[other].seek(indexInBlock: cursors[other].blockRemainderStart + j) }
+                continue
+            }
             if phrases {
                 // Score now (the cursors are on d); positions only for a possible top-k entry.
                 let norm = context.norm(length: Int(lengths[d]))

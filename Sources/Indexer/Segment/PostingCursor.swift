@@ -199,6 +199,21 @@ struct PostingCursor {
         (docs + index, tfs + index, count - index)
     }
 
+    /// The index in the block where `blockRemainder` starts (the current posting's).
+    var blockRemainderStart: Int { index }
+
+    /// Moves to posting `i` of the loaded block (≥ the current one); past its end, to the
+    /// next block. - Returns: the new document, or `exhausted`.
+    @inline(__always)
+    mutating func seek(indexInBlock i: Int) -> Int {
+        if i < count && i >= index && doc >= 0 && doc != Self.exhausted {
+            index = i
+            doc = Int(docs[i])
+            return doc
+        }
+        return advance(to: lastInBlock + 1)
+    }
+
     /// The positions of the current posting.
     mutating func positions() -> [UInt32] {
         var out: [UInt32] = []
