@@ -242,6 +242,56 @@ enum JSONText {
         return copy.withUTF8 { field(name, in: $0) }
     }
 
+    /// The top-level "id", "title" and "text" strings of the object on a line, in one pass.
+    static func documentFields(_ b: UnsafeBufferPointer<UInt8>) -> (id: String?, title: String?, text: String?) {
+        var id: String?, title: String?, text: String?
+        var i = 0
+        var depth = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x7B || c == 0x5B { depth += 1 }  // { [
+            if c == 0x7D || c == 0x5D { depth -= 1 }  // } ]
+            guard c == 0x22 else { i += 1; continue }
+            let start = i + 1
+            guard let end = stringEnd(b, from: i) else { break }
+            i = end
+            guard depth == 1 else { continue }
+            let keyLength = end - 1 - start
+            let which: Int
+            if keyLength == 2 && b[start] == 0x69 && b[start + 1] == 0x64 { which = 0 }  // id
+            else if keyLength == 4 && b[start] == 0x74 && b[start + 1] == 0x65 && b[start + 2] == 0x78 && b[start + 3] == 0x74 { which = 2 }  // text
+            else if keyLength == 5 && b[start..<end - 1].elementsEqual("title".utf8) { which = 1 }
+            else { continue }
+            var j = i
+            while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
+            guard j < n, b[j] == 0x3A else { continue }  // a key is followed by a colon
+            j += 1
+            while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
+            guard j < n, b[j] == 0x22, let (value, after) = readString(b, from: j) else { continue }
+            let string = String(decoding: value, as: UTF8.self)
+            switch which {
+            case 0: id = string
+            case 1: title = string
+            default: text = string
+            }
+            i = after
+        }
+        return (id, title, text)
+    }
+
+    /// The index after the closing quote of the string literal opening at `start`.
+    private static func stringEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var i = start + 1
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x22 { return i + 1 }
+            i += c == 0x5C ? 2 : 1
+        }
+        return nil
+    }
+
     static func field(_ name: String, in b: UnsafeBufferPointer<UInt8>) -> String? {
         let key = Array(name.utf8)
         var i = 0
@@ -271,9 +321,14 @@ enum JSONText {
     /// Reads the string literal whose opening quote is at `start`: its unescaped UTF-8 and the
     /// index after the closing quote; nil when it does not end.
     private static func readString(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> ([UInt8], Int)? {
-        var out: [UInt8] = []
         var i = start + 1
         let n = b.count
+        // Most strings have no escape: copy them whole.
+        var plain = i
+        while plain < n && b[plain] != 0x22 && b[plain] != 0x5C { plain += 1 }
+        if plain < n && b[plain] == 0x22 { return (Array(b[i..<plain]), plain + 1) }
+        var out: [UInt8] = Array(b[i..<min(plain, n)])
+        i = plain
         while i < n {
             let c = b[i]
             if c == 0x22 { return (out, i + 1) }

@@ -34,9 +34,9 @@ enum Documents {
         if let bad = firstInvalidUTF8Offset(bytes) {
             throw CLIError("\(name): invalid UTF-8 at byte offset \(bad)")
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         guard jsonl else {
+            var text = String(decoding: bytes, as: UTF8.self)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             if text.allSatisfy(\.isWhitespace) {
                 Diagnostics.warning("\(name): empty input")
                 return
@@ -44,16 +44,28 @@ enum Documents {
             try each(Document(id: name, title: nil, text: text))
             return
         }
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let trimmed = line.trimmingCharacters(" \r\t")
-            if trimmed.isEmpty { continue }
-            guard trimmed.first == "{", let body = JSONText.field("text", in: String(trimmed)) else {
-                throw CLIError("\(name):\(lineNumber): expected a JSON object with a \"text\" string")
+        // JSON Lines, byte by byte: a line is split at LF, trimmed of ASCII blanks (and a BOM
+        // on the first), and parsed once for its "id", "title" and "text" strings.
+        try bytes.withUnsafeBufferPointer { all in
+            var lineNumber = 0
+            var start = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF ? 3 : 0
+            while start <= all.count {
+                var end = start
+                while end < all.count && all[end] != 0x0A { end += 1 }
+                lineNumber += 1
+                var lo = start, hi = end
+                while lo < hi && (all[lo] == 0x20 || all[lo] == 0x09 || all[lo] == 0x0D) { lo += 1 }
+                while hi > lo && (all[hi - 1] == 0x20 || all[hi - 1] == 0x09 || all[hi - 1] == 0x0D) { hi -= 1 }
+                if lo < hi {
+                    let line = UnsafeBufferPointer(rebasing: all[lo..<hi])
+                    let fields = JSONText.documentFields(line)
+                    guard line[0] == 0x7B, let body = fields.text else {
+                        throw CLIError("\(name):\(lineNumber): expected a JSON object with a \"text\" string")
+                    }
+                    try each(Document(id: fields.id ?? "\(name):\(lineNumber)", title: fields.title, text: body))
+                }
+                start = end + 1
             }
-            let id = JSONText.field("id", in: String(trimmed)) ?? "\(name):\(lineNumber)"
-            try each(Document(id: id, title: JSONText.field("title", in: String(trimmed)), text: body))
         }
     }
 }
