@@ -204,6 +204,7 @@ struct PostingCursor {
 
     /// Moves to posting `i` of the loaded block (≥ the current one); past its end, to the
     /// next block. - Returns: the new document, or `exhausted`.
+    @discardableResult
     @inline(__always)
     mutating func seek(indexInBlock i: Int) -> Int {
         if i < count && i >= index && doc >= 0 && doc != Self.exhausted {
