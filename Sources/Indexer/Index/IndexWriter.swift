@@ -151,6 +151,7 @@ public final class IndexWriter {
         buildQueue.sync {}  // the builder has every document added so far
         guard let b = builder, builderCount > 0 else { return }
         builder = nil
+        b.threads = max(1, threads)
         try b.write(directory: directory, name: builderName)
         written.append(Manifest.Entry(name: builderName, docs: b.docCount, deletes: nil))
     }

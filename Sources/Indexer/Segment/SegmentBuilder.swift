@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import Segmenter
 
 /// A document analysed for indexing: its term occurrences with positions, its passages.
@@ -173,6 +174,8 @@ final class SegmentBuilder {
     private var totalPassageLength: UInt64 = 0
     /// A rough count of the bytes held, for the memory budget.
     private(set) var estimatedBytes = 0
+    /// Threads for encoding postings when writing.
+    var threads = 1
 
     init() {
         store.append(SegmentFormat.storeMagic)
@@ -248,72 +251,53 @@ final class SegmentBuilder {
         }
         sections.append((s, out.count - s))
 
-        // Postings and positions are built first (their offsets go into TERMINFO).
+        // Postings and positions are built first (their offsets go into TERMINFO): in chunks
+        // of terms with about equal numbers of postings, encoded in parallel, then joined.
+        let averageLength = SegmentFormat.averageLength(totalLength: totalLength, docCount: docCount)
+        let parts = max(1, min(threads, termOrder.count))
+        var bounds = [0]
+        if parts > 1 {
+            let total = termOrder.reduce(0) { $0 + postingTFs[$1].count + postingPositions[$1].count }
+            var sum = 0
+            for (rank, t) in termOrder.enumerated() {
+                sum += postingTFs[t].count + postingPositions[t].count
+                if sum * parts >= total * bounds.count && bounds.count < parts { bounds.append(rank + 1) }
+            }
+        }
+        if bounds.last != termOrder.count { bounds.append(termOrder.count) }
+        let slots = UnsafeMutableBufferPointer<TermChunk?>.allocate(capacity: bounds.count - 1)
+        slots.initialize(repeating: nil)
+        defer {
+            _ = slots.deinitialize()
+            slots.deallocate()
+        }
+        // Each thread writes its own slot; the builder is only read meanwhile.
+        let ranges = bounds
+        let shared = UncheckedBox((self, slots))
+        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { c in
+            let (builder, out) = shared.value
+            out[c] = builder.encode(termOrder[ranges[c]..<ranges[c + 1]], averageLength: averageLength)
+        }
+        let chunks = Array(slots)
         var postings = ByteWriter()
         var positions = ByteWriter()
         var infos = ByteWriter()
-        let averageLength = SegmentFormat.averageLength(totalLength: totalLength, docCount: docCount)
-        var docBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
-        var positionBuffer: [UInt32] = []
-        var tfBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
-        for (rank, t) in termOrder.enumerated() {
-            let docs = postingDocs[t], tfs = postingTFs[t], pos = postingPositions[t]
-            let blockCount = (docs.count + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
-            let postingsStart = postings.count
-            let positionsStart = positions.count
-            // Block table placeholder (none for a one-block list: the term record has its bounds).
-            let tableStart = postings.count
-            let tableSize = blockCount > 1 ? blockCount * SegmentFormat.blockInfoSize : 0
-            postings.append(repeatElement(0, count: tableSize))
-            var table = ByteWriter()
-            var maxTF: UInt32 = 0, minNorm = Double.infinity
-            var termBound: Float = 0
-            var p = 0
-            var previousDoc: UInt32 = 0
-            for b in 0..<blockCount {
-                let lo = b * SegmentFormat.blockSize, hi = min(docs.count, lo + SegmentFormat.blockSize)
-                let n = hi - lo
-                var blockMaxTF: UInt32 = 0, blockMinNorm = Double.infinity
-                var blockBound: Float = 0
-                let blockPositionsStart = positions.count - positionsStart
-                positionBuffer.removeAll(keepingCapacity: true)
-                for i in lo..<hi {
-                    let d = docs[i]
-                    docBuffer[i - lo] = i == 0 ? d : d - previousDoc
-                    previousDoc = d
-                    tfBuffer[i - lo] = tfs[i] - 1
-                    let length = docLengths[Int(d)]
-                    blockMaxTF = max(blockMaxTF, tfs[i])
-                    blockMinNorm = min(blockMinNorm, Ranking.bm25Norm(tf: tfs[i], length: length, averageLength: averageLength))
-                    blockBound = max(blockBound, Float((1 + log(Double(tfs[i]))) / Double(max(length, 1)).squareRoot()))
-                    // Positions of this posting: first absolute, then deltas.
-                    var last: UInt32 = 0
-                    for k in 0..<Int(tfs[i]) {
-                        let v = pos[p + k]
-                        positionBuffer.append(k == 0 ? v : v - last)
-                        last = v
-                    }
-                    p += Int(tfs[i])
+        var rank = 0
+        for chunk in chunks {
+            guard let chunk else { continue }
+            let postingsBase = postings.count, positionsBase = positions.count
+            postings.append(chunk.postings.bytes)
+            positions.append(chunk.positions.bytes)
+            for record in chunk.records {
+                let postingsStart = postingsBase + record.postingsStart, positionsStart = positionsBase + record.positionsStart
+                guard postingsStart <= Int(UInt32.max), positionsStart <= Int(UInt32.max) else {
+                    throw .io(path: directory + "/" + name + ".idx", reason: "segment too large (over 4 GiB of postings); lower the memory budget")
                 }
-                positionBuffer.withUnsafeBufferPointer { RiceCoding.encode($0, into: &positions) }
-                let dataOffset = postings.count - postingsStart
-                docBuffer.withUnsafeBufferPointer { PatchedFrame.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &postings) }
-                tfBuffer.withUnsafeBufferPointer { RiceCoding.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &postings) }
-                table.u32(docs[hi - 1]); table.u32(UInt32(dataOffset)); table.u32(UInt32(blockPositionsStart))
-                table.f32(blockBound); table.u32(blockMaxTF); table.f32(Self.floatBelow(blockMinNorm))
-                maxTF = max(maxTF, blockMaxTF)
-                minNorm = min(minNorm, blockMinNorm)
-                termBound = max(termBound, blockBound)
+                infos.u32(UInt32(termStarts[rank])); infos.u32(record.docFreq); infos.u32(record.maxTF)
+                infos.f32(record.minNorm); infos.f32(record.tfidfBound)
+                infos.u32(UInt32(postingsStart)); infos.u32(UInt32(positionsStart))
+                rank += 1
             }
-            if tableSize > 0 {
-                postings.bytes.replaceSubrange(tableStart..<tableStart + tableSize, with: table.bytes)
-            }
-            guard postingsStart <= Int(UInt32.max), positionsStart <= Int(UInt32.max) else {
-                throw .io(path: directory + "/" + name + ".idx", reason: "segment too large (over 4 GiB of postings); lower the memory budget")
-            }
-            infos.u32(UInt32(termStarts[rank])); infos.u32(UInt32(docs.count)); infos.u32(maxTF)
-            infos.f32(Self.floatBelow(minNorm)); infos.f32(termBound)
-            infos.u32(UInt32(postingsStart)); infos.u32(UInt32(positionsStart))
         }
         // Rice decoders load 8 bytes at a time: the sections they read end with zeros.
         postings.append(repeatElement(0, count: RiceCoding.padding))
@@ -359,7 +343,90 @@ final class SegmentBuilder {
     }
 }
 
+/// The postings, positions and term records of a run of terms, with offsets relative to the
+/// run (the writer joins runs encoded in parallel).
+struct TermChunk {
+    struct Record {
+        var docFreq: UInt32
+        var maxTF: UInt32
+        var minNorm: Float
+        var tfidfBound: Float
+        var postingsStart: Int
+        var positionsStart: Int
+    }
+    var postings = ByteWriter()
+    var positions = ByteWriter()
+    var records: [Record] = []
+}
+
 extension SegmentBuilder {
+    /// Encodes the postings and positions of `terms` (ids, in the order they are written).
+    func encode(_ terms: ArraySlice<Int>, averageLength: Double) -> TermChunk {
+        var chunk = TermChunk()
+        chunk.records.reserveCapacity(terms.count)
+        var docBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
+        var tfBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
+        var positionBuffer: [UInt32] = []
+        for t in terms {
+            let docs = postingDocs[t], tfs = postingTFs[t], pos = postingPositions[t]
+            let blockCount = (docs.count + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
+            let postingsStart = chunk.postings.count
+            let positionsStart = chunk.positions.count
+            // Block table placeholder (none for a one-block list: the term record has its bounds).
+            let tableStart = chunk.postings.count
+            let tableSize = blockCount > 1 ? blockCount * SegmentFormat.blockInfoSize : 0
+            chunk.postings.append(repeatElement(0, count: tableSize))
+            var table = ByteWriter()
+            var maxTF: UInt32 = 0, minNorm = Double.infinity
+            var termBound: Float = 0
+            var p = 0
+            var previousDoc: UInt32 = 0
+            for b in 0..<blockCount {
+                let lo = b * SegmentFormat.blockSize, hi = min(docs.count, lo + SegmentFormat.blockSize)
+                let n = hi - lo
+                var blockMaxTF: UInt32 = 0, blockMinNorm = Double.infinity
+                var blockBound: Float = 0
+                let blockPositionsStart = chunk.positions.count - positionsStart
+                positionBuffer.removeAll(keepingCapacity: true)
+                for i in lo..<hi {
+                    let d = docs[i]
+                    docBuffer[i - lo] = i == 0 ? d : d - previousDoc
+                    previousDoc = d
+                    tfBuffer[i - lo] = tfs[i] - 1
+                    let length = docLengths[Int(d)]
+                    blockMaxTF = max(blockMaxTF, tfs[i])
+                    blockMinNorm = min(blockMinNorm, Ranking.bm25Norm(tf: tfs[i], length: length, averageLength: averageLength))
+                    let logTF = tfs[i] == 1 ? 0 : log(Double(tfs[i]))
+                    blockBound = max(blockBound, Float((1 + logTF) / Double(max(length, 1)).squareRoot()))
+                    // Positions of this posting: first absolute, then deltas.
+                    var last: UInt32 = 0
+                    for k in 0..<Int(tfs[i]) {
+                        let v = pos[p + k]
+                        positionBuffer.append(k == 0 ? v : v - last)
+                        last = v
+                    }
+                    p += Int(tfs[i])
+                }
+                positionBuffer.withUnsafeBufferPointer { RiceCoding.encode($0, into: &chunk.positions) }
+                let dataOffset = chunk.postings.count - postingsStart
+                docBuffer.withUnsafeBufferPointer { PatchedFrame.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &chunk.postings) }
+                tfBuffer.withUnsafeBufferPointer { RiceCoding.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &chunk.postings) }
+                table.u32(docs[hi - 1]); table.u32(UInt32(clamping: dataOffset)); table.u32(UInt32(clamping: blockPositionsStart))
+                table.f32(blockBound); table.u32(blockMaxTF); table.f32(Self.floatBelow(blockMinNorm))
+                maxTF = max(maxTF, blockMaxTF)
+                minNorm = min(minNorm, blockMinNorm)
+                termBound = max(termBound, blockBound)
+            }
+            if tableSize > 0 {
+                chunk.postings.bytes.replaceSubrange(tableStart..<tableStart + tableSize, with: table.bytes)
+            }
+            chunk.records.append(TermChunk.Record(
+                docFreq: UInt32(docs.count), maxTF: maxTF, minNorm: Self.floatBelow(minNorm), tfidfBound: termBound,
+                postingsStart: postingsStart, positionsStart: positionsStart))
+        }
+        return chunk
+    }
+
     /// The largest Float not above `value` (a lower bound that survives the narrowing);
     /// 0 for a non-finite or negative value.
     static func floatBelow(_ value: Double) -> Float {
