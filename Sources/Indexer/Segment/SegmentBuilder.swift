@@ -158,9 +158,14 @@ extension Analyzer {
 /// Collects analysed documents in memory and writes them as one immutable segment.
 final class SegmentBuilder {
     private var interner = TermInterner()
-    private var postingDocs: [[UInt32]] = []
-    private var postingTFs: [[UInt32]] = []
-    private var postingPositions: [[UInt32]] = []
+    // Postings as flat records in document order (term, doc, tf; positions concatenated),
+    // grouped by term only when the segment is written: adding a document appends to four
+    // arrays, with no array per term.
+    private var recordTerm: [Int32] = []
+    private var recordDoc: [UInt32] = []
+    private var recordTF: [UInt32] = []
+    private var allPositions: [UInt32] = []
+    private var termDocFreq: [Int32] = []
     private var docRecords = ByteWriter()
     private var passageRecords = ByteWriter()
     private var strings = ByteWriter()
@@ -190,15 +195,13 @@ final class SegmentBuilder {
             for k in 0..<distinct {
                 let s = Int(doc.groupStart[k])
                 let tid = Int(interner.id(UnsafeBufferPointer(rebasing: all[s..<s + Int(doc.groupLength[k])])))
-                if tid == postingDocs.count {
-                    postingDocs.append([])
-                    postingTFs.append([])
-                    postingPositions.append([])
-                }
+                if tid == termDocFreq.count { termDocFreq.append(0) }
+                termDocFreq[tid] += 1
                 let lo = Int(doc.groupOffset[k]), hi = Int(doc.groupOffset[k + 1])
-                postingPositions[tid].append(contentsOf: doc.groupPositions[lo..<hi])
-                postingDocs[tid].append(ordinal)
-                postingTFs[tid].append(UInt32(hi - lo))
+                doc.groupPositions.withUnsafeBufferPointer { allPositions.append(contentsOf: UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+                recordTerm.append(Int32(tid))
+                recordDoc.append(ordinal)
+                recordTF.append(UInt32(hi - lo))
                 estimatedBytes += 8 + (hi - lo) * 4
             }
         }
@@ -257,10 +260,10 @@ final class SegmentBuilder {
         let parts = max(1, min(threads, termOrder.count))
         var bounds = [0]
         if parts > 1 {
-            let total = termOrder.reduce(0) { $0 + postingTFs[$1].count + postingPositions[$1].count }
+            let total = recordTerm.count
             var sum = 0
             for (rank, t) in termOrder.enumerated() {
-                sum += postingTFs[t].count + postingPositions[t].count
+                sum += Int(termDocFreq[t])
                 if sum * parts >= total * bounds.count && bounds.count < parts { bounds.append(rank + 1) }
             }
         }
@@ -273,10 +276,10 @@ final class SegmentBuilder {
         }
         // Each thread writes its own slot; the builder is only read meanwhile.
         let ranges = bounds
-        let shared = UncheckedBox((self, slots))
+        let shared = UncheckedBox((self, slots, groupRecords()))
         DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { c in
-            let (builder, out) = shared.value
-            out[c] = builder.encode(termOrder[ranges[c]..<ranges[c + 1]], averageLength: averageLength)
+            let (builder, out, groups) = shared.value
+            out[c] = builder.encode(termOrder[ranges[c]..<ranges[c + 1]], groups: groups, averageLength: averageLength)
         }
         let chunks = Array(slots)
         var postings = ByteWriter()
@@ -359,16 +362,56 @@ struct TermChunk {
     var records: [Record] = []
 }
 
+/// The posting records grouped by term: term t's records are
+/// `records[termStart[t] ..< termStart[t + 1]]`, in document order; record r's positions start
+/// at `positionStart[r]` in the concatenated positions.
+struct RecordGroups {
+    var termStart: [Int]
+    var records: [Int32]
+    var positionStart: [Int]
+}
+
 extension SegmentBuilder {
+    /// Groups the posting records by term: a counting sort, stable, so each term's documents
+    /// stay ascending.
+    func groupRecords() -> RecordGroups {
+        var termStart = [Int](repeating: 0, count: termDocFreq.count + 1)
+        for t in 0..<termDocFreq.count { termStart[t + 1] = termStart[t] + Int(termDocFreq[t]) }
+        var fill = termStart
+        var records = [Int32](repeating: 0, count: recordTerm.count)
+        var positionStart = [Int](repeating: 0, count: recordTerm.count)
+        var at = 0
+        for r in 0..<recordTerm.count {
+            let t = Int(recordTerm[r])
+            records[fill[t]] = Int32(r)
+            fill[t] += 1
+            positionStart[r] = at
+            at += Int(recordTF[r])
+        }
+        return RecordGroups(termStart: termStart, records: records, positionStart: positionStart)
+    }
+
     /// Encodes the postings and positions of `terms` (ids, in the order they are written).
-    func encode(_ terms: ArraySlice<Int>, averageLength: Double) -> TermChunk {
+    func encode(_ terms: ArraySlice<Int>, groups: RecordGroups, averageLength: Double) -> TermChunk {
         var chunk = TermChunk()
         chunk.records.reserveCapacity(terms.count)
         var docBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var tfBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var positionBuffer: [UInt32] = []
+        var docs: [UInt32] = [], tfs: [UInt32] = [], pos: [UInt32] = []
         for t in terms {
-            let docs = postingDocs[t], tfs = postingTFs[t], pos = postingPositions[t]
+            // The term's postings, gathered from the records.
+            docs.removeAll(keepingCapacity: true)
+            tfs.removeAll(keepingCapacity: true)
+            pos.removeAll(keepingCapacity: true)
+            for k in groups.termStart[t]..<groups.termStart[t + 1] {
+                let r = Int(groups.records[k])
+                let tf = recordTF[r]
+                docs.append(recordDoc[r])
+                tfs.append(tf)
+                let p = groups.positionStart[r]
+                allPositions.withUnsafeBufferPointer { pos.append(contentsOf: UnsafeBufferPointer(rebasing: $0[p..<p + Int(tf)])) }
+            }
             let blockCount = (docs.count + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
             let postingsStart = chunk.postings.count
             let positionsStart = chunk.positions.count
