@@ -18,8 +18,14 @@ public struct Query: Sendable, Equatable {
 
     /// All distinct terms that count for the score (of groups, not exclusions), in order.
     public var scoringTerms: [String] {
-        var seen = Set<String>()
-        return groups.flatMap { $0.flatMap(\.terms) }.filter { seen.insert($0).inserted }
+        // Queries have a handful of terms: a linear scan beats hashing strings.
+        var out: [String] = []
+        for group in groups {
+            for clause in group {
+                for term in clause.terms where !out.contains(term) { out.append(term) }
+            }
+        }
+        return out
     }
 
     /// Parses `text` with `analyzer` (precise mode) for its terms.

@@ -58,12 +58,15 @@ extension IndexReader {
 
     private func makeContext(_ plan: QueryPlan, ranking: Ranking) -> SearchContext {
         let n = max(storedDocumentCount, 1)
-        let idf = plan.termBytes.map { bytes in
-            ranking.idf(df: segments.reduce(0) { $0 + ($1.lookup(bytes)?.docFreq ?? 0) }, n: n)
+        // Each term looked up once per segment: the lookups give the df and, later, the cursors.
+        let infos = segments.map { segment in plan.termBytes.map { segment.lookup($0) } }
+        let idf = plan.termBytes.indices.map { t in
+            ranking.idf(df: infos.reduce(0) { $0 + ($1[t]?.docFreq ?? 0) }, n: n)
         }
         return SearchContext(
             ranking: ranking, terms: plan.termBytes, idf: idf, averageLength: Double(totalLength) / Double(n),
-            averagePassageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount))
+            averagePassageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount),
+            termInfos: infos)
     }
 
     private func passageRange(segment s: Int, record: SegmentReader.DocRecord, passage: Int) throws(IndexError) -> Range<Int> {
@@ -95,7 +98,7 @@ public struct ScoredDocument: Sendable, Hashable {
 
 /// A query resolved once for all segments: its scoring terms numbered, its clauses flattened
 /// (no nested arrays or string hashing per candidate), and the evaluation strategy.
-struct QueryPlan {
+final class QueryPlan {
     enum Shape {
         case single(Int)
         case alternatives([Int])
@@ -125,14 +128,14 @@ struct QueryPlan {
 
     init(_ query: Query, passages: Bool) {
         let scoring = query.scoringTerms
-        var index: [String: Int] = [:]
-        for (i, t) in scoring.enumerated() { index[t] = i }
+        // A handful of terms: linear search, no string hashing.
+        func index(_ term: String) -> Int? { scoring.firstIndex(of: term) }
         termBytes = scoring.map { Array($0.utf8) }
         var flat: [Int] = [], starts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
         for group in query.groups {
             let first = phrase.count
             for clause in group {
-                flat += clause.terms.map { index[$0] ?? 0 }
+                flat += clause.terms.map { index($0) ?? 0 }
                 starts.append(flat.count)
                 phrase.append(clause.isPhrase)
             }
@@ -143,9 +146,14 @@ struct QueryPlan {
         clausePhrase = phrase
         groupClauses = ranges
         var required: [Int] = []
-        for g in query.groups where g.count == 1 { required += g[0].terms.compactMap { index[$0] } }
-        self.required = Array(Set(required)).sorted()
-        firstGroupTerms = Array(Set((query.groups.first ?? []).flatMap { $0.terms.compactMap { index[$0] } })).sorted()
+        for g in query.groups where g.count == 1 {
+            for t in g[0].terms.compactMap(index) where !required.contains(t) { required.append(t) }
+        }
+        required.sort()
+        self.required = required
+        var first: [Int] = []
+        for t in (query.groups.first ?? []).flatMap({ $0.terms.compactMap(index) }) where !first.contains(t) { first.append(t) }
+        firstGroupTerms = first.sorted()
         var excluded: [[UInt8]] = [], excludedStarts = [0]
         for clause in query.excluded {
             excluded += clause.terms.map { Array($0.utf8) }
@@ -158,12 +166,12 @@ struct QueryPlan {
         if passages || !query.excluded.isEmpty || groups.isEmpty {
             shape = .general
         } else if groups.count == 1 && groups[0].allSatisfy({ $0.terms.count == 1 && !$0.isPhrase }) {
-            let terms = groups[0].map { index[$0.terms[0]] ?? 0 }
+            let terms = groups[0].map { index($0.terms[0]) ?? 0 }
             shape = terms.count == 1 ? .single(terms[0]) : .alternatives(terms)
         } else if groups.allSatisfy({ $0.count == 1 && !$0[0].isPhrase }) {
-            shape = .conjunction(self.required)
+            shape = .conjunction(required)
         } else if groups.allSatisfy({ $0.count == 1 }) {
-            shape = .conjunctionWithPhrases(self.required)
+            shape = .conjunctionWithPhrases(required)
         } else {
             shape = .general
         }
@@ -171,7 +179,7 @@ struct QueryPlan {
 }
 
 /// What a search needs across segments.
-struct SearchContext {
+final class SearchContext {
     let ranking: Ranking
     let terms: [[UInt8]]
     let idf: [Double]
@@ -185,7 +193,12 @@ struct SearchContext {
     let normSlope: Double
     let normBase: Double
 
-    init(ranking: Ranking, terms: [[UInt8]], idf: [Double], averageLength: Double, averagePassageLength: Double) {
+    /// Per segment, per scoring term: its postings' info (nil when the segment lacks it).
+    let termInfos: [[SegmentReader.TermInfo?]]
+
+    init(ranking: Ranking, terms: [[UInt8]], idf: [Double], averageLength: Double, averagePassageLength: Double,
+         termInfos: [[SegmentReader.TermInfo?]]) {
+        self.termInfos = termInfos
         self.ranking = ranking
         self.terms = terms
         self.idf = idf
@@ -271,7 +284,7 @@ struct SegmentSearch {
         self.plan = plan
         self.context = context
         let empty = SegmentReader.TermInfo(docFreq: 0, maxTF: 0, minNorm: 0, blockCount: 0, postingsOffset: 0, positionsOffset: 0, tfidfBound: 0)
-        let infos = context.terms.map { segment.lookup($0) }
+        let infos = s < context.termInfos.count ? context.termInfos[s] : context.terms.map { segment.lookup($0) }
         cursorSet = CursorSet(segment: segment, infos: infos.map { $0 ?? empty })
         cursors = cursorSet.cursors
         present = infos.map { $0 != nil }
