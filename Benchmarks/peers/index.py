@@ -91,6 +91,9 @@ def parse_args() -> argparse.Namespace:
                              "(default: %(default)s)")
     parser.add_argument("--rounds", type=int, default=200,
                         help="timed runs per query (default: %(default)s)")
+    parser.add_argument("--alternations", type=int, default=5,
+                        help="measure the queries this many times, segtool and tantivy in turn, "
+                             "and report the median of each percentile (default: %(default)s)")
     parser.add_argument("--warmup", type=int, default=20,
                         help="untimed runs per query first (default: %(default)s)")
     parser.add_argument("--top", type=int, default=10,
@@ -113,7 +116,7 @@ def parse_args() -> argparse.Namespace:
     args = parser.parse_args()
     if args.mb <= 0:
         parser.error("--mb must be positive")
-    for name in ("rounds", "top", "threads"):
+    for name in ("rounds", "top", "threads", "alternations"):
         if getattr(args, name) < 1:
             parser.error(f"--{name} must be at least 1")
     if args.warmup < 0:
@@ -400,27 +403,55 @@ def segtool_side(binary: Path, jsonl: Path, index: Path, queries: list[dict], ar
     query_file = scratch / "queries.tsv"
     query_file.write_text("".join(f"{q['label']}\t{q['segtool']}\n" for q in queries),
                           encoding="utf-8")
-    command = [str(binary), "index", "bench", "--index", str(index), "--queries",
-               str(query_file), "--rounds", str(args.rounds), "--warmup", str(args.warmup),
-               "--top", str(args.top), "--rank", args.rank, "--json"]
-    log(f"segtool: {shlex.join(command)}")
-    result, _ = run_checked(command)
-    bench = json.loads(result.stdout)
     # Total matches: the same queries with a top as large as the index.
     command = [str(binary), "index", "bench", "--index", str(index), "--queries",
                str(query_file), "--rounds", "1", "--warmup", "1",
                "--top", str(max(stats.get("documents", 0), 1)), "--rank", args.rank, "--json"]
     result, _ = run_checked(command)
     totals = {row["label"]: row["hits"] for row in json.loads(result.stdout)["queries"]}
+    command = [str(binary), "index", "bench", "--index", str(index), "--queries",
+               str(query_file), "--rounds", str(args.rounds), "--warmup", str(args.warmup),
+               "--top", str(args.top), "--rank", args.rank, "--json"]
+    log(f"segtool: {shlex.join(command)}")
+
+    def measure() -> dict:
+        result, _ = run_checked(command)
+        bench = json.loads(result.stdout)
+        return {"open_microseconds": bench["openMicroseconds"],
+                "queries": {row["label"]: {"p50": row["p50"], "p90": row["p90"], "p99": row["p99"],
+                                           "top_only_p50": row.get("topOnlyP50"),
+                                           "hits": row["hits"], "total": totals.get(row["label"])}
+                            for row in bench["queries"]}}
+
     return {"build_command": shlex.join(["segtool", "index", "build", "--index", "DIR",
                                          "CORPUS.jsonl", "--threads", str(args.threads)]),
             "build_seconds": build_seconds, "built_documents": built_documents,
-            "stats": stats, "files": directory_bytes(index),
-            "open_microseconds": bench["openMicroseconds"],
-            "queries": {row["label"]: {"p50": row["p50"], "p90": row["p90"], "p99": row["p99"],
-                                       "top_only_p50": row.get("topOnlyP50"),
-                                       "hits": row["hits"], "total": totals.get(row["label"])}
-                        for row in bench["queries"]}}
+            "stats": stats, "files": directory_bytes(index)}, measure
+
+
+def median_runs(runs: list[dict]) -> dict:
+    """Per query, the median over alternating runs of each percentile (numbers only)."""
+    out = {"runs": len(runs), "queries": {}}
+    for label in runs[0]["queries"]:
+        rows = [run["queries"][label] for run in runs]
+        merged = {}
+        for key, value in rows[0].items():
+            if isinstance(value, dict):
+                merged[key] = {k: statistics.median(r[key][k] for r in rows)
+                               for k, v in value.items() if isinstance(v, (int, float))}
+            elif isinstance(value, (int, float)) and not isinstance(value, bool) \
+                    and key not in ("hits", "total"):
+                merged[key] = statistics.median(r[key] for r in rows if r[key] is not None)
+            else:
+                merged[key] = value
+        merged["p50_runs"] = [r["p50"] for r in rows]
+        out["queries"][label] = merged
+    for key in ("open_microseconds", "empty_query"):
+        if key in runs[0]:
+            value = runs[0][key]
+            out[key] = ({k: statistics.median(r[key][k] for r in runs) for k in value}
+                        if isinstance(value, dict) else statistics.median(r[key] for r in runs))
+    return out
 
 
 # --------------------------------------------------------------------------- tantivy
@@ -500,20 +531,23 @@ def tantivy_side(tantivy, texts: list[str], ids: list[str], path: Path, queries:
             samples.append((clock() - start) / 1000)
         return percentiles(samples), result
 
-    results = {}
-    for q in queries:
-        query = index.parse_query(q["tantivy"], ["text"])
-        top_only, result = timed(search, query, count=False)
-        with_count, counted = timed(search, query, count=True)
-        with_ids, _ = timed(search_and_fetch, query, count=False)
-        results[q["label"]] = {**top_only, "hits": len(result.hits),
-                               "total": counted.count, "with_count": with_count,
-                               "with_ids": with_ids, "parsed": repr(query)}
-    floor, _ = timed(search, tantivy.Query.empty_query(), count=False)
+    parsed = [(q, index.parse_query(q["tantivy"], ["text"])) for q in queries]
+
+    def measure() -> dict:
+        results = {}
+        for q, query in parsed:
+            top_only, result = timed(search, query, count=False)
+            with_count, counted = timed(search, query, count=True)
+            with_ids, _ = timed(search_and_fetch, query, count=False)
+            results[q["label"]] = {**top_only, "hits": len(result.hits),
+                                   "total": counted.count, "with_count": with_count,
+                                   "with_ids": with_ids, "parsed": repr(query)}
+        floor, _ = timed(search, tantivy.Query.empty_query(), count=False)
+        return {"queries": results, "empty_query": floor}
+
     return {"commit_seconds": commit_seconds, "merged_seconds": merged_seconds,
             "documents": searcher.num_docs, "segments": searcher.num_segments,
-            "files": files, "open_microseconds": statistics.median(opens),
-            "queries": results, "empty_query": floor}
+            "files": files, "open_microseconds": statistics.median(opens)}, measure
 
 
 # --------------------------------------------------------------------------- report
@@ -565,6 +599,13 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}×" if b else "–"
 
 
+def spread(values) -> str:
+    """min–max of a list of µs figures ("–" when there is none)."""
+    if not values:
+        return "–"
+    return f"{us(min(values))}–{us(max(values))}"
+
+
 def us(value: float) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
 
@@ -589,7 +630,9 @@ def markdown(report: dict) -> str:
         f"({corpus['source_documents']:,} documents; the last copy has "
         f"{corpus['last_copy_documents']:,}), ids suffixed `-c1` … `-c{corpus['copies']}`",
         f"- Threads for building: {meta['threads']}; queries: warm, one thread, top "
-        f"{meta['top']}, {meta['warmup']} warm-up runs then {meta['rounds']} timed runs; "
+        f"{meta['top']}, {meta['warmup']} warm-up runs then {meta['rounds']} timed runs, "
+        f"measured {meta['alternations']} times, segtool and tantivy in turn (medians of the "
+        f"runs' percentiles; each side's p50 range over the runs is shown); "
         f"segtool ranks with {meta['rank'].upper()}, tantivy with BM25",
         f"- Command: `{meta['command']}`",
         "",
@@ -612,8 +655,9 @@ def markdown(report: dict) -> str:
         f"{meta['top']}, count=False)`)",
         "",
         "| query | segtool p50 | p90 | p99 | segtool p50, top k only | tantivy p50 | p90 | p99 "
-        "| tantivy / segtool (p50, top k only) | tantivy p50, count=True | tantivy p50, + ids |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| tantivy / segtool (p50, top k only) | tantivy p50, count=True | tantivy p50, + ids "
+        "| p50 over the runs: segtool; tantivy |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for q in report["queries"]:
         s, t = seg["queries"][q["label"]], tan["queries"][q["label"]]
@@ -621,7 +665,8 @@ def markdown(report: dict) -> str:
         lines.append(f"| {q['label']} | {us(s['p50'])} | {us(s['p90'])} | {us(s['p99'])} | "
                      f"{us(top_only)} | {us(t['p50'])} | {us(t['p90'])} | {us(t['p99'])} | "
                      f"{ratio(t['p50'], top_only)} | {us(t['with_count']['p50'])} | "
-                     f"{us(t['with_ids']['p50'])} |")
+                     f"{us(t['with_ids']['p50'])} | {spread(s.get('p50_runs'))}; "
+                     f"{spread(t.get('p50_runs'))} |")
     empty = tan["empty_query"]
     lines += [
         "",
@@ -724,9 +769,24 @@ def main() -> int:
                 f"({q['why']})")
 
         version = segtool_version(binary)
-        seg = segtool_side(binary, jsonl, scratch / "segtool-index", queries, args, scratch)
-        tan = tantivy_side(tantivy, texts, ids, scratch / "tantivy-index", queries, args)
+        seg, seg_measure = segtool_side(binary, jsonl, scratch / "segtool-index", queries, args,
+                                        scratch)
+        tan, tan_measure = tantivy_side(tantivy, texts, ids, scratch / "tantivy-index", queries,
+                                        args)
         del texts
+        # Query latency: both sides in turn, several times; medians of each percentile (a
+        # shared 2-core machine has slow spells that would otherwise hit one side only).
+        seg_runs, tan_runs = [], []
+        for n in range(args.alternations):
+            log(f"latency: alternation {n + 1} of {args.alternations}")
+            seg_runs.append(seg_measure())
+            tan_runs.append(tan_measure())
+        seg_latency = median_runs(seg_runs)
+        seg.update(queries=seg_latency["queries"], open_microseconds=seg_latency["open_microseconds"],
+                   alternations=len(seg_runs))
+        tan_latency = median_runs(tan_runs)
+        tan.update(queries=tan_latency["queries"], empty_query=tan_latency["empty_query"],
+                   alternations=len(tan_runs))
         if seg["built_documents"] not in (None, corpus["documents"]) or \
                 tan["documents"] != corpus["documents"]:
             log(f"warning: documents indexed: segtool {seg['built_documents']}, tantivy "
@@ -744,6 +804,7 @@ def main() -> int:
             "segtool_version": version,
             "tantivy_version": package_version("tantivy"), "threads": args.threads,
             "rounds": args.rounds, "warmup": args.warmup, "top": args.top, "rank": args.rank,
+            "alternations": args.alternations,
             "mb": args.mb,
         },
         "machine": machine_info(),
