@@ -445,6 +445,8 @@ def median_runs(runs: list[dict]) -> dict:
             else:
                 merged[key] = value
         merged["p50_runs"] = [r["p50"] for r in rows]
+        if rows[0].get("top_only_p50") is not None:
+            merged["top_only_runs"] = [r["top_only_p50"] for r in rows]
         out["queries"][label] = merged
     for key in ("open_microseconds", "empty_query"):
         if key in runs[0]:
@@ -599,6 +601,20 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}×" if b else "–"
 
 
+def best_pair(ours, theirs) -> str:
+    """The fastest run of each side, and tantivy's over segtool's."""
+    if not ours or not theirs:
+        return "–"
+    return f"{us(min(ours))}; {us(min(theirs))} ({ratio(min(theirs), min(ours))})"
+
+
+def run_ratio(theirs, ours) -> str:
+    """The median over alternations of tantivy's p50 over segtool's (same alternation)."""
+    if not ours or not theirs:
+        return "–"
+    return f"{statistics.median(t / o for t, o in zip(theirs, ours) if o):.2f}×"
+
+
 def spread(values) -> str:
     """min–max of a list of µs figures ("–" when there is none)."""
     if not values:
@@ -656,8 +672,9 @@ def markdown(report: dict) -> str:
         "",
         "| query | segtool p50 | p90 | p99 | segtool p50, top k only | tantivy p50 | p90 | p99 "
         "| tantivy / segtool (p50, top k only) | tantivy p50, count=True | tantivy p50, + ids "
-        "| p50 over the runs: segtool; tantivy |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| p50 over the runs: segtool top k only; tantivy | best run: segtool top k only; tantivy "
+        "| median of the runs' ratios |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|",
     ]
     for q in report["queries"]:
         s, t = seg["queries"][q["label"]], tan["queries"][q["label"]]
@@ -665,8 +682,9 @@ def markdown(report: dict) -> str:
         lines.append(f"| {q['label']} | {us(s['p50'])} | {us(s['p90'])} | {us(s['p99'])} | "
                      f"{us(top_only)} | {us(t['p50'])} | {us(t['p90'])} | {us(t['p99'])} | "
                      f"{ratio(t['p50'], top_only)} | {us(t['with_count']['p50'])} | "
-                     f"{us(t['with_ids']['p50'])} | {spread(s.get('p50_runs'))}; "
-                     f"{spread(t.get('p50_runs'))} |")
+                     f"{us(t['with_ids']['p50'])} | {spread(s.get('top_only_runs'))}; "
+                     f"{spread(t.get('p50_runs'))} | {best_pair(s.get('top_only_runs'), t.get('p50_runs'))} | "
+                     f"{run_ratio(t.get('p50_runs'), s.get('top_only_runs'))} |")
     empty = tan["empty_query"]
     lines += [
         "",
