@@ -258,6 +258,35 @@ enum Corpus {
         }
     }
 
+    /// Alternatives of rare terms over many documents: one-block lists, so MaxScore's windows
+    /// span the whole segment and are cut into sub-windows of a few thousand documents.
+    @Test(arguments: [Ranking.tfidf, .bm25])
+    func alternativesOfRareTermsOverManyDocuments(_ ranking: Ranking) throws {
+        let rare = ["经济", "浦东", "深圳", "海南"]
+        let common = ["改革", "开放", "创新", "协调"]
+        var rng = SplitMix(seed: 23)
+        var docs: [IndexDocument] = []
+        for i in 0..<9000 {
+            var words = (0..<3).map { _ in common[Int(rng.next() % UInt64(common.count))] }
+            if rng.next() % 90 == 0 { words.append(rare[Int(rng.next() % UInt64(rare.count))]) }
+            if rng.next() % 400 == 0 { words += Array(repeating: rare[Int(rng.next() % UInt64(rare.count))], count: 2) }
+            docs.append(IndexDocument(id: "m\(i)", text: words.joined(separator: "，") + "。"))
+        }
+        let reader = try Corpus.build(temporaryIndexPath(), documents: docs)
+        for query in ["经济 OR 浦东 OR 深圳", "海南 OR 经济", "经济 OR 改革"] {
+            let pruned = try reader.search(query, analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 10, ranking: ranking))
+            let all = try reader.search(query, analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 10_000, ranking: ranking))
+            #expect(pruned.count == min(10, all.count), "\(query)")
+            #expect(all.count > 10, "\(query)")
+            for (a, b) in zip(pruned, all.prefix(10)) {
+                #expect(abs(a.score - b.score) < 1e-9, "\(query): \(a.id) \(a.score) vs \(b.id) \(b.score)")
+            }
+            // Every document with a query word is found (no window lost).
+            let expected = docs.filter { doc in query.split(separator: " ").filter { $0 != "OR" }.contains { doc.text.contains($0) } }.count
+            #expect(all.count == expected, "\(query)")
+        }
+    }
+
     @Test func passageHits() throws {
         let reader = try Corpus.build(temporaryIndexPath())
         let hits = try reader.search("粮食安全", analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 10, passages: true))
