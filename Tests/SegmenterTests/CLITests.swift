@@ -247,6 +247,11 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
         #expect(object?["documents"] as? Int == 3)
         #expect(object?["segments"] as? Int == 1)
+        // The sections add up to the index file less its header, padding and footer.
+        let sections = object?["sectionBytes"] as? [String: Int] ?? [:]
+        let indexBytes = object?["indexBytes"] as? Int ?? 0
+        #expect((sections["postings"] ?? 0) > 0 && (sections["positions"] ?? 0) > 0 && (sections["terms"] ?? 0) > 0)
+        #expect(sections.values.reduce(0, +) < indexBytes && sections.values.reduce(0, +) > indexBytes / 2)
         #expect(try run(["index", "verify", "--index", dir]).status == 0)
         let after = try run(["search", "--index", dir, "--json", "粮食安全"])
         let ids = Set(after.stdout.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String })

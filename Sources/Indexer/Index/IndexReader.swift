@@ -91,6 +91,19 @@ public final class IndexReader: @unchecked Sendable {
         return (index, store)
     }
 
+    /// The index files' bytes by section over all segments (terms, termInfo, postings,
+    /// positions, docs, passages, strings, stats), in the format's order; headers, padding and
+    /// footers are the difference to `sizeOnDisk.index`.
+    public var sectionSizes: [(section: String, bytes: Int)] {
+        var totals: [(String, Int)] = []
+        for segment in segments {
+            for (i, (name, bytes)) in segment.sectionSizes.enumerated() {
+                if i < totals.count { totals[i].1 += bytes } else { totals.append((name, bytes)) }
+            }
+        }
+        return totals.map { (section: $0.0, bytes: $0.1) }
+    }
+
     /// Document frequency of a term over all segments.
     public func documentFrequency(_ term: String) -> Int {
         let bytes = Array(term.utf8)

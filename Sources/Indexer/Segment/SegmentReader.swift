@@ -19,6 +19,11 @@ final class SegmentReader: @unchecked Sendable {
     private let sectionCRCs: [UInt32]
     private let sectionReaders: [ByteReader]
 
+    /// The bytes of each section, by the section's name (`SegmentFormat.Section`).
+    var sectionSizes: [(String, Int)] {
+        sectionReaders.enumerated().map { (SegmentFormat.Section(rawValue: $0.offset).map { "\($0)" } ?? "\($0.offset)", $0.element.count) }
+    }
+
     let docCount: Int
     let passageCount: Int
     let totalLength: UInt64

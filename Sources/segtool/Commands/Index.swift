@@ -155,14 +155,17 @@ struct Index: ParsableCommand {
                 do { reader = try IndexReader(directory: directory) } catch { throw CLIError("\(error)") }
                 let openTime = clock.now - start
                 let (index, store) = reader.sizeOnDisk
+                let sections = reader.sectionSizes.filter { $0.bytes > 0 }
                 if json {
-                    print("{\"documents\":\(reader.documentCount),\"storedDocuments\":\(reader.storedDocumentCount),\"segments\":\(reader.segmentCount),\"passages\":\(reader.passageCount),\"terms\":\(reader.totalLength),\"indexBytes\":\(index),\"storeBytes\":\(store),\"openMilliseconds\":\(milliseconds(openTime))}")
+                    let bySection = sections.map { "\(jsonString($0.section)):\($0.bytes)" }.joined(separator: ",")
+                    print("{\"documents\":\(reader.documentCount),\"storedDocuments\":\(reader.storedDocumentCount),\"segments\":\(reader.segmentCount),\"passages\":\(reader.passageCount),\"terms\":\(reader.totalLength),\"indexBytes\":\(index),\"storeBytes\":\(store),\"sectionBytes\":{\(bySection)},\"openMilliseconds\":\(milliseconds(openTime))}")
                 } else {
                     print("documents  \(reader.documentCount) (\(reader.storedDocumentCount - reader.documentCount) deleted, not yet merged away)")
                     print("segments   \(reader.segmentCount)")
                     print("passages   \(reader.passageCount)")
                     print("term occurrences (precise tokens) \(reader.totalLength)")
                     print("index size \(index) bytes; stored text \(store) bytes")
+                    print("by section " + sections.map { "\($0.section) \($0.bytes)" }.joined(separator: ", "))
                     print("opened in  \(milliseconds(openTime)) ms")
                 }
             }
