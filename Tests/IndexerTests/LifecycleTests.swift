@@ -167,6 +167,41 @@ import Segmenter
         #expect(caught == 60)
     }
 
+    /// Every byte of the sections that opening does not checksum (postings, positions,
+    /// documents, passages), damaged one at a time: searches of every kind give an error or
+    /// results, never a crash or a runaway allocation.
+    @Test func everyByteOfTheSearchedSectionsDamaged() throws {
+        let path = temporaryIndexPath()
+        _ = try Corpus.build(path)
+        let file = try segmentFile(path)
+        let original = try Data(contentsOf: URL(fileURLWithPath: file))
+        // The footer's section table: offset u64, length u64, crc u32, pad u32 per section.
+        let table = original.count - (SegmentFormat.footerSize)
+        func u64(_ at: Int) -> Int { (0..<8).reduce(0) { $0 | Int(original[at + $1]) << (8 * $1) } }
+        var damaged = 0
+        for section in [SegmentFormat.Section.postings, .positions, .docs, .passages] {
+            let offset = u64(table + section.rawValue * 24), length = u64(table + section.rawValue * 24 + 8)
+            #expect(length > 0, "\(section)")
+            for at in offset..<offset + length {
+                var data = original
+                data[at] ^= 0xFF
+                try data.write(to: URL(fileURLWithPath: file))
+                guard let reader = try? IndexReader(directory: path) else { continue }
+                for (query, passages) in [("粮食安全 OR 乡村振兴", false), ("加快 发展", false), ("\"加快 发展\"", true), ("乡村振兴", true)] {
+                    for ranking in [Ranking.tfidf, .bm25] {
+                        if let hits = try? reader.search(query, analyzer: Corpus.queryAnalyzer, options: SearchOptions(ranking: ranking, passages: passages)) {
+                            for hit in hits { _ = try? reader.bestPassage(of: hit, query: Query(query, analyzer: Corpus.queryAnalyzer), ranking: ranking) }
+                        }
+                    }
+                }
+                #expect(throws: IndexError.self) { try reader.verify() }
+                damaged += 1
+            }
+        }
+        try original.write(to: URL(fileURLWithPath: file))
+        #expect(damaged > 50)
+    }
+
     @Test func damagedStoreIsCaught() throws {
         let path = temporaryIndexPath()
         _ = try Corpus.build(path)

@@ -243,7 +243,7 @@ struct PostingCursor {
         }
         guard reader.skip(skip) else { damaged = true; positionReader = nil; return }
         let n = tf
-        out.reserveCapacity(n)
+        out.reserveCapacity(min(n, 1 << 12))  // a damaged tf must not allocate gigabytes
         var last: UInt32 = 0
         for k in 0..<n {
             guard let v = reader.next() else { damaged = true; positionReader = nil; out.removeAll(); return }

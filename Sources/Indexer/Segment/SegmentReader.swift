@@ -229,7 +229,9 @@ final class SegmentReader: @unchecked Sendable {
         // A document's passages run to the next document's first (the last's to the total).
         let next = ordinal + 1 < docCount ? docs.u32(r + SegmentFormat.docSize + 4) : UInt32(clamping: passageCount)
         guard let length = docs.u32(r), let first = docs.u32(r + 4), let passageOffset = docs.u32(r + 8),
-              let next, next >= first else {
+              let next, next >= first,
+              // Each passage start takes at least a byte: a count the section cannot hold is damage.
+              Int(passageOffset) <= passages.count, Int(next - first) <= passages.count - Int(passageOffset) else {
             throw .corrupt(file: path, reason: "document record \(ordinal) out of bounds")
         }
         let count = next - first
