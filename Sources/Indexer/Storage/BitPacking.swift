@@ -8,13 +8,15 @@ enum BitPacking {
         return m == 0 ? 0 : 32 - m.leadingZeroBitCount
     }
 
-    /// Appends `values` packed in `width` bits each (little-endian bit order, padded to a byte).
+    /// Appends the low `width` bits of each of `values` (little-endian bit order, padded to a
+    /// byte).
     static func pack(_ values: UnsafeBufferPointer<UInt32>, width: Int, into out: inout ByteWriter) {
         guard width > 0 else { return }
+        let mask: UInt32 = width >= 32 ? .max : (1 << UInt32(width)) - 1
         var acc: UInt64 = 0
         var bits = 0
         for v in values {
-            acc |= UInt64(v) << UInt64(bits)
+            acc |= UInt64(v & mask) << UInt64(bits)
             bits += width
             while bits >= 8 {
                 out.u8(UInt8(truncatingIfNeeded: acc))
@@ -99,17 +101,13 @@ enum PatchedFrame {
             }
         }
         let width = bestWidth
-        let mask: UInt32 = width == 32 ? .max : (1 << UInt32(width)) - 1
         var exceptions: [(UInt8, UInt32)] = []
-        var low: [UInt32] = []
-        low.reserveCapacity(values.count)
-        for (i, v) in values.enumerated() {
-            low.append(v & mask)
-            if width < 32 && v >> UInt32(width) != 0 { exceptions.append((UInt8(i), v >> UInt32(width))) }
+        for (i, v) in values.enumerated() where width < 32 && v >> UInt32(width) != 0 {
+            exceptions.append((UInt8(i), v >> UInt32(width)))
         }
         out.u8(UInt8(width))
         out.u8(UInt8(exceptions.count))
-        low.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &out) }
+        BitPacking.pack(values, width: width, into: &out)  // the low bits; patches hold the rest
         for (index, high) in exceptions {
             out.u8(index)
             out.varint(high)

@@ -50,21 +50,8 @@ enum RiceCoding {
     static func encode(_ values: UnsafeBufferPointer<UInt32>, into out: inout ByteWriter) {
         let k = parameter(values)
         out.u8(UInt8(k))
-        if k > 0 {
-            // Remainders: the low k bits of each value.
-            var acc: UInt64 = 0, bits = 0
-            let mask: UInt32 = k == 32 ? .max : (1 << UInt32(k)) - 1
-            for v in values {
-                acc |= UInt64(v & mask) << UInt64(bits)
-                bits += k
-                while bits >= 8 {
-                    out.u8(UInt8(truncatingIfNeeded: acc))
-                    acc >>= 8
-                    bits -= 8
-                }
-            }
-            if bits > 0 { out.u8(UInt8(truncatingIfNeeded: acc)) }
-        }
+        // Remainders: the low k bits of each value (packing keeps only those).
+        BitPacking.pack(values, width: k, into: &out)
         var writer = BitWriter()
         for v in values {
             let q = Int(v >> UInt32(k))

@@ -244,7 +244,26 @@ enum JSONText {
 
     /// The top-level "id", "title" and "text" strings of the object on a line, in one pass.
     static func documentFields(_ b: UnsafeBufferPointer<UInt8>) -> (id: String?, title: String?, text: String?) {
-        var id: String?, title: String?, text: String?
+        let values = stringFields(b, count: 3) { key in
+            if key.elementsEqual("id".utf8) { return 0 }
+            if key.elementsEqual("title".utf8) { return 1 }
+            if key.elementsEqual("text".utf8) { return 2 }
+            return nil
+        }
+        return (values[0], values[1], values[2])
+    }
+
+    static func field(_ name: String, in b: UnsafeBufferPointer<UInt8>) -> String? {
+        let key = Array(name.utf8)
+        return stringFields(b, count: 1) { $0.elementsEqual(key) ? 0 : nil }[0]
+    }
+
+    /// The top-level string fields of the object in `b` whose keys `slot` numbers (nil:
+    /// ignored), by that number; a later duplicate key wins. Values that are not strings, and
+    /// keys inside nested objects or arrays, are skipped.
+    private static func stringFields(_ b: UnsafeBufferPointer<UInt8>, count: Int,
+                                     slot: (UnsafeBufferPointer<UInt8>) -> Int?) -> [String?] {
+        var values = [String?](repeating: nil, count: count)
         var i = 0
         var depth = 0
         let n = b.count
@@ -256,28 +275,17 @@ enum JSONText {
             let start = i + 1
             guard let end = stringEnd(b, from: i) else { break }
             i = end
-            guard depth == 1 else { continue }
-            let keyLength = end - 1 - start
-            let which: Int
-            if keyLength == 2 && b[start] == 0x69 && b[start + 1] == 0x64 { which = 0 }  // id
-            else if keyLength == 4 && b[start] == 0x74 && b[start + 1] == 0x65 && b[start + 2] == 0x78 && b[start + 3] == 0x74 { which = 2 }  // text
-            else if keyLength == 5 && b[start..<end - 1].elementsEqual("title".utf8) { which = 1 }
-            else { continue }
+            guard depth == 1, let index = slot(UnsafeBufferPointer(rebasing: b[start..<end - 1])), index < count else { continue }
             var j = i
             while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
             guard j < n, b[j] == 0x3A else { continue }  // a key is followed by a colon
             j += 1
             while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
             guard j < n, b[j] == 0x22, let (value, after) = readString(b, from: j) else { continue }
-            let string = String(decoding: value, as: UTF8.self)
-            switch which {
-            case 0: id = string
-            case 1: title = string
-            default: text = string
-            }
+            values[index] = String(decoding: value, as: UTF8.self)
             i = after
         }
-        return (id, title, text)
+        return values
     }
 
     /// The index after the closing quote of the string literal opening at `start`.
@@ -288,32 +296,6 @@ enum JSONText {
             let c = b[i]
             if c == 0x22 { return i + 1 }
             i += c == 0x5C ? 2 : 1
-        }
-        return nil
-    }
-
-    static func field(_ name: String, in b: UnsafeBufferPointer<UInt8>) -> String? {
-        let key = Array(name.utf8)
-        var i = 0
-        var depth = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c == 0x7B || c == 0x5B { depth += 1 }  // { [
-            if c == 0x7D || c == 0x5D { depth -= 1 }  // } ]
-            if c == 0x22 {
-                let start = i + 1
-                guard let (_, end) = readString(b, from: i) else { return nil }
-                let isKey = depth == 1 && end - 1 - start == key.count && b[start..<(end - 1)].elementsEqual(key)
-                i = end
-                if isKey {
-                    while i < n && (b[i] == 0x20 || b[i] == 0x3A || b[i] == 0x09) { i += 1 }
-                    guard i < n, b[i] == 0x22 else { return nil }
-                    return readString(b, from: i).map { String(decoding: $0.0, as: UTF8.self) }
-                }
-                continue
-            }
-            i += 1
         }
         return nil
     }
