@@ -182,8 +182,13 @@ final class SegmentBuilder {
     /// Threads for encoding postings when writing.
     var threads = 1
 
+    /// The store's CRC-32 register over what it holds so far (kept as texts are appended,
+    /// so that writing only has the tables and footer left to check).
+    private var storeCRC = CRC32.start
+
     init() {
         store.append(SegmentFormat.storeMagic)
+        storeCRC = store.bytes.withUnsafeBytes { CRC32.update(CRC32.start, $0) }
     }
 
     func add(_ doc: AnalysedDocument) {
@@ -212,12 +217,16 @@ final class SegmentBuilder {
         strings.append(idBytes)
         let titleStart = strings.count
         strings.append(titleBytes)
-        let textBytes = Array(doc.text.utf8)
+        var text = doc.text
         let storeOffset = store.count
-        store.append(textBytes)
+        let textLength = text.withUTF8 { bytes -> Int in
+            store.bytes.append(contentsOf: bytes)
+            storeCRC = CRC32.update(storeCRC, UnsafeRawBufferPointer(bytes))
+            return bytes.count
+        }
         docRecords.u32(UInt32(doc.length))
         docRecords.u32(UInt32(passageCount)); docRecords.u32(UInt32(passageRecords.count))
-        storeDocs.u64(UInt64(storeOffset)); storeDocs.u32(UInt32(textBytes.count))
+        storeDocs.u64(UInt64(storeOffset)); storeDocs.u32(UInt32(textLength))
         storeDocs.u32(UInt32(idStart)); storeDocs.u32(UInt32(idBytes.count))
         storeDocs.u32(UInt32(titleStart)); storeDocs.u32(UInt32(titleBytes.count))
         for (i, p) in doc.passages.enumerated() {
@@ -230,7 +239,7 @@ final class SegmentBuilder {
         passageCount += doc.passages.count
         docLengths.append(UInt32(doc.length))
         totalLength += UInt64(doc.length)
-        estimatedBytes += textBytes.count + idBytes.count + 64
+        estimatedBytes += textLength + idBytes.count + 64
     }
 
     /// Writes `<name>.idx` and `<name>.store` into `directory` (fsynced).
@@ -276,7 +285,7 @@ final class SegmentBuilder {
         }
         // Each thread writes its own slot; the builder is only read meanwhile.
         let ranges = bounds
-        let shared = UncheckedBox((self, slots, groupRecords()))
+        let shared = UncheckedBox((self, slots, groupPostings()))
         DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { c in
             let (builder, out, groups) = shared.value
             out[c] = builder.encode(termOrder[ranges[c]..<ranges[c + 1]], groups: groups, averageLength: averageLength)
@@ -328,21 +337,25 @@ final class SegmentBuilder {
         out.u32(footerCRC); out.u32(bodyCRC)
         out.append(SegmentFormat.endMagic)
 
-        var storeOut = store
-        let stringsOffset = storeOut.count
-        storeOut.append(strings.bytes)
-        storeOut.align(8)
-        let docTableOffset = storeOut.count
-        storeOut.append(storeDocs.bytes)
-        let passageTableOffset = storeOut.count
-        storeOut.append(storePassages.bytes)
-        storeOut.u64(UInt64(stringsOffset)); storeOut.u64(UInt64(docTableOffset)); storeOut.u64(UInt64(passageTableOffset))
-        let storeCRC = CRC32.checksum(storeOut.bytes)
-        storeOut.u32(storeCRC); storeOut.u32(0)
-        storeOut.append(SegmentFormat.endMagic)
+        // The store gets its tables and footer in place (a builder writes once), and its
+        // checksum covers only those beyond what `add` has already checked.
+        let textsEnd = store.count
+        let stringsOffset = store.count
+        store.append(strings.bytes)
+        store.align(8)
+        let docTableOffset = store.count
+        store.append(storeDocs.bytes)
+        let passageTableOffset = store.count
+        store.append(storePassages.bytes)
+        store.u64(UInt64(stringsOffset)); store.u64(UInt64(docTableOffset)); store.u64(UInt64(passageTableOffset))
+        let storeChecksum = store.bytes.withUnsafeBytes {
+            CRC32.update(storeCRC, UnsafeRawBufferPointer(rebasing: $0[textsEnd...])) ^ 0xFFFF_FFFF
+        }
+        store.u32(storeChecksum); store.u32(0)
+        store.append(SegmentFormat.endMagic)
 
         try FileIO.writeDurably(out.bytes, to: directory + "/" + name + ".idx")
-        try FileIO.writeDurably(storeOut.bytes, to: directory + "/" + name + ".store")
+        try FileIO.writeDurably(store.bytes, to: directory + "/" + name + ".store")
     }
 }
 
@@ -362,56 +375,65 @@ struct TermChunk {
     var records: [Record] = []
 }
 
-/// The posting records grouped by term: term t's records are
-/// `records[termStart[t] ..< termStart[t + 1]]`, in document order; record r's positions start
-/// at `positionStart[r]` in the concatenated positions.
-struct RecordGroups {
+/// The postings grouped by term, contiguous: term t's documents and tfs are
+/// `docs[termStart[t] ..< termStart[t + 1]]` (ascending) and `tfs[…]`, its positions
+/// `positions[positionStart[t] ..< positionStart[t + 1]]`, posting after posting.
+struct GroupedPostings {
     var termStart: [Int]
-    var records: [Int32]
+    var docs: [UInt32]
+    var tfs: [UInt32]
     var positionStart: [Int]
+    var positions: [UInt32]
 }
 
 extension SegmentBuilder {
-    /// Groups the posting records by term: a counting sort, stable, so each term's documents
-    /// stay ascending.
-    func groupRecords() -> RecordGroups {
-        var termStart = [Int](repeating: 0, count: termDocFreq.count + 1)
-        for t in 0..<termDocFreq.count { termStart[t + 1] = termStart[t] + Int(termDocFreq[t]) }
-        var fill = termStart
-        var records = [Int32](repeating: 0, count: recordTerm.count)
-        var positionStart = [Int](repeating: 0, count: recordTerm.count)
-        var at = 0
-        for r in 0..<recordTerm.count {
-            let t = Int(recordTerm[r])
-            records[fill[t]] = Int32(r)
-            fill[t] += 1
-            positionStart[r] = at
-            at += Int(recordTF[r])
+    /// Groups the posting records by term: a counting sort that moves the data (stable, so
+    /// each term's documents stay ascending), reading the records in order, so that encoding
+    /// then reads every term's postings contiguously.
+    func groupPostings() -> GroupedPostings {
+        let terms = termDocFreq.count
+        var termStart = [Int](repeating: 0, count: terms + 1)
+        var positionStart = [Int](repeating: 0, count: terms + 1)
+        for r in 0..<recordTerm.count { positionStart[Int(recordTerm[r]) + 1] += Int(recordTF[r]) }
+        for t in 0..<terms {
+            termStart[t + 1] = termStart[t] + Int(termDocFreq[t])
+            positionStart[t + 1] += positionStart[t]
         }
-        return RecordGroups(termStart: termStart, records: records, positionStart: positionStart)
+        var fill = termStart, positionFill = positionStart
+        var docs = [UInt32](repeating: 0, count: recordTerm.count)
+        var tfs = [UInt32](repeating: 0, count: recordTerm.count)
+        var positions = [UInt32](repeating: 0, count: allPositions.count)
+        allPositions.withUnsafeBufferPointer { source in
+            positions.withUnsafeMutableBufferPointer { target in
+                var at = 0
+                for r in 0..<recordTerm.count {
+                    let t = Int(recordTerm[r]), tf = Int(recordTF[r])
+                    docs[fill[t]] = recordDoc[r]
+                    tfs[fill[t]] = recordTF[r]
+                    fill[t] += 1
+                    let p = positionFill[t]
+                    for k in 0..<tf { target[p + k] = source[at + k] }
+                    positionFill[t] += tf
+                    at += tf
+                }
+            }
+        }
+        return GroupedPostings(termStart: termStart, docs: docs, tfs: tfs, positionStart: positionStart, positions: positions)
     }
 
     /// Encodes the postings and positions of `terms` (ids, in the order they are written).
-    func encode(_ terms: ArraySlice<Int>, groups: RecordGroups, averageLength: Double) -> TermChunk {
+    func encode(_ terms: ArraySlice<Int>, groups: GroupedPostings, averageLength: Double) -> TermChunk {
         var chunk = TermChunk()
         chunk.records.reserveCapacity(terms.count)
         var docBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var tfBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var positionBuffer: [UInt32] = []
-        var docs: [UInt32] = [], tfs: [UInt32] = [], pos: [UInt32] = []
         for t in terms {
-            // The term's postings, gathered from the records.
-            docs.removeAll(keepingCapacity: true)
-            tfs.removeAll(keepingCapacity: true)
-            pos.removeAll(keepingCapacity: true)
-            for k in groups.termStart[t]..<groups.termStart[t + 1] {
-                let r = Int(groups.records[k])
-                let tf = recordTF[r]
-                docs.append(recordDoc[r])
-                tfs.append(tf)
-                let p = groups.positionStart[r]
-                allPositions.withUnsafeBufferPointer { pos.append(contentsOf: UnsafeBufferPointer(rebasing: $0[p..<p + Int(tf)])) }
-            }
+            // Slices of the grouped arrays: indexed from d0 and p0.
+            let d0 = groups.termStart[t], p0 = groups.positionStart[t]
+            let docs = groups.docs[d0..<groups.termStart[t + 1]]
+            let tfs = groups.tfs[d0..<groups.termStart[t + 1]]
+            let pos = groups.positions[p0..<groups.positionStart[t + 1]]
             let blockCount = (docs.count + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
             let postingsStart = chunk.postings.count
             let positionsStart = chunk.positions.count
@@ -432,29 +454,30 @@ extension SegmentBuilder {
                 let blockPositionsStart = chunk.positions.count - positionsStart
                 positionBuffer.removeAll(keepingCapacity: true)
                 for i in lo..<hi {
-                    let d = docs[i]
+                    let d = docs[d0 + i]
                     docBuffer[i - lo] = i == 0 ? d : d - previousDoc
                     previousDoc = d
-                    tfBuffer[i - lo] = tfs[i] - 1
+                    let tf = tfs[d0 + i]
+                    tfBuffer[i - lo] = tf - 1
                     let length = docLengths[Int(d)]
-                    blockMaxTF = max(blockMaxTF, tfs[i])
-                    blockMinNorm = min(blockMinNorm, Ranking.bm25Norm(tf: tfs[i], length: length, averageLength: averageLength))
-                    let logTF = tfs[i] == 1 ? 0 : log(Double(tfs[i]))
+                    blockMaxTF = max(blockMaxTF, tf)
+                    blockMinNorm = min(blockMinNorm, Ranking.bm25Norm(tf: tf, length: length, averageLength: averageLength))
+                    let logTF = tf == 1 ? 0 : log(Double(tf))
                     blockBound = max(blockBound, Float((1 + logTF) / Double(max(length, 1)).squareRoot()))
                     // Positions of this posting: first absolute, then deltas.
                     var last: UInt32 = 0
-                    for k in 0..<Int(tfs[i]) {
-                        let v = pos[p + k]
+                    for k in 0..<Int(tf) {
+                        let v = pos[p0 + p + k]
                         positionBuffer.append(k == 0 ? v : v - last)
                         last = v
                     }
-                    p += Int(tfs[i])
+                    p += Int(tf)
                 }
                 positionBuffer.withUnsafeBufferPointer { RiceCoding.encode($0, into: &chunk.positions) }
                 let dataOffset = chunk.postings.count - postingsStart
                 docBuffer.withUnsafeBufferPointer { PatchedFrame.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &chunk.postings) }
                 tfBuffer.withUnsafeBufferPointer { RiceCoding.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &chunk.postings) }
-                table.u32(docs[hi - 1]); table.u32(UInt32(clamping: dataOffset)); table.u32(UInt32(clamping: blockPositionsStart))
+                table.u32(docs[d0 + hi - 1]); table.u32(UInt32(clamping: dataOffset)); table.u32(UInt32(clamping: blockPositionsStart))
                 table.f32(blockBound); table.u32(blockMaxTF); table.f32(Self.floatBelow(blockMinNorm))
                 maxTF = max(maxTF, blockMaxTF)
                 minNorm = min(minNorm, blockMinNorm)

@@ -103,7 +103,15 @@ enum CRC32 {
     }()
 
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
+        update(start, bytes) ^ 0xFFFF_FFFF
+    }
+
+    /// The register before any byte; `update` it with the data in pieces, then the checksum
+    /// is the register `^ 0xFFFF_FFFF` (the same as `checksum` of the pieces joined).
+    static let start: UInt32 = 0xFFFF_FFFF
+
+    static func update(_ register: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var c = register
         tables.withUnsafeBufferPointer { t in
             var i = 0
             let n = bytes.count
@@ -121,7 +129,7 @@ enum CRC32 {
                 i += 1
             }
         }
-        return c ^ 0xFFFF_FFFF
+        return c
     }
 
     static func checksum(_ bytes: [UInt8]) -> UInt32 {
