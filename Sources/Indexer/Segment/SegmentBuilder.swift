@@ -157,15 +157,26 @@ extension Analyzer {
 
 /// Collects analysed documents in memory and writes them as one immutable segment.
 final class SegmentBuilder {
-    private var interner = TermInterner()
-    // Postings as flat records in document order (term, doc, tf; positions concatenated),
-    // grouped by term only when the segment is written: adding a document appends to four
-    // arrays, with no array per term.
-    private var recordTerm: [Int32] = []
-    private var recordDoc: [UInt32] = []
-    private var recordTF: [UInt32] = []
-    private var allPositions: [UInt32] = []
-    private var termDocFreq: [Int32] = []
+    /// Terms and postings, in one value so that `add` can move it out of the object for its
+    /// loop (a local has no dynamic exclusivity checks) and back.
+    private struct Postings {
+        var interner = TermInterner()
+        // Postings as flat records in document order (term, doc, tf; positions concatenated),
+        // grouped by term only when the segment is written: adding a document appends to four
+        // arrays, with no array per term.
+        var recordTerm: [Int32] = []
+        var recordDoc: [UInt32] = []
+        var recordTF: [UInt32] = []
+        var allPositions: [UInt32] = []
+        var termDocFreq: [Int32] = []
+    }
+    private var postings = Postings()
+    private var interner: TermInterner { postings.interner }
+    private var recordTerm: [Int32] { postings.recordTerm }
+    private var recordDoc: [UInt32] { postings.recordDoc }
+    private var recordTF: [UInt32] { postings.recordTF }
+    private var allPositions: [UInt32] { postings.allPositions }
+    private var termDocFreq: [Int32] { postings.termDocFreq }
     private var docRecords = ByteWriter()
     private var passageRecords = ByteWriter()
     private var strings = ByteWriter()
@@ -196,20 +207,27 @@ final class SegmentBuilder {
         docCount += 1
         // One intern per distinct term (the grouping was done in the parallel analysis).
         let distinct = doc.groupStart.count
+        var p = Postings(interner: TermInterner())
+        swap(&p, &postings)
+        defer { swap(&p, &postings) }
+        var added = 0
         doc.termBytes.withUnsafeBufferPointer { all in
-            for k in 0..<distinct {
-                let s = Int(doc.groupStart[k])
-                let tid = Int(interner.id(UnsafeBufferPointer(rebasing: all[s..<s + Int(doc.groupLength[k])])))
-                if tid == termDocFreq.count { termDocFreq.append(0) }
-                termDocFreq[tid] += 1
-                let lo = Int(doc.groupOffset[k]), hi = Int(doc.groupOffset[k + 1])
-                doc.groupPositions.withUnsafeBufferPointer { allPositions.append(contentsOf: UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
-                recordTerm.append(Int32(tid))
-                recordDoc.append(ordinal)
-                recordTF.append(UInt32(hi - lo))
-                estimatedBytes += 8 + (hi - lo) * 4
+            doc.groupPositions.withUnsafeBufferPointer { positions in
+                for k in 0..<distinct {
+                    let s = Int(doc.groupStart[k])
+                    let tid = Int(p.interner.id(UnsafeBufferPointer(rebasing: all[s..<s + Int(doc.groupLength[k])])))
+                    if tid == p.termDocFreq.count { p.termDocFreq.append(0) }
+                    p.termDocFreq[tid] += 1
+                    let lo = Int(doc.groupOffset[k]), hi = Int(doc.groupOffset[k + 1])
+                    p.allPositions.append(contentsOf: UnsafeBufferPointer(rebasing: positions[lo..<hi]))
+                    p.recordTerm.append(Int32(tid))
+                    p.recordDoc.append(ordinal)
+                    p.recordTF.append(UInt32(hi - lo))
+                    added += 8 + (hi - lo) * 4
+                }
             }
         }
+        estimatedBytes += added
         // The index keeps what search reads (length, passages' first positions); ids, titles,
         // texts and passage byte ranges go to the store.
         let idBytes = Array(doc.id.utf8), titleBytes = Array((doc.title ?? "").utf8)

@@ -1,6 +1,6 @@
 /// Term text -> dense id, on UTF-8 bytes with an FNV-1a hash (no String per occurrence).
 struct TermInterner {
-    private var slots: [Int32] = Array(repeating: -1, count: 1 << 16)
+    private var slots: [Int32] = []  // allocated on first use: an empty interner is free
     private var hashes: [UInt64] = []
     private(set) var starts: [Int32] = []
     private(set) var lengths: [Int32] = []
@@ -10,6 +10,7 @@ struct TermInterner {
 
     /// The id of `term`, adding it when new.
     mutating func id(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if slots.isEmpty { slots = Array(repeating: -1, count: 1 << 16) }
         let h = WordTable<Bool>.hash(term)
         var mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
