@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Indexer
 import Segmenter
 
@@ -37,18 +38,40 @@ struct Index: ParsableCommand {
         for input in inputs { paths += try expand(input) }
         var progress = Progress(total: paths.reduce(0) { $0 + fileSize($1) }, label: "indexing")
         var bytes = 0
-        var batch: [IndexDocument] = []
-        func send() throws {
-            do { try writer.add(batch) } catch { throw CLIError("\(error)") }
-            for d in batch { bytes += d.text.utf8.count }
-            progress.update(bytes)
-            batch.removeAll(keepingCapacity: true)
+        // A reader thread parses the inputs into batches while this one indexes the last.
+        let pipe = BatchPipe<[IndexDocument]>(capacity: 2)
+        let jsonl = common.jsonl, inputs = paths
+        DispatchQueue.global().async {
+            struct Stopped: Error {}
+            do {
+                var batch: [IndexDocument] = []
+                try Documents.read(inputs, stdinIsJSONL: jsonl) { document in
+                    batch.append(IndexDocument(id: document.id, title: document.title, text: document.text))
+                    if batch.count >= 2048 {
+                        guard pipe.put(batch) else { throw Stopped() }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { _ = pipe.put(batch) }
+                pipe.finish()
+            } catch is Stopped {
+                pipe.finish()
+            } catch let error as CLIError {
+                pipe.finish(error)
+            } catch {
+                pipe.finish(CLIError("\(error)"))
+            }
         }
-        try Documents.read(paths, stdinIsJSONL: common.jsonl) { document in
-            batch.append(IndexDocument(id: document.id, title: document.title, text: document.text))
-            if batch.count >= 2048 { try send() }
+        do {
+            while let batch = try pipe.take() {
+                do { try writer.add(batch) } catch { throw CLIError("\(error)") }
+                for d in batch { bytes += d.text.utf8.count }
+                progress.update(bytes)
+            }
+        } catch {
+            pipe.cancel()
+            throw error
         }
-        try send()
         progress.finish()
     }
 
