@@ -303,7 +303,13 @@ final class SegmentBuilder {
         }
         // Each thread writes its own slot; the builder is only read meanwhile.
         let ranges = bounds
-        let shared = UncheckedBox((self, slots, groupPostings()))
+        let grouped = groupPostings()
+        // The records are grouped now: free them before encoding (a builder writes once).
+        postings.recordTerm = []
+        postings.recordDoc = []
+        postings.recordTF = []
+        postings.allPositions = []
+        let shared = UncheckedBox((self, slots, grouped))
         DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { c in
             let (builder, out, groups) = shared.value
             out[c] = builder.encode(termOrder[ranges[c]..<ranges[c + 1]], groups: groups, averageLength: averageLength)
