@@ -25,7 +25,7 @@ struct PostingCursor {
     private let docs: UnsafeMutablePointer<UInt32>
     private let tfs: UnsafeMutablePointer<UInt32>
     private var positionsOffset = 0
-    /// The posting whose positions `positionReader` reads next.
+    /// The posting at whose first position `positionReader` stands.
     private var positionsIndex = 0
     private var positionReader: RiceCursor?
 
@@ -242,6 +242,9 @@ struct PostingCursor {
             positionsIndex += 1
         }
         guard reader.skip(skip) else { damaged = true; positionReader = nil; return }
+        // The reader stays at the start of this posting's positions (reading them again, for
+        // a phrase and then for passages, costs no restart); a copy reads them.
+        positionReader = reader
         let n = tf
         out.reserveCapacity(min(n, 1 << 12))  // a damaged tf must not allocate gigabytes
         var last: UInt32 = 0
@@ -250,8 +253,6 @@ struct PostingCursor {
             last = k == 0 ? v : last &+ v
             out.append(last)
         }
-        positionsIndex += 1
-        positionReader = reader
     }
 }
 
