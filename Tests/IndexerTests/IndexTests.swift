@@ -303,6 +303,15 @@ enum Corpus {
         let doc = try #require(try reader.search("高标准农田", analyzer: Corpus.queryAnalyzer, options: SearchOptions()).first)
         let best = try reader.bestPassage(of: doc, query: Query("高标准农田", analyzer: Corpus.queryAnalyzer), ranking: .tfidf)
         #expect(best.index == 1)
+        // A phrase ranked by passages: the positions of each posting are read for the phrase
+        // check and again to place the matches in passages.
+        let phraseHits = try reader.search("\"加快 发展\"", analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 10, passages: true))
+        #expect(Set(phraseHits.map { "\($0.id)#\($0.passageIndex ?? -1)" }) == ["grain#1", "reform#0"])
+        for hit in phraseHits {
+            let range = try #require(hit.passageRange)
+            let passage = String(decoding: Array(try reader.text(of: hit).utf8)[range], as: UTF8.self)
+            #expect(passage.contains("加快发展"), "\(passage)")
+        }
     }
 }
 
