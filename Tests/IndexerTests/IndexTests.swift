@@ -155,6 +155,11 @@ enum Corpus {
         #expect(Set(try Corpus.ids(reader, "\"加快 发展\"")) == ["grain", "reform"])
         #expect(Set(try Corpus.ids(reader, "加快 发展")) == ["grain", "reform"])
         #expect(try Corpus.ids(reader, "\"发展 加快\"").isEmpty)
+        // Three words: all adjacent, in order.
+        #expect(try Corpus.ids(reader, "\"加快 发展 现代\"") == ["grain"])
+        #expect(try Corpus.ids(reader, "\"各地 加快 发展 现代 农业\"") == ["grain"])
+        #expect(try Corpus.ids(reader, "\"加快 现代 发展\"").isEmpty)
+        #expect(try Corpus.ids(reader, "\"加快 发展 农业\"").isEmpty)
         // Search-mode sub-words: a part of a long term finds it.
         #expect(Set(try Corpus.ids(reader, "人民民主")).contains("democracy"))
         // Full-width and case folding.

@@ -725,9 +725,60 @@ struct SegmentSearch {
             guard present[t], cursors[t].advance(to: d) == d else { return false }
         }
         guard plan.clausePhrase[c] else { return true }
-        while positionLists.count < hi - lo { positionLists.append([]) }
-        for k in lo..<hi { cursors[plan.flatTerms[k]].positions(into: &positionLists[k - lo]) }
-        return Self.phrase(positionLists, count: hi - lo)
+        return streamingPhrase(lo, hi)
+    }
+
+    /// Whether the terms flatTerms[lo..<hi] of the current document have positions p, p+1,
+    /// p+2 …: the positions are decoded as the check walks them, and it stops at the first
+    /// match (a phrase of common words matches early in a long document).
+    mutating func streamingPhrase(_ lo: Int, _ hi: Int) -> Bool {
+        let n = hi - lo
+        if n == 2 {
+            // Two words (the usual phrase): no arrays.
+            let t0 = plan.flatTerms[lo], t1 = plan.flatTerms[lo + 1]
+            guard var first = cursors[t0].positionStream(), var second = cursors[t1].positionStream() else { return false }
+            defer {
+                if first.damaged { cursors[t0].markDamaged() }
+                if second.damaged { cursors[t1].markDamaged() }
+            }
+            var q: UInt32 = 0
+            var haveQ = false
+            while let p = first.next() {
+                let want = p &+ 1
+                while !haveQ || q < want {
+                    guard let next = second.next() else { return false }
+                    q = next
+                    haveQ = true
+                }
+                if q == want { return true }
+            }
+            return false
+        }
+        var streams: [PositionStream] = []
+        streams.reserveCapacity(n)
+        for k in lo..<hi {
+            guard let stream = cursors[plan.flatTerms[k]].positionStream() else { return false }
+            streams.append(stream)
+        }
+        defer {
+            for (i, stream) in streams.enumerated() where stream.damaged { cursors[plan.flatTerms[lo + i]].markDamaged() }
+        }
+        var current = [UInt32](repeating: 0, count: n)
+        var valid = [Bool](repeating: false, count: n)
+        outer: while let p = streams[0].next() {
+            for i in 1..<max(n, 1) where n > 1 {
+                let want = p &+ UInt32(i)
+                // Advance stream i to its first position ≥ want (positions only grow).
+                while !valid[i] || current[i] < want {
+                    guard let q = streams[i].next() else { return false }
+                    current[i] = q
+                    valid[i] = true
+                }
+                if current[i] != want { continue outer }
+            }
+            return true
+        }
+        return false
     }
 
     mutating func excluded(_ d: Int) -> Bool {

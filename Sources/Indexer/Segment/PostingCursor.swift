@@ -225,34 +225,66 @@ struct PostingCursor {
     /// The positions of the current posting, into a reused buffer.
     mutating func positions(into out: inout [UInt32]) {
         out.removeAll(keepingCapacity: true)
-        guard block >= 0, doc != Self.exhausted else { return }
+        guard var stream = positionStream() else { return }
+        out.reserveCapacity(min(stream.remaining, 1 << 12))  // a damaged tf must not allocate gigabytes
+        while let p = stream.next() { out.append(p) }
+        if stream.damaged { markDamaged(); out.removeAll() }
+    }
+
+    /// The positions of the current posting, read one at a time (a phrase check can stop at
+    /// its first match); nil when there is no posting or the block is damaged.
+    mutating func positionStream() -> PositionStream? {
+        guard block >= 0, doc != Self.exhausted else { return nil }
         if positionReader == nil || positionsIndex > index {
             // The block's positions: one Rice block of all its postings' positions.
             var total = 0
             for i in 0..<count { total += Int(tfs[i]) + 1 }
-            guard let reader = RiceCursor(positionData, at: positionsOffset, count: total) else { damaged = true; return }
+            guard let reader = RiceCursor(positionData, at: positionsOffset, count: total) else { damaged = true; return nil }
             positionReader = reader
             positionsIndex = 0
         }
-        guard var reader = positionReader else { return }
+        guard var reader = positionReader else { return nil }
         // Skip the positions of the block's postings before this one.
         var skip = 0
         while positionsIndex < index {
             skip += Int(tfs[positionsIndex]) + 1
             positionsIndex += 1
         }
-        guard reader.skip(skip) else { damaged = true; positionReader = nil; return }
+        guard reader.skip(skip) else { damaged = true; positionReader = nil; return nil }
         // The reader stays at the start of this posting's positions (reading them again, for
-        // a phrase and then for passages, costs no restart); a copy reads them.
+        // a phrase and then for passages, costs no restart); the stream reads a copy.
         positionReader = reader
-        let n = tf
-        out.reserveCapacity(min(n, 1 << 12))  // a damaged tf must not allocate gigabytes
-        var last: UInt32 = 0
-        for k in 0..<n {
-            guard let v = reader.next() else { damaged = true; positionReader = nil; out.removeAll(); return }
-            last = k == 0 ? v : last &+ v
-            out.append(last)
+        return PositionStream(reader: reader, remaining: tf)
+    }
+}
+
+/// One posting's positions, decoded as they are read: the first, then running sums of gaps.
+struct PositionStream {
+    fileprivate var reader: RiceCursor
+    fileprivate(set) var remaining: Int
+    private var last: UInt32 = 0
+    private var started = false
+    /// Set when the data ended before the posting's positions did.
+    private(set) var damaged = false
+
+    fileprivate init(reader: RiceCursor, remaining: Int) {
+        self.reader = reader
+        self.remaining = remaining
+    }
+
+    /// The next position (ascending; equal ones are sub-words of one token), or nil at the end.
+    @inline(__always)
+    mutating func next() -> UInt32? {
+        guard remaining > 0 else { return nil }
+        guard let v = reader.next() else {
+            damaged = true
+            remaining = 0
+            return nil
         }
+        remaining -= 1
+        last = started ? last &+ v : v
+        started = true
+        return last
     }
 }
 
