@@ -81,6 +81,8 @@ enum Corpus {
                 let start = w.count
                 values.withUnsafeBufferPointer { RiceCoding.encode($0, into: &w) }
                 let riceEnd = w.count
+                values.withUnsafeBufferPointer { RiceCoding.encode($0, listedEscapes: true, into: &w) }
+                let listedEnd = w.count
                 values.withUnsafeBufferPointer { PatchedFrame.encode($0, into: &w) }
                 let pforEnd = w.count
                 w.append(repeatElement(0, count: RiceCoding.padding))
@@ -90,15 +92,17 @@ enum Corpus {
                     let end = out.withUnsafeMutableBufferPointer { RiceCoding.decode(reader, at: start, count: count, into: $0.baseAddress!) }
                     #expect(end == riceEnd, "rice scale \(scale) count \(count)")
                     #expect(out == values, "rice scale \(scale) count \(count)")
-                    var cursor = RiceCursor(reader, at: start, count: count)
-                    #expect(cursor != nil)
-                    let skip = count / 3
-                    #expect(cursor?.skip(skip) == true)
-                    var rest: [UInt32] = []
-                    while let v = cursor?.next() { rest.append(v) }
-                    #expect(rest == Array(values[skip...]), "rice cursor scale \(scale) count \(count)")
+                    // Listed escapes: skips before, onto and past the outlier, then reads.
+                    for skip in Set([0, count / 3, count / 2, min(count, count / 2 + 1), count]) {
+                        var cursor = RiceCursor(reader, at: riceEnd, count: count)
+                        #expect(cursor != nil)
+                        #expect(cursor?.skip(skip) == true)
+                        var rest: [UInt32] = []
+                        while let v = cursor?.next() { rest.append(v) }
+                        #expect(rest == Array(values[skip...]), "rice cursor scale \(scale) count \(count) skip \(skip)")
+                    }
                     var patched = [UInt32](repeating: 7, count: count)
-                    let pEnd = patched.withUnsafeMutableBufferPointer { PatchedFrame.decode(reader, at: riceEnd, count: count, into: $0.baseAddress!) }
+                    let pEnd = patched.withUnsafeMutableBufferPointer { PatchedFrame.decode(reader, at: listedEnd, count: count, into: $0.baseAddress!) }
                     #expect(pEnd == pforEnd)
                     #expect(patched == values, "pfor scale \(scale) count \(count)")
                 }

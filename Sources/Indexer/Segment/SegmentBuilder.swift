@@ -497,7 +497,7 @@ extension SegmentBuilder {
                     }
                     p += Int(tf)
                 }
-                positionBuffer.withUnsafeBufferPointer { RiceCoding.encode($0, into: &chunk.positions) }
+                positionBuffer.withUnsafeBufferPointer { RiceCoding.encode($0, listedEscapes: true, into: &chunk.positions) }
                 let dataOffset = chunk.postings.count - postingsStart
                 docBuffer.withUnsafeBufferPointer { PatchedFrame.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &chunk.postings) }
                 tfBuffer.withUnsafeBufferPointer { RiceCoding.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &chunk.postings) }

@@ -12,10 +12,10 @@
 ///   POSTINGS   per term: when it has more than one block, a block table (blocks × 24 bytes:
 ///              lastDoc u32, dataOffset u32,
 ///              positionsOffset u32, tfidfBound f32, maxTF u32, minNorm f32), then the blocks:
-///              each a PFOR block of doc deltas (`PatchedFrame`) then a Rice block of tf−1
+///              each a PFOR block of doc deltas (`PatchedFrame`) then a Rice block (inline escapes) of tf−1
 ///              (`RiceCoding`); 128 postings a block, the last block holds the rest; 8 zero
 ///              bytes end the section
-///   POSITIONS  per block of postings, one Rice block of all its postings' positions: per
+///   POSITIONS  per block of postings, one Rice block (listed escapes) of all its postings' positions: per
 ///              posting, tf values — the first position, then deltas (≥ 0: search-mode
 ///              sub-words share their token's position); 8 zero bytes end the section
 ///   DOCS       one 12-byte record a document: length u32 (terms), firstPassage u32 (its first
@@ -44,7 +44,7 @@ enum SegmentFormat {
     static let magic: [UInt8] = Array("SEGTIDX1".utf8)
     static let endMagic: [UInt8] = Array("SEGTEND1".utf8)
     static let storeMagic: [UInt8] = Array("SEGTSTO2".utf8)
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     static let blockSize = 128
     static let sectionCount = 8
     static let termInfoSize = 28

@@ -8,10 +8,18 @@
 /// [k u8] [n remainders of k bits, bit-packed, padded to a byte] [unary quotients, padded to a byte]
 /// ```
 ///
-/// Quotient q < 31 is written as q zero bits then a one bit (least significant bit first);
-/// a larger one as 31 zero bits, a one bit, then the whole value in 32 bits (an escape, so
-/// one outlier cannot blow the block up). Remainders sit apart from the quotients so that the
-/// i-th remainder is at a fixed bit offset. k is chosen per block to minimize its size.
+/// Quotient q < 31 is written as q zero bits then a one bit (least significant bit first). A
+/// larger one is an escape, so that one outlier cannot blow the block up; blocks come in two
+/// kinds that differ only there:
+/// - *inline escapes* (term frequencies, decoded a whole block at a time): 31 zero bits, a one,
+///   then the value in 32 bits, in the unary stream;
+/// - *listed escapes* (positions, read one posting at a time): 31 zero bits and a one in the
+///   unary stream, the values in a list after the k byte — `k + 0x80` when there is a list,
+///   then [e varint] and e × [index gap varint][value varint] (index as the gap from the
+///   previous escape's). Every value then ends with exactly one one bit, so skipping n values
+///   is counting n one bits, a 64-bit word at a time.
+/// Remainders sit apart from the quotients so that the i-th remainder is at a fixed bit
+/// offset. k is chosen per block to minimize its size.
 ///
 /// Readers load 8 bytes at a time: a section holding Rice blocks ends with `padding` zero
 /// bytes, and the decoder refuses (returns nil) any load that would pass the section's end, so
@@ -46,10 +54,23 @@ enum RiceCoding {
         return bits
     }
 
-    /// Appends `values` as one Rice block.
-    static func encode(_ values: UnsafeBufferPointer<UInt32>, into out: inout ByteWriter) {
+    /// Appends `values` as one Rice block, with inline escapes or (`listedEscapes`) listed ones.
+    static func encode(_ values: UnsafeBufferPointer<UInt32>, listedEscapes: Bool = false, into out: inout ByteWriter) {
         let k = parameter(values)
-        out.u8(UInt8(k))
+        var escapes: [(index: Int, value: UInt32)] = []
+        if listedEscapes {
+            for (i, v) in values.enumerated() where Int(v >> UInt32(k)) >= escape { escapes.append((i, v)) }
+        }
+        out.u8(UInt8(k) | (escapes.isEmpty ? 0 : 0x80))
+        if !escapes.isEmpty {
+            out.varint(UInt32(escapes.count))
+            var previous = -1
+            for (index, value) in escapes {
+                out.varint(UInt32(index - previous - 1))
+                out.varint(value)
+                previous = index
+            }
+        }
         // Remainders: the low k bits of each value (packing keeps only those).
         BitPacking.pack(values, width: k, into: &out)
         var writer = BitWriter()
@@ -61,7 +82,7 @@ enum RiceCoding {
             } else {
                 writer.zeros(escape)
                 writer.bits(1, count: 1)
-                writer.bits(UInt64(v), count: 32)
+                if !listedEscapes { writer.bits(UInt64(v), count: 32) }
             }
         }
         writer.flush(into: &out)
@@ -112,8 +133,8 @@ enum RiceCoding {
     }
 }
 
-/// A sequential reader of one Rice block's values, for positions: values are read in order,
-/// and a run of them can be skipped (their quotients walked, their remainders not read).
+/// A sequential reader of one Rice block with listed escapes (positions): values are read in
+/// order, and a run of them is skipped by counting terminator bits (remainders not read).
 struct RiceCursor {
     private let reader: ByteReader
     private let k: Int
@@ -121,17 +142,48 @@ struct RiceCursor {
     private var bit: Int
     private(set) var index = 0
     private let count: Int
+    // The escape list: where the next entry is, how many are left, and the next escape's
+    // value index (Int.max when none is left) and value.
+    private var escapeAt = 0
+    private var escapesLeft = 0
+    private var nextEscapeIndex = Int.max
+    private var nextEscapeValue: UInt32 = 0
 
     /// A cursor over the block of `count` values at byte `offset`; nil when it is damaged.
     init?(_ reader: ByteReader, at offset: Int, count: Int) {
-        guard count >= 0, let kByte = reader.u8(offset), kByte <= 28 else { return nil }
+        guard count >= 0, let kByte = reader.u8(offset), kByte & 0x7F <= 28 else { return nil }
         self.reader = reader
-        k = Int(kByte)
-        remainderBit = (offset + 1) * 8
-        let unary = offset + 1 + BitPacking.byteCount(count: count, width: k)
+        k = Int(kByte & 0x7F)
+        var remainders = offset + 1
+        if kByte & 0x80 != 0 {
+            guard let (e, list) = reader.varint(offset + 1), e > 0 else { return nil }
+            var at = list
+            for _ in 0..<Int(e) {
+                guard let (_, a) = reader.varint(at), let (_, b) = reader.varint(a) else { return nil }
+                at = b
+            }
+            escapeAt = list
+            escapesLeft = Int(e)
+            remainders = at
+        }
+        remainderBit = remainders * 8
+        let unary = remainders + BitPacking.byteCount(count: count, width: k)
         guard unary <= reader.count else { return nil }
         bit = unary * 8
         self.count = count
+        loadEscape(after: -1)
+    }
+
+    /// Reads the next entry of the escape list (its index follows `previous`).
+    private mutating func loadEscape(after previous: Int) {
+        guard escapesLeft > 0, let (gap, a) = reader.varint(escapeAt), let (value, b) = reader.varint(a) else {
+            nextEscapeIndex = Int.max
+            return
+        }
+        escapesLeft -= 1
+        nextEscapeIndex = previous + Int(gap) + 1
+        nextEscapeValue = value
+        escapeAt = b
     }
 
     /// The next value, or nil at the end or on damage.
@@ -143,9 +195,14 @@ struct RiceCursor {
         guard byte <= limit else { return nil }
         let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: byte, as: UInt64.self)) >> UInt64(bit & 7)
         let z = word.trailingZeroBitCount
+        guard z <= RiceCoding.escape else { return nil }
+        bit += z + 1
         var value: UInt32
-        if z < RiceCoding.escape {
-            bit += z + 1
+        if z == RiceCoding.escape {
+            guard nextEscapeIndex == index else { return nil }
+            value = nextEscapeValue
+            loadEscape(after: index)
+        } else {
             value = UInt32(truncatingIfNeeded: z) << UInt32(k)
             if k > 0 {
                 let r = remainderBit + index * k
@@ -153,38 +210,38 @@ struct RiceCursor {
                 let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: r >> 3, as: UInt64.self)) >> UInt64(r & 7)
                 value |= UInt32(truncatingIfNeeded: w & ((1 << UInt64(k)) - 1))
             }
-        } else if z == RiceCoding.escape {
-            let raw = bit + RiceCoding.escape + 1
-            guard raw >> 3 <= limit else { return nil }
-            let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: raw >> 3, as: UInt64.self)) >> UInt64(raw & 7)
-            value = UInt32(truncatingIfNeeded: w)
-            bit = raw + 32
-        } else {
-            return nil
         }
         index += 1
         return value
     }
 
-    /// Skips `n` values. - Returns: false at the end or on damage.
+    /// Skips `n` values: n terminator bits, counted a word at a time. - Returns: false at the
+    /// end or on damage.
     @inline(__always)
     mutating func skip(_ n: Int) -> Bool {
-        guard n <= count - index, let base = reader.base.baseAddress else { return n == 0 }
+        guard n > 0 else { return true }
+        guard n <= count - index, let base = reader.base.baseAddress else { return false }
         let limit = reader.count - 8
-        for _ in 0..<n {
+        var left = n
+        while true {
             let byte = bit >> 3
             guard byte <= limit else { return false }
-            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: byte, as: UInt64.self)) >> UInt64(bit & 7)
-            let z = word.trailingZeroBitCount
-            if z < RiceCoding.escape {
-                bit += z + 1
-            } else if z == RiceCoding.escape {
-                bit += RiceCoding.escape + 1 + 32
-            } else {
-                return false
+            let shift = bit & 7
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: byte, as: UInt64.self)) >> UInt64(shift)
+            let ones = word.nonzeroBitCount  // the shift filled the top with zeros
+            if ones < left {
+                left -= ones
+                bit += 64 - shift
+                continue
             }
+            // The left-th one bit of this word ends the skip.
+            var w = word
+            for _ in 1..<left { w &= w &- 1 }
+            bit += w.trailingZeroBitCount + 1
+            break
         }
         index += n
+        while nextEscapeIndex < index { loadEscape(after: nextEscapeIndex) }
         return true
     }
 }
