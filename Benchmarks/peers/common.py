@@ -1,5 +1,13 @@
-"""What the peer scripts share: where the repository and the segtool binary are."""
+"""What the peer scripts share: where the repository and the segtool binary are, running
+tools, versions, the machine, and writing the report."""
+import importlib.metadata
+import json
 import os
+import platform
+import shlex
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 
@@ -34,3 +42,73 @@ def resolve_segtool(option: str | None, repo_root: Path) -> Path:
     if not os.access(path, os.X_OK):
         raise PeerError(f"segtool binary is not executable: {path}")
     return path
+
+
+def run_checked(command: list[str], stdout=subprocess.PIPE) -> tuple[subprocess.CompletedProcess, float]:
+    """Runs a tool (stdin closed, stderr kept for the message); raises PeerError when it fails.
+    Returns the process and its wall time in seconds."""
+    start = time.perf_counter()
+    result = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=stdout,
+                            stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip()
+        raise PeerError(f"`{shlex.join(command)}` exited with {result.returncode}: {message}")
+    return result, elapsed
+
+
+def package_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def segtool_version(binary: Path) -> str:
+    try:
+        result = subprocess.run([str(binary), "--version"], capture_output=True, text=True,
+                                timeout=30)
+        return result.stdout.strip() or "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def machine_info() -> dict:
+    cpu = platform.processor() or platform.machine()
+    memory = None
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.lower().startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("MemTotal:"):
+                    memory = int(line.split()[1]) * 1024
+                    break
+    except OSError:
+        pass
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": usable,
+            "memory_bytes": memory, "os": f"{platform.system()} {platform.release()}",
+            "python": platform.python_version()}
+
+
+def write_report(markdown_text: str, report: dict, json_path: str | None) -> None:
+    """The Markdown on standard output, and the numbers as JSON when asked."""
+    print(markdown_text)
+    if json_path:
+        Path(json_path).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
+                                   encoding="utf-8")
+
+
+def run_script(name: str, main) -> None:
+    """Runs a script's main: a PeerError is printed without a traceback (exit 1)."""
+    try:
+        sys.exit(main())
+    except PeerError as error:
+        print(f"{name}: error: {error}", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -20,20 +20,18 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib.metadata
 import json
 import os
-import platform
 import shlex
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import find_repo_root, resolve_in_repo, PeerError  # noqa: E402  (beside this script)
+from common import (find_repo_root, machine_info, package_version, PeerError,  # noqa: E402  (beside this script)
+                    resolve_in_repo, run_checked, run_script, segtool_version, write_report)
 
 MB = 1_000_000  # throughput is reported in decimal megabytes of UTF-8 input
 
@@ -43,8 +41,6 @@ class CompareError(PeerError):
 
 
 # --------------------------------------------------------------------------- setup
-
-
 
 
 def parse_args(repo_root: Path) -> argparse.Namespace:
@@ -71,7 +67,6 @@ def parse_args(repo_root: Path) -> argparse.Namespace:
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     return args
-
 
 
 def resolve_segtool(option: str | None, repo_root: Path) -> Path:
@@ -179,15 +174,7 @@ BASELINE = "segtool --icu-only"
 
 def run_segtool(binary: Path, flags: list[str], input_path: Path, stdout) -> float:
     """Runs `segtool segment INPUT FLAGS`, returns its wall time in seconds."""
-    command = [str(binary), "segment", str(input_path), *flags]
-    start = time.perf_counter()
-    result = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=stdout,
-                            stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip()
-        raise CompareError(f"`{shlex.join(command)}` exited with {result.returncode}: {message}")
-    return elapsed
+    return run_checked([str(binary), "segment", str(input_path), *flags], stdout=stdout)[1]
 
 
 def segment_with_segtool(binary: Path, flags: list[str], lines: list[str],
@@ -196,10 +183,7 @@ def segment_with_segtool(binary: Path, flags: list[str], lines: list[str],
     input_path = scratch / "devset-input.txt"
     input_path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     command = [str(binary), "segment", str(input_path), *flags]
-    result = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True)
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip()
-        raise CompareError(f"`{shlex.join(command)}` exited with {result.returncode}: {message}")
+    result, _ = run_checked(command)
     output = result.stdout.decode("utf-8").split("\n")
     if output and output[-1] == "":
         output.pop()
@@ -275,38 +259,6 @@ def term_scores(terms: list[tuple[str, str]], system: list[list[str]]) -> dict:
 
 
 # --------------------------------------------------------------------------- report
-
-
-def machine_info() -> dict:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as info:
-            for line in info:
-                if line.lower().startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
-    return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": usable,
-            "os": f"{platform.system()} {platform.release()}",
-            "python": platform.python_version()}
-
-
-def package_version(name: str) -> str:
-    try:
-        return importlib.metadata.version(name)
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
-
-
-def segtool_version(binary: Path) -> str:
-    try:
-        result = subprocess.run([str(binary), "--version"], capture_output=True, text=True,
-                                timeout=30)
-        return result.stdout.strip() or "unknown"
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
 
 
 def markdown(report: dict) -> str:
@@ -477,18 +429,9 @@ def main() -> int:
         "throughput": throughput,
         "accuracy": accuracy,
     }
-    print(markdown(report))
-    if args.json:
-        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
-                                   encoding="utf-8")
+    write_report(markdown(report), report, args.json)
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except PeerError as error:
-        print(f"compare.py: error: {error}", file=sys.stderr)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    run_script("compare.py", main)

@@ -41,10 +41,8 @@ import argparse
 import collections
 import datetime
 import hashlib
-import importlib.metadata
 import json
 import os
-import platform
 import re
 import shlex
 import shutil
@@ -55,7 +53,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import find_repo_root, resolve_in_repo, resolve_segtool, PeerError  # noqa: E402  (beside this script)
+from common import (find_repo_root, machine_info, package_version, PeerError,  # noqa: E402  (beside this script)
+                    resolve_in_repo, resolve_segtool, run_checked, run_script, segtool_version,
+                    write_report)
 
 MB = 1_000_000  # sizes and throughput in decimal megabytes
 LABELS = ("frequent", "rare", "and", "or", "phrase")
@@ -75,8 +75,6 @@ class IndexBenchError(PeerError):
 
 
 # --------------------------------------------------------------------------- setup
-
-
 
 
 def parse_args() -> argparse.Namespace:
@@ -124,9 +122,6 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-
-
-
 def import_tantivy():
     try:
         import tantivy
@@ -144,18 +139,6 @@ def import_tantivy():
 
 def log(message: str) -> None:
     print(f"index.py: {message}", file=sys.stderr, flush=True)
-
-
-def run_checked(command: list[str], stdout=subprocess.PIPE) -> tuple[subprocess.CompletedProcess, float]:
-    start = time.perf_counter()
-    result = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=stdout,
-                            stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip()
-        raise IndexBenchError(f"`{shlex.join(command)}` exited with {result.returncode}: "
-                              f"{message}")
-    return result, elapsed
 
 
 def snapshot_binary(binary: Path, scratch: Path) -> tuple[Path, str]:
@@ -555,44 +538,6 @@ def tantivy_side(tantivy, texts: list[str], ids: list[str], path: Path, queries:
 # --------------------------------------------------------------------------- report
 
 
-def package_version(name: str) -> str:
-    try:
-        return importlib.metadata.version(name)
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
-
-
-def segtool_version(binary: Path) -> str:
-    try:
-        result = subprocess.run([str(binary), "--version"], capture_output=True, text=True,
-                                timeout=30)
-        return result.stdout.strip() or "unknown"
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-
-
-def machine_info() -> dict:
-    cpu = platform.processor() or platform.machine()
-    memory = None
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as info:
-            for line in info:
-                if line.lower().startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-        with open("/proc/meminfo", encoding="utf-8") as info:
-            for line in info:
-                if line.startswith("MemTotal:"):
-                    memory = int(line.split()[1]) * 1024
-                    break
-    except OSError:
-        pass
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
-    return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": usable,
-            "memory_bytes": memory, "os": f"{platform.system()} {platform.release()}",
-            "python": platform.python_version()}
-
-
 def mb(count: float) -> str:
     return f"{count / MB:.1f} MB"
 
@@ -832,18 +777,9 @@ def main() -> int:
         "segtool": seg,
         "tantivy": tan,
     }
-    print(markdown(report))
-    if args.json:
-        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
-                                   encoding="utf-8")
+    write_report(markdown(report), report, args.json)
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except PeerError as error:
-        print(f"index.py: error: {error}", file=sys.stderr)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    run_script("index.py", main)

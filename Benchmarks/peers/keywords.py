@@ -29,21 +29,19 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime
-import importlib.metadata
 import json
 import os
-import platform
 import re
 import shlex
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import find_repo_root, resolve_in_repo, resolve_segtool, PeerError  # noqa: E402  (beside this script)
+from common import (find_repo_root, machine_info, package_version, PeerError, resolve_in_repo,  # noqa: E402  (beside this script)
+                    resolve_segtool, run_checked, run_script, segtool_version, write_report)
 
 
 class KeywordsError(PeerError):
@@ -51,8 +49,6 @@ class KeywordsError(PeerError):
 
 
 # --------------------------------------------------------------------------- setup
-
-
 
 
 def parse_args() -> argparse.Namespace:
@@ -89,9 +85,6 @@ def parse_args() -> argparse.Namespace:
     if args.min_chars < 0 or args.examples < 0:
         parser.error("--min-chars and --examples must not be negative")
     return args
-
-
-
 
 
 def import_jieba():
@@ -152,22 +145,13 @@ def read_sample(corpus: Path, every: int, limit: int, min_chars: int) -> tuple[l
 # --------------------------------------------------------------------------- segtool
 
 
-def run_checked(command: list[str]) -> tuple[bytes, float]:
-    start = time.perf_counter()
-    result = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip()
-        raise KeywordsError(f"`{shlex.join(command)}` exited with {result.returncode}: {message}")
-    return result.stdout, elapsed
-
-
 def segtool_keywords(binary: Path, sample_path: Path, documents: list[dict], top: int,
                      method: str) -> tuple[list[list[str]], float]:
     """One `segtool keywords` run over the sample: keyword lists (input order) and wall time."""
     command = [str(binary), "keywords", str(sample_path), "--json", "--top", str(top),
                "--method", method]
-    stdout, elapsed = run_checked(command)
+    result, elapsed = run_checked(command)
+    stdout = result.stdout
     by_id = {}
     for line in stdout.decode("utf-8").splitlines():
         if line.strip():
@@ -208,7 +192,7 @@ def segtool_token_spans(binary: Path, documents: list[dict],
     path = scratch / "segment-input.txt"
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     command = [str(binary), "segment", str(path), "--format", "json"]
-    stdout, _ = run_checked(command)
+    stdout = run_checked(command)[0].stdout
     output = [line for line in stdout.decode("utf-8").splitlines() if line.strip()]
     if len(output) != len(lines):
         raise KeywordsError(f"`{shlex.join(command)}` wrote {len(output)} lines for "
@@ -363,32 +347,6 @@ def analyse(documents, ours, theirs, jieba_spans, our_spans, top) -> dict:
 
 # --------------------------------------------------------------------------- report
 
-
-def package_version(name: str) -> str:
-    try:
-        return importlib.metadata.version(name)
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
-
-
-def segtool_version(binary: Path) -> str:
-    try:
-        result = subprocess.run([str(binary), "--version"], capture_output=True, text=True,
-                                timeout=30)
-        return result.stdout.strip() or "unknown"
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-
-
-def cpu_name() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as info:
-            for line in info:
-                if line.lower().startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def percent(part: float, whole: float) -> str:
@@ -568,8 +526,8 @@ def main() -> int:
     report = {
         "meta": {
             "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-            "cpu": cpu_name(),
-            "python": platform.python_version(),
+            "cpu": machine_info()["cpu"],
+            "python": machine_info()["python"],
             "command": command,
             "segtool": str(binary),
             "segtool_version": segtool_version(binary),
@@ -607,18 +565,9 @@ def main() -> int:
          "jieba": results["tfidf"]["theirs"][index][:top]}
         for index, document in enumerate(documents[:args.examples])]
 
-    print(markdown(report))
-    if args.json:
-        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
-                                   encoding="utf-8")
+    write_report(markdown(report), report, args.json)
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except PeerError as error:
-        print(f"keywords.py: error: {error}", file=sys.stderr)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    run_script("keywords.py", main)
