@@ -66,7 +66,7 @@ public struct KeywordExtractor: Sendable {
                 let count = buffer.count - start
                 let (h, stop): (UInt64, Bool) = buffer.withUnsafeBufferPointer { all in
                     let word = UnsafeBufferPointer(rebasing: all[start..<start + count])
-                    let h = WordTable<Bool>.hash(word)
+                    let h = TermInterner.hash(word)
                     return (h, stopTable.value(for: word, hash: h) != nil)
                 }
                 if stop {

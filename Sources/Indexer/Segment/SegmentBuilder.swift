@@ -33,33 +33,15 @@ struct AnalysedDocument: Sendable {
     /// an id, then (id, position) pairs sort as plain integers.
     mutating func group() {
         let n = occurrenceStart.count
-        var size = 16
-        while size < n * 2 { size <<= 1 }
-        let mask = size - 1
-        var slots = [Int32](repeating: -1, count: size)
+        var interner = TermInterner(capacity: n)
         var ids = [Int32](repeating: 0, count: n)
         var distinct: [Int32] = []  // occurrence index of each distinct term's first occurrence
         termBytes.withUnsafeBufferPointer { all in
             for i in 0..<n {
-                let s = Int(occurrenceStart[i]), l = Int(occurrenceLength[i])
-                let word = UnsafeBufferPointer(rebasing: all[s..<s + l])
-                var j = Int(truncatingIfNeeded: WordTable<Bool>.hash(word)) & mask
-                while true {
-                    let e = slots[j]
-                    if e < 0 {
-                        slots[j] = Int32(distinct.count)
-                        ids[i] = Int32(distinct.count)
-                        distinct.append(Int32(i))
-                        break
-                    }
-                    let o = Int(distinct[Int(e)])
-                    let os = Int(occurrenceStart[o])
-                    if Int(occurrenceLength[o]) == l && UnsafeBufferPointer(rebasing: all[os..<os + l]).elementsEqual(word) {
-                        ids[i] = e
-                        break
-                    }
-                    j = (j + 1) & mask
-                }
+                let s = Int(occurrenceStart[i])
+                let id = interner.id(UnsafeBufferPointer(rebasing: all[s..<s + Int(occurrenceLength[i])]))
+                if Int(id) == distinct.count { distinct.append(Int32(i)) }
+                ids[i] = id
             }
         }
         var keys = [UInt64](repeating: 0, count: n)
@@ -130,7 +112,7 @@ extension Analyzer {
                 if stopTable.count > 0 {
                     let isStop = doc.termBytes.withUnsafeBufferPointer { all -> Bool in
                         let word = UnsafeBufferPointer(rebasing: all[start..<start + length])
-                        return stopTable.value(for: word, hash: WordTable<Bool>.hash(word)) != nil
+                        return stopTable.value(for: word, hash: TermInterner.hash(word)) != nil
                     }
                     if isStop {
                         doc.termBytes.removeLast(length)
