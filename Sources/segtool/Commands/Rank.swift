@@ -32,21 +32,13 @@ struct Rank: ParsableCommand {
     @Flag(help: "Read standard input as JSON Lines (one document per line).")
     var jsonl = false
 
-    @Option(help: "Highlight markers for non-terminal output: open and close, separated by a comma.")
-    var highlight: String = "【,】"
-
-    @Option(name: .customLong("snippet-chars"), help: "Longest snippet, in characters.")
-    var snippetCharacters: Int = 160
+    @OptionGroup var snippetOptions: SnippetOptions
 
     @OptionGroup var stopWordOptions: StopWordOptions
     @OptionGroup var dictionaryOptions: DictionaryOptions
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
-        if highlight.split(separator: ",", omittingEmptySubsequences: false).count != 2 {
-            throw ValidationError("--highlight takes OPEN,CLOSE")
-        }
-        if snippetCharacters < 10 { throw ValidationError("--snippet-chars must be at least 10") }
     }
 
     func run() throws {
@@ -58,13 +50,11 @@ struct Rank: ParsableCommand {
                 throw CLIError("the query has no terms (only punctuation or stop words?)")
             }
             let hits = ranker.rank(query: query, documents: documents, top: top)
-            let markers = highlight.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            let color = Diagnostics.stdoutIsTerminal
-            let open = color ? "\u{1B}[1;31m" : markers[0], close = color ? "\u{1B}[0m" : markers[1]
+            let (open, close) = snippetOptions.markers
             var out = OutputBuffer()
             for (rankIndex, hit) in hits.enumerated() {
                 guard let document = documents.first(where: { $0.id == hit.documentID }) else { continue }
-                let snippet = Snippet.make(text: document.text, passage: hit.passage.utf8Range, matches: hit.matches, maxCharacters: snippetCharacters)
+                let snippet = Snippet.make(text: document.text, passage: hit.passage.utf8Range, matches: hit.matches, maxCharacters: snippetOptions.snippetCharacters)
                 if json {
                     let highlights = snippet.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
                     out.append("{\"rank\":\(rankIndex + 1),\"id\":\(jsonString(hit.documentID)),\"passage\":\(hit.passage.index),\"start\":\(hit.passage.utf8Range.lowerBound),\"end\":\(hit.passage.utf8Range.upperBound),\"score\":\(number(hit.score)),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
@@ -79,6 +69,29 @@ struct Rank: ParsableCommand {
 }
 
 extension Ranking: ExpressibleByArgument {}
+
+/// Snippet options shared by `search` and `rank`.
+struct SnippetOptions: ParsableArguments {
+    @Option(help: "Highlight markers when output is not a terminal: open and close, separated by a comma.")
+    var highlight: String = "【,】"
+
+    @Option(name: .customLong("snippet-chars"), help: "Longest snippet, in characters.")
+    var snippetCharacters: Int = 160
+
+    func validate() throws {
+        if highlight.split(separator: ",", omittingEmptySubsequences: false).count != 2 {
+            throw ValidationError("--highlight takes OPEN,CLOSE")
+        }
+        if snippetCharacters < 10 { throw ValidationError("--snippet-chars must be at least 10") }
+    }
+
+    /// The markers around a match: colour on a terminal, --highlight's otherwise.
+    var markers: (open: String, close: String) {
+        if Diagnostics.stdoutIsTerminal { return ("\u{1B}[1;31m", "\u{1B}[0m") }
+        let parts = highlight.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return (parts.first ?? "", parts.last ?? "")
+    }
+}
 
 /// A passage's text cut to a window around its first match, with highlight ranges (UTF-8
 /// offsets into the snippet text).

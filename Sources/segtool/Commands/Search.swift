@@ -30,11 +30,7 @@ struct Search: ParsableCommand {
     @Flag(help: "One JSON object per hit: id, title, score, passage offsets, snippet, highlights.")
     var json = false
 
-    @Option(help: "Highlight markers when output is not a terminal: open and close, separated by a comma.")
-    var highlight: String = "【,】"
-
-    @Option(name: .customLong("snippet-chars"), help: "Longest snippet, in characters.")
-    var snippetCharacters: Int = 160
+    @OptionGroup var snippetOptions: SnippetOptions
 
     @OptionGroup var dictionaryOptions: DictionaryOptions
 
@@ -43,9 +39,6 @@ struct Search: ParsableCommand {
         if query.isEmpty { throw ValidationError("give a query") }
         if let option = query.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
             throw ValidationError("unknown option '\(option)' (query words with one '-' exclude a word)")
-        }
-        if highlight.split(separator: ",", omittingEmptySubsequences: false).count != 2 {
-            throw ValidationError("--highlight takes OPEN,CLOSE")
         }
     }
 
@@ -64,9 +57,7 @@ struct Search: ParsableCommand {
             } catch { throw CLIError("\(error)") }
             let documentAnalyzer = Analyzer(segmenter: segmenter, mode: .search, stopWords: stopWords)
             let wanted = Set(parsed.scoringTerms)
-            let markers = highlight.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            let color = Diagnostics.stdoutIsTerminal
-            let open = color ? "\u{1B}[1;31m" : markers[0], close = color ? "\u{1B}[0m" : markers[1]
+            let (open, close) = snippetOptions.markers
             var out = OutputBuffer()
             for (i, hit) in hits.enumerated() {
                 let text: String
@@ -80,7 +71,7 @@ struct Search: ParsableCommand {
                 let passageText = String(decoding: bytes[passage.range], as: UTF8.self)
                 let matches = documentAnalyzer.terms(in: passageText).filter { wanted.contains($0.term) }
                     .map { ($0.utf8Range.lowerBound + passage.range.lowerBound)..<($0.utf8Range.upperBound + passage.range.lowerBound) }
-                let snippet = Snippet.make(text: text, passage: passage.range, matches: PassageRanker.merged(matches), maxCharacters: snippetCharacters)
+                let snippet = Snippet.make(text: text, passage: passage.range, matches: PassageRanker.merged(matches), maxCharacters: snippetOptions.snippetCharacters)
                 if json {
                     let highlights = snippet.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
                     out.append("{\"rank\":\(i + 1),\"id\":\(jsonString(hit.id)),\"title\":\(jsonString(hit.title)),\"score\":\(number(hit.score)),\"passage\":\(passage.index),\"start\":\(passage.range.lowerBound),\"end\":\(passage.range.upperBound),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
