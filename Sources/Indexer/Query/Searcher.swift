@@ -267,8 +267,6 @@ struct SegmentSearch {
     let excludedSet: CursorSet?
     let excludedCursors: UnsafeMutableBufferPointer<PostingCursor>
     let excludedPresent: [Bool]
-    /// Reused position buffers for phrase checks.
-    var positionLists: [[UInt32]] = []
     /// This segment's deleted documents, and whether there are any.
     let deletedDocs: Set<Int>
     let hasDeletes: Bool
@@ -354,16 +352,6 @@ struct SegmentSearch {
 
     @inline(__always)
     func globalID(_ d: Int) -> Int { s << 40 | d }
-
-    /// The upper bound of term `t`'s weight over its cursor's current block, and that block's
-    /// last document.
-    @inline(__always)
-    func currentBlockBound(_ t: Int) -> (Double, Int) {
-        let b = cursors[t].currentBlock
-        guard present[t], b >= 0 else { return (.infinity, 0) }
-        let (f, mtf, mlen) = cursors[t].blockBound(b)
-        return (bound(t, f, mtf, mlen), cursors[t].blockLastDoc(b))
-    }
 
     /// The upper bound of term `t`'s weight over the block holding its first document ≥
     /// `target` (found without decoding), and that block's last document; nil when the term
@@ -725,60 +713,46 @@ struct SegmentSearch {
             guard present[t], cursors[t].advance(to: d) == d else { return false }
         }
         guard plan.clausePhrase[c] else { return true }
-        return streamingPhrase(lo, hi)
+        return Self.phraseMatches(cursors, plan.flatTerms[lo..<hi])
     }
 
-    /// Whether the terms flatTerms[lo..<hi] of the current document have positions p, p+1,
-    /// p+2 …: the positions are decoded as the check walks them, and it stops at the first
+    /// Whether the current documents of `cursors[terms]` have positions p, p+1, p+2 … (a
+    /// phrase): the positions are decoded as the check walks them, and it stops at the first
     /// match (a phrase of common words matches early in a long document).
-    mutating func streamingPhrase(_ lo: Int, _ hi: Int) -> Bool {
-        let n = hi - lo
-        if n == 2 {
-            // Two words (the usual phrase): no arrays.
-            let t0 = plan.flatTerms[lo], t1 = plan.flatTerms[lo + 1]
-            guard var first = cursors[t0].positionStream(), var second = cursors[t1].positionStream() else { return false }
+    static func phraseMatches(_ cursors: UnsafeMutableBufferPointer<PostingCursor>, _ terms: some Collection<Int>) -> Bool {
+        let n = terms.count
+        guard n > 0 else { return false }
+        return withUnsafeTemporaryAllocation(of: PositionStream.self, capacity: n) { streams in
+            var made = 0
             defer {
-                if first.damaged { cursors[t0].markDamaged() }
-                if second.damaged { cursors[t1].markDamaged() }
+                for (i, t) in terms.prefix(made).enumerated() where streams[i].damaged { cursors[t].markDamaged() }
+                _ = streams.prefix(made).deinitialize()
             }
-            var q: UInt32 = 0
-            var haveQ = false
-            while let p = first.next() {
-                let want = p &+ 1
-                while !haveQ || q < want {
-                    guard let next = second.next() else { return false }
-                    q = next
-                    haveQ = true
-                }
-                if q == want { return true }
+            for t in terms {
+                guard let stream = cursors[t].positionStream() else { return false }
+                streams.initializeElement(at: made, to: stream)
+                made += 1
             }
-            return false
-        }
-        var streams: [PositionStream] = []
-        streams.reserveCapacity(n)
-        for k in lo..<hi {
-            guard let stream = cursors[plan.flatTerms[k]].positionStream() else { return false }
-            streams.append(stream)
-        }
-        defer {
-            for (i, stream) in streams.enumerated() where stream.damaged { cursors[plan.flatTerms[lo + i]].markDamaged() }
-        }
-        var current = [UInt32](repeating: 0, count: n)
-        var valid = [Bool](repeating: false, count: n)
-        outer: while let p = streams[0].next() {
-            for i in 1..<max(n, 1) where n > 1 {
-                let want = p &+ UInt32(i)
-                // Advance stream i to its first position ≥ want (positions only grow).
-                while !valid[i] || current[i] < want {
+            return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { current in
+                // Every later word's current position, advanced only forward (positions grow).
+                for i in 1..<n {
                     guard let q = streams[i].next() else { return false }
                     current[i] = q
-                    valid[i] = true
                 }
-                if current[i] != want { continue outer }
+                outer: while let p = streams[0].next() {
+                    for i in 1..<n {
+                        let want = p &+ UInt32(i)
+                        while current[i] < want {
+                            guard let q = streams[i].next() else { return false }
+                            current[i] = q
+                        }
+                        if current[i] != want { continue outer }
+                    }
+                    return true
+                }
+                return false
             }
-            return true
         }
-        return false
     }
 
     mutating func excluded(_ d: Int) -> Bool {
@@ -790,36 +764,9 @@ struct SegmentSearch {
                 break
             }
             guard all else { continue }
-            if !plan.excludedPhrase[i] { return true }
-            while positionLists.count < hi - lo { positionLists.append([]) }
-            for j in lo..<hi { excludedCursors[j].positions(into: &positionLists[j - lo]) }
-            if Self.phrase(positionLists, count: hi - lo) { return true }
+            if !plan.excludedPhrase[i] || Self.phraseMatches(excludedCursors, lo..<hi) { return true }
         }
         return false
-    }
-
-    /// Whether some position p of the first list has p+1 in the second, p+2 in the third …
-    /// (each list sorted ascending: a merge walk, no sets).
-    static func phrase(_ lists: [[UInt32]], count: Int? = nil) -> Bool {
-        let n = count ?? lists.count
-        guard n > 0, let first = lists.first else { return false }
-        if n == 1 { return !first.isEmpty }
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { cursors -> Bool in
-            for i in 0..<n { cursors[i] = 0 }
-            outer: for p in first {
-                for i in 1..<n {
-                    let want = p + UInt32(i)
-                    let list = lists[i]
-                    var c = cursors[i]
-                    while c < list.count && list[c] < want { c += 1 }
-                    cursors[i] = c
-                    if c == list.count { return false }
-                    if list[c] != want { continue outer }
-                }
-                return true
-            }
-            return false
-        }
     }
 
     /// The document's score: the sum over scoring terms present in it.
