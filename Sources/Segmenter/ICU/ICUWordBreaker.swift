@@ -40,14 +40,13 @@ final class ICUWordBreaker: @unchecked Sendable {
         deinit { cicu_ubrk_close(iterator) }
 
         /// Appends ICU's word boundaries over `utf16` (UTF-16 offsets, the final one included,
-        /// the initial 0 not) with each segment's rule status.
+        /// the initial 0 not).
         ///
         /// - Returns: false when ICU reported an error (the caller then treats the text as one
         ///   segment per scalar run); never traps on any input.
         func breaks(
             _ utf16: UnsafeBufferPointer<UInt16>,
-            ends: inout [Int32],
-            statuses: inout [Int32]
+            ends: inout [Int32]
         ) -> Bool {
             guard let base = utf16.baseAddress, utf16.count > 0, utf16.count <= Int(Int32.max) else {
                 return utf16.isEmpty
@@ -62,7 +61,6 @@ final class ICUWordBreaker: @unchecked Sendable {
             var next = cicu_ubrk_next(iterator)
             while next != done {
                 ends.append(next)
-                statuses.append(cicu_ubrk_getRuleStatus(iterator))
                 next = cicu_ubrk_next(iterator)
             }
             // Detach the text so the iterator holds no pointer into the caller's buffer.

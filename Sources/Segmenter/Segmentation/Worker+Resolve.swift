@@ -27,8 +27,8 @@ extension Worker {
     static let remainderParticle: Float = 0.3
     private static let standalone = ScalarSet("的了在是和与及等对把被将为由向从以于中上下内外年月日人不也都就而并或又这那其之所有各该此每本全同跟给让使")
 
-    /// Finds the dictionary matches and the cheapest path; leaves the path in `pathEnds`
-    /// (the end of every token, in order) with each token's edge in `pathEdges`.
+    /// Finds the dictionary matches and the cheapest path; leaves the path in
+    /// `path[0..<pathCount]` (every token's end and edge, in order).
     ///
     /// The dynamic programming runs only over *regions* that dictionary words reach into: a
     /// region starts at a segment with a match and ends at the first segment boundary that no
@@ -36,167 +36,223 @@ extension Worker {
     mutating func resolve(lexicon: Lexicon?) {
         let n = scalars.count
         findMatches(lexicon: lexicon)
-        pathEnds.removeAll(keepingCapacity: true)
-        pathEdges.removeAll(keepingCapacity: true)
+        // A path has at most one token per scalar.
+        path.grow(toAtLeast: n, with: PathStep(end: 0, edge: 0))
+        var count = 0
         var i = 0
         while i < n {
-            let sEnd = Int(segEnd[Int(segOf[i])])
-            if matchFirst[i] == matchFirst[sEnd] {
-                pathEnds.append(Int32(sEnd))
-                pathEdges.append(Edge.base)
-                i = sEnd
-                continue
-            }
-            // Grow the region until no match starting in it reaches past its end, and the end
-            // is a segment boundary.
-            var frontier = sEnd
-            var p = i
-            while p < frontier {
-                var m = Int(matchFirst[p])
-                let mEnd = Int(matchFirst[p + 1])
-                while m < mEnd {
-                    frontier = max(frontier, Int(matchEnd[m]))
-                    m += 1
-                }
-                p += 1
-                if p == frontier && p < n {
-                    let k = Int(segOf[p])
-                    if Int(segStart[k]) != p { frontier = Int(segEnd[k]) }
+            // The stretch of plain base segments up to the next region, written in one go.
+            var regionStart = n
+            segments.withUnsafeBufferPointer { segments in
+            segOf.withUnsafeBufferPointer { segOf in
+            matchFirst.withUnsafeBufferPointer { first in
+            path.withUnsafeMutableBufferPointer { path in
+                while i < n {
+                    let sEnd = Int(segments[Int(segOf[i])].end)
+                    if first[i] != first[sEnd] {
+                        regionStart = i
+                        return
+                    }
+                    path[count] = PathStep(end: Int32(sEnd), edge: Edge.base)
+                    count += 1
+                    i = sEnd
                 }
             }
-            guard let lexicon else { break }
-            resolveRegion(i, frontier, lexicon: lexicon)
+            }
+            }
+            }
+            guard regionStart < n, let lexicon else { break }
+            let frontier = regionEnd(from: regionStart)
+            pathCount = count
+            resolveRegion(regionStart, frontier, lexicon: lexicon)
+            count = pathCount
             i = frontier
         }
+        pathCount = count
+    }
+
+    /// Where the region starting at segment boundary `i` ends: grown until no match starting
+    /// in it reaches past its end, and the end is a segment boundary.
+    private func regionEnd(from i: Int) -> Int {
+        let n = scalars.count
+        var frontier = Int(segments[Int(segOf[i])].end)
+        var p = i
+        while p < frontier {
+            var m = Int(matchFirst[p])
+            let mEnd = Int(matchFirst[p + 1])
+            while m < mEnd {
+                frontier = max(frontier, Int(matches[m].end))
+                m += 1
+            }
+            p += 1
+            if p == frontier && p < n {
+                let k = Int(segOf[p])
+                if Int(segments[k].start) != p { frontier = Int(segments[k].end) }
+            }
+        }
+        return frontier
     }
 
     /// The cheapest path over [a, b), both segment boundaries, appended to the path.
     private mutating func resolveRegion(_ a: Int, _ b: Int, lexicon: Lexicon) {
         let n = scalars.count
         let width = b - a
-        cost.removeAll(keepingCapacity: true)
-        cost.append(contentsOf: repeatElement(Float.infinity, count: width + 1))
-        back.removeAll(keepingCapacity: true)
-        back.append(contentsOf: repeatElement(-1, count: width + 1))
-        backEdge.removeAll(keepingCapacity: true)
-        backEdge.append(contentsOf: repeatElement(Edge.base, count: width + 1))
-        cost[0] = 0
-
-        @inline(__always)
-        func relax(_ from: Int, _ to: Int, _ c: Float, _ edge: Int32) {
-            if c < cost[to - a] {
-                cost[to - a] = c
-                back[to - a] = Int32(from)
-                backEdge[to - a] = edge
+        cost.grow(toAtLeast: width + 1, with: 0)
+        back.grow(toAtLeast: width + 1, with: 0)
+        backEdge.grow(toAtLeast: width + 1, with: 0)
+        var count = pathCount
+        scalars.withUnsafeBufferPointer { scalars in
+        segments.withUnsafeBufferPointer { segments in
+        segOf.withUnsafeBufferPointer { segOf in
+        matchFirst.withUnsafeBufferPointer { matchFirst in
+        matches.withUnsafeBufferPointer { matches in
+        lexicon.costs.withUnsafeBufferPointer { costs in
+        cost.withUnsafeMutableBufferPointer { cost in
+        back.withUnsafeMutableBufferPointer { back in
+        backEdge.withUnsafeMutableBufferPointer { backEdge in
+        path.withUnsafeMutableBufferPointer { path in
+            for j in 0...width {
+                cost[j] = .infinity
+                back[j] = -1
+                backEdge[j] = Edge.base
             }
-        }
-        @inline(__always)
-        func endsInside(_ e: Int) -> Bool {
-            e < n && Int(segStart[Int(segOf[e])]) != e
-        }
+            cost[0] = 0
 
-        for i in a..<b {
-            let here = cost[i - a]
-            if here == .infinity { continue }
-            let k = Int(segOf[i])
-            let sStart = Int(segStart[k]), sEnd = Int(segEnd[k])
-            if i == sStart {
-                relax(i, sEnd, here + 1, Edge.base)
-                if !segAtomic[k] {
-                    // Heads: ICU word pieces before a dictionary word that starts inside it.
-                    var p = i + 1
-                    while p < sEnd {
-                        if matchFirst[p] < matchFirst[p + 1] {
-                            relax(i, p, here + remainderCost(i, p) + Self.cutPenalty, Edge.remainder)
-                        }
-                        p += 1
-                    }
+            @inline(__always)
+            func relax(_ from: Int, _ to: Int, _ c: Float, _ edge: Int32) {
+                if c < cost[to - a] {
+                    cost[to - a] = c
+                    back[to - a] = Int32(from)
+                    backEdge[to - a] = edge
                 }
-            } else {
-                // Inside an ideographic ICU word: its tail from here.
-                // A lone particle or conjunction after a dictionary word (党的二十大|和, where ICU
-                // read 二十|大和) is a word of its own: cheaper than the cut it needed.
-                let tail: Float = sEnd - i == 1 && Self.particles.contains(scalars[i])
-                    ? Self.remainderParticle : remainderCost(i, sEnd)
-                relax(i, sEnd, here + tail, Edge.remainder)
             }
-            var m = Int(matchFirst[i])
-            let mEnd = Int(matchFirst[i + 1])
-            while m < mEnd {
-                let e = Int(matchEnd[m])
-                let id = matchID[m]
-                var c = here + lexicon.costs[Int(id)]
-                if endsInside(e) { c += Self.cutPenalty }
-                relax(i, e, c, id)
-                m += 1
+            @inline(__always)
+            func endsInside(_ e: Int) -> Bool {
+                e < n && Int(segments[Int(segOf[e])].start) != e
+            }
+            @inline(__always)
+            func remainderCost(_ a: Int, _ b: Int) -> Float {
+                if b - a == 1 {
+                    return Self.standalone.contains(scalars[a]) ? Self.remainderStandalone : Self.remainderSingle
+                }
+                return Self.remainderLonger
+            }
+
+            for i in a..<b {
+                let here = cost[i - a]
+                if here == .infinity { continue }
+                let segment = segments[Int(segOf[i])]
+                let sStart = Int(segment.start), sEnd = Int(segment.end)
+                if i == sStart {
+                    relax(i, sEnd, here + 1, Edge.base)
+                    if !segment.isAtomic {
+                        // Heads: ICU word pieces before a dictionary word that starts inside it.
+                        var p = i + 1
+                        while p < sEnd {
+                            if matchFirst[p] < matchFirst[p + 1] {
+                                relax(i, p, here + remainderCost(i, p) + Self.cutPenalty, Edge.remainder)
+                            }
+                            p += 1
+                        }
+                    }
+                } else {
+                    // Inside an ideographic ICU word: its tail from here.
+                    // A lone particle or conjunction after a dictionary word (党的二十大|和, where
+                    // ICU read 二十|大和) is a word of its own: cheaper than the cut it needed.
+                    let tail: Float = sEnd - i == 1 && Self.particles.contains(scalars[i])
+                        ? Self.remainderParticle : remainderCost(i, sEnd)
+                    relax(i, sEnd, here + tail, Edge.remainder)
+                }
+                var m = Int(matchFirst[i])
+                let mEnd = Int(matchFirst[i + 1])
+                while m < mEnd {
+                    let match = matches[m]
+                    let e = Int(match.end)
+                    var c = here + costs[Int(match.id)]
+                    if endsInside(e) { c += Self.cutPenalty }
+                    relax(i, e, c, match.id)
+                    m += 1
+                }
+            }
+
+            // Backtrack from b; the region's tokens go onto the path in order.
+            let first = count
+            var j = b
+            while j > a {
+                path[count] = PathStep(end: Int32(j), edge: backEdge[j - a])
+                count += 1
+                let previous = Int(back[j - a])
+                if previous < a { break }  // unreachable: base edges reach every boundary
+                j = previous
+            }
+            var lo = first, hi = count - 1
+            while lo < hi {
+                path.swapAt(lo, hi)
+                lo += 1
+                hi -= 1
             }
         }
-
-        // Backtrack from b; the region's tokens go onto the path in order.
-        let first = pathEnds.count
-        var j = b
-        while j > a {
-            pathEnds.append(Int32(j))
-            pathEdges.append(backEdge[j - a])
-            let previous = Int(back[j - a])
-            if previous < a { break }  // unreachable: base edges reach every boundary
-            j = previous
         }
-        pathEnds[first...].reverse()
-        pathEdges[first...].reverse()
-    }
-
-    @inline(__always)
-    private func remainderCost(_ a: Int, _ b: Int) -> Float {
-        if b - a == 1 {
-            return Self.standalone.contains(scalars[a]) ? Self.remainderStandalone : Self.remainderSingle
         }
-        return Self.remainderLonger
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        pathCount = count
     }
 
     /// Every dictionary word at every position that may start one (not inside an atomic
     /// segment), not ending inside an atomic segment.
     private mutating func findMatches(lexicon: Lexicon?) {
         let n = scalars.count
-        matchFirst.removeAll(keepingCapacity: true)
-        matchEnd.removeAll(keepingCapacity: true)
-        matchID.removeAll(keepingCapacity: true)
-        matchFirst.reserveCapacity(n + 1)
+        matchFirst.grow(toAtLeast: n + 1, with: 0)
         guard let lexicon, lexicon.count > 0 else {
-            matchFirst.append(contentsOf: repeatElement(0, count: n + 1))
+            matchFirst.withUnsafeMutableBufferPointer { first in
+                for i in 0...n { first[i] = 0 }
+            }
             return
         }
-        // Work on local arrays: the closure below appends while the scalars are borrowed.
-        var first = matchFirst, ends = matchEnd, ids = matchID
-        matchFirst = []; matchEnd = []; matchID = []
-        first.append(contentsOf: repeatElement(0, count: n + 1))
-        segOf.withUnsafeBufferPointer { segOf in
-        segAtomic.withUnsafeBufferPointer { segAtomic in
-        segStart.withUnsafeBufferPointer { segStart in
-        scalars.withUnsafeBufferPointer { sc in
-        first.withUnsafeMutableBufferPointer { first in
-        lexicon.withMatcher { matcher in
-            for i in 0..<n {
-                first[i] = Int32(ends.count)
-                let k = Int(segOf[i])
-                if segAtomic[k] && Int(segStart[k]) != i { continue }
-                matcher.forEachMatch(in: sc, from: i, limit: n) { end, id in
-                    if end < n {
-                        let t = Int(segOf[end])
-                        if segAtomic[t] && Int(segStart[t]) != end { return }
+        // Words starting at one position: at most one per length.
+        let room = max(lexicon.maxWordLength, 1)
+        var count = 0
+        var i = 0
+        while i < n {
+            if matches.count < count + room {
+                matches.grow(toAtLeast: max(count + room, 2 * matches.count, 1024), with: Match(end: 0, id: 0))
+            }
+            segOf.withUnsafeBufferPointer { segOf in
+            segments.withUnsafeBufferPointer { segments in
+            scalars.withUnsafeBufferPointer { sc in
+            matchFirst.withUnsafeMutableBufferPointer { first in
+            matches.withUnsafeMutableBufferPointer { out in
+            lexicon.withMatcher { matcher in
+                let capacity = out.count
+                while i < n && count + room <= capacity {
+                    first[i] = Int32(count)
+                    let segment = segments[Int(segOf[i])]
+                    if !(segment.isAtomic && Int(segment.start) != i) {
+                        matcher.forEachMatch(in: sc, from: i, limit: n) { end, id in
+                            if end < n {
+                                let t = segments[Int(segOf[end])]
+                                if t.isAtomic && Int(t.start) != end { return }
+                            }
+                            out[count] = Match(end: Int32(end), id: id)
+                            count += 1
+                        }
                     }
-                    ends.append(Int32(end))
-                    ids.append(id)
+                    i += 1
                 }
             }
-            first[n] = Int32(ends.count)
+            }
+            }
+            }
+            }
+            }
         }
-        }
-        }
-        }
-        }
-        }
-        matchFirst = first; matchEnd = ends; matchID = ids
+        matchFirst[n] = Int32(count)
     }
 }
 

@@ -13,84 +13,125 @@
 /// Rule tokens are atomic: the resolver never cuts them, though a dictionary word may cover
 /// one whole.
 extension Worker {
+    /// Turns ICU's words (`icuEnds`) into the base segments, and fills `segOf`.
+    mutating func applyRules(icuOK: Bool) {
+        let n = scalars.count
+        convertICUEnds(icuOK: icuOK)
+        // A tiling has at most one segment per scalar.
+        segments.grow(toAtLeast: n, with: .zero)
+        segOf.grow(toAtLeast: n, with: 0)
+        var count = 0
+        scalars.withUnsafeBufferPointer { scalars in
+        segments.withUnsafeMutableBufferPointer { segments in
+        icuEnds.withUnsafeBufferPointer { icuEnds in
+            var rules = RuleWriter(scalars: scalars, segments: segments)
+            var start = 0
+            for end in icuEnds {
+                rules.add(icuWord: start, Int(end))
+                start = Int(end)
+            }
+            rules.finish()
+            count = rules.count
+        }
+        }
+        }
+        segCount = count
+        // segOf: the segment of every scalar.
+        segments.withUnsafeBufferPointer { segments in
+            segOf.withUnsafeMutableBufferPointer { of in
+                for k in 0..<count {
+                    for i in Int(segments[k].start)..<Int(segments[k].end) { of[i] = Int32(k) }
+                }
+            }
+        }
+    }
+}
+
+/// Writes the base segments through a pointer while applying the rules.
+private struct RuleWriter {
+    let scalars: UnsafeBufferPointer<UInt32>
+    let segments: UnsafeMutableBufferPointer<Worker.BaseSegment>
+    let n: Int
+    /// Segments written so far.
+    var count = 0
+    /// Where the segments written so far end (a rule may reach beyond an ICU word).
+    var pos = 0
+
     private static let percentLike = ScalarSet("%‰℃")
     private static let numberSuffixes = ScalarSet("万亿千百余多")
     private static let nian: UInt32 = 0x5E74, yue: UInt32 = 0x6708, ri: UInt32 = 0x65E5, hao: UInt32 = 0x53F7
     private static let di: UInt32 = 0x7B2C  // 第
 
-    /// Rewrites the ICU segments in place into the base segments, and fills `segOf`.
-    mutating func applyRules() {
-        let n = scalars.count
-        segStart.removeAll(keepingCapacity: true)
-        segEnd.removeAll(keepingCapacity: true)
-        segRule.removeAll(keepingCapacity: true)
-        segAtomic.removeAll(keepingCapacity: true)
-        var pos = 0
-        for k in 0..<icuStart.count {
-            let e = Int(icuEnd[k])
-            if e <= pos { continue }
-            let s = max(Int(icuStart[k]), pos)
-            // Split at clause punctuation inside a non-ideographic ICU word.
-            if e - s > 1 && !ScalarClass.isHan(scalars[s]) {
-                var pieceStart = s
-                for i in s..<e where ScalarClass.isClausePunctuation(scalars[i]) {
-                    let ps = max(pieceStart, pos)
-                    if ps < i { pos = piece(ps, i, n: n) }
-                    if pos <= i {
-                        addSegment(i, i + 1, rule: false)
-                        pos = i + 1
-                    }
-                    pieceStart = i + 1
-                }
+    init(scalars: UnsafeBufferPointer<UInt32>, segments: UnsafeMutableBufferPointer<Worker.BaseSegment>) {
+        self.scalars = scalars
+        self.segments = segments
+        self.n = scalars.count
+    }
+
+    /// Adds ICU's word [start, e), less what a rule before it already covered.
+    @inline(__always)
+    mutating func add(icuWord start: Int, _ e: Int) {
+        if e <= pos { return }
+        let s = max(start, pos)
+        let first = scalars[s]
+        // An ideographic ICU word: the only rule that starts with Han is the ordinal's 第.
+        if ScalarClass.isHan(first) && first != Self.di {
+            append(s, e, rule: false)
+            pos = e
+            return
+        }
+        // Split at clause punctuation inside a non-ideographic ICU word.
+        if e - s > 1 {
+            var pieceStart = s
+            for i in s..<e where ScalarClass.isClausePunctuation(scalars[i]) {
                 let ps = max(pieceStart, pos)
-                if ps < e { pos = piece(ps, e, n: n) }
-                continue
-            }
-            pos = piece(s, e, n: n)
-        }
-        if pos < n { addSegment(pos, n, rule: false) }
-        // segOf: the segment of every scalar, written through a pointer in one pass.
-        segOf.removeAll(keepingCapacity: true)
-        segOf.append(contentsOf: repeatElement(0, count: n))
-        segStart.withUnsafeBufferPointer { starts in
-            segEnd.withUnsafeBufferPointer { ends in
-                segOf.withUnsafeMutableBufferPointer { of in
-                    for k in 0..<starts.count {
-                        for i in Int(starts[k])..<Int(ends[k]) { of[i] = Int32(k) }
-                    }
+                if ps < i { pos = piece(ps, i) }
+                if pos <= i {
+                    append(i, i + 1, rule: false)
+                    pos = i + 1
                 }
+                pieceStart = i + 1
             }
+            let ps = max(pieceStart, pos)
+            if ps < e { pos = piece(ps, e) }
+            return
         }
+        pos = piece(s, e)
+    }
+
+    /// Covers what is left after the last ICU word.
+    mutating func finish() {
+        if pos < n { append(pos, n, rule: false) }
     }
 
     /// Adds the piece [s, e) of an ICU word, extended by a rule where one applies.
     /// - Returns: the end of what was added (beyond `e` when a rule reached further).
-    private mutating func piece(_ s: Int, _ e: Int, n: Int) -> Int {
-        let end = ruleEnd(s, e, n: n)
+    private mutating func piece(_ s: Int, _ e: Int) -> Int {
+        let end = ruleEnd(s, e)
         if end > e {
-            addSegment(s, end, rule: true)
+            append(s, end, rule: true)
             return end
         }
         if end > s && end < e {
             // The rule token is a prefix of ICU's word (第十四届 -> 第十四 + 届).
-            addSegment(s, end, rule: true)
-            addSegment(end, e, rule: false)
+            append(s, end, rule: true)
+            append(end, e, rule: false)
             return e
         }
-        addSegment(s, e, rule: false)
+        append(s, e, rule: false)
         return e
     }
 
-    private mutating func addSegment(_ s: Int, _ e: Int, rule: Bool) {
-        segStart.append(Int32(s))
-        segEnd.append(Int32(e))
-        segRule.append(rule)
+    @inline(__always)
+    private mutating func append(_ s: Int, _ e: Int, rule: Bool) {
         // Dictionary words may cut ideographic ICU words; everything else is atomic.
-        segAtomic.append(rule || !(ScalarClass.isHan(scalars[s]) && ScalarClass.isHan(scalars[e - 1])))
+        let atomic = rule || !(ScalarClass.isHan(scalars[s]) && ScalarClass.isHan(scalars[e - 1]))
+        segments[count] = .init(start: Int32(s), end: Int32(e), isRule: rule, isAtomic: atomic)
+        count += 1
     }
 
     /// Where a rule token starting at `s` ends, given the ICU word [s, e); `e` when no rule applies.
-    private func ruleEnd(_ s: Int, _ e: Int, n: Int) -> Int {
+    private func ruleEnd(_ s: Int, _ e: Int) -> Int {
         let first = scalars[s]
         if first == Self.di && s + 1 < n {
             var j = s + 1

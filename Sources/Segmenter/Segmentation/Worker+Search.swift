@@ -8,13 +8,14 @@
 extension Worker {
     mutating func emit(lexicon: Lexicon?, mode: Segmenter.Mode, byteBase: Int, scalarBase: Int, out: inout [Token]) {
         var a = 0
-        for (index, endValue) in pathEnds.enumerated() {
-            let b = Int(endValue)
-            let edge = pathEdges[index]
+        for index in 0..<pathCount {
+            let step = path[index]
+            let b = Int(step.end)
+            let edge = step.edge
             let source: Token.Source
             if edge >= 0, let lexicon {
                 source = lexicon.isUser[Int(edge)] ? .userDictionary : .builtinDictionary
-            } else if edge == Edge.base && segRule[Int(segOf[a])] {
+            } else if edge == Edge.base && segments[Int(segOf[a])].isRule {
                 source = .rule
             } else {
                 source = .icu
@@ -34,9 +35,9 @@ extension Worker {
             for p in a..<b {
                 var m = Int(matchFirst[p])
                 while m < Int(matchFirst[p + 1]) {
-                    let e = Int(matchEnd[m])
+                    let e = Int(matches[m].end)
                     if e <= b && e - p >= 2 && !(p == a && e == b) {
-                        let user = lexicon.isUser[Int(matchID[m])]
+                        let user = lexicon.isUser[Int(matches[m].id)]
                         parts.append((p, e, user ? .userDictionary : .builtinDictionary))
                     }
                     m += 1
@@ -44,8 +45,8 @@ extension Worker {
             }
         }
         var k = Int(segOf[a])
-        while k < segStart.count && Int(segEnd[k]) <= b {
-            let s = Int(segStart[k]), e = Int(segEnd[k])
+        while k < segCount && Int(segments[k].end) <= b {
+            let s = Int(segments[k].start), e = Int(segments[k].end)
             if s >= a && e - s >= 2 && !(s == a && e == b) { parts.append((s, e, .icu)) }
             k += 1
         }
@@ -84,9 +85,8 @@ extension Worker {
             }
         }
         oracleEnds.removeAll(keepingCapacity: true)
-        oracleStatuses.removeAll(keepingCapacity: true)
         let ok = oracleUTF16.withUnsafeBufferPointer { buf in
-            cursor?.breaks(buf, ends: &oracleEnds, statuses: &oracleStatuses) ?? false
+            cursor?.breaks(buf, ends: &oracleEnds) ?? false
         }
         let word = ok && oracleEnds.count == 1
         if oracleCache.count > 1 << 18 { oracleCache.removeAll(keepingCapacity: true) }

@@ -15,43 +15,64 @@ struct Worker: @unchecked Sendable {
     var scalars: [UInt32] = []       // folded scalar values
     var byteOffsets: [Int] = []      // byte offset of each scalar, plus the end
     var utf16: [UInt16] = []         // folded text for ICU
+    var hasSupplementary = false     // a scalar above U+FFFF: UTF-16 and scalar offsets differ
 
-    // ICU's answer, in UTF-16 offsets.
+    // ICU's word ends, in UTF-16 offsets (in scalar offsets once the rules have read them).
     var icuEnds: [Int32] = []
-    var icuStatuses: [Int32] = []
 
-    // ICU's words in scalar offsets, before the rules.
-    var icuStart: [Int32] = []
-    var icuEnd: [Int32] = []
+    // The hot arrays below only grow: the first `segCount`, `scalars.count` (+1) or
+    // `pathCount` elements are live, and the passes write them through pointers, so the
+    // loops pay no copy-on-write check or capacity check per element.
 
-    // Base segments: ICU words after the rules, tiling the chunk.
-    var segStart: [Int32] = []
-    var segEnd: [Int32] = []
-    var segRule: [Bool] = []         // made by a rule (atomic)
-    var segAtomic: [Bool] = []       // dictionary words may not cut it
-    var segOf: [Int32] = []          // per scalar: its base segment
+    /// Base segments: ICU words after the rules, tiling the chunk.
+    var segments: [BaseSegment] = []
+    var segCount = 0
+    /// Per scalar: its base segment.
+    var segOf: [Int32] = []
 
-    // Dictionary matches by start position: matchEnd/matchID[matchFirst[i]..<matchFirst[i+1]].
+    /// Dictionary matches by start position: `matches[matchFirst[i]..<matchFirst[i+1]]`.
     var matchFirst: [Int32] = []
-    var matchEnd: [Int32] = []
-    var matchID: [Int32] = []
+    var matches: [Match] = []
 
     // Resolver.
     var cost: [Float] = []
     var back: [Int32] = []
     var backEdge: [Int32] = []       // entry id >= 0, or an Edge code below
-    var pathEnds: [Int32] = []
-    var pathEdges: [Int32] = []      // per path token: entry id >= 0, or an Edge code
+    /// The resolved path: every token's end and edge, in order.
+    var path: [PathStep] = []
+    var pathCount = 0
 
     // Search mode: is a 2- or 3-scalar Han string one word for ICU? Cached per worker.
     var oracleCache: [UInt64: Bool] = [:]
     var oracleEnds: [Int32] = []
-    var oracleStatuses: [Int32] = []
     var oracleUTF16: [UInt16] = []
 
     enum Edge {
         static let base: Int32 = -1
         static let remainder: Int32 = -2
+    }
+
+    /// An ICU word after the rules, in scalar offsets.
+    struct BaseSegment {
+        var start: Int32
+        var end: Int32
+        /// Made by a rule: a number with its unit, a date, an ordinal, a code.
+        var isRule: Bool
+        /// Dictionary words may not cut it (anything but an ideographic ICU word).
+        var isAtomic: Bool
+        static let zero = BaseSegment(start: 0, end: 0, isRule: false, isAtomic: false)
+    }
+
+    /// A dictionary word found at a position: where it ends and its entry.
+    struct Match {
+        var end: Int32
+        var id: Int32
+    }
+
+    /// One token of the resolved path: its end, and its edge (entry id >= 0, or an `Edge`).
+    struct PathStep {
+        var end: Int32
+        var edge: Int32
     }
 
     init(cursor: ICUWordBreaker.Cursor?) {
@@ -72,15 +93,12 @@ struct Worker: @unchecked Sendable {
         try decode(bytes, trusted: trusted, byteBase: byteBase)
         let n = scalars.count
         if n == 0 { return 0 }
-        findICUSegments()
+        let icuOK = findICUWords()
         if icuOnly {
-            for k in 0..<icuStart.count {
-                let a = Int(icuStart[k]), b = Int(icuEnd[k])
-                out.append(makeToken(a, b, source: .icu, byteBase: byteBase, scalarBase: scalarBase))
-            }
+            emitICUWords(icuOK, byteBase: byteBase, scalarBase: scalarBase, out: &out)
             return n
         }
-        applyRules()
+        applyRules(icuOK: icuOK)
         resolve(lexicon: lexicon)
         emit(lexicon: lexicon, mode: mode, byteBase: byteBase, scalarBase: scalarBase, out: &out)
         return n
@@ -92,6 +110,7 @@ struct Worker: @unchecked Sendable {
         scalars.removeAll(keepingCapacity: true)
         byteOffsets.removeAll(keepingCapacity: true)
         utf16.removeAll(keepingCapacity: true)
+        hasSupplementary = false
         let n = bytes.count
         scalars.reserveCapacity(n)
         byteOffsets.reserveCapacity(n + 1)
@@ -120,6 +139,7 @@ struct Worker: @unchecked Sendable {
                 let w = v - 0x10000
                 utf16.append(UInt16(truncatingIfNeeded: 0xD800 + (w >> 10)))
                 utf16.append(UInt16(truncatingIfNeeded: 0xDC00 + (w & 0x3FF)))
+                hasSupplementary = true
             }
             i += len
         }
@@ -128,43 +148,50 @@ struct Worker: @unchecked Sendable {
 
     // MARK: - ICU
 
-    /// Fills the base segments with ICU's words, converted from UTF-16 to scalar offsets.
-    private mutating func findICUSegments() {
-        icuStart.removeAll(keepingCapacity: true)
-        icuEnd.removeAll(keepingCapacity: true)
+    /// Runs ICU over the chunk, leaving its word ends in `icuEnds` (UTF-16 offsets).
+    /// - Returns: false when ICU is unavailable or failed (then every scalar is a word: still a
+    ///   valid tiling).
+    private mutating func findICUWords() -> Bool {
         icuEnds.removeAll(keepingCapacity: true)
-        icuStatuses.removeAll(keepingCapacity: true)
         let ok = utf16.withUnsafeBufferPointer { buf in
-            cursor?.breaks(buf, ends: &icuEnds, statuses: &icuStatuses) ?? false
+            cursor?.breaks(buf, ends: &icuEnds) ?? false
         }
+        return ok && icuEnds.last == Int32(utf16.count)
+    }
+
+    /// Rewrites `icuEnds` from UTF-16 to scalar offsets (a no-op for BMP-only text, where the
+    /// two agree). ICU never breaks inside a surrogate pair, but if it did, the boundary
+    /// moves to the end of that scalar (and may then repeat the previous one).
+    mutating func convertICUEnds(icuOK: Bool) {
         let n = scalars.count
-        if !ok || icuEnds.last != Int32(utf16.count) {
-            // ICU unavailable or failed: every scalar is a segment (still a valid tiling).
-            for i in 0..<n {
-                icuStart.append(Int32(i))
-                icuEnd.append(Int32(i + 1))
-            }
+        guard icuOK else {
+            icuEnds.removeAll(keepingCapacity: true)
+            for i in 1...n { icuEnds.append(Int32(i)) }
             return
         }
-        // Walk scalars and UTF-16 units together; ICU never breaks inside a surrogate pair,
-        // but if it did, the boundary moves to the end of that scalar.
+        guard hasSupplementary else { return }
         var s = 0
         var u = 0
-        var start: Int32 = 0
-        for end16 in icuEnds {
-            while u < Int(end16) && s < n {
+        for k in icuEnds.indices {
+            let end16 = Int(icuEnds[k])
+            while u < end16 && s < n {
                 u += scalars[s] < 0x10000 ? 1 : 2
                 s += 1
             }
-            if Int32(s) > start {
-                icuStart.append(start)
-                icuEnd.append(Int32(s))
-                start = Int32(s)
-            }
+            icuEnds[k] = Int32(s)
         }
-        if Int(start) < n {
-            icuStart.append(start)
-            icuEnd.append(Int32(n))
+    }
+
+    /// ICU alone: its words as tokens.
+    private mutating func emitICUWords(_ icuOK: Bool, byteBase: Int, scalarBase: Int, out: inout [Token]) {
+        convertICUEnds(icuOK: icuOK)
+        var start = 0
+        for end in icuEnds {
+            let e = Int(end)
+            if e > start {
+                out.append(makeToken(start, e, source: .icu, byteBase: byteBase, scalarBase: scalarBase))
+                start = e
+            }
         }
     }
 
@@ -183,5 +210,14 @@ struct Worker: @unchecked Sendable {
             utf8Range: (byteBase + byteOffsets[a])..<(byteBase + byteOffsets[b]),
             scalarRange: (scalarBase + a)..<(scalarBase + b),
             kind: kind, source: source, isSubword: subword)
+    }
+}
+
+extension Array {
+    /// Grows the array to at least `count` elements, never shrinking it, so that a pass can
+    /// write its first `count` through a pointer (the scratch arrays of a `Worker`).
+    @inline(__always)
+    mutating func grow(toAtLeast count: Int, with filler: Element) {
+        if self.count < count { append(contentsOf: repeatElement(filler, count: count - self.count)) }
     }
 }
