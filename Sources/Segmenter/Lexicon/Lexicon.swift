@@ -52,8 +52,8 @@ public struct Lexicon: Sendable {
     public static let defaultFrequency = 1000
 
     var edges = EdgeTable()
-    /// Entry index of the word ending at each trie node, or -1.
-    var terminal: [Int32] = [-1]
+    /// Per trie node: the entry of the word ending there (or -1), and how it is reached.
+    var nodes: [Node] = [Node()]
     /// All entries ever inserted; removed or replaced ones are no longer referenced.
     private(set) var storage: [Entry] = []
     /// The resolver's cost of each entry (see `Segmenter+Resolve.swift`).
@@ -88,7 +88,7 @@ public struct Lexicon: Sendable {
     public var count: Int { liveCount }
 
     /// The live entries, in the order they were inserted.
-    public var entries: [Entry] { terminal.filter { $0 >= 0 }.sorted().map { storage[Int($0)] } }
+    public var entries: [Entry] { nodes.map(\.terminal).filter { $0 >= 0 }.sorted().map { storage[Int($0)] } }
 
     /// Whether `word` is in the lexicon.
     public func contains(_ word: String) -> Bool { entryID(for: word) != nil }
@@ -112,7 +112,7 @@ public struct Lexicon: Sendable {
 
     private func entryID(for word: String) -> Int32? {
         guard let node = node(for: word) else { return nil }
-        let id = terminal[Int(node)]
+        let id = nodes[Int(node)].terminal
         return id >= 0 ? id : nil
     }
 
@@ -126,28 +126,32 @@ public struct Lexicon: Sendable {
             if let next = edges.child(node, v) {
                 node = next
             } else {
-                let next = UInt32(terminal.count)
-                terminal.append(-1)
+                let next = UInt32(nodes.count)
+                nodes.append(Node(parent: node, scalar: v))
                 edges.insert(node, v, child: next)
+                updateSlots(of: node) { table, parent, scalar in
+                    table.addToFilter(parent, scalar, grandchild: v)
+                }
                 node = next
             }
         }
         let id = Int32(storage.count)
-        if terminal[Int(node)] < 0 {
+        if nodes[Int(node)].terminal < 0 {
             liveCount += 1
             if scalars.count == 1 { singleScalarWords += 1 }
         }
         storage.append(entry)
         isUser.append(entry.origin.isUser)
         costs.append(Self.cost(of: entry))
-        terminal[Int(node)] = id
+        nodes[Int(node)].terminal = id
+        updateSlots(of: node) { table, parent, scalar in table.setTerminal(parent, scalar, id) }
         let first = scalars[0]
         if first < 0x10000 { startsBMP[Int(first >> 6)] |= 1 << UInt64(first & 63) }
         if scalars.count >= 2 {
             let h = Self.pairHash(first, scalars[1])
             pairFilter[h >> 6] |= 1 << UInt64(h & 63)
-            if let a = edges.child(0, first), let b = edges.child(a, scalars[1]), pairNodes.child(first, scalars[1]) == nil {
-                pairNodes.insert(first, scalars[1], child: b)
+            if let a = edges.child(0, first), let b = edges.slot(a, scalars[1]), pairNodes.child(first, scalars[1]) == nil {
+                pairNodes.insert(first, scalars[1], copying: b)
             }
         }
         maxWordLength = max(maxWordLength, scalars.count)
@@ -156,61 +160,56 @@ public struct Lexicon: Sendable {
     /// Removes `word`. - Returns: whether it was there.
     @discardableResult
     public mutating func remove(_ word: String) -> Bool {
-        guard let node = node(for: word), terminal[Int(node)] >= 0 else { return false }
-        terminal[Int(node)] = -1
+        guard let node = node(for: word), nodes[Int(node)].terminal >= 0 else { return false }
+        nodes[Int(node)].terminal = -1
+        updateSlots(of: node) { table, parent, scalar in table.setTerminal(parent, scalar, -1) }
         liveCount -= 1
         if word.unicodeScalars.count == 1 { singleScalarWords -= 1 }
         return true
     }
 
+    /// Applies `change` to the slots that describe `node`: the edge into it, and for a node
+    /// two scalars deep, its pair slot. Nothing for the root.
+    private mutating func updateSlots(of node: UInt32, _ change: (inout EdgeTable, UInt32, UInt32) -> Void) {
+        guard node != 0 else { return }
+        let info = nodes[Int(node)]
+        change(&edges, info.parent, info.scalar)
+        if info.parent != 0 && nodes[Int(info.parent)].parent == 0 {
+            change(&pairNodes, nodes[Int(info.parent)].scalar, info.scalar)
+        }
+    }
+
     /// The entry with internal index `id`.
     func entry(at id: Int32) -> Entry { storage[Int(id)] }
 
-    /// Calls `body(end, entryID)` for every word that starts at `start` in `scalars`
-    /// (folded values), shortest first, not reading past `limit`.
-    @inline(__always)
-    func forEachMatch(
-        in scalars: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int,
-        _ body: (Int, Int32) -> Void
-    ) {
-        let first = scalars[start]
-        if first < 0x10000 && startsBMP[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 { return }
-        if singleScalarWords == 0 {
-            guard start + 1 < limit else { return }
-            let h = Self.pairHash(first, scalars[start + 1])
-            if pairFilter[h >> 6] & (1 << UInt64(h & 63)) == 0 { return }
-        }
-        var node: UInt32 = 0
-        var j = start
-        while j < limit, let next = edges.child(node, scalars[j]) {
-            node = next
-            j += 1
-            let id = terminal[Int(next)]
-            if id >= 0 { body(j, id) }
-        }
+    /// A trie node: the word ending there, and the transition that leads to it (whose slots
+    /// in `edges` and `pairNodes` carry a copy of what the matcher needs).
+    struct Node: Sendable {
+        /// The entry of the word that ends here, or -1.
+        var terminal: Int32 = -1
+        /// The parent node and the scalar from it to this node (0 and 0 for the root).
+        var parent: UInt32 = 0
+        var scalar: UInt32 = 0
     }
 
     /// Calls `body` with a read-only matcher over raw buffers, for the resolver's hot loop.
     func withMatcher<R>(_ body: (Matcher) -> R) -> R {
         startsBMP.withUnsafeBufferPointer { starts in
             pairFilter.withUnsafeBufferPointer { pairs in
-                terminal.withUnsafeBufferPointer { term in
-                    edges.withView { view in
-                        pairNodes.withView { pairView in
-                            body(Matcher(starts: starts, pairs: pairs, terminal: term, edges: view,
-                                         pairNodes: pairView, checkPairs: singleScalarWords == 0))
-                        }
+                edges.withView { view in
+                    pairNodes.withView { pairView in
+                        body(Matcher(starts: starts, pairs: pairs, edges: view,
+                                     pairNodes: pairView, checkPairs: singleScalarWords == 0))
                     }
                 }
             }
         }
     }
 
-    /// `forEachMatch` on raw buffers; valid inside `withMatcher`.
+    /// Finds the words starting at a position, on raw buffers; valid inside `withMatcher`.
     struct Matcher {
         let starts: UnsafeBufferPointer<UInt64>
         let pairs: UnsafeBufferPointer<UInt64>
-        let terminal: UnsafeBufferPointer<Int32>
         let edges: EdgeTable.View
         let pairNodes: EdgeTable.View
         let checkPairs: Bool
@@ -221,6 +220,7 @@ public struct Lexicon: Sendable {
             let first = scalars[start]
             if first < 0x10000 && starts[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 { return }
             var node: UInt32 = 0
+            var filter = EdgeTable.Slot.allChildren
             var j = start
             if checkPairs {
                 // No single-scalar words: every match has two scalars or more.
@@ -228,17 +228,20 @@ public struct Lexicon: Sendable {
                 let second = scalars[start + 1]
                 let h = Lexicon.pairHash(first, second)
                 if pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return }
-                guard let two = pairNodes.child(first, second) else { return }
-                node = two
+                guard let two = pairNodes.find(first, second) else { return }
+                node = two.child
+                filter = two.childFilter
                 j = start + 2
-                let id = terminal[Int(two)]
-                if id >= 0 { body(j, id) }
+                if two.terminal >= 0 { body(j, two.terminal) }
             }
-            while j < limit, let next = edges.child(node, scalars[j]) {
-                node = next
+            while j < limit {
+                let v = scalars[j]
+                // The filter rejects most dead ends without probing the table.
+                guard filter & EdgeTable.Slot.filterBit(v) != 0, let next = edges.find(node, v) else { return }
+                node = next.child
+                filter = next.childFilter
                 j += 1
-                let id = terminal[Int(next)]
-                if id >= 0 { body(j, id) }
+                if next.terminal >= 0 { body(j, next.terminal) }
             }
         }
     }
