@@ -23,9 +23,9 @@ extension Worker {
 
     /// Single characters that are words of their own next to a dictionary word.
     /// Particles and conjunctions that ICU sometimes glues to the next character.
-    private static let particles = ScalarSet("的了和与及或并在是对把被为")
+    static let particles = ScalarSet("的了和与及或并在是对把被为")
     static let remainderParticle: Float = 0.3
-    private static let standalone = ScalarSet("的了在是和与及等对把被将为由向从以于中上下内外年月日人不也都就而并或又这那其之所有各该此每本全同跟给让使")
+    static let standalone = ScalarSet("的了在是和与及等对把被将为由向从以于中上下内外年月日人不也都就而并或又这那其之所有各该此每本全同跟给让使")
 
     /// Finds the dictionary matches and the cheapest path; leaves the path in
     /// `path[0..<pathCount]` (every token's end and edge, in order).
@@ -36,161 +36,27 @@ extension Worker {
     mutating func resolve(lexicon: Lexicon?) {
         let n = scalars.count
         findMatches(lexicon: lexicon)
-        // A path has at most one token per scalar.
+        // A path has at most one token per scalar; a region spans at most the chunk.
         path.grow(toAtLeast: n, with: PathStep(end: 0, edge: 0))
+        cost.grow(toAtLeast: n + 1, with: 0)
+        back.grow(toAtLeast: n + 1, with: 0)
+        backEdge.grow(toAtLeast: n + 1, with: 0)
         var count = 0
-        var i = 0
-        while i < n {
-            // The stretch of plain base segments up to the next region, written in one go.
-            var regionStart = n
-            segments.withUnsafeBufferPointer { segments in
-            segOf.withUnsafeBufferPointer { segOf in
-            matchFirst.withUnsafeBufferPointer { first in
-            path.withUnsafeMutableBufferPointer { path in
-                while i < n {
-                    let sEnd = Int(segments[Int(segOf[i])].end)
-                    if first[i] != first[sEnd] {
-                        regionStart = i
-                        return
-                    }
-                    path[count] = PathStep(end: Int32(sEnd), edge: Edge.base)
-                    count += 1
-                    i = sEnd
-                }
-            }
-            }
-            }
-            }
-            guard regionStart < n, let lexicon else { break }
-            let frontier = regionEnd(from: regionStart)
-            pathCount = count
-            resolveRegion(regionStart, frontier, lexicon: lexicon)
-            count = pathCount
-            i = frontier
-        }
-        pathCount = count
-    }
-
-    /// Where the region starting at segment boundary `i` ends: grown until no match starting
-    /// in it reaches past its end, and the end is a segment boundary.
-    private func regionEnd(from i: Int) -> Int {
-        let n = scalars.count
-        var frontier = Int(segments[Int(segOf[i])].end)
-        var p = i
-        while p < frontier {
-            var m = Int(matchFirst[p])
-            let mEnd = Int(matchFirst[p + 1])
-            while m < mEnd {
-                frontier = max(frontier, Int(matches[m].end))
-                m += 1
-            }
-            p += 1
-            if p == frontier && p < n {
-                let k = Int(segOf[p])
-                if Int(segments[k].start) != p { frontier = Int(segments[k].end) }
-            }
-        }
-        return frontier
-    }
-
-    /// The cheapest path over [a, b), both segment boundaries, appended to the path.
-    private mutating func resolveRegion(_ a: Int, _ b: Int, lexicon: Lexicon) {
-        let n = scalars.count
-        let width = b - a
-        cost.grow(toAtLeast: width + 1, with: 0)
-        back.grow(toAtLeast: width + 1, with: 0)
-        backEdge.grow(toAtLeast: width + 1, with: 0)
-        var count = pathCount
         scalars.withUnsafeBufferPointer { scalars in
         segments.withUnsafeBufferPointer { segments in
         segOf.withUnsafeBufferPointer { segOf in
         matchFirst.withUnsafeBufferPointer { matchFirst in
         matches.withUnsafeBufferPointer { matches in
-        lexicon.costs.withUnsafeBufferPointer { costs in
+        (lexicon?.costs ?? []).withUnsafeBufferPointer { costs in
         cost.withUnsafeMutableBufferPointer { cost in
         back.withUnsafeMutableBufferPointer { back in
         backEdge.withUnsafeMutableBufferPointer { backEdge in
         path.withUnsafeMutableBufferPointer { path in
-            for j in 0...width {
-                cost[j] = .infinity
-                back[j] = -1
-                backEdge[j] = Edge.base
-            }
-            cost[0] = 0
-
-            @inline(__always)
-            func relax(_ from: Int, _ to: Int, _ c: Float, _ edge: Int32) {
-                if c < cost[to - a] {
-                    cost[to - a] = c
-                    back[to - a] = Int32(from)
-                    backEdge[to - a] = edge
-                }
-            }
-            @inline(__always)
-            func endsInside(_ e: Int) -> Bool {
-                e < n && Int(segments[Int(segOf[e])].start) != e
-            }
-            @inline(__always)
-            func remainderCost(_ a: Int, _ b: Int) -> Float {
-                if b - a == 1 {
-                    return Self.standalone.contains(scalars[a]) ? Self.remainderStandalone : Self.remainderSingle
-                }
-                return Self.remainderLonger
-            }
-
-            for i in a..<b {
-                let here = cost[i - a]
-                if here == .infinity { continue }
-                let segment = segments[Int(segOf[i])]
-                let sStart = Int(segment.start), sEnd = Int(segment.end)
-                if i == sStart {
-                    relax(i, sEnd, here + 1, Edge.base)
-                    if !segment.isAtomic {
-                        // Heads: ICU word pieces before a dictionary word that starts inside it.
-                        var p = i + 1
-                        while p < sEnd {
-                            if matchFirst[p] < matchFirst[p + 1] {
-                                relax(i, p, here + remainderCost(i, p) + Self.cutPenalty, Edge.remainder)
-                            }
-                            p += 1
-                        }
-                    }
-                } else {
-                    // Inside an ideographic ICU word: its tail from here.
-                    // A lone particle or conjunction after a dictionary word (党的二十大|和, where
-                    // ICU read 二十|大和) is a word of its own: cheaper than the cut it needed.
-                    let tail: Float = sEnd - i == 1 && Self.particles.contains(scalars[i])
-                        ? Self.remainderParticle : remainderCost(i, sEnd)
-                    relax(i, sEnd, here + tail, Edge.remainder)
-                }
-                var m = Int(matchFirst[i])
-                let mEnd = Int(matchFirst[i + 1])
-                while m < mEnd {
-                    let match = matches[m]
-                    let e = Int(match.end)
-                    var c = here + costs[Int(match.id)]
-                    if endsInside(e) { c += Self.cutPenalty }
-                    relax(i, e, c, match.id)
-                    m += 1
-                }
-            }
-
-            // Backtrack from b; the region's tokens go onto the path in order.
-            let first = count
-            var j = b
-            while j > a {
-                path[count] = PathStep(end: Int32(j), edge: backEdge[j - a])
-                count += 1
-                let previous = Int(back[j - a])
-                if previous < a { break }  // unreachable: base edges reach every boundary
-                j = previous
-            }
-            var lo = first, hi = count - 1
-            while lo < hi {
-                path.swapAt(lo, hi)
-                lo += 1
-                hi -= 1
-            }
+            var resolver = Resolver(
+                scalars: scalars, segments: segments, segOf: segOf, matchFirst: matchFirst,
+                matches: matches, costs: costs, cost: cost, back: back, backEdge: backEdge, path: path)
+            resolver.run()
+            count = resolver.count
         }
         }
         }
@@ -253,6 +119,149 @@ extension Worker {
             }
         }
         matchFirst[n] = Int32(count)
+    }
+}
+
+/// The resolver's pass over one chunk, on raw buffers: the path through the base segments,
+/// with the cheapest path (dynamic programming) over every region that dictionary words reach.
+private struct Resolver {
+    let scalars: UnsafeBufferPointer<UInt32>
+    let segments: UnsafeBufferPointer<Worker.BaseSegment>
+    let segOf: UnsafeBufferPointer<Int32>
+    let matchFirst: UnsafeBufferPointer<Int32>
+    let matches: UnsafeBufferPointer<Worker.Match>
+    let costs: UnsafeBufferPointer<Float>
+    let cost: UnsafeMutableBufferPointer<Float>
+    let back: UnsafeMutableBufferPointer<Int32>
+    let backEdge: UnsafeMutableBufferPointer<Int32>
+    let path: UnsafeMutableBufferPointer<Worker.PathStep>
+    /// Path tokens written so far.
+    var count = 0
+
+    typealias Edge = Worker.Edge
+
+    mutating func run() {
+        let n = scalars.count
+        var i = 0
+        while i < n {
+            let sEnd = Int(segments[Int(segOf[i])].end)
+            if matchFirst[i] == matchFirst[sEnd] {
+                // No dictionary word starts in this segment: it is a token as it is.
+                path[count] = Worker.PathStep(end: Int32(sEnd), edge: Edge.base)
+                count += 1
+                i = sEnd
+                continue
+            }
+            let end = regionEnd(from: i)
+            resolveRegion(i, end)
+            i = end
+        }
+    }
+
+    /// Where the region starting at segment boundary `i` ends: grown until no match starting
+    /// in it reaches past its end, and the end is a segment boundary.
+    private func regionEnd(from i: Int) -> Int {
+        let n = scalars.count
+        var frontier = Int(segments[Int(segOf[i])].end)
+        var p = i
+        while p < frontier {
+            var m = Int(matchFirst[p])
+            let mEnd = Int(matchFirst[p + 1])
+            while m < mEnd {
+                frontier = max(frontier, Int(matches[m].end))
+                m += 1
+            }
+            p += 1
+            if p == frontier && p < n {
+                let k = Int(segOf[p])
+                if Int(segments[k].start) != p { frontier = Int(segments[k].end) }
+            }
+        }
+        return frontier
+    }
+
+    /// The cheapest path over [a, b), both segment boundaries, appended to the path.
+    private mutating func resolveRegion(_ a: Int, _ b: Int) {
+        let n = scalars.count
+        let width = b - a
+        for j in 0...width {
+            cost[j] = .infinity
+            back[j] = -1
+            backEdge[j] = Edge.base
+        }
+        cost[0] = 0
+
+        for i in a..<b {
+            let here = cost[i - a]
+            if here == .infinity { continue }
+            let segment = segments[Int(segOf[i])]
+            let sStart = Int(segment.start), sEnd = Int(segment.end)
+            if i == sStart {
+                relax(a, i, sEnd, here + 1, Edge.base)
+                if !segment.isAtomic {
+                    // Heads: ICU word pieces before a dictionary word that starts inside it.
+                    var p = i + 1
+                    while p < sEnd {
+                        if matchFirst[p] < matchFirst[p + 1] {
+                            relax(a, i, p, here + remainderCost(i, p) + Worker.cutPenalty, Edge.remainder)
+                        }
+                        p += 1
+                    }
+                }
+            } else {
+                // Inside an ideographic ICU word: its tail from here.
+                // A lone particle or conjunction after a dictionary word (党的二十大|和, where
+                // ICU read 二十|大和) is a word of its own: cheaper than the cut it needed.
+                let tail: Float = sEnd - i == 1 && Worker.particles.contains(scalars[i])
+                    ? Worker.remainderParticle : remainderCost(i, sEnd)
+                relax(a, i, sEnd, here + tail, Edge.remainder)
+            }
+            var m = Int(matchFirst[i])
+            let mEnd = Int(matchFirst[i + 1])
+            while m < mEnd {
+                let match = matches[m]
+                let e = Int(match.end)
+                var c = here + costs[Int(match.id)]
+                // A word that ends strictly inside an ICU word pays for the cut.
+                if e < n && Int(segments[Int(segOf[e])].start) != e { c += Worker.cutPenalty }
+                relax(a, i, e, c, match.id)
+                m += 1
+            }
+        }
+
+        // Backtrack from b; the region's tokens go onto the path in order.
+        let first = count
+        var j = b
+        while j > a {
+            path[count] = Worker.PathStep(end: Int32(j), edge: backEdge[j - a])
+            count += 1
+            let previous = Int(back[j - a])
+            if previous < a { break }  // unreachable: base edges reach every boundary
+            j = previous
+        }
+        var lo = first, hi = count - 1
+        while lo < hi {
+            path.swapAt(lo, hi)
+            lo += 1
+            hi -= 1
+        }
+    }
+
+    @inline(__always)
+    private func relax(_ a: Int, _ from: Int, _ to: Int, _ c: Float, _ edge: Int32) {
+        if c < cost[to - a] {
+            cost[to - a] = c
+            back[to - a] = Int32(from)
+            backEdge[to - a] = edge
+        }
+    }
+
+    @inline(__always)
+    private func remainderCost(_ a: Int, _ b: Int) -> Float {
+        if b - a == 1 {
+            return Worker.standalone.contains(scalars[a]) ? Worker.remainderStandalone : Worker.remainderSingle
+        }
+        return Worker.remainderLonger
     }
 }
 

@@ -23,8 +23,9 @@ extension Worker {
         var count = 0
         scalars.withUnsafeBufferPointer { scalars in
         segments.withUnsafeMutableBufferPointer { segments in
+        segOf.withUnsafeMutableBufferPointer { segOf in
         icuEnds.withUnsafeBufferPointer { icuEnds in
-            var rules = RuleWriter(scalars: scalars, segments: segments)
+            var rules = RuleWriter(scalars: scalars, segments: segments, segOf: segOf)
             var start = 0
             for end in icuEnds {
                 rules.add(icuWord: start, Int(end))
@@ -35,22 +36,17 @@ extension Worker {
         }
         }
         }
-        segCount = count
-        // segOf: the segment of every scalar.
-        segments.withUnsafeBufferPointer { segments in
-            segOf.withUnsafeMutableBufferPointer { of in
-                for k in 0..<count {
-                    for i in Int(segments[k].start)..<Int(segments[k].end) { of[i] = Int32(k) }
-                }
-            }
         }
+        segCount = count
     }
 }
 
-/// Writes the base segments through a pointer while applying the rules.
+/// Writes the base segments (and every scalar's segment) through pointers while applying
+/// the rules.
 private struct RuleWriter {
     let scalars: UnsafeBufferPointer<UInt32>
     let segments: UnsafeMutableBufferPointer<Worker.BaseSegment>
+    let segOf: UnsafeMutableBufferPointer<Int32>
     let n: Int
     /// Segments written so far.
     var count = 0
@@ -62,9 +58,13 @@ private struct RuleWriter {
     private static let nian: UInt32 = 0x5E74, yue: UInt32 = 0x6708, ri: UInt32 = 0x65E5, hao: UInt32 = 0x53F7
     private static let di: UInt32 = 0x7B2C  // 第
 
-    init(scalars: UnsafeBufferPointer<UInt32>, segments: UnsafeMutableBufferPointer<Worker.BaseSegment>) {
+    init(
+        scalars: UnsafeBufferPointer<UInt32>, segments: UnsafeMutableBufferPointer<Worker.BaseSegment>,
+        segOf: UnsafeMutableBufferPointer<Int32>
+    ) {
         self.scalars = scalars
         self.segments = segments
+        self.segOf = segOf
         self.n = scalars.count
     }
 
@@ -127,6 +127,8 @@ private struct RuleWriter {
         // Dictionary words may cut ideographic ICU words; everything else is atomic.
         let atomic = rule || !(ScalarClass.isHan(scalars[s]) && ScalarClass.isHan(scalars[e - 1]))
         segments[count] = .init(start: Int32(s), end: Int32(e), isRule: rule, isAtomic: atomic)
+        let k = Int32(count)
+        for i in s..<e { segOf[i] = k }
         count += 1
     }
 
