@@ -231,12 +231,12 @@ public struct Lexicon: Sendable {
         @inline(__always)
         func forEachMatch(in scalars: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int, _ body: (Int, Int32) -> Void) {
             let first = scalars[start]
-            if first < 0x10000 && starts[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 { return }
             var node: UInt32 = 0
             var filter = EdgeTable.Slot.allChildren
             var j = start
             if checkPairs {
-                // No single-scalar words: every match has two scalars or more.
+                // No single-scalar words: every match has two scalars or more, and the pair
+                // filter alone rejects most positions (one branch, not two).
                 guard start + 1 < limit else { return }
                 let second = scalars[start + 1]
                 let h = Lexicon.pairHash(first, second)
@@ -246,6 +246,8 @@ public struct Lexicon: Sendable {
                 filter = two.childFilter
                 j = start + 2
                 if two.terminal >= 0 { body(j, two.terminal) }
+            } else if first < 0x10000 && starts[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 {
+                return
             }
             // After the pair step every edge is a deep one.
             let table = checkPairs ? deepEdges : edges

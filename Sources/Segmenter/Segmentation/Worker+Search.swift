@@ -7,6 +7,10 @@
 /// 中国, 特色, 社会主义, 社会, 主义.
 extension Worker {
     mutating func emit(lexicon: Lexicon?, mode: Segmenter.Mode, byteBase: Int, scalarBase: Int, out: inout [Token]) {
+        if mode == .precise {
+            emitPrecise(lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
+            return
+        }
         var a = 0
         for index in 0..<pathCount {
             let step = path[index]
@@ -25,6 +29,51 @@ extension Worker {
                 appendSubwords(a, b, lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
             }
             a = b
+        }
+    }
+
+    /// The precise tokens alone, on raw buffers.
+    private func emitPrecise(lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]) {
+        let count = pathCount
+        scalars.withUnsafeBufferPointer { scalars in
+        byteOffsets.withUnsafeBufferPointer { offsets in
+        path.withUnsafeBufferPointer { path in
+        segments.withUnsafeBufferPointer { segments in
+        segOf.withUnsafeBufferPointer { segOf in
+        (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
+            var a = 0
+            for index in 0..<count {
+                let step = path[index]
+                let b = Int(step.end)
+                let edge = step.edge
+                let first = scalars[a]
+                var kind: Token.Kind = ScalarClass.isHan(first) ? .ideographic : ScalarClass.kind(of: first)
+                let source: Token.Source
+                if edge >= 0 {
+                    source = isUser[Int(edge)] ? .userDictionary : .builtinDictionary
+                    // A dictionary word with any Han character in it is ideographic.
+                    if kind != .ideographic {
+                        for i in a..<b where ScalarClass.isHan(scalars[i]) {
+                            kind = .ideographic
+                            break
+                        }
+                    }
+                } else if edge == Edge.base && segments[Int(segOf[a])].isRule {
+                    source = .rule
+                } else {
+                    source = .icu
+                }
+                out.append(Token(
+                    utf8Range: (byteBase + offsets[a])..<(byteBase + offsets[b]),
+                    scalarRange: (scalarBase + a)..<(scalarBase + b),
+                    kind: kind, source: source))
+                a = b
+            }
+        }
+        }
+        }
+        }
+        }
         }
     }
 

@@ -185,13 +185,23 @@ struct Worker: @unchecked Sendable {
     /// ICU alone: its words as tokens.
     private mutating func emitICUWords(_ icuOK: Bool, byteBase: Int, scalarBase: Int, out: inout [Token]) {
         convertICUEnds(icuOK: icuOK)
-        var start = 0
-        for end in icuEnds {
-            let e = Int(end)
-            if e > start {
-                out.append(makeToken(start, e, source: .icu, byteBase: byteBase, scalarBase: scalarBase))
-                start = e
+        // On raw buffers, like the precise mode's output (a fair baseline).
+        scalars.withUnsafeBufferPointer { scalars in
+        byteOffsets.withUnsafeBufferPointer { offsets in
+            var start = 0
+            for end in icuEnds {
+                let e = Int(end)
+                if e > start {
+                    let first = scalars[start]
+                    out.append(Token(
+                        utf8Range: (byteBase + offsets[start])..<(byteBase + offsets[e]),
+                        scalarRange: (scalarBase + start)..<(scalarBase + e),
+                        kind: ScalarClass.isHan(first) ? .ideographic : ScalarClass.kind(of: first),
+                        source: .icu))
+                    start = e
+                }
             }
+        }
         }
     }
 
