@@ -227,6 +227,31 @@ public struct Lexicon: Sendable {
         let pairNodes: EdgeTable.View
         let checkPairs: Bool
 
+        /// Writes to `out` (room for `scalars.count`) the positions where a word may start:
+        /// those whose first two scalars pass the pair filter (or, when there are one-scalar
+        /// words, whose first scalar may start one). Branch-free, so the processor does not
+        /// mispredict on every other position. - Returns: how many.
+        @inline(__always)
+        func candidates(in scalars: UnsafeBufferPointer<UInt32>, into out: UnsafeMutableBufferPointer<Int32>) -> Int {
+            let n = scalars.count
+            var c = 0
+            if checkPairs {
+                guard n >= 2 else { return 0 }
+                for i in 0..<(n - 1) {
+                    let h = Lexicon.pairHash(scalars[i], scalars[i + 1])
+                    out[c] = Int32(truncatingIfNeeded: i)
+                    c &+= Int(truncatingIfNeeded: (pairs[h >> 6] >> UInt64(h & 63)) & 1)
+                }
+            } else {
+                for i in 0..<n {
+                    let v = scalars[i]
+                    out[c] = Int32(truncatingIfNeeded: i)
+                    c &+= v < 0x10000 ? Int(truncatingIfNeeded: (starts[Int(v >> 6)] >> UInt64(v & 63)) & 1) : 1
+                }
+            }
+            return c
+        }
+
         /// Calls `body(end, entryID)` for every word starting at `start`, shortest first.
         @inline(__always)
         func forEachMatch(in scalars: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int, _ body: (Int, Int32) -> Void) {

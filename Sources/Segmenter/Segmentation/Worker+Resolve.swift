@@ -81,23 +81,37 @@ extension Worker {
             }
             return
         }
+        // The positions that pass the lexicon's filters, in one branch-free pass; the walks
+        // then run over those alone.
+        candidates.grow(toAtLeast: n, with: 0)
+        let candidateCount = candidates.withUnsafeMutableBufferPointer { out in
+            scalars.withUnsafeBufferPointer { sc in
+                lexicon.withMatcher { $0.candidates(in: sc, into: out) }
+            }
+        }
         // Words starting at one position: at most one per length.
         let room = max(lexicon.maxWordLength, 1)
         var count = 0
-        var i = 0
-        while i < n {
+        var next = 0  // the first position whose matchFirst is not written yet
+        var c = 0
+        while c < candidateCount {
             if matches.count < count + room {
                 matches.grow(toAtLeast: max(count + room, 2 * matches.count, 1024), with: Match(end: 0, id: 0))
             }
             segOf.withUnsafeBufferPointer { segOf in
             segments.withUnsafeBufferPointer { segments in
             scalars.withUnsafeBufferPointer { sc in
+            candidates.withUnsafeBufferPointer { candidates in
             matchFirst.withUnsafeMutableBufferPointer { first in
             matches.withUnsafeMutableBufferPointer { out in
             lexicon.withMatcher { matcher in
                 let capacity = out.count
-                while i < n && count + room <= capacity {
-                    first[i] = Int32(count)
+                while c < candidateCount && count + room <= capacity {
+                    let i = Int(candidates[c])
+                    while next <= i {
+                        first[next] = Int32(count)
+                        next += 1
+                    }
                     let segment = segments[Int(segOf[i])]
                     if !(segment.isAtomic && Int(segment.start) != i) {
                         matcher.forEachMatch(in: sc, from: i, limit: n) { end, id in
@@ -109,7 +123,7 @@ extension Worker {
                             count += 1
                         }
                     }
-                    i += 1
+                    c += 1
                 }
             }
             }
@@ -117,8 +131,14 @@ extension Worker {
             }
             }
             }
+            }
         }
-        matchFirst[n] = Int32(count)
+        matchFirst.withUnsafeMutableBufferPointer { first in
+            while next <= n {
+                first[next] = Int32(count)
+                next += 1
+            }
+        }
     }
 }
 

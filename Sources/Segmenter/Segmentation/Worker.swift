@@ -33,6 +33,8 @@ struct Worker: @unchecked Sendable {
     /// Dictionary matches by start position: `matches[matchFirst[i]..<matchFirst[i+1]]`.
     var matchFirst: [Int32] = []
     var matches: [Match] = []
+    /// Positions that pass the lexicon's filters (where a walk may find a word).
+    var candidates: [Int32] = []
 
     // Resolver.
     var cost: [Float] = []
