@@ -78,16 +78,24 @@ extension Worker {
     }
 
     private mutating func appendSubwords(_ a: Int, _ b: Int, lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]) {
-        // (start, end, source) candidates; a token has few, so a small array and a sort.
-        var parts: [(Int, Int, Token.Source)] = []
+        // Candidates as sortable keys: start, end, and the order they were found in (so that
+        // of two candidates with the same span the first found is kept), with their sources
+        // alongside. A token has few, so a small sort.
+        subwordKeys.removeAll(keepingCapacity: true)
+        subwordSources.removeAll(keepingCapacity: true)
+        func add(_ s: Int, _ e: Int, _ source: Token.Source) {
+            // 16 bits for the order (a token has far fewer parts; this bounds pathological ones).
+            guard subwordSources.count < 1 << 16 else { return }
+            subwordKeys.append(UInt64(s) << 40 | UInt64(e) << 16 | UInt64(subwordSources.count))
+            subwordSources.append(source)
+        }
         if let lexicon {
             for p in a..<b {
                 var m = Int(matchFirst[p])
                 while m < Int(matchFirst[p + 1]) {
                     let e = Int(matches[m].end)
                     if e <= b && e - p >= 2 && !(p == a && e == b) {
-                        let user = lexicon.isUser[Int(matches[m].id)]
-                        parts.append((p, e, user ? .userDictionary : .builtinDictionary))
+                        add(p, e, lexicon.isUser[Int(matches[m].id)] ? .userDictionary : .builtinDictionary)
                     }
                     m += 1
                 }
@@ -96,19 +104,21 @@ extension Worker {
         var k = Int(segOf[a])
         while k < segCount && Int(segments[k].end) <= b {
             let s = Int(segments[k].start), e = Int(segments[k].end)
-            if s >= a && e - s >= 2 && !(s == a && e == b) { parts.append((s, e, .icu)) }
+            if s >= a && e - s >= 2 && !(s == a && e == b) { add(s, e, .icu) }
             k += 1
         }
         for length in 2...3 where length < b - a {
             for p in a...(b - length) where isICUWord(p, p + length) {
-                parts.append((p, p + length, .icu))
+                add(p, p + length, .icu)
             }
         }
-        parts.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        var last: (Int, Int) = (-1, -1)
-        for (s, e, source) in parts where (s, e) != last {
+        subwordKeys.sort()
+        var last: UInt64 = .max
+        for key in subwordKeys where key >> 16 != last {
+            let s = Int(key >> 40), e = Int((key >> 16) & 0xFF_FFFF)
+            let source = subwordSources[Int(key & 0xFFFF)]
             out.append(makeToken(s, e, source: source, byteBase: byteBase, scalarBase: scalarBase, subword: true))
-            last = (s, e)
+            last = key >> 16
         }
     }
 
@@ -121,7 +131,7 @@ extension Worker {
             guard ScalarClass.isHan(v) else { return false }
             key = (key << 21) | UInt64(v)
         }
-        if let known = oracleCache[key] { return known }
+        if let known = oracleCache.lookup(key) { return known }
         oracleUTF16.removeAll(keepingCapacity: true)
         for i in a..<b {
             let v = scalars[i]
@@ -138,8 +148,33 @@ extension Worker {
             cursor?.breaks(buf, ends: &oracleEnds) ?? false
         }
         let word = ok && oracleEnds.count == 1
-        if oracleCache.count > 1 << 18 { oracleCache.removeAll(keepingCapacity: true) }
-        oracleCache[key] = word
+        oracleCache.insert(key, word)
         return word
+    }
+}
+
+/// The search mode's cache of ICU's answers for 2- and 3-scalar Han strings: direct-mapped,
+/// 2^17 entries (1 MiB, allocated on first use), one multiply-shift hash per lookup. A newer
+/// string may evict an older one with the same slot; ICU is then asked again.
+struct OracleCache {
+    /// Per slot: the key (three 21-bit scalars at most, so 63 bits) shifted left by one, with
+    /// the answer in bit 0; 0 when empty (no key is 0: Han scalars are not).
+    private var slots: [UInt64] = []
+    private static let bits = 17
+
+    @inline(__always)
+    private static func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+    }
+
+    func lookup(_ key: UInt64) -> Bool? {
+        guard !slots.isEmpty else { return nil }
+        let entry = slots[Self.slot(key)]
+        return entry >> 1 == key && entry != 0 ? entry & 1 == 1 : nil
+    }
+
+    mutating func insert(_ key: UInt64, _ word: Bool) {
+        if slots.isEmpty { slots = Array(repeating: 0, count: 1 << Self.bits) }
+        slots[Self.slot(key)] = key << 1 | (word ? 1 : 0)
     }
 }

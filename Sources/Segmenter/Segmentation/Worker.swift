@@ -45,7 +45,10 @@ struct Worker: @unchecked Sendable {
     var pathCount = 0
 
     // Search mode: is a 2- or 3-scalar Han string one word for ICU? Cached per worker.
-    var oracleCache: [UInt64: Bool] = [:]
+    var oracleCache = OracleCache()
+    // Search mode: a long token's parts, as sortable keys and their sources (see appendSubwords).
+    var subwordKeys: [UInt64] = []
+    var subwordSources: [Token.Source] = []
     var oracleEnds: [Int32] = []
     var oracleUTF16: [UInt16] = []
 
