@@ -259,4 +259,38 @@ import Testing
         let notIndex = try run(["search", "--index", "/nonexistent", "x"])
         #expect(notIndex.status == 1 && notIndex.stderr.contains("not a segtool index"))
     }
+
+    /// JSON Lines are read in 4 MiB blocks: lines that cross a block boundary, CRLF, blank
+    /// lines, and a bad byte after the boundary (its line and file offset in the error).
+    @Test func jsonLinesAcrossReadBlocks() throws {
+        let pad = String(repeating: "x", count: 900_000)  // a field the reader skips
+        var lines: [String] = []
+        for i in 0..<7 {
+            lines.append(#"{"id":"d\#(i)","pad":"\#(pad)","text":"第\#(i)号文件推进乡村振兴。"}"#)
+        }
+        let text = lines.joined(separator: "\r\n") + "\n\n"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("segtool-cli-\(UUID().uuidString)").path
+        let corpus = try temporaryFile(Data(text.utf8), name: UUID().uuidString + ".jsonl")
+        let build = try run(["index", "build", "--index", dir, corpus])
+        #expect(build.status == 0, "\(build.stderr)")
+        let stats = try run(["index", "stats", "--index", dir, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
+        #expect(object?["documents"] as? Int == 7)
+        // Line 5 (d4) spans the first 4 MiB boundary.
+        let search = try run(["search", "--index", dir, "--json", "乡村振兴", "--top", "10"])
+        let ids = Set(search.stdout.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String })
+        #expect(ids == Set((0..<7).map { "d\($0)" }))
+
+        var bytes = Data(text.utf8)
+        let badOffset = Data((lines[0..<5].joined(separator: "\r\n") + "\r\n").utf8).count + 20
+        bytes[badOffset] = 0xFF
+        let bad = try temporaryFile(bytes, name: UUID().uuidString + ".jsonl")
+        let failed = try run(["index", "add", "--index", dir, bad])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains(":6: invalid UTF-8 at byte offset \(badOffset)"), "\(failed.stderr)")
+        // Nothing of the failed run is committed.
+        let after = try run(["index", "stats", "--index", dir, "--json"])
+        let afterObject = try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any]
+        #expect(afterObject?["documents"] as? Int == 7)
+    }
 }

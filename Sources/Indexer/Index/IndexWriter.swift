@@ -263,10 +263,13 @@ final class AnalysisJob: @unchecked Sendable {
         let per = (documents.count + parts - 1) / parts
         let lo = part * per, hi = min(documents.count, lo + per)
         guard lo < hi else { return }
+        // One scratch for the part's documents: large documents no longer map fresh memory
+        // for their tokens each time.
+        var scratch = AnalysisScratch()
         results.withUnsafeMutableBufferPointer { slots in
             for i in lo..<hi {
                 let d = documents[i]
-                slots[i] = analyzer.analyse(id: d.id, title: d.title, text: d.text, splitter: splitter, stopTable: stopTable)
+                slots[i] = analyzer.analyse(id: d.id, title: d.title, text: d.text, splitter: splitter, stopTable: stopTable, scratch: &scratch)
             }
         }
     }

@@ -67,16 +67,30 @@ struct AnalysedDocument: Sendable {
     }
 }
 
+/// Arrays an analysis thread reuses from one document to the next.
+struct AnalysisScratch {
+    var tokens: [Token] = []
+    var tokenStarts: [Int] = []
+    var tokenPositions: [Int] = []
+}
+
 extension Analyzer {
     /// Analyses a document for the index (search mode: sub-words share their token's position).
-    func analyse(id: String, title: String?, text: String, splitter: PassageSplitter, stopTable: WordTable<Bool>) -> AnalysedDocument {
+    func analyse(
+        id: String, title: String?, text: String, splitter: PassageSplitter, stopTable: WordTable<Bool>,
+        scratch: inout AnalysisScratch
+    ) -> AnalysedDocument {
         var doc = AnalysedDocument(id: id, title: title, text: text, length: 0, termBytes: [],
                                    occurrenceStart: [], occurrenceLength: [], occurrencePosition: [], passages: [])
         var copy = text
-        var tokenStarts: [Int] = []
-        var tokenPositions: [Int] = []
+        scratch.tokens.removeAll(keepingCapacity: true)
+        scratch.tokenStarts.removeAll(keepingCapacity: true)
+        scratch.tokenPositions.removeAll(keepingCapacity: true)
+        var tokenStarts = scratch.tokenStarts, tokenPositions = scratch.tokenPositions
+        var tokens = scratch.tokens
+        scratch = AnalysisScratch()
+        defer { scratch = AnalysisScratch(tokens: tokens, tokenStarts: tokenStarts, tokenPositions: tokenPositions) }
         copy.withUTF8 { bytes in
-            var tokens: [Token] = []
             _ = try? segmenter.segment(utf8: bytes, mode: mode, into: &tokens)
             doc.termBytes.reserveCapacity(bytes.count + bytes.count / 2)
             var position = -1

@@ -82,3 +82,8 @@ enum UTF8Decoding {
 public func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { UTF8Decoding.firstInvalidOffset($0) }
 }
+
+/// The byte offset of the first byte in `bytes` that is not part of well-formed UTF-8, or nil.
+public func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    UTF8Decoding.firstInvalidOffset(bytes)
+}

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import Indexer
 import Segmenter
@@ -25,47 +28,84 @@ enum Documents {
 
     private static func readOne(path: String?, jsonl: Bool, each: (Document) throws -> Void) throws {
         let name = path ?? "<stdin>"
-        let bytes: [UInt8]
-        if let path {
-            bytes = try TextFile.bytes(path)
-        } else {
-            bytes = try TextFile.bytes("/dev/stdin")
+        if jsonl {
+            try readJSONLines(path: path, name: name, each: each)
+            return
         }
+        let bytes = try TextFile.bytes(path ?? "/dev/stdin")
         if let bad = firstInvalidUTF8Offset(bytes) {
             throw CLIError("\(name): invalid UTF-8 at byte offset \(bad)")
         }
-        guard jsonl else {
-            var text = String(decoding: bytes, as: UTF8.self)
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            if text.allSatisfy(\.isWhitespace) {
-                Diagnostics.warning("\(name): empty input")
-                return
-            }
-            try each(Document(id: name, title: nil, text: text))
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.allSatisfy(\.isWhitespace) {
+            Diagnostics.warning("\(name): empty input")
             return
         }
-        // JSON Lines, byte by byte: a line is split at LF, trimmed of ASCII blanks (and a BOM
-        // on the first), and parsed once for its "id", "title" and "text" strings.
-        try bytes.withUnsafeBufferPointer { all in
-            var lineNumber = 0
-            var start = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF ? 3 : 0
-            while start <= all.count {
-                var end = start
-                while end < all.count && all[end] != 0x0A { end += 1 }
-                lineNumber += 1
-                var lo = start, hi = end
-                while lo < hi && (all[lo] == 0x20 || all[lo] == 0x09 || all[lo] == 0x0D) { lo += 1 }
-                while hi > lo && (all[hi - 1] == 0x20 || all[hi - 1] == 0x09 || all[hi - 1] == 0x0D) { hi -= 1 }
-                if lo < hi {
-                    let line = UnsafeBufferPointer(rebasing: all[lo..<hi])
-                    let fields = JSONText.documentFields(line)
-                    guard line[0] == 0x7B, let body = fields.text else {
-                        throw CLIError("\(name):\(lineNumber): expected a JSON object with a \"text\" string")
-                    }
-                    try each(Document(id: fields.id ?? "\(name):\(lineNumber)", title: fields.title, text: body))
-                }
-                start = end + 1
+        try each(Document(id: name, title: nil, text: text))
+    }
+
+    /// Bytes read at a time from a JSON Lines input.
+    static let jsonlBlock = 4 << 20
+
+    /// Streams JSON Lines: the input is read in blocks, and each complete line (split at LF,
+    /// trimmed of ASCII blanks and, on the first, a BOM) is checked for UTF-8 and parsed once
+    /// for its "id", "title" and "text" strings. Memory holds a block and the longest line,
+    /// not the file.
+    private static func readJSONLines(path: String?, name: String, each: (Document) throws -> Void) throws {
+        let fd = try InputFile(path: path).open()
+        defer { if fd != 0 { _ = closeFD(fd) } }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(2 * jsonlBlock)
+        var block = [UInt8](repeating: 0, count: jsonlBlock)
+        var bufferOffset = 0  // the file offset of buffer[0]
+        var lineNumber = 0
+        var atEnd = false
+        while !atEnd {
+            let n = block.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CLIError("\(name): \(String(cString: strerror(errno)))")
             }
+            if n == 0 {
+                atEnd = true
+            } else {
+                buffer.append(contentsOf: block[0..<n])
+            }
+            // Every complete line; at the end, the last one too.
+            let consumed = try buffer.withUnsafeBufferPointer { all -> Int in
+                var start = 0
+                while start < all.count {
+                    guard let newline = all[start...].firstIndex(of: 0x0A) else {
+                        if !atEnd { return start }
+                        try parseLine(all, start..<all.count)
+                        return all.count
+                    }
+                    try parseLine(all, start..<newline)
+                    start = newline + 1
+                }
+                return start
+            }
+            bufferOffset += consumed
+            buffer.removeFirst(consumed)
+        }
+
+        func parseLine(_ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws {
+            lineNumber += 1
+            var lo = range.lowerBound, hi = range.upperBound
+            if lineNumber == 1 && hi - lo >= 3 && all[lo] == 0xEF && all[lo + 1] == 0xBB && all[lo + 2] == 0xBF { lo += 3 }
+            while lo < hi && (all[lo] == 0x20 || all[lo] == 0x09 || all[lo] == 0x0D) { lo += 1 }
+            while hi > lo && (all[hi - 1] == 0x20 || all[hi - 1] == 0x09 || all[hi - 1] == 0x0D) { hi -= 1 }
+            guard lo < hi else { return }
+            let line = UnsafeBufferPointer(rebasing: all[lo..<hi])
+            if let bad = firstInvalidUTF8Offset(line) {
+                throw CLIError("\(name):\(lineNumber): invalid UTF-8 at byte offset \(bufferOffset + lo + bad)")
+            }
+            let fields = JSONText.documentFields(line)
+            guard line[0] == 0x7B, let body = fields.text else {
+                throw CLIError("\(name):\(lineNumber): expected a JSON object with a \"text\" string")
+            }
+            try each(Document(id: fields.id ?? "\(name):\(lineNumber)", title: fields.title, text: body))
         }
     }
 }
