@@ -49,7 +49,11 @@ public struct KeywordExtractor: Sendable {
         var buffer: [UInt8] = []
         var candidates: [Candidate] = []
         copy.withUTF8 { bytes in
+            // One allocation each, sized from the text (a token has at least one byte, a Han
+            // one three), rather than a dozen while the arrays double.
             var tokens: [Token] = []
+            tokens.reserveCapacity(bytes.count / 2 + 8)
+            candidates.reserveCapacity(bytes.count / 3 + 8)
             _ = try? analyzer.segmenter.segment(utf8: bytes, mode: .precise, into: &tokens)
             buffer.reserveCapacity(bytes.count)
             for token in tokens {
