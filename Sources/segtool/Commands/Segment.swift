@@ -67,24 +67,59 @@ struct Segment: ParsableCommand {
         let reader = LineReader(fd: fd, name: input.displayName)
         var progress = Progress(total: input.size(fd: fd), label: input.displayName)
         var sawInput = false
+        // With threads, batch k+1 is segmented in the background while batch k is written and
+        // the next block read, so the cores do not wait on the (serial) reading and writing.
+        var inFlight: (job: BatchJob, pieces: [(LinePiece, Range<Int>)], done: DispatchGroup)?
+        defer { inFlight?.done.wait() }
+        func finish(_ job: BatchJob, _ pieces: [(LinePiece, Range<Int>)]) throws {
+            try job.withBytes { bytes in
+                for (index, (piece, range)) in pieces.enumerated() {
+                    let result = job.results[index]
+                    if let bad = result.invalidOffset {
+                        let offset = piece.lineOffset + piece.offsetInLine + bad
+                        let byte = bytes[range.lowerBound + bad]
+                        throw CLIError("\(input.displayName):\(piece.line): invalid UTF-8 at byte offset \(offset) (byte 0x\(String(byte, radix: 16, uppercase: true))); use --lossy to replace it")
+                    }
+                    if let repaired = result.repaired {
+                        repaired.withUnsafeBufferPointer { writer.write(piece, $0, result.tokens) }
+                    } else {
+                        writer.write(piece, UnsafeBufferPointer(rebasing: bytes[range]), result.tokens)
+                    }
+                    writer.output.flushIfLarge()
+                }
+            }
+        }
         try reader.forEachBatch { bytes, pieces in
             sawInput = true
-            let results = segmentBatch(bytes, pieces, segmenter: segmenter)
-            for (index, (piece, range)) in pieces.enumerated() {
-                let result = results[index]
-                if let bad = result.invalidOffset {
-                    let offset = piece.lineOffset + piece.offsetInLine + bad
-                    let byte = bytes[range.lowerBound + bad]
-                    throw CLIError("\(input.displayName):\(piece.line): invalid UTF-8 at byte offset \(offset) (byte 0x\(String(byte, radix: 16, uppercase: true))); use --lossy to replace it")
+            if threads == 1 || pieces.count < 2 {
+                let job = BatchJob(bytes: bytes, ranges: pieces.map(\.1), segmenter: segmenter, mode: mode, lossy: lossy)
+                job.run(part: 0, of: 1)
+                try finish(job, pieces)
+            } else {
+                // The job keeps its own copy of the batch: the reader reuses its buffer.
+                let job = BatchJob(copying: bytes, ranges: pieces.map(\.1), segmenter: segmenter, mode: mode, lossy: lossy)
+                let done = DispatchGroup()
+                done.enter()
+                let parts = min(threads * 4, pieces.count)
+                DispatchQueue.global().async {
+                    DispatchQueue.concurrentPerform(iterations: parts) { p in job.run(part: p, of: parts) }
+                    done.leave()
                 }
-                if let repaired = result.repaired {
-                    repaired.withUnsafeBufferPointer { writer.write(piece, $0, result.tokens) }
+                if let previous = inFlight {
+                    inFlight = nil
+                    previous.done.wait()
+                    inFlight = (job, pieces, done)
+                    try finish(previous.job, previous.pieces)
                 } else {
-                    writer.write(piece, UnsafeBufferPointer(rebasing: bytes[range]), result.tokens)
+                    inFlight = (job, pieces, done)
                 }
-                writer.output.flushIfLarge()
             }
             progress.update(reader.bytesRead)
+        }
+        if let last = inFlight {
+            inFlight = nil
+            last.done.wait()
+            try finish(last.job, last.pieces)
         }
         progress.finish()
         if !sawInput {
@@ -97,18 +132,6 @@ struct Segment: ParsableCommand {
         var invalidOffset: Int?
         var repaired: [UInt8]?
     }
-
-    /// Segments a batch's pieces, on `threads` threads when asked.
-    private func segmentBatch(_ bytes: UnsafeBufferPointer<UInt8>, _ pieces: [(LinePiece, Range<Int>)], segmenter: Segmenter) -> [PieceResult] {
-        let job = BatchJob(bytes: bytes, ranges: pieces.map(\.1), segmenter: segmenter, mode: mode, lossy: lossy)
-        if threads == 1 || pieces.count < 2 {
-            job.run(part: 0, of: 1)
-        } else {
-            let parts = min(threads * 4, pieces.count)
-            DispatchQueue.concurrentPerform(iterations: parts) { p in job.run(part: p, of: parts) }
-        }
-        return job.results
-    }
 }
 
 /// One batch of pieces to segment, shared by the threads that work on it.
@@ -117,6 +140,9 @@ struct Segment: ParsableCommand {
 /// waits for it), and each thread writes only the result slots of its own part.
 final class BatchJob: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The batch's own copy of its bytes, when it outlives the reader's buffer (`bytes`
+    /// points into it then).
+    private let owned: UnsafeMutableBufferPointer<UInt8>?
     let ranges: [Range<Int>]
     let segmenter: Segmenter
     let mode: Segmenter.Mode
@@ -125,11 +151,32 @@ final class BatchJob: @unchecked Sendable {
 
     init(bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], segmenter: Segmenter, mode: Segmenter.Mode, lossy: Bool) {
         self.bytes = bytes
+        self.owned = nil
         self.ranges = ranges
         self.segmenter = segmenter
         self.mode = mode
         self.lossy = lossy
         self.results = Array(repeating: .init(), count: ranges.count)
+    }
+
+    /// A job over a copy of `bytes`, which may then be reused by the caller.
+    init(copying bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], segmenter: Segmenter, mode: Segmenter.Mode, lossy: Bool) {
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = copy.initialize(from: bytes)
+        self.owned = copy
+        self.bytes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(copy)[0..<bytes.count])
+        self.ranges = ranges
+        self.segmenter = segmenter
+        self.mode = mode
+        self.lossy = lossy
+        self.results = Array(repeating: .init(), count: ranges.count)
+    }
+
+    deinit { owned?.deallocate() }
+
+    /// Calls `body` with the batch's bytes (valid for the job's lifetime).
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(bytes)
     }
 
     func run(part: Int, of parts: Int) {
