@@ -132,6 +132,25 @@ import Testing
         #expect(one.stdout.split(separator: "\n").count == 3000)
     }
 
+    /// Several 1 MiB batches: with threads the next batch is segmented while the last is
+    /// written; the output and an error in a later batch must be as with one thread.
+    @Test func threadsAcrossBatches() throws {
+        let lines = (0..<60_000).map { "line \($0) of GDP 5.2% 2024年 with words" }
+        var input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let one = try run(["segment"], stdin: input)
+        let two = try run(["segment", "--threads", "2"], stdin: input)
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout == two.stdout)
+        #expect(one.stdout.split(separator: "\n").count == 60_000)
+        // A bad byte on line 50,001, in the third batch.
+        let offset = Data((lines[0..<50_000].joined(separator: "\n") + "\n").utf8).count + 2
+        input[offset] = 0xFF
+        let bad = try run(["segment", "--threads", "2"], stdin: input)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("<stdin>:50001: invalid UTF-8 at byte offset \(offset)"), "\(bad.stderr)")
+        #expect(bad.stdout.split(separator: "\n").count == 50_000)
+    }
+
     @Test func overlongLineIsSegmentedInPieces() throws {
         // One line of ~6 MB: longer than the reader's 1 MiB line limit.
         let sentence = "坚持发扬全过程人民民主，推进中国式现代化。"
