@@ -31,6 +31,17 @@ import Testing
         }
     }
 
+    /// The positions the matcher's filter pass keeps.
+    static func candidates(_ lexicon: Lexicon, in text: [UInt32]) -> [Int] {
+        var out = [Int32](repeating: -1, count: text.count)
+        let count = text.withUnsafeBufferPointer { buf in
+            out.withUnsafeMutableBufferPointer { out in
+                lexicon.withMatcher { $0.candidates(in: buf, into: out) }
+            }
+        }
+        return out[0..<count].map { Int($0) }
+    }
+
     /// The same by brute force over the live words.
     static func reference(_ words: Set<String>, in text: [UInt32]) -> [[Int: String]] {
         (0..<text.count).map { start in
@@ -73,6 +84,10 @@ import Testing
             let expected = Self.reference(live, in: text)
             #expect(got == expected, "round \(round)")
             if got != expected { return }
+            // The branch-free filter pass keeps every position where a word starts.
+            let candidates = Set(Self.candidates(lexicon, in: text))
+            let starts = Set(expected.indices.filter { !expected[$0].isEmpty })
+            #expect(starts.isSubset(of: candidates), "round \(round)")
         }
     }
 }
