@@ -30,7 +30,9 @@ struct AnalysedDocument: Sendable {
     var groupPositions: [UInt32] = []
 
     /// Fills the groups from the occurrences: a small local interner gives each distinct term
-    /// an id, then (id, position) pairs sort as plain integers.
+    /// an id (in order of first occurrence), then a counting sort by id lays out each term's
+    /// positions. Occurrences come in position order (a sub-word shares its token's
+    /// position), so each term's positions come out ascending without a comparison sort.
     mutating func group() {
         let n = occurrenceStart.count
         var interner = TermInterner(capacity: n)
@@ -44,26 +46,19 @@ struct AnalysedDocument: Sendable {
                 ids[i] = id
             }
         }
-        var keys = [UInt64](repeating: 0, count: n)
+        // groupOffset[k] ..< groupOffset[k + 1]: term k's slots in groupPositions.
+        groupOffset = [Int32](repeating: 0, count: distinct.count + 1)
+        for id in ids { groupOffset[Int(id) + 1] += 1 }
+        for k in 0..<distinct.count { groupOffset[k + 1] += groupOffset[k] }
+        var next = groupOffset
+        groupPositions = [UInt32](repeating: 0, count: n)
         for i in 0..<n {
-            keys[i] = UInt64(UInt32(bitPattern: ids[i])) << 32 | UInt64(UInt32(bitPattern: max(occurrencePosition[i], 0)))
+            let id = Int(ids[i])
+            groupPositions[Int(next[id])] = UInt32(bitPattern: max(occurrencePosition[i], 0))
+            next[id] += 1
         }
-        keys.sort()
-        groupStart.reserveCapacity(distinct.count)
-        groupPositions.reserveCapacity(n)
-        var k = 0
-        while k < n {
-            let id = Int(keys[k] >> 32)
-            let first = Int(distinct[id])
-            groupStart.append(occurrenceStart[first])
-            groupLength.append(occurrenceLength[first])
-            groupOffset.append(Int32(groupPositions.count))
-            while k < n && Int(keys[k] >> 32) == id {
-                groupPositions.append(UInt32(truncatingIfNeeded: keys[k]))
-                k += 1
-            }
-        }
-        groupOffset.append(Int32(groupPositions.count))
+        groupStart = distinct.map { occurrenceStart[Int($0)] }
+        groupLength = distinct.map { occurrenceLength[Int($0)] }
     }
 }
 
