@@ -260,6 +260,21 @@ final class SegmentBuilder {
         var sections: [(Int, Int)] = []
         func begin() -> Int { out.align(8); return out.count }
 
+        // The store is complete once its tables are appended: it is written (and fsynced) on
+        // another thread while the index is grouped, encoded and assembled here.
+        finishStore()
+        let storeWritten = DispatchGroup()
+        let storeError = StoreWriteResult()
+        let storeJob = UncheckedBox((store.bytes, directory + "/" + name + ".store", storeError))
+        storeWritten.enter()
+        DispatchQueue.global().async {
+            let (bytes, path, result) = storeJob.value
+            do throws(IndexError) { try FileIO.writeDurably(bytes, to: path) } catch { result.error = error }
+            storeWritten.leave()
+        }
+        // Nothing returns or throws before the store write is waited for.
+        defer { storeWritten.wait() }
+
         // Terms sorted by bytes.
         let termOrder = (0..<interner.count).sorted { a, b in
             interner.bytes(Int32(a)).lexicographicallyPrecedes(interner.bytes(Int32(b)))
@@ -352,8 +367,16 @@ final class SegmentBuilder {
         out.u32(footerCRC); out.u32(bodyCRC)
         out.append(SegmentFormat.endMagic)
 
-        // The store gets its tables and footer in place (a builder writes once), and its
-        // checksum covers only those beyond what `add` has already checked.
+        try FileIO.writeDurably(out.bytes, to: directory + "/" + name + ".idx")
+        storeWritten.wait()
+        if let error = storeError.error { throw error }
+    }
+}
+
+extension SegmentBuilder {
+    /// Appends the store's tables and footer in place (a builder writes once); its checksum
+    /// covers only what follows the texts, which `add` has already checked.
+    fileprivate func finishStore() {
         let textsEnd = store.count
         let stringsOffset = store.count
         store.append(strings.bytes)
@@ -368,10 +391,13 @@ final class SegmentBuilder {
         }
         store.u32(storeChecksum); store.u32(0)
         store.append(SegmentFormat.endMagic)
-
-        try FileIO.writeDurably(out.bytes, to: directory + "/" + name + ".idx")
-        try FileIO.writeDurably(store.bytes, to: directory + "/" + name + ".store")
     }
+}
+
+/// The outcome of writing a store on another thread. `@unchecked Sendable`: written by that
+/// thread only, read after waiting for it.
+private final class StoreWriteResult: @unchecked Sendable {
+    var error: IndexError?
 }
 
 /// The postings, positions and term records of a run of terms, with offsets relative to the
@@ -407,19 +433,32 @@ extension SegmentBuilder {
     /// then reads every term's postings contiguously.
     func groupPostings() -> GroupedPostings {
         let terms = termDocFreq.count
+        let records = postings.recordTerm, recordDocs = postings.recordDoc, recordTFs = postings.recordTF
+        let source = postings.allPositions
         var termStart = [Int](repeating: 0, count: terms + 1)
         var positionStart = [Int](repeating: 0, count: terms + 1)
-        for r in 0..<recordTerm.count { positionStart[Int(recordTerm[r]) + 1] += Int(recordTF[r]) }
-        for t in 0..<terms {
-            termStart[t + 1] = termStart[t] + Int(termDocFreq[t])
-            positionStart[t + 1] += positionStart[t]
-        }
-        var fill = termStart, positionFill = positionStart
-        var docs = [UInt32](repeating: 0, count: recordTerm.count)
-        var tfs = [UInt32](repeating: 0, count: recordTerm.count)
-        var positions = [UInt32](repeating: 0, count: allPositions.count)
-        allPositions.withUnsafeBufferPointer { source in
-            positions.withUnsafeMutableBufferPointer { target in
+        var docs = [UInt32](repeating: 0, count: records.count)
+        var tfs = [UInt32](repeating: 0, count: records.count)
+        var positions = [UInt32](repeating: 0, count: source.count)
+        // On raw buffers: this loop moves every posting and position of the segment.
+        records.withUnsafeBufferPointer { recordTerm in
+        recordDocs.withUnsafeBufferPointer { recordDoc in
+        recordTFs.withUnsafeBufferPointer { recordTF in
+        source.withUnsafeBufferPointer { source in
+        termDocFreq.withUnsafeBufferPointer { termDocFreq in
+        termStart.withUnsafeMutableBufferPointer { termStart in
+        positionStart.withUnsafeMutableBufferPointer { positionStart in
+        docs.withUnsafeMutableBufferPointer { docs in
+        tfs.withUnsafeMutableBufferPointer { tfs in
+        positions.withUnsafeMutableBufferPointer { target in
+            for r in 0..<recordTerm.count { positionStart[Int(recordTerm[r]) + 1] += Int(recordTF[r]) }
+            for t in 0..<terms {
+                termStart[t + 1] = termStart[t] + Int(termDocFreq[t])
+                positionStart[t + 1] += positionStart[t]
+            }
+            var fill = Array(termStart), positionFill = Array(positionStart)
+            fill.withUnsafeMutableBufferPointer { fill in
+            positionFill.withUnsafeMutableBufferPointer { positionFill in
                 var at = 0
                 for r in 0..<recordTerm.count {
                     let t = Int(recordTerm[r]), tf = Int(recordTF[r])
@@ -432,6 +471,16 @@ extension SegmentBuilder {
                     at += tf
                 }
             }
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
         }
         return GroupedPostings(termStart: termStart, docs: docs, tfs: tfs, positionStart: positionStart, positions: positions)
     }
