@@ -37,15 +37,16 @@ public enum BuiltinDictionary {
     public static let loaded: Result<(lexicon: Lexicon, duration: Duration), SegmenterError> = {
         let clock = ContinuousClock()
         let start = clock.now
-        var lexicon = Lexicon()
+        var entries: [Lexicon.Entry] = []
         do {
             for file in lexiconFiles {
                 let parsed = try DictionaryFile(bytes: file.bytes, name: "Dictionaries/" + file.name)
-                for entry in parsed.entries(origin: .builtin(file: file.name)) { lexicon.insert(entry) }
+                entries += parsed.entries(origin: .builtin(file: file.name))
             }
         } catch {
             return .failure(error as? SegmenterError ?? .unreadableFile(path: "Dictionaries", reason: "\(error)"))
         }
+        let lexicon = Lexicon(entries)
         return .success((lexicon, clock.now - start))
     }()
 }

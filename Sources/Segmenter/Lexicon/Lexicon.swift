@@ -84,7 +84,22 @@ public struct Lexicon: Sendable {
 
     /// A lexicon of `entries`; a later entry for the same word replaces an earlier one.
     public init(_ entries: some Sequence<Entry>) {
-        for entry in entries { insert(entry) }
+        let all = Array(entries)
+        reserveCapacity(words: all.count, scalars: all.reduce(0) { $0 + $1.word.unicodeScalars.count })
+        for entry in all { insert(entry) }
+    }
+
+    /// Sizes the tables for about `words` more words of `scalars` scalars in all, so that a
+    /// bulk load does not rehash them as they grow.
+    mutating func reserveCapacity(words: Int, scalars: Int) {
+        guard edges.count == 0 else { return }
+        edges = EdgeTable(capacity: scalars)
+        deepEdges = EdgeTable(capacity: max(scalars - 2 * words, 16))
+        pairNodes = EdgeTable(capacity: words)
+        nodes.reserveCapacity(scalars + 1)
+        storage.reserveCapacity(words)
+        costs.reserveCapacity(words)
+        isUser.reserveCapacity(words)
     }
 
     /// The number of words.
