@@ -43,6 +43,13 @@ let package = Package(
             dependencies: ["Segmenter"],
             exclude: ["Fixtures"]
         ),
+        // Internal-API tests of the segmenter (`@testable import Segmenter`), kept apart
+        // from the Foundation-importing tests: with both in one module, ICU's C headers
+        // would meet Foundation's copy of them (see ARCHITECTURE.md, "ICU on Linux").
+        .testTarget(
+            name: "LexiconTests",
+            dependencies: ["Segmenter"]
+        ),
         .testTarget(
             name: "IndexerTests",
             dependencies: ["Indexer", "Segmenter"]
