@@ -51,6 +51,7 @@ public struct Lexicon: Sendable {
     /// The default frequency of an entry that gives none.
     public static let defaultFrequency = 1000
 
+    /// The trie's edges, each slot with what the matcher needs of the child (see EdgeTable).
     var edges = EdgeTable()
     /// The edges out of nodes two or more scalars deep, again: all the matcher probes after
     /// the pair step, in a table half the size of `edges` (fewer cache misses).
@@ -59,7 +60,7 @@ public struct Lexicon: Sendable {
     var nodes: [Node] = [Node()]
     /// All entries ever inserted; removed or replaced ones are no longer referenced.
     private(set) var storage: [Entry] = []
-    /// The resolver's cost of each entry (see `Segmenter+Resolve.swift`).
+    /// The resolver's cost of each entry (see `Worker+Resolve.swift`).
     private(set) var costs: [Float] = []
     /// The number of live entries.
     private var liveCount = 0
@@ -208,7 +209,7 @@ public struct Lexicon: Sendable {
     func entry(at id: Int32) -> Entry { storage[Int(id)] }
 
     /// A trie node: the word ending there, and the transition that leads to it (whose slots
-    /// in `edges` and `pairNodes` carry a copy of what the matcher needs).
+    /// in `edges`, `deepEdges` and `pairNodes` carry a copy of what the matcher needs).
     struct Node: Sendable {
         /// The entry of the word that ends here, or -1.
         var terminal: Int32 = -1
