@@ -88,6 +88,10 @@ extension Analyzer {
         copy.withUTF8 { bytes in
             _ = try? segmenter.segment(utf8: bytes, mode: mode, into: &tokens)
             doc.termBytes.reserveCapacity(bytes.count + bytes.count / 2)
+            // At most one occurrence per token: one allocation each instead of doubling.
+            doc.occurrenceStart.reserveCapacity(tokens.count)
+            doc.occurrenceLength.reserveCapacity(tokens.count)
+            doc.occurrencePosition.reserveCapacity(tokens.count)
             var position = -1
             var lastParentKept = false
             for token in tokens {
