@@ -26,7 +26,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Run rounds for about this many seconds in all.")
     var seconds: Double = 10
 
-    @Option(help: "Also measure precise mode on this many threads.")
+    @Option(help: "Also measure ICU alone and precise mode on this many threads.")
     var threads: Int = 1
 
     @Flag(help: "Print JSON.")
@@ -57,7 +57,11 @@ struct Bench: ParsableCommand {
             var candidates: [(String, Segmenter, Segmenter.Mode, Int)] = [
                 ("icu", icu, .precise, 1), ("precise", segmenter, .precise, 1), ("search", segmenter, .search, 1),
             ]
-            if threads > 1 { candidates.append(("precise×\(threads)", segmenter, .precise, threads)) }
+            if threads > 1 {
+                // ICU alone on the same threads too: how far the machine itself scales.
+                candidates.append(("icu×\(threads)", icu, .precise, threads))
+                candidates.append(("precise×\(threads)", segmenter, .precise, threads))
+            }
             // threads == 0 marks keyword extraction.
             if keywords { candidates.append(("keywords", segmenter, .precise, 0)) }
             let extractor = KeywordExtractor(segmenter: segmenter, idf: IDFTable.builtin ?? IDFTable(documents: 0, values: [:]), stopWords: StopWords.builtin)
