@@ -149,6 +149,14 @@ import Testing
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("<stdin>:50001: invalid UTF-8 at byte offset \(offset)"), "\(bad.stderr)")
         #expect(bad.stdout.split(separator: "\n").count == 50_000)
+
+        // A batch of one piece (a line over 1 MiB) right after a batch of many: still in order.
+        let long = String(repeating: "abc def 12 ", count: 400_000)
+        let mixed = Data((lines[0..<40_000].joined(separator: "\n") + "\n" + long + "\n" + lines[40_000...].joined(separator: "\n") + "\n").utf8)
+        let mixedOne = try run(["segment"], stdin: mixed)
+        let mixedTwo = try run(["segment", "--threads", "2"], stdin: mixed)
+        #expect(mixedOne.status == 0 && mixedTwo.status == 0)
+        #expect(mixedOne.stdout == mixedTwo.stdout)
     }
 
     @Test func overlongLineIsSegmentedInPieces() throws {

@@ -92,6 +92,12 @@ struct Segment: ParsableCommand {
         try reader.forEachBatch { bytes, pieces in
             sawInput = true
             if threads == 1 || pieces.count < 2 {
+                // In order: a batch still in flight is written first.
+                if let previous = inFlight {
+                    inFlight = nil
+                    previous.done.wait()
+                    try finish(previous.job, previous.pieces)
+                }
                 let job = BatchJob(bytes: bytes, ranges: pieces.map(\.1), segmenter: segmenter, mode: mode, lossy: lossy)
                 job.run(part: 0, of: 1)
                 try finish(job, pieces)
