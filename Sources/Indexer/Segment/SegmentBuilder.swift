@@ -81,20 +81,16 @@ extension Analyzer {
         scratch.tokens.removeAll(keepingCapacity: true)
         scratch.tokenStarts.removeAll(keepingCapacity: true)
         scratch.tokenPositions.removeAll(keepingCapacity: true)
-        var tokenStarts = scratch.tokenStarts, tokenPositions = scratch.tokenPositions
-        var tokens = scratch.tokens
-        scratch = AnalysisScratch()
-        defer { scratch = AnalysisScratch(tokens: tokens, tokenStarts: tokenStarts, tokenPositions: tokenPositions) }
         copy.withUTF8 { bytes in
-            _ = try? segmenter.segment(utf8: bytes, mode: mode, into: &tokens)
+            _ = try? segmenter.segment(utf8: bytes, mode: mode, into: &scratch.tokens)
             doc.termBytes.reserveCapacity(bytes.count + bytes.count / 2)
             // At most one occurrence per token: one allocation each instead of doubling.
-            doc.occurrenceStart.reserveCapacity(tokens.count)
-            doc.occurrenceLength.reserveCapacity(tokens.count)
-            doc.occurrencePosition.reserveCapacity(tokens.count)
+            doc.occurrenceStart.reserveCapacity(scratch.tokens.count)
+            doc.occurrenceLength.reserveCapacity(scratch.tokens.count)
+            doc.occurrencePosition.reserveCapacity(scratch.tokens.count)
             var position = -1
             var lastParentKept = false
-            for token in tokens {
+            for token in scratch.tokens {
                 if !token.isSubword {
                     lastParentKept = false
                     switch token.kind {
@@ -104,8 +100,8 @@ extension Analyzer {
                     }
                     position += 1
                     lastParentKept = true
-                    tokenStarts.append(token.utf8Range.lowerBound)
-                    tokenPositions.append(position)
+                    scratch.tokenStarts.append(token.utf8Range.lowerBound)
+                    scratch.tokenPositions.append(position)
                 } else if !lastParentKept {
                     continue
                 }
@@ -141,8 +137,8 @@ extension Analyzer {
         // Passages: the first position at or after each passage's start.
         var t = 0
         for passage in splitter.passages(in: text) {
-            while t < tokenStarts.count && tokenStarts[t] < passage.utf8Range.lowerBound { t += 1 }
-            let first = t < tokenPositions.count ? tokenPositions[t] : doc.length
+            while t < scratch.tokenStarts.count && scratch.tokenStarts[t] < passage.utf8Range.lowerBound { t += 1 }
+            let first = t < scratch.tokenPositions.count ? scratch.tokenPositions[t] : doc.length
             doc.passages.append((UInt32(first), UInt32(passage.utf8Range.lowerBound), UInt32(passage.utf8Range.upperBound)))
         }
         doc.group()

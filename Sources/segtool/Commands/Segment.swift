@@ -72,32 +72,32 @@ struct Segment: ParsableCommand {
         var inFlight: (job: BatchJob, pieces: [(LinePiece, Range<Int>)], done: DispatchGroup)?
         defer { inFlight?.done.wait() }
         func finish(_ job: BatchJob, _ pieces: [(LinePiece, Range<Int>)]) throws {
-            try job.withBytes { bytes in
-                for (index, (piece, range)) in pieces.enumerated() {
-                    let result = job.results[index]
-                    if let bad = result.invalidOffset {
-                        let offset = piece.lineOffset + piece.offsetInLine + bad
-                        let byte = bytes[range.lowerBound + bad]
-                        throw CLIError("\(input.displayName):\(piece.line): invalid UTF-8 at byte offset \(offset) (byte 0x\(String(byte, radix: 16, uppercase: true))); use --lossy to replace it")
-                    }
-                    if let repaired = result.repaired {
-                        repaired.withUnsafeBufferPointer { writer.write(piece, $0, result.tokens) }
-                    } else {
-                        writer.write(piece, UnsafeBufferPointer(rebasing: bytes[range]), result.tokens)
-                    }
-                    writer.output.flushIfLarge()
+            let bytes = job.bytes
+            for (index, (piece, range)) in pieces.enumerated() {
+                let result = job.results[index]
+                if let bad = result.invalidOffset {
+                    let offset = piece.lineOffset + piece.offsetInLine + bad
+                    let byte = bytes[range.lowerBound + bad]
+                    throw CLIError("\(input.displayName):\(piece.line): invalid UTF-8 at byte offset \(offset) (byte 0x\(String(byte, radix: 16, uppercase: true))); use --lossy to replace it")
                 }
+                if let repaired = result.repaired {
+                    repaired.withUnsafeBufferPointer { writer.write(piece, $0, result.tokens) }
+                } else {
+                    writer.write(piece, UnsafeBufferPointer(rebasing: bytes[range]), result.tokens)
+                }
+                writer.output.flushIfLarge()
             }
+        }
+        func finishInFlight() throws {
+            guard let previous = inFlight else { return }
+            inFlight = nil
+            previous.done.wait()
+            try finish(previous.job, previous.pieces)
         }
         try reader.forEachBatch { bytes, pieces in
             sawInput = true
             if threads == 1 || pieces.count < 2 {
-                // In order: a batch still in flight is written first.
-                if let previous = inFlight {
-                    inFlight = nil
-                    previous.done.wait()
-                    try finish(previous.job, previous.pieces)
-                }
+                try finishInFlight()  // in order: a batch still in flight is written first
                 let job = BatchJob(bytes: bytes, ranges: pieces.map(\.1), segmenter: segmenter, mode: mode, lossy: lossy)
                 job.run(part: 0, of: 1)
                 try finish(job, pieces)
@@ -122,11 +122,7 @@ struct Segment: ParsableCommand {
             }
             progress.update(reader.bytesRead)
         }
-        if let last = inFlight {
-            inFlight = nil
-            last.done.wait()
-            try finish(last.job, last.pieces)
-        }
+        try finishInFlight()
         progress.finish()
         if !sawInput {
             Diagnostics.warning("\(input.displayName): empty input")
@@ -155,22 +151,25 @@ final class BatchJob: @unchecked Sendable {
     let lossy: Bool
     var results: [Segment.PieceResult]
 
-    init(bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], segmenter: Segmenter, mode: Segmenter.Mode, lossy: Bool) {
-        self.bytes = bytes
-        self.owned = nil
-        self.ranges = ranges
-        self.segmenter = segmenter
-        self.mode = mode
-        self.lossy = lossy
-        self.results = Array(repeating: .init(), count: ranges.count)
+    /// A job over `bytes`, which the caller keeps alive and unchanged until the job is done.
+    convenience init(bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], segmenter: Segmenter, mode: Segmenter.Mode, lossy: Bool) {
+        self.init(bytes: bytes, owned: nil, ranges: ranges, segmenter: segmenter, mode: mode, lossy: lossy)
     }
 
-    /// A job over a copy of `bytes`, which may then be reused by the caller.
-    init(copying bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], segmenter: Segmenter, mode: Segmenter.Mode, lossy: Bool) {
+    /// A job over a copy of `bytes`, which the caller may then reuse.
+    convenience init(copying bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], segmenter: Segmenter, mode: Segmenter.Mode, lossy: Bool) {
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = copy.initialize(from: bytes)
-        self.owned = copy
-        self.bytes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(copy)[0..<bytes.count])
+        self.init(bytes: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(copy)[0..<bytes.count]), owned: copy,
+                  ranges: ranges, segmenter: segmenter, mode: mode, lossy: lossy)
+    }
+
+    private init(
+        bytes: UnsafeBufferPointer<UInt8>, owned: UnsafeMutableBufferPointer<UInt8>?, ranges: [Range<Int>],
+        segmenter: Segmenter, mode: Segmenter.Mode, lossy: Bool
+    ) {
+        self.bytes = bytes
+        self.owned = owned
         self.ranges = ranges
         self.segmenter = segmenter
         self.mode = mode
@@ -179,11 +178,6 @@ final class BatchJob: @unchecked Sendable {
     }
 
     deinit { owned?.deallocate() }
-
-    /// Calls `body` with the batch's bytes (valid for the job's lifetime).
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try body(bytes)
-    }
 
     func run(part: Int, of parts: Int) {
         let per = (ranges.count + parts - 1) / parts
