@@ -19,12 +19,18 @@ let package = Package(
             pkgConfig: "icu-uc",
             providers: [.apt(["libicu-dev"])]
         ),
+        // ICU's CJK dictionary read directly, with ICU's own algorithm (C++, through ICU's
+        // C++ API; a C interface without ICU types). See ICUDictionary.cpp.
+        .target(
+            name: "CICUDictionary",
+            dependencies: ["CICU"]
+        ),
         // The built-in dictionaries, embedded into the binary at compile time with C23 #embed,
         // so an installed segtool and library users need no resource files.
         .target(name: "CLexiconData"),
         .target(
             name: "Segmenter",
-            dependencies: ["CICU", "CLexiconData"]
+            dependencies: ["CICU", "CICUDictionary", "CLexiconData"]
         ),
         .target(
             name: "Indexer",

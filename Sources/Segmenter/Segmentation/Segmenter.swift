@@ -60,7 +60,7 @@ public struct Segmenter: Sendable {
 
     /// A segmenter that applies ICU's word breaks alone: the baseline to compare against.
     public static func icuBaseline() throws(SegmenterError) -> Segmenter {
-        Segmenter(icuOnlyEngine: try Engine())
+        Segmenter(icuOnlyEngine: try Engine(direct: false))
     }
 
     // MARK: Words at run time
@@ -152,8 +152,9 @@ final class Engine: @unchecked Sendable {
     private let pool = Mutex<[WorkerBox]>([])
     private static let maxPooled = 32
 
-    init() throws(SegmenterError) {
-        icu = try ICUWordBreaker()
+    /// - Parameter direct: see `ICUWordBreaker.init(direct:)`; false for ICU alone.
+    init(direct: Bool = true) throws(SegmenterError) {
+        icu = try ICUWordBreaker(direct: direct)
         // Open one cursor now, so that an ICU failure surfaces here, at construction.
         let first = WorkerBox(Worker(cursor: try icu.makeCursor()))
         giveBack(first)

@@ -143,11 +143,9 @@ extension Worker {
                 oracleUTF16.append(UInt16(truncatingIfNeeded: 0xDC00 + (w & 0x3FF)))
             }
         }
-        oracleEnds.removeAll(keepingCapacity: true)
-        let ok = oracleUTF16.withUnsafeBufferPointer { buf in
-            cursor?.breaks(buf, ends: &oracleEnds) ?? false
+        let word = oracleUTF16.withUnsafeBufferPointer { buf in
+            cursor?.isOneWord(buf, scratchEnds: &oracleEnds) ?? false
         }
-        let word = ok && oracleEnds.count == 1
         oracleCache.insert(key, word)
         return word
     }

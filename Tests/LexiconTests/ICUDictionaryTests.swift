@@ -1,0 +1,110 @@
+import Testing
+@testable import Segmenter
+
+/// ICU's CJK dictionary read directly (CICUDictionary) must give ICU's own word ends: runs
+/// of ideographs next to every kind of neighbour ICU treats specially (kana, other
+/// ideographs, combining marks, format characters, surrogate pairs) and plain ones.
+@Suite struct ICUDictionaryDirect {
+    /// Chinese words and characters (ours), joined into runs of ideographs.
+    static let han: [String] = """
+        中国 经济 发展 社会 主义 人民 政府 工作 报告 改革 开放 建设 现代化 国家 治理 体系 能力 科技 创新
+        坚持 推进 高质量 全面 深化 的 了 和 在 是 我们 要 新 时代 特色 制度 保障 民生 就业 教育 医疗 生态
+        文明 绿色 安全 稳定 城乡 区域 协调 乡村 振兴 共同 富裕 习近平 总书记 二十大 全过程 民主 两个 确立
+        一带一路 长江 黄河 粤港澳 大湾区 会议 代表 委员 审议 通过 决定 法律 草案 年 月 日 万 亿 第 次
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+
+    /// Everything else: plain neighbours and the ones ICU joins to a run or treats as its own.
+    static let others: [String] = [
+        "a", "Z", "1", " ", ".", ",", "\n", "-", "_", "'", "、", "。", "，", "：", "《", "》", "「", "」",
+        "々", "〆", "〇", "ア", "ー", "あ", "ｰ", "ﾞ", "가", "\u{301}", "\u{FE0F}", "\u{200D}", "\u{200B}",
+        "\u{AD}", "\u{F900}", "𠀀", "😀", "\u{2028}", "·", "Ａ", "１", "\u{3400}", "\u{4DB5}", "\u{9FEF}",
+        "\u{9FF0}", "⺀", "⼀", "ก", "\u{3021}", "\u{303B}", "ゝ", "・", "･", "\u{2060}", "\u{E0100}",
+        "\u{345}", "\u{1100}", "ㄱ", "——", "……", "%",
+    ]
+
+    static func ends(_ cursor: ICUWordBreaker.Cursor, _ text: [UInt16]) -> [Int32]? {
+        var out: [Int32] = []
+        let ok = text.withUnsafeBufferPointer { cursor.breaks($0, ends: &out) }
+        return ok ? out : nil
+    }
+
+    @Test func opensOnThisMachine() throws {
+        // Were it not to open (another ICU, missing data), the comparisons below would be
+        // ICU against itself: this makes that visible.
+        #expect(try ICUWordBreaker(direct: true).isDirect)
+        #expect(try !ICUWordBreaker(direct: false).isDirect)
+    }
+
+    @Test func sameEndsAsICUOnRandomText() throws {
+        let directBreaker = try ICUWordBreaker(direct: true)
+        let plainBreaker = try ICUWordBreaker(direct: false)
+        let direct = try directBreaker.makeCursor()
+        let plain = try plainBreaker.makeCursor()
+        var random = LexiconMatcher.Generator(state: 0x1CDA_D1C7)
+        var differences = 0
+        var firstDifference = ""
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...30, using: &random) {
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0, 1:
+                    for _ in 0..<Int.random(in: 1...4, using: &random) { text += Self.han.randomElement(using: &random)! }
+                case 2:
+                    // Any ideograph of the two blocks: many are rare, some unknown to ICU.
+                    let v = Bool.random(using: &random)
+                        ? UInt32.random(in: 0x4E00...0x9FEF, using: &random)
+                        : UInt32.random(in: 0x3400...0x4DB5, using: &random)
+                    text.unicodeScalars.append(Unicode.Scalar(v)!)
+                default:
+                    text += Self.others.randomElement(using: &random)!
+                }
+            }
+            let units = Array(text.utf16)
+            let a = Self.ends(direct, units)
+            let b = Self.ends(plain, units)
+            if a != b {
+                differences += 1
+                if firstDifference.isEmpty { firstDifference = "\(text.debugDescription): \(String(describing: a)) vs \(String(describing: b))" }
+            }
+        }
+        #expect(differences == 0, "\(firstDifference)")
+    }
+
+    @Test func sameEndsOnALongRun() throws {
+        // Runs longer than the dictionary's longest word (20), and one chunk-sized run.
+        let directBreaker = try ICUWordBreaker(direct: true)
+        let plainBreaker = try ICUWordBreaker(direct: false)
+        let direct = try directBreaker.makeCursor()
+        let plain = try plainBreaker.makeCursor()
+        var random = LexiconMatcher.Generator(state: 42)
+        for length in [25, 400, 30_000] {
+            var units: [UInt16] = []
+            while units.count < length { units += Self.han.randomElement(using: &random)!.utf16 }
+            #expect(Self.ends(direct, units) == Self.ends(plain, units), "run of \(units.count)")
+        }
+    }
+
+    @Test func oneWordAnswersAgree() throws {
+        let directBreaker = try ICUWordBreaker(direct: true)
+        let plainBreaker = try ICUWordBreaker(direct: false)
+        let direct = try directBreaker.makeCursor()
+        let plain = try plainBreaker.makeCursor()
+        let scalars = Array(Self.han.joined().unicodeScalars) + ["々", "\u{F900}", "𠀀", "ア"]
+        var scratch: [Int32] = []
+        var ones = 0
+        for a in scalars.indices {
+            for b in scalars.indices.prefix(60) {
+                for c in [nil] + scalars.prefix(8).map(Optional.some) {
+                    var s = String.UnicodeScalarView([scalars[a], scalars[b]])
+                    if let c { s.append(c) }
+                    let units = Array(String(s).utf16)
+                    let x = units.withUnsafeBufferPointer { direct.isOneWord($0, scratchEnds: &scratch) }
+                    let y = units.withUnsafeBufferPointer { plain.isOneWord($0, scratchEnds: &scratch) }
+                    #expect(x == y, "\(String(s))")
+                    if x { ones += 1 }
+                }
+            }
+        }
+        #expect(ones > 100)  // the strings include words (中国, 经济, 发展 …), not only non-words
+    }
+}
