@@ -143,3 +143,54 @@ enum Texts {
         #expect(hits.map(\.documentID) == ["x"])
     }
 }
+
+/// The keyword path's word table: inline keys for words up to 15 bytes, the rest compared
+/// aside; every length around the 8- and 15-byte edges, duplicates, absent neighbours.
+@Suite struct WordTableLookup {
+    @Test func findsEveryWordAndNothingElse() {
+        // Words of 1...40 bytes (ASCII and Han), and near-misses: one byte changed, one added,
+        // one removed — at the start, in the middle and at the end.
+        var words: [[UInt8]] = []
+        for n in 1...40 { words.append((0..<n).map { UInt8(0x61 + ($0 * 7 + n) % 26) }) }
+        for n in 1...13 { words.append(Array(String(repeating: "中国政府", count: 4).utf8.prefix(3 * n))) }
+        let table = WordTable(words.enumerated().map { ($0.element, Double($0.offset)) })
+        #expect(table.count == words.count)
+        for (i, w) in words.enumerated() {
+            let found = w.withUnsafeBufferPointer { table.value(for: $0, hash: TermInterner.hash($0)) }
+            #expect(found == Double(i), "word \(i) of \(w.count) bytes")
+            for variant in [Array(w.dropLast()), w + [0x61], [w[0] ^ 1] + w.dropFirst(),
+                            Array(w.prefix(w.count / 2)) + [w[w.count / 2] ^ 2] + w.dropFirst(w.count / 2 + 1)]
+            where !words.contains(variant) {
+                let miss = variant.withUnsafeBufferPointer { table.value(for: $0, hash: TermInterner.hash($0)) }
+                #expect(miss == nil, "variant of word \(i): \(variant.count) bytes")
+            }
+        }
+    }
+
+    @Test func inlineKeysTellEveryByte() {
+        // Equal keys mean equal words for words of up to 15 bytes: a change of any one byte,
+        // or of the length, changes the key.
+        for n in 1...15 {
+            let w: [UInt8] = (0..<n).map { UInt8(0xE0 + $0) }
+            let key = w.withUnsafeBufferPointer { WordTable.key($0) }
+            #expect(key.1 != WordTable.longMark)
+            for i in 0..<n {
+                var v = w
+                v[i] ^= 0x10
+                #expect(v.withUnsafeBufferPointer { WordTable.key($0) } != key, "\(n) bytes, byte \(i)")
+            }
+            let longer = w + [0]
+            if longer.count <= 15 { #expect(longer.withUnsafeBufferPointer { WordTable.key($0) } != key) }
+        }
+        #expect([UInt8](repeating: 0x61, count: 16).withUnsafeBufferPointer { WordTable.key($0).1 } == WordTable.longMark)
+    }
+
+    @Test func aLaterDuplicateWins() {
+        let long = Array("中华人民共和国全国人民代表大会".utf8)
+        let table = WordTable([(Array("中国".utf8), 1), (long, 2), (Array("中国".utf8), 3), (long, 4)])
+        #expect(table.count == 2)
+        #expect(Array("中国".utf8).withUnsafeBufferPointer { table.value(for: $0, hash: TermInterner.hash($0)) } == 3)
+        #expect(long.withUnsafeBufferPointer { table.value(for: $0, hash: TermInterner.hash($0)) } == 4)
+        #expect(!Array("".utf8).withUnsafeBufferPointer { table.contains($0, hash: TermInterner.hash($0)) })
+    }
+}

@@ -39,7 +39,7 @@ public final class IndexWriter {
     private var locations: [String: (String, Int)] = [:]
     private var nextSegmentNumber = 1
     private let analyzer: Analyzer
-    private let stopTable: WordTable<Bool>
+    private let stopTable: WordTable
     public let splitter = PassageSplitter()
     /// Flush a segment when the builder holds about this many bytes.
     public var memoryBudget = 256 << 20
@@ -70,7 +70,7 @@ public final class IndexWriter {
         }
         let saved = FileIO.exists(stopPath) ? StopWords.parse(String(decoding: try FileIO.readAll(stopPath), as: UTF8.self)) : []
         analyzer = Analyzer(segmenter: segmenter, mode: .search, stopWords: saved)
-        stopTable = WordTable(saved.map { (Array($0.utf8), true) })
+        stopTable = WordTable(saved.map { (Array($0.utf8), 1) })
         for entry in manifest.segments {
             let segment = try SegmentReader(directory: directory, name: entry.name)
             committed[entry.name] = segment
@@ -248,10 +248,10 @@ final class AnalysisJob: @unchecked Sendable {
     let documents: [IndexDocument]
     let analyzer: Analyzer
     let splitter: PassageSplitter
-    let stopTable: WordTable<Bool>
+    let stopTable: WordTable
     var results: [AnalysedDocument?]
 
-    init(documents: [IndexDocument], analyzer: Analyzer, splitter: PassageSplitter, stopTable: WordTable<Bool>) {
+    init(documents: [IndexDocument], analyzer: Analyzer, splitter: PassageSplitter, stopTable: WordTable) {
         self.documents = documents
         self.analyzer = analyzer
         self.splitter = splitter

@@ -19,7 +19,7 @@ public struct IDFTable: Sendable {
     public private(set) var defaultIDF: Double
     /// The same values keyed by UTF-8 bytes: hashing bytes is much cheaper than hashing a
     /// String (which hashes its normalized form).
-    let byBytes: WordTable<Double>
+    let byBytes: WordTable
 
     public init(documents: Int, values: [String: Double]) {
         self.documents = documents
@@ -52,6 +52,12 @@ public struct IDFTable: Sendable {
     func idf(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Double {
         if let indexLookup { return indexLookup(String(decoding: bytes, as: UTF8.self)) ?? defaultIDF }
         return byBytes.value(for: bytes, hash: hash) ?? defaultIDF
+    }
+
+    /// The same, with the word's `WordTable.key`.
+    func idf(bytes: UnsafeBufferPointer<UInt8>, low: UInt64, high: UInt64, hash: UInt64) -> Double {
+        if let indexLookup { return indexLookup(String(decoding: bytes, as: UTF8.self)) ?? defaultIDF }
+        return byBytes.value(for: bytes, low: low, high: high, hash: hash) ?? defaultIDF
     }
 
     /// Parses a table. - Throws: `IndexerError.malformedIDFLine` naming the line.

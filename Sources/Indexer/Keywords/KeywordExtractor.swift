@@ -25,92 +25,109 @@ public struct KeywordExtractor: Sendable {
     public var tags: Set<String>?
 
     /// Stop words by their bytes, for the hot path.
-    private let stopTable: WordTable<Bool>
+    private let stopTable: WordTable
 
     public init(segmenter: Segmenter, idf: IDFTable, stopWords: Set<String>, allowSingle: Bool = false, tags: Set<String>? = nil) {
         analyzer = Analyzer(segmenter: segmenter, mode: .precise, stopWords: stopWords, keepNumbers: false)
         self.idf = idf
         self.allowSingle = allowSingle
         self.tags = tags
-        stopTable = WordTable(analyzer.stopWords.map { (Array($0.utf8), true) })
+        stopTable = WordTable(analyzer.stopWords.map { (Array($0.utf8), 1) })
     }
 
-    /// One candidate occurrence in the hot path: its bytes in `buffer` and their hash.
+    /// A distinct candidate word in the hot path: where its bytes are (`start` < 0: at
+    /// −start−1 in the normalized words' buffer, else in the text), their hash, and its tf.
     private struct Candidate {
         var hash: UInt64
         var start: Int
         var count: Int
+        var tf: Int
+        /// Its `WordTable.key`: equal keys are equal words, unless both are long.
+        var low: UInt64
+        var high: UInt64
     }
 
-    /// TF-IDF on raw bytes: candidates are byte ranges of the (normalized) text, counted by
-    /// sorting their hashes; no String is made until the result.
+    /// TF-IDF on raw bytes: candidates are byte ranges of the text (or, for the few words
+    /// that normalization changes, of a side buffer), counted in a small open-addressing table
+    /// of their hashes in order of first occurrence; no String is made until the result.
+    /// Equal weights rank by first occurrence, then by word in the output.
     private func tfidfFast(_ text: String, top k: Int) -> [Keyword] {
         var copy = text
-        var buffer: [UInt8] = []
-        var candidates: [Candidate] = []
-        copy.withUTF8 { bytes in
-            // One allocation each, sized from the text (a token has at least one byte, a Han
-            // one three), rather than a dozen while the arrays double.
+        return copy.withUTF8 { bytes -> [Keyword] in
+            // One allocation each, sized from the text (a token has at least one byte).
             var tokens: [Token] = []
             tokens.reserveCapacity(bytes.count / 2 + 8)
-            candidates.reserveCapacity(bytes.count / 3 + 8)
             _ = try? analyzer.segmenter.segment(utf8: bytes, mode: .precise, into: &tokens)
-            buffer.reserveCapacity(bytes.count)
+            var normalized: [UInt8] = []
+            var distinct: [Candidate] = []
+            distinct.reserveCapacity(tokens.count / 2 + 4)
+            var slotCount = 16
+            while slotCount < tokens.count * 2 { slotCount <<= 1 }
+            var slots = [Int32](repeating: -1, count: slotCount)
+            let mask = slotCount - 1
+            var total = 0
+
+            func withWord<R>(_ c: Candidate, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+                if c.start >= 0 { return body(UnsafeBufferPointer(rebasing: bytes[c.start..<c.start + c.count])) }
+                let at = -c.start - 1
+                return normalized.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[at..<at + c.count])) }
+            }
+
             for token in tokens {
                 guard token.kind == .ideographic || token.kind == .letters, token.source != .rule else { continue }
                 if !allowSingle && token.scalarRange.count < 2 { continue }
                 let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
                 if Self.endsWithParticle(raw) { continue }
-                let start = buffer.count
+                var candidate: Candidate
                 if raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
-                    buffer.append(contentsOf: Analyzer.normalize(String(decoding: raw, as: UTF8.self)).utf8)
+                    let folded = Array(Analyzer.normalize(String(decoding: raw, as: UTF8.self)).utf8)
+                    let (h, (low, high)) = folded.withUnsafeBufferPointer { (TermInterner.hash($0), WordTable.key($0)) }
+                    candidate = Candidate(hash: h, start: -normalized.count - 1, count: folded.count, tf: 1, low: low, high: high)
+                    normalized.append(contentsOf: folded)
                 } else {
-                    buffer.append(contentsOf: raw)
+                    let (low, high) = WordTable.key(raw)
+                    candidate = Candidate(
+                        hash: TermInterner.hash(raw), start: token.utf8Range.lowerBound, count: raw.count, tf: 1,
+                        low: low, high: high)
                 }
-                let count = buffer.count - start
-                let (h, stop): (UInt64, Bool) = buffer.withUnsafeBufferPointer { all in
-                    let word = UnsafeBufferPointer(rebasing: all[start..<start + count])
-                    let h = TermInterner.hash(word)
-                    return (h, stopTable.value(for: word, hash: h) != nil)
-                }
-                if stop {
-                    buffer.removeLast(count)
-                    continue
-                }
+                let isStop = candidate.start >= 0
+                    ? stopTable.value(for: raw, low: candidate.low, high: candidate.high, hash: candidate.hash) != nil
+                    : withWord(candidate) { stopTable.contains($0, hash: candidate.hash) }
+                if isStop { continue }
                 if let tags {
-                    let word = String(decoding: buffer[start...], as: UTF8.self)
-                    guard let tag = analyzer.segmenter.lexicon.entry(for: word)?.tag, tags.contains(tag) else {
-                        buffer.removeLast(count)
-                        continue
+                    let w = withWord(candidate) { String(decoding: $0, as: UTF8.self) }
+                    guard let tag = analyzer.segmenter.lexicon.entry(for: w)?.tag, tags.contains(tag) else { continue }
+                }
+                total += 1
+                var slot = Int(truncatingIfNeeded: candidate.hash) & mask
+                while true {
+                    let at = slots[slot]
+                    if at < 0 {
+                        slots[slot] = Int32(distinct.count)
+                        distinct.append(candidate)
+                        break
                     }
+                    let other = distinct[Int(at)]
+                    if other.hash == candidate.hash && other.low == candidate.low && other.high == candidate.high
+                        && (other.high != WordTable.longMark
+                            || withWord(other, { a in withWord(candidate) { a.elementsEqual($0) } })) {
+                        distinct[Int(at)].tf += 1
+                        break
+                    }
+                    slot = (slot + 1) & mask
                 }
-                candidates.append(Candidate(hash: h, start: start, count: count))
             }
-        }
-        guard !candidates.isEmpty else { return [] }
-        candidates.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.start < $1.start }
-        let total = Double(candidates.count)
-        var top = TopK<Range<Int>>(k)
-        buffer.withUnsafeBufferPointer { all in
-            var i = 0
-            while i < candidates.count {
-                let c = candidates[i]
-                let word = UnsafeBufferPointer(rebasing: all[c.start..<c.start + c.count])
-                var j = i + 1
-                var tf = 1
-                // Equal hashes: count equal words (a hash collision of different words would
-                // start a new group, compared byte for byte).
-                while j < candidates.count && candidates[j].hash == c.hash {
-                    let other = UnsafeBufferPointer(rebasing: all[candidates[j].start..<candidates[j].start + candidates[j].count])
-                    if other.elementsEqual(word) { tf += 1 } else { break }
-                    j += 1
-                }
-                let weight = Double(tf) / total * idf.idf(bytes: word, hash: c.hash)
-                top.insert(c.start..<c.start + c.count, score: weight, id: 0)
-                i = j
+            guard total > 0 else { return [] }
+            var top = TopK<Int>(k)
+            for (i, c) in distinct.enumerated() {
+                let weight = Double(c.tf) / Double(total)
+                    * withWord(c) { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) }
+                top.insert(i, score: weight, id: i)
             }
+            return Self.ordered(top.sorted().map {
+                Keyword(word: withWord(distinct[$0.item]) { String(decoding: $0, as: UTF8.self) }, weight: $0.score)
+            })
         }
-        return Self.ordered(top.sorted().map { Keyword(word: String(decoding: buffer[$0.item], as: UTF8.self), weight: $0.score) })
     }
 
     /// Whether a word ends in 的, 了, 着 or 过: ICU joins these particles to the word before

@@ -72,7 +72,7 @@ struct AnalysisScratch {
 extension Analyzer {
     /// Analyses a document for the index (search mode: sub-words share their token's position).
     func analyse(
-        id: String, title: String?, text: String, splitter: PassageSplitter, stopTable: WordTable<Bool>,
+        id: String, title: String?, text: String, splitter: PassageSplitter, stopTable: WordTable,
         scratch: inout AnalysisScratch
     ) -> AnalysedDocument {
         var doc = AnalysedDocument(id: id, title: title, text: text, length: 0, termBytes: [],
@@ -121,7 +121,7 @@ extension Analyzer {
                 if stopTable.count > 0 {
                     let isStop = doc.termBytes.withUnsafeBufferPointer { all -> Bool in
                         let word = UnsafeBufferPointer(rebasing: all[start..<start + length])
-                        return stopTable.value(for: word, hash: TermInterner.hash(word)) != nil
+                        return stopTable.contains(word, hash: TermInterner.hash(word))
                     }
                     if isStop {
                         doc.termBytes.removeLast(length)
