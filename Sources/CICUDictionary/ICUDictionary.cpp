@@ -23,7 +23,9 @@
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
 
+#include <atomic>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,11 +48,13 @@ inline bool isPlainNeighbour(char16_t c) {
         || (c >= 0xFF01 && c <= 0xFF60);                                 // full-width forms
 }
 
+/// What the trie says after a first character; filled on first use (see `rootEntry`).
 struct RootEntry {
-    int32_t state = -1;       // index into states, or -1: no word starts with the character
-    int32_t value = 0;        // cost of the one-character word, when `word`
+    std::atomic<uint8_t> ready{0};  // 0: not filled; 1: being filled; 2: filled
     bool word = false;        // whether the character alone is a word
     bool more = false;        // whether longer words start with it
+    int32_t value = 0;        // cost of the one-character word, when `word`
+    icu::UCharsTrie::State state;  // the trie after the character, when `more`
 };
 
 struct Run {
@@ -64,8 +68,10 @@ struct Run {
 struct SegtoolICUDictionary {
     UDataMemory *file = nullptr;
     const char16_t *trie = nullptr;
-    std::vector<RootEntry> root;                 // kLimit - kFirst entries
-    std::vector<icu::UCharsTrie::State> states;
+    // kLimit - kFirst entries, filled as characters are first met (by any thread), so that
+    // opening costs nothing per character: a character's entry is written once by the
+    // thread that claims it and read by others only once marked filled.
+    std::unique_ptr<RootEntry[]> root;
 
     ~SegtoolICUDictionary() { if (file) udata_close(file); }
 };
@@ -81,6 +87,24 @@ struct SegtoolICUScratch {
 
 namespace {
 
+/// The trie's answer for the first character `c` (a run character): from the table, or
+/// computed and, when no other thread is at it, stored there; else computed into `spare`.
+inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, RootEntry &spare) {
+    RootEntry &entry = d.root[c - kFirst];
+    if (entry.ready.load(std::memory_order_acquire) == 2) return entry;
+    uint8_t expected = 0;
+    const bool claimed = entry.ready.compare_exchange_strong(expected, 1, std::memory_order_acq_rel);
+    RootEntry &target = claimed ? entry : spare;
+    icu::UCharsTrie trie(d.trie);
+    const UStringTrieResult r = trie.first(c);
+    target.word = USTRINGTRIE_HAS_VALUE(r);
+    target.value = target.word ? trie.getValue() : 0;
+    target.more = r == USTRINGTRIE_NO_VALUE || r == USTRINGTRIE_INTERMEDIATE_VALUE;
+    if (target.more) trie.saveState(target.state);
+    if (claimed) entry.ready.store(2, std::memory_order_release);
+    return target;
+}
+
 /// ICU's CjkBreakEngine::divideUpDictionaryRange for a run of table characters: the least
 /// summed cost path over the dictionary's words (ties to the earlier start, then the shorter
 /// word), an unknown character a word of cost 255. Appends the word ends (ascending, the
@@ -93,13 +117,14 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
     int32_t *prev = s.prev.data();
     best[0] = 0;
     icu::UCharsTrie trie(d.trie);
+    RootEntry spare;
     for (int32_t i = 0; i < n; ++i) {
         const uint32_t here = best[i];
-        const RootEntry &entry = d.root[text[i] - kFirst];
+        const RootEntry &entry = rootEntry(d, text[i], spare);
         const uint32_t single = here + (entry.word ? uint32_t(entry.value) : kUnknownCost);
         if (single < best[i + 1]) { best[i + 1] = single; prev[i + 1] = i; }
         if (!entry.more) continue;
-        trie.resetToState(d.states[size_t(entry.state)]);
+        trie.resetToState(entry.state);
         const int32_t limit = n - i < kMaxWordLength ? n - i : kMaxWordLength;
         for (int32_t k = 1; k < limit; ++k) {
             const UStringTrieResult r = trie.next(text[i + k]);
@@ -219,22 +244,7 @@ SegtoolICUDictionary *open(const UBreakIterator *templ) {
         return nullptr;
     }
     d->trie = reinterpret_cast<const char16_t *>(data + offset);
-    d->root.resize(size_t(kLimit - kFirst));
-    icu::UCharsTrie trie(d->trie);
-    for (char16_t c = kFirst; c < kLimit; ++c) {
-        const UStringTrieResult r = trie.first(c);
-        if (r == USTRINGTRIE_NO_MATCH) continue;
-        RootEntry &entry = d->root[c - kFirst];
-        if (USTRINGTRIE_HAS_VALUE(r)) {
-            entry.word = true;
-            entry.value = trie.getValue();
-        }
-        if (r == USTRINGTRIE_FINAL_VALUE) continue;
-        entry.more = true;
-        entry.state = int32_t(d->states.size());
-        d->states.emplace_back();
-        trie.saveState(d->states.back());
-    }
+    d->root.reset(new RootEntry[size_t(kLimit - kFirst)]);
     if (!agreesWithICU(*d, templ)) {
         delete d;
         return nullptr;

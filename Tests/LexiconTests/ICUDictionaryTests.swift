@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import Segmenter
 
@@ -82,6 +83,49 @@ import Testing
             while units.count < length { units += Self.han.randomElement(using: &random)!.utf16 }
             #expect(Self.ends(direct, units) == Self.ends(plain, units), "run of \(units.count)")
         }
+    }
+
+    @Test func sameEndsWhenThreadsMeetCharactersFirstTogether() throws {
+        // The table of first characters is filled as characters are met, by whichever thread
+        // meets them first: four threads at once over texts of any ideograph of the two
+        // blocks (most not met before in this process) must still get ICU's ends.
+        let breaker = try ICUWordBreaker(direct: true)
+        let plainBreaker = try ICUWordBreaker(direct: false)
+        let texts: [[UInt16]] = (0..<4).map { seed in
+            var random = LexiconMatcher.Generator(state: 0xC0FFEE + UInt64(seed))
+            var units: [UInt16] = []
+            for _ in 0..<20_000 {
+                units.append(UInt16(Bool.random(using: &random)
+                    ? UInt16.random(in: 0x4E00...0x9FEF, using: &random)
+                    : UInt16.random(in: 0x3400...0x4DB5, using: &random)))
+                if Int.random(in: 0..<12, using: &random) == 0 { units.append(0x3002) }  // 。
+            }
+            return units
+        }
+        let cursors = Cursors(try texts.map { _ in try breaker.makeCursor() })
+        let results = Results(count: texts.count)
+        DispatchQueue.concurrentPerform(iterations: texts.count) { i in
+            results.set(i, Self.ends(cursors.list[i], texts[i]))
+        }
+        let plain = try plainBreaker.makeCursor()
+        for i in texts.indices {
+            #expect(results.get(i) == Self.ends(plain, texts[i]), "thread \(i)")
+        }
+    }
+
+    /// A cursor per thread; each is used by its thread only.
+    final class Cursors: @unchecked Sendable {
+        let list: [ICUWordBreaker.Cursor]
+        init(_ list: [ICUWordBreaker.Cursor]) { self.list = list }
+    }
+
+    /// One result per thread, each written by its own thread.
+    final class Results: @unchecked Sendable {
+        private var values: [[Int32]?]
+        private let lock = DispatchQueue(label: "results")
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ v: [Int32]?) { lock.sync { values[i] = v } }
+        func get(_ i: Int) -> [Int32]? { lock.sync { values[i] } }
     }
 
     @Test func oneWordAnswersAgree() throws {

@@ -15,9 +15,9 @@ typedef struct SegtoolICUDictionary SegtoolICUDictionary;
 typedef struct SegtoolICUScratch SegtoolICUScratch;
 
 /// Opens the dictionary once per process, on the first call: ICU's `cjdict` through udata,
-/// a table of the trie's states after each first character, and a check that its word ends
-/// equal ICU's own on a sample of mixed text (ICU's break iterator `word_break_iterator`,
-/// a `UBreakIterator *`, is cloned for that). NULL when the dictionary is missing, has
+/// a table of the trie's states after each first character (filled as characters are first
+/// met), and a check that its word ends equal ICU's own on a sample of mixed text (ICU's
+/// break iterator `word_break_iterator`, a `UBreakIterator *`, is cloned for that). NULL when the dictionary is missing, has
 /// another layout, or the check fails: callers then use ICU alone.
 const SegtoolICUDictionary *segtool_icu_dictionary_shared(const void *word_break_iterator);
 
