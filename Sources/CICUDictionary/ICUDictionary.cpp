@@ -5,9 +5,11 @@
 // starting there (a walk of a UCharsTrie from its root, whose first step is a binary search
 // over some 16,000 first characters) and takes the path of least summed cost (an unknown
 // character costs 255). Here the same dictionary (ICU's `cjdict`, opened through udata) and
-// the same algorithm run over each run of common ideographs, with the trie's state after the
-// first character taken from a table, and ICU's iterator runs over the text in which each such
-// run stands as one ideograph — so its rules still decide everything around the runs.
+// the same algorithm run over each run of common ideographs — with the trie's state after the
+// first character taken from a shared table, and after the first two from a per-thread cache
+// (the second step is another binary search, over the first character's followers) — and
+// ICU's iterator runs over the text in which each such run stands as one ideograph, so its
+// rules still decide everything around the runs.
 //
 // Only runs that ICU would hand to its dictionary engine on their own are replaced: two or
 // more ideographs from the CJK Unified Ideographs block and Extension A (assigned, NFKC-stable,
@@ -35,6 +37,7 @@ constexpr char16_t kFirst = 0x3400;   // the table covers U+3400..U+9FFF
 constexpr char16_t kLimit = 0xA000;
 constexpr int32_t kMaxWordLength = 20;  // ICU's CjkBreakEngine: maxWordSize
 constexpr uint32_t kUnknownCost = 255;  // ICU's CjkBreakEngine: maxSnlp
+constexpr int kPairBits = 14;
 
 inline bool isRunUnit(char16_t c) {
     return (c >= 0x4E00 && c <= 0x9FEF) || (c >= 0x3400 && c <= 0x4DB5);
@@ -76,7 +79,16 @@ struct SegtoolICUDictionary {
     ~SegtoolICUDictionary() { if (file) udata_close(file); }
 };
 
+/// The trie after two characters, cached per thread (direct-mapped on the pair).
+struct PairEntry {
+    uint32_t key = 0;          // (first - kFirst) << 16 | second, + 1; 0: empty
+    uint8_t result = 0;        // UStringTrieResult of the second step
+    int32_t value = 0;         // the two-character word's cost, when the result has a value
+    icu::UCharsTrie::State state;  // when the result leaves more to match
+};
+
 struct SegtoolICUScratch {
+    std::vector<PairEntry> pairs;   // 2^kPairBits entries, allocated on first use
     std::vector<char16_t> packed;
     std::vector<Run> runs;
     std::vector<int32_t> ends;
@@ -116,6 +128,7 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
     uint32_t *best = s.best.data();
     int32_t *prev = s.prev.data();
     best[0] = 0;
+    if (s.pairs.empty()) s.pairs.resize(size_t(1) << kPairBits);
     icu::UCharsTrie trie(d.trie);
     RootEntry spare;
     for (int32_t i = 0; i < n; ++i) {
@@ -123,10 +136,27 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
         const RootEntry &entry = rootEntry(d, text[i], spare);
         const uint32_t single = here + (entry.word ? uint32_t(entry.value) : kUnknownCost);
         if (single < best[i + 1]) { best[i + 1] = single; prev[i + 1] = i; }
-        if (!entry.more) continue;
-        trie.resetToState(entry.state);
+        if (!entry.more || i + 1 >= n) continue;
+        // The second step, from the thread's pair cache when it has the pair.
+        const uint32_t key = (uint32_t(text[i] - kFirst) << 16 | text[i + 1]) + 1;
+        PairEntry &pair = s.pairs[(key * 0x9E3779B1u) >> (32 - kPairBits)];
+        if (pair.key != key) {
+            trie.resetToState(entry.state);
+            const UStringTrieResult r2 = trie.next(text[i + 1]);
+            pair.key = key;
+            pair.result = uint8_t(r2);
+            pair.value = USTRINGTRIE_HAS_VALUE(r2) ? trie.getValue() : 0;
+            if (r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE) trie.saveState(pair.state);
+        }
+        const auto r2 = UStringTrieResult(pair.result);
+        if (USTRINGTRIE_HAS_VALUE(r2)) {
+            const uint32_t cost = here + uint32_t(pair.value);
+            if (cost < best[i + 2]) { best[i + 2] = cost; prev[i + 2] = i; }
+        }
+        if (r2 != USTRINGTRIE_NO_VALUE && r2 != USTRINGTRIE_INTERMEDIATE_VALUE) continue;
+        trie.resetToState(pair.state);
         const int32_t limit = n - i < kMaxWordLength ? n - i : kMaxWordLength;
-        for (int32_t k = 1; k < limit; ++k) {
+        for (int32_t k = 2; k < limit; ++k) {
             const UStringTrieResult r = trie.next(text[i + k]);
             if (USTRINGTRIE_HAS_VALUE(r)) {
                 const uint32_t cost = here + uint32_t(trie.getValue());
