@@ -23,6 +23,12 @@ import Testing
         "\u{345}", "\u{1100}", "ㄱ", "——", "……", "%",
     ]
 
+    /// A cursor that divides runs of ideographs directly, and one of ICU alone. (A cursor is
+    /// a clone of its breaker's iterator and outlives it.)
+    static func cursors() throws -> (direct: ICUWordBreaker.Cursor, plain: ICUWordBreaker.Cursor) {
+        (try ICUWordBreaker(direct: true).makeCursor(), try ICUWordBreaker(direct: false).makeCursor())
+    }
+
     static func ends(_ cursor: ICUWordBreaker.Cursor, _ text: [UInt16]) -> [Int32]? {
         var out: [Int32] = []
         let ok = text.withUnsafeBufferPointer { cursor.breaks($0, ends: &out) }
@@ -37,10 +43,7 @@ import Testing
     }
 
     @Test func sameEndsAsICUOnRandomText() throws {
-        let directBreaker = try ICUWordBreaker(direct: true)
-        let plainBreaker = try ICUWordBreaker(direct: false)
-        let direct = try directBreaker.makeCursor()
-        let plain = try plainBreaker.makeCursor()
+        let (direct, plain) = try Self.cursors()
         var random = LexiconMatcher.Generator(state: 0x1CDA_D1C7)
         var differences = 0
         var firstDifference = ""
@@ -73,10 +76,7 @@ import Testing
 
     @Test func sameEndsOnALongRun() throws {
         // Runs longer than the dictionary's longest word (20), and one chunk-sized run.
-        let directBreaker = try ICUWordBreaker(direct: true)
-        let plainBreaker = try ICUWordBreaker(direct: false)
-        let direct = try directBreaker.makeCursor()
-        let plain = try plainBreaker.makeCursor()
+        let (direct, plain) = try Self.cursors()
         var random = LexiconMatcher.Generator(state: 42)
         for length in [25, 400, 30_000] {
             var units: [UInt16] = []
@@ -129,10 +129,7 @@ import Testing
     }
 
     @Test func oneWordAnswersAgree() throws {
-        let directBreaker = try ICUWordBreaker(direct: true)
-        let plainBreaker = try ICUWordBreaker(direct: false)
-        let direct = try directBreaker.makeCursor()
-        let plain = try plainBreaker.makeCursor()
+        let (direct, plain) = try Self.cursors()
         let scalars = Array(Self.han.joined().unicodeScalars) + ["々", "\u{F900}", "𠀀", "ア"]
         var scratch: [Int32] = []
         var ones = 0
