@@ -26,7 +26,6 @@
 #include <unicode/udata.h>
 
 #include <atomic>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>

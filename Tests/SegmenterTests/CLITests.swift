@@ -125,11 +125,17 @@ import Testing
     @Test func threadsKeepInputOrder() throws {
         let lines = (0..<3000).map { "第\($0)次会议强调坚持发扬全过程人民民主" }
         let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        try expectSameOutputWithThreads(input, lines: 3000)
+    }
+
+    /// `segment` on `input` with one thread and with two: both succeed, with the same output
+    /// of `lines` lines.
+    func expectSameOutputWithThreads(_ input: Data, lines: Int) throws {
         let one = try run(["segment"], stdin: input)
         let two = try run(["segment", "--threads", "2"], stdin: input)
         #expect(one.status == 0 && two.status == 0)
         #expect(one.stdout == two.stdout)
-        #expect(one.stdout.split(separator: "\n").count == 3000)
+        #expect(one.stdout.split(separator: "\n").count == lines)
     }
 
     /// Several 1 MiB batches: with threads the next batch is segmented while the last is
@@ -137,11 +143,7 @@ import Testing
     @Test func threadsAcrossBatches() throws {
         let lines = (0..<60_000).map { "line \($0) of GDP 5.2% 2024年 with words" }
         var input = Data((lines.joined(separator: "\n") + "\n").utf8)
-        let one = try run(["segment"], stdin: input)
-        let two = try run(["segment", "--threads", "2"], stdin: input)
-        #expect(one.status == 0 && two.status == 0)
-        #expect(one.stdout == two.stdout)
-        #expect(one.stdout.split(separator: "\n").count == 60_000)
+        try expectSameOutputWithThreads(input, lines: 60_000)
         // A bad byte on line 50,001, in the third batch.
         let offset = Data((lines[0..<50_000].joined(separator: "\n") + "\n").utf8).count + 2
         input[offset] = 0xFF
@@ -153,10 +155,7 @@ import Testing
         // A batch of one piece (a line over 1 MiB) right after a batch of many: still in order.
         let long = String(repeating: "abc def 12 ", count: 400_000)
         let mixed = Data((lines[0..<40_000].joined(separator: "\n") + "\n" + long + "\n" + lines[40_000...].joined(separator: "\n") + "\n").utf8)
-        let mixedOne = try run(["segment"], stdin: mixed)
-        let mixedTwo = try run(["segment", "--threads", "2"], stdin: mixed)
-        #expect(mixedOne.status == 0 && mixedTwo.status == 0)
-        #expect(mixedOne.stdout == mixedTwo.stdout)
+        try expectSameOutputWithThreads(mixed, lines: 60_001)
     }
 
     @Test func overlongLineIsSegmentedInPieces() throws {

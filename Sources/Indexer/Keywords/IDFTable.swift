@@ -47,14 +47,8 @@ public struct IDFTable: Sendable {
         }
     }
 
-    /// The idf of a word given as normalized UTF-8 bytes with their `WordTable` hash.
-    @inline(__always)
-    func idf(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Double {
-        if let indexLookup { return indexLookup(String(decoding: bytes, as: UTF8.self)) ?? defaultIDF }
-        return byBytes.value(for: bytes, hash: hash) ?? defaultIDF
-    }
-
-    /// The same, with the word's `WordTable.key`.
+    /// The idf of a word given as normalized UTF-8 bytes, with their hash
+    /// (`TermInterner.hash`) and `WordTable.key`.
     func idf(bytes: UnsafeBufferPointer<UInt8>, low: UInt64, high: UInt64, hash: UInt64) -> Double {
         if let indexLookup { return indexLookup(String(decoding: bytes, as: UTF8.self)) ?? defaultIDF }
         return byBytes.value(for: bytes, low: low, high: high, hash: hash) ?? defaultIDF

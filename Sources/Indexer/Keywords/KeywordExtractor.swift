@@ -90,10 +90,9 @@ public struct KeywordExtractor: Sendable {
                         hash: TermInterner.hash(raw), start: token.utf8Range.lowerBound, count: raw.count, tf: 1,
                         low: low, high: high)
                 }
-                let isStop = candidate.start >= 0
-                    ? stopTable.value(for: raw, low: candidate.low, high: candidate.high, hash: candidate.hash) != nil
-                    : withWord(candidate) { stopTable.contains($0, hash: candidate.hash) }
-                if isStop { continue }
+                if withWord(candidate, {
+                    stopTable.value(for: $0, low: candidate.low, high: candidate.high, hash: candidate.hash) != nil
+                }) { continue }
                 if let tags {
                     let w = withWord(candidate) { String(decoding: $0, as: UTF8.self) }
                     guard let tag = analyzer.segmenter.lexicon.entry(for: w)?.tag, tags.contains(tag) else { continue }
