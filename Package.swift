@@ -32,9 +32,15 @@ let package = Package(
             name: "Segmenter",
             dependencies: ["CICU", "CICUDictionary", "CLexiconData"]
         ),
+        // The system zstd (libzstd): stored texts are compressed in blocks.
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         .target(
             name: "Indexer",
-            dependencies: ["Segmenter"]
+            dependencies: ["Segmenter", "CZstd"]
         ),
         .executableTarget(
             name: "segtool",

@@ -120,9 +120,12 @@ public final class IndexReader: @unchecked Sendable {
     func liveDocuments() throws(IndexError) -> [(String, String?, String)] {
         var out: [(String, String?, String)] = []
         for (s, segment) in segments.enumerated() {
+            // Each block decompressed once for its documents.
+            var block: (Int, [UInt8]) = (-1, [])
             for d in 0..<segment.docCount where !deleted[s].contains(d) {
                 let record = try segment.doc(d)
-                out.append((record.id, record.title.isEmpty ? nil : record.title, try segment.text(record)))
+                if block.0 != record.stored.block { block = (record.stored.block, try segment.stored.block(record.stored.block)) }
+                out.append((record.id, record.title.isEmpty ? nil : record.title, try segment.stored.text(record.stored, in: block.1)))
             }
         }
         return out

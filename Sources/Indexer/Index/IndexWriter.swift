@@ -39,7 +39,6 @@ public final class IndexWriter {
     private var locations: [String: (String, Int)] = [:]
     private var nextSegmentNumber = 1
     private let analyzer: Analyzer
-    private let stopTable: WordTable
     public let splitter = PassageSplitter()
     /// Flush a segment when the builder holds about this many bytes.
     public var memoryBudget = 256 << 20
@@ -70,7 +69,6 @@ public final class IndexWriter {
         }
         let saved = FileIO.exists(stopPath) ? StopWords.parse(String(decoding: try FileIO.readAll(stopPath), as: UTF8.self)) : []
         analyzer = Analyzer(segmenter: segmenter, mode: .search, stopWords: saved)
-        stopTable = WordTable(saved.map { (Array($0.utf8), 1) })
         for entry in manifest.segments {
             let segment = try SegmentReader(directory: directory, name: entry.name)
             committed[entry.name] = segment
@@ -114,7 +112,7 @@ public final class IndexWriter {
     }
 
     private func addBatch(_ batch: [IndexDocument]) throws(IndexError) {
-        let job = AnalysisJob(documents: batch, analyzer: analyzer, splitter: splitter, stopTable: stopTable)
+        let job = AnalysisJob(documents: batch, analyzer: analyzer, splitter: splitter)
         let parts = max(1, min(threads * 4, batch.count))
         if threads > 1 && batch.count > 1 {
             DispatchQueue.concurrentPerform(iterations: parts) { job.run(part: $0, of: parts) }
@@ -248,14 +246,12 @@ final class AnalysisJob: @unchecked Sendable {
     let documents: [IndexDocument]
     let analyzer: Analyzer
     let splitter: PassageSplitter
-    let stopTable: WordTable
     var results: [AnalysedDocument?]
 
-    init(documents: [IndexDocument], analyzer: Analyzer, splitter: PassageSplitter, stopTable: WordTable) {
+    init(documents: [IndexDocument], analyzer: Analyzer, splitter: PassageSplitter) {
         self.documents = documents
         self.analyzer = analyzer
         self.splitter = splitter
-        self.stopTable = stopTable
         results = Array(repeating: nil, count: documents.count)
     }
 
@@ -269,7 +265,7 @@ final class AnalysisJob: @unchecked Sendable {
         results.withUnsafeMutableBufferPointer { slots in
             for i in lo..<hi {
                 let d = documents[i]
-                slots[i] = analyzer.analyse(id: d.id, title: d.title, text: d.text, splitter: splitter, stopTable: stopTable, scratch: &scratch)
+                slots[i] = analyzer.analyse(id: d.id, title: d.title, text: d.text, splitter: splitter, scratch: &scratch)
             }
         }
     }
