@@ -113,7 +113,7 @@ public final class IndexReader: @unchecked Sendable {
     /// The stored text of a hit's document.
     public func text(of hit: SearchHit) throws(IndexError) -> String {
         let segment = segments[hit.segment]
-        return try segment.text(try segment.doc(hit.ordinal))
+        return try segment.content(try segment.doc(hit.ordinal)).text
     }
 
     /// Every live document's id, title and text (for merging and exports).
@@ -125,7 +125,8 @@ public final class IndexReader: @unchecked Sendable {
             for d in 0..<segment.docCount where !deleted[s].contains(d) {
                 let record = try segment.doc(d)
                 if block.0 != record.stored.block { block = (record.stored.block, try segment.stored.block(record.stored.block)) }
-                out.append((record.id, record.title.isEmpty ? nil : record.title, try segment.stored.text(record.stored, in: block.1)))
+                let content = try segment.stored.content(record.stored, in: block.1)
+                out.append((record.id, content.title.isEmpty ? nil : content.title, content.text))
             }
         }
         return out

@@ -49,8 +49,9 @@ extension IndexReader {
             let (s, d, p) = (document.segment, document.ordinal, document.passage)
             guard s >= 0, s < segments.count else { continue }
             let record = try segments[s].doc(d)
-            let range = passages ? try passageRange(segment: s, record: record, passage: p) : nil
-            hits.append(SearchHit(id: record.id, title: record.title, score: document.score, passageIndex: passages ? p : nil,
+            let content = try segments[s].content(record)
+            let range = passages ? passageRange(content, passage: p) : nil
+            hits.append(SearchHit(id: record.id, title: content.title, score: document.score, passageIndex: passages ? p : nil,
                                   passageRange: range, segment: s, ordinal: d))
         }
         return hits
@@ -74,9 +75,9 @@ extension IndexReader {
             termInfos: infos)
     }
 
-    private func passageRange(segment s: Int, record: SegmentReader.DocRecord, passage: Int) throws(IndexError) -> Range<Int> {
-        if passage >= 0 && passage < record.stored.passages.count { return record.stored.passages[passage] }
-        return 0..<record.stored.textLength
+    private func passageRange(_ content: StoredDocuments.Content, passage: Int) -> Range<Int> {
+        if passage >= 0 && passage < content.passages.count { return content.passages[passage] }
+        return 0..<content.text.utf8.count
     }
 
     /// The passage of a document hit that best matches the query (for its snippet), with its
@@ -86,8 +87,8 @@ extension IndexReader {
         let plan = QueryPlan(query, passages: true)
         var run = SegmentSearch(reader: self, segment: hit.segment, plan: plan, context: makeContext(plan, ranking: ranking))
         let p = run.bestPassage(hit.ordinal) ?? 0
-        let record = try segments[hit.segment].doc(hit.ordinal)
-        return (p, try passageRange(segment: hit.segment, record: record, passage: p))
+        let content = try segments[hit.segment].content(try segments[hit.segment].doc(hit.ordinal))
+        return (p, passageRange(content, passage: p))
     }
 }
 

@@ -93,7 +93,7 @@ final class SegmentReader: @unchecked Sendable {
         termCount = termInfo.count / SegmentFormat.termInfoSize
         let docTable = readers[4]
         lengths = (0..<Int(dc)).map { docTable.u32($0 * SegmentFormat.docSize) ?? 0 }
-        stored = try StoredDocuments(path: directory + "/" + name + ".store", docCount: docCount, passageCount: passageCount)
+        stored = try StoredDocuments(path: directory + "/" + name + ".store", docCount: docCount)
     }
 
     /// Checks the checksums of every section, of the whole file, and of the store.
@@ -174,10 +174,9 @@ final class SegmentReader: @unchecked Sendable {
         var passageCount: Int
         /// Where the document's passage first positions start in PASSAGES.
         var passageOffset: Int
-        /// What the store holds of it: id, title, where its text is, its passages' ranges.
+        /// What the store holds of it: its id, and where its title, passages and text are.
         var stored: StoredDocuments.Record
         var id: String { stored.id }
-        var title: String { stored.title }
     }
 
     func doc(_ ordinal: Int) throws(IndexError) -> DocRecord {
@@ -192,8 +191,8 @@ final class SegmentReader: @unchecked Sendable {
         }
         let count = next - first
         let record = try stored.record(ordinal)
-        guard record.passages.count == Int(count) else {
-            throw .corrupt(file: stored.path, reason: "document \(ordinal) has \(record.passages.count) stored passages, the index says \(count)")
+        guard record.passageCount == Int(count) else {
+            throw .corrupt(file: stored.path, reason: "document \(ordinal) has \(record.passageCount) stored passages, the index says \(count)")
         }
         return DocRecord(length: Int(length), firstPassage: Int(first), passageCount: Int(count),
                          passageOffset: Int(passageOffset), stored: record)
@@ -205,9 +204,9 @@ final class SegmentReader: @unchecked Sendable {
         ordinal >= 0 && ordinal < lengths.count ? Int(lengths[ordinal]) : 0
     }
 
-    /// The stored text of a document.
-    func text(_ record: DocRecord) throws(IndexError) -> String {
-        try stored.text(record.stored)
+    /// The stored title, passages and text of a document.
+    func content(_ record: DocRecord) throws(IndexError) -> StoredDocuments.Content {
+        try stored.content(record.stored)
     }
 
     /// The first positions of a document's passages, then the position where the last ends

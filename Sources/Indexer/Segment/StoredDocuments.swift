@@ -4,77 +4,87 @@
 /// ```text
 /// "SEGTSTO3"
 /// DICT       a zstd dictionary trained on the segment's texts (may be empty)
-/// BLOCKS     texts, concatenated in document order and cut into blocks of whole documents of
-///            about `blockSize` bytes (a longer document is a block of its own), each block
-///            zstd-compressed with the dictionary
-/// STRINGS    ids and titles, UTF-8
+/// BLOCKS     per document its title, its passages' byte ranges (varints: start gap, length)
+///            and its text, concatenated in document order and cut into blocks of whole
+///            documents of about `blockSize` bytes (a longer document is a block of its own),
+///            each block zstd-compressed with the dictionary
+/// STRINGS    ids, UTF-8 (uncompressed: a writer reads them all to find documents by id)
 /// BLOCKTABLE per block 24 bytes: offset u64, compressedLength u32, rawLength u32, crc32 of the
 ///            compressed bytes u32, pad u32
-/// DOCTABLE   per document 40 bytes: block u32, offsetInBlock u32, textLength u32, idStart u32,
-///            idLength u32, titleStart u32, titleLength u32, firstPassage u32, passageCount u32,
-///            crc32 u32 of (the record's first 36 bytes, its id, its title, its passage ranges)
-/// PASSAGES   per passage 8 bytes: byteStart u32, byteEnd u32 in its document's text
-/// footer 64 bytes: dictOffset u64, dictLength u64, stringsOffset u64, blockTableOffset u64,
-///            docTableOffset u64, passageTableOffset u64, blockCount u32, crc32 of the footer's
-///            first 52 bytes u32, "SEGTEND1"
+/// DOCTABLE   per document 36 bytes: block u32, offsetInBlock u32, titleLength u32,
+///            passageBytes u32, textLength u32, idStart u32, idLength u32, passageCount u32,
+///            crc32 u32 of (the record's first 32 bytes and its id)
+/// footer 72 bytes: dictOffset u64, dictLength u64, stringsOffset u64, blockTableOffset u64,
+///            docTableOffset u64, end of the doc table u64, blockCount u32, crc32 of everything
+///            before the footer u32 (checked by `verify`), crc32 of the footer's first 56
+///            bytes u32, pad u32, "SEGTEND1"
 /// ```
-/// Every read checks what it read: a text's block by its CRC (and zstd's exact length), a
-/// document's id, title and passage ranges by its record's CRC. `verify` checks everything.
+/// Every read checks what it read: a block by its CRC (and zstd's exact length), a document's
+/// record and id by the record's CRC. `verify` checks everything.
 enum StoreFormat {
     static let magic: [UInt8] = Array("SEGTSTO3".utf8)
     static let blockSize = 16 << 10
     static let blockInfoSize = 24
-    static let docSize = 40
-    static let passageSize = 8
-    static let footerSize = 64
+    static let docSize = 36
+    static let footerSize = 72
 }
 
 /// Collects a segment's stored documents, then serializes them (compressing on the caller's
 /// thread: the segment writer does it on the store thread).
 struct StoredDocumentsWriter {
-    private var texts: [UInt8] = []
-    private var textStarts: [Int] = []
-    private var strings = ByteWriter()
-    private var records: [(idStart: UInt32, idLength: UInt32, titleStart: UInt32, titleLength: UInt32, firstPassage: UInt32, passageCount: UInt32)] = []
-    private var passages: [(UInt32, UInt32)] = []
+    /// Per document: title, passage varints, text.
+    private var contents: [UInt8] = []
+    private var ids = ByteWriter()
+    private var records: [(start: Int, titleLength: UInt32, passageBytes: UInt32, textLength: UInt32,
+                           idStart: UInt32, idLength: UInt32, passageCount: UInt32)] = []
 
     /// Bytes held (for the memory budget).
-    var byteCount: Int { texts.count + strings.count + records.count * 32 + passages.count * 8 }
+    var byteCount: Int { contents.count + ids.count + records.count * 40 }
 
     mutating func add(id: String, title: String?, text: String, passages ranges: [(UInt32, UInt32)]) {
-        let idBytes = Array(id.utf8), titleBytes = Array((title ?? "").utf8)
-        let idStart = UInt32(clamping: strings.count)
-        strings.append(idBytes)
-        let titleStart = UInt32(clamping: strings.count)
-        strings.append(titleBytes)
-        textStarts.append(texts.count)
+        let idBytes = Array(id.utf8)
+        let idStart = UInt32(clamping: ids.count)
+        ids.append(idBytes)
+        let start = contents.count
+        contents.append(contentsOf: (title ?? "").utf8)
+        let titleLength = contents.count - start
+        var varints = ByteWriter()
+        var last: UInt32 = 0
+        for (a, b) in ranges {
+            varints.varint(a &- last)
+            varints.varint(b &- a)
+            last = b
+        }
+        contents.append(contentsOf: varints.bytes)
         var copy = text
-        copy.withUTF8 { texts.append(contentsOf: $0) }
-        records.append((idStart, UInt32(idBytes.count), titleStart, UInt32(titleBytes.count),
-                        UInt32(clamping: passages.count), UInt32(ranges.count)))
-        passages += ranges
+        let textLength = copy.withUTF8 { bytes -> Int in
+            contents.append(contentsOf: bytes)
+            return bytes.count
+        }
+        records.append((start, UInt32(titleLength), UInt32(varints.count), UInt32(textLength), idStart, UInt32(idBytes.count),
+                        UInt32(ranges.count)))
     }
 
     /// The store file's bytes; nil when zstd fails (out of memory).
     func serialized() -> [UInt8]? {
         let docCount = records.count
-        let ends = (0..<docCount).map { $0 + 1 < docCount ? textStarts[$0 + 1] : texts.count }
+        func end(_ d: Int) -> Int { d + 1 < docCount ? records[d + 1].start : contents.count }
         // Blocks of whole documents.
         var blockStarts: [Int] = []   // first document of each block
         var d = 0
         while d < docCount {
             blockStarts.append(d)
-            let start = textStarts[d]
-            repeat { d += 1 } while d < docCount && ends[d - 1] - start < StoreFormat.blockSize
+            let start = records[d].start
+            repeat { d += 1 } while d < docCount && end(d - 1) - start < StoreFormat.blockSize
         }
-        // A dictionary from samples spread over the texts: up to 1,024 pieces of up to 2 KiB.
+        // A dictionary from samples spread over the contents: up to 1,024 pieces of 2 KiB.
         var samples: [UInt8] = [], sizes: [Int] = []
-        if texts.count >= 64 << 10 {
-            let pieces = min(1024, texts.count / 2048)
-            let stride = texts.count / max(pieces, 1)
+        if contents.count >= 64 << 10 {
+            let pieces = min(1024, contents.count / 2048)
+            let stride = contents.count / max(pieces, 1)
             for i in 0..<pieces {
-                let lo = i * stride, hi = min(texts.count, lo + 2048)
-                samples.append(contentsOf: texts[lo..<hi])
+                let lo = i * stride, hi = min(contents.count, lo + 2048)
+                samples.append(contentsOf: contents[lo..<hi])
                 sizes.append(hi - lo)
             }
         }
@@ -84,65 +94,47 @@ struct StoredDocumentsWriter {
         let dictOffset = out.count
         out += dictionary
         var blockTable = ByteWriter()
-        var blockOf = [UInt32](repeating: 0, count: docCount)
+        var docTable = ByteWriter()
         for (b, first) in blockStarts.enumerated() {
             let last = b + 1 < blockStarts.count ? blockStarts[b + 1] : docCount
-            for doc in first..<last { blockOf[doc] = UInt32(b) }
-            let lo = textStarts[first], hi = ends[last - 1]
+            let lo = records[first].start, hi = end(last - 1)
             let offset = out.count
-            let written = texts.withUnsafeBytes { all in
+            let written = contents.withUnsafeBytes { all in
                 compressor.compress(UnsafeRawBufferPointer(rebasing: all[lo..<hi]), appendingTo: &out)
             }
             guard let written else { return nil }
             let crc = out.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + written])) }
             blockTable.u64(UInt64(offset)); blockTable.u32(UInt32(written)); blockTable.u32(UInt32(hi - lo))
             blockTable.u32(crc); blockTable.u32(0)
+            for doc in first..<last {
+                let r = records[doc]
+                let recordStart = docTable.count
+                docTable.u32(UInt32(b)); docTable.u32(UInt32(r.start - lo)); docTable.u32(r.titleLength); docTable.u32(r.passageBytes)
+                docTable.u32(r.textLength); docTable.u32(r.idStart); docTable.u32(r.idLength); docTable.u32(r.passageCount)
+                var check = docTable.bytes.withUnsafeBytes { CRC32.update(CRC32.start, UnsafeRawBufferPointer(rebasing: $0[recordStart...])) }
+                check = ids.bytes.withUnsafeBytes {
+                    CRC32.update(check, UnsafeRawBufferPointer(rebasing: $0[Int(r.idStart)..<Int(r.idStart + r.idLength)]))
+                }
+                docTable.u32(check ^ 0xFFFF_FFFF)
+            }
         }
         let stringsOffset = out.count
-        out += strings.bytes
+        out += ids.bytes
         while out.count % 8 != 0 { out.append(0) }
         let blockTableOffset = out.count
         out += blockTable.bytes
         let docTableOffset = out.count
-        var docTable = ByteWriter()
-        for (i, r) in records.enumerated() {
-            let blockStart = textStarts[blockStarts[Int(blockOf[i])]]
-            var record = ByteWriter()
-            record.u32(blockOf[i]); record.u32(UInt32(textStarts[i] - blockStart)); record.u32(UInt32(ends[i] - textStarts[i]))
-            record.u32(r.idStart); record.u32(r.idLength); record.u32(r.titleStart); record.u32(r.titleLength)
-            record.u32(r.firstPassage); record.u32(r.passageCount)
-            var ranges = ByteWriter()
-            for p in passages[Int(r.firstPassage)..<Int(r.firstPassage + r.passageCount)] { ranges.u32(p.0); ranges.u32(p.1) }
-            let crc = Self.recordChecksum(record.bytes, strings.bytes, r.idStart, r.idLength, r.titleStart, r.titleLength, ranges.bytes)
-            docTable.append(record.bytes)
-            docTable.u32(crc)
-        }
         out += docTable.bytes
-        let passageTableOffset = out.count
-        for p in passages {
-            withUnsafeBytes(of: p.0.littleEndian) { out.append(contentsOf: $0) }
-            withUnsafeBytes(of: p.1.littleEndian) { out.append(contentsOf: $0) }
-        }
+        let docTableEnd = out.count
         var footer = ByteWriter()
-        for v in [dictOffset, dictionary.count, stringsOffset, blockTableOffset, docTableOffset, passageTableOffset] { footer.u64(UInt64(v)) }
+        for v in [dictOffset, dictionary.count, stringsOffset, blockTableOffset, docTableOffset, docTableEnd] { footer.u64(UInt64(v)) }
         footer.u32(UInt32(blockStarts.count))
+        footer.u32(out.withUnsafeBytes { CRC32.checksum($0) })
         footer.u32(footer.bytes.withUnsafeBytes { CRC32.checksum($0) })
+        footer.u32(0)
         footer.append(SegmentFormat.endMagic)
         out += footer.bytes
         return out
-    }
-
-    /// The CRC-32 that guards a document record: its fields, id, title and passage ranges.
-    static func recordChecksum(_ fields: some Collection<UInt8>, _ strings: [UInt8], _ idStart: UInt32, _ idLength: UInt32,
-                               _ titleStart: UInt32, _ titleLength: UInt32, _ ranges: [UInt8]) -> UInt32 {
-        var crc = CRC32.start
-        Array(fields).withUnsafeBytes { crc = CRC32.update(crc, $0) }
-        strings.withUnsafeBytes { all in
-            crc = CRC32.update(crc, UnsafeRawBufferPointer(rebasing: all[Int(idStart)..<Int(idStart + idLength)]))
-            crc = CRC32.update(crc, UnsafeRawBufferPointer(rebasing: all[Int(titleStart)..<Int(titleStart + titleLength)]))
-        }
-        ranges.withUnsafeBytes { crc = CRC32.update(crc, $0) }
-        return crc ^ 0xFFFF_FFFF
     }
 }
 
@@ -153,26 +145,34 @@ final class StoredDocuments: @unchecked Sendable {
     // its contexts under a lock.
     let path: String
     private let file: MappedFile
-    private let strings: ByteReader
+    private let ids: ByteReader
     private let blockTable: ByteReader
     private let docTable: ByteReader
-    private let passageTable: ByteReader
     private let blocks: ByteReader
     private let blockCount: Int
+    private let bodyCRC: UInt32
     private let decompressor: Zstd.Decompressor
 
-    /// One document's stored record.
+    /// One document's record: its id and where its title, passages and text are.
     struct Record {
         var id: String
-        var title: String
         var block: Int
         var offsetInBlock: Int
+        var titleLength: Int
+        var passageBytes: Int
         var textLength: Int
-        /// Its passages' byte ranges in its text.
-        var passages: [Range<Int>]
+        var passageCount: Int
     }
 
-    init(path: String, docCount: Int, passageCount: Int) throws(IndexError) {
+    /// A document's stored content.
+    struct Content {
+        var title: String
+        /// Its passages' byte ranges in its text.
+        var passages: [Range<Int>]
+        var text: String
+    }
+
+    init(path: String, docCount: Int) throws(IndexError) {
         self.path = path
         file = try MappedFile(path: path)
         let r = file.reader
@@ -182,7 +182,7 @@ final class StoredDocuments: @unchecked Sendable {
             throw corrupt("not a segtool store of this version, or truncated")
         }
         let f = r.count - StoreFormat.footerSize
-        guard let footer = r.slice(f, 52), let crc = r.u32(f + 52), CRC32.checksum(footer.base) == crc else {
+        guard let footer = r.slice(f, 56), let crc = r.u32(f + 56), CRC32.checksum(footer.base) == crc else {
             throw corrupt("footer checksum mismatch")
         }
         var v: [Int] = []
@@ -190,54 +190,41 @@ final class StoredDocuments: @unchecked Sendable {
             guard let x = footer.u64(i * 8), x <= UInt64(f) else { throw corrupt("footer offsets out of bounds") }
             v.append(Int(x))
         }
-        let (dictOffset, dictLength, stringsOffset, blockTableOffset, docTableOffset, passageTableOffset) = (v[0], v[1], v[2], v[3], v[4], v[5])
+        let (dictOffset, dictLength, idsOffset, blockTableOffset, docTableOffset, docTableEnd) = (v[0], v[1], v[2], v[3], v[4], v[5])
         blockCount = Int(footer.u32(48) ?? 0)
-        guard dictOffset + dictLength <= stringsOffset, stringsOffset <= blockTableOffset, blockTableOffset <= docTableOffset,
-              docTableOffset <= passageTableOffset, passageTableOffset <= f,
-              let dictionary = r.slice(dictOffset, dictLength), let blocks = r.slice(0, stringsOffset),
-              let strings = r.slice(stringsOffset, blockTableOffset - stringsOffset),
+        bodyCRC = footer.u32(52) ?? 0
+        guard dictLength <= idsOffset, dictOffset <= idsOffset - dictLength, idsOffset <= blockTableOffset,
+              blockTableOffset <= docTableOffset, docTableOffset <= docTableEnd, docTableEnd <= f,
+              let dictionary = r.slice(dictOffset, dictLength), let blocks = r.slice(0, idsOffset),
+              let ids = r.slice(idsOffset, blockTableOffset - idsOffset),
               let blockTable = r.slice(blockTableOffset, docTableOffset - blockTableOffset),
-              let docTable = r.slice(docTableOffset, passageTableOffset - docTableOffset),
-              let passageTable = r.slice(passageTableOffset, f - passageTableOffset),
+              let docTable = r.slice(docTableOffset, docTableEnd - docTableOffset),
               blockTable.count == blockCount * StoreFormat.blockInfoSize,
-              docTable.count == docCount * StoreFormat.docSize,
-              passageTable.count == passageCount * StoreFormat.passageSize else {
+              docTable.count == docCount * StoreFormat.docSize else {
             throw corrupt("tables out of bounds or of the wrong size")
         }
         self.blocks = blocks
-        self.strings = strings
+        self.ids = ids
         self.blockTable = blockTable
         self.docTable = docTable
-        self.passageTable = passageTable
         decompressor = Zstd.Decompressor(dictionary: dictionary.base)
     }
 
     /// Document `ordinal`'s record, checked against its CRC.
     func record(_ ordinal: Int) throws(IndexError) -> Record {
         let t = ordinal * StoreFormat.docSize
-        guard let fields = docTable.slice(t, 36), let crc = docTable.u32(t + 36),
-              let block = fields.u32(0), let offset = fields.u32(4), let length = fields.u32(8),
-              let idStart = fields.u32(12), let idLength = fields.u32(16), let titleStart = fields.u32(20), let titleLength = fields.u32(24),
-              let firstPassage = fields.u32(28), let passageCount = fields.u32(32),
-              let id = strings.slice(Int(idStart), Int(idLength)), let title = strings.slice(Int(titleStart), Int(titleLength)),
-              let ranges = passageTable.slice(Int(firstPassage) * StoreFormat.passageSize, Int(passageCount) * StoreFormat.passageSize) else {
+        guard let fields = docTable.slice(t, 32), let crc = docTable.u32(t + 32),
+              let block = fields.u32(0), let offset = fields.u32(4), let titleLength = fields.u32(8), let passageBytes = fields.u32(12),
+              let textLength = fields.u32(16), let idStart = fields.u32(20), let idLength = fields.u32(24),
+              let passageCount = fields.u32(28), let id = ids.slice(Int(idStart), Int(idLength)) else {
             throw .corrupt(file: path, reason: "document record \(ordinal) out of bounds")
         }
-        var check = CRC32.update(CRC32.start, fields.base)
-        check = CRC32.update(check, id.base)
-        check = CRC32.update(check, title.base)
-        check = CRC32.update(check, ranges.base) ^ 0xFFFF_FFFF
-        guard check == crc else { throw .corrupt(file: path, reason: "checksum mismatch in document record \(ordinal)") }
-        var passages: [Range<Int>] = []
-        passages.reserveCapacity(Int(passageCount))
-        for p in 0..<Int(passageCount) {
-            guard let a = ranges.u32(p * 8), let b = ranges.u32(p * 8 + 4), a <= b, b <= length else {
-                throw .corrupt(file: path, reason: "passage range of document record \(ordinal) out of bounds")
-            }
-            passages.append(Int(a)..<Int(b))
+        guard CRC32.update(CRC32.update(CRC32.start, fields.base), id.base) ^ 0xFFFF_FFFF == crc else {
+            throw .corrupt(file: path, reason: "checksum mismatch in document record \(ordinal)")
         }
-        return Record(id: String(decoding: id.base, as: UTF8.self), title: String(decoding: title.base, as: UTF8.self),
-                      block: Int(block), offsetInBlock: Int(offset), textLength: Int(length), passages: passages)
+        return Record(id: String(decoding: id.base, as: UTF8.self), block: Int(block), offsetInBlock: Int(offset),
+                      titleLength: Int(titleLength), passageBytes: Int(passageBytes), textLength: Int(textLength),
+                      passageCount: Int(passageCount))
     }
 
     /// Block `b`, decompressed after checking its CRC.
@@ -255,22 +242,47 @@ final class StoredDocuments: @unchecked Sendable {
         return bytes
     }
 
-    /// A document's text, from its record.
-    func text(_ record: Record) throws(IndexError) -> String {
-        try text(record, in: try block(record.block))
+    /// A document's title, passages and text (its block decompressed).
+    func content(_ record: Record) throws(IndexError) -> Content {
+        try content(record, in: try block(record.block))
     }
 
-    /// A document's text from its block's bytes (decompressed once for the block's documents).
-    func text(_ record: Record, in block: [UInt8]) throws(IndexError) -> String {
-        guard record.offsetInBlock <= block.count, record.textLength <= block.count - record.offsetInBlock else {
-            throw .corrupt(file: path, reason: "stored text out of its block's bounds")
+    /// A document's title, passages and text from its block's bytes (decompressed once for
+    /// the block's documents).
+    func content(_ record: Record, in block: [UInt8]) throws(IndexError) -> Content {
+        let start = record.offsetInBlock
+        let total = record.titleLength + record.passageBytes + record.textLength
+        guard start <= block.count, total <= block.count - start else {
+            throw .corrupt(file: path, reason: "stored document out of its block's bounds")
         }
-        return String(decoding: block[record.offsetInBlock..<record.offsetInBlock + record.textLength], as: UTF8.self)
+        let textStart = start + record.titleLength + record.passageBytes
+        var passages: [Range<Int>] = []
+        passages.reserveCapacity(record.passageCount)
+        let ok = block.withUnsafeBytes { raw -> Bool in
+            let varints = ByteReader(base: UnsafeRawBufferPointer(rebasing: raw[(start + record.titleLength)..<textStart]))
+            var at = 0, last = 0
+            for _ in 0..<record.passageCount {
+                guard let (gap, next) = varints.varint(at), let (length, after) = varints.varint(next) else { return false }
+                let a = last + Int(gap), b = a + Int(length)
+                guard b <= record.textLength else { return false }
+                passages.append(a..<b)
+                last = b
+                at = after
+            }
+            return at == varints.count
+        }
+        guard ok else { throw .corrupt(file: path, reason: "passage ranges of a stored document damaged") }
+        return Content(title: String(decoding: block[start..<start + record.titleLength], as: UTF8.self), passages: passages,
+                       text: String(decoding: block[textStart..<textStart + record.textLength], as: UTF8.self))
     }
 
     /// Checks every block and record.
     func verify(docCount: Int) throws(IndexError) {
+        let r = file.reader
+        guard CRC32.checksum(UnsafeRawBufferPointer(rebasing: r.base[0..<(r.count - StoreFormat.footerSize)])) == bodyCRC else {
+            throw .corrupt(file: path, reason: "checksum mismatch (file body)")
+        }
         for b in 0..<blockCount { _ = try block(b) }
-        for d in 0..<docCount { _ = try record(d) }
+        for d in 0..<docCount { _ = try content(try record(d)) }
     }
 }

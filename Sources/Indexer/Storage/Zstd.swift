@@ -70,17 +70,23 @@ enum Zstd {
         }
     }
 
-    /// A decompressor with a prepared dictionary, usable from many threads (each call takes a
-    /// context from a small pool).
+    /// A decompressor with a dictionary, usable from many threads (each call takes a context
+    /// from a small pool). The dictionary is prepared on first use, so opening costs nothing.
     final class Decompressor: @unchecked Sendable {
-        // @unchecked Sendable: the dictionary is read-only after init; contexts are handed out
-        // under the mutex, one call at a time each.
-        private let dictionary: OpaquePointer?
-        private let pool = Mutex<[Context]>([])
+        // @unchecked Sendable: the dictionary bytes are read-only (the caller keeps them mapped
+        // for the decompressor's life); contexts and the prepared dictionary are handed out
+        // under the mutex.
+        private let dictionaryBytes: UnsafeRawBufferPointer
+        private let state = Mutex<State>(State())
+
+        private struct State: ~Copyable {
+            var contexts: [Context] = []
+            var dictionary: Prepared?
+        }
 
         /// A decompression context, owned: freed with its wrapper.
         private final class Context: @unchecked Sendable {
-            // @unchecked Sendable: used by one call at a time (handed out by the pool's lock).
+            // @unchecked Sendable: used by one call at a time (handed out under the lock).
             let pointer: OpaquePointer
             init?() {
                 guard let p = ZSTD_createDCtx() else { return nil }
@@ -89,26 +95,40 @@ enum Zstd {
             deinit { ZSTD_freeDCtx(pointer) }
         }
 
-        init(dictionary bytes: UnsafeRawBufferPointer) {
-            // Safe because: zstd copies the dictionary into its own object.
-            dictionary = bytes.isEmpty ? nil : ZSTD_createDDict(bytes.baseAddress, bytes.count)
+        /// A prepared dictionary, owned: freed with its wrapper.
+        private final class Prepared: @unchecked Sendable {
+            // @unchecked Sendable: read-only once made; zstd allows concurrent use of a DDict.
+            let pointer: OpaquePointer
+            init?(_ bytes: UnsafeRawBufferPointer) {
+                // Safe because: zstd copies the dictionary into its own object.
+                guard let p = ZSTD_createDDict(bytes.baseAddress, bytes.count) else { return nil }
+                pointer = p
+            }
+            deinit { ZSTD_freeDDict(pointer) }
         }
 
-        deinit {
-            if let dictionary { ZSTD_freeDDict(dictionary) }
+        /// `bytes` must stay valid while the decompressor lives (a mapped file its owner holds).
+        init(dictionary bytes: UnsafeRawBufferPointer) {
+            dictionaryBytes = bytes
         }
 
         /// Decompresses `input`, which must give exactly `rawLength` bytes; nil otherwise.
         func decompress(_ input: UnsafeRawBufferPointer, rawLength: Int) -> [UInt8]? {
             guard rawLength >= 0, rawLength <= 1 << 31 else { return nil }
-            guard let context = pool.withLock({ $0.popLast() }) ?? Context() else { return nil }
-            defer { pool.withLock { if $0.count < 8 { $0.append(context) } } }
+            let bytes = dictionaryBytes
+            let taken: (Context, Prepared?)? = state.withLock { state in
+                if state.dictionary == nil && !bytes.isEmpty { state.dictionary = Prepared(bytes) }
+                guard let context = state.contexts.popLast() ?? Context() else { return nil }
+                return (context, state.dictionary)
+            }
+            guard let (context, dictionary) = taken, bytes.isEmpty || dictionary != nil else { return nil }
+            defer { state.withLock { if $0.contexts.count < 8 { $0.contexts.append(context) } } }
             var output = [UInt8](repeating: 0, count: rawLength)
             let written = output.withUnsafeMutableBytes { out -> Int in
                 // Safe because: out has rawLength writable bytes; zstd never writes past its
                 // capacity and reports an error for data that would.
                 if let dictionary {
-                    return ZSTD_decompress_usingDDict(context.pointer, out.baseAddress, out.count, input.baseAddress, input.count, dictionary)
+                    return ZSTD_decompress_usingDDict(context.pointer, out.baseAddress, out.count, input.baseAddress, input.count, dictionary.pointer)
                 }
                 return ZSTD_decompressDCtx(context.pointer, out.baseAddress, out.count, input.baseAddress, input.count)
             }
