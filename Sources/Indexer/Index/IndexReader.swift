@@ -73,9 +73,20 @@ public final class IndexReader: @unchecked Sendable {
         totalPassageLength = segments.reduce(0) { $0 + $1.totalPassageLength }
     }
 
-    /// Checks every checksum of every file.
+    /// Checks every checksum of every file (the recorded analysis too).
     public func verify() throws(IndexError) {
+        _ = try analysis()
         for s in segments { try s.verify() }
+    }
+
+    /// The analysis the index records (read and checked on each call).
+    public func analysis() throws(IndexError) -> IndexAnalysis {
+        try IndexAnalysis.recorded(in: directory)
+    }
+
+    /// The analyzer for queries on this index: its recorded analysis, precise mode.
+    public func queryAnalyzer() throws(IndexError) -> Analyzer {
+        try analysis().makeAnalyzer(mode: .precise)
     }
 
     /// The number of segments.

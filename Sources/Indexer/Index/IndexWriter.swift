@@ -39,6 +39,8 @@ public final class IndexWriter {
     private var locations: [String: (String, Int)] = [:]
     private var nextSegmentNumber = 1
     private let analyzer: Analyzer
+    /// The analysis recorded in the index (documents are added with it).
+    public private(set) var analysis: IndexAnalysis
     public let splitter = PassageSplitter()
     /// Flush a segment when the builder holds about this many bytes.
     public var memoryBudget = 256 << 20
@@ -48,27 +50,39 @@ public final class IndexWriter {
     public var mergeAbove = 10
 
     /// Opens (or with `create`, creates) the index in `directory`.
-    /// - Parameter stopWords: for a new index, its stop words (saved with the index; an
-    ///   existing index keeps its own).
-    public init(directory: String, create: Bool, segmenter: Segmenter, stopWords: Set<String> = []) throws(IndexError) {
+    /// - Parameter analysis: for a new index, how it analyses text (recorded in the index);
+    ///   for an existing one, nil to use the recorded analysis, or the analysis the caller
+    ///   expects — a different one is refused (`IndexError.analysisMismatch`).
+    /// - Throws: `IndexError.notAnIndex` for a folder without an index (or, with `create`, one
+    ///   that is not empty: a writer touches only what an index records), `.locked` when
+    ///   another writer holds it.
+    public init(directory: String, create: Bool, analysis requested: IndexAnalysis? = nil) throws(IndexError) {
         self.directory = directory
-        if create { try FileIO.makeDirectory(directory) }
+        let manifestPath = directory + "/" + Manifest.fileName
+        if create {
+            if !FileIO.exists(directory) { try FileIO.makeDirectory(directory) }
+            if !FileIO.exists(manifestPath) && FileIO.list(directory).contains(where: { $0 != "." && $0 != ".." && $0 != "lock" }) {
+                throw .notEmpty(path: directory)
+            }
+        }
         guard FileIO.exists(directory) else { throw .notAnIndex(path: directory) }
         lock = try WriterLock(directory: directory)
-        let manifestPath = directory + "/" + Manifest.fileName
-        let stopPath = directory + "/stopwords.txt"
         if FileIO.exists(manifestPath) {
             manifest = try Manifest.parse(try FileIO.readAll(manifestPath), path: manifestPath)
+            analysis = try IndexAnalysis.recorded(in: directory)
+            if let requested {
+                let differences = requested.differences(from: analysis).filter { $0 != "another version of the built-in lexicon" }
+                if !differences.isEmpty { throw .analysisMismatch(path: directory, differences: differences) }
+            }
         } else if create {
             manifest = Manifest()
-            let list = stopWords.sorted().joined(separator: "\n")
-            try FileIO.writeDurably(Array((list.isEmpty ? "" : list + "\n").utf8), to: stopPath)
+            analysis = requested ?? IndexAnalysis()
+            try analysis.record(in: directory)
             try FileIO.replaceAtomically(manifest.serialized(), path: manifestPath, directory: directory)
         } else {
             throw .notAnIndex(path: directory)
         }
-        let saved = FileIO.exists(stopPath) ? StopWords.parse(String(decoding: try FileIO.readAll(stopPath), as: UTF8.self)) : []
-        analyzer = Analyzer(segmenter: segmenter, mode: .search, stopWords: saved)
+        analyzer = try analysis.makeAnalyzer(mode: .search)
         for entry in manifest.segments {
             let segment = try SegmentReader(directory: directory, name: entry.name)
             committed[entry.name] = segment
@@ -82,13 +96,6 @@ public final class IndexWriter {
             if let n = Int(entry.name.dropFirst(4)) { nextSegmentNumber = max(nextSegmentNumber, n + 1) }
         }
         collectGarbage()
-    }
-
-    /// The stop words this index was built with.
-    public static func stopWords(directory: String) -> Set<String> {
-        let path = directory + "/stopwords.txt"
-        guard let bytes = try? FileIO.readAll(path) else { return [] }
-        return StopWords.parse(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Adds documents, analysing them on `threads` threads; `progress` gets the count so far.
@@ -112,6 +119,10 @@ public final class IndexWriter {
     }
 
     private func addBatch(_ batch: [IndexDocument]) throws(IndexError) {
+        if analysis.builtinLexicon && analysis.builtinFingerprint != IndexAnalysis.currentBuiltinFingerprint {
+            throw .analysisMismatch(path: directory, differences: [
+                "its documents were analysed with another version of the built-in lexicon; `segtool index merge` re-analyses them with this one"])
+        }
         let job = AnalysisJob(documents: batch, analyzer: analyzer, splitter: splitter)
         let parts = max(1, min(threads * 4, batch.count))
         if threads > 1 && batch.count > 1 {
@@ -209,6 +220,12 @@ public final class IndexWriter {
         var next = manifest
         next.segments = []
         manifest = next
+        // Re-analysed with this binary's built-in lexicon: recorded as such before the new
+        // segments are committed (the old ones are then unreferenced).
+        if analysis.builtinFingerprint != IndexAnalysis.currentBuiltinFingerprint {
+            analysis.builtinFingerprint = IndexAnalysis.currentBuiltinFingerprint
+            try analysis.record(in: directory)
+        }
         try add(documents.map { IndexDocument(id: $0.0, title: $0.1, text: $0.2) })
         try flush()
         next = manifest
@@ -225,7 +242,7 @@ public final class IndexWriter {
     /// Removes files that no manifest refers to (left by crashes or replaced by merges).
     /// Readers that still map them keep their data (unlinking does not unmap).
     private func collectGarbage() {
-        var keep: Set<String> = [Manifest.fileName, "lock", "stopwords.txt"]
+        var keep: Set<String> = Set([Manifest.fileName, "lock"] + IndexAnalysis.fileNames(dictionaries: analysis.userDictionaries.count))
         for s in manifest.segments {
             keep.insert(s.name + ".idx")
             keep.insert(s.name + ".store")
@@ -235,9 +252,26 @@ public final class IndexWriter {
             keep.insert(s.name + ".idx")
             keep.insert(s.name + ".store")
         }
-        for name in FileIO.list(directory) where !keep.contains(name) {
-            if name.hasPrefix("seg-") || name.hasSuffix(".tmp") { FileIO.remove(directory + "/" + name) }
+        // Only names a writer makes: seg-NNNNNN.idx/.store/.del-G, their .tmp, manifest.tmp.
+        for name in FileIO.list(directory) where !keep.contains(name) && Self.isIndexFileName(name) {
+            FileIO.remove(directory + "/" + name)
         }
+    }
+
+    /// Whether `name` is of a file an index writer makes (and may remove when unreferenced).
+    static func isIndexFileName(_ name: String) -> Bool {
+        var rest = Substring(name)
+        if rest.hasSuffix(".tmp") { rest = rest.dropLast(4) }
+        if rest == Manifest.fileName || rest == IndexAnalysis.fileName { return true }
+        guard rest.hasPrefix("seg-") else { return false }
+        rest = rest.dropFirst(4)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count == 6 else { return false }
+        rest = rest.dropFirst(6)
+        if rest == ".idx" || rest == ".store" { return true }
+        guard rest.hasPrefix(".del-") else { return false }
+        let generation = rest.dropFirst(5)
+        return !generation.isEmpty && generation.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }
 
