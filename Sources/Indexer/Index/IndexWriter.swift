@@ -1,16 +1,27 @@
 import Dispatch
 import Segmenter
 
-/// A document to index.
-public struct IndexDocument: Sendable {
+/// A document to index: an id, an optional title, the text, and optional date and fields
+/// (stored, and usable as filters and in trends).
+public struct IndexDocument: Sendable, Equatable {
+    /// Its id (unique in the index: adding an id again replaces the document).
     public var id: String
+    /// Its title (stored, shown with hits; not searched).
     public var title: String?
+    /// Its text (analysed and stored).
     public var text: String
+    /// Its date, when known.
+    public var date: DocumentDate?
+    /// Named string fields such as `source` or `author`.
+    public var fields: [String: String]
 
-    public init(id: String, title: String? = nil, text: String) {
+    /// A document.
+    public init(id: String, title: String? = nil, text: String, date: DocumentDate? = nil, fields: [String: String] = [:]) {
         self.id = id
         self.title = title
         self.text = text
+        self.date = date
+        self.fields = fields
     }
 }
 
@@ -139,8 +150,8 @@ public final class IndexWriter {
                 builderCount = 0
                 builderBytes = 0
             }
-            _ = delete(id: doc.id)
-            locations[doc.id] = (builderName, builderCount)
+            _ = delete(id: doc.document.id)
+            locations[doc.document.id] = (builderName, builderCount)
             builderCount += 1
             builderBytes += doc.text.utf8.count + doc.occurrenceStart.count * 8 + 64
         }
@@ -226,7 +237,7 @@ public final class IndexWriter {
             analysis.builtinFingerprint = IndexAnalysis.currentBuiltinFingerprint
             try analysis.record(in: directory)
         }
-        try add(documents.map { IndexDocument(id: $0.0, title: $0.1, text: $0.2) })
+        try add(documents)
         try flush()
         next = manifest
         next.generation += 1
@@ -299,7 +310,7 @@ final class AnalysisJob: @unchecked Sendable {
         results.withUnsafeMutableBufferPointer { slots in
             for i in lo..<hi {
                 let d = documents[i]
-                slots[i] = analyzer.analyse(id: d.id, title: d.title, text: d.text, splitter: splitter, scratch: &scratch)
+                slots[i] = analyzer.analyse(d, splitter: splitter, scratch: &scratch)
             }
         }
     }

@@ -153,3 +153,86 @@ public struct Query: Sendable, Equatable {
         return out
     }
 }
+
+/// Limits on what a query may ask: a server exposes searches to anyone, and a query's cost
+/// grows with its terms and the number of hits asked for.
+public struct QueryLimits: Sendable, Equatable {
+    /// Most distinct terms (words of all clauses, exclusions included).
+    public var maxTerms: Int
+    /// Most words in one phrase.
+    public var maxPhraseWords: Int
+    /// Most hits one search returns.
+    public var maxTop: Int
+    /// Longest query text, in bytes.
+    public var maxBytes: Int
+
+    /// Limits; the defaults suit interactive search.
+    public init(maxTerms: Int = 256, maxPhraseWords: Int = 32, maxTop: Int = 10_000, maxBytes: Int = 8_192) {
+        self.maxTerms = maxTerms
+        self.maxPhraseWords = maxPhraseWords
+        self.maxTop = maxTop
+        self.maxBytes = maxBytes
+    }
+}
+
+/// What is wrong with a query, and where (a character offset into the query text).
+public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A quote opened at `offset` is not closed.
+    case unclosedQuote(offset: Int)
+    /// No positive term: only exclusions, stop words or punctuation.
+    case noPositiveTerm
+    /// More distinct terms than the limit.
+    case tooManyTerms(count: Int, limit: Int)
+    /// A phrase longer than the limit, starting at `offset`.
+    case phraseTooLong(offset: Int, words: Int, limit: Int)
+    /// A query text longer than the limit.
+    case tooLong(bytes: Int, limit: Int)
+    /// More hits asked for than the limit.
+    case topTooLarge(top: Int, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .unclosedQuote(let offset): "the quote at character \(offset + 1) is not closed"
+        case .noPositiveTerm:
+            "the query needs at least one word to find (it has only exclusions like -word, stop words or punctuation)"
+        case .tooManyTerms(let count, let limit): "the query has \(count) distinct words; at most \(limit) are allowed"
+        case .phraseTooLong(let offset, let words, let limit):
+            "the phrase at character \(offset + 1) has \(words) words; at most \(limit) are allowed"
+        case .tooLong(let bytes, let limit): "the query is \(bytes) bytes long; at most \(limit) are allowed"
+        case .topTooLarge(let top, let limit): "\(top) results asked for; at most \(limit) are allowed"
+        }
+    }
+}
+
+extension Query {
+    /// Parses a query strictly: an unclosed quote, a query without a positive word, or one over
+    /// `limits` is an error saying where.
+    public static func parse(_ text: String, analyzer: Analyzer, limits: QueryLimits = QueryLimits()) throws(QueryError) -> Query {
+        let bytes = text.utf8.count
+        if bytes > limits.maxBytes { throw .tooLong(bytes: bytes, limit: limits.maxBytes) }
+        // Quotes: each opened one must close; a phrase may not be too long.
+        var open: (Character, Int)?
+        var content = ""
+        for (offset, ch) in text.enumerated() {
+            if let (q, start) = open {
+                if ch == q || (q == "“" && ch == "”") {
+                    open = nil
+                    let words = analyzer.terms(in: joiningHan(content)).count
+                    if words > limits.maxPhraseWords { throw .phraseTooLong(offset: start, words: words, limit: limits.maxPhraseWords) }
+                    content = ""
+                } else {
+                    content.append(ch)
+                }
+            } else if ch == "\"" || ch == "“" {
+                open = (ch, offset)
+            }
+        }
+        if let (_, offset) = open { throw .unclosedQuote(offset: offset) }
+        let query = Query(text, analyzer: analyzer)
+        if query.groups.isEmpty { throw .noPositiveTerm }
+        var distinct = Set(query.scoringTerms)
+        for clause in query.excluded { distinct.formUnion(clause.terms) }
+        if distinct.count > limits.maxTerms { throw .tooManyTerms(count: distinct.count, limit: limits.maxTerms) }
+        return query
+    }
+}

@@ -30,10 +30,11 @@ extension IndexReader {
         guard !query.groups.isEmpty, options.top > 0 else { return [] }
         let plan = QueryPlan(query, passages: options.passages)
         let context = makeContext(plan, ranking: options.ranking)
+        let allowed = try allowedDocuments(options.filter)
         var top = TopK<(Int, Int, Int)>(options.top)  // (segment, ordinal, passage)
         var damaged: IndexError?
         for s in segments.indices {
-            var run = SegmentSearch(reader: self, segment: s, plan: plan, context: context)
+            var run = SegmentSearch(reader: self, segment: s, plan: plan, context: context, allowed: allowed[s])
             run.execute(passages: options.passages, top: &top, damaged: &damaged)
         }
         if let damaged { throw damaged }
@@ -57,7 +58,7 @@ extension IndexReader {
         return hits
     }
 
-    private func makeContext(_ plan: QueryPlan, ranking: Ranking) -> SearchContext {
+    func makeContext(_ plan: QueryPlan, ranking: Ranking) -> SearchContext {
         let n = max(storedDocumentCount, 1)
         // Each term looked up once per segment: the lookups give the df and, later, the cursors.
         let infos = segments.map { segment in plan.termBytes.map { segment.lookup($0) } }
@@ -321,6 +322,8 @@ struct SegmentSearch {
     /// This segment's deleted documents, and whether there are any.
     let deletedDocs: Set<Int>
     let hasDeletes: Bool
+    /// The documents a filter lets through (nil: all).
+    let allowed: [Bool]?
     /// Document lengths in terms.
     let lengths: [UInt32]
     /// The segment's own average length (its BM25 bounds are computed at it).
@@ -331,7 +334,8 @@ struct SegmentSearch {
     /// Reused for phrase start positions (passage scoring).
     var phraseStarts: [UInt32] = []
 
-    init(reader: IndexReader, segment s: Int, plan: QueryPlan, context: SearchContext) {
+    init(reader: IndexReader, segment s: Int, plan: QueryPlan, context: SearchContext, allowed: [Bool]? = nil) {
+        self.allowed = allowed
         self.s = s
         let segment = reader.segments[s]
         self.segment = segment
@@ -354,7 +358,7 @@ struct SegmentSearch {
             excludedPresent = excludedInfos.map { $0 != nil }
         }
         deletedDocs = reader.deleted[s]
-        hasDeletes = !deletedDocs.isEmpty
+        hasDeletes = !deletedDocs.isEmpty || allowed != nil
         lengths = segment.lengths
         segmentAverageLength = SegmentFormat.averageLength(totalLength: segment.totalLength, docCount: segment.docCount)
         phraseDoc = Array(repeating: -1, count: plan.clausePhrase.count)
@@ -376,8 +380,13 @@ struct SegmentSearch {
         }
     }
 
+    /// Whether document `d` is deleted or filtered out.
     @inline(__always)
-    func isDeleted(_ d: Int) -> Bool { hasDeletes && deletedDocs.contains(d) }
+    func isDeleted(_ d: Int) -> Bool {
+        guard hasDeletes else { return false }
+        if let allowed, d >= 0, d < allowed.count, !allowed[d] { return true }
+        return deletedDocs.contains(d)
+    }
 
     // MARK: One term, block-max
 

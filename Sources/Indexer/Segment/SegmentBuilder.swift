@@ -8,9 +8,8 @@ import Segmenter
 
 /// A document analysed for indexing: its term occurrences with positions, its passages.
 struct AnalysedDocument: Sendable {
-    var id: String
-    var title: String?
-    var text: String
+    var document: IndexDocument
+    var text: String { document.text }
     /// Number of precise tokens kept as terms: the document's length (for scoring).
     var length: Int
     /// The position just past the text (where its last passage ends).
@@ -82,10 +81,9 @@ struct AnalysisScratch {
 extension Analyzer {
     /// Analyses a document for the index: its terms and positions (`forEachTerm`, search
     /// mode), and its passages with the position each starts at.
-    func analyse(
-        id: String, title: String?, text: String, splitter: PassageSplitter, scratch: inout AnalysisScratch
-    ) -> AnalysedDocument {
-        var doc = AnalysedDocument(id: id, title: title, text: text, length: 0, termBytes: [],
+    func analyse(_ document: IndexDocument, splitter: PassageSplitter, scratch: inout AnalysisScratch) -> AnalysedDocument {
+        let text = document.text
+        var doc = AnalysedDocument(document: document, length: 0, termBytes: [],
                                    occurrenceStart: [], occurrenceLength: [], occurrencePosition: [], passages: [])
         var copy = text
         scratch.tokens.removeAll(keepingCapacity: true)
@@ -190,7 +188,7 @@ final class SegmentBuilder {
         // The index keeps what search reads (length, passages' first positions); ids, titles,
         // texts and passage byte ranges go to the store.
         let storedBefore = stored.byteCount
-        stored.add(id: doc.id, title: doc.title, text: doc.text, passages: doc.passages.map { ($0.1, $0.2) })
+        stored.add(doc.document, passages: doc.passages.map { ($0.1, $0.2) })
         docRecords.u32(UInt32(doc.length))
         docRecords.u32(UInt32(passageCount)); docRecords.u32(UInt32(passageRecords.count))
         for (i, p) in doc.passages.enumerated() {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The stored documents of a segment (`seg-NNNNNN.store`): ids, titles, texts and passage
 /// byte ranges, written by `StoredDocumentsWriter` and read by `StoredDocuments`.
 ///
@@ -8,12 +10,15 @@
 ///            and its text, concatenated in document order and cut into blocks of whole
 ///            documents of about `blockSize` bytes (a longer document is a block of its own),
 ///            each block zstd-compressed with the dictionary
-/// STRINGS    ids, UTF-8 (uncompressed: a writer reads them all to find documents by id)
+/// STRINGS    per document its id (UTF-8), then its fields as varint-length-prefixed key and
+///            value pairs, sorted by key (uncompressed: a writer reads the ids to find
+///            documents, a filter reads the fields)
 /// BLOCKTABLE per block 24 bytes: offset u64, compressedLength u32, rawLength u32, crc32 of the
 ///            compressed bytes u32, pad u32
-/// DOCTABLE   per document 36 bytes: block u32, offsetInBlock u32, titleLength u32,
+/// DOCTABLE   per document 44 bytes: block u32, offsetInBlock u32, titleLength u32,
 ///            passageBytes u32, textLength u32, idStart u32, idLength u32, passageCount u32,
-///            crc32 u32 of (the record's first 32 bytes and its id)
+///            date u32 (`DocumentDate.packed`, 0: none), fieldsLength u32 (bytes after the id),
+///            crc32 u32 of (the record's first 40 bytes, its id and fields)
 /// footer 72 bytes: dictOffset u64, dictLength u64, stringsOffset u64, blockTableOffset u64,
 ///            docTableOffset u64, end of the doc table u64, blockCount u32, crc32 of everything
 ///            before the footer u32 (checked by `verify`), crc32 of the footer's first 56
@@ -25,7 +30,7 @@ enum StoreFormat {
     static let magic: [UInt8] = Array("SEGTSTO3".utf8)
     static let blockSize = 16 << 10
     static let blockInfoSize = 24
-    static let docSize = 36
+    static let docSize = 44
     static let footerSize = 72
 }
 
@@ -36,15 +41,25 @@ struct StoredDocumentsWriter {
     private var contents: [UInt8] = []
     private var ids = ByteWriter()
     private var records: [(start: Int, titleLength: UInt32, passageBytes: UInt32, textLength: UInt32,
-                           idStart: UInt32, idLength: UInt32, passageCount: UInt32)] = []
+                           idStart: UInt32, idLength: UInt32, passageCount: UInt32, date: UInt32, fieldsLength: UInt32)] = []
 
     /// Bytes held (for the memory budget).
     var byteCount: Int { contents.count + ids.count + records.count * 40 }
 
-    mutating func add(id: String, title: String?, text: String, passages ranges: [(UInt32, UInt32)]) {
-        let idBytes = Array(id.utf8)
+    mutating func add(_ document: IndexDocument, passages ranges: [(UInt32, UInt32)]) {
+        let (title, text) = (document.title, document.text)
+        let idBytes = Array(document.id.utf8)
         let idStart = UInt32(clamping: ids.count)
         ids.append(idBytes)
+        let fieldsStart = ids.count
+        for key in document.fields.keys.sorted() {
+            for part in [key, document.fields[key] ?? ""] {
+                let bytes = Array(part.utf8)
+                ids.varint(UInt32(clamping: bytes.count))
+                ids.append(bytes)
+            }
+        }
+        let fieldsLength = ids.count - fieldsStart
         let start = contents.count
         contents.append(contentsOf: (title ?? "").utf8)
         let titleLength = contents.count - start
@@ -62,7 +77,7 @@ struct StoredDocumentsWriter {
             return bytes.count
         }
         records.append((start, UInt32(titleLength), UInt32(varints.count), UInt32(textLength), idStart, UInt32(idBytes.count),
-                        UInt32(ranges.count)))
+                        UInt32(ranges.count), document.date?.packed ?? 0, UInt32(fieldsLength)))
     }
 
     /// The store file's bytes; nil when zstd fails (out of memory).
@@ -111,9 +126,10 @@ struct StoredDocumentsWriter {
                 let recordStart = docTable.count
                 docTable.u32(UInt32(b)); docTable.u32(UInt32(r.start - lo)); docTable.u32(r.titleLength); docTable.u32(r.passageBytes)
                 docTable.u32(r.textLength); docTable.u32(r.idStart); docTable.u32(r.idLength); docTable.u32(r.passageCount)
+                docTable.u32(r.date); docTable.u32(r.fieldsLength)
                 var check = docTable.bytes.withUnsafeBytes { CRC32.update(CRC32.start, UnsafeRawBufferPointer(rebasing: $0[recordStart...])) }
                 check = ids.bytes.withUnsafeBytes {
-                    CRC32.update(check, UnsafeRawBufferPointer(rebasing: $0[Int(r.idStart)..<Int(r.idStart + r.idLength)]))
+                    CRC32.update(check, UnsafeRawBufferPointer(rebasing: $0[Int(r.idStart)..<Int(r.idStart + r.idLength + r.fieldsLength)]))
                 }
                 docTable.u32(check ^ 0xFFFF_FFFF)
             }
@@ -153,9 +169,13 @@ final class StoredDocuments: @unchecked Sendable {
     private let bodyCRC: UInt32
     private let decompressor: Zstd.Decompressor
 
-    /// One document's record: its id and where its title, passages and text are.
+    /// One document's record: its id, date, and where its fields, title, passages and text are.
     struct Record {
         var id: String
+        var date: DocumentDate?
+        /// Its fields' bytes in STRINGS.
+        var fieldsStart: Int
+        var fieldsLength: Int
         var block: Int
         var offsetInBlock: Int
         var titleLength: Int
@@ -213,19 +233,68 @@ final class StoredDocuments: @unchecked Sendable {
     /// Document `ordinal`'s record, checked against its CRC.
     func record(_ ordinal: Int) throws(IndexError) -> Record {
         let t = ordinal * StoreFormat.docSize
-        guard let fields = docTable.slice(t, 32), let crc = docTable.u32(t + 32),
+        guard let fields = docTable.slice(t, 40), let crc = docTable.u32(t + 40),
               let block = fields.u32(0), let offset = fields.u32(4), let titleLength = fields.u32(8), let passageBytes = fields.u32(12),
               let textLength = fields.u32(16), let idStart = fields.u32(20), let idLength = fields.u32(24),
-              let passageCount = fields.u32(28), let id = ids.slice(Int(idStart), Int(idLength)) else {
+              let passageCount = fields.u32(28), let date = fields.u32(32), let fieldsLength = fields.u32(36),
+              let idAndFields = ids.slice(Int(idStart), Int(idLength) + Int(fieldsLength)) else {
             throw .corrupt(file: path, reason: "document record \(ordinal) out of bounds")
         }
-        guard CRC32.update(CRC32.update(CRC32.start, fields.base), id.base) ^ 0xFFFF_FFFF == crc else {
+        guard CRC32.update(CRC32.update(CRC32.start, fields.base), idAndFields.base) ^ 0xFFFF_FFFF == crc else {
             throw .corrupt(file: path, reason: "checksum mismatch in document record \(ordinal)")
         }
-        return Record(id: String(decoding: id.base, as: UTF8.self), block: Int(block), offsetInBlock: Int(offset),
+        return Record(id: String(decoding: idAndFields.base[0..<Int(idLength)], as: UTF8.self), date: DocumentDate(packed: date),
+                      fieldsStart: Int(idStart) + Int(idLength), fieldsLength: Int(fieldsLength), block: Int(block), offsetInBlock: Int(offset),
                       titleLength: Int(titleLength), passageBytes: Int(passageBytes), textLength: Int(textLength),
                       passageCount: Int(passageCount))
     }
+
+    /// A document's fields (the record was checked, its bytes with it).
+    func fields(_ record: Record) throws(IndexError) -> [String: String] {
+        guard record.fieldsLength > 0 else { return [:] }
+        guard let bytes = ids.slice(record.fieldsStart, record.fieldsLength) else {
+            throw .corrupt(file: path, reason: "fields out of bounds")
+        }
+        var out: [String: String] = [:]
+        var at = 0
+        while at < bytes.count {
+            var pair: [String] = []
+            for _ in 0..<2 {
+                guard let (length, next) = bytes.varint(at), let s = bytes.slice(next, Int(length)) else {
+                    throw .corrupt(file: path, reason: "fields damaged")
+                }
+                pair.append(String(decoding: s.base, as: UTF8.self))
+                at = next + Int(length)
+            }
+            out[pair[0]] = pair[1]
+        }
+        return out
+    }
+
+    /// Every document's packed date (0: none), read once and kept (for filters and trends).
+    func dates(docCount: Int) throws(IndexError) -> [UInt32] {
+        if let cached = columns.withLock({ $0.dates }) { return cached }
+        var out = [UInt32](repeating: 0, count: docCount)
+        for d in 0..<docCount { out[d] = try record(d).date?.packed ?? 0 }
+        columns.withLock { $0.dates = out }
+        return out
+    }
+
+    /// Every document's value of field `name` (nil: none), read once and kept.
+    func fieldColumn(_ name: String, docCount: Int) throws(IndexError) -> [String?] {
+        if let cached = columns.withLock({ $0.fields[name] }) { return cached }
+        var out = [String?](repeating: nil, count: docCount)
+        for d in 0..<docCount { out[d] = try fields(try record(d))[name] }
+        columns.withLock { $0.fields[name] = out }
+        return out
+    }
+
+    /// Columns read from the records on first use.
+    private struct Columns {
+        var dates: [UInt32]?
+        var fields: [String: [String?]] = [:]
+    }
+    private let columns = Mutex(Columns())
 
     /// Block `b`, decompressed after checking its CRC.
     func block(_ b: Int) throws(IndexError) -> [UInt8] {

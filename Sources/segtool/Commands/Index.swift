@@ -44,7 +44,8 @@ struct Index: ParsableCommand {
             do {
                 var batch: [IndexDocument] = []
                 try Documents.read(inputs, stdinIsJSONL: jsonl) { document in
-                    batch.append(IndexDocument(id: document.id, title: document.title, text: document.text))
+                    batch.append(IndexDocument(id: document.id, title: document.title, text: document.text,
+                                               date: document.date, fields: document.fields))
                     if batch.count >= 2048 {
                         guard pipe.put(batch) else { throw Stopped() }
                         batch.removeAll(keepingCapacity: true)
