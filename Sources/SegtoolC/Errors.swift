@@ -81,8 +81,9 @@ func reporting(
     }
 }
 
+/// `segtool_error_free` of segtool.h (see the header for the contract).
 @_cdecl("segtool_error_free")
-func segtool_error_free_impl(_ error: UnsafeMutablePointer<segtool_error>?) {
+public func segtool_error_free_impl(_ error: UnsafeMutablePointer<segtool_error>?) {
     guard let error else { return }
     free(error.pointee.message)
     free(error.pointee.path)

@@ -51,8 +51,9 @@ final class KeywordStorage {
     }
 }
 
+/// `segtool_keywords_open` of segtool.h (see the header for the contract).
 @_cdecl("segtool_keywords_open")
-func segtool_keywords_open_impl(
+public func segtool_keywords_open_impl(
     _ segmenter: OpaquePointer?, _ options: UnsafePointer<segtool_keyword_options>?,
     _ out: UnsafeMutablePointer<OpaquePointer?>?, _ error: UnsafeMutablePointer<UnsafeMutablePointer<segtool_error>?>?
 ) -> segtool_status {
@@ -91,14 +92,16 @@ func segtool_keywords_open_impl(
     }
 }
 
+/// `segtool_keywords_free` of segtool.h (see the header for the contract).
 @_cdecl("segtool_keywords_free")
-func segtool_keywords_free_impl(_ extractor: OpaquePointer?) {
+public func segtool_keywords_free_impl(_ extractor: OpaquePointer?) {
     guard let extractor else { return }
     Unmanaged<KeywordHandle>.fromOpaque(UnsafeRawPointer(extractor)).release()
 }
 
+/// `segtool_keyword_array_free` of segtool.h (see the header for the contract).
 @_cdecl("segtool_keyword_array_free")
-func segtool_keyword_array_free_impl(_ keywords: UnsafeMutablePointer<segtool_keyword_array>?) {
+public func segtool_keyword_array_free_impl(_ keywords: UnsafeMutablePointer<segtool_keyword_array>?) {
     guard let keywords else { return }
     if let raw = keywords.pointee.internal_ {
         Unmanaged<KeywordStorage>.fromOpaque(raw).release()
@@ -106,8 +109,9 @@ func segtool_keyword_array_free_impl(_ keywords: UnsafeMutablePointer<segtool_ke
     keywords.pointee = segtool_keyword_array(keywords: nil, count: 0, internal_: nil)
 }
 
+/// `segtool_extract_keywords` of segtool.h (see the header for the contract).
 @_cdecl("segtool_extract_keywords")
-func segtool_extract_keywords_impl(
+public func segtool_extract_keywords_impl(
     _ extractor: OpaquePointer?, _ text: UnsafePointer<CChar>?, _ length: Int, _ method: UInt32, _ topK: Int,
     _ tags: UnsafePointer<UnsafePointer<CChar>?>?, _ tagCount: Int,
     _ out: UnsafeMutablePointer<segtool_keyword_array>?, _ error: UnsafeMutablePointer<UnsafeMutablePointer<segtool_error>?>?

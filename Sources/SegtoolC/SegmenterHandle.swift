@@ -29,24 +29,28 @@ final class SegmenterHandle: Sendable {
 /// The library's version.
 let versionString: StaticString = "0.1.0"
 
+/// `segtool_version` of segtool.h (see the header for the contract).
 @_cdecl("segtool_version")
-func segtool_version_impl() -> UnsafePointer<CChar> {
+public func segtool_version_impl() -> UnsafePointer<CChar> {
     // Safe because: a StaticString's storage is static and NUL-terminated.
     UnsafeRawPointer(versionString.utf8Start).assumingMemoryBound(to: CChar.self)
 }
 
+/// `segtool_api_version` of segtool.h (see the header for the contract).
 @_cdecl("segtool_api_version")
-func segtool_api_version_impl() -> Int32 { 1 }
+public func segtool_api_version_impl() -> Int32 { 1 }
 
+/// `segtool_options_init` of segtool.h (see the header for the contract).
 @_cdecl("segtool_options_init")
-func segtool_options_init_impl(_ options: UnsafeMutablePointer<segtool_options>?) {
+public func segtool_options_init_impl(_ options: UnsafeMutablePointer<segtool_options>?) {
     guard let options else { return }
     options.pointee = segtool_options(
         size: UInt32(MemoryLayout<segtool_options>.size), flags: 0, user_dictionaries: nil, user_dictionary_count: 0)
 }
 
+/// `segtool_segmenter_open` of segtool.h (see the header for the contract).
 @_cdecl("segtool_segmenter_open")
-func segtool_segmenter_open_impl(
+public func segtool_segmenter_open_impl(
     _ options: UnsafePointer<segtool_options>?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
     _ error: UnsafeMutablePointer<UnsafeMutablePointer<segtool_error>?>?
 ) -> segtool_status {
@@ -93,14 +97,16 @@ func segtool_segmenter_open_impl(
     }
 }
 
+/// `segtool_segmenter_free` of segtool.h (see the header for the contract).
 @_cdecl("segtool_segmenter_free")
-func segtool_segmenter_free_impl(_ segmenter: OpaquePointer?) {
+public func segtool_segmenter_free_impl(_ segmenter: OpaquePointer?) {
     guard let segmenter else { return }
     Unmanaged<SegmenterHandle>.fromOpaque(UnsafeRawPointer(segmenter)).release()
 }
 
+/// `segtool_add_word` of segtool.h (see the header for the contract).
 @_cdecl("segtool_add_word")
-func segtool_add_word_impl(
+public func segtool_add_word_impl(
     _ segmenter: OpaquePointer?, _ word: UnsafePointer<CChar>?, _ length: Int, _ frequency: Int64,
     _ tag: UnsafePointer<CChar>?, _ error: UnsafeMutablePointer<UnsafeMutablePointer<segtool_error>?>?
 ) -> segtool_status {
@@ -117,8 +123,9 @@ func segtool_add_word_impl(
     }
 }
 
+/// `segtool_remove_word` of segtool.h (see the header for the contract).
 @_cdecl("segtool_remove_word")
-func segtool_remove_word_impl(
+public func segtool_remove_word_impl(
     _ segmenter: OpaquePointer?, _ word: UnsafePointer<CChar>?, _ length: Int, _ removed: UnsafeMutablePointer<Int32>?,
     _ error: UnsafeMutablePointer<UnsafeMutablePointer<segtool_error>?>?
 ) -> segtool_status {
@@ -131,8 +138,9 @@ func segtool_remove_word_impl(
     }
 }
 
+/// `segtool_load_dictionary` of segtool.h (see the header for the contract).
 @_cdecl("segtool_load_dictionary")
-func segtool_load_dictionary_impl(
+public func segtool_load_dictionary_impl(
     _ segmenter: OpaquePointer?, _ path: UnsafePointer<CChar>?,
     _ error: UnsafeMutablePointer<UnsafeMutablePointer<segtool_error>?>?
 ) -> segtool_status {
@@ -147,8 +155,9 @@ func segtool_load_dictionary_impl(
     }
 }
 
+/// `segtool_lookup_word` of segtool.h (see the header for the contract).
 @_cdecl("segtool_lookup_word")
-func segtool_lookup_word_impl(
+public func segtool_lookup_word_impl(
     _ segmenter: OpaquePointer?, _ word: UnsafePointer<CChar>?, _ length: Int, _ found: UnsafeMutablePointer<Int32>?,
     _ frequency: UnsafeMutablePointer<Int64>?, _ tag: UnsafeMutablePointer<CChar>?, _ tagCapacity: Int,
     _ error: UnsafeMutablePointer<UnsafeMutablePointer<segtool_error>?>?

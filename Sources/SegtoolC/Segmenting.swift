@@ -37,8 +37,9 @@ final class TokenStorage {
     }
 }
 
+/// `segtool_tokens_free` of segtool.h (see the header for the contract).
 @_cdecl("segtool_tokens_free")
-func segtool_tokens_free_impl(_ tokens: UnsafeMutablePointer<segtool_tokens>?) {
+public func segtool_tokens_free_impl(_ tokens: UnsafeMutablePointer<segtool_tokens>?) {
     guard let tokens else { return }
     if let raw = tokens.pointee.internal_ {
         Unmanaged<TokenStorage>.fromOpaque(raw).release()
@@ -46,8 +47,9 @@ func segtool_tokens_free_impl(_ tokens: UnsafeMutablePointer<segtool_tokens>?) {
     tokens.pointee = segtool_tokens(tokens: nil, count: 0, internal_: nil)
 }
 
+/// `segtool_segment` of segtool.h (see the header for the contract).
 @_cdecl("segtool_segment")
-func segtool_segment_impl(
+public func segtool_segment_impl(
     _ segmenter: OpaquePointer?, _ text: UnsafePointer<CChar>?, _ length: Int, _ mode: UInt32,
     _ out: UnsafeMutablePointer<segtool_tokens>?, _ error: UnsafeMutablePointer<UnsafeMutablePointer<segtool_error>?>?
 ) -> segtool_status {
@@ -81,7 +83,7 @@ func segtool_segment_impl(
                 (buffer + i).initialize(to: segtool_token(
                     byte_start: UInt64(t.utf8Range.lowerBound), byte_end: UInt64(t.utf8Range.upperBound),
                     char_start: UInt64(t.scalarRange.lowerBound), char_end: UInt64(t.scalarRange.upperBound),
-                    kind: t.kind.rawValue, source: t.source.rawValue, is_subword: t.isSubword ? 1 : 0, reserved_: 0))
+                    kind: t.kind.rawValue, source: t.source.rawValue, is_subword: t.isSubword ? 1 : 0, reserved_: (0, 0, 0, 0, 0)))
             }
         }
         out.pointee.tokens = count == 0 ? nil : buffer

@@ -58,6 +58,7 @@ static segtool_segmenter *open_default(void) {
 }
 
 static void test_version(void) {
+    CHECK(sizeof(segtool_token) == 40, "token size %zu", sizeof(segtool_token));
     const char *v = segtool_version();
     CHECK(v != NULL && strlen(v) > 0 && strchr(v, '.') != NULL, "version '%s'", v ? v : "(null)");
     CHECK(segtool_api_version() == SEGTOOL_API_VERSION, "api version %d", segtool_api_version());
@@ -345,13 +346,24 @@ typedef struct {
     int mismatches;
 } job;
 
+static int same_tokens(const segtool_tokens *a, const segtool_tokens *b) {
+    if (a->count != b->count) return 0;
+    for (size_t i = 0; i < a->count; i++) {
+        const segtool_token *x = &a->tokens[i], *y = &b->tokens[i];
+        if (x->byte_start != y->byte_start || x->byte_end != y->byte_end || x->char_start != y->char_start ||
+            x->char_end != y->char_end || x->kind != y->kind || x->source != y->source || x->is_subword != y->is_subword)
+            return 0;
+    }
+    return 1;
+}
+
 static void *worker(void *arg) {
     job *j = arg;
     segtool_tokens toks = {0};
     for (int r = 0; r < j->rounds; r++) {
         if (segtool_segment(j->s, j->text, j->length, SEGTOOL_MODE_SEARCH, &toks, NULL) != SEGTOOL_OK ||
             toks.count != j->expected->count ||
-            memcmp(toks.tokens, j->expected->tokens, toks.count * sizeof(segtool_token)) != 0)
+            !same_tokens(&toks, j->expected))
             j->mismatches++;
     }
     segtool_tokens_free(&toks);

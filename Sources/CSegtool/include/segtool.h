@@ -180,7 +180,8 @@ typedef struct segtool_token {
     uint8_t source;
     /** 1 for a search-mode sub-word (a part of the longer token before it), else 0. */
     uint8_t is_subword;
-    uint8_t reserved_;
+    /** Zero; makes the struct 40 bytes with no padding. */
+    uint8_t reserved_[5];
 } segtool_token;
 
 /** Tokens: start zeroed, reuse freely, release with segtool_tokens_free. */
