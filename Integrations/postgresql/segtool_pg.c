@@ -420,7 +420,7 @@ static char *normalized(const char *s, int len)
             continue;
         }
         /* U+FF01..U+FF5E: EF BC 81..EF BC BF, EF BD 80..EF BD 9E */
-        if (c == 0xEF && i + 2 < len + 0 + 1 && i + 2 < len)
+        if (c == 0xEF && i + 2 < len)
         {
             unsigned char b1 = (unsigned char)s[i + 1], b2 = (unsigned char)s[i + 2];
             unsigned v = 0;
