@@ -45,7 +45,7 @@ def tokens(segment_jsonl, _text_file):
             for t in obj["tokens"]:
                 kind = t["kind"]
                 if t.get("subword"):
-                    print(f"{line}\t{normalize(t['text'])}\t{pos}")
+                    print(f"{line}\t{normalize(t['text'])}\t{min(pos, 16383)}")
                     continue
                 if kind == "whitespace":
                     continue
