@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "Segmenter", targets: ["Segmenter"]),
         .library(name: "Indexer", targets: ["Indexer"]),
         .executable(name: "segtool", targets: ["segtool"]),
+        // The C API (Sources/CSegtool/include/segtool.h): libsegtool-c.so.
+        .library(name: "segtool-c", type: .dynamic, targets: ["SegtoolC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,6 +43,13 @@ let package = Package(
         .target(
             name: "Indexer",
             dependencies: ["Segmenter", "CZstd"]
+        ),
+        // The C API: the header (types and declarations) and the `@_cdecl` functions over
+        // Segmenter and Indexer that implement it.
+        .target(name: "CSegtool"),
+        .target(
+            name: "SegtoolC",
+            dependencies: ["CSegtool", "Segmenter", "Indexer"]
         ),
         .executableTarget(
             name: "segtool",
