@@ -53,7 +53,8 @@ struct Search: ParsableCommand {
         try reportingErrors {
             let hits: [Hit]
             do {
-                let searcher = try Indexer.Index.open(at: directory).searcher()
+                // On the command line any number of hits may be asked for (a server caps them).
+                let searcher = try Indexer.Index.open(at: directory).searcher(limits: QueryLimits(maxTop: .max))
                 hits = try searcher.search(query.joined(separator: " "), top: top, offset: offset, rank: rank, passages: passages,
                                            filter: try filterOptions.filter(), snippetCharacters: snippetOptions.snippetCharacters)
             } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }
