@@ -156,6 +156,7 @@ public struct Searcher: Sendable {
             let plan = QueryPlan(query, passages: true)
             var run = SegmentSearch(reader: reader, segment: scored.segment, plan: plan, context: reader.makeContext(plan, ranking: rank))
             passage = run.bestPassage(scored.ordinal) ?? 0
+            if let failure = run.failure { throw failure }
         }
         let range = passage >= 0 && passage < content.passages.count ? content.passages[passage] : 0..<content.text.utf8.count
         // Highlights: the query's words among the passage's words (search mode).
