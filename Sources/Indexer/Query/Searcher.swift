@@ -28,6 +28,7 @@ extension IndexReader {
     /// read: `search` is this followed by `hits(for:passages:)`.
     public func topDocuments(_ query: Query, options: SearchOptions) throws(IndexError) -> [ScoredDocument] {
         guard !query.groups.isEmpty, options.top > 0 else { return [] }
+        try checkTables()
         let plan = QueryPlan(query, passages: options.passages)
         let context = makeContext(plan, ranking: options.ranking)
         let allowed = try allowedDocuments(options.filter)

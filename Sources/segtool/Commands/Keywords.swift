@@ -60,8 +60,10 @@ struct Keywords: ParsableCommand {
             if let index {
                 // The collection's own statistics: idf = ln(N / df) over the index's documents.
                 let reader: IndexReader
-                do { reader = try IndexReader(directory: index) } catch { throw CLIError("\(error)") }
-                table = IDFTable(index: reader)
+                do {
+                    reader = try IndexReader(directory: index)
+                    table = try IDFTable(index: reader)
+                } catch { throw CLIError("\(error)") }
             } else if let idf {
                 do {
                     table = try IDFTable(text: try TextFile.lines(idf).joined(separator: "\n"), name: idf)
