@@ -131,7 +131,7 @@ public final class IndexReader: @unchecked Sendable {
     /// Per segment, which documents `filter` lets through (nil: all).
     func allowedDocuments(_ filter: SearchFilter) throws(IndexError) -> [[Bool]?] {
         try checkTables()
-        guard !filter.isEmpty else { return segments.map { _ in nil } }
+        guard !filter.isEmpty else { return Array(repeating: nil, count: segments.count) }
         let lower = filter.from?.packed ?? 0, upper = filter.to?.packedEnd ?? UInt32.max
         let dated = filter.from != nil || filter.to != nil
         return try segments.map { segment throws(IndexError) -> [Bool]? in

@@ -36,6 +36,8 @@ final class SegmentReader: @unchecked Sendable {
     /// Every document's length in terms, contiguous (the scoring loop reads it per posting);
     /// read when the tables are first checked (`checkTables`), empty before.
     var lengths: [UInt32] { tableState.withLock { $0.lengths } }
+    /// Set once the tables were checked and found good (the fast path of `checkTables`).
+    private let tablesGood = Atomic<Bool>(false)
     /// Whether the term and document tables' checksums were checked, and the lengths.
     private let tableState = Mutex(TableState())
     private struct TableState {
@@ -237,6 +239,7 @@ final class SegmentReader: @unchecked Sendable {
     /// Checks the term and document tables' checksums (once per reader; a failure is kept and
     /// thrown again) and reads the document lengths.
     func checkTables() throws(IndexError) {
+        if tablesGood.load(ordering: .acquiring) { return }
         let failure: IndexError? = tableState.withLock { state in
             if !state.checked {
                 state.checked = true
@@ -252,6 +255,7 @@ final class SegmentReader: @unchecked Sendable {
             return state.failure
         }
         if let failure { throw failure }
+        tablesGood.store(true, ordering: .releasing)
     }
 
     /// Where a section starts in the file (for tests that damage one).

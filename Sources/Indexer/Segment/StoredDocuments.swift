@@ -476,9 +476,19 @@ final class StoredDocuments: @unchecked Sendable {
         try content(record, in: try block(record.block))
     }
 
+    /// A document's title and passages, without making a String of its text (hit lists).
+    func titleAndPassages(_ record: Record) throws(IndexError) -> (title: String, passages: [Range<Int>]) {
+        let content = try content(record, in: try block(record.block), text: false)
+        return (content.title, content.passages)
+    }
+
     /// A document's title, passages and text from its block's bytes (decompressed once for
     /// the block's documents).
     func content(_ record: Record, in block: [UInt8]) throws(IndexError) -> Content {
+        try content(record, in: block, text: true)
+    }
+
+    private func content(_ record: Record, in block: [UInt8], text withText: Bool) throws(IndexError) -> Content {
         let start = record.offsetInBlock
         let total = record.titleLength + record.passageBytes + record.textLength
         guard start <= block.count, total <= block.count - start else {
@@ -502,7 +512,7 @@ final class StoredDocuments: @unchecked Sendable {
         }
         guard ok else { throw .corrupt(file: path, reason: "passage ranges of a stored document damaged") }
         return Content(title: String(decoding: block[start..<start + record.titleLength], as: UTF8.self), passages: passages,
-                       text: String(decoding: block[textStart..<textStart + record.textLength], as: UTF8.self))
+                       text: withText ? String(decoding: block[textStart..<textStart + record.textLength], as: UTF8.self) : "")
     }
 
     /// Checks every block and record.
