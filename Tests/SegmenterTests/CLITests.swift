@@ -314,7 +314,7 @@ import Testing
         let failed = try run(["index", "add", "--index", dir, bad])
         #expect(failed.status == 1)
         #expect(failed.stderr.contains(":6: invalid UTF-8 at byte offset \(badOffset)"), "\(failed.stderr)")
-        // Nothing of the failed run is committed.
+        // The bad record is reported and left out; the others replace their namesakes.
         let after = try run(["index", "stats", "--index", dir, "--json"])
         let afterObject = try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any]
         #expect(afterObject?["documents"] as? Int == 7)

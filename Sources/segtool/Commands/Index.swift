@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Indexer
 import Segmenter
+import Synchronization
 
 /// `segtool index`: build and maintain an inverted index.
 struct Index: ParsableCommand {
@@ -30,8 +31,10 @@ struct Index: ParsableCommand {
         }
     }
 
-    /// Adds the documents of `inputs` (files, folders, .jsonl, stdin) to `writer`.
-    static func addInputs(_ inputs: [String], common: Common, writer: IndexWriter) throws {
+    /// Adds the documents of `inputs` (files, folders, .jsonl, stdin) to `writer`. A bad
+    /// file or record is reported and skipped (see `Documents`).
+    /// - Returns: how many bad inputs were reported.
+    static func addInputs(_ inputs: [String], common: Common, writer: IndexWriter) throws -> Int {
         writer.threads = common.threads ?? coreCount()
         writer.memoryBudget = common.memoryMB << 20
         var paths: [String] = []
@@ -40,18 +43,20 @@ struct Index: ParsableCommand {
         var bytes = 0
         // A reader thread parses the inputs into batches while this one indexes the last.
         let pipe = BatchPipe<[IndexDocument]>(capacity: 2)
+        let problems = ProblemCount()
         let jsonl = common.jsonl, inputs = paths
         DispatchQueue.global().async {
             struct Stopped: Error {}
             do {
                 var batch: [IndexDocument] = []
-                try Documents.read(inputs, stdinIsJSONL: jsonl) { document in
+                let count = try Documents.read(inputs, stdinIsJSONL: jsonl) { document in
                     batch.append(IndexDocument(id: document.id, title: document.title, text: document.text))
                     if batch.count >= 2048 {
                         guard pipe.put(batch) else { throw Stopped() }
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
+                problems.value.withLock { $0 = count }
                 if !batch.isEmpty { _ = pipe.put(batch) }
                 pipe.finish()
             } catch is Stopped {
@@ -73,6 +78,12 @@ struct Index: ParsableCommand {
             throw error
         }
         progress.finish()
+        return problems.value.withLock { $0 }
+    }
+
+    /// The reader thread's count of bad inputs, read once the thread has finished.
+    private final class ProblemCount: Sendable {
+        let value = Mutex(0)
     }
 
     /// A folder's regular files (recursively, sorted), or the path itself.
@@ -110,9 +121,10 @@ struct Index: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let writer = try Index.open(common, create: true, stopWords: builtinStopWords ? StopWords.builtin : [])
-                try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
+                let problems = try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
                 do { try writer.commit() } catch { throw CLIError("\(error)") }
                 Diagnostics.write("\(common.directory): \(writer.documentCount) documents\n")
+                if problems > 0 { throw ExitCode(1) }  // the bad inputs were reported and left out
             }
         }
     }
@@ -126,9 +138,10 @@ struct Index: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let writer = try Index.open(common, create: false)
-                try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
+                let problems = try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
                 do { try writer.commit() } catch { throw CLIError("\(error)") }
                 Diagnostics.write("\(common.directory): \(writer.documentCount) documents\n")
+                if problems > 0 { throw ExitCode(1) }  // the bad inputs were reported and left out
             }
         }
     }

@@ -76,22 +76,28 @@ struct Keywords: ParsableCommand {
                 segmenter: try dictionaryOptions.makeSegmenter(), idf: table,
                 stopWords: try stopWordOptions.load(), allowSingle: allowSingle, tags: tagSet)
             var out = OutputBuffer()
-            try Documents.read(files, stdinIsJSONL: jsonl) { document in
+            let problems = try Documents.read(files, stdinIsJSONL: jsonl, problem: { message in
+                out.flush()
+                Diagnostics.error(message)
+            }) { document in
                 let keywords = method == .tfidf ? extractor.tfidf(document.text, top: top) : extractor.textRank(document.text, top: top)
                 if json {
                     out.append("{\"id\":\(jsonString(document.id)),\"keywords\":[")
                     out.append(keywords.map { "{\"word\":\(jsonString($0.word)),\"weight\":\(number($0.weight))}" }.joined(separator: ","))
                     out.append("]}\n")
                 } else {
+                    // One document a line: its id and a tab (when there can be several), then
+                    // the keywords, space-separated; fields escaped (see tabSeparatedField).
                     if files.count > 1 || files.contains(where: { $0.hasSuffix(".jsonl") }) || jsonl {
-                        out.append(document.id + "\t")
+                        out.append(tabSeparatedField(document.id) + "\t")
                     }
-                    out.append(keywords.map { withWeights ? "\($0.word):\(number($0.weight))" : $0.word }.joined(separator: " "))
+                    out.append(keywords.map { tabSeparatedField(withWeights ? "\($0.word):\(number($0.weight))" : $0.word) }.joined(separator: " "))
                     out.append("\n")
                 }
                 out.flushIfLarge()
             }
             out.flush()
+            if problems > 0 { throw ExitCode(1) }
         }
     }
 }

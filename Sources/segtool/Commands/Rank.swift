@@ -45,7 +45,7 @@ struct Rank: ParsableCommand {
         try reportingErrors {
             let ranker = PassageRanker(segmenter: try dictionaryOptions.makeSegmenter(), stopWords: try stopWordOptions.load(), ranking: rank)
             var documents: [(id: String, text: String)] = []
-            try Documents.read(files, stdinIsJSONL: jsonl) { documents.append(($0.id, $0.text)) }
+            let problems = try Documents.read(files, stdinIsJSONL: jsonl) { documents.append(($0.id, $0.text)) }
             if ranker.queryTerms(query).isEmpty {
                 throw CLIError("the query has no terms (only punctuation or stop words?)")
             }
@@ -63,6 +63,7 @@ struct Rank: ParsableCommand {
                 }
             }
             out.flush()
+            if problems > 0 { throw ExitCode(1) }  // the bad inputs were reported and left out
             if hits.isEmpty { throw ExitCode(1) }  // like grep: nothing found
         }
     }

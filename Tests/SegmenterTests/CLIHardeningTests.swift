@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+// Regression tests of issue 13 ("Hardening") for the command line, run through the built binary.
+extension CommandLineTool {
+    /// A fresh directory path under the temporary directory (not created).
+    func temporaryDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("segtool-cli-\(UUID().uuidString)").path
+    }
+
+    /// The values of `key` in the JSON Lines of `output`.
+    func jsonValues(_ key: String, _ output: String) -> [Any] {
+        output.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?[key]
+        }
+    }
+
+    // MARK: 9. One bad file does not stop the others
+
+    @Test func badFileDoesNotStopKeywordsRankAndIDF() throws {
+        let good = try temporaryFile(Data("全面推进乡村振兴，乡村振兴取得新进展。".utf8))
+        let missing = "/nonexistent/missing.txt"
+        let keywords = try run(["keywords", "--top", "1", good, missing, good])
+        #expect(keywords.status == 1)
+        #expect(keywords.stdout == "\(good)\t乡村振兴\n\(good)\t乡村振兴\n")
+        #expect(keywords.stderr.contains("\(missing): No such file or directory"))
+
+        let rank = try run(["rank", "-q", "乡村振兴", missing, good])
+        #expect(rank.status == 1)
+        #expect(rank.stdout.split(separator: "\n").count == 1)
+        #expect(rank.stderr.contains(missing))
+
+        let table = temporaryDirectory()
+        let idf = try run(["idf", "build", good, missing, good, "-o", table])
+        #expect(idf.status == 1)
+        #expect(idf.stderr.contains(missing))
+        #expect(try String(contentsOfFile: table, encoding: .utf8).contains("# documents 2"))
+        // Nothing readable: no table written.
+        let none = temporaryDirectory()
+        #expect(try run(["idf", "build", missing, "-o", none]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: none))
+    }
+
+    @Test func badFileDoesNotStopIndexBuild() throws {
+        // A folder with a binary file between two good ones, and JSON Lines with a bad record.
+        let folder = temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data("全面推进乡村振兴。".utf8).write(to: URL(fileURLWithPath: folder + "/a.txt"))
+        try Data([0x41, 0x42, 0x00, 0x43]).write(to: URL(fileURLWithPath: folder + "/b.bin"))
+        try Data("守住粮食安全底线。".utf8).write(to: URL(fileURLWithPath: folder + "/c.txt"))
+        let jsonl = try temporaryFile(Data(#"""
+            {"id":"x","text":"乡村振兴战略"}
+            {"id":"y"}
+            {"id":"z","text":"粮食安全"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        let dir = temporaryDirectory()
+        let build = try run(["index", "build", "--index", dir, folder, "/nonexistent/gone.txt", jsonl])
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("\(folder)/b.bin: binary input (NUL byte at byte offset 2)"), "\(build.stderr)")
+        #expect(build.stderr.contains("/nonexistent/gone.txt: No such file or directory"))
+        #expect(build.stderr.contains("\(jsonl):2: expected a JSON object"))
+        let search = try run(["search", "--index", dir, "--json", "--top", "10", "乡村振兴", "OR", "粮食安全"])
+        let ids = Set(jsonValues("id", search.stdout).compactMap { $0 as? String })
+        #expect(ids == ["\(folder)/a.txt", "\(folder)/c.txt", "x", "z"])
+        // index add likewise.
+        let add = try run(["index", "add", "--index", dir, "/nonexistent/gone.txt", try temporaryFile(Data("新质生产力".utf8))])
+        #expect(add.status == 1)
+        #expect(try run(["search", "--index", dir, "新质生产力"]).status == 0)
+    }
+
+    // MARK: 10. NUL bytes are refused by every command that reads documents
+
+    @Test func nulBytesAreRefusedWithFileAndOffset() throws {
+        let binary = try temporaryFile(Data("乡村振兴\u{0}粮食安全".utf8))
+        let expected = "\(binary): binary input (NUL byte at byte offset 12)"
+        for arguments in [["keywords", binary], ["rank", "-q", "乡村振兴", binary],
+                          ["idf", "build", binary, "-o", temporaryDirectory()],
+                          ["index", "build", "--index", temporaryDirectory(), binary]] {
+            let r = try run(arguments)
+            #expect(r.status != 0, "\(arguments[0])")
+            #expect(r.stderr.contains(expected), "\(arguments[0]): \(r.stderr)")
+            #expect(!r.stdout.contains("\u{0}"))
+        }
+        let jsonl = try temporaryFile(Data("{\"id\":\"a\",\"text\":\"好\"}\n{\"id\":\"b\",\"text\":\"x\u{0}\"}\n".utf8), name: UUID().uuidString + ".jsonl")
+        let r = try run(["keywords", "--allow-single", jsonl])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(jsonl):2: binary input (NUL byte at byte offset 43)"), "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("a\t"))
+    }
+}
