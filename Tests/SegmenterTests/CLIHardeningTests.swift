@@ -87,4 +87,22 @@ extension CommandLineTool {
         #expect(r.stderr.contains("\(jsonl):2: binary input (NUL byte at byte offset 43)"), "\(r.stderr)")
         #expect(r.stdout.hasPrefix("a\t"))
     }
+
+    // MARK: 5. --lossy JSON offsets point into the input
+
+    @Test func lossyOffsetsPointIntoTheInput() throws {
+        // 中 FF FE 国: the two bad bytes become two U+FFFD (three bytes each) in the text,
+        // but 国 is at byte 5 of the input.
+        let r = try run(["segment", "--lossy", "--format", "json"], stdin: Data([0xE4, 0xB8, 0xAD, 0xFF, 0xFE, 0xE5, 0x9B, 0xBD, 0x0A]))
+        #expect(r.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let tokens = object?["tokens"] as? [[String: Any]] ?? []
+        let spans = tokens.map { "\($0["text"] as? String ?? "")@\($0["start"] as? Int ?? -1)-\($0["end"] as? Int ?? -1)" }
+        #expect(spans == ["中@0-3", "\u{FFFD}@3-4", "\u{FFFD}@4-5", "国@5-8"])
+        // A truncated sequence (E4 B8) is one replacement of two bytes; offsets after it too.
+        let t = try run(["segment", "--lossy", "--format", "json"], stdin: Data([0x61, 0xE4, 0xB8, 0x20, 0x62, 0x0A]))
+        let tObject = try JSONSerialization.jsonObject(with: Data(t.stdout.utf8)) as? [String: Any]
+        let tTokens = tObject?["tokens"] as? [[String: Any]] ?? []
+        #expect(tTokens.last?["text"] as? String == "b" && tTokens.last?["start"] as? Int == 4)
+    }
 }
