@@ -105,4 +105,34 @@ extension CommandLineTool {
         let tTokens = tObject?["tokens"] as? [[String: Any]] ?? []
         #expect(tTokens.last?["text"] as? String == "b" && tTokens.last?["start"] as? Int == 4)
     }
+
+    // MARK: 11. A BOM at the start of a file is skipped, offsets still into the file
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let file = try temporaryFile(Data(bom + Array("习近平 强调\n两会\n".utf8)))
+        let text = try run(["segment", file])
+        #expect(text.status == 0)
+        #expect(text.stdout == "习近平 强调\n两会\n")
+        let json = try run(["segment", "--format", "json", file])
+        let first = try JSONSerialization.jsonObject(with: Data(json.stdout.split(separator: "\n")[0].utf8)) as? [String: Any]
+        let tokens = first?["tokens"] as? [[String: Any]] ?? []
+        #expect(tokens.first?["text"] as? String == "习近平")
+        #expect(tokens.first?["start"] as? Int == 3 && tokens.first?["end"] as? Int == 12)
+        // Standard input too; an invalid byte after the BOM is reported at its file offset.
+        let stdin = try run(["segment"], stdin: Data(bom + Array("两会".utf8)))
+        #expect(stdin.stdout == "两会\n")
+        let bad = try run(["segment"], stdin: Data(bom + [0x41, 0xFF]))
+        #expect(bad.stderr.contains("invalid UTF-8 at byte offset 4"), "\(bad.stderr)")
+        // A BOM that is not at the start of the file is text (not skipped).
+        let later = try run(["segment", "--format", "json"], stdin: Data(Array("两会\n".utf8) + bom + Array("两会".utf8)))
+        #expect(later.stdout.split(separator: "\n").last?.contains("\"start\":3") == true)
+        // keywords and rank: no BOM token; rank's offsets into the file.
+        let doc = try temporaryFile(Data(bom + Array("全面推进乡村振兴，乡村振兴取得新进展。".utf8)))
+        let keywords = try run(["keywords", "--json", doc])
+        #expect(!keywords.stdout.contains("\u{FEFF}"))
+        let rank = try run(["rank", "-q", "乡村振兴", "--json", doc])
+        let hit = try JSONSerialization.jsonObject(with: Data(rank.stdout.utf8)) as? [String: Any]
+        #expect(hit?["start"] as? Int == 3)
+    }
 }

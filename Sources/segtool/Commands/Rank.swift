@@ -45,7 +45,11 @@ struct Rank: ParsableCommand {
         try reportingErrors {
             let ranker = PassageRanker(segmenter: try dictionaryOptions.makeSegmenter(), stopWords: try stopWordOptions.load(), ranking: rank)
             var documents: [(id: String, text: String)] = []
-            let problems = try Documents.read(files, stdinIsJSONL: jsonl) { documents.append(($0.id, $0.text)) }
+            var offsetsInFile: [Int] = []  // where each text starts in its file (after a BOM)
+            let problems = try Documents.read(files, stdinIsJSONL: jsonl) {
+                documents.append(($0.id, $0.text))
+                offsetsInFile.append($0.offsetInFile)
+            }
             if ranker.queryTerms(query).isEmpty {
                 throw CLIError("the query has no terms (only punctuation or stop words?)")
             }
@@ -53,11 +57,12 @@ struct Rank: ParsableCommand {
             let (open, close) = snippetOptions.markers
             var out = OutputBuffer()
             for (rankIndex, hit) in hits.enumerated() {
-                guard let document = documents.first(where: { $0.id == hit.documentID }) else { continue }
+                guard let d = documents.firstIndex(where: { $0.id == hit.documentID }) else { continue }
+                let document = documents[d], base = offsetsInFile[d]
                 let snippet = Snippet.make(text: document.text, passage: hit.passage.utf8Range, matches: hit.matches, maxCharacters: snippetOptions.snippetCharacters)
                 if json {
                     let highlights = snippet.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
-                    out.append("{\"rank\":\(rankIndex + 1),\"id\":\(jsonString(hit.documentID)),\"passage\":\(hit.passage.index),\"start\":\(hit.passage.utf8Range.lowerBound),\"end\":\(hit.passage.utf8Range.upperBound),\"score\":\(number(hit.score)),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
+                    out.append("{\"rank\":\(rankIndex + 1),\"id\":\(jsonString(hit.documentID)),\"passage\":\(hit.passage.index),\"start\":\(base + hit.passage.utf8Range.lowerBound),\"end\":\(base + hit.passage.utf8Range.upperBound),\"score\":\(number(hit.score)),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
                 } else {
                     out.append("\(rankIndex + 1)\t\(number(hit.score))\t\(hit.documentID)#\(hit.passage.index)\t\(snippet.marked(open: open, close: close))\n")
                 }

@@ -260,7 +260,7 @@ struct SegmentWriter {
     /// Writes the tokens of one piece; `inputOffsets` maps offsets in `bytes` to offsets in
     /// the input when `bytes` is a repaired copy (--lossy).
     mutating func write(_ piece: LinePiece, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], inputOffsets: [Int]? = nil) {
-        if piece.offsetInLine == 0 {
+        if piece.startsLine {
             lineHasTokens = false
             if format == .json {
                 output.append("{\"line\":")
