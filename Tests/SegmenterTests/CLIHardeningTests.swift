@@ -26,7 +26,7 @@ extension CommandLineTool {
         #expect(keywords.stderr.contains("\(missing): No such file or directory"))
 
         let rank = try run(["rank", "-q", "乡村振兴", missing, good])
-        #expect(rank.status == 1)
+        #expect(rank.status == 2)
         #expect(rank.stdout.split(separator: "\n").count == 1)
         #expect(rank.stderr.contains(missing))
 
@@ -134,5 +134,35 @@ extension CommandLineTool {
         let rank = try run(["rank", "-q", "乡村振兴", "--json", doc])
         let hit = try JSONSerialization.jsonObject(with: Data(rank.stdout.utf8)) as? [String: Any]
         #expect(hit?["start"] as? Int == 3)
+    }
+
+    // MARK: 12. search and rank: 0 found, 1 nothing found, 2 an error (as grep and ripgrep)
+
+    @Test func searchAndRankExitCodes() throws {
+        let dir = temporaryDirectory()
+        let corpus = try temporaryFile(Data(#"{"id":"a","text":"全面推进乡村振兴。"}"#.utf8), name: UUID().uuidString + ".jsonl")
+        #expect(try run(["index", "build", "--index", dir, corpus]).status == 0)
+        #expect(try run(["search", "--index", dir, "乡村振兴"]).status == 0)
+        let none = try run(["search", "--index", dir, "粮食安全"])
+        #expect(none.status == 1 && none.stderr.isEmpty)
+        let missing = try run(["search", "--index", "/nonexistent", "乡村振兴"])
+        #expect(missing.status == 2 && missing.stderr.contains("not a segtool index"))
+        // A damaged index: an error, not "no match".
+        let manifest = dir + "/manifest"
+        try Data("garbage\n".utf8).write(to: URL(fileURLWithPath: manifest))
+        #expect(try run(["search", "--index", dir, "乡村振兴"]).status == 2)
+        // Usage errors too.
+        #expect(try run(["search", "乡村振兴"]).status == 2)
+        #expect(try run(["search", "--index", dir, "--top", "0", "乡村振兴"]).status == 2)
+        #expect(try run(["search", "--help"]).status == 0)
+
+        let doc = try temporaryFile(Data("全面推进乡村振兴。".utf8))
+        #expect(try run(["rank", "-q", "乡村振兴", doc]).status == 0)
+        #expect(try run(["rank", "-q", "粮食安全", doc]).status == 1)
+        #expect(try run(["rank", "-q", "乡村振兴", "/nonexistent/x.txt"]).status == 2)
+        #expect(try run(["rank", doc]).status == 2)  // no query
+        // Other commands keep 1 for an error and 64 for a usage error.
+        #expect(try run(["keywords", "/nonexistent/x.txt"]).status == 1)
+        #expect(try run(["segment", "--threads", "0"]).status == 64)
     }
 }

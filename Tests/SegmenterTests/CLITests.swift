@@ -283,7 +283,7 @@ import Testing
         let ids = Set(after.stdout.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String })
         #expect(ids == ["a", file])
         let notIndex = try run(["search", "--index", "/nonexistent", "x"])
-        #expect(notIndex.status == 1 && notIndex.stderr.contains("not a segtool index"))
+        #expect(notIndex.status == 2 && notIndex.stderr.contains("not a segtool index"))
     }
 
     /// JSON Lines are read in 4 MiB blocks: lines that cross a block boundary, CRLF, blank

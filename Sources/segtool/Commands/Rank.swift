@@ -11,7 +11,9 @@ struct Rank: ParsableCommand {
             scores every passage that contains a query term — TF-IDF by default: \
             Σ (1 + ln tf)·ln(1 + N/df)/√|passage|; BM25 with --rank bm25 (k1 = 1.2, b = 0.75) — \
             N, df and lengths taken over the given passages. Matches are highlighted in colour on \
-            a terminal, between 【 and 】 otherwise (see --highlight).
+            a terminal, between 【 and 】 otherwise (see --highlight). Exit status (as grep's): 0 \
+            when a passage matches, 1 when none does, 2 on an error (also when an input could not \
+            be read; the others are ranked).
             """)
 
     @Option(name: .shortAndLong, help: "The query.")
@@ -42,7 +44,7 @@ struct Rank: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(status: 2) {
             let ranker = PassageRanker(segmenter: try dictionaryOptions.makeSegmenter(), stopWords: try stopWordOptions.load(), ranking: rank)
             var documents: [(id: String, text: String)] = []
             var offsetsInFile: [Int] = []  // where each text starts in its file (after a BOM)
@@ -68,7 +70,7 @@ struct Rank: ParsableCommand {
                 }
             }
             out.flush()
-            if problems > 0 { throw ExitCode(1) }  // the bad inputs were reported and left out
+            if problems > 0 { throw ExitCode(2) }  // the bad inputs were reported and left out
             if hits.isEmpty { throw ExitCode(1) }  // like grep: nothing found
         }
     }

@@ -9,7 +9,7 @@ struct Search: ParsableCommand {
         discussion: """
             Words are ANDed; `a OR b` gives alternatives; `-word` excludes; "quoted words" must be \
             adjacent. Ranking: TF-IDF (Σ (1 + ln tf)·ln(1 + N/df)/√|d|) or BM25 (k1 = 1.2, b = 0.75). \
-            Exits 1 when nothing matches.
+            Exit status (as grep's): 0 when something matches, 1 when nothing does, 2 on an error.
             """)
 
     @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
@@ -43,7 +43,7 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(status: 2) {
             let reader: IndexReader
             do { reader = try IndexReader(directory: directory) } catch { throw CLIError("\(error)") }
             let segmenter = try dictionaryOptions.makeSegmenter()
