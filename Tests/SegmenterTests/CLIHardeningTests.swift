@@ -165,4 +165,19 @@ extension CommandLineTool {
         #expect(try run(["keywords", "/nonexistent/x.txt"]).status == 1)
         #expect(try run(["segment", "--threads", "0"]).status == 64)
     }
+
+    // MARK: 13. A query of exclusions only
+
+    @Test func queryWithOnlyExclusionsSaysWhatIsMissing() throws {
+        let dir = temporaryDirectory()
+        let corpus = try temporaryFile(Data(#"{"id":"a","text":"北京推进乡村振兴。"}"#.utf8), name: UUID().uuidString + ".jsonl")
+        #expect(try run(["index", "build", "--index", dir, corpus]).status == 0)
+        for query in [["-北京"], ["-北京", "-上海"], ["-北京 -上海"]] {
+            let r = try run(["search", "--index", dir] + query)
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("a query needs at least one positive term"), "\(query): \(r.stderr)")
+        }
+        let punctuation = try run(["search", "--index", dir, "，。"])
+        #expect(punctuation.status == 2 && punctuation.stderr.contains("the query has no terms"))
+    }
 }

@@ -50,7 +50,11 @@ struct Search: ParsableCommand {
             let stopWords = IndexWriter.stopWords(directory: directory)
             let queryAnalyzer = Analyzer(segmenter: segmenter, mode: .precise, stopWords: stopWords)
             let parsed = Query(query.joined(separator: " "), analyzer: queryAnalyzer)
-            if parsed.groups.isEmpty { throw CLIError("the query has no terms (only punctuation or stop words?)") }
+            if parsed.groups.isEmpty {
+                throw CLIError(parsed.excluded.isEmpty
+                    ? "the query has no terms (only punctuation or stop words?)"
+                    : "a query needs at least one positive term: `-word` only excludes documents from what the other words match")
+            }
             let hits: [SearchHit]
             do {
                 hits = try reader.search(parsed, options: SearchOptions(top: top, ranking: rank, passages: passages))
