@@ -180,4 +180,22 @@ extension CommandLineTool {
         let punctuation = try run(["search", "--index", dir, "，。"])
         #expect(punctuation.status == 2 && punctuation.stderr.contains("the query has no terms"))
     }
+
+    // MARK: 14. User dictionaries: frequencies and tags say what is wrong
+
+    @Test func userDictionaryFrequencyAndTagErrors() throws {
+        for (line, message) in [("数智渝城 -5", "frequency `-5` is not valid: a frequency must be a non-negative integer"),
+                                ("数智渝城 abc", "`abc` is neither a frequency (a non-negative integer) nor a known tag"),
+                                ("数智渝城 abc nz", "`abc` is not a frequency"),
+                                ("数智渝城 3.5", "frequency `3.5` is not valid")] {
+            let dict = try temporaryFile(Data("两会 10 nz\n\(line)\n".utf8))
+            let r = try run(["segment", "--dict", dict], stdin: Data("数智渝城\n".utf8))
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("\(dict):2: \(message)"), "\(line): \(r.stderr)")
+            let lint = try run(["dict", "lint", "--no-builtin-dict", dict])
+            #expect(lint.status == 1 && (lint.stdout + lint.stderr).contains(message), "\(lint.stdout)\(lint.stderr)")
+        }
+        let tags = try run(["keywords", "--tags", "nt,abc"], stdin: Data("两会".utf8))
+        #expect(tags.status == 64 && tags.stderr.contains("`abc` is not a known tag"))
+    }
 }

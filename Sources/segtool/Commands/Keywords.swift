@@ -52,6 +52,10 @@ struct Keywords: ParsableCommand {
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if idf != nil && index != nil { throw ValidationError("--idf and --index exclude each other") }
+        if let tags, let unknown = tags.split(separator: ",").map({ String($0).trimmingCharacters(in: " ") })
+            .first(where: { !DictionaryTags.isKnown($0) }) {
+            throw ValidationError("--tags: `\(unknown)` is not a known tag (n, nr, ns, nt, nz, nnt, v, vn, …; see Dictionaries/README.md)")
+        }
     }
 
     func run() throws {
