@@ -198,4 +198,55 @@ extension CommandLineTool {
         let tags = try run(["keywords", "--tags", "nt,abc"], stdin: Data("两会".utf8))
         #expect(tags.status == 64 && tags.stderr.contains("`abc` is not a known tag"))
     }
+
+    // MARK: 15. index delete, per-subcommand options, index add --builtin-stopwords, eval without --words
+
+    @Test func indexDeleteNamesUnknownIdsAndOptionsApply() throws {
+        let dir = temporaryDirectory()
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a","text":"全面推进乡村振兴。"}
+            {"id":"b","text":"乡村振兴取得新进展。"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        #expect(try run(["index", "build", "--index", dir, corpus]).status == 0)
+        let delete = try run(["index", "delete", "--index", dir, "a", "no-such"])
+        #expect(delete.status == 1)
+        #expect(delete.stderr.contains("not in the index: no-such") && !delete.stderr.contains(" a"), "\(delete.stderr)")
+        let left = try run(["search", "--index", dir, "--json", "乡村振兴"])
+        #expect(jsonValues("id", left.stdout).compactMap { $0 as? String } == ["b"])
+        // Options that do not apply are not offered (and are usage errors).
+        for sub in ["delete", "merge"] {
+            let help = try run(["index", sub, "--help"])
+            #expect(!help.stdout.contains("--jsonl") && !help.stdout.contains("--memory-mb"), "\(sub)")
+        }
+        #expect(!(try run(["index", "delete", "--help"])).stdout.contains("--dict"))
+        #expect(try run(["index", "delete", "--index", dir, "--jsonl", "b"]).status == 64)
+        #expect(try run(["index", "merge", "--index", dir, "--memory-mb", "5"]).status == 64)
+        #expect(try run(["index", "merge", "--index", dir, "--threads", "1"]).status == 0)
+    }
+
+    @Test func indexAddBuiltinStopWords() throws {
+        let with = temporaryDirectory(), without = temporaryDirectory()
+        let doc = try temporaryFile(Data("我们的乡村振兴。".utf8))
+        #expect(try run(["index", "build", "--builtin-stopwords", "--index", with, doc]).status == 0)
+        #expect(try run(["index", "build", "--index", without, doc]).status == 0)
+        // add accepts the flag on an index built with the built-in stop words ...
+        let more = try temporaryFile(Data("的确如此。".utf8))
+        #expect(try run(["index", "add", "--builtin-stopwords", "--index", with, more]).status == 0)
+        #expect(try run(["search", "--index", with, "的"]).status == 2)  // only a stop word
+        // ... and refuses it on one built without them, adding nothing.
+        let refused = try run(["index", "add", "--builtin-stopwords", "--index", without, more])
+        #expect(refused.status == 1 && refused.stderr.contains("built without the built-in stop words"))
+        #expect(try run(["search", "--index", without, "的确"]).status == 1)
+    }
+
+    @Test func evalWithoutWordsOmitsOOVFigures() throws {
+        let gold = try temporaryFile(Data("坚持 发扬 全过程人民民主\n".utf8))
+        let text = try run(["eval", "--gold", gold])
+        #expect(text.status == 0 && text.stdout.contains("F1") && !text.stdout.contains("OOV") && !text.stdout.contains("IV recall"))
+        let json = try JSONSerialization.jsonObject(with: Data(try run(["eval", "--gold", gold, "--json"]).stdout.utf8)) as? [String: Any]
+        #expect(json?["f1"] != nil && json?["oovRate"] == nil && json?["ivRecall"] == nil)
+        let words = try temporaryFile(Data("坚持 发扬\n".utf8))
+        let withWords = try JSONSerialization.jsonObject(with: Data(try run(["eval", "--gold", gold, "--words", words, "--json"]).stdout.utf8)) as? [String: Any]
+        #expect(withWords?["oovRate"] as? Double == 0.3333)
+    }
 }

@@ -10,9 +10,16 @@ struct Index: ParsableCommand {
         abstract: "Build and maintain an on-disk inverted index.",
         subcommands: [Build.self, Add.self, Delete.self, Merge.self, Stats.self, Verify.self, Bench.self])
 
-    struct Common: ParsableArguments {
+    /// The index directory: the one option every subcommand has.
+    struct Location: ParsableArguments {
         @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
         var directory: String
+    }
+
+    /// The options of the subcommands that read and analyse documents (build, add).
+    struct Common: ParsableArguments {
+        @OptionGroup var location: Location
+        var directory: String { location.directory }
 
         @Option(help: "Analysis threads (default: all cores).")
         var threads: Int?
@@ -99,11 +106,34 @@ struct Index: ParsableCommand {
         return [path]
     }
 
-    static func open(_ common: Common, create: Bool, stopWords: Set<String> = []) throws -> IndexWriter {
+    /// A writer on the index in `directory`, with the segmenter of `dictionaryOptions` (the
+    /// built-in one when nil: for subcommands that analyse nothing).
+    static func open(_ directory: String, create: Bool, dictionaryOptions: DictionaryOptions? = nil,
+                     stopWords: Set<String> = []) throws -> IndexWriter {
         do {
-            return try IndexWriter(directory: common.directory, create: create, segmenter: try common.dictionaryOptions.makeSegmenter(), stopWords: stopWords)
+            let segmenter = try dictionaryOptions?.makeSegmenter() ?? Segmenter()
+            return try IndexWriter(directory: directory, create: create, segmenter: segmenter, stopWords: stopWords)
         } catch let error as IndexError {
             throw CLIError("\(error)")
+        } catch let error as SegmenterError {
+            throw CLIError("\(error)")
+        }
+    }
+
+    /// `--builtin-stopwords` of build and add: a new index gets the built-in stop words; an
+    /// existing one keeps its own, so the flag is refused on an index built without them.
+    struct StopWordOption: ParsableArguments {
+        @Flag(name: .customLong("builtin-stopwords"), help: "Leave the built-in stop words out of the index (and of queries); an existing index must have been built with them.")
+        var builtin = false
+
+        /// The stop words for a new index in `directory`.
+        /// - Throws: `CLIError` when `directory` is an index with other stop words.
+        func stopWords(directory: String) throws -> Set<String> {
+            guard builtin else { return [] }
+            if fileSize(directory + "/manifest") > 0, IndexWriter.stopWords(directory: directory) != StopWords.builtin {
+                throw CLIError("\(directory): this index was built without the built-in stop words, and an index keeps the stop words it was built with; drop --builtin-stopwords, or build a new index")
+            }
+            return StopWords.builtin
         }
     }
 
@@ -115,12 +145,12 @@ struct Index: ParsableCommand {
         @OptionGroup var common: Common
         @Argument(help: "Inputs: files, folders, .jsonl files.")
         var inputs: [String] = []
-        @Flag(name: .customLong("builtin-stopwords"), help: "Leave the built-in stop words out of the index (and of queries).")
-        var builtinStopWords = false
+        @OptionGroup var stopWordOption: StopWordOption
 
         func run() throws {
             try reportingErrors {
-                let writer = try Index.open(common, create: true, stopWords: builtinStopWords ? StopWords.builtin : [])
+                let stopWords = try stopWordOption.stopWords(directory: common.directory)
+                let writer = try Index.open(common.directory, create: true, dictionaryOptions: common.dictionaryOptions, stopWords: stopWords)
                 let problems = try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
                 do { try writer.commit() } catch { throw CLIError("\(error)") }
                 Diagnostics.write("\(common.directory): \(writer.documentCount) documents\n")
@@ -134,10 +164,12 @@ struct Index: ParsableCommand {
         @OptionGroup var common: Common
         @Argument(help: "Inputs: files, folders, .jsonl files.")
         var inputs: [String] = []
+        @OptionGroup var stopWordOption: StopWordOption
 
         func run() throws {
             try reportingErrors {
-                let writer = try Index.open(common, create: false)
+                _ = try stopWordOption.stopWords(directory: common.directory)  // the check
+                let writer = try Index.open(common.directory, create: false, dictionaryOptions: common.dictionaryOptions)
                 let problems = try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
                 do { try writer.commit() } catch { throw CLIError("\(error)") }
                 Diagnostics.write("\(common.directory): \(writer.documentCount) documents\n")
@@ -147,14 +179,16 @@ struct Index: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete documents by id.")
-        @OptionGroup var common: Common
+        static let configuration = CommandConfiguration(
+            abstract: "Delete documents by id.",
+            discussion: "Ids not in the index are named on stderr (exit status 1); the others are deleted.")
+        @OptionGroup var location: Location
         @Argument(help: "Document ids.")
         var ids: [String]
 
         func run() throws {
             try reportingErrors {
-                let writer = try Index.open(common, create: false)
+                let writer = try Index.open(location.directory, create: false)
                 var missing: [String] = []
                 for id in ids where !writer.delete(id: id) { missing.append(id) }
                 do { try writer.commit() } catch { throw CLIError("\(error)") }
@@ -164,13 +198,24 @@ struct Index: ParsableCommand {
     }
 
     struct Merge: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Merge all segments into one, dropping deleted documents.")
-        @OptionGroup var common: Common
+        static let configuration = CommandConfiguration(
+            abstract: "Merge all segments into one, dropping deleted documents.",
+            discussion: "A merge re-analyses the stored texts: give the dictionary options the index was built with.")
+        @OptionGroup var location: Location
+
+        @Option(help: "Analysis threads (default: all cores).")
+        var threads: Int?
+
+        @OptionGroup var dictionaryOptions: DictionaryOptions
+
+        func validate() throws {
+            if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
+        }
 
         func run() throws {
             try reportingErrors {
-                let writer = try Index.open(common, create: false)
-                writer.threads = common.threads ?? coreCount()
+                let writer = try Index.open(location.directory, create: false, dictionaryOptions: dictionaryOptions)
+                writer.threads = threads ?? coreCount()
                 do { try writer.merge() } catch { throw CLIError("\(error)") }
             }
         }
