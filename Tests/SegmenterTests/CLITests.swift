@@ -222,7 +222,7 @@ import Testing
         #expect(hit?["passage"] as? Int == 2)
         #expect((hit?["highlights"] as? [[Int]])?.isEmpty == false)
         #expect(try run(["rank", "-q", "不存在的查询词语", doc]).status == 1)
-        #expect(try run(["rank", "-q", "，。", doc]).status == 1)
+        #expect(try run(["rank", "-q", "，。", doc]).status == 2)  // no terms: an error
 
         let corpus = try temporaryFile(Data(#"""
             {"id":"a","text":"乡村振兴 粮食安全"}
