@@ -249,4 +249,35 @@ extension CommandLineTool {
         let withWords = try JSONSerialization.jsonObject(with: Data(try run(["eval", "--gold", gold, "--words", words, "--json"]).stdout.utf8)) as? [String: Any]
         #expect(withWords?["oovRate"] as? Double == 0.3333)
     }
+
+    // MARK: 16. Text output: one hit a line, tab-separated, escaped
+
+    @Test func textOutputIsOneEscapedHitPerLine() throws {
+        let dir = temporaryDirectory()
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a\tb","title":"标题\n第二行","text":"推进乡村振兴\t战略\u0007。"}
+            {"id":"c\\d","text":"乡村振兴取得新进展。"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        #expect(try run(["index", "build", "--index", dir, corpus]).status == 0)
+        for passages in [false, true] {
+            let r = try run(["search", "--index", dir, "--highlight", "[,]", "乡村振兴"] + (passages ? ["--passages"] : []))
+            #expect(r.status == 0)
+            let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            #expect(lines.count == 2, "\(r.stdout)")
+            for line in lines { #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 4, "\(line)") }
+            let first = lines.first { $0.hasPrefix("a\\tb") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            #expect(first?[0] == (passages ? "a\\tb#0" : "a\\tb"))
+            #expect(first?[2] == "标题\\n第二行")
+            #expect(first?[3] == "推进[乡村振兴]\\t战略\\x07。")
+            #expect(lines.contains { $0.hasPrefix(passages ? "c\\\\d#0\t" : "c\\\\d\t") })
+        }
+        // rank: the same four fields.
+        let doc = try temporaryFile(Data("推进乡村振兴\t战略。".utf8), name: "x\ty.txt")
+        let rank = try run(["rank", "-q", "乡村振兴", "--highlight", "[,]", doc])
+        let fields = rank.stdout.dropLast().split(separator: "\t", omittingEmptySubsequences: false)
+        #expect(fields.count == 4 && fields[0].hasSuffix("x\\ty.txt#0") && fields[2].isEmpty && fields[3] == "推进[乡村振兴]\\t战略。", "\(rank.stdout)")
+        // keywords: the id escaped, one document a line.
+        let keywords = try run(["keywords", "--top", "1", doc, doc])
+        #expect(keywords.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t").count == 2 && $0.contains("x\\ty.txt") }, "\(keywords.stdout)")
+    }
 }

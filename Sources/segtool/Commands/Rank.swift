@@ -11,7 +11,9 @@ struct Rank: ParsableCommand {
             scores every passage that contains a query term — TF-IDF by default: \
             Σ (1 + ln tf)·ln(1 + N/df)/√|passage|; BM25 with --rank bm25 (k1 = 1.2, b = 0.75) — \
             N, df and lengths taken over the given passages. Matches are highlighted in colour on \
-            a terminal, between 【 and 】 otherwise (see --highlight). Exit status (as grep's): 0 \
+            a terminal, between 【 and 】 otherwise (see --highlight). Text output: one passage a \
+            line, ID#PASSAGE<TAB>SCORE<TAB>TITLE<TAB>SNIPPET, with tabs, line breaks, backslashes \
+            and control characters escaped (\\t, \\n, \\\\, \\xHH). Exit status (as grep's): 0 \
             when a passage matches, 1 when none does, 2 on an error (also when an input could not \
             be read; the others are ranked).
             """)
@@ -48,9 +50,11 @@ struct Rank: ParsableCommand {
             let ranker = PassageRanker(segmenter: try dictionaryOptions.makeSegmenter(), stopWords: try stopWordOptions.load(), ranking: rank)
             var documents: [(id: String, text: String)] = []
             var offsetsInFile: [Int] = []  // where each text starts in its file (after a BOM)
+            var titles: [String] = []
             let problems = try Documents.read(files, stdinIsJSONL: jsonl) {
                 documents.append(($0.id, $0.text))
                 offsetsInFile.append($0.offsetInFile)
+                titles.append($0.title ?? "")
             }
             if ranker.queryTerms(query).isEmpty {
                 throw CLIError("the query has no terms (only punctuation or stop words?)")
@@ -66,7 +70,8 @@ struct Rank: ParsableCommand {
                     let highlights = snippet.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
                     out.append("{\"rank\":\(rankIndex + 1),\"id\":\(jsonString(hit.documentID)),\"passage\":\(hit.passage.index),\"start\":\(base + hit.passage.utf8Range.lowerBound),\"end\":\(base + hit.passage.utf8Range.upperBound),\"score\":\(number(hit.score)),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
                 } else {
-                    out.append("\(rankIndex + 1)\t\(number(hit.score))\t\(hit.documentID)#\(hit.passage.index)\t\(snippet.marked(open: open, close: close))\n")
+                    // One hit a line: id#passage, score, title, snippet (fields escaped).
+                    out.append("\(tabSeparatedField(hit.documentID))#\(hit.passage.index)\t\(number(hit.score))\t\(tabSeparatedField(titles[d]))\t\(snippet.marked(open: open, close: close, escape: tabSeparatedField))\n")
                 }
             }
             out.flush()
@@ -140,16 +145,19 @@ struct Snippet {
         return Snippet(text: snippet, highlights: shifted)
     }
 
-    func marked(open: String, close: String) -> String {
+    /// The text with each highlight between `open` and `close`; `escape` is applied to the
+    /// text's pieces (not to the markers, which may be terminal colour codes).
+    func marked(open: String, close: String, escape: (String) -> String = { $0 }) -> String {
         let bytes = Array(text.utf8)
-        var out: [UInt8] = []
+        var out = ""
         var at = 0
+        func piece(_ range: Range<Int>) -> String { escape(String(decoding: bytes[range], as: UTF8.self)) }
         for h in highlights {
-            out += bytes[at..<h.lowerBound]
-            out += Array(open.utf8) + bytes[h] + Array(close.utf8)
+            out += piece(at..<h.lowerBound)
+            out += open + piece(h) + close
             at = h.upperBound
         }
-        out += bytes[at...]
-        return String(decoding: out, as: UTF8.self)
+        out += piece(at..<bytes.count)
+        return out
     }
 }

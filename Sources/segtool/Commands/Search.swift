@@ -9,7 +9,9 @@ struct Search: ParsableCommand {
         discussion: """
             Words are ANDed; `a OR b` gives alternatives; `-word` excludes; "quoted words" must be \
             adjacent. Ranking: TF-IDF (Σ (1 + ln tf)·ln(1 + N/df)/√|d|) or BM25 (k1 = 1.2, b = 0.75). \
-            Exit status (as grep's): 0 when something matches, 1 when nothing does, 2 on an error.
+            Text output: one hit a line, ID<TAB>SCORE<TAB>TITLE<TAB>SNIPPET (ID#PASSAGE with \
+            --passages), with tabs, line breaks, backslashes and control characters escaped \
+            (\\t, \\n, \\\\, \\xHH). Exit status (as grep's): 0 when something matches, 1 when nothing does, 2 on an error.
             """)
 
     @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
@@ -80,8 +82,9 @@ struct Search: ParsableCommand {
                     let highlights = snippet.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
                     out.append("{\"rank\":\(i + 1),\"id\":\(jsonString(hit.id)),\"title\":\(jsonString(hit.title)),\"score\":\(number(hit.score)),\"passage\":\(passage.index),\"start\":\(passage.range.lowerBound),\"end\":\(passage.range.upperBound),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
                 } else {
-                    let title = hit.title.isEmpty ? "" : "  \(hit.title)"
-                    out.append("\(i + 1)\t\(number(hit.score))\t\(hit.id)#\(passage.index)\(title)\n\t\(snippet.marked(open: open, close: close))\n")
+                    // One hit a line: id (#passage with --passages), score, title, snippet.
+                    let id = tabSeparatedField(hit.id) + (passages ? "#\(passage.index)" : "")
+                    out.append("\(id)\t\(number(hit.score))\t\(tabSeparatedField(hit.title))\t\(snippet.marked(open: open, close: close, escape: tabSeparatedField))\n")
                 }
             }
             out.flush()
