@@ -280,4 +280,20 @@ extension CommandLineTool {
         let keywords = try run(["keywords", "--top", "1", doc, doc])
         #expect(keywords.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t").count == 2 && $0.contains("x\\ty.txt") }, "\(keywords.stdout)")
     }
+
+    // MARK: 17. segment --format json over several files: each line says its file
+
+    @Test func jsonOverSeveralFilesNamesTheFile() throws {
+        let a = try temporaryFile(Data("习近平\n强调\n".utf8))
+        let b = try temporaryFile(Data("两会\n".utf8), name: "quote\"\(UUID().uuidString).txt")
+        let r = try run(["segment", "--format", "json", a, b])
+        #expect(r.status == 0)
+        let objects = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.count == 3)
+        #expect(objects.map { $0["file"] as? String } == [a, a, b])
+        #expect(objects.map { $0["line"] as? Int } == [1, 2, 1])
+        // One input: as before, no file field.
+        let one = try run(["segment", "--format", "json", a])
+        #expect(!one.stdout.contains("\"file\""))
+    }
 }

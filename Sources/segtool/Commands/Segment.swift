@@ -12,7 +12,8 @@ struct Segment: ParsableCommand {
             Reads the files in order (standard input when none is given, or for `-`) and writes \
             one line per input line. Whitespace tokens are dropped. With --format json, each line \
             is a JSON object: {"line":N,"tokens":[{"text","start","end","kind","source"}]}, where \
-            start and end are UTF-8 byte offsets within the line.
+            start and end are UTF-8 byte offsets within the line (the input's, also with --lossy); \
+            with several inputs each object starts with "file":NAME.
             """)
 
     @Argument(help: "Input files (UTF-8). Standard input when none is given.")
@@ -48,6 +49,7 @@ struct Segment: ParsableCommand {
             var failed = false
             var writer = SegmentWriter(format: format, delimiter: delimiter, mode: mode)
             for input in inputs {
+                writer.file = inputs.count > 1 ? input.displayName : nil
                 do {
                     try segmentFile(input, segmenter: segmenter, writer: &writer)
                 } catch let error as CLIError {
@@ -249,6 +251,8 @@ struct SegmentWriter {
     let delimiter: [UInt8]
     let mode: Segmenter.Mode
     var output = OutputBuffer()
+    /// The input's name, written into each JSON line when there are several inputs.
+    var file: String?
     private var lineHasTokens = false
 
     init(format: Segment.OutputFormat, delimiter: String, mode: Segmenter.Mode) {
@@ -263,7 +267,13 @@ struct SegmentWriter {
         if piece.startsLine {
             lineHasTokens = false
             if format == .json {
-                output.append("{\"line\":")
+                if let file {
+                    output.append("{\"file\":")
+                    output.append(jsonString(file))
+                    output.append(",\"line\":")
+                } else {
+                    output.append("{\"line\":")
+                }
                 output.append(piece.line)
                 output.append(",\"tokens\":[")
             }
