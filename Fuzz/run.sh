@@ -28,6 +28,8 @@ build() {
 
 # libFuzzer options shared by every run: inputs up to 4 KiB, a slow input (> 10 s) is a failure.
 OPTIONS=(-max_len=4096 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1)
+# FUZZ_SEED=N makes a run repeatable (CI); libFuzzer picks one otherwise.
+if [ -n "${FUZZ_SEED:-}" ]; then OPTIONS+=(-seed="$FUZZ_SEED"); fi
 
 fuzz_one() {  # TARGET, then libFuzzer options
   local t=$1; shift
