@@ -5,6 +5,7 @@
 #   Fuzz/run.sh regress                    # every target over its kept corpus once (no fuzzing)
 #   Fuzz/run.sh fuzz [SECONDS] [TARGET...] # fuzz each target for SECONDS (default 30)
 #   Fuzz/run.sh runs N TARGET              # fuzz TARGET for N inputs (the long run)
+#   Fuzz/run.sh coverage TARGET DIR [PATH...] # edges covered per source file by the inputs in DIR
 #
 # Corpus/<Target>/ holds the kept inputs (seeds and interesting inputs, regression tests);
 # a run writes new inputs to .work/<Target>/ (not kept) and a crash to .work/crash-*.
@@ -55,5 +56,9 @@ case "${1:-fuzz}" in
   runs)
     test $# -eq 3 || { echo "usage: $0 runs N TARGET" >&2; exit 64; }
     fuzz_one "$3" -runs="$2" ;;
-  *) echo "usage: $0 build | regress | fuzz [SECONDS] [TARGET...] | runs N TARGET" >&2; exit 64 ;;
+  coverage)
+    test $# -ge 3 || { echo "usage: $0 coverage TARGET DIR [PATH-SUBSTRING...]" >&2; exit 64; }
+    t=$2; dir=$3; shift 3
+    "$BUILD/$t" -runs=0 -print_coverage=1 "$dir" 2>&1 | python3 coverage.py "$@" ;;
+  *) echo "usage: $0 build | regress | fuzz [SECONDS] [TARGET...] | runs N TARGET | coverage TARGET DIR [PATH...]" >&2; exit 64 ;;
 esac
