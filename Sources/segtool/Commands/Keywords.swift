@@ -11,7 +11,9 @@ struct Keywords: ParsableCommand {
             standard input is one document. TF-IDF weight = tf/T · idf, with idf from the built-in \
             table (built by `segtool idf build` from a corpus of Chinese political news) or --idf; \
             words the table lacks get its median idf. Punctuation, numbers, stop words and single \
-            characters are left out by default.
+            characters are left out by default. Text output: one document a line, its keywords \
+            separated by spaces, after ID<TAB> when there can be several documents (fields escaped: \
+            \\t, \\n, \\\\, \\xHH). A bad input is reported and skipped; the exit status is then 1.
             """)
 
     @Argument(help: "Documents: text files, or .jsonl files with one document per line. Standard input when none is given.")
