@@ -162,7 +162,8 @@ class Tokenizer:
 
     # ------------------------------------------------------------------ jieba's API: cutting
 
-    def lcut(self, sentence: TextInput, cut_all: bool = False, HMM: bool = True) -> list[str]:
+    def lcut(self, sentence: TextInput, cut_all: bool = False, HMM: bool = True,
+             use_paddle: bool = False) -> list[str]:
         """The words of ``sentence`` as a list, as ``jieba.lcut``.
 
         In the default (precise) mode the words tile the text: ``"".join(lcut(s)) == s``,
@@ -175,6 +176,7 @@ class Tokenizer:
                 the nearest we have.
             HMM: accepted for compatibility, no effect: there is no HMM; unknown words come
                 from ICU's dictionary and segtool's rules.
+            use_paddle: accepted, no effect (jieba's optional deep-learning mode).
 
         Raises:
             InvalidUTF8Error: ``bytes`` that are not UTF-8 (with the byte offset).
@@ -189,8 +191,7 @@ class Tokenizer:
 
     def cut(self, sentence: TextInput, cut_all: bool = False, HMM: bool = True,
             use_paddle: bool = False) -> Iterator[str]:
-        """The words of ``sentence``, as a generator (``jieba.cut``); see ``lcut``.
-        ``use_paddle`` is accepted and ignored."""
+        """The words of ``sentence``, as a generator (``jieba.cut``); see ``lcut``."""
         yield from self.lcut(sentence, cut_all, HMM)
 
     def lcut_for_search(self, sentence: TextInput, HMM: bool = True) -> list[str]:
