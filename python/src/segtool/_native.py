@@ -171,7 +171,9 @@ class _ThreadScratch:
             # replaces it), and `self` keeps it alive as long as the address is used.
             self.buffer_address = c_void_p(ctypes.addressof(
                 (ctypes.c_char * self.capacity).from_buffer(self.buffer)))
-            self.capacity_arg = c_size_t(self.capacity)
+            # The last five arguments of segtool_segment_words, ready for the hot path.
+            self.tail = (self.tokens_ref, self.buffer_address, c_size_t(self.capacity),
+                         self.length_ref, self.error_ref)
 
     def __del__(self) -> None:
         lib = _lib
@@ -238,20 +240,15 @@ class Segmenter:
             s = _local.scratch = _ThreadScratch()
         length = len(data)
         # Precise tokens tile the text: at most `length` bytes plus a separator per token.
-        needed = (2 * length + 1) if not search else (3 * length + 64)
-        if needed > s.capacity:
-            s.reserve(needed)
-        status = _segment_words_fast(self._handle, data, c_size_t(length), search, 0,
-                                     s.tokens_ref, s.buffer_address, s.capacity_arg,
-                                     s.length_ref, s.error_ref)
+        if (3 * length + 64 if search else 2 * length + 1) > s.capacity:
+            s.reserve(3 * length + 64 if search else 2 * length + 1)
+        status = _segment_words_fast(self._handle, data, c_size_t(length), search, 0, *s.tail)
         if status:
             _raise(status, s.error, data)
         needed = s.length.value
         if needed > s.capacity:  # search mode with many sub-words: once more with room
             s.reserve(needed)
-            status = _segment_words_fast(self._handle, data, c_size_t(length), search, 0,
-                                         s.tokens_ref, s.buffer_address, s.capacity_arg,
-                                         s.length_ref, s.error_ref)
+            status = _segment_words_fast(self._handle, data, c_size_t(length), search, 0, *s.tail)
             if status:
                 _raise(status, s.error, data)
             needed = s.length.value

@@ -187,7 +187,7 @@ class Tokenizer:
         data = sentence.encode("utf-8") if type(sentence) is str else _utf8(sentence)
         if b"\x00" in data:
             return [t.word for t in self._tokens(self._segmenter, data, bool(cut_all), sentence)]
-        return self._segmenter.words(data, bool(cut_all))
+        return self._segmenter.words(data, True if cut_all else False)
 
     def cut(self, sentence: TextInput, cut_all: bool = False, HMM: bool = True,
             use_paddle: bool = False) -> Iterator[str]:
