@@ -14,6 +14,7 @@ import threading
 from ctypes import (POINTER, Structure, byref, c_char_p, c_double, c_int, c_int64, c_size_t,
                     c_uint8, c_uint32, c_void_p)
 from pathlib import Path
+from typing import Any, NoReturn
 
 from .errors import DictionaryError, InvalidUTF8Error, SegtoolError
 
@@ -84,7 +85,7 @@ def _load() -> ctypes.CDLL:
         raise ImportError(f"segtool: cannot load {path}: {error} (it needs ICU 72: on Debian "
                           "12, `apt-get install libicu72`)") from None
 
-    def declare(name: str, restype, *argtypes) -> None:
+    def declare(name: str, restype: Any, *argtypes: Any) -> None:
         function = getattr(lib, name)
         function.restype = restype
         function.argtypes = argtypes
@@ -128,7 +129,7 @@ _segment_words_fast.restype = c_int
 LIBRARY_VERSION: str = _lib.segtool_version().decode("utf-8")
 
 
-def _raise(status: int, error_pointer, data: bytes | None = None) -> None:
+def _raise(status: int, error_pointer: Any, data: bytes | None = None) -> NoReturn:
     """Turns a failed call's status and error object into an exception (and frees the error)."""
     message, path, line, offset = f"segtool: error {status}", None, None, None
     if error_pointer:
@@ -187,7 +188,8 @@ _local = threading.local()
 
 def _scratch() -> _ThreadScratch:
     try:
-        return _local.scratch
+        scratch: _ThreadScratch = _local.scratch
+        return scratch
     except AttributeError:
         scratch = _local.scratch = _ThreadScratch()
         return scratch
@@ -200,7 +202,7 @@ class Segmenter:
     __slots__ = ("_handle", "__weakref__")
 
     def __init__(self, handle: c_void_p) -> None:
-        self._handle = handle
+        self._handle: c_void_p | None = handle
 
     @classmethod
     def open(cls, builtin: bool, dictionaries: list[str]) -> Segmenter:
