@@ -12,6 +12,9 @@ fairly, the sample is cut into --slices slices and each slice is segmented by ev
 turn (the order rotating); a tool's time in a round is the sum over its slices. Medians over
 --rounds rounds; ratios are taken within each round, then their median.
 
+CPU time: beside the wall time of one thread, the thread's CPU time (`time.thread_time`),
+which other processes on a shared machine disturb much less; its ratios are shown too.
+
 Two threads: the paragraphs are dealt out to two threads (even and odd ones), each calling
 `lcut`; wall time from start to both joined. segtool releases the GIL in its C calls; jieba and
 rjieba hold it (their two-thread figures show that). Ratios are to rjieba on one thread in the
@@ -122,17 +125,21 @@ def segment_all(cut, lines: list[str]) -> list:
     return [cut(line) for line in lines]
 
 
-def one_thread_round(tools: dict, slices: list[list[str]], round_index: int) -> dict[str, float]:
-    """Seconds per tool for the whole sample, slice by slice, tools in rotating order."""
-    seconds = dict.fromkeys(tools, 0.0)
+def one_thread_round(tools: dict, slices: list[list[str]],
+                     round_index: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Wall and CPU seconds per tool for the whole sample, slice by slice, tools in rotating
+    order. CPU time (this thread's) is what other processes on a shared machine disturb least."""
+    wall = dict.fromkeys(tools, 0.0)
+    cpu = dict.fromkeys(tools, 0.0)
     names = list(tools)
     for i, chunk in enumerate(slices):
         shift = (i + round_index) % len(names)
         for name in names[shift:] + names[:shift]:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             segment_all(tools[name], chunk)
-            seconds[name] += time.perf_counter() - start
-    return seconds
+            cpu[name] += time.thread_time() - start_cpu
+            wall[name] += time.perf_counter() - start
+    return wall, cpu
 
 
 def two_threads(cut, lines: list[str]) -> float:
@@ -191,13 +198,18 @@ def markdown(report: dict) -> str:
         f"Sample: {sample['bytes'] / MB:.2f} MB, {sample['paragraphs']:,} paragraphs of "
         f"{sample['corpus']}; {meta['rounds']} rounds, {meta['slices']} slices a round",
         "",
-        "| tool | threads | seconds | MB/s | × rjieba on one thread (median; per round) |",
-        "|---|---:|---:|---:|---:|",
+        "| tool | threads | seconds | MB/s | × rjieba on one thread (median; per round) "
+        "| CPU s | × rjieba in CPU time |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in report["throughput"]:
         per_round = ", ".join(f"{r:.2f}" for r in row["ratios"])
+        cpu = (f"{row['cpu_seconds']:.3f} | {row['cpu_ratio_to_rjieba']:.2f} "
+               f"({', '.join(f'{r:.2f}' for r in row['cpu_ratios'])})" if "cpu_seconds" in row
+               else " | ")
         out.append(f"| {row['tool']} | {row['threads']} | {row['seconds']:.3f} | "
-                   f"{row['mb_per_s']:.2f} | **{row['ratio_to_rjieba_1t']:.2f}** ({per_round}) |")
+                   f"{row['mb_per_s']:.2f} | **{row['ratio_to_rjieba_1t']:.2f}** ({per_round}) | "
+                   f"{cpu} |")
     counts = ", ".join(f"{tool} {n:,}" for tool, n in sample["tokens_in_first_2000_paragraphs"].items())
     out += ["", f"Words in the first 2,000 paragraphs: {counts}."]
     out += ["", "Start-up (import + first lcut, in a fresh interpreter; medians):", "",
@@ -218,10 +230,13 @@ def main() -> int:
 
     tokens = {name: sum(map(len, segment_all(cut, lines[:2000]))) for name, cut in tools.items()}
     one: dict[str, list[float]] = {name: [] for name in tools}
+    one_cpu: dict[str, list[float]] = {name: [] for name in tools}
     two: dict[str, list[float]] = {name: [] for name in tools if name != "jieba"}
     for r in range(args.rounds):
-        for name, seconds in one_thread_round(tools, slices, r).items():
-            one[name].append(seconds)
+        wall, cpu = one_thread_round(tools, slices, r)
+        for name in tools:
+            one[name].append(wall[name])
+            one_cpu[name].append(cpu[name])
         order = list(two) if r % 2 == 0 else list(reversed(two))
         for name in order:
             two[name].append(two_threads(tools[name], lines))
@@ -233,9 +248,14 @@ def main() -> int:
     for threads, table in ((1, one), (2, two)):
         for name, values in table.items():
             ratios = [one["rjieba"][i] / v for i, v in enumerate(values)]
-            rows.append({"tool": name, "threads": threads, "seconds": median(values),
-                         "seconds_per_round": values, "mb_per_s": size / MB / median(values),
-                         "ratios": ratios, "ratio_to_rjieba_1t": median(ratios)})
+            row = {"tool": name, "threads": threads, "seconds": median(values),
+                   "seconds_per_round": values, "mb_per_s": size / MB / median(values),
+                   "ratios": ratios, "ratio_to_rjieba_1t": median(ratios)}
+            if threads == 1:
+                cpu_ratios = [one_cpu["rjieba"][i] / v for i, v in enumerate(one_cpu[name])]
+                row.update(cpu_seconds=median(one_cpu[name]), cpu_seconds_per_round=one_cpu[name],
+                           cpu_ratios=cpu_ratios, cpu_ratio_to_rjieba=median(cpu_ratios))
+            rows.append(row)
 
     # Start-up: fresh interpreters, tools alternating; jieba's cache made first.
     startup_seconds("jieba")
