@@ -75,6 +75,9 @@ def test_a_huge_string():
     words = segtool.lcut(text)
     assert "".join(words) == text
     assert words.count("成渝地区双城经济圈") == text.count("成渝地区双城经济圈")
+    # The thread does not keep a buffer the size of the text afterwards.
+    from segtool import _native
+    assert _native._scratch().capacity <= 1 << 16
     # Token objects for a tenth of it (millions of Python objects take their time).
     part = text[: len(text) // 10]
     tokens = segtool.tokens(part)

@@ -165,16 +165,26 @@ class _ThreadScratch:
     def reserve(self, capacity: int) -> None:
         """Makes the output buffer hold at least `capacity` bytes (old contents are lost)."""
         if capacity > self.capacity:
-            self.capacity = max(capacity, 2 * self.capacity)
-            self.buffer = bytearray(self.capacity)
-            self.view = memoryview(self.buffer)
-            # Safe because: the bytearray is never resized while these exist (a new one
-            # replaces it), and `self` keeps it alive as long as the address is used.
-            self.buffer_address = c_void_p(ctypes.addressof(
-                (ctypes.c_char * self.capacity).from_buffer(self.buffer)))
-            # The last five arguments of segtool_segment_words, ready for the hot path.
-            self.tail = (self.tokens_ref, self.buffer_address, c_size_t(self.capacity),
-                         self.length_ref, self.error_ref)
+            self.set_capacity(max(capacity, 2 * self.capacity))
+
+    def trim(self) -> None:
+        """After a huge text: gives back the memory of its tokens and output, so that a thread
+        does not keep hundreds of MB for the rest of its life."""
+        _lib.segtool_tokens_free(byref(self.tokens))
+        if self.capacity > _KEPT_CAPACITY:
+            self.set_capacity(_KEPT_CAPACITY)
+
+    def set_capacity(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.buffer = bytearray(self.capacity)
+        self.view = memoryview(self.buffer)
+        # Safe because: the bytearray is never resized while these exist (a new one
+        # replaces it), and `self` keeps it alive as long as the address is used.
+        self.buffer_address = c_void_p(ctypes.addressof(
+            (ctypes.c_char * self.capacity).from_buffer(self.buffer)))
+        # The last five arguments of segtool_segment_words, ready for the hot path.
+        self.tail = (self.tokens_ref, self.buffer_address, c_size_t(self.capacity),
+                     self.length_ref, self.error_ref)
 
     def __del__(self) -> None:
         lib = _lib
@@ -184,6 +194,9 @@ class _ThreadScratch:
 
 
 _local = threading.local()
+#: Texts longer than this (bytes) have their thread's buffers trimmed after the call.
+_TRIM_ABOVE = 1 << 22
+_KEPT_CAPACITY = 1 << 16
 
 
 def _scratch() -> _ThreadScratch:
@@ -256,7 +269,10 @@ class Segmenter:
             needed = s.length.value
         if not needed:
             return []
-        return str(s.view[:needed], "utf-8").split("\x00")
+        words = str(s.view[:needed], "utf-8").split("\x00")
+        if length > _TRIM_ABOVE:
+            s.trim()
+        return words
 
     def token_table(self, data: bytes, search: bool) -> list[int]:
         """The tokens of ``data`` as a flat list, ``TOKEN_FIELDS`` integers a token."""
@@ -269,6 +285,8 @@ class Segmenter:
         if count == 0:
             return []
         raw = ctypes.string_at(s.tokens.tokens, count * TOKEN_FIELDS * 8)
+        if len(data) > _TRIM_ABOVE:
+            s.trim()
         return memoryview(raw).cast("Q").tolist()
 
     # -------------------------------------------------------------- words
