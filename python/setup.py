@@ -71,6 +71,8 @@ class BuildPyWithLibrary(build_py):
     there: the debug information is most of its size)."""
 
     def run(self) -> None:
+        # No stale modules from an earlier build of this tree in the wheel.
+        shutil.rmtree(Path(self.build_lib) / "segtool", ignore_errors=True)
         super().run()
         library = build_library()
         target_dir = Path(self.build_lib) / "segtool" / "_lib"

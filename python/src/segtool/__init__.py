@@ -21,7 +21,7 @@ from __future__ import annotations
 from ._native import LIBRARY_VERSION as _LIBRARY_VERSION
 from .errors import DictionaryError, InvalidUTF8Error, SegtoolError
 from .tokenizer import DictionarySource, TextInput, Tokenizer
-from .tokens import Kind, Source, Token
+from .token import Kind, Source, Token
 
 __version__ = "0.1.0"
 #: The version of the bundled C library (libsegtool-c).

@@ -9,7 +9,7 @@ from typing import IO, Literal, Union
 
 from . import _native
 from .errors import DictionaryError
-from .tokens import KINDS, SOURCES, Token
+from .token import KINDS, SOURCES, Token
 
 __all__ = ["Tokenizer", "TextInput", "DictionarySource"]
 
