@@ -49,14 +49,8 @@ del_word = dt.del_word
 lookup = dt.lookup
 
 
-def initialize(dictionary: str | None = None) -> None:
-    """jieba loads its dictionary on first use; ``initialize`` forces it. segtool's default
-    tokenizer is ready at import (~15 ms), so this does nothing. A ``dictionary`` is refused:
-    make a ``Tokenizer(dictionary=...)`` instead (the module functions keep the built-in
-    lexicon)."""
-    if dictionary is not None:
-        raise ValueError("segtool.initialize: use segtool.Tokenizer(dictionary=...) for another "
-                         "main dictionary")
+#: Does nothing: the default tokenizer is ready at import (jieba loads on first use).
+initialize = dt.initialize
 
 
 from . import analyse  # noqa: E402  (needs dt)

@@ -82,6 +82,14 @@ class Tokenizer:
         source = "built-in lexicon" if self.dictionary is None else repr(self.dictionary)
         return f"<segtool.Tokenizer dictionary={source}>"
 
+    def initialize(self, dictionary: str | os.PathLike[str] | None = None) -> None:
+        """jieba loads its dictionary on first use and ``initialize`` forces it; a segtool
+        tokenizer is ready when made (~15 ms), so this does nothing. A ``dictionary`` is refused:
+        make a ``Tokenizer(dictionary=...)`` instead."""
+        if dictionary is not None:
+            raise ValueError("segtool: initialize(dictionary) is not supported; make a "
+                             "segtool.Tokenizer(dictionary=...) instead")
+
     # ------------------------------------------------------------------ jieba's API: words
 
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
