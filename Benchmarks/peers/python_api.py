@@ -196,7 +196,10 @@ def markdown(report: dict) -> str:
         f"(library {meta['versions']['segtool library']}), jieba {meta['versions']['jieba']}, "
         f"rjieba {meta['versions']['rjieba']}  ",
         f"Sample: {sample['bytes'] / MB:.2f} MB, {sample['paragraphs']:,} paragraphs of "
-        f"{sample['corpus']}; {meta['rounds']} rounds, {meta['slices']} slices a round",
+        f"{sample['corpus']}; {meta['rounds']} rounds, {meta['slices']} slices a round  ",
+        f"Load average (1, 5, 15 min) before the rounds: "
+        f"{', '.join(f'{x:.2f}' for x in meta['load_average_before'])}; after: "
+        f"{', '.join(f'{x:.2f}' for x in meta['load_average_after'])} (other work on the machine)",
         "",
         "| tool | threads | seconds | MB/s | × rjieba on one thread (median; per round) "
         "| CPU s | × rjieba in CPU time |",
@@ -228,6 +231,7 @@ def main() -> int:
     step = max(1, -(-len(lines) // args.slices))
     slices = [lines[i:i + step] for i in range(0, len(lines), step)]
 
+    load_before = os.getloadavg()
     tokens = {name: sum(map(len, segment_all(cut, lines[:2000]))) for name, cut in tools.items()}
     one: dict[str, list[float]] = {name: [] for name in tools}
     one_cpu: dict[str, list[float]] = {name: [] for name in tools}
@@ -257,6 +261,7 @@ def main() -> int:
                            cpu_ratios=cpu_ratios, cpu_ratio_to_rjieba=median(cpu_ratios))
             rows.append(row)
 
+    load_after = os.getloadavg()
     # Start-up: fresh interpreters, tools alternating; jieba's cache made first.
     startup_seconds("jieba")
     startup: dict[str, list[float]] = {name: [] for name in TOOLS}
@@ -274,6 +279,7 @@ def main() -> int:
                          "segtool library": segtool.library_version,
                          "jieba": package_version("jieba"), "rjieba": package_version("rjieba")},
             "rounds": args.rounds, "slices": len(slices),
+            "load_average_before": load_before, "load_average_after": load_after,
         },
         "sample": {"corpus": str(corpus), "bytes": size, "paragraphs": len(lines),
                    "tokens_in_first_2000_paragraphs": tokens},
