@@ -174,6 +174,9 @@ static void test_bad_input(segtool_segmenter *s) {
     o.user_dictionary_count = 1;
     CHECK(segtool_segmenter_open(&o, &x, NULL) == SEGTOOL_INVALID_ARGUMENT, "NULL dictionary list");
     segtool_options_init(&o);
+    o.flags = SEGTOOL_ICU_ONLY | SEGTOOL_NO_BUILTIN_LEXICON;
+    CHECK(segtool_segmenter_open(&o, &x, NULL) == SEGTOOL_INVALID_ARGUMENT, "ICU only with other options");
+    segtool_options_init(&o);
     o.size = 4;
     CHECK(segtool_segmenter_open(&o, &x, NULL) == SEGTOOL_INVALID_ARGUMENT, "bad options size");
     CHECK(segtool_add_word(s, "bad\xff", 4, -1, NULL, &err) == SEGTOOL_INVALID_UTF8 && err && err->byte_offset == 3,
@@ -265,6 +268,36 @@ static void test_dictionaries(const char *dir) {
     CHECK(segtool_load_dictionary(plain, missing, &err) == SEGTOOL_FILE_ERROR && err && err->path, "load missing");
     segtool_error_free(err);
     segtool_segmenter_free(plain);
+    /* ICU alone: ICU's words, no dictionary (全过程人民民主 is one word only in our lexicon). */
+    segtool_options_init(&o);
+    o.flags = SEGTOOL_ICU_ONLY;
+    segtool_segmenter *icu = NULL;
+    CHECK(segtool_segmenter_open(&o, &icu, NULL) == SEGTOOL_OK && icu, "ICU only opens");
+    if (icu) {
+        const char *t2 = "坚持发扬全过程人民民主";
+        segtool_segment(icu, t2, strlen(t2), SEGTOOL_MODE_PRECISE, &toks, NULL);
+        joined(t2, &toks, 0, buf, sizeof buf);
+        int from_icu = 1;
+        for (size_t i = 0; i < toks.count; i++) from_icu &= toks.tokens[i].source == SEGTOOL_SOURCE_ICU;
+        CHECK(strstr(buf, "全过程人民民主") == NULL && from_icu, "ICU alone: %s", buf);
+        segtool_segmenter_free(icu);
+    }
+    /* No built-in lexicon, only the user dictionary. */
+    segtool_options_init(&o);
+    o.flags = SEGTOOL_NO_BUILTIN_LEXICON;
+    paths[0] = good;
+    o.user_dictionaries = paths;
+    o.user_dictionary_count = 1;
+    segtool_segmenter *bare = NULL;
+    CHECK(segtool_segmenter_open(&o, &bare, NULL) == SEGTOOL_OK && bare, "no built-in lexicon opens");
+    if (bare) {
+        int found = 1;
+        segtool_lookup_word(bare, "全过程人民民主", strlen("全过程人民民主"), &found, NULL, NULL, 0, NULL);
+        CHECK(found == 0, "built-in word absent");
+        segtool_lookup_word(bare, "蓝天保卫战", strlen("蓝天保卫战"), &found, NULL, NULL, 0, NULL);
+        CHECK(found == 1, "user word present");
+        segtool_segmenter_free(bare);
+    }
     segtool_tokens_free(&toks);
     unlink(good);
     unlink(bad);
