@@ -18,6 +18,9 @@ from typing import Any, NoReturn
 
 from .errors import DictionaryError, InvalidUTF8Error, SegtoolError
 
+#: SEGTOOL_API_VERSION of the header this module follows.
+API_VERSION = 1
+
 # segtool_status
 OK = 0
 INVALID_ARGUMENT = 1
@@ -114,6 +117,9 @@ def _load() -> ctypes.CDLL:
     declare("segtool_keyword_array_free", None, POINTER(_KeywordArray))
     declare("segtool_extract_keywords", c_int, c_void_p, c_char_p, c_size_t, c_uint32, c_size_t,
             POINTER(c_char_p), c_size_t, POINTER(_KeywordArray), _ErrorOut)
+    if lib.segtool_api_version() != API_VERSION:
+        raise ImportError(f"segtool: {path} implements C API version "
+                          f"{lib.segtool_api_version()}, this package needs {API_VERSION}")
     return lib
 
 
