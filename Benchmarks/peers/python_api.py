@@ -142,16 +142,18 @@ def one_thread_round(tools: dict, slices: list[list[str]],
     return wall, cpu
 
 
-def two_threads(cut, lines: list[str]) -> float:
-    """Wall seconds for two threads, each segmenting every other paragraph."""
+def two_threads(cut, lines: list[str]) -> tuple[float, float]:
+    """Wall seconds for two threads, each segmenting every other paragraph, and the process's
+    CPU seconds meanwhile (CPU/wall near 2 when the threads ran in parallel, at most 1 when a
+    lock such as the GIL kept them apart or when only one core was free)."""
     halves = [lines[0::2], lines[1::2]]
     threads = [threading.Thread(target=segment_all, args=(cut, half)) for half in halves]
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - start_cpu
 
 
 STARTUP_CODE = """
@@ -209,7 +211,7 @@ def markdown(report: dict) -> str:
         per_round = ", ".join(f"{r:.2f}" for r in row["ratios"])
         cpu = (f"{row['cpu_seconds']:.3f} | {row['cpu_ratio_to_rjieba']:.2f} "
                f"({', '.join(f'{r:.2f}' for r in row['cpu_ratios'])})" if "cpu_seconds" in row
-               else " | ")
+               else "CPU/wall " + ", ".join(f"{r:.2f}" for r in row["cpu_per_wall"]) + " | ")
         out.append(f"| {row['tool']} | {row['threads']} | {row['seconds']:.3f} | "
                    f"{row['mb_per_s']:.2f} | **{row['ratio_to_rjieba_1t']:.2f}** ({per_round}) | "
                    f"{cpu} |")
@@ -236,6 +238,7 @@ def main() -> int:
     one: dict[str, list[float]] = {name: [] for name in tools}
     one_cpu: dict[str, list[float]] = {name: [] for name in tools}
     two: dict[str, list[float]] = {name: [] for name in tools if name != "jieba"}
+    two_cpu: dict[str, list[float]] = {name: [] for name in two}
     for r in range(args.rounds):
         wall, cpu = one_thread_round(tools, slices, r)
         for name in tools:
@@ -243,7 +246,9 @@ def main() -> int:
             one_cpu[name].append(cpu[name])
         order = list(two) if r % 2 == 0 else list(reversed(two))
         for name in order:
-            two[name].append(two_threads(tools[name], lines))
+            wall, cpu = two_threads(tools[name], lines)
+            two[name].append(wall)
+            two_cpu[name].append(cpu)
         print(f"round {r + 1}: " + ", ".join(
             f"{n} {size / MB / one[n][-1]:.1f} MB/s" for n in one) + "; two threads: " +
             ", ".join(f"{n} {size / MB / two[n][-1]:.1f} MB/s" for n in two), file=sys.stderr)
@@ -255,6 +260,9 @@ def main() -> int:
             row = {"tool": name, "threads": threads, "seconds": median(values),
                    "seconds_per_round": values, "mb_per_s": size / MB / median(values),
                    "ratios": ratios, "ratio_to_rjieba_1t": median(ratios)}
+            if threads == 2:
+                parallel = [c / w for c, w in zip(two_cpu[name], values)]
+                row.update(cpu_per_wall=parallel)
             if threads == 1:
                 cpu_ratios = [one_cpu["rjieba"][i] / v for i, v in enumerate(one_cpu[name])]
                 row.update(cpu_seconds=median(one_cpu[name]), cpu_seconds_per_round=one_cpu[name],
