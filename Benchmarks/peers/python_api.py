@@ -204,7 +204,7 @@ def markdown(report: dict) -> str:
         f"{', '.join(f'{x:.2f}' for x in meta['load_average_after'])} (other work on the machine)",
         "",
         "| tool | threads | seconds | MB/s | × rjieba on one thread (median; per round) "
-        "| CPU s | × rjieba in CPU time |",
+        "| CPU s (two threads: CPU/wall) | × rjieba in CPU time |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in report["throughput"]:
