@@ -34,9 +34,15 @@ let package = Package(
             name: "Segmenter",
             dependencies: ["CICU", "CICUDictionary", "CLexiconData"]
         ),
+        // The system zstd (libzstd): stored texts are compressed in blocks.
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         .target(
             name: "Indexer",
-            dependencies: ["Segmenter"]
+            dependencies: ["Segmenter", "CZstd"]
         ),
         // The C API: the header (types and declarations) and the `@_cdecl` functions over
         // Segmenter and Indexer that implement it.

@@ -20,7 +20,7 @@ enum Corpus {
     ]
 
     static func build(_ path: String, documents: [IndexDocument] = documents) throws -> IndexReader {
-        let writer = try IndexWriter(directory: path, create: true, segmenter: Shared.segmenter)
+        let writer = try IndexWriter(directory: path, create: true)
         try writer.add(documents)
         try writer.commit()
         return try IndexReader(directory: path)
@@ -253,7 +253,7 @@ enum Corpus {
         let words = ["改革", "开放", "创新", "协调", "绿色", "共享", "安全", "民生", "教育", "医疗"]
         var rng = SplitMix(seed: 7)
         let path = temporaryIndexPath()
-        let writer = try IndexWriter(directory: path, create: true, segmenter: Shared.segmenter)
+        let writer = try IndexWriter(directory: path, create: true)
         for (segment, lengths) in [(0, 1...3), (1, 10...40), (2, 2...12)] {
             var docs: [IndexDocument] = []
             for i in 0..<700 {

@@ -8,7 +8,7 @@ import Segmenter
         let path = temporaryIndexPath()
         _ = try Corpus.build(path)
         do {
-            let writer = try IndexWriter(directory: path, create: false, segmenter: Shared.segmenter)
+            let writer = try IndexWriter(directory: path, create: false)
             #expect(writer.delete(id: "grain"))
             #expect(!writer.delete(id: "grain"))
             #expect(!writer.delete(id: "no-such-id"))
@@ -26,7 +26,7 @@ import Segmenter
 
     @Test func mergeKeepsResults() throws {
         let path = temporaryIndexPath()
-        let writer = try IndexWriter(directory: path, create: true, segmenter: Shared.segmenter)
+        let writer = try IndexWriter(directory: path, create: true)
         // Three commits: three segments; then a delete.
         for chunk in [Corpus.documents[0..<2], Corpus.documents[2..<4], Corpus.documents[4...]] {
             try writer.add(Array(chunk))
@@ -55,9 +55,9 @@ import Segmenter
 
     @Test func aSecondWriterIsRefused() throws {
         let path = temporaryIndexPath()
-        let writer = try IndexWriter(directory: path, create: true, segmenter: Shared.segmenter)
+        let writer = try IndexWriter(directory: path, create: true)
         #expect(throws: IndexError.locked(path: path)) {
-            _ = try IndexWriter(directory: path, create: false, segmenter: Shared.segmenter)
+            _ = try IndexWriter(directory: path, create: false)
         }
         _ = writer
     }
@@ -78,7 +78,7 @@ import Segmenter
             }
             group.addTask {
                 do {
-                    let writer = try IndexWriter(directory: path, create: false, segmenter: Shared.segmenter)
+                    let writer = try IndexWriter(directory: path, create: false)
                     for i in 0..<5 {
                         try writer.add([IndexDocument(id: "new\(i)", text: "粮食安全和乡村振兴。")])
                         writer.delete(id: "grain")
@@ -100,7 +100,7 @@ import Segmenter
         let path = temporaryIndexPath()
         _ = try Corpus.build(path)
         do {
-            let writer = try IndexWriter(directory: path, create: false, segmenter: Shared.segmenter)
+            let writer = try IndexWriter(directory: path, create: false)
             writer.memoryBudget = 1  // flush a segment file at once
             try writer.add([IndexDocument(id: "pending", text: "尚未提交的文件。")])
             writer.delete(id: "rural")
@@ -110,7 +110,7 @@ import Segmenter
         #expect(reader.documentCount == 6)
         #expect(try Corpus.ids(reader, "乡村振兴") == ["rural"])
         // The next writer removes the orphaned segment files.
-        _ = try IndexWriter(directory: path, create: false, segmenter: Shared.segmenter)
+        _ = try IndexWriter(directory: path, create: false)
         let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasPrefix("seg-") }
         #expect(names.count == 2)
     }

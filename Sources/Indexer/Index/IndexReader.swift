@@ -1,16 +1,23 @@
+import Synchronization
 import Segmenter
 
 /// How to search.
 public struct SearchOptions: Sendable {
+    /// How many results.
     public var top: Int
+    /// TF-IDF or BM25.
     public var ranking: Ranking
     /// Rank passages instead of documents.
     public var passages: Bool
+    /// Which documents count (dates, fields).
+    public var filter: SearchFilter
 
-    public init(top: Int = 10, ranking: Ranking = .tfidf, passages: Bool = false) {
+    /// Options; the defaults are the top 10 documents by TF-IDF, unfiltered.
+    public init(top: Int = 10, ranking: Ranking = .tfidf, passages: Bool = false, filter: SearchFilter = SearchFilter()) {
         self.top = top
         self.ranking = ranking
         self.passages = passages
+        self.filter = filter
     }
 }
 
@@ -43,6 +50,12 @@ public final class IndexReader: @unchecked Sendable {
     public let totalLength: UInt64
     public let passageCount: Int
     public let totalPassageLength: UInt64
+    /// The id → location table, made on first use.
+    private let idTable = Mutex<IDTable?>(nil)
+    private final class IDTable: Sendable {
+        let value: [String: (Int, Int)]
+        init(value: [String: (Int, Int)]) { self.value = value }
+    }
 
     public init(directory: String) throws(IndexError) {
         self.directory = directory
@@ -73,9 +86,20 @@ public final class IndexReader: @unchecked Sendable {
         totalPassageLength = segments.reduce(0) { $0 + $1.totalPassageLength }
     }
 
-    /// Checks every checksum of every file.
+    /// Checks every checksum of every file (the recorded analysis too).
     public func verify() throws(IndexError) {
+        _ = try analysis()
         for s in segments { try s.verify() }
+    }
+
+    /// The analysis the index records (read and checked on each call).
+    public func analysis() throws(IndexError) -> IndexAnalysis {
+        try IndexAnalysis.recorded(in: directory)
+    }
+
+    /// The analyzer for queries on this index: its recorded analysis, precise mode.
+    public func queryAnalyzer() throws(IndexError) -> Analyzer {
+        try analysis().makeAnalyzer(mode: .precise)
     }
 
     /// The number of segments.
@@ -104,6 +128,25 @@ public final class IndexReader: @unchecked Sendable {
         return totals.map { (section: $0.0, bytes: $0.1) }
     }
 
+    /// Per segment, which documents `filter` lets through (nil: all).
+    func allowedDocuments(_ filter: SearchFilter) throws(IndexError) -> [[Bool]?] {
+        guard !filter.isEmpty else { return segments.map { _ in nil } }
+        let lower = filter.from?.packed ?? 0, upper = filter.to?.packedEnd ?? UInt32.max
+        let dated = filter.from != nil || filter.to != nil
+        return try segments.map { segment throws(IndexError) -> [Bool]? in
+            var allowed = [Bool](repeating: true, count: segment.docCount)
+            if dated {
+                let dates = try segment.stored.dates(docCount: segment.docCount)
+                for d in allowed.indices { allowed[d] = dates[d] != 0 && dates[d] >= lower && dates[d] <= upper }
+            }
+            for (name, values) in filter.fields {
+                let column = try segment.stored.fieldColumn(name, docCount: segment.docCount)
+                for d in allowed.indices where allowed[d] { allowed[d] = column[d].map(values.contains) ?? false }
+            }
+            return allowed
+        }
+    }
+
     /// Document frequency of a term over all segments.
     public func documentFrequency(_ term: String) -> Int {
         let bytes = Array(term.utf8)
@@ -113,19 +156,33 @@ public final class IndexReader: @unchecked Sendable {
     /// The stored text of a hit's document.
     public func text(of hit: SearchHit) throws(IndexError) -> String {
         let segment = segments[hit.segment]
-        return try segment.text(try segment.doc(hit.ordinal))
+        return try segment.content(try segment.doc(hit.ordinal)).text
     }
 
-    /// Every live document's id, title and text (for merging and exports).
-    func liveDocuments() throws(IndexError) -> [(String, String?, String)] {
-        var out: [(String, String?, String)] = []
+    /// Every live document (for merging and exports).
+    func liveDocuments() throws(IndexError) -> [IndexDocument] {
+        var out: [IndexDocument] = []
         for (s, segment) in segments.enumerated() {
+            // Each block decompressed once for its documents.
+            var block: (Int, [UInt8]) = (-1, [])
             for d in 0..<segment.docCount where !deleted[s].contains(d) {
                 let record = try segment.doc(d)
-                out.append((record.id, record.title.isEmpty ? nil : record.title, try segment.text(record)))
+                if block.0 != record.stored.block { block = (record.stored.block, try segment.stored.block(record.stored.block)) }
+                let content = try segment.stored.content(record.stored, in: block.1)
+                out.append(IndexDocument(id: record.id, title: content.title.isEmpty ? nil : content.title, text: content.text,
+                                         date: record.stored.date, fields: try segment.stored.fields(record.stored)))
             }
         }
         return out
+    }
+
+    /// Where the live document with this id is: (segment, ordinal); nil when absent. The ids
+    /// are read once per reader, on first use.
+    func location(of id: String) throws(IndexError) -> (Int, Int)? {
+        if let table = idTable.withLock({ $0 }) { return table.value[id] }
+        let table = IDTable(value: try locations())
+        idTable.withLock { $0 = table }
+        return table.value[id]
     }
 
     /// Where each live document id is: (segment, ordinal).

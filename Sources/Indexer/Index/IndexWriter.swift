@@ -1,16 +1,27 @@
 import Dispatch
 import Segmenter
 
-/// A document to index.
-public struct IndexDocument: Sendable {
+/// A document to index: an id, an optional title, the text, and optional date and fields
+/// (stored, and usable as filters and in trends).
+public struct IndexDocument: Sendable, Equatable {
+    /// Its id (unique in the index: adding an id again replaces the document).
     public var id: String
+    /// Its title (stored, shown with hits; not searched).
     public var title: String?
+    /// Its text (analysed and stored).
     public var text: String
+    /// Its date, when known.
+    public var date: DocumentDate?
+    /// Named string fields such as `source` or `author`.
+    public var fields: [String: String]
 
-    public init(id: String, title: String? = nil, text: String) {
+    /// A document.
+    public init(id: String, title: String? = nil, text: String, date: DocumentDate? = nil, fields: [String: String] = [:]) {
         self.id = id
         self.title = title
         self.text = text
+        self.date = date
+        self.fields = fields
     }
 }
 
@@ -39,7 +50,8 @@ public final class IndexWriter {
     private var locations: [String: (String, Int)] = [:]
     private var nextSegmentNumber = 1
     private let analyzer: Analyzer
-    private let stopTable: WordTable
+    /// The analysis recorded in the index (documents are added with it).
+    public private(set) var analysis: IndexAnalysis
     public let splitter = PassageSplitter()
     /// Flush a segment when the builder holds about this many bytes.
     public var memoryBudget = 256 << 20
@@ -49,28 +61,39 @@ public final class IndexWriter {
     public var mergeAbove = 10
 
     /// Opens (or with `create`, creates) the index in `directory`.
-    /// - Parameter stopWords: for a new index, its stop words (saved with the index; an
-    ///   existing index keeps its own).
-    public init(directory: String, create: Bool, segmenter: Segmenter, stopWords: Set<String> = []) throws(IndexError) {
+    /// - Parameter analysis: for a new index, how it analyses text (recorded in the index);
+    ///   for an existing one, nil to use the recorded analysis, or the analysis the caller
+    ///   expects — a different one is refused (`IndexError.analysisMismatch`).
+    /// - Throws: `IndexError.notAnIndex` for a folder without an index (or, with `create`, one
+    ///   that is not empty: a writer touches only what an index records), `.locked` when
+    ///   another writer holds it.
+    public init(directory: String, create: Bool, analysis requested: IndexAnalysis? = nil) throws(IndexError) {
         self.directory = directory
-        if create { try FileIO.makeDirectory(directory) }
+        let manifestPath = directory + "/" + Manifest.fileName
+        if create {
+            if !FileIO.exists(directory) { try FileIO.makeDirectory(directory) }
+            if !FileIO.exists(manifestPath) && FileIO.list(directory).contains(where: { $0 != "." && $0 != ".." && $0 != "lock" }) {
+                throw .notEmpty(path: directory)
+            }
+        }
         guard FileIO.exists(directory) else { throw .notAnIndex(path: directory) }
         lock = try WriterLock(directory: directory)
-        let manifestPath = directory + "/" + Manifest.fileName
-        let stopPath = directory + "/stopwords.txt"
         if FileIO.exists(manifestPath) {
             manifest = try Manifest.parse(try FileIO.readAll(manifestPath), path: manifestPath)
+            analysis = try IndexAnalysis.recorded(in: directory)
+            if let requested {
+                let differences = requested.differences(from: analysis).filter { $0 != "another version of the built-in lexicon" }
+                if !differences.isEmpty { throw .analysisMismatch(path: directory, differences: differences) }
+            }
         } else if create {
             manifest = Manifest()
-            let list = stopWords.sorted().joined(separator: "\n")
-            try FileIO.writeDurably(Array((list.isEmpty ? "" : list + "\n").utf8), to: stopPath)
+            analysis = requested ?? IndexAnalysis()
+            try analysis.record(in: directory)
             try FileIO.replaceAtomically(manifest.serialized(), path: manifestPath, directory: directory)
         } else {
             throw .notAnIndex(path: directory)
         }
-        let saved = FileIO.exists(stopPath) ? StopWords.parse(String(decoding: try FileIO.readAll(stopPath), as: UTF8.self)) : []
-        analyzer = Analyzer(segmenter: segmenter, mode: .search, stopWords: saved)
-        stopTable = WordTable(saved.map { (Array($0.utf8), 1) })
+        analyzer = try analysis.makeAnalyzer(mode: .search)
         for entry in manifest.segments {
             let segment = try SegmentReader(directory: directory, name: entry.name)
             committed[entry.name] = segment
@@ -84,13 +107,6 @@ public final class IndexWriter {
             if let n = Int(entry.name.dropFirst(4)) { nextSegmentNumber = max(nextSegmentNumber, n + 1) }
         }
         collectGarbage()
-    }
-
-    /// The stop words this index was built with.
-    public static func stopWords(directory: String) -> Set<String> {
-        let path = directory + "/stopwords.txt"
-        guard let bytes = try? FileIO.readAll(path) else { return [] }
-        return StopWords.parse(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Adds documents, analysing them on `threads` threads; `progress` gets the count so far.
@@ -114,7 +130,11 @@ public final class IndexWriter {
     }
 
     private func addBatch(_ batch: [IndexDocument]) throws(IndexError) {
-        let job = AnalysisJob(documents: batch, analyzer: analyzer, splitter: splitter, stopTable: stopTable)
+        if analysis.builtinLexicon && analysis.builtinFingerprint != IndexAnalysis.currentBuiltinFingerprint {
+            throw .analysisMismatch(path: directory, differences: [
+                "its documents were analysed with another version of the built-in lexicon; `segtool index merge` re-analyses them with this one"])
+        }
+        let job = AnalysisJob(documents: batch, analyzer: analyzer, splitter: splitter)
         let parts = max(1, min(threads * 4, batch.count))
         if threads > 1 && batch.count > 1 {
             DispatchQueue.concurrentPerform(iterations: parts) { job.run(part: $0, of: parts) }
@@ -130,8 +150,8 @@ public final class IndexWriter {
                 builderCount = 0
                 builderBytes = 0
             }
-            _ = delete(id: doc.id)
-            locations[doc.id] = (builderName, builderCount)
+            _ = delete(id: doc.document.id)
+            locations[doc.document.id] = (builderName, builderCount)
             builderCount += 1
             builderBytes += doc.text.utf8.count + doc.occurrenceStart.count * 8 + 64
         }
@@ -211,7 +231,13 @@ public final class IndexWriter {
         var next = manifest
         next.segments = []
         manifest = next
-        try add(documents.map { IndexDocument(id: $0.0, title: $0.1, text: $0.2) })
+        // Re-analysed with this binary's built-in lexicon: recorded as such before the new
+        // segments are committed (the old ones are then unreferenced).
+        if analysis.builtinFingerprint != IndexAnalysis.currentBuiltinFingerprint {
+            analysis.builtinFingerprint = IndexAnalysis.currentBuiltinFingerprint
+            try analysis.record(in: directory)
+        }
+        try add(documents)
         try flush()
         next = manifest
         next.generation += 1
@@ -227,7 +253,7 @@ public final class IndexWriter {
     /// Removes files that no manifest refers to (left by crashes or replaced by merges).
     /// Readers that still map them keep their data (unlinking does not unmap).
     private func collectGarbage() {
-        var keep: Set<String> = [Manifest.fileName, "lock", "stopwords.txt"]
+        var keep: Set<String> = Set([Manifest.fileName, "lock"] + IndexAnalysis.fileNames(dictionaries: analysis.userDictionaries.count))
         for s in manifest.segments {
             keep.insert(s.name + ".idx")
             keep.insert(s.name + ".store")
@@ -237,9 +263,26 @@ public final class IndexWriter {
             keep.insert(s.name + ".idx")
             keep.insert(s.name + ".store")
         }
-        for name in FileIO.list(directory) where !keep.contains(name) {
-            if name.hasPrefix("seg-") || name.hasSuffix(".tmp") { FileIO.remove(directory + "/" + name) }
+        // Only names a writer makes: seg-NNNNNN.idx/.store/.del-G, their .tmp, manifest.tmp.
+        for name in FileIO.list(directory) where !keep.contains(name) && Self.isIndexFileName(name) {
+            FileIO.remove(directory + "/" + name)
         }
+    }
+
+    /// Whether `name` is of a file an index writer makes (and may remove when unreferenced).
+    static func isIndexFileName(_ name: String) -> Bool {
+        var rest = Substring(name)
+        if rest.hasSuffix(".tmp") { rest = rest.dropLast(4) }
+        if rest == Manifest.fileName || rest == IndexAnalysis.fileName { return true }
+        guard rest.hasPrefix("seg-") else { return false }
+        rest = rest.dropFirst(4)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count == 6 else { return false }
+        rest = rest.dropFirst(6)
+        if rest == ".idx" || rest == ".store" { return true }
+        guard rest.hasPrefix(".del-") else { return false }
+        let generation = rest.dropFirst(5)
+        return !generation.isEmpty && generation.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }
 
@@ -248,14 +291,12 @@ final class AnalysisJob: @unchecked Sendable {
     let documents: [IndexDocument]
     let analyzer: Analyzer
     let splitter: PassageSplitter
-    let stopTable: WordTable
     var results: [AnalysedDocument?]
 
-    init(documents: [IndexDocument], analyzer: Analyzer, splitter: PassageSplitter, stopTable: WordTable) {
+    init(documents: [IndexDocument], analyzer: Analyzer, splitter: PassageSplitter) {
         self.documents = documents
         self.analyzer = analyzer
         self.splitter = splitter
-        self.stopTable = stopTable
         results = Array(repeating: nil, count: documents.count)
     }
 
@@ -269,7 +310,7 @@ final class AnalysisJob: @unchecked Sendable {
         results.withUnsafeMutableBufferPointer { slots in
             for i in lo..<hi {
                 let d = documents[i]
-                slots[i] = analyzer.analyse(id: d.id, title: d.title, text: d.text, splitter: splitter, stopTable: stopTable, scratch: &scratch)
+                slots[i] = analyzer.analyse(d, splitter: splitter, scratch: &scratch)
             }
         }
     }

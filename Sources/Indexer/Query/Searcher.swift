@@ -30,10 +30,11 @@ extension IndexReader {
         guard !query.groups.isEmpty, options.top > 0 else { return [] }
         let plan = QueryPlan(query, passages: options.passages)
         let context = makeContext(plan, ranking: options.ranking)
+        let allowed = try allowedDocuments(options.filter)
         var top = TopK<(Int, Int, Int)>(options.top)  // (segment, ordinal, passage)
         var damaged: IndexError?
         for s in segments.indices {
-            var run = SegmentSearch(reader: self, segment: s, plan: plan, context: context)
+            var run = SegmentSearch(reader: self, segment: s, plan: plan, context: context, allowed: allowed[s])
             run.execute(passages: options.passages, top: &top, damaged: &damaged)
         }
         if let damaged { throw damaged }
@@ -49,31 +50,35 @@ extension IndexReader {
             let (s, d, p) = (document.segment, document.ordinal, document.passage)
             guard s >= 0, s < segments.count else { continue }
             let record = try segments[s].doc(d)
-            let range = passages ? try passageRange(segment: s, record: record, passage: p) : nil
-            hits.append(SearchHit(id: record.id, title: record.title, score: document.score, passageIndex: passages ? p : nil,
+            let content = try segments[s].content(record)
+            let range = passages ? passageRange(content, passage: p) : nil
+            hits.append(SearchHit(id: record.id, title: content.title, score: document.score, passageIndex: passages ? p : nil,
                                   passageRange: range, segment: s, ordinal: d))
         }
         return hits
     }
 
-    private func makeContext(_ plan: QueryPlan, ranking: Ranking) -> SearchContext {
+    func makeContext(_ plan: QueryPlan, ranking: Ranking) -> SearchContext {
         let n = max(storedDocumentCount, 1)
         // Each term looked up once per segment: the lookups give the df and, later, the cursors.
         let infos = segments.map { segment in plan.termBytes.map { segment.lookup($0) } }
         let idf = plan.termBytes.indices.map { t in
             ranking.idf(df: infos.reduce(0) { $0 + ($1[t]?.docFreq ?? 0) }, n: n)
         }
+        // A phrase weighs as one word whose idf is the sum of its words' (as Lucene's and
+        // tantivy's phrase queries), with its frequency as tf.
+        let phraseIDF = plan.phrases.map { c in
+            plan.flatTerms[plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1]].reduce(0.0) { $0 + idf[$1] }
+        }
         return SearchContext(
-            ranking: ranking, terms: plan.termBytes, idf: idf, averageLength: Double(totalLength) / Double(n),
+            ranking: ranking, terms: plan.termBytes, idf: idf, phraseIDF: phraseIDF, averageLength: Double(totalLength) / Double(n),
             averagePassageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount),
             termInfos: infos)
     }
 
-    private func passageRange(segment s: Int, record: SegmentReader.DocRecord, passage: Int) throws(IndexError) -> Range<Int> {
-        if record.passageCount > 0 && passage < record.passageCount {
-            return try segments[s].passageRange(record.firstPassage + passage)
-        }
-        return 0..<record.storeLength
+    private func passageRange(_ content: StoredDocuments.Content, passage: Int) -> Range<Int> {
+        if passage >= 0 && passage < content.passages.count { return content.passages[passage] }
+        return 0..<content.text.utf8.count
     }
 
     /// The passage of a document hit that best matches the query (for its snippet), with its
@@ -83,8 +88,8 @@ extension IndexReader {
         let plan = QueryPlan(query, passages: true)
         var run = SegmentSearch(reader: self, segment: hit.segment, plan: plan, context: makeContext(plan, ranking: ranking))
         let p = run.bestPassage(hit.ordinal) ?? 0
-        let record = try segments[hit.segment].doc(hit.ordinal)
-        return (p, try passageRange(segment: hit.segment, record: record, passage: p))
+        let content = try segments[hit.segment].content(try segments[hit.segment].doc(hit.ordinal))
+        return (p, passageRange(content, passage: p))
     }
 }
 
@@ -113,8 +118,20 @@ final class QueryPlan {
     /// Clause c's terms are flatTerms[clauseOffsets[c]..<clauseOffsets[c+1]]; group g's
     /// clauses are groupClauses[g].
     let flatTerms: [Int]
+    /// For phrase clauses: each term's position relative to the phrase's first (parallel to
+    /// `flatTerms`).
+    let flatOffsets: [Int]
     let clauseOffsets: [Int]
     let clausePhrase: [Bool]
+    /// The scoring units: the distinct terms of clauses that are not phrases (each scored by
+    /// its tf), and the phrase clauses (each scored by its phrase frequency).
+    let singles: [Int]
+    let phrases: [Int]
+    /// Per phrase (index into `phrases`): the index of the phrase it is a reading of (itself
+    /// for a first reading). Readings of one phrase score as one: by the better of them.
+    let phraseFamily: [Int]
+    /// Per term: in how many scoring units it counts (its bound is counted as often).
+    let multiplicity: [Double]
     let groupClauses: [Range<Int>]
     /// Terms every match has (those of single-clause groups), and the terms of the first
     /// group (the candidates' source when nothing is required).
@@ -124,6 +141,8 @@ final class QueryPlan {
     let excludedTerms: [[UInt8]]
     let excludedOffsets: [Int]
     let excludedPhrase: [Bool]
+    /// Excluded phrases' relative positions, parallel to `excludedTerms`.
+    let excludedPositions: [Int]
     let shape: Shape
 
     init(_ query: Query, passages: Bool) {
@@ -131,17 +150,36 @@ final class QueryPlan {
         // A handful of terms: linear search, no string hashing.
         func index(_ term: String) -> Int? { scoring.firstIndex(of: term) }
         termBytes = scoring.map { Array($0.utf8) }
-        var flat: [Int] = [], starts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
+        var flat: [Int] = [], offsets: [Int] = [], starts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
+        var singles: [Int] = [], phrases: [Int] = [], family: [Int] = []
+        var multiplicity = [Double](repeating: 0, count: scoring.count)
         for group in query.groups {
             let first = phrase.count
             for clause in group {
-                flat += clause.terms.map { index($0) ?? 0 }
+                let terms = clause.terms.map { index($0) ?? 0 }
+                if clause.isPhrase {
+                    family.append(clause.isVariant && !family.isEmpty ? family[family.count - 1] : phrases.count)
+                    phrases.append(phrase.count)
+                    if !clause.isVariant { for t in Set(terms) { multiplicity[t] += 1 } }
+                } else {
+                    for t in terms where !singles.contains(t) {
+                        singles.append(t)
+                        multiplicity[t] += 1
+                    }
+                }
+                flat += terms
+                offsets += clause.isPhrase ? clause.offsets : Array(repeating: 0, count: terms.count)
                 starts.append(flat.count)
                 phrase.append(clause.isPhrase)
             }
             ranges.append(first..<phrase.count)
         }
         flatTerms = flat
+        flatOffsets = offsets
+        self.singles = singles
+        self.phrases = phrases
+        phraseFamily = family
+        self.multiplicity = multiplicity
         clauseOffsets = starts
         clausePhrase = phrase
         groupClauses = ranges
@@ -154,11 +192,13 @@ final class QueryPlan {
         var first: [Int] = []
         for t in (query.groups.first ?? []).flatMap({ $0.terms.compactMap(index) }) where !first.contains(t) { first.append(t) }
         firstGroupTerms = first.sorted()
-        var excluded: [[UInt8]] = [], excludedStarts = [0]
+        var excluded: [[UInt8]] = [], excludedStarts = [0], excludedPositions: [Int] = []
         for clause in query.excluded {
             excluded += clause.terms.map { Array($0.utf8) }
+            excludedPositions += clause.offsets
             excludedStarts.append(excluded.count)
         }
+        self.excludedPositions = excludedPositions
         excludedTerms = excluded
         excludedOffsets = excludedStarts
         excludedPhrase = query.excluded.map(\.isPhrase)
@@ -183,6 +223,10 @@ final class SearchContext {
     let ranking: Ranking
     let terms: [[UInt8]]
     let idf: [Double]
+    /// Per phrase clause of the plan (`QueryPlan.phrases`): the sum of its terms' idf, and that
+    /// scaled as `scaledIDF`.
+    let phraseIDF: [Double]
+    let phraseScaledIDF: [Double]
     let averageLength: Double
     let averagePassageLength: Double
 
@@ -196,8 +240,10 @@ final class SearchContext {
     /// Per segment, per scoring term: its postings' info (nil when the segment lacks it).
     let termInfos: [[SegmentReader.TermInfo?]]
 
-    init(ranking: Ranking, terms: [[UInt8]], idf: [Double], averageLength: Double, averagePassageLength: Double,
+    init(ranking: Ranking, terms: [[UInt8]], idf: [Double], phraseIDF: [Double], averageLength: Double, averagePassageLength: Double,
          termInfos: [[SegmentReader.TermInfo?]]) {
+        self.phraseIDF = phraseIDF
+        phraseScaledIDF = ranking == .bm25 ? phraseIDF.map { $0 * (Ranking.k1 + 1) } : phraseIDF
         self.termInfos = termInfos
         self.ranking = ranking
         self.terms = terms
@@ -220,9 +266,15 @@ final class SearchContext {
     /// Term `t`'s weight in a document with this tf and norm: the formulas of `Ranking`.
     @inline(__always)
     func weight(term t: Int, tf: Int, norm: Double) -> Double {
+        weight(scaledIDF: scaledIDF[t], tf: tf, norm: norm)
+    }
+
+    /// A weight from a scaled idf (a term's or a phrase's), a frequency and a norm.
+    @inline(__always)
+    func weight(scaledIDF: Double, tf: Int, norm: Double) -> Double {
         let f = Double(tf)
-        if isBM25 { return scaledIDF[t] * f / (f + norm) }
-        return (tf == 1 ? 1 : 1 + log(f)) * scaledIDF[t] * norm
+        if isBM25 { return scaledIDF * f / (f + norm) }
+        return (tf == 1 ? 1 : 1 + log(f)) * scaledIDF * norm
     }
 
     @inline(__always)
@@ -270,12 +322,20 @@ struct SegmentSearch {
     /// This segment's deleted documents, and whether there are any.
     let deletedDocs: Set<Int>
     let hasDeletes: Bool
+    /// The documents a filter lets through (nil: all).
+    let allowed: [Bool]?
     /// Document lengths in terms.
     let lengths: [UInt32]
     /// The segment's own average length (its BM25 bounds are computed at it).
     let segmentAverageLength: Double
+    /// Per phrase clause: the document its frequency was last counted for, and the count.
+    var phraseDoc: [Int]
+    var phraseCount: [Int]
+    /// Reused for phrase start positions (passage scoring).
+    var phraseStarts: [UInt32] = []
 
-    init(reader: IndexReader, segment s: Int, plan: QueryPlan, context: SearchContext) {
+    init(reader: IndexReader, segment s: Int, plan: QueryPlan, context: SearchContext, allowed: [Bool]? = nil) {
+        self.allowed = allowed
         self.s = s
         let segment = reader.segments[s]
         self.segment = segment
@@ -298,9 +358,11 @@ struct SegmentSearch {
             excludedPresent = excludedInfos.map { $0 != nil }
         }
         deletedDocs = reader.deleted[s]
-        hasDeletes = !deletedDocs.isEmpty
+        hasDeletes = !deletedDocs.isEmpty || allowed != nil
         lengths = segment.lengths
         segmentAverageLength = SegmentFormat.averageLength(totalLength: segment.totalLength, docCount: segment.docCount)
+        phraseDoc = Array(repeating: -1, count: plan.clausePhrase.count)
+        phraseCount = Array(repeating: 0, count: plan.clausePhrase.count)
     }
 
     mutating func execute(passages: Bool, top: inout TopK<(Int, Int, Int)>, damaged: inout IndexError?) {
@@ -318,8 +380,13 @@ struct SegmentSearch {
         }
     }
 
+    /// Whether document `d` is deleted or filtered out.
     @inline(__always)
-    func isDeleted(_ d: Int) -> Bool { hasDeletes && deletedDocs.contains(d) }
+    func isDeleted(_ d: Int) -> Bool {
+        guard hasDeletes else { return false }
+        if let allowed, d >= 0, d < allowed.count, !allowed[d] { return true }
+        return deletedDocs.contains(d)
+    }
 
     // MARK: One term, block-max
 
@@ -435,7 +502,7 @@ struct SegmentSearch {
                     windowEnd = Int.max
                     for t in terms {
                         guard let (b, last) = shallowBound(t, d) else { return }
-                        windowBound += b
+                        windowBound += b * plan.multiplicity[t]
                         windowEnd = min(windowEnd, last)
                     }
                 }
@@ -486,11 +553,8 @@ struct SegmentSearch {
                 continue
             }
             if phrases {
-                // Score now (the cursors are on d); positions only for a possible top-k entry.
-                let norm = context.norm(length: Int(lengths[d]))
-                var score = 0.0
-                for t in terms { score += context.weight(term: t, tf: cursors[t].tf, norm: norm) }
-                if score > threshold && !isDeleted(d) && matches(d) {
+                // The cursors are on d: positions only for a possible top-k entry.
+                if let score = structuredScore(d, threshold: threshold) {
                     top.insert((s, d, 0), score: score, id: globalID(d))
                 }
                 d += 1
@@ -634,7 +698,7 @@ struct SegmentSearch {
             if driver.isEmpty { return }
         }
         let requiredSet = Set(required)
-        let optionalBound = cursors.indices.filter { !requiredSet.contains($0) }.reduce(0.0) { $0 + termBound($1) }
+        let optionalBound = cursors.indices.filter { !requiredSet.contains($0) }.reduce(0.0) { $0 + termBound($1) * plan.multiplicity[$1] }
         var d = 0
         var windowEnd = -1
         var windowBound = Double.infinity
@@ -653,7 +717,7 @@ struct SegmentSearch {
                         windowEnd = Int.max
                         for t in required {
                             guard let (b, last) = shallowBound(t, d) else { return }
-                            windowBound += b
+                            windowBound += b * plan.multiplicity[t]
                             windowEnd = min(windowEnd, last)
                         }
                     }
@@ -680,11 +744,7 @@ struct SegmentSearch {
             if passages {
                 if !isDeleted(d), matches(d), !excluded(d) { scorePassages(d, top: &top) }
             } else {
-                // Score first (from the term frequencies alone): the structure — phrases'
-                // positions, alternatives, exclusions — is checked only for a document that
-                // would enter the top k.
-                let score = score(d)
-                if score > top.threshold, !isDeleted(d), matches(d), !excluded(d) {
+                if let score = structuredScore(d, threshold: top.threshold) {
                     top.insert((s, d, 0), score: score, id: globalID(d))
                 }
             }
@@ -692,8 +752,8 @@ struct SegmentSearch {
         }
     }
 
-    /// Whether every group has a clause whose terms are all in document `d` (phrases at
-    /// consecutive positions).
+    /// Whether every group has a clause whose terms are all in document `d` (phrases as in
+    /// the query).
     mutating func matches(_ d: Int) -> Bool {
         for g in 0..<plan.groupClauses.count {
             var any = false
@@ -707,21 +767,86 @@ struct SegmentSearch {
     }
 
     mutating func clauseMatches(_ c: Int, _ d: Int) -> Bool {
-        let lo = plan.clauseOffsets[c], hi = plan.clauseOffsets[c + 1]
-        for k in lo..<hi {
+        plan.clausePhrase[c] ? phraseFrequency(c, d) > 0 : hasAllTerms(c, d)
+    }
+
+    /// Whether document `d` has every term of clause `c` (the cursors move to it).
+    mutating func hasAllTerms(_ c: Int, _ d: Int) -> Bool {
+        for k in plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1] {
             let t = plan.flatTerms[k]
             guard present[t], cursors[t].advance(to: d) == d else { return false }
         }
-        guard plan.clausePhrase[c] else { return true }
-        return Self.phraseMatches(cursors, plan.flatTerms[lo..<hi])
+        return true
     }
 
-    /// Whether the current documents of `cursors[terms]` have positions p, p+1, p+2 … (a
-    /// phrase): the positions are decoded as the check walks them, and it stops at the first
-    /// match (a phrase of common words matches early in a long document).
-    static func phraseMatches(_ cursors: UnsafeMutableBufferPointer<PostingCursor>, _ terms: some Collection<Int>) -> Bool {
+    /// How often phrase clause `c` occurs in document `d` (counted once per document).
+    mutating func phraseFrequency(_ c: Int, _ d: Int) -> Int {
+        if phraseDoc[c] == d { return phraseCount[c] }
+        var count = 0
+        if hasAllTerms(c, d) {
+            let lo = plan.clauseOffsets[c], hi = plan.clauseOffsets[c + 1]
+            count = Self.phraseOccurrences(cursors, plan.flatTerms[lo..<hi], offsets: plan.flatOffsets[lo..<hi], limit: .max)
+        }
+        phraseDoc[c] = d
+        phraseCount[c] = count
+        return count
+    }
+
+    /// The score of document `d`, or nil when it does not match the query or cannot beat
+    /// `threshold`. Single terms score by tf, phrases by phrase frequency. The bound from the
+    /// term frequencies alone (a phrase occurs at most as often as its rarest word) is checked
+    /// first: positions, alternatives and exclusions only for a document that could enter the
+    /// top k.
+    mutating func structuredScore(_ d: Int, threshold: Double) -> Double? {
+        let norm = context.norm(length: Int(lengths[d]))
+        var score = 0.0
+        for t in plan.singles where present[t] && cursors[t].advance(to: d) == d {
+            score += context.weight(term: t, tf: cursors[t].tf, norm: norm)
+        }
+        let phrases = plan.phrases.count
+        guard phrases > 0 else {
+            return score > threshold && !isDeleted(d) && matches(d) && !excluded(d) ? score : nil
+        }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: phrases) { best -> Double? in
+            // Per phrase family, the best reading's bound, then its weight.
+            best.initialize(repeating: 0)
+            for (i, c) in plan.phrases.enumerated() {
+                var least = Int.max
+                for k in plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1] {
+                    let t = plan.flatTerms[k]
+                    guard present[t], cursors[t].advance(to: d) == d else { least = 0; break }
+                    least = min(least, cursors[t].tf)
+                }
+                if least > 0 {
+                    let f = plan.phraseFamily[i]
+                    best[f] = max(best[f], context.weight(scaledIDF: context.phraseScaledIDF[i], tf: least, norm: norm))
+                }
+            }
+            let bound = score + best.reduce(0, +)
+            guard bound > threshold, !isDeleted(d), matches(d), !excluded(d) else { return nil }
+            best.update(repeating: 0)
+            for (i, c) in plan.phrases.enumerated() {
+                let pf = phraseFrequency(c, d)
+                if pf > 0 {
+                    let f = plan.phraseFamily[i]
+                    best[f] = max(best[f], context.weight(scaledIDF: context.phraseScaledIDF[i], tf: pf, norm: norm))
+                }
+            }
+            let total = score + best.reduce(0, +)
+            return total > threshold ? total : nil
+        }
+    }
+
+    /// The occurrences of a phrase in the current documents of `cursors[terms]`: the positions
+    /// p where each term i is at p + offsets[i]. Positions are decoded as the walk needs them;
+    /// it stops after `limit` occurrences, and appends their first positions to `starts` when
+    /// given. A damaged position block marks its cursor damaged and counts nothing.
+    static func phraseOccurrences(
+        _ cursors: UnsafeMutableBufferPointer<PostingCursor>, _ terms: some Collection<Int>, offsets: some Collection<Int>,
+        limit: Int, starts: UnsafeMutablePointer<[UInt32]>? = nil
+    ) -> Int {
         let n = terms.count
-        guard n > 0 else { return false }
+        guard n > 0, offsets.count == n else { return 0 }
         return withUnsafeTemporaryAllocation(of: PositionStream.self, capacity: n) { streams in
             var made = 0
             defer {
@@ -729,28 +854,34 @@ struct SegmentSearch {
                 _ = streams.prefix(made).deinitialize()
             }
             for t in terms {
-                guard let stream = cursors[t].positionStream() else { return false }
+                guard let stream = cursors[t].positionStream() else { return 0 }
                 streams.initializeElement(at: made, to: stream)
                 made += 1
             }
-            return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { current in
-                // Every later word's current position, advanced only forward (positions grow).
+            return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * n) { scratch in
+                // current[i]: term i's current position; want[i]: its offset in the phrase.
+                let current = scratch.baseAddress!, want = scratch.baseAddress! + n
+                for (i, o) in offsets.enumerated() { want[i] = UInt32(truncatingIfNeeded: o &- offsets.first!) }
                 for i in 1..<n {
-                    guard let q = streams[i].next() else { return false }
+                    guard let q = streams[i].next() else { return 0 }
                     current[i] = q
                 }
+                var count = 0
                 outer: while let p = streams[0].next() {
                     for i in 1..<n {
-                        let want = p &+ UInt32(i)
-                        while current[i] < want {
-                            guard let q = streams[i].next() else { return false }
+                        let target = p &+ want[i]
+                        if target < p { continue outer }  // past the largest position
+                        while current[i] < target {
+                            guard let q = streams[i].next() else { return count }
                             current[i] = q
                         }
-                        if current[i] != want { continue outer }
+                        if current[i] != target { continue outer }
                     }
-                    return true
+                    count += 1
+                    starts?.pointee.append(p)
+                    if count >= limit { return count }
                 }
-                return false
+                return count
             }
         }
     }
@@ -764,46 +895,78 @@ struct SegmentSearch {
                 break
             }
             guard all else { continue }
-            if !plan.excludedPhrase[i] || Self.phraseMatches(excludedCursors, lo..<hi) { return true }
+            if !plan.excludedPhrase[i]
+                || Self.phraseOccurrences(excludedCursors, lo..<hi, offsets: plan.excludedPositions[lo..<hi], limit: 1) > 0 {
+                return true
+            }
         }
         return false
     }
 
-    /// The document's score: the sum over scoring terms present in it.
-    func score(_ d: Int) -> Double {
-        let length = Int(lengths[d])
-        var total = 0.0
-        for t in cursors.indices where present[t] && cursors[t].advance(to: d) == d {
-            total += context.weight(term: t, tf: cursors[t].tf, length: length)
-        }
-        return total
-    }
-
-    /// Scores of the passages of document `d` (those with a query term), by positions.
+    /// Scores of the passages of document `d` that hold a match of one of the query's clauses
+    /// (a word, all words of a multi-word clause, a phrase as in the query), by the same
+    /// units as documents: single terms by their tf in the passage, phrases by their frequency.
     mutating func passageScores(_ d: Int) -> [(Int, Double)] {
         guard let record = try? segment.doc(d), record.passageCount > 0 else { return [] }
-        guard let starts = try? segment.passageStarts(record), starts.count == record.passageCount else { return [] }
-        var tf: [[Int: Int]] = Array(repeating: [:], count: record.passageCount)
-        for t in cursors.indices where present[t] && cursors[t].advance(to: d) == d {
-            for position in cursors[t].positions() {
-                // The last passage starting at or before the position.
-                var lo = 0, hi = starts.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if starts[mid] <= Int(position) { lo = mid + 1 } else { hi = mid }
-                }
-                let p = max(0, lo - 1)
-                tf[p][t, default: 0] += 1
+        guard let starts = try? segment.passageStarts(record), starts.count == record.passageCount + 1 else {
+            cursors[0].markDamaged()
+            return []
+        }
+        let passageCount = record.passageCount
+        let singles = plan.singles, phrases = plan.phrases
+        let units = singles.count + phrases.count
+        var counts = [Int](repeating: 0, count: passageCount * units)
+        func passage(of position: UInt32) -> Int {
+            // The last passage starting at or before the position.
+            var lo = 0, hi = passageCount
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] <= Int(position) { lo = mid + 1 } else { hi = mid }
             }
+            return max(0, lo - 1)
+        }
+        for (u, t) in singles.enumerated() where present[t] && cursors[t].advance(to: d) == d {
+            for position in cursors[t].positions() { counts[passage(of: position) * units + u] += 1 }
+        }
+        for (i, c) in phrases.enumerated() where hasAllTerms(c, d) {
+            let lo = plan.clauseOffsets[c], hi = plan.clauseOffsets[c + 1]
+            phraseStarts.removeAll(keepingCapacity: true)
+            _ = Self.phraseOccurrences(cursors, plan.flatTerms[lo..<hi], offsets: plan.flatOffsets[lo..<hi], limit: .max,
+                                       starts: &phraseStarts)
+            for p in phraseStarts { counts[passage(of: p) * units + singles.count + i] += 1 }
         }
         var out: [(Int, Double)] = []
-        for p in 0..<record.passageCount where !tf[p].isEmpty {
-            let next = p + 1 < starts.count ? starts[p + 1] : record.length
-            let length = max(1, next - starts[p])
-            var score = 0.0
-            for (t, count) in tf[p] {
-                score += context.ranking.weight(tf: count, length: length, averageLength: context.averagePassageLength, idf: context.idf[t])
+        for p in 0..<passageCount {
+            let row = p * units
+            // A passage counts when one of the clauses matches inside it.
+            var matched = false
+            for c in 0..<plan.clausePhrase.count where !matched {
+                if let i = phrases.firstIndex(of: c) {
+                    matched = counts[row + singles.count + i] > 0
+                } else {
+                    matched = plan.flatTerms[plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1]].allSatisfy { t in
+                        singles.firstIndex(of: t).map { counts[row + $0] > 0 } ?? false
+                    }
+                }
             }
+            guard matched else { continue }
+            let length = max(1, starts[p + 1] - starts[p])
+            var score = 0.0
+            for u in 0..<singles.count where counts[row + u] > 0 {
+                score += context.ranking.weight(tf: counts[row + u], length: length, averageLength: context.averagePassageLength,
+                                                idf: context.idf[singles[u]])
+            }
+            // Readings of one phrase score as one, by the better.
+            var family = 0.0
+            for i in 0..<phrases.count {
+                if plan.phraseFamily[i] == i { score += family; family = 0 }
+                let count = counts[row + singles.count + i]
+                if count > 0 {
+                    family = max(family, context.ranking.weight(tf: count, length: length, averageLength: context.averagePassageLength,
+                                                                idf: context.phraseIDF[i]))
+                }
+            }
+            score += family
             out.append((p, score))
         }
         return out

@@ -50,13 +50,9 @@ public struct PassageRanker: Sendable {
                 var unit = Unit(doc: d, passage: passage, length: 0, tf: [:], matches: [])
                 // Occurrences are in text order; passages too.
                 while o < occurrences.count && occurrences[o].utf8Range.lowerBound < passage.utf8Range.lowerBound { o += 1 }
-                var lastPosition = -1
                 while o < occurrences.count && occurrences[o].utf8Range.lowerBound < passage.utf8Range.upperBound {
                     let occurrence = occurrences[o]
-                    if occurrence.position != lastPosition {
-                        unit.length += 1  // length counts precise tokens, not sub-words
-                        lastPosition = occurrence.position
-                    }
+                    if !occurrence.isSubword { unit.length += 1 }  // precise tokens, not sub-words
                     if wanted.contains(occurrence.term) {
                         unit.tf[occurrence.term, default: 0] += 1
                         unit.matches.append(occurrence.utf8Range)

@@ -8,11 +8,12 @@ import Segmenter
 
 /// A document analysed for indexing: its term occurrences with positions, its passages.
 struct AnalysedDocument: Sendable {
-    var id: String
-    var title: String?
-    var text: String
-    /// Number of positions (precise tokens kept as terms): the document's length.
+    var document: IndexDocument
+    var text: String { document.text }
+    /// Number of precise tokens kept as terms: the document's length (for scoring).
     var length: Int
+    /// The position just past the text (where its last passage ends).
+    var end: Int = 0
     /// Term bytes, concatenated; each occurrence points into them.
     var termBytes: [UInt8]
     var occurrenceStart: [Int32]
@@ -31,8 +32,8 @@ struct AnalysedDocument: Sendable {
 
     /// Fills the groups from the occurrences: a small local interner gives each distinct term
     /// an id (in order of first occurrence), then a counting sort by id lays out each term's
-    /// positions. Occurrences come in position order (a sub-word shares its token's
-    /// position), so each term's positions come out ascending without a comparison sort.
+    /// positions. Occurrences come in text order, so each term's positions come out ascending
+    /// without a comparison sort (but for the rare sub-word met twice in one token).
     mutating func group() {
         let n = occurrenceStart.count
         var interner = TermInterner(capacity: n)
@@ -57,6 +58,14 @@ struct AnalysedDocument: Sendable {
             groupPositions[Int(next[id])] = UInt32(bitPattern: max(occurrencePosition[i], 0))
             next[id] += 1
         }
+        // A term's positions come in occurrence order, which is text order but for a sub-word
+        // that also occurs inside the same long token earlier: sort such (short) runs.
+        for k in 0..<distinct.count {
+            let lo = Int(groupOffset[k]), hi = Int(groupOffset[k + 1])
+            var sorted = true
+            if hi - lo > 1 { for i in lo + 1..<hi where groupPositions[i] < groupPositions[i - 1] { sorted = false; break } }
+            if !sorted { groupPositions[lo..<hi].sort() }
+        }
         groupStart = distinct.map { occurrenceStart[Int($0)] }
         groupLength = distinct.map { occurrenceLength[Int($0)] }
     }
@@ -70,17 +79,17 @@ struct AnalysisScratch {
 }
 
 extension Analyzer {
-    /// Analyses a document for the index (search mode: sub-words share their token's position).
-    func analyse(
-        id: String, title: String?, text: String, splitter: PassageSplitter, stopTable: WordTable,
-        scratch: inout AnalysisScratch
-    ) -> AnalysedDocument {
-        var doc = AnalysedDocument(id: id, title: title, text: text, length: 0, termBytes: [],
+    /// Analyses a document for the index: its terms and positions (`forEachTerm`, search
+    /// mode), and its passages with the position each starts at.
+    func analyse(_ document: IndexDocument, splitter: PassageSplitter, scratch: inout AnalysisScratch) -> AnalysedDocument {
+        let text = document.text
+        var doc = AnalysedDocument(document: document, length: 0, termBytes: [],
                                    occurrenceStart: [], occurrenceLength: [], occurrencePosition: [], passages: [])
         var copy = text
         scratch.tokens.removeAll(keepingCapacity: true)
         scratch.tokenStarts.removeAll(keepingCapacity: true)
         scratch.tokenPositions.removeAll(keepingCapacity: true)
+        var end = 0
         copy.withUTF8 { bytes in
             _ = try? segmenter.segment(utf8: bytes, mode: mode, into: &scratch.tokens)
             doc.termBytes.reserveCapacity(bytes.count + bytes.count / 2)
@@ -88,58 +97,25 @@ extension Analyzer {
             doc.occurrenceStart.reserveCapacity(scratch.tokens.count)
             doc.occurrenceLength.reserveCapacity(scratch.tokens.count)
             doc.occurrencePosition.reserveCapacity(scratch.tokens.count)
-            var position = -1
-            var lastParentKept = false
-            for token in scratch.tokens {
+            let counts = forEachTerm(utf8: bytes, tokens: scratch.tokens, termBytes: &doc.termBytes) { start, length, position, token in
                 if !token.isSubword {
-                    lastParentKept = false
-                    switch token.kind {
-                    case .punctuation, .symbol, .whitespace: continue
-                    case .number where !keepNumbers: continue
-                    default: break
-                    }
-                    position += 1
-                    lastParentKept = true
                     scratch.tokenStarts.append(token.utf8Range.lowerBound)
                     scratch.tokenPositions.append(position)
-                } else if !lastParentKept {
-                    continue
-                }
-                let start = doc.termBytes.count
-                let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
-                if raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
-                    doc.termBytes.append(contentsOf: Analyzer.normalize(String(decoding: raw, as: UTF8.self)).utf8)
-                } else {
-                    doc.termBytes.append(contentsOf: raw)
-                }
-                let length = doc.termBytes.count - start
-                if length > Int(UInt16.max) {
-                    // Not a word (over 65535 bytes): not indexed.
-                    doc.termBytes.removeLast(length)
-                    continue
-                }
-                if stopTable.count > 0 {
-                    let isStop = doc.termBytes.withUnsafeBufferPointer { all -> Bool in
-                        let word = UnsafeBufferPointer(rebasing: all[start..<start + length])
-                        return stopTable.contains(word, hash: TermInterner.hash(word))
-                    }
-                    if isStop {
-                        doc.termBytes.removeLast(length)
-                        continue
-                    }
                 }
                 doc.occurrenceStart.append(Int32(start))
                 doc.occurrenceLength.append(Int32(length))
-                doc.occurrencePosition.append(Int32(position))
+                doc.occurrencePosition.append(Int32(clamping: position))
             }
-            doc.length = position + 1
+            doc.length = counts.length
+            end = counts.end
         }
-        // Passages: the first position at or after each passage's start.
+        doc.end = end
+        // Passages: the position of the first term at or after each passage's start.
         var t = 0
         for passage in splitter.passages(in: text) {
             while t < scratch.tokenStarts.count && scratch.tokenStarts[t] < passage.utf8Range.lowerBound { t += 1 }
-            let first = t < scratch.tokenPositions.count ? scratch.tokenPositions[t] : doc.length
-            doc.passages.append((UInt32(first), UInt32(passage.utf8Range.lowerBound), UInt32(passage.utf8Range.upperBound)))
+            let first = t < scratch.tokenPositions.count ? scratch.tokenPositions[t] : end
+            doc.passages.append((UInt32(clamping: first), UInt32(passage.utf8Range.lowerBound), UInt32(passage.utf8Range.upperBound)))
         }
         doc.group()
         return doc
@@ -170,10 +146,7 @@ final class SegmentBuilder {
     private var termDocFreq: [Int32] { postings.termDocFreq }
     private var docRecords = ByteWriter()
     private var passageRecords = ByteWriter()
-    private var strings = ByteWriter()
-    private var store = ByteWriter()
-    private var storeDocs = ByteWriter()
-    private var storePassages = ByteWriter()
+    private var stored = StoredDocumentsWriter()
     private var docLengths: [UInt32] = []
     private(set) var docCount = 0
     private var passageCount = 0
@@ -184,14 +157,7 @@ final class SegmentBuilder {
     /// Threads for encoding postings when writing.
     var threads = 1
 
-    /// The store's CRC-32 register over what it holds so far (kept as texts are appended,
-    /// so that writing only has the tables and footer left to check).
-    private var storeCRC = CRC32.start
-
-    init() {
-        store.append(SegmentFormat.storeMagic)
-        storeCRC = store.bytes.withUnsafeBytes { CRC32.update(CRC32.start, $0) }
-    }
+    init() {}
 
     func add(_ doc: AnalysedDocument) {
         let ordinal = UInt32(docCount)
@@ -221,34 +187,25 @@ final class SegmentBuilder {
         estimatedBytes += added
         // The index keeps what search reads (length, passages' first positions); ids, titles,
         // texts and passage byte ranges go to the store.
-        let idBytes = Array(doc.id.utf8), titleBytes = Array((doc.title ?? "").utf8)
-        let idStart = strings.count
-        strings.append(idBytes)
-        let titleStart = strings.count
-        strings.append(titleBytes)
-        var text = doc.text
-        let storeOffset = store.count
-        let textLength = text.withUTF8 { bytes -> Int in
-            store.bytes.append(contentsOf: bytes)
-            storeCRC = CRC32.update(storeCRC, UnsafeRawBufferPointer(bytes))
-            return bytes.count
-        }
+        let storedBefore = stored.byteCount
+        stored.add(doc.document, passages: doc.passages.map { ($0.1, $0.2) })
         docRecords.u32(UInt32(doc.length))
         docRecords.u32(UInt32(passageCount)); docRecords.u32(UInt32(passageRecords.count))
-        storeDocs.u64(UInt64(storeOffset)); storeDocs.u32(UInt32(textLength))
-        storeDocs.u32(UInt32(idStart)); storeDocs.u32(UInt32(idBytes.count))
-        storeDocs.u32(UInt32(titleStart)); storeDocs.u32(UInt32(titleBytes.count))
         for (i, p) in doc.passages.enumerated() {
             // First positions: the first absolute, then gaps (varints).
             passageRecords.varint(i == 0 ? p.0 : p.0 &- doc.passages[i - 1].0)
-            storePassages.u32(p.1); storePassages.u32(p.2)
-            let next = i + 1 < doc.passages.count ? doc.passages[i + 1].0 : UInt32(doc.length)
+            let next = i + 1 < doc.passages.count ? doc.passages[i + 1].0 : UInt32(clamping: doc.end)
             totalPassageLength += UInt64(next >= p.0 ? next - p.0 : 0)
+        }
+        // Then where the last passage ends (the text's end position), as a gap.
+        if let last = doc.passages.last {
+            let end = UInt32(clamping: doc.end)
+            passageRecords.varint(end >= last.0 ? end - last.0 : 0)
         }
         passageCount += doc.passages.count
         docLengths.append(UInt32(doc.length))
         totalLength += UInt64(doc.length)
-        estimatedBytes += textLength + idBytes.count + 64
+        estimatedBytes += stored.byteCount - storedBefore + 64
     }
 
     /// Writes `<name>.idx` and `<name>.store` into `directory` (fsynced).
@@ -260,16 +217,20 @@ final class SegmentBuilder {
         var sections: [(Int, Int)] = []
         func begin() -> Int { out.align(8); return out.count }
 
-        // The store is complete once its tables are appended: it is written (and fsynced) on
-        // another thread while the index is grouped, encoded and assembled here.
-        finishStore()
+        // The store is compressed, written and fsynced on another thread while the index is
+        // grouped, encoded and assembled here.
         let storeWritten = DispatchGroup()
         let storeError = StoreWriteResult()
-        let storeJob = UncheckedBox((store.bytes, directory + "/" + name + ".store", storeError))
+        let storePath = directory + "/" + name + ".store"
+        let storeJob = UncheckedBox((stored, storePath, storeError))
+        stored = StoredDocumentsWriter()
         storeWritten.enter()
         DispatchQueue.global().async {
-            let (bytes, path, result) = storeJob.value
-            do throws(IndexError) { try FileIO.writeDurably(bytes, to: path) } catch { result.error = error }
+            let (documents, path, result) = storeJob.value
+            do throws(IndexError) {
+                guard let bytes = documents.serialized() else { throw .io(path: path, reason: "compression failed (out of memory?)") }
+                try FileIO.writeDurably(bytes, to: path)
+            } catch { result.error = error }
             storeWritten.leave()
         }
         // Nothing returns or throws before the store write is waited for.
@@ -370,27 +331,6 @@ final class SegmentBuilder {
         try FileIO.writeDurably(out.bytes, to: directory + "/" + name + ".idx")
         storeWritten.wait()
         if let error = storeError.error { throw error }
-    }
-}
-
-extension SegmentBuilder {
-    /// Appends the store's tables and footer in place (a builder writes once); its checksum
-    /// covers only what follows the texts, which `add` has already checked.
-    fileprivate func finishStore() {
-        let textsEnd = store.count
-        let stringsOffset = store.count
-        store.append(strings.bytes)
-        store.align(8)
-        let docTableOffset = store.count
-        store.append(storeDocs.bytes)
-        let passageTableOffset = store.count
-        store.append(storePassages.bytes)
-        store.u64(UInt64(stringsOffset)); store.u64(UInt64(docTableOffset)); store.u64(UInt64(passageTableOffset))
-        let storeChecksum = store.bytes.withUnsafeBytes {
-            CRC32.update(storeCRC, UnsafeRawBufferPointer(rebasing: $0[textsEnd...])) ^ 0xFFFF_FFFF
-        }
-        store.u32(storeChecksum); store.u32(0)
-        store.append(SegmentFormat.endMagic)
     }
 }
 

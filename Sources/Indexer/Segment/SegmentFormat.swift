@@ -16,12 +16,14 @@
 ///              (`RiceCoding`); 128 postings a block, the last block holds the rest; 8 zero
 ///              bytes end the section
 ///   POSITIONS  per block of postings, one Rice block (listed escapes) of all its postings' positions: per
-///              posting, tf values — the first position, then deltas (≥ 0: search-mode
-///              sub-words share their token's position); 8 zero bytes end the section
+///              posting, tf values — the first position, then deltas (≥ 0); a position is
+///              where the term starts in characters, spaces and tabs not counted
+///              (`Analyzer`); 8 zero bytes end the section
 ///   DOCS       one 12-byte record a document: length u32 (terms), firstPassage u32 (its first
 ///              passage's number; it has passages up to the next document's), passageOffset u32
 ///   PASSAGES   per document, from its passageOffset: its passages' first positions as varints,
-///              the first absolute, then gaps
+///              the first absolute, then gaps, then (when it has passages) the gap to the
+///              position where its text ends
 ///   STRINGS    empty (ids and titles are in the store since format 2)
 ///   STATS      docCount u32, passageCount u32, totalLength u64, totalPassageLength u64
 /// footer: per section: offset u64, length u64, crc32 u32, pad u32 (8 sections × 24 bytes),
@@ -35,24 +37,16 @@
 /// for x ≥ x₀ it is ≥ minNorm; for x < x₀ it is above the chord from (0, k1(1−b)/maxTF) to
 /// (x₀, minNorm). The bound is therefore exact when the query's avgdl is the segment's (one
 /// segment, no deletes) and valid for any other.
-/// The store file is "SEGTSTO2", the documents' texts concatenated, then ids and titles
-/// (UTF-8), a document table (28 bytes a document: textOffset u64, textLength u32, idStart u32,
-/// idLength u32, titleStart u32, titleLength u32), a passage table (8 bytes a passage: byteStart
-/// u32, byteEnd u32 in the document's text), and a footer: stringsOffset u64, docTableOffset
-/// u64, passageTableOffset u64, crc32 of everything before it u32, pad u32, "SEGTEND1".
+/// The store file is described in `StoredDocuments.swift`.
 enum SegmentFormat {
     static let magic: [UInt8] = Array("SEGTIDX1".utf8)
     static let endMagic: [UInt8] = Array("SEGTEND1".utf8)
-    static let storeMagic: [UInt8] = Array("SEGTSTO2".utf8)
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
     static let blockSize = 128
     static let sectionCount = 8
     static let termInfoSize = 28
     static let blockInfoSize = 24
     static let docSize = 12
-    static let storeDocSize = 28
-    static let storePassageSize = 8
-    static let storeFooterSize = 40
     static let footerSize = sectionCount * 24 + 16
 
     /// A segment's own average document length, which its BM25 bounds are computed at.

@@ -8,7 +8,11 @@ final class SegmentReader: @unchecked Sendable {
     let name: String
     let path: String
     private let file: MappedFile
-    private let storePath: String
+    /// The stored documents, mapped at open: a reader keeps them however the index changes.
+    let stored: StoredDocuments
+    /// Whether the PASSAGES section's checksum was checked (0: not yet, 1: good, 2: bad): on
+    /// first use, so that opening does not pay for it.
+    private let passagesChecked = Atomic<UInt8>(0)
     let terms: ByteReader
     let termInfo: ByteReader
     let postings: ByteReader
@@ -36,7 +40,6 @@ final class SegmentReader: @unchecked Sendable {
         self.name = name
         let path = directory + "/" + name + ".idx"
         self.path = path
-        storePath = directory + "/" + name + ".store"
         file = try MappedFile(path: path)
         let r = file.reader
         let corrupt = { (why: String) -> IndexError in .corrupt(file: path, reason: why) }
@@ -69,10 +72,10 @@ final class SegmentReader: @unchecked Sendable {
         sectionCRCs = crcs
         terms = readers[0]; termInfo = readers[1]; postings = readers[2]; positions = readers[3]
         docs = readers[4]; passages = readers[5]; strings = readers[6]
-        // At open: the term table and stats (what every search reads first). The document,
-        // passage and string tables grow with the collection; `verify()` checks them with the
-        // postings, and every read of them is bounds-checked.
-        for small in [0, 1, 7] where CRC32.checksum(readers[small].base) != crcs[small] {
+        // At open: the term table, the document table (its lengths are read now) and stats.
+        // The passage table is checked on first use; postings and positions per block as
+        // they are decoded; `verify()` checks everything.
+        for small in [0, 1, 4, 7] where CRC32.checksum(readers[small].base) != crcs[small] {
             throw corrupt("checksum mismatch in section \(SegmentFormat.Section(rawValue: small).map { "\($0)" } ?? "\(small)")")
         }
         let stats = readers[7]
@@ -90,6 +93,7 @@ final class SegmentReader: @unchecked Sendable {
         termCount = termInfo.count / SegmentFormat.termInfoSize
         let docTable = readers[4]
         lengths = (0..<Int(dc)).map { docTable.u32($0 * SegmentFormat.docSize) ?? 0 }
+        stored = try StoredDocuments(path: directory + "/" + name + ".store", docCount: docCount)
     }
 
     /// Checks the checksums of every section, of the whole file, and of the store.
@@ -103,55 +107,7 @@ final class SegmentReader: @unchecked Sendable {
         for (i, reader) in sectionReaders.enumerated() where CRC32.checksum(reader.base) != sectionCRCs[i] {
             throw .corrupt(file: path, reason: "checksum mismatch in section \(SegmentFormat.Section(rawValue: i).map { "\($0)" } ?? "\(i)")")
         }
-        let sr = try store().file.reader
-        guard let crc = sr.u32(sr.count - 16),
-              CRC32.checksum(UnsafeRawBufferPointer(rebasing: sr.base[0..<(sr.count - 16)])) == crc else {
-            throw .corrupt(file: storePath, reason: "checksum mismatch")
-        }
-    }
-
-    /// The mapped store and its tables, opened on first use.
-    private struct Store {
-        let file: MappedFile
-        let strings: ByteReader
-        let docTable: ByteReader
-        let passageTable: ByteReader
-    }
-    private var storeState: Store?
-    private let storeLock = Mutex<Void>(())
-
-    private func store() throws(IndexError) -> Store {
-        let result: Result<Store, IndexError> = storeLock.withLock { _ in
-            if let storeState { return .success(storeState) }
-            do throws(IndexError) {
-                let opened = try openStore()
-                storeState = opened
-                return .success(opened)
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
-    }
-
-    private func openStore() throws(IndexError) -> Store {
-        let f = try MappedFile(path: storePath)
-        let r = f.reader
-        let corrupt = { (why: String) -> IndexError in .corrupt(file: self.storePath, reason: why) }
-        guard r.count >= 8 + SegmentFormat.storeFooterSize, let magic = r.slice(0, 8), Array(magic.base) == SegmentFormat.storeMagic,
-              let end = r.slice(r.count - 8, 8), Array(end.base) == SegmentFormat.endMagic else {
-            throw corrupt("not a segtool store, or truncated")
-        }
-        let footer = r.count - SegmentFormat.storeFooterSize
-        guard let so = r.u64(footer), let dto = r.u64(footer + 8), let pto = r.u64(footer + 16),
-              so <= dto, dto <= pto, pto <= UInt64(footer),
-              let strings = r.slice(Int(so), Int(dto - so)), let docTable = r.slice(Int(dto), Int(pto - dto)),
-              let passageTable = r.slice(Int(pto), footer - Int(pto)),
-              docTable.count == docCount * SegmentFormat.storeDocSize,
-              passageTable.count == passageCount * SegmentFormat.storePassageSize else {
-            throw corrupt("tables out of bounds or of the wrong size")
-        }
-        return Store(file: f, strings: strings, docTable: docTable, passageTable: passageTable)
+        try stored.verify(docCount: docCount)
     }
 
     // MARK: Terms
@@ -213,15 +169,14 @@ final class SegmentReader: @unchecked Sendable {
     // MARK: Documents
 
     struct DocRecord {
-        var id: String
-        var title: String
         var length: Int
         var firstPassage: Int
         var passageCount: Int
         /// Where the document's passage first positions start in PASSAGES.
         var passageOffset: Int
-        var storeOffset: Int
-        var storeLength: Int
+        /// What the store holds of it: its id, and where its title, passages and text are.
+        var stored: StoredDocuments.Record
+        var id: String { stored.id }
     }
 
     func doc(_ ordinal: Int) throws(IndexError) -> DocRecord {
@@ -235,17 +190,12 @@ final class SegmentReader: @unchecked Sendable {
             throw .corrupt(file: path, reason: "document record \(ordinal) out of bounds")
         }
         let count = next - first
-        let store = try store()
-        let t = ordinal * SegmentFormat.storeDocSize
-        guard let so = store.docTable.u64(t), let sl = store.docTable.u32(t + 8),
-              let idStart = store.docTable.u32(t + 12), let idLength = store.docTable.u32(t + 16),
-              let titleStart = store.docTable.u32(t + 20), let titleLength = store.docTable.u32(t + 24),
-              let id = store.strings.string(Int(idStart), Int(idLength)),
-              let title = store.strings.string(Int(titleStart), Int(titleLength)), so < UInt64(Int32.max) * 1024 else {
-            throw .corrupt(file: storePath, reason: "document record \(ordinal) out of bounds")
+        let record = try stored.record(ordinal)
+        guard record.passageCount == Int(count) else {
+            throw .corrupt(file: stored.path, reason: "document \(ordinal) has \(record.passageCount) stored passages, the index says \(count)")
         }
-        return DocRecord(id: id, title: title, length: Int(length), firstPassage: Int(first), passageCount: Int(count),
-                         passageOffset: Int(passageOffset), storeOffset: Int(so), storeLength: Int(sl))
+        return DocRecord(length: Int(length), firstPassage: Int(first), passageCount: Int(count),
+                         passageOffset: Int(passageOffset), stored: record)
     }
 
     /// The length in terms of document `ordinal` (0 when out of bounds).
@@ -254,22 +204,21 @@ final class SegmentReader: @unchecked Sendable {
         ordinal >= 0 && ordinal < lengths.count ? Int(lengths[ordinal]) : 0
     }
 
-    /// The stored text of a document.
-    func text(_ record: DocRecord) throws(IndexError) -> String {
-        let store = try store()
-        guard let s = store.file.reader.string(record.storeOffset, record.storeLength) else {
-            throw .corrupt(file: storePath, reason: "stored text out of bounds")
-        }
-        return s
+    /// The stored title, passages and text of a document.
+    func content(_ record: DocRecord) throws(IndexError) -> StoredDocuments.Content {
+        try stored.content(record.stored)
     }
 
-    /// The first positions of a document's passages.
+    /// The first positions of a document's passages, then the position where the last ends
+    /// (`passageCount + 1` values; none when it has no passages).
     func passageStarts(_ record: DocRecord) throws(IndexError) -> [Int] {
         var out: [Int] = []
-        out.reserveCapacity(record.passageCount)
+        guard record.passageCount > 0 else { return out }
+        try checkPassages()
+        out.reserveCapacity(record.passageCount + 1)
         var at = record.passageOffset
         var position = 0
-        for i in 0..<record.passageCount {
+        for i in 0...record.passageCount {
             guard let (v, next) = passages.varint(at) else {
                 throw .corrupt(file: path, reason: "passage records of a document out of bounds")
             }
@@ -280,14 +229,14 @@ final class SegmentReader: @unchecked Sendable {
         return out
     }
 
-    /// Passage `i`'s byte range in its document's text (from the store).
-    func passageRange(_ i: Int) throws(IndexError) -> Range<Int> {
-        let store = try store()
-        guard let b = store.passageTable.u32(i * SegmentFormat.storePassageSize),
-              let c = store.passageTable.u32(i * SegmentFormat.storePassageSize + 4), b <= c else {
-            throw .corrupt(file: storePath, reason: "passage record \(i) out of bounds")
+    /// Checks the PASSAGES section's checksum once per reader.
+    private func checkPassages() throws(IndexError) {
+        var state = passagesChecked.load(ordering: .acquiring)
+        if state == 0 {
+            state = CRC32.checksum(passages.base) == sectionCRCs[SegmentFormat.Section.passages.rawValue] ? 1 : 2
+            passagesChecked.store(state, ordering: .releasing)
         }
-        return Int(b)..<Int(c)
+        if state != 1 { throw .corrupt(file: path, reason: "checksum mismatch in section passages") }
     }
 
     /// Every document id with its ordinal (for deletes and updates).

@@ -205,3 +205,10 @@ final class WorkerBox: @unchecked Sendable {
     var worker: Worker
     init(_ worker: Worker) { self.worker = worker }
 }
+
+extension Segmenter {
+    /// The segmenter's folding of one scalar (full-width digits, letters and number signs to
+    /// ASCII, the ideographic space to a space; one scalar for one), for analysers that
+    /// normalize terms the way the segmenter reads text.
+    package static func fold(_ scalar: UInt32) -> UInt32 { ScalarClass.fold(scalar) }
+}

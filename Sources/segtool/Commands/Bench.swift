@@ -257,6 +257,32 @@ enum JSONText {
         return (values[0], values[1], values[2])
     }
 
+    /// Every top-level string field of the object in `b`, in order (keys unescaped too).
+    static func allStringFields(_ b: UnsafeBufferPointer<UInt8>) -> [(key: String, value: String)] {
+        var out: [(String, String)] = []
+        var i = 0
+        var depth = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x7B || c == 0x5B { depth += 1 }
+            if c == 0x7D || c == 0x5D { depth -= 1 }
+            guard c == 0x22 else { i += 1; continue }
+            guard let (key, afterKey) = readString(b, from: i) else { break }
+            i = afterKey
+            guard depth == 1 else { continue }
+            var j = i
+            while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
+            guard j < n, b[j] == 0x3A else { continue }
+            j += 1
+            while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
+            guard j < n, b[j] == 0x22, let (value, after) = readString(b, from: j) else { continue }
+            out.append((String(decoding: key, as: UTF8.self), String(decoding: value, as: UTF8.self)))
+            i = after
+        }
+        return out
+    }
+
     static func field(_ name: String, in b: UnsafeBufferPointer<UInt8>) -> String? {
         let key = Array(name.utf8)
         return stringFields(b, count: 1) { $0.elementsEqual(key) ? 0 : nil }[0]

@@ -22,8 +22,6 @@ struct Index: ParsableCommand {
         @Flag(help: "Read standard input as JSON Lines (one document per line).")
         var jsonl = false
 
-        @OptionGroup var dictionaryOptions: DictionaryOptions
-
         func validate() throws {
             if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
             if memoryMB < 1 { throw ValidationError("--memory-mb must be at least 1") }
@@ -46,7 +44,8 @@ struct Index: ParsableCommand {
             do {
                 var batch: [IndexDocument] = []
                 try Documents.read(inputs, stdinIsJSONL: jsonl) { document in
-                    batch.append(IndexDocument(id: document.id, title: document.title, text: document.text))
+                    batch.append(IndexDocument(id: document.id, title: document.title, text: document.text,
+                                               date: document.date, fields: document.fields))
                     if batch.count >= 2048 {
                         guard pipe.put(batch) else { throw Stopped() }
                         batch.removeAll(keepingCapacity: true)
@@ -88,10 +87,11 @@ struct Index: ParsableCommand {
         return [path]
     }
 
-    static func open(_ common: Common, create: Bool, stopWords: Set<String> = []) throws -> IndexWriter {
+    /// Opens the index's writer; `analysis` for a new index (an existing one must record the same).
+    static func open(_ common: Common, create: Bool, analysis: IndexAnalysis? = nil) throws -> IndexWriter {
         do {
-            return try IndexWriter(directory: common.directory, create: create, segmenter: try common.dictionaryOptions.makeSegmenter(), stopWords: stopWords)
-        } catch let error as IndexError {
+            return try IndexWriter(directory: common.directory, create: create, analysis: analysis)
+        } catch {
             throw CLIError("\(error)")
         }
     }
@@ -99,9 +99,14 @@ struct Index: ParsableCommand {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build an index from text files, folders (one document per file) and JSON Lines ({\"id\",\"title\",\"text\"}).",
-            discussion: "Standard input when no input is given (one document, or JSON Lines with --jsonl). Adds to the index when it exists.")
+            discussion: """
+                Standard input when no input is given (one document, or JSON Lines with --jsonl). Adds to the \
+                index when it exists. The analysis (dictionaries, stop words) is recorded in the index: search \
+                and index add use it without being told, and an existing index refuses another one.
+                """)
 
         @OptionGroup var common: Common
+        @OptionGroup var dictionaryOptions: DictionaryOptions
         @Argument(help: "Inputs: files, folders, .jsonl files.")
         var inputs: [String] = []
         @Flag(name: .customLong("builtin-stopwords"), help: "Leave the built-in stop words out of the index (and of queries).")
@@ -109,7 +114,16 @@ struct Index: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let writer = try Index.open(common, create: true, stopWords: builtinStopWords ? StopWords.builtin : [])
+                let analysis: IndexAnalysis
+                do {
+                    analysis = IndexAnalysis(
+                        builtinLexicon: !dictionaryOptions.noBuiltinDictionary, icuOnly: dictionaryOptions.icuOnly,
+                        userDictionaries: try dictionaryOptions.dictionaries.map { path throws(IndexError) in try .init(contentsOf: path) },
+                        stopWords: builtinStopWords ? StopWords.builtin : [])
+                    // A dictionary that does not parse is reported before anything is written.
+                    _ = try analysis.makeSegmenter()
+                } catch { throw CLIError("\(error)") }
+                let writer = try Index.open(common, create: true, analysis: analysis)
                 try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
                 do { try writer.commit() } catch { throw CLIError("\(error)") }
                 Diagnostics.write("\(common.directory): \(writer.documentCount) documents\n")

@@ -39,8 +39,6 @@ extension Index {
         @Flag(help: "Print JSON.")
         var json = false
 
-        @OptionGroup var dictionaryOptions: DictionaryOptions
-
         func run() throws {
             try reportingErrors {
                 let clock = ContinuousClock()
@@ -52,8 +50,8 @@ extension Index {
                     opens.append(microseconds(clock.now - start))
                 }
                 guard let reader else { return }
-                let analyzer = Analyzer(segmenter: try dictionaryOptions.makeSegmenter(), mode: .precise,
-                                        stopWords: IndexWriter.stopWords(directory: directory))
+                let analyzer: Analyzer
+                do { analyzer = try reader.queryAnalyzer() } catch { throw CLIError("\(error)") }
                 var rows: [String] = []
                 var text: [String] = ["query                          p50 µs   p90 µs   p99 µs   top-k only p50 µs   hits"]
                 for line in try TextFile.lines(queries) where !line.isEmpty && !line.hasPrefix("#") {

@@ -32,8 +32,6 @@ struct Search: ParsableCommand {
 
     @OptionGroup var snippetOptions: SnippetOptions
 
-    @OptionGroup var dictionaryOptions: DictionaryOptions
-
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if query.isEmpty { throw ValidationError("give a query") }
@@ -46,16 +44,19 @@ struct Search: ParsableCommand {
         try reportingErrors {
             let reader: IndexReader
             do { reader = try IndexReader(directory: directory) } catch { throw CLIError("\(error)") }
-            let segmenter = try dictionaryOptions.makeSegmenter()
-            let stopWords = IndexWriter.stopWords(directory: directory)
-            let queryAnalyzer = Analyzer(segmenter: segmenter, mode: .precise, stopWords: stopWords)
+            // The index's own analysis: queries are analysed as its documents were.
+            let queryAnalyzer: Analyzer, documentAnalyzer: Analyzer
+            do {
+                let analysis = try reader.analysis()
+                queryAnalyzer = try analysis.makeAnalyzer(mode: .precise)
+                documentAnalyzer = try analysis.makeAnalyzer(mode: .search)
+            } catch { throw CLIError("\(error)") }
             let parsed = Query(query.joined(separator: " "), analyzer: queryAnalyzer)
             if parsed.groups.isEmpty { throw CLIError("the query has no terms (only punctuation or stop words?)") }
             let hits: [SearchHit]
             do {
                 hits = try reader.search(parsed, options: SearchOptions(top: top, ranking: rank, passages: passages))
             } catch { throw CLIError("\(error)") }
-            let documentAnalyzer = Analyzer(segmenter: segmenter, mode: .search, stopWords: stopWords)
             let wanted = Set(parsed.scoringTerms)
             let (open, close) = snippetOptions.markers
             var out = OutputBuffer()

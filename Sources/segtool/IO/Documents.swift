@@ -10,7 +10,12 @@ struct Document {
     var id: String
     var title: String?
     var text: String
+    var date: DocumentDate? = nil
+    var fields: [String: String] = [:]
 }
+
+/// Field values longer than this are not stored (a warning says so, once per input).
+let maxFieldBytes = 1024
 
 /// Reads documents: a plain-text file is one document (its path is its id); a `.jsonl` file
 /// holds one document per line, `{"id","title","text"}` (id defaults to `FILE:LINE`); no
@@ -50,7 +55,8 @@ enum Documents {
 
     /// Streams JSON Lines: the input is read in blocks, and each complete line (split at LF,
     /// trimmed of ASCII blanks and, on the first, a BOM) is checked for UTF-8 and parsed once
-    /// for its "id", "title" and "text" strings. Memory holds a block and the longest line,
+    /// for its "id", "title", "text" and "date" strings; its other top-level string fields
+    /// (up to `maxFieldBytes` each) are the document's fields. Memory holds a block and the longest line,
     /// not the file.
     private static func readJSONLines(path: String?, name: String, each: (Document) throws -> Void) throws {
         let fd = try InputFile(path: path).open()
@@ -61,6 +67,7 @@ enum Documents {
         var bufferOffset = 0  // the file offset of buffer[0]
         var lineNumber = 0
         var atEnd = false
+        var warnedLongField = false
         while !atEnd {
             let n = block.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
@@ -101,11 +108,36 @@ enum Documents {
             if let bad = firstInvalidUTF8Offset(line) {
                 throw CLIError("\(name):\(lineNumber): invalid UTF-8 at byte offset \(bufferOffset + lo + bad)")
             }
-            let fields = JSONText.documentFields(line)
-            guard line[0] == 0x7B, let body = fields.text else {
+            guard line[0] == 0x7B else {
                 throw CLIError("\(name):\(lineNumber): expected a JSON object with a \"text\" string")
             }
-            try each(Document(id: fields.id ?? "\(name):\(lineNumber)", title: fields.title, text: body))
+            var document = Document(id: "\(name):\(lineNumber)", title: nil, text: "")
+            var hasText = false
+            for (key, value) in JSONText.allStringFields(line) {
+                switch key {
+                case "id": document.id = value
+                case "title": document.title = value
+                case "text": document.text = value; hasText = true
+                case "date":
+                    guard let date = DocumentDate(value) else {
+                        throw CLIError("\(name):\(lineNumber): date \"\(value)\" is not YYYY, YYYY-MM or YYYY-MM-DD")
+                    }
+                    document.date = date
+                default:
+                    if value.utf8.count > maxFieldBytes {
+                        if !warnedLongField {
+                            Diagnostics.warning("\(name):\(lineNumber): field \"\(key)\" is longer than \(maxFieldBytes) bytes: not stored (nor others as long in this input)")
+                            warnedLongField = true
+                        }
+                    } else {
+                        document.fields[key] = value
+                    }
+                }
+            }
+            guard hasText else {
+                throw CLIError("\(name):\(lineNumber): expected a JSON object with a \"text\" string")
+            }
+            try each(document)
         }
     }
 }

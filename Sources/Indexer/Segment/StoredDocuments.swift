@@ -1,0 +1,357 @@
+import Synchronization
+
+/// The stored documents of a segment (`seg-NNNNNN.store`): ids, titles, texts and passage
+/// byte ranges, written by `StoredDocumentsWriter` and read by `StoredDocuments`.
+///
+/// ```text
+/// "SEGTSTO3"
+/// DICT       a zstd dictionary trained on the segment's texts (may be empty)
+/// BLOCKS     per document its title, its passages' byte ranges (varints: start gap, length)
+///            and its text, concatenated in document order and cut into blocks of whole
+///            documents of about `blockSize` bytes (a longer document is a block of its own),
+///            each block zstd-compressed with the dictionary
+/// STRINGS    per document its id (UTF-8), then its fields as varint-length-prefixed key and
+///            value pairs, sorted by key (uncompressed: a writer reads the ids to find
+///            documents, a filter reads the fields)
+/// BLOCKTABLE per block 24 bytes: offset u64, compressedLength u32, rawLength u32, crc32 of the
+///            compressed bytes u32, pad u32
+/// DOCTABLE   per document 44 bytes: block u32, offsetInBlock u32, titleLength u32,
+///            passageBytes u32, textLength u32, idStart u32, idLength u32, passageCount u32,
+///            date u32 (`DocumentDate.packed`, 0: none), fieldsLength u32 (bytes after the id),
+///            crc32 u32 of (the record's first 40 bytes, its id and fields)
+/// footer 72 bytes: dictOffset u64, dictLength u64, stringsOffset u64, blockTableOffset u64,
+///            docTableOffset u64, end of the doc table u64, blockCount u32, crc32 of everything
+///            before the footer u32 (checked by `verify`), crc32 of the footer's first 56
+///            bytes u32, pad u32, "SEGTEND1"
+/// ```
+/// Every read checks what it read: a block by its CRC (and zstd's exact length), a document's
+/// record and id by the record's CRC. `verify` checks everything.
+enum StoreFormat {
+    static let magic: [UInt8] = Array("SEGTSTO3".utf8)
+    static let blockSize = 16 << 10
+    static let blockInfoSize = 24
+    static let docSize = 44
+    static let footerSize = 72
+}
+
+/// Collects a segment's stored documents, then serializes them (compressing on the caller's
+/// thread: the segment writer does it on the store thread).
+struct StoredDocumentsWriter {
+    /// Per document: title, passage varints, text.
+    private var contents: [UInt8] = []
+    private var ids = ByteWriter()
+    private var records: [(start: Int, titleLength: UInt32, passageBytes: UInt32, textLength: UInt32,
+                           idStart: UInt32, idLength: UInt32, passageCount: UInt32, date: UInt32, fieldsLength: UInt32)] = []
+
+    /// Bytes held (for the memory budget).
+    var byteCount: Int { contents.count + ids.count + records.count * 40 }
+
+    mutating func add(_ document: IndexDocument, passages ranges: [(UInt32, UInt32)]) {
+        let (title, text) = (document.title, document.text)
+        let idBytes = Array(document.id.utf8)
+        let idStart = UInt32(clamping: ids.count)
+        ids.append(idBytes)
+        let fieldsStart = ids.count
+        for key in document.fields.keys.sorted() {
+            for part in [key, document.fields[key] ?? ""] {
+                let bytes = Array(part.utf8)
+                ids.varint(UInt32(clamping: bytes.count))
+                ids.append(bytes)
+            }
+        }
+        let fieldsLength = ids.count - fieldsStart
+        let start = contents.count
+        contents.append(contentsOf: (title ?? "").utf8)
+        let titleLength = contents.count - start
+        var varints = ByteWriter()
+        var last: UInt32 = 0
+        for (a, b) in ranges {
+            varints.varint(a &- last)
+            varints.varint(b &- a)
+            last = b
+        }
+        contents.append(contentsOf: varints.bytes)
+        var copy = text
+        let textLength = copy.withUTF8 { bytes -> Int in
+            contents.append(contentsOf: bytes)
+            return bytes.count
+        }
+        records.append((start, UInt32(titleLength), UInt32(varints.count), UInt32(textLength), idStart, UInt32(idBytes.count),
+                        UInt32(ranges.count), document.date?.packed ?? 0, UInt32(fieldsLength)))
+    }
+
+    /// The store file's bytes; nil when zstd fails (out of memory).
+    func serialized() -> [UInt8]? {
+        let docCount = records.count
+        func end(_ d: Int) -> Int { d + 1 < docCount ? records[d + 1].start : contents.count }
+        // Blocks of whole documents.
+        var blockStarts: [Int] = []   // first document of each block
+        var d = 0
+        while d < docCount {
+            blockStarts.append(d)
+            let start = records[d].start
+            repeat { d += 1 } while d < docCount && end(d - 1) - start < StoreFormat.blockSize
+        }
+        // A dictionary from samples spread over the contents: up to 1,024 pieces of 2 KiB.
+        var samples: [UInt8] = [], sizes: [Int] = []
+        if contents.count >= 64 << 10 {
+            let pieces = min(1024, contents.count / 2048)
+            let stride = contents.count / max(pieces, 1)
+            for i in 0..<pieces {
+                let lo = i * stride, hi = min(contents.count, lo + 2048)
+                samples.append(contentsOf: contents[lo..<hi])
+                sizes.append(hi - lo)
+            }
+        }
+        let dictionary = Zstd.trainDictionary(samples, sampleSizes: sizes)
+        guard let compressor = Zstd.Compressor(dictionary: dictionary) else { return nil }
+        var out = StoreFormat.magic
+        let dictOffset = out.count
+        out += dictionary
+        var blockTable = ByteWriter()
+        var docTable = ByteWriter()
+        for (b, first) in blockStarts.enumerated() {
+            let last = b + 1 < blockStarts.count ? blockStarts[b + 1] : docCount
+            let lo = records[first].start, hi = end(last - 1)
+            let offset = out.count
+            let written = contents.withUnsafeBytes { all in
+                compressor.compress(UnsafeRawBufferPointer(rebasing: all[lo..<hi]), appendingTo: &out)
+            }
+            guard let written else { return nil }
+            let crc = out.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + written])) }
+            blockTable.u64(UInt64(offset)); blockTable.u32(UInt32(written)); blockTable.u32(UInt32(hi - lo))
+            blockTable.u32(crc); blockTable.u32(0)
+            for doc in first..<last {
+                let r = records[doc]
+                let recordStart = docTable.count
+                docTable.u32(UInt32(b)); docTable.u32(UInt32(r.start - lo)); docTable.u32(r.titleLength); docTable.u32(r.passageBytes)
+                docTable.u32(r.textLength); docTable.u32(r.idStart); docTable.u32(r.idLength); docTable.u32(r.passageCount)
+                docTable.u32(r.date); docTable.u32(r.fieldsLength)
+                var check = docTable.bytes.withUnsafeBytes { CRC32.update(CRC32.start, UnsafeRawBufferPointer(rebasing: $0[recordStart...])) }
+                check = ids.bytes.withUnsafeBytes {
+                    CRC32.update(check, UnsafeRawBufferPointer(rebasing: $0[Int(r.idStart)..<Int(r.idStart + r.idLength + r.fieldsLength)]))
+                }
+                docTable.u32(check ^ 0xFFFF_FFFF)
+            }
+        }
+        let stringsOffset = out.count
+        out += ids.bytes
+        while out.count % 8 != 0 { out.append(0) }
+        let blockTableOffset = out.count
+        out += blockTable.bytes
+        let docTableOffset = out.count
+        out += docTable.bytes
+        let docTableEnd = out.count
+        var footer = ByteWriter()
+        for v in [dictOffset, dictionary.count, stringsOffset, blockTableOffset, docTableOffset, docTableEnd] { footer.u64(UInt64(v)) }
+        footer.u32(UInt32(blockStarts.count))
+        footer.u32(out.withUnsafeBytes { CRC32.checksum($0) })
+        footer.u32(footer.bytes.withUnsafeBytes { CRC32.checksum($0) })
+        footer.u32(0)
+        footer.append(SegmentFormat.endMagic)
+        out += footer.bytes
+        return out
+    }
+}
+
+/// A segment's stored documents, mapped at open (so a reader holds them however the index
+/// changes afterwards) and read with a check of every read.
+final class StoredDocuments: @unchecked Sendable {
+    // @unchecked Sendable: immutable after init; the map is read-only; the decompressor pools
+    // its contexts under a lock.
+    let path: String
+    private let file: MappedFile
+    private let ids: ByteReader
+    private let blockTable: ByteReader
+    private let docTable: ByteReader
+    private let blocks: ByteReader
+    private let blockCount: Int
+    private let bodyCRC: UInt32
+    private let decompressor: Zstd.Decompressor
+
+    /// One document's record: its id, date, and where its fields, title, passages and text are.
+    struct Record {
+        var id: String
+        var date: DocumentDate?
+        /// Its fields' bytes in STRINGS.
+        var fieldsStart: Int
+        var fieldsLength: Int
+        var block: Int
+        var offsetInBlock: Int
+        var titleLength: Int
+        var passageBytes: Int
+        var textLength: Int
+        var passageCount: Int
+    }
+
+    /// A document's stored content.
+    struct Content {
+        var title: String
+        /// Its passages' byte ranges in its text.
+        var passages: [Range<Int>]
+        var text: String
+    }
+
+    init(path: String, docCount: Int) throws(IndexError) {
+        self.path = path
+        file = try MappedFile(path: path)
+        let r = file.reader
+        let corrupt = { (why: String) -> IndexError in .corrupt(file: path, reason: why) }
+        guard r.count >= 8 + StoreFormat.footerSize, let magic = r.slice(0, 8), Array(magic.base) == StoreFormat.magic,
+              let end = r.slice(r.count - 8, 8), Array(end.base) == SegmentFormat.endMagic else {
+            throw corrupt("not a segtool store of this version, or truncated")
+        }
+        let f = r.count - StoreFormat.footerSize
+        guard let footer = r.slice(f, 56), let crc = r.u32(f + 56), CRC32.checksum(footer.base) == crc else {
+            throw corrupt("footer checksum mismatch")
+        }
+        var v: [Int] = []
+        for i in 0..<6 {
+            guard let x = footer.u64(i * 8), x <= UInt64(f) else { throw corrupt("footer offsets out of bounds") }
+            v.append(Int(x))
+        }
+        let (dictOffset, dictLength, idsOffset, blockTableOffset, docTableOffset, docTableEnd) = (v[0], v[1], v[2], v[3], v[4], v[5])
+        blockCount = Int(footer.u32(48) ?? 0)
+        bodyCRC = footer.u32(52) ?? 0
+        guard dictLength <= idsOffset, dictOffset <= idsOffset - dictLength, idsOffset <= blockTableOffset,
+              blockTableOffset <= docTableOffset, docTableOffset <= docTableEnd, docTableEnd <= f,
+              let dictionary = r.slice(dictOffset, dictLength), let blocks = r.slice(0, idsOffset),
+              let ids = r.slice(idsOffset, blockTableOffset - idsOffset),
+              let blockTable = r.slice(blockTableOffset, docTableOffset - blockTableOffset),
+              let docTable = r.slice(docTableOffset, docTableEnd - docTableOffset),
+              blockTable.count == blockCount * StoreFormat.blockInfoSize,
+              docTable.count == docCount * StoreFormat.docSize else {
+            throw corrupt("tables out of bounds or of the wrong size")
+        }
+        self.blocks = blocks
+        self.ids = ids
+        self.blockTable = blockTable
+        self.docTable = docTable
+        decompressor = Zstd.Decompressor(dictionary: dictionary.base)
+    }
+
+    /// Document `ordinal`'s record, checked against its CRC.
+    func record(_ ordinal: Int) throws(IndexError) -> Record {
+        let t = ordinal * StoreFormat.docSize
+        guard let fields = docTable.slice(t, 40), let crc = docTable.u32(t + 40),
+              let block = fields.u32(0), let offset = fields.u32(4), let titleLength = fields.u32(8), let passageBytes = fields.u32(12),
+              let textLength = fields.u32(16), let idStart = fields.u32(20), let idLength = fields.u32(24),
+              let passageCount = fields.u32(28), let date = fields.u32(32), let fieldsLength = fields.u32(36),
+              let idAndFields = ids.slice(Int(idStart), Int(idLength) + Int(fieldsLength)) else {
+            throw .corrupt(file: path, reason: "document record \(ordinal) out of bounds")
+        }
+        guard CRC32.update(CRC32.update(CRC32.start, fields.base), idAndFields.base) ^ 0xFFFF_FFFF == crc else {
+            throw .corrupt(file: path, reason: "checksum mismatch in document record \(ordinal)")
+        }
+        return Record(id: String(decoding: idAndFields.base[0..<Int(idLength)], as: UTF8.self), date: DocumentDate(packed: date),
+                      fieldsStart: Int(idStart) + Int(idLength), fieldsLength: Int(fieldsLength), block: Int(block), offsetInBlock: Int(offset),
+                      titleLength: Int(titleLength), passageBytes: Int(passageBytes), textLength: Int(textLength),
+                      passageCount: Int(passageCount))
+    }
+
+    /// A document's fields (the record was checked, its bytes with it).
+    func fields(_ record: Record) throws(IndexError) -> [String: String] {
+        guard record.fieldsLength > 0 else { return [:] }
+        guard let bytes = ids.slice(record.fieldsStart, record.fieldsLength) else {
+            throw .corrupt(file: path, reason: "fields out of bounds")
+        }
+        var out: [String: String] = [:]
+        var at = 0
+        while at < bytes.count {
+            var pair: [String] = []
+            for _ in 0..<2 {
+                guard let (length, next) = bytes.varint(at), let s = bytes.slice(next, Int(length)) else {
+                    throw .corrupt(file: path, reason: "fields damaged")
+                }
+                pair.append(String(decoding: s.base, as: UTF8.self))
+                at = next + Int(length)
+            }
+            out[pair[0]] = pair[1]
+        }
+        return out
+    }
+
+    /// Every document's packed date (0: none), read once and kept (for filters and trends).
+    func dates(docCount: Int) throws(IndexError) -> [UInt32] {
+        if let cached = columns.withLock({ $0.dates }) { return cached }
+        var out = [UInt32](repeating: 0, count: docCount)
+        for d in 0..<docCount { out[d] = try record(d).date?.packed ?? 0 }
+        columns.withLock { $0.dates = out }
+        return out
+    }
+
+    /// Every document's value of field `name` (nil: none), read once and kept.
+    func fieldColumn(_ name: String, docCount: Int) throws(IndexError) -> [String?] {
+        if let cached = columns.withLock({ $0.fields[name] }) { return cached }
+        var out = [String?](repeating: nil, count: docCount)
+        for d in 0..<docCount { out[d] = try fields(try record(d))[name] }
+        columns.withLock { $0.fields[name] = out }
+        return out
+    }
+
+    /// Columns read from the records on first use.
+    private struct Columns {
+        var dates: [UInt32]?
+        var fields: [String: [String?]] = [:]
+    }
+    private let columns = Mutex(Columns())
+
+    /// Block `b`, decompressed after checking its CRC.
+    func block(_ b: Int) throws(IndexError) -> [UInt8] {
+        let i = b * StoreFormat.blockInfoSize
+        guard b >= 0, b < blockCount, let offset = blockTable.u64(i), let compressed = blockTable.u32(i + 8),
+              let raw = blockTable.u32(i + 12), let crc = blockTable.u32(i + 16),
+              offset <= UInt64(blocks.count), let data = blocks.slice(Int(offset), Int(compressed)) else {
+            throw .corrupt(file: path, reason: "block \(b) out of bounds")
+        }
+        guard CRC32.checksum(data.base) == crc else { throw .corrupt(file: path, reason: "checksum mismatch in block \(b)") }
+        guard let bytes = decompressor.decompress(data.base, rawLength: Int(raw)) else {
+            throw .corrupt(file: path, reason: "block \(b) does not decompress")
+        }
+        return bytes
+    }
+
+    /// A document's title, passages and text (its block decompressed).
+    func content(_ record: Record) throws(IndexError) -> Content {
+        try content(record, in: try block(record.block))
+    }
+
+    /// A document's title, passages and text from its block's bytes (decompressed once for
+    /// the block's documents).
+    func content(_ record: Record, in block: [UInt8]) throws(IndexError) -> Content {
+        let start = record.offsetInBlock
+        let total = record.titleLength + record.passageBytes + record.textLength
+        guard start <= block.count, total <= block.count - start else {
+            throw .corrupt(file: path, reason: "stored document out of its block's bounds")
+        }
+        let textStart = start + record.titleLength + record.passageBytes
+        var passages: [Range<Int>] = []
+        passages.reserveCapacity(record.passageCount)
+        let ok = block.withUnsafeBytes { raw -> Bool in
+            let varints = ByteReader(base: UnsafeRawBufferPointer(rebasing: raw[(start + record.titleLength)..<textStart]))
+            var at = 0, last = 0
+            for _ in 0..<record.passageCount {
+                guard let (gap, next) = varints.varint(at), let (length, after) = varints.varint(next) else { return false }
+                let a = last + Int(gap), b = a + Int(length)
+                guard b <= record.textLength else { return false }
+                passages.append(a..<b)
+                last = b
+                at = after
+            }
+            return at == varints.count
+        }
+        guard ok else { throw .corrupt(file: path, reason: "passage ranges of a stored document damaged") }
+        return Content(title: String(decoding: block[start..<start + record.titleLength], as: UTF8.self), passages: passages,
+                       text: String(decoding: block[textStart..<textStart + record.textLength], as: UTF8.self))
+    }
+
+    /// Checks every block and record.
+    func verify(docCount: Int) throws(IndexError) {
+        let r = file.reader
+        guard CRC32.checksum(UnsafeRawBufferPointer(rebasing: r.base[0..<(r.count - StoreFormat.footerSize)])) == bodyCRC else {
+            throw .corrupt(file: path, reason: "checksum mismatch (file body)")
+        }
+        for b in 0..<blockCount { _ = try block(b) }
+        for d in 0..<docCount { _ = try content(try record(d)) }
+    }
+}

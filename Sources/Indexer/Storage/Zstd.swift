@@ -1,0 +1,139 @@
+import CZstd
+import Synchronization
+
+/// zstd compression of stored-text blocks with a dictionary trained on the segment's own
+/// texts (small blocks of Chinese compress to ~0.37× with it, ~0.5× without). The only file
+/// that calls zstd: every pointer below lives inside one call.
+enum Zstd {
+    /// The compression level: 6 gives ~0.37× on news text at ~100 MB/s, on the store thread.
+    static let level: Int32 = 6
+
+    /// A dictionary trained on samples of `data` (the texts of a segment), at most `capacity`
+    /// bytes; empty when there is too little to train on (blocks are then compressed without).
+    static func trainDictionary(_ data: [UInt8], sampleSizes: [Int], capacity: Int = 112_640) -> [UInt8] {
+        guard sampleSizes.count >= 8, data.count >= 64 << 10 else { return [] }
+        var dictionary = [UInt8](repeating: 0, count: capacity)
+        let sizes = sampleSizes
+        let written = dictionary.withUnsafeMutableBytes { out in
+            data.withUnsafeBytes { input in
+                sizes.withUnsafeBufferPointer { sizes in
+                    // Safe because: out, input and sizes are valid for the call; sizes sum to
+                    // at most input.count (the caller's samples are prefixes of data's pieces).
+                    ZDICT_trainFromBuffer(out.baseAddress, out.count, input.baseAddress, sizes.baseAddress, UInt32(sizes.count))
+                }
+            }
+        }
+        guard ZDICT_isError(written) == 0 else { return [] }
+        return Array(dictionary[0..<written])
+    }
+
+    /// A compressor with a prepared dictionary; one thread at a time.
+    final class Compressor {
+        private let context: OpaquePointer
+        private let dictionary: OpaquePointer?
+
+        init?(dictionary bytes: [UInt8]) {
+            guard let context = ZSTD_createCCtx() else { return nil }
+            self.context = context
+            if bytes.isEmpty {
+                dictionary = nil
+            } else {
+                // Safe because: zstd copies the dictionary bytes into its own object.
+                dictionary = bytes.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, Zstd.level) }
+            }
+        }
+
+        deinit {
+            ZSTD_freeCCtx(context)
+            if let dictionary { ZSTD_freeCDict(dictionary) }
+        }
+
+        /// Appends the compressed form of `input` to `output`; nil on a zstd error.
+        func compress(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) -> Int? {
+            let bound = ZSTD_compressBound(input.count)
+            let start = output.count
+            output.append(contentsOf: repeatElement(0, count: bound))
+            let written = output.withUnsafeMutableBytes { out -> Int in
+                let target = UnsafeMutableRawBufferPointer(rebasing: out[start...])
+                // Safe because: target has `bound` writable bytes, input is valid for the call.
+                if let dictionary {
+                    return ZSTD_compress_usingCDict(context, target.baseAddress, target.count, input.baseAddress, input.count, dictionary)
+                }
+                return ZSTD_compressCCtx(context, target.baseAddress, target.count, input.baseAddress, input.count, Zstd.level)
+            }
+            guard ZSTD_isError(written) == 0 else {
+                output.removeLast(bound)
+                return nil
+            }
+            output.removeLast(bound - written)
+            return written
+        }
+    }
+
+    /// A decompressor with a dictionary, usable from many threads (each call takes a context
+    /// from a small pool). The dictionary is prepared on first use, so opening costs nothing.
+    final class Decompressor: @unchecked Sendable {
+        // @unchecked Sendable: the dictionary bytes are read-only (the caller keeps them mapped
+        // for the decompressor's life); contexts and the prepared dictionary are handed out
+        // under the mutex.
+        private let dictionaryBytes: UnsafeRawBufferPointer
+        private let state = Mutex<State>(State())
+
+        private struct State: ~Copyable {
+            var contexts: [Context] = []
+            var dictionary: Prepared?
+        }
+
+        /// A decompression context, owned: freed with its wrapper.
+        private final class Context: @unchecked Sendable {
+            // @unchecked Sendable: used by one call at a time (handed out under the lock).
+            let pointer: OpaquePointer
+            init?() {
+                guard let p = ZSTD_createDCtx() else { return nil }
+                pointer = p
+            }
+            deinit { ZSTD_freeDCtx(pointer) }
+        }
+
+        /// A prepared dictionary, owned: freed with its wrapper.
+        private final class Prepared: @unchecked Sendable {
+            // @unchecked Sendable: read-only once made; zstd allows concurrent use of a DDict.
+            let pointer: OpaquePointer
+            init?(_ bytes: UnsafeRawBufferPointer) {
+                // Safe because: zstd copies the dictionary into its own object.
+                guard let p = ZSTD_createDDict(bytes.baseAddress, bytes.count) else { return nil }
+                pointer = p
+            }
+            deinit { ZSTD_freeDDict(pointer) }
+        }
+
+        /// `bytes` must stay valid while the decompressor lives (a mapped file its owner holds).
+        init(dictionary bytes: UnsafeRawBufferPointer) {
+            dictionaryBytes = bytes
+        }
+
+        /// Decompresses `input`, which must give exactly `rawLength` bytes; nil otherwise.
+        func decompress(_ input: UnsafeRawBufferPointer, rawLength: Int) -> [UInt8]? {
+            guard rawLength >= 0, rawLength <= 1 << 31 else { return nil }
+            let bytes = dictionaryBytes
+            let taken: (Context, Prepared?)? = state.withLock { state in
+                if state.dictionary == nil && !bytes.isEmpty { state.dictionary = Prepared(bytes) }
+                guard let context = state.contexts.popLast() ?? Context() else { return nil }
+                return (context, state.dictionary)
+            }
+            guard let (context, dictionary) = taken, bytes.isEmpty || dictionary != nil else { return nil }
+            defer { state.withLock { if $0.contexts.count < 8 { $0.contexts.append(context) } } }
+            var output = [UInt8](repeating: 0, count: rawLength)
+            let written = output.withUnsafeMutableBytes { out -> Int in
+                // Safe because: out has rawLength writable bytes; zstd never writes past its
+                // capacity and reports an error for data that would.
+                if let dictionary {
+                    return ZSTD_decompress_usingDDict(context.pointer, out.baseAddress, out.count, input.baseAddress, input.count, dictionary.pointer)
+                }
+                return ZSTD_decompressDCtx(context.pointer, out.baseAddress, out.count, input.baseAddress, input.count)
+            }
+            guard ZSTD_isError(written) == 0, written == rawLength else { return nil }
+            return output
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Indexer
+import Segmenter
+
+/// The analysis recorded in an index (issue "Index, second edition", defect 4; hardening 4, 7).
+@Suite struct RecordedAnalysis {
+    static let dictionary = IndexAnalysis.UserDictionary(name: "mine.txt", bytes: Array("数智渝城 1000 nz\n".utf8))
+    static let documents = [
+        IndexDocument(id: "a", text: "建设数智渝城，推动高质量发展。"),
+        IndexDocument(id: "b", text: "的经济发展。"),
+    ]
+
+    @Test func queriesUseTheRecordedAnalysis() throws {
+        let path = temporaryIndexPath()
+        let analysis = IndexAnalysis(userDictionaries: [Self.dictionary], stopWords: ["的"])
+        let writer = try IndexWriter(directory: path, create: true, analysis: analysis)
+        try writer.add(Self.documents)
+        try writer.commit()
+        let reader = try IndexReader(directory: path)
+        #expect(try reader.analysis() == analysis)
+        // The user word is one term for the index and, through the recorded analysis, for queries.
+        let analyzer = try reader.queryAnalyzer()
+        #expect(analyzer.terms(in: "数智渝城").map(\.term) == ["数智渝城"])
+        #expect(try reader.search("数智渝城", analyzer: analyzer, options: SearchOptions()).map(\.id) == ["a"])
+        #expect(reader.documentFrequency("数智渝城") == 1)
+        // Stop words are not indexed and leave queries.
+        #expect(reader.documentFrequency("的") == 0)
+        #expect(try reader.search("的 经济", analyzer: analyzer, options: SearchOptions()).map(\.id) == ["b"])
+        // A segmenter without the dictionary cuts the word otherwise.
+        #expect(Analyzer(segmenter: Shared.segmenter, mode: .precise).terms(in: "数智渝城").count > 1)
+    }
+
+    @Test func anotherAnalysisIsRefused() throws {
+        let path = temporaryIndexPath()
+        _ = try IndexWriter(directory: path, create: true, analysis: IndexAnalysis(userDictionaries: [Self.dictionary]))
+        #expect(throws: IndexError.self) { _ = try IndexWriter(directory: path, create: false, analysis: IndexAnalysis()) }
+        #expect(throws: IndexError.self) { _ = try IndexWriter(directory: path, create: false, analysis: IndexAnalysis(icuOnly: true)) }
+        #expect(throws: IndexError.self) {
+            _ = try IndexWriter(directory: path, create: true, analysis: IndexAnalysis(userDictionaries: [Self.dictionary], stopWords: ["的"]))
+        }
+        // The same analysis, or none (the recorded one), is accepted.
+        _ = try IndexWriter(directory: path, create: false, analysis: IndexAnalysis(userDictionaries: [Self.dictionary]))
+        let writer = try IndexWriter(directory: path, create: false)
+        #expect(writer.analysis.userDictionaries == [Self.dictionary])
+    }
+
+    @Test func changedAnalysisFilesAreCaught() throws {
+        for file in ["stopwords.txt", "dict-1.txt", "analysis"] {
+            for change in ["emptied", "deleted", "edited"] {
+                let path = temporaryIndexPath()
+                let writer = try IndexWriter(directory: path, create: true, analysis: IndexAnalysis(userDictionaries: [Self.dictionary], stopWords: ["的"]))
+                try writer.add(Self.documents)
+                try writer.commit()
+                let target = path + "/" + file
+                switch change {
+                case "emptied": try Data().write(to: URL(fileURLWithPath: target))
+                case "deleted": try FileManager.default.removeItem(atPath: target)
+                default:
+                    var data = try Data(contentsOf: URL(fileURLWithPath: target))
+                    data.append(contentsOf: Array("经济\n".utf8))
+                    try data.write(to: URL(fileURLWithPath: target))
+                }
+                let reader = try IndexReader(directory: path)
+                #expect(throws: IndexError.self, "\(file) \(change)") { try reader.verify() }
+                #expect(throws: IndexError.self, "\(file) \(change)") { _ = try reader.queryAnalyzer() }
+                #expect(throws: IndexError.self, "\(file) \(change)") { _ = try IndexWriter(directory: path, create: false) }
+            }
+        }
+    }
+
+    @Test func aWriterTouchesOnlyItsOwnFiles() throws {
+        // A folder that is not an index, with files of its own, is refused and left as it was.
+        let path = temporaryIndexPath()
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for name in ["seg-notes.txt", "x.tmp"] { FileManager.default.createFile(atPath: path + "/" + name, contents: Data("keep".utf8)) }
+        #expect(throws: IndexError.notEmpty(path: path)) { _ = try IndexWriter(directory: path, create: true) }
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: path)) == ["seg-notes.txt", "x.tmp"])
+        // In an index, a file the writer did not make survives commits and merges.
+        let index = temporaryIndexPath()
+        let writer = try IndexWriter(directory: index, create: true)
+        try writer.add(Self.documents)
+        try writer.commit()
+        FileManager.default.createFile(atPath: index + "/seg-notes.txt", contents: Data("keep".utf8))
+        FileManager.default.createFile(atPath: index + "/seg-000099.idx.tmp", contents: Data())
+        try writer.add([IndexDocument(id: "c", text: "乡村振兴")])
+        try writer.commit()
+        try writer.merge()
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: index))
+        #expect(names.contains("seg-notes.txt"))
+        #expect(!names.contains("seg-000099.idx.tmp"))
+        #expect(IndexWriter.isIndexFileName("seg-000001.del-3"))
+        #expect(!IndexWriter.isIndexFileName("seg-1.idx"))
+        #expect(!IndexWriter.isIndexFileName("notes.tmp"))
+    }
+}
