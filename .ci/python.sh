@@ -3,6 +3,7 @@
 # release with the Swift runtime linked in), installs it into a throwaway virtual environment with
 # pytest and jieba (for the shape comparison), checks that the bundled library needs no Swift
 # toolchain, and runs the pytest suite against the installed package.
+# pandas is there for the test that makes a DataFrame of a trend.
 # Called from .ci/run; runs as root on a fresh machine and installs what it needs when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,22 +13,25 @@ if ! "$python" -c 'import venv, ensurepip' >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq python3 python3-venv
   python=python3
 fi
-if ! pkg-config --exists icu-uc 2>/dev/null; then
-  apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config
+if ! pkg-config --exists icu-uc libzstd 2>/dev/null; then
+  apt-get update -qq && apt-get install -y -qq libicu-dev libzstd-dev pkg-config
 fi
+# The command line, for the test that reads an index it built (.ci/run has built it already).
+export SEGTOOL_BIN="${SEGTOOL_BIN:-$PWD/.build/debug/segtool}"
+[[ -x "$SEGTOOL_BIN" ]] || swift build --product segtool
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 "$python" -m venv "$WORK/venv"
 VPY="$WORK/venv/bin/python"
 pip_install() { "$VPY" -m pip install --disable-pip-version-check -q "$@"; }
-pip_install pytest jieba
+pip_install pytest jieba pandas
 
 # The wheel, as a user would build it, then installed from the wheel (not from the tree).
 "$VPY" -m pip wheel --disable-pip-version-check -q --no-deps -w "$WORK/wheel" ./python
 pip_install "$WORK"/wheel/segtool-*.whl
 
-# The bundled library links to the system (glibc, libstdc++, ICU 72) only: no Swift runtime.
+# The bundled library links to the system (glibc, libstdc++, ICU 72, zstd) only: no Swift runtime.
 LIB=$("$VPY" -c 'import pathlib, segtool; print(pathlib.Path(segtool.__file__).parent / "_lib" / "libsegtool-c.so")')
 echo "python.sh: $LIB links to:"
 ldd "$LIB"

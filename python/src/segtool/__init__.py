@@ -19,7 +19,8 @@ function maps to ours.
 from __future__ import annotations
 
 from ._native import LIBRARY_VERSION as _LIBRARY_VERSION
-from .errors import DictionaryError, InvalidUTF8Error, SegtoolError
+from .errors import DictionaryError, IndexFileError, InvalidUTF8Error, QueryError, SegtoolError
+from .index import Index
 from .tokenizer import DictionarySource, TextInput, Tokenizer
 from .token import Kind, Source, Token
 
@@ -28,7 +29,8 @@ __version__ = "0.1.0"
 library_version: str = _LIBRARY_VERSION
 
 __all__ = [
-    "Tokenizer", "Token", "Kind", "Source", "SegtoolError", "InvalidUTF8Error", "DictionaryError",
+    "Tokenizer", "Token", "Kind", "Source", "Index", "SegtoolError", "InvalidUTF8Error",
+    "DictionaryError", "IndexFileError", "QueryError",
     "TextInput", "DictionarySource", "dt", "cut", "lcut", "cut_for_search", "lcut_for_search",
     "tokenize", "tokens", "load_userdict", "add_word", "del_word", "lookup", "initialize",
     "analyse",

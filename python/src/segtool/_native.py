@@ -16,7 +16,7 @@ from ctypes import (POINTER, Structure, byref, c_char_p, c_double, c_int, c_int6
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .errors import DictionaryError, InvalidUTF8Error, SegtoolError
+from .errors import DictionaryError, IndexFileError, InvalidUTF8Error, QueryError, SegtoolError
 
 #: SEGTOOL_API_VERSION of the header this module follows.
 API_VERSION = 1
@@ -29,6 +29,8 @@ FILE_ERROR = 3
 DICTIONARY_SYNTAX = 4
 DICTIONARY_UTF8 = 5
 IDF_SYNTAX = 6
+INDEX_ERROR = 20
+QUERY_ERROR = 21
 NO_BUILTIN_LEXICON = 1 << 0
 
 #: A segtool_token is 5 uint64 words: byte_start, byte_end, char_start, char_end, and one word
@@ -62,6 +64,21 @@ class _Keyword(Structure):
 
 class _KeywordArray(Structure):
     _fields_ = [("keywords", POINTER(_Keyword)), ("count", c_size_t), ("internal_", c_void_p)]
+
+
+class _IndexInput(Structure):
+    _fields_ = [("id", c_char_p), ("title", c_char_p), ("text", c_char_p),
+                ("text_length", c_size_t), ("date", c_char_p)]
+
+
+class _JSON(Structure):
+    _fields_ = [("data", c_void_p), ("length", c_size_t), ("internal_", c_void_p)]
+
+
+class _SearchOptions(Structure):
+    _fields_ = [("size", c_uint32), ("rank", c_uint32), ("passages", c_uint32),
+                ("reserved_", c_uint32), ("top", c_size_t), ("offset", c_size_t),
+                ("from_", c_char_p), ("to", c_char_p)]
 
 
 _ErrorOut = POINTER(POINTER(_Error))
@@ -117,6 +134,19 @@ def _load() -> ctypes.CDLL:
     declare("segtool_keyword_array_free", None, POINTER(_KeywordArray))
     declare("segtool_extract_keywords", c_int, c_void_p, c_char_p, c_size_t, c_uint32, c_size_t,
             POINTER(c_char_p), c_size_t, POINTER(_KeywordArray), _ErrorOut)
+    declare("segtool_index_open", c_int, c_char_p, POINTER(c_void_p), _ErrorOut)
+    declare("segtool_index_create", c_int, c_char_p, POINTER(c_void_p), _ErrorOut)
+    declare("segtool_index_free", None, c_void_p)
+    declare("segtool_index_reload", c_int, c_void_p, _ErrorOut)
+    declare("segtool_index_document_count", c_int, c_void_p, POINTER(c_size_t), _ErrorOut)
+    declare("segtool_index_add", c_int, c_void_p, POINTER(_IndexInput), c_size_t, _ErrorOut)
+    declare("segtool_json_free", None, POINTER(_JSON))
+    declare("segtool_index_search", c_int, c_void_p, c_char_p, c_size_t, POINTER(_SearchOptions),
+            POINTER(_JSON), _ErrorOut)
+    declare("segtool_index_document", c_int, c_void_p, c_char_p, c_size_t, POINTER(_JSON),
+            _ErrorOut)
+    declare("segtool_index_trend", c_int, c_void_p, POINTER(c_char_p), c_size_t, c_uint32,
+            POINTER(_JSON), _ErrorOut)
     if lib.segtool_api_version() != API_VERSION:
         raise ImportError(f"segtool: {path} implements C API version "
                           f"{lib.segtool_api_version()}, this package needs {API_VERSION}")
@@ -149,6 +179,10 @@ def _raise(status: int, error_pointer: Any, data: bytes | None = None) -> NoRetu
         raise InvalidUTF8Error(data, offset)
     if status in (FILE_ERROR, DICTIONARY_SYNTAX, DICTIONARY_UTF8, IDF_SYNTAX):
         raise DictionaryError(message, file=path, line=line, offset=offset)
+    if status == INDEX_ERROR:
+        raise IndexFileError(message, file=path, line=line, offset=offset)
+    if status == QUERY_ERROR:
+        raise QueryError(message)
     if status == INVALID_ARGUMENT:
         raise ValueError(f"segtool: {message}")
     raise SegtoolError(message, file=path, line=line, offset=offset)
@@ -387,3 +421,78 @@ class KeywordExtractor:
             word = ctypes.string_at(keyword.word, keyword.length).decode("utf-8")
             result.append((word, keyword.weight))
         return result
+
+
+class IndexHandle:
+    """A ``segtool_index *`` (segtool_index.h): search, documents and trends as JSON."""
+
+    __slots__ = ("_handle",)
+
+    def __init__(self, path: str, create: bool) -> None:
+        self._handle: c_void_p | None = None
+        handle = c_void_p()
+        error = POINTER(_Error)()
+        opener = _lib.segtool_index_create if create else _lib.segtool_index_open
+        status = opener(os.fsencode(path), byref(handle), byref(error))
+        if status != OK:
+            _raise(status, error)
+        self._handle = handle
+
+    def __del__(self) -> None:
+        lib = _lib
+        if lib is not None and self._handle:
+            lib.segtool_index_free(self._handle)
+            self._handle = None
+
+    def _json(self, call: Any, *arguments: Any) -> str:
+        out = _JSON()
+        error = POINTER(_Error)()
+        try:
+            status = call(self._handle, *arguments, byref(out), byref(error))
+            if status != OK:
+                _raise(status, error)
+            return ctypes.string_at(out.data, out.length).decode("utf-8")
+        finally:
+            _lib.segtool_json_free(byref(out))
+
+    def search(self, query: bytes, top: int, offset: int, tfidf: bool, passages: bool,
+               date_from: bytes | None, date_to: bytes | None) -> str:
+        options = _SearchOptions()
+        options.size = ctypes.sizeof(_SearchOptions)
+        options.rank = int(tfidf)
+        options.passages = int(passages)
+        options.top = top
+        options.offset = offset
+        options.from_ = date_from
+        options.to = date_to
+        return self._json(_lib.segtool_index_search, query, len(query), byref(options))
+
+    def document(self, key: bytes) -> str:
+        return self._json(_lib.segtool_index_document, key, len(key))
+
+    def trend(self, terms: list[bytes], by_month: bool) -> str:
+        array = (c_char_p * len(terms))(*terms)
+        return self._json(_lib.segtool_index_trend, array, len(terms), int(by_month))
+
+    def document_count(self) -> int:
+        count = c_size_t(0)
+        error = POINTER(_Error)()
+        status = _lib.segtool_index_document_count(self._handle, byref(count), byref(error))
+        if status != OK:
+            _raise(status, error)
+        return count.value
+
+    def reload(self) -> None:
+        error = POINTER(_Error)()
+        status = _lib.segtool_index_reload(self._handle, byref(error))
+        if status != OK:
+            _raise(status, error)
+
+    def add(self, documents: list[tuple[bytes, bytes | None, bytes, bytes | None]]) -> None:
+        array = (_IndexInput * max(len(documents), 1))()
+        for slot, (key, title, text, date) in zip(array, documents):
+            slot.id, slot.title, slot.text, slot.text_length, slot.date = key, title, text, len(text), date
+        error = POINTER(_Error)()
+        status = _lib.segtool_index_add(self._handle, array, len(documents), byref(error))
+        if status != OK:
+            _raise(status, error)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["SegtoolError", "InvalidUTF8Error", "DictionaryError"]
+__all__ = ["SegtoolError", "InvalidUTF8Error", "DictionaryError", "IndexFileError", "QueryError"]
 
 
 class SegtoolError(Exception):
@@ -58,3 +58,13 @@ class DictionaryError(SegtoolError, ValueError):
     offset within the file of a bad UTF-8 sequence (when that is the problem).
     """
 
+
+
+class IndexFileError(SegtoolError):
+    """An index could not be opened, read or written: missing, damaged, locked by another
+    writer, or an I/O error. ``file`` names the directory or file concerned."""
+
+
+class QueryError(SegtoolError, ValueError):
+    """A search query that cannot be run: an unclosed quote, nothing to find (only exclusions
+    or stop words), or over a limit (terms, phrase length, results)."""
