@@ -42,12 +42,14 @@ struct CAPIError: Error {
         }
     }
 
-    init(_ error: IndexerError) {
+    init(_ error: IndexError) {
         switch error {
         case .malformedIDFLine(let file, let line, _):
             self.init(code: SEGTOOL_IDF_SYNTAX, message: error.description, path: file, line: line)
-        case .unreadableFile(let path, _):
+        case .io(let path, _):
             self.init(code: SEGTOOL_FILE_ERROR, message: error.description, path: path)
+        default:
+            self.init(code: SEGTOOL_FILE_ERROR, message: error.description)
         }
     }
 }

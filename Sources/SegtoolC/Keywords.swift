@@ -71,7 +71,7 @@ public func segtool_keywords_open_impl(
         let table: IDFTable
         if let path = o.idf_path {
             let name = try validCString(path, what: "idf_path")
-            do { table = try IDFTable(text: readTextFile(name), name: name) } catch let e as IndexerError {
+            do { table = try IDFTable(text: readTextFile(name), name: name) } catch let e as IndexError {
                 throw CAPIError(e)
             } catch let e as CAPIError { throw e } catch { throw CAPIError.invalidArgument("\(error)") }
         } else if let builtin = IDFTable.builtin {

@@ -77,7 +77,7 @@ enum Texts {
         let parsed = try IDFTable(text: built.serialized(), name: "t")
         #expect(parsed.documents == 4)
         #expect(abs((parsed.values["粮食安全"] ?? 0) - log(2.0)) < 1e-4)
-        #expect(throws: IndexerError.malformedIDFLine(file: "bad", line: 2, reason: "`x` is not a non-negative number")) {
+        #expect(throws: IndexError.malformedIDFLine(file: "bad", line: 2, reason: "`x` is not a non-negative number")) {
             try IDFTable(text: "a 1\nb x\n", name: "bad")
         }
     }

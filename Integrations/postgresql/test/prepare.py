@@ -36,11 +36,7 @@ def normalize(s):
     return "".join(out)
 
 
-def tokens(segment_jsonl, text_file):
-    with open(text_file, encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
+def tokens(segment_jsonl, _text_file):
     with open(segment_jsonl, encoding="utf-8") as f:
         for row in f:
             obj = json.loads(row)
@@ -49,7 +45,7 @@ def tokens(segment_jsonl, text_file):
             for t in obj["tokens"]:
                 kind = t["kind"]
                 if t.get("subword"):
-                    print(f"{line}\t{normalize(t['text'])}\t{pos}")
+                    print(f"{line}\t{normalize(t['text'])}\t{min(pos, 16383)}")
                     continue
                 if kind == "whitespace":
                     continue
@@ -57,7 +53,6 @@ def tokens(segment_jsonl, text_file):
                 if kind in ("punctuation", "symbol"):
                     continue
                 print(f"{line}\t{normalize(t['text'])}\t{min(pos, 16383)}")
-    _ = lines
 
 
 def tsv_escape(s):

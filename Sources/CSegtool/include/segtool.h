@@ -280,7 +280,7 @@ typedef struct segtool_keyword {
     double weight;
 } segtool_keyword;
 
-/** Keywords: start zeroed, reuse freely, release with segtool_keywords_array_free. */
+/** Keywords: start zeroed, reuse freely, release with segtool_keyword_array_free. */
 typedef struct segtool_keyword_array {
     /** Best first (ties by first occurrence, then by word). */
     segtool_keyword *keywords;

@@ -72,7 +72,7 @@ public struct IndexAnalysis: Sendable, Equatable {
     }()
 
     /// The segmenter this analysis uses.
-    /// - Throws: `IndexError.badInput` for a user dictionary that does not parse (file, line).
+    /// - Throws: `IndexError.badDictionary` for a user dictionary that does not parse (file, line).
     public func makeSegmenter() throws(IndexError) -> Segmenter {
         do {
             if icuOnly { return try Segmenter.icuBaseline() }
@@ -83,7 +83,7 @@ public struct IndexAnalysis: Sendable, Equatable {
             }
             return try Segmenter(lexicon: lexicon)
         } catch {
-            throw .badInput(file: "analysis", line: nil, reason: "\(error)")
+            throw .badDictionary(reason: "\(error)")
         }
     }
 

@@ -1,4 +1,5 @@
-/// What can go wrong with an index on disk, naming the file.
+/// What can go wrong in the Indexer module — with an index on disk, an IDF table, a recorded
+/// analysis — naming the file (and line where there is one).
 public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A file is damaged: bad magic, version, bounds or checksum.
     case corrupt(file: String, reason: String)
@@ -12,10 +13,10 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     case notEmpty(path: String)
     /// Documents would be analysed otherwise than the index records.
     case analysisMismatch(path: String, differences: [String])
-    /// A document to delete or look up is not in the index.
-    case noSuchDocument(id: String)
-    /// Bad input given to the writer (line numbers where they apply).
-    case badInput(file: String, line: Int?, reason: String)
+    /// A dictionary of the index's recorded analysis does not parse.
+    case badDictionary(reason: String)
+    /// A line of an IDF table could not be read.
+    case malformedIDFLine(file: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -27,8 +28,8 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
         case .analysisMismatch(let path, let differences):
             "\(path): the index records another analysis (\(differences.joined(separator: "; "))); "
                 + "documents and queries use the recorded one — omit the analysis options, or build a new index"
-        case .noSuchDocument(let id): "no document with id `\(id)` in the index"
-        case .badInput(let file, let line, let reason): "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)"
+        case .badDictionary(let reason): "a dictionary of the index's analysis: \(reason)"
+        case .malformedIDFLine(let file, let line, let reason): "\(file):\(line): \(reason)"
         }
     }
 }

@@ -54,8 +54,8 @@ public struct IDFTable: Sendable {
         return byBytes.value(for: bytes, low: low, high: high, hash: hash) ?? defaultIDF
     }
 
-    /// Parses a table. - Throws: `IndexerError.malformedIDFLine` naming the line.
-    public init(text: String, name: String) throws(IndexerError) {
+    /// Parses a table. - Throws: `IndexError.malformedIDFLine` naming the line.
+    public init(text: String, name: String) throws(IndexError) {
         var documents = 0
         var values: [String: Double] = [:]
         var lineNumber = 0

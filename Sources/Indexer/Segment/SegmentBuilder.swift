@@ -222,6 +222,7 @@ final class SegmentBuilder {
         let storeWritten = DispatchGroup()
         let storeError = StoreWriteResult()
         let storePath = directory + "/" + name + ".store"
+        stored.threads = threads
         let storeJob = UncheckedBox((stored, storePath, storeError))
         stored = StoredDocumentsWriter()
         storeWritten.enter()

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// The stored documents of a segment (`seg-NNNNNN.store`): ids, titles, texts and passage
@@ -80,6 +81,28 @@ struct StoredDocumentsWriter {
                         UInt32(ranges.count), document.date?.packed ?? 0, UInt32(fieldsLength)))
     }
 
+    /// Threads for compressing blocks.
+    var threads = 1
+
+    /// Blocks `range` compressed one after another with `dictionary`: their bytes and each
+    /// one's compressed size and CRC; nil when zstd fails.
+    private func compress(blocks range: Range<Int>, blockStarts: [Int], dictionary: [UInt8]) -> CompressedRun? {
+        guard let compressor = Zstd.Compressor(dictionary: dictionary) else { return nil }
+        var run = CompressedRun()
+        let docCount = records.count
+        for b in range {
+            let first = blockStarts[b], last = b + 1 < blockStarts.count ? blockStarts[b + 1] : docCount
+            let lo = records[first].start, hi = last < docCount ? records[last].start : contents.count
+            let offset = run.bytes.count
+            let written = contents.withUnsafeBytes { all in
+                compressor.compress(UnsafeRawBufferPointer(rebasing: all[lo..<hi]), appendingTo: &run.bytes)
+            }
+            guard let written else { return nil }
+            run.blocks.append((written, run.bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + written])) }))
+        }
+        return run
+    }
+
     /// The store file's bytes; nil when zstd fails (out of memory).
     func serialized() -> [UInt8]? {
         let docCount = records.count
@@ -92,35 +115,47 @@ struct StoredDocumentsWriter {
             let start = records[d].start
             repeat { d += 1 } while d < docCount && end(d - 1) - start < StoreFormat.blockSize
         }
-        // A dictionary from samples spread over the contents: up to 1,024 pieces of 2 KiB.
+        // A dictionary from samples spread over the contents: up to 2,048 pieces of 4 KiB;
+        // at most 112 KiB, and a twentieth of the contents (small segments, small dictionaries).
         var samples: [UInt8] = [], sizes: [Int] = []
         if contents.count >= 64 << 10 {
-            let pieces = min(1024, contents.count / 2048)
+            let pieces = min(2048, contents.count / 4096)
             let stride = contents.count / max(pieces, 1)
             for i in 0..<pieces {
-                let lo = i * stride, hi = min(contents.count, lo + 2048)
+                let lo = i * stride, hi = min(contents.count, lo + 4096)
                 samples.append(contentsOf: contents[lo..<hi])
                 sizes.append(hi - lo)
             }
         }
-        let dictionary = Zstd.trainDictionary(samples, sampleSizes: sizes)
-        guard let compressor = Zstd.Compressor(dictionary: dictionary) else { return nil }
+        let dictionary = Zstd.trainDictionary(samples, sampleSizes: sizes, capacity: min(112 << 10, contents.count / 20))
+        // Blocks compressed in parallel: contiguous runs of blocks, one compressor each.
+        let runs = max(1, min(threads, blockStarts.count / 64))
+        let compressed = CompressedRuns(count: runs)
+        let job = UncheckedBox((self, blockStarts, dictionary, compressed))
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            let (writer, blockStarts, dictionary, compressed) = job.value
+            let lo = blockStarts.count * run / runs, hi = blockStarts.count * (run + 1) / runs
+            compressed.set(run, writer.compress(blocks: lo..<hi, blockStarts: blockStarts, dictionary: dictionary))
+        }
         var out = StoreFormat.magic
         let dictOffset = out.count
         out += dictionary
         var blockTable = ByteWriter()
         var docTable = ByteWriter()
+        var sizesAndChecksums: [(compressed: Int, crc: UInt32)] = []
+        for result in compressed.results {
+            guard let result else { return nil }
+            out += result.bytes
+            sizesAndChecksums += result.blocks
+        }
+        var offset = dictOffset + dictionary.count
         for (b, first) in blockStarts.enumerated() {
             let last = b + 1 < blockStarts.count ? blockStarts[b + 1] : docCount
             let lo = records[first].start, hi = end(last - 1)
-            let offset = out.count
-            let written = contents.withUnsafeBytes { all in
-                compressor.compress(UnsafeRawBufferPointer(rebasing: all[lo..<hi]), appendingTo: &out)
-            }
-            guard let written else { return nil }
-            let crc = out.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + written])) }
+            let (written, crc) = sizesAndChecksums[b]
             blockTable.u64(UInt64(offset)); blockTable.u32(UInt32(written)); blockTable.u32(UInt32(hi - lo))
             blockTable.u32(crc); blockTable.u32(0)
+            offset += written
             for doc in first..<last {
                 let r = records[doc]
                 let recordStart = docTable.count
@@ -152,6 +187,35 @@ struct StoredDocumentsWriter {
         out += footer.bytes
         return out
     }
+}
+
+/// Compressed blocks of one run.
+struct CompressedRun {
+    var bytes: [UInt8] = []
+    var blocks: [(compressed: Int, crc: UInt32)] = []
+}
+
+/// The runs' results, each written by its own thread into its own slot of memory this object
+/// owns. `@unchecked Sendable`: thread `i` writes only slot `i`, and the slots are read after
+/// `concurrentPerform` returns.
+final class CompressedRuns: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<CompressedRun?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// Sets slot `i` (one thread per slot).
+    func set(_ i: Int, _ run: CompressedRun?) { slots[i] = run }
+
+    /// The slots, in order.
+    var results: [CompressedRun?] { Array(slots) }
 }
 
 /// A segment's stored documents, mapped at open (so a reader holds them however the index
@@ -202,7 +266,7 @@ final class StoredDocuments: @unchecked Sendable {
             throw corrupt("not a segtool store of this version, or truncated")
         }
         let f = r.count - StoreFormat.footerSize
-        guard let footer = r.slice(f, 56), let crc = r.u32(f + 56), CRC32.checksum(footer.base) == crc else {
+        guard let footer = r.slice(f, 56), let crc = r.u32(f + 56), CRC32.checksum(footer.base) == crc, r.u32(f + 60) == 0 else {
             throw corrupt("footer checksum mismatch")
         }
         var v: [Int] = []

@@ -123,7 +123,7 @@ public struct Segmenter: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, mode: Mode,
         byteBase: Int, scalarBase: Int, into out: inout [Token]
     ) throws(SegmenterError) -> Int {
-        let box = engine.borrow()
+        let box = try engine.borrow()
         defer { engine.giveBack(box) }
         // Move the worker out of its box for the hot loops (a local value has no dynamic
         // exclusivity checks), and back in afterwards; swapping moves, it does not copy.
@@ -160,9 +160,11 @@ final class Engine: @unchecked Sendable {
         giveBack(first)
     }
 
-    func borrow() -> WorkerBox {
+    /// A pooled worker, or a new one. - Throws: `SegmenterError` when ICU cannot make
+    /// another iterator (out of memory): an error, not a segmentation without ICU.
+    func borrow() throws(SegmenterError) -> WorkerBox {
         if let box = pool.withLock({ $0.popLast() }) { return box }
-        return WorkerBox(Worker(cursor: try? icu.makeCursor()))
+        return WorkerBox(Worker(cursor: try icu.makeCursor()))
     }
 
     func giveBack(_ worker: WorkerBox) {

@@ -65,7 +65,7 @@ struct Keywords: ParsableCommand {
             } else if let idf {
                 do {
                     table = try IDFTable(text: try TextFile.lines(idf).joined(separator: "\n"), name: idf)
-                } catch let error as IndexerError { throw CLIError(error.description) }
+                } catch let error as IndexError { throw CLIError(error.description) }
             } else if let builtin = IDFTable.builtin {
                 table = builtin
             } else {

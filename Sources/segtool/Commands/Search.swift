@@ -7,9 +7,12 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search an index: top documents or passages, with snippets.",
         discussion: """
-            Words are ANDed; `a OR b` gives alternatives; `-word` excludes; "quoted words" must be \
-            adjacent. Ranking: TF-IDF (Σ (1 + ln tf)·ln(1 + N/df)/√|d|) or BM25 (k1 = 1.2, b = 0.75). \
-            Exits 1 when nothing matches.
+            Words are ANDed; `a OR b` gives alternatives; `-word` excludes, `-"a phrase"` too; "quoted \
+            words" must stand as in the quote (spaces between Chinese characters do not count; \
+            punctuation and line breaks end a phrase). The query is analysed as the index records \
+            (its dictionaries and stop words). Ranking: TF-IDF (Σ (1 + ln tf)·ln(1 + N/df)/√|d|) or \
+            BM25 (k1 = 1.2, b = 0.75); a phrase scores by how often it occurs. Exits 1 when nothing \
+            matches.
             """)
 
     @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
@@ -21,19 +24,25 @@ struct Search: ParsableCommand {
     @Option(help: "How many results.")
     var top: Int = 10
 
+    @Option(help: "Results to skip first (the next page: --offset 10 --top 10).")
+    var offset: Int = 0
+
     @Option(help: "tfidf or bm25.")
     var rank: Ranking = .tfidf
 
     @Flag(help: "Rank passages instead of documents.")
     var passages = false
 
-    @Flag(help: "One JSON object per hit: id, title, score, passage offsets, snippet, highlights.")
+    @OptionGroup var filterOptions: FilterOptions
+
+    @Flag(help: "One JSON object per hit: id, title, score, date, fields, passage offsets, snippet, highlights.")
     var json = false
 
     @OptionGroup var snippetOptions: SnippetOptions
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        if offset < 0 { throw ValidationError("--offset must be at least 0") }
         if query.isEmpty { throw ValidationError("give a query") }
         if let option = query.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
             throw ValidationError("unknown option '\(option)' (query words with one '-' exclude a word)")
@@ -42,43 +51,25 @@ struct Search: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let reader: IndexReader
-            do { reader = try IndexReader(directory: directory) } catch { throw CLIError("\(error)") }
-            // The index's own analysis: queries are analysed as its documents were.
-            let queryAnalyzer: Analyzer, documentAnalyzer: Analyzer
+            let hits: [Hit]
             do {
-                let analysis = try reader.analysis()
-                queryAnalyzer = try analysis.makeAnalyzer(mode: .precise)
-                documentAnalyzer = try analysis.makeAnalyzer(mode: .search)
-            } catch { throw CLIError("\(error)") }
-            let parsed = Query(query.joined(separator: " "), analyzer: queryAnalyzer)
-            if parsed.groups.isEmpty { throw CLIError("the query has no terms (only punctuation or stop words?)") }
-            let hits: [SearchHit]
-            do {
-                hits = try reader.search(parsed, options: SearchOptions(top: top, ranking: rank, passages: passages))
-            } catch { throw CLIError("\(error)") }
-            let wanted = Set(parsed.scoringTerms)
+                // On the command line any number of hits may be asked for (a server caps them).
+                let searcher = try Indexer.Index.open(at: directory).searcher(limits: QueryLimits(maxTop: .max))
+                hits = try searcher.search(query.joined(separator: " "), top: top, offset: offset, rank: rank, passages: passages,
+                                           filter: try filterOptions.filter(), snippetCharacters: snippetOptions.snippetCharacters)
+            } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }
             let (open, close) = snippetOptions.markers
             var out = OutputBuffer()
             for (i, hit) in hits.enumerated() {
-                let text: String
-                let passage: (index: Int, range: Range<Int>)
-                do {
-                    text = try reader.text(of: hit)
-                    passage = try reader.bestPassage(of: hit, query: parsed, ranking: rank)
-                } catch { throw CLIError("\(error)") }
-                // Highlights: the query's terms among the passage's terms (search mode).
-                let bytes = Array(text.utf8)
-                let passageText = String(decoding: bytes[passage.range], as: UTF8.self)
-                let matches = documentAnalyzer.terms(in: passageText).filter { wanted.contains($0.term) }
-                    .map { ($0.utf8Range.lowerBound + passage.range.lowerBound)..<($0.utf8Range.upperBound + passage.range.lowerBound) }
-                let snippet = Snippet.make(text: text, passage: passage.range, matches: PassageRanker.merged(matches), maxCharacters: snippetOptions.snippetCharacters)
                 if json {
-                    let highlights = snippet.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
-                    out.append("{\"rank\":\(i + 1),\"id\":\(jsonString(hit.id)),\"title\":\(jsonString(hit.title)),\"score\":\(number(hit.score)),\"passage\":\(passage.index),\"start\":\(passage.range.lowerBound),\"end\":\(passage.range.upperBound),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
+                    let highlights = hit.snippet.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
+                    let fields = hit.fields.keys.sorted().map { "\(jsonString($0)):\(jsonString(hit.fields[$0] ?? ""))" }.joined(separator: ",")
+                    let date = hit.date.map { jsonString($0.description) } ?? "null"
+                    out.append("{\"rank\":\(offset + i + 1),\"id\":\(jsonString(hit.id)),\"title\":\(jsonString(hit.title)),\"score\":\(number(hit.score)),\"date\":\(date),\"fields\":{\(fields)},\"passage\":\(hit.passage),\"start\":\(hit.passageRange.lowerBound),\"end\":\(hit.passageRange.upperBound),\"snippet\":\(jsonString(hit.snippet.text)),\"highlights\":[\(highlights)]}\n")
                 } else {
                     let title = hit.title.isEmpty ? "" : "  \(hit.title)"
-                    out.append("\(i + 1)\t\(number(hit.score))\t\(hit.id)#\(passage.index)\(title)\n\t\(snippet.marked(open: open, close: close))\n")
+                    let date = hit.date.map { "  \($0)" } ?? ""
+                    out.append("\(offset + i + 1)\t\(number(hit.score))\t\(hit.id)#\(hit.passage)\(title)\(date)\n\t\(hit.snippet.marked(open: open, close: close))\n")
                 }
             }
             out.flush()

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension SegmentSearch {
+    // MARK: General
+
+    mutating func general(passages: Bool, top: inout TopK<HitLocation>) {
+        // Required terms: those of groups with one clause.
+        let required = plan.required
+        if required.contains(where: { !present[$0] }) { return }
+        var driver: [Int]
+        if !required.isEmpty {
+            let c = cursors
+            driver = required.sorted { c[$0].info.docFreq < c[$1].info.docFreq }
+        } else {
+            driver = plan.firstGroupTerms.filter { present[$0] }
+            if driver.isEmpty { return }
+        }
+        let requiredSet = Set(required)
+        let optionalBound = cursors.indices.filter { !requiredSet.contains($0) }.reduce(0.0) { $0 + termBound($1) * plan.multiplicity[$1] }
+        var d = 0
+        var windowEnd = -1
+        var windowBound = Double.infinity
+        outer: while true {
+            // Next candidate.
+            if !required.isEmpty {
+                d = cursors[driver[0]].advance(to: d)
+                if d == PostingCursor.exhausted { return }
+                if !passages && top.threshold > -.infinity {
+                    // Block-max for conjunctions: the blocks of the required terms that would
+                    // hold the candidate (from the block tables, nothing decoded) plus the
+                    // other terms' list bounds; skip the stretch where they cannot compete.
+                    // The bound stands until the first of those blocks ends.
+                    if d > windowEnd {
+                        windowBound = optionalBound
+                        windowEnd = Int.max
+                        for t in required {
+                            guard let (b, last) = shallowBound(t, d) else { return }
+                            windowBound += b * plan.multiplicity[t]
+                            windowEnd = min(windowEnd, last)
+                        }
+                    }
+                    if windowBound <= top.threshold {
+                        if windowEnd == Int.max { return }
+                        d = windowEnd + 1
+                        continue
+                    }
+                }
+                for t in driver.dropFirst() {
+                    let x = cursors[t].advance(to: d)
+                    if x == PostingCursor.exhausted { return }
+                    if x > d {
+                        d = x
+                        continue outer
+                    }
+                }
+            } else {
+                var m = PostingCursor.exhausted
+                for t in driver { m = min(m, cursors[t].advance(to: d)) }
+                if m == PostingCursor.exhausted { return }
+                d = m
+            }
+            if passages {
+                if !isDeleted(d), matches(d), !excluded(d) { scorePassages(d, top: &top) }
+            } else {
+                if let score = structuredScore(d, threshold: top.threshold) {
+                    top.insert(HitLocation(segment: s, ordinal: d, passage: 0), score: score, id: globalID(d))
+                }
+            }
+            d += 1
+        }
+    }
+}

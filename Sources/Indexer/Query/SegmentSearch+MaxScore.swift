@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension SegmentSearch {
+    // MARK: Alternatives of single terms, MaxScore
+
+    func maxScore(_ termsIn: [Int], top: inout TopK<HitLocation>) {
+        // Windowed MaxScore with bulk scoring (as Lucene's): the documents are taken in
+        // windows that end where the first of the terms' current blocks ends (and at most
+        // `span` documents wide); in a window each term's bound is its block's, the terms are
+        // ordered by it, and those whose bounds summed cannot beat the threshold are
+        // non-essential. The essential terms' postings in the window are scored straight from
+        // their decoded blocks into an accumulator; the non-essential terms only refine the
+        // candidates that could still enter the top k.
+        var live = Array(Set(termsIn)).filter { present[$0] }
+        guard !live.isEmpty else { return }
+        let span = 4096
+        let scores = UnsafeMutablePointer<Double>.allocate(capacity: span)
+        scores.initialize(repeating: 0, count: span)
+        let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: span / 64)
+        seen.initialize(repeating: 0, count: span / 64)
+        defer {
+            scores.deallocate()
+            seen.deallocate()
+        }
+        var order: [(bound: Double, t: Int)] = []
+        order.reserveCapacity(live.count)
+        var prefix = [Double](repeating: 0, count: live.count + 1)
+        var windowMin = 0
+        while true {
+            var upTo = Int.max
+            order.removeAll(keepingCapacity: true)
+            var kept = 0
+            for t in live {
+                guard let (b, last) = shallowBound(t, windowMin) else { continue }
+                live[kept] = t
+                kept += 1
+                order.append((b, t))
+                upTo = min(upTo, last)
+            }
+            live.removeLast(live.count - kept)
+            if order.isEmpty { return }
+            // Insertion sort: a handful of terms.
+            for i in 1..<order.count {
+                var j = i
+                while j > 0 && order[j - 1].bound > order[j].bound {
+                    order.swapAt(j - 1, j)
+                    j -= 1
+                }
+            }
+            let count = order.count
+            for i in 0..<count { prefix[i + 1] = prefix[i] + order[i].bound }
+            var threshold = top.threshold
+            var firstEssential = 0
+            while firstEssential < count && prefix[firstEssential + 1] <= threshold { firstEssential += 1 }
+            // Sub-windows of at most `span` documents over [windowMin, upTo].
+            var lo = windowMin
+            while firstEssential < count {
+                let hi = upTo - lo >= span ? lo + span - 1 : upTo
+                let accumulated = firstEssential  // terms at or after it are in `scores`
+                var any = false
+                for k in accumulated..<count {
+                    let t = order[k].t
+                    let first = cursors[t].advance(to: lo)
+                    if first == PostingCursor.exhausted || first > hi { continue }
+                    // The window lies inside the term's loaded block: score its postings there.
+                    let (docs, tfs, n) = cursors[t].blockRemainder
+                    let start = cursors[t].blockRemainderStart
+                    var i = 0
+                    while i < n {
+                        let d = Int(docs[i])
+                        if d > hi { break }
+                        let slot = d - lo
+                        scores[slot] += context.weight(term: t, tf: Int(tfs[i]) + 1, length: Int(lengths[d]))
+                        seen[slot >> 6] |= 1 << UInt64(slot & 63)
+                        i += 1
+                    }
+                    any = true
+                    cursors[t].seek(indexInBlock: start + i)
+                }
+                if any {
+                    for w in 0...((hi - lo) >> 6) {
+                        var bits = seen[w]
+                        seen[w] = 0
+                        while bits != 0 {
+                            let slot = w << 6 | bits.trailingZeroBitCount
+                            bits &= bits &- 1
+                            var score = scores[slot]
+                            scores[slot] = 0
+                            let d = lo + slot
+                            // Non-essential terms, highest bound first, while they can matter.
+                            var k = accumulated - 1
+                            while k >= 0 && score + prefix[k + 1] > threshold {
+                                let t = order[k].t
+                                if cursors[t].advance(to: d) == d {
+                                    score += context.weight(term: t, tf: cursors[t].tf, length: Int(lengths[d]))
+                                }
+                                k -= 1
+                            }
+                            if score > threshold && !isDeleted(d) {
+                                top.insert(HitLocation(segment: s, ordinal: d, passage: 0), score: score, id: globalID(d))
+                                threshold = top.threshold
+                                while firstEssential < count && prefix[firstEssential + 1] <= threshold { firstEssential += 1 }
+                            }
+                        }
+                    }
+                }
+                // The next sub-window starts at the essential terms' next document (an empty
+                // stretch is skipped whole).
+                var next = PostingCursor.exhausted
+                for k in firstEssential..<count { next = min(next, cursors[order[k].t].doc) }
+                if hi >= upTo || next == PostingCursor.exhausted || next > upTo { break }
+                lo = max(hi + 1, next)
+            }
+            if upTo == Int.max { return }
+            windowMin = upTo + 1
+        }
+    }
+}
