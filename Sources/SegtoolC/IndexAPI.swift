@@ -15,23 +15,25 @@ let indexErrorStatus = segtool_status(rawValue: 20)
 let queryErrorStatus = segtool_status(rawValue: 21)
 
 extension CAPIError {
-    init(_ error: IndexError) {
+    /// An index's error as SEGTOOL_INDEX_ERROR (`init(_: IndexError)` in Errors.swift maps the
+    /// IDF table's and files' errors for the keyword functions).
+    init(index error: IndexError) {
         switch error {
         case .corrupt(let file, _), .io(let file, _):
             self.init(code: indexErrorStatus, message: error.description, path: file)
         case .notAnIndex(let path), .locked(let path), .notEmpty(let path), .analysisMismatch(let path, _):
             self.init(code: indexErrorStatus, message: error.description, path: path)
-        case .noSuchDocument:
+        case .malformedIDFLine(let file, let line, _):
+            self.init(code: indexErrorStatus, message: error.description, path: file, line: line)
+        case .badDictionary:
             self.init(code: indexErrorStatus, message: error.description)
-        case .badInput(let file, let line, _):
-            self.init(code: indexErrorStatus, message: error.description, path: file, line: line ?? -1)
         }
     }
 
     init(_ error: SearchError) {
         switch error {
         case .query(let e): self.init(code: queryErrorStatus, message: e.description)
-        case .index(let e): self.init(e)
+        case .index(let e): self.init(index: e)
         }
     }
 }
@@ -76,7 +78,7 @@ private func makeIndexHandle(
         do throws(IndexError) {
             handle = try IndexHandle(create ? Index.create(at: directory) : Index.open(at: directory))
         } catch {
-            throw CAPIError(error)
+            throw CAPIError(index: error)
         }
         out.pointee = OpaquePointer(Unmanaged.passRetained(handle).toOpaque())
     }
@@ -114,7 +116,7 @@ public func segtool_index_reload_impl(
 ) -> segtool_status {
     reporting(error) { () throws(CAPIError) in
         let handle = try IndexHandle.from(index)
-        do throws(IndexError) { try handle.reload() } catch { throw CAPIError(error) }
+        do throws(IndexError) { try handle.reload() } catch { throw CAPIError(index: error) }
     }
 }
 
@@ -166,7 +168,7 @@ public func segtool_index_add_impl(
             try writer.commit()
             try handle.reload()
         } catch {
-            throw CAPIError(error)
+            throw CAPIError(index: error)
         }
     }
 }
@@ -273,7 +275,7 @@ public func segtool_index_document_impl(
         let handle = try IndexHandle.from(index)
         let key = try validString(textBuffer(id, length, what: "id"), what: "id")
         let stored: StoredDocument?
-        do throws(IndexError) { stored = try handle.searcher.document(id: key) } catch { throw CAPIError(error) }
+        do throws(IndexError) { stored = try handle.searcher.document(id: key) } catch { throw CAPIError(index: error) }
         var json = JSONWriter()
         if let stored {
             let d = stored.document
@@ -310,7 +312,7 @@ public func segtool_index_trend_impl(
         do throws(IndexError) {
             rows = try handle.searcher.trend(list, by: byMonth == 1 ? .month : .year)
         } catch {
-            throw CAPIError(error)
+            throw CAPIError(index: error)
         }
         var json = JSONWriter()
         json.array(rows) { json, row in
