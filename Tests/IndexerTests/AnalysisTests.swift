@@ -94,3 +94,64 @@ import Segmenter
         #expect(!IndexWriter.isIndexFileName("notes.tmp"))
     }
 }
+
+/// Hardening: stored data and passages (issue "Hardening", items 2, 3, 6).
+@Suite struct StoredDataChecks {
+    @Test func aMissingStoreIsAClearErrorAtOpen() throws {
+        let path = temporaryIndexPath()
+        _ = try Corpus.build(path)
+        let store = try #require(try FileManager.default.contentsOfDirectory(atPath: path).first { $0.hasSuffix(".store") })
+        try FileManager.default.removeItem(atPath: path + "/" + store)
+        #expect(throws: IndexError.self) { _ = try IndexReader(directory: path) }
+        do {
+            _ = try IndexReader(directory: path)
+        } catch {
+            #expect("\(error)".contains(store))
+        }
+    }
+
+    @Test func passageSearchSeesEveryDocumentAndDamage() throws {
+        let path = temporaryIndexPath()
+        let reader = try Corpus.build(path)
+        // Passage mode finds the passages of every matching document.
+        let documents = Set(try reader.search("乡村振兴 OR 粮食安全 OR 发展", analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 1000)).map(\.id))
+        let passages = try reader.search("乡村振兴 OR 粮食安全 OR 发展", analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 1000, passages: true))
+        #expect(Set(passages.map(\.id)) == documents)
+        // A damaged passage table is an error, not fewer hits.
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: path).first { $0.hasSuffix(".idx") })
+        let segment = try SegmentReader(directory: path, name: String(name.dropLast(4)))
+        let offset = segment.fileOffset(of: .passages)
+        #expect(offset > 0)
+        var data = try Data(contentsOf: URL(fileURLWithPath: path + "/" + name))
+        data[offset] ^= 0x01
+        try data.write(to: URL(fileURLWithPath: path + "/" + name))
+        let damaged = try IndexReader(directory: path)
+        #expect(throws: IndexError.self) {
+            _ = try damaged.search("乡村振兴", analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 10, passages: true))
+        }
+    }
+
+    @Test func tiesComeBackInOneOrder() throws {
+        // Many equal scores: the same order in every process (hash seeds differ per process).
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("segtool")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }
+        let path = temporaryIndexPath()
+        var documents: [IndexDocument] = []
+        for i in 0..<300 { documents.append(IndexDocument(id: "d\(i)", text: "我们在会上和代表们的讨论。\n在和的。")) }
+        _ = try Corpus.build(path, documents: documents)
+        var outputs: Set<String> = []
+        for _ in 0..<4 {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["search", "--index", path, "的 OR 在 OR 和", "--passages", "--top", "1000", "--json"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let out = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            outputs.insert(String(decoding: out, as: UTF8.self))
+        }
+        #expect(outputs.count == 1)
+        #expect(outputs.first?.contains("\"id\":\"d0\"") == true)
+    }
+}

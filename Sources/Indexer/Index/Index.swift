@@ -135,8 +135,8 @@ public struct Searcher: Sendable {
                        filter: SearchFilter = SearchFilter(), snippetCharacters: Int = 160) throws(SearchError) -> [Hit] {
         let parsed: Query
         do { parsed = try parse(query) } catch { throw .query(error) }
-        let wanted = max(0, top) + max(0, offset)
-        if wanted > limits.maxTop { throw .query(.topTooLarge(top: wanted, limit: limits.maxTop)) }
+        let (wanted, overflow) = max(0, top).addingReportingOverflow(max(0, offset))
+        if overflow || wanted > limits.maxTop { throw .query(.topTooLarge(top: overflow ? .max : wanted, limit: limits.maxTop)) }
         do {
             let ranked = try reader.topDocuments(parsed, options: SearchOptions(top: wanted, ranking: rank, passages: passages, filter: filter))
             return try ranked.dropFirst(max(0, offset)).map { document throws(IndexError) in
@@ -156,6 +156,7 @@ public struct Searcher: Sendable {
             let plan = QueryPlan(query, passages: true)
             var run = SegmentSearch(reader: reader, segment: scored.segment, plan: plan, context: reader.makeContext(plan, ranking: rank))
             passage = run.bestPassage(scored.ordinal) ?? 0
+            if let failure = run.failure { throw failure }
         }
         let range = passage >= 0 && passage < content.passages.count ? content.passages[passage] : 0..<content.text.utf8.count
         // Highlights: the query's words among the passage's words (search mode).

@@ -172,7 +172,13 @@ public final class IndexWriter {
         guard let b = builder, builderCount > 0 else { return }
         builder = nil
         b.threads = max(1, threads)
-        try b.write(directory: directory, name: builderName)
+        do {
+            try b.write(directory: directory, name: builderName)
+        } catch {
+            // A failed write (a full disk) leaves nothing behind: the next try starts clean.
+            for suffix in [".idx", ".store", ".idx.tmp", ".store.tmp"] { FileIO.remove(directory + "/" + builderName + suffix) }
+            throw error
+        }
         written.append(Manifest.Entry(name: builderName, docs: b.docCount, deletes: nil))
     }
 

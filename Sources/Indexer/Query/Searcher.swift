@@ -88,6 +88,7 @@ extension IndexReader {
         let plan = QueryPlan(query, passages: true)
         var run = SegmentSearch(reader: self, segment: hit.segment, plan: plan, context: makeContext(plan, ranking: ranking))
         let p = run.bestPassage(hit.ordinal) ?? 0
+        if let failure = run.failure { throw failure }
         let content = try segments[hit.segment].content(try segments[hit.segment].doc(hit.ordinal))
         return (p, passageRange(content, passage: p))
     }

@@ -15,7 +15,8 @@ extension SegmentSearch {
         // non-essential. The essential terms' postings in the window are scored straight from
         // their decoded blocks into an accumulator; the non-essential terms only refine the
         // candidates that could still enter the top k.
-        var live = Array(Set(termsIn)).filter { present[$0] }
+        // Distinct terms in a fixed order: scores are summed in the same order every run.
+        var live = Array(Set(termsIn)).sorted().filter { present[$0] }
         guard !live.isEmpty else { return }
         let span = 4096
         let scores = UnsafeMutablePointer<Double>.allocate(capacity: span)

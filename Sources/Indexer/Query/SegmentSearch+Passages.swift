@@ -11,9 +11,17 @@ extension SegmentSearch {
     /// (a word, all words of a multi-word clause, a phrase as in the query), by the same
     /// units as documents: single terms by their tf in the passage, phrases by their frequency.
     mutating func passageScores(_ d: Int) -> [(Int, Double)] {
-        guard let record = try? segment.doc(d), record.passageCount > 0 else { return [] }
-        guard let starts = try? segment.passageStarts(record), starts.count == record.passageCount + 1 else {
-            cursors[0].markDamaged()
+        let record: SegmentReader.DocRecord, starts: [Int]
+        do {
+            record = try segment.doc(d)
+            guard record.passageCount > 0 else { return [] }
+            starts = try segment.passageStarts(record)
+        } catch {
+            if failure == nil { failure = error }
+            return []
+        }
+        guard starts.count == record.passageCount + 1 else {
+            if failure == nil { failure = .corrupt(file: segment.path, reason: "passage records of document \(d) damaged") }
             return []
         }
         let passageCount = record.passageCount

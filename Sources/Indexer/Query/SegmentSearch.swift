@@ -27,6 +27,8 @@ struct SegmentSearch {
     var phraseCount: [Int]
     /// Reused for phrase start positions (passage scoring).
     var phraseStarts: [UInt32] = []
+    /// The first error met reading documents or passages (reported by `execute`).
+    var failure: IndexError?
 
     init(reader: IndexReader, segment s: Int, plan: QueryPlan, context: SearchContext, allowed: [Bool]? = nil) {
         self.allowed = allowed
@@ -61,6 +63,7 @@ struct SegmentSearch {
 
     mutating func execute(passages: Bool, top: inout TopK<HitLocation>, damaged: inout IndexError?) {
         defer {
+            if let failure, damaged == nil { damaged = failure }
             if (cursors.contains(where: { $0.damaged }) || excludedCursors.contains(where: { $0.damaged })) && damaged == nil {
                 damaged = .corrupt(file: segment.path, reason: "postings damaged")
             }

@@ -229,6 +229,12 @@ final class SegmentReader: @unchecked Sendable {
         return out
     }
 
+    /// Where a section starts in the file (for tests that damage one).
+    func fileOffset(of section: SegmentFormat.Section) -> Int {
+        guard let start = sectionReaders[section.rawValue].base.baseAddress, let base = file.reader.base.baseAddress else { return 0 }
+        return start - base
+    }
+
     /// Checks the PASSAGES section's checksum once per reader.
     private func checkPassages() throws(IndexError) {
         var state = passagesChecked.load(ordering: .acquiring)

@@ -360,8 +360,44 @@ final class StoredDocuments: @unchecked Sendable {
     }
     private let columns = Mutex(Columns())
 
-    /// Block `b`, decompressed after checking its CRC.
+    /// Recently decompressed blocks (as tantivy's store reader keeps them): hit lists and
+    /// snippets of popular queries read the same few blocks again and again.
+    private let cache = Mutex(BlockCache())
+
+    /// A small cache of decompressed blocks, replaced in turn (clock order).
+    private struct BlockCache {
+        static let capacity = 64
+        var blocks: [Int] = []
+        var bytes: [[UInt8]] = []
+        var next = 0
+
+        func get(_ b: Int) -> [UInt8]? {
+            guard let i = blocks.firstIndex(of: b) else { return nil }
+            return bytes[i]
+        }
+
+        mutating func put(_ b: Int, _ data: [UInt8]) {
+            if blocks.count < Self.capacity {
+                blocks.append(b)
+                bytes.append(data)
+            } else {
+                blocks[next] = b
+                bytes[next] = data
+                next = (next + 1) % Self.capacity
+            }
+        }
+    }
+
+    /// Block `b`, decompressed after checking its CRC (or from the cache of recent blocks).
     func block(_ b: Int) throws(IndexError) -> [UInt8] {
+        if let cached = cache.withLock({ $0.get(b) }) { return cached }
+        let bytes = try readBlock(b)
+        cache.withLock { $0.put(b, bytes) }
+        return bytes
+    }
+
+    /// Block `b`, read, checked and decompressed.
+    private func readBlock(_ b: Int) throws(IndexError) -> [UInt8] {
         let i = b * StoreFormat.blockInfoSize
         guard b >= 0, b < blockCount, let offset = blockTable.u64(i), let compressed = blockTable.u32(i + 8),
               let raw = blockTable.u32(i + 12), let crc = blockTable.u32(i + 16),
@@ -415,7 +451,10 @@ final class StoredDocuments: @unchecked Sendable {
         guard CRC32.checksum(UnsafeRawBufferPointer(rebasing: r.base[0..<(r.count - StoreFormat.footerSize)])) == bodyCRC else {
             throw .corrupt(file: path, reason: "checksum mismatch (file body)")
         }
-        for b in 0..<blockCount { _ = try block(b) }
-        for d in 0..<docCount { _ = try content(try record(d)) }
+        for b in 0..<blockCount { _ = try readBlock(b) }
+        for d in 0..<docCount {
+            let r = try record(d)
+            _ = try content(r, in: try readBlock(r.block))
+        }
     }
 }
