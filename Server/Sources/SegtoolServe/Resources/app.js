@@ -184,6 +184,12 @@ async function runSearch() {
 // ---- Trend chart (SVG) --------------------------------------------------------------------
 
 let renderedTrend = null;
+let lastTrend = null;
+let resizeTimer = null;
+window.addEventListener("resize", () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => { if (lastTrend && !$("trend").hidden) $("trend-chart").replaceChildren(chart(lastTrend)); }, 100);
+});
 
 async function renderTrend() {
   const section = $("trend");
@@ -200,6 +206,7 @@ async function renderTrend() {
   try { trend = await api("/api/trend?" + params); } catch (error) { section.hidden = true; return; }
   if (!trend.rows.length) { section.hidden = true; return; }
   section.hidden = false;
+  lastTrend = trend;
   $("trend-chart").replaceChildren(chart(trend));
 }
 
@@ -212,19 +219,21 @@ function svg(tag, attrs, text) {
 
 function chart(trend) {
   const periods = [...new Set(trend.rows.map((r) => r.period))];
-  const W = 720, H = 220, left = 44, right = 12, top = 26, bottom = 28;
+  // Drawn at the container's size in pixels, so labels keep their size on any window.
+  const W = Math.max(280, Math.round($("trend-chart").clientWidth || 720));
+  const H = W < 500 ? 170 : 210, left = 44, right = 14, top = 28, bottom = 26;
   const max = Math.max(1e-9, ...trend.rows.map((r) => r.perTenThousandWords));
   const nice = niceCeiling(max);
   const x = (i) => left + (periods.length === 1 ? (W - left - right) / 2 : (i * (W - left - right)) / (periods.length - 1));
   const y = (v) => top + (H - top - bottom) * (1 - v / nice);
-  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Trend: " + trend.terms.join(", ") });
+  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", "aria-label": "Trend: " + trend.terms.join(", ") });
   root.append(svg("title", {}, `${trend.terms.join(", ")} — occurrences per 10,000 words, by ${trend.by}`));
   for (let k = 0; k <= 4; k++) {
     const v = (nice * k) / 4;
     root.append(svg("line", { class: k === 0 ? "axis" : "grid", x1: left, x2: W - right, y1: y(v), y2: y(v) }));
     root.append(svg("text", { class: "label", x: left - 6, y: y(v) + 4, "text-anchor": "end" }, formatNumber(v)));
   }
-  const step = Math.max(1, Math.ceil(periods.length / 12));
+  const step = Math.max(1, Math.ceil(periods.length / Math.max(2, Math.floor((W - left - right) / 64))));
   periods.forEach((p, i) => {
     if (i % step === 0 || i === periods.length - 1) {
       root.append(svg("text", { class: "label", x: x(i), y: H - bottom + 16, "text-anchor": "middle" }, p));
@@ -240,7 +249,7 @@ function chart(trend) {
       dot.append(svg("title", {}, `${term} · ${r.period}: ${r.occurrences} 次 in ${r.documents}/${r.periodDocuments} documents (${formatNumber(r.perTenThousandWords)} per 10k words)`));
       root.append(dot);
     });
-    const lx = left + 8 + t * 130;
+    const lx = left + t * Math.min(150, (W - left) / trend.terms.length);
     root.append(svg("rect", { class: cls, x: lx, y: 6, width: 12, height: 4, rx: 2 }));
     root.append(svg("text", { class: "legend-item", x: lx + 16, y: 12 }, term));
   });
@@ -253,7 +262,7 @@ function niceCeiling(v) {
   return 10 * p;
 }
 
-function formatNumber(v) { return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2); }
+function formatNumber(v) { return v === 0 ? "0" : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2); }
 
 // ---- Document view --------------------------------------------------------------------------
 
@@ -289,7 +298,7 @@ async function renderDocument() {
   for (const [k, v] of Object.entries(d.fields || {})) meta.append(el("span", {}, `${k}: ${v}`));
   meta.append(el("span", {}, d.id));
   const keywords = $("doc-keywords");
-  keywords.replaceChildren();
+  keywords.replaceChildren(el("span", { class: "keywords-label" }, "关键词 Keywords"));
   for (const k of d.keywords) {
     const chip = el("button", { type: "button", class: "keyword", title: `weight ${k.weight.toFixed(3)} — search for it` }, k.word);
     chip.addEventListener("click", () => navigate({ q: k.word, page: 1, doc: null }));
