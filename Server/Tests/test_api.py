@@ -368,3 +368,17 @@ def test_sigterm_is_a_graceful_shutdown(index_dir):
     assert response.startswith(b"HTTP/1.1 200"), response[:200]
     assert "乡村振兴".encode() in response
     assert s.process.wait(30) == 0
+
+
+def test_search_json_round_trips_markup_and_escapes(server):
+    """The hand-written search JSON carries markup, quotes and control characters exactly (as the
+    document endpoint's, written by JSONEncoder) and never a raw '<' on the wire."""
+    status, _, raw = call(server, "/api/search?q=%E8%BD%AC%E4%B9%89&snippet=1000")
+    assert status == 200
+    hit = raw["hits"][0]
+    _, _, d = call(server, "/api/documents/xss-1")
+    assert hit["title"] == d["title"] == "<script>window.__xss = 1</script>标题测试"
+    assert hit["snippet"]["text"] in d["text"]
+    with urllib.request.urlopen(server.url("/api/search?q=%E8%BD%AC%E4%B9%89")) as r:
+        wire = r.read()
+    assert b"<" not in wire and b"\\u003c" in wire

@@ -6,7 +6,7 @@ import Segmenter
 // offsets, given as [start, end) pairs.
 
 /// `GET /api/search`.
-struct SearchResponse: ResponseEncodable {
+struct SearchResponse: Sendable {
     struct HitBody: Codable {
         var id: String
         var title: String
