@@ -32,10 +32,13 @@ struct API: Sendable {
     let keywords: KeywordExtractor
     let segmenter: Segmenter
     let highlighter: Analyzer
+    /// The request time limit (its watchdog runs from `SegtoolServe.run`).
+    let deadlines: Deadlines
 
     init(store: SearcherStore, limits: ServiceLimits) throws(IndexError) {
         self.store = store
         self.limits = limits
+        deadlines = Deadlines(limit: limits.requestTimeout)
         segmenter = try store.analysis.makeSegmenter()
         highlighter = try store.analysis.makeAnalyzer(mode: .search)
         keywords = KeywordExtractor(segmenter: segmenter, idf: IDFTable.builtin ?? IDFTable(documents: 1, values: [:]),
@@ -74,7 +77,7 @@ struct API: Sendable {
         let snippetCharacters = try integer(p["snippet"], name: "snippet", default: 160, in: 20...1_000)
         let filter = try searchFilter(request)
         let searcher = store.current()
-        return try await withDeadline(limits.requestTimeout) { [offset] in
+        return try await deadlines.run { [offset] in
             let start = ContinuousClock.now
             // One more than asked: whether there is a next page.
             var hits: [SearchResponse.HitBody]
@@ -135,7 +138,7 @@ struct API: Sendable {
             throw APIError.badRequest("q: the query is \(q.utf8.count) bytes long; at most \(limits.maxQueryBytes) are allowed")
         }
         let searcher = store.current()
-        return try await withDeadline(limits.requestTimeout) {
+        return try await deadlines.run {
             let stored: StoredDocument?
             do throws(IndexError) { stored = try searcher.document(id: id) } catch { throw APIError(error) }
             guard let stored else { throw APIError(status: .notFound, message: "no document with id \(id)") }
@@ -176,7 +179,7 @@ struct API: Sendable {
         }
         let filter = try searchFilter(request)
         let searcher = store.current()
-        return try await withDeadline(limits.requestTimeout) { [terms] in
+        return try await deadlines.run { [terms] in
             do throws(IndexError) {
                 let rows = try searcher.trend(terms, by: by, filter: filter)
                 return TrendResponse(by: by.rawValue, terms: terms, rows: rows.map {
@@ -216,7 +219,7 @@ struct API: Sendable {
         case let other: throw APIError.badRequest("mode: \(other) is not precise or search")
         }
         let segmenter = self.segmenter
-        return try await withDeadline(limits.requestTimeout) {
+        return try await deadlines.run {
             let bytes = Array(body.text.utf8)
             let tokens = segmenter.tokens(in: body.text, mode: mode).map { t in
                 SegmentResponse.TokenBody(text: String(decoding: bytes[t.utf8Range], as: UTF8.self), utf8Range: t.utf8Range.pair,
@@ -234,7 +237,7 @@ struct API: Sendable {
         let method = body.method ?? "tfidf"
         guard method == "tfidf" || method == "textrank" else { throw APIError.badRequest("method: \(method) is not tfidf or textrank") }
         let extractor = keywords
-        return try await withDeadline(limits.requestTimeout) {
+        return try await deadlines.run {
             let found = method == "tfidf" ? extractor.tfidf(body.text, top: top) : extractor.textRank(body.text, top: top)
             return KeywordsResponse(method: method, keywords: found.map { .init(word: $0.word, weight: $0.weight) })
         }

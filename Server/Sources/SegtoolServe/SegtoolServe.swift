@@ -90,6 +90,8 @@ struct SegtoolServe: AsyncParsableCommand {
                 fflushStdout()
             },
             logger: logger)
+        let watchdog = Task { await api.deadlines.watch() }
+        defer { watchdog.cancel() }
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         logger.notice("stopped")
     }
