@@ -316,6 +316,11 @@ def test_writer_commits_while_serving(tmp_path, openapi):
         counts.append(n)
 
     try:
+        # Asked twice before the commits: the second answer comes from the cache, which a
+        # commit must empty (the query is asked again at the end).
+        _, _, before = get(s, "/api/search", q="示范村")
+        _, _, again = get(s, "/api/search", q="示范村")
+        assert before["hits"] == again["hits"] == [] and again["cached"] is True and before["cached"] is False
         with concurrent.futures.ThreadPoolExecutor(4) as pool:
             for _ in range(4):
                 pool.submit(client)
@@ -338,7 +343,7 @@ def test_writer_commits_while_serving(tmp_path, openapi):
         assert sum(counts) > 20
         _, _, stats = get(s, "/api/stats")
         assert stats["documents"] == 15 and stats["reloads"] >= 3
-        _, _, body = get(s, "/api/search", q="示范村", top=10)
+        _, _, body = get(s, "/api/search", q="示范村")
         assert {h["id"] for h in body["hits"]} == {"added-0", "added-1", "added-2"}
     finally:
         stop.set()

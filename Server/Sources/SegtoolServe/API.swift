@@ -23,6 +23,8 @@ struct ServiceLimits: Sendable {
     var maxTrendTerms = 8
     /// Most keywords asked of /api/keywords.
     var maxKeywords = 100
+    /// Search responses kept for repeated queries (0: none).
+    var cacheEntries = 1_024
 }
 
 /// The JSON API's handlers over one index.
@@ -34,11 +36,14 @@ struct API: Sendable {
     let highlighter: Analyzer
     /// The request time limit (its watchdog runs from `SegtoolServe.run`).
     let deadlines: Deadlines
+    /// Recent search responses of the current snapshot.
+    let cache: ResponseCache<SearchResponse>
 
     init(store: SearcherStore, limits: ServiceLimits) throws(IndexError) {
         self.store = store
         self.limits = limits
         deadlines = Deadlines(limit: limits.requestTimeout)
+        cache = ResponseCache(capacity: limits.cacheEntries)
         segmenter = try store.analysis.makeSegmenter()
         highlighter = try store.analysis.makeAnalyzer(mode: .search)
         keywords = KeywordExtractor(segmenter: segmenter, idf: IDFTable.builtin ?? IDFTable(documents: 1, values: [:]),
@@ -76,8 +81,14 @@ struct API: Sendable {
         let snippets = try flag(p["snippets"], name: "snippets", default: true)
         let snippetCharacters = try integer(p["snippet"], name: "snippet", default: 160, in: 20...1_000)
         let filter = try searchFilter(request)
-        let searcher = store.current()
-        return try await deadlines.run { [offset] in
+        let (searcher, generation) = store.snapshot()
+        let key = request.uri.query ?? ""
+        if var cached = cache.value(key, generation: generation) {
+            cached.cached = true
+            cached.tookMilliseconds = 0
+            return cached
+        }
+        let response = try await deadlines.run { [offset] in
             let start = ContinuousClock.now
             // One more than asked: whether there is a next page.
             var hits: [SearchResponse.HitBody]
@@ -112,6 +123,8 @@ struct API: Sendable {
                                   tookMilliseconds: Double(took.components.attoseconds / 1_000_000_000_000) / 1000
                                       + Double(took.components.seconds) * 1000)
         }
+        cache.store(response, for: key, generation: generation)
+        return response
     }
 
     /// The query's clauses as trend terms: a word as it is, several words (a phrase, or a word

@@ -123,6 +123,7 @@ extension SearchResponse: ResponseGenerator {
         w.raw("]")
         w.key("documents"); w.int(documents)
         w.key("tookMilliseconds"); w.double(tookMilliseconds)
+        w.key("cached"); w.bool(cached)
         w.raw("}")
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: w.bytes)))

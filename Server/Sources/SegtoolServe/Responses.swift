@@ -37,6 +37,8 @@ struct SearchResponse: Sendable {
     /// The documents in the snapshot searched.
     var documents: Int
     var tookMilliseconds: Double
+    /// Whether the response came from the cache of recent responses (same snapshot).
+    var cached = false
 }
 
 /// `GET /api/documents/{id}`.

@@ -57,28 +57,32 @@ final class SearcherStore: Sendable {
     /// The current snapshot; looks at the manifest at most every `checkInterval` and opens the
     /// new commit when it changed. When opening fails (a damaged commit), the old snapshot stays
     /// and the failure is logged.
-    func current() -> Searcher {
+    func current() -> Searcher { snapshot().searcher }
+
+    /// The current snapshot and its number (0 for the first, +1 for each commit picked up).
+    func snapshot() -> (searcher: Searcher, generation: Int) {
         let now = Self.now()
-        let (searcher, due) = state.withLock { s -> (Searcher, Bool) in
-            guard now &- s.checkedAt >= checkInterval else { return (s.searcher, false) }
+        let (searcher, generation, due) = state.withLock { s -> (Searcher, Int, Bool) in
+            guard now &- s.checkedAt >= checkInterval else { return (s.searcher, s.reloads, false) }
             s.checkedAt = now
-            return (s.searcher, true)
+            return (s.searcher, s.reloads, true)
         }
-        guard due else { return searcher }
+        guard due else { return (searcher, generation) }
         let stamp = Self.stamp(directory)
-        if stamp == state.withLock({ $0.stamp }) { return searcher }
+        if stamp == state.withLock({ $0.stamp }) { return (searcher, generation) }
         do {
             let fresh = try Index.open(at: directory).searcher(limits: limits)
-            state.withLock { s in
+            let number = state.withLock { s -> Int in
                 s.searcher = fresh
                 s.stamp = stamp
                 s.reloads += 1
+                return s.reloads
             }
             logger.info("opened a new commit", metadata: ["documents": "\(fresh.documentCount)", "segments": "\(fresh.reader.segmentCount)"])
-            return fresh
+            return (fresh, number)
         } catch {
             logger.error("could not open the new commit; still serving the previous one", metadata: ["error": "\(error)"])
-            return searcher
+            return (searcher, generation)
         }
     }
 

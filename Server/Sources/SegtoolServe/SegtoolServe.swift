@@ -37,6 +37,9 @@ struct SegtoolServe: AsyncParsableCommand {
     @Option(name: .customLong("timeout-ms"), help: "Longest time a request may take, in milliseconds (then 503).")
     var timeoutMilliseconds = 5_000
 
+    @Option(name: .customLong("cache-entries"), help: "Search responses kept for repeated queries (per snapshot; 0: none).")
+    var cacheEntries = 1_024
+
     @Option(name: .customLong("reload-ms"), help: "How often (at most) to look for a new commit, in milliseconds.")
     var reloadMilliseconds = 100
 
@@ -45,6 +48,7 @@ struct SegtoolServe: AsyncParsableCommand {
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be in 0…65535") }
+        if cacheEntries < 0 { throw ValidationError("--cache-entries must be at least 0") }
         if maxTop < 1 { throw ValidationError("--max-top must be at least 1") }
         if maxBody < 1 { throw ValidationError("--max-body must be at least 1") }
         if timeoutMilliseconds < 1 { throw ValidationError("--timeout-ms must be at least 1") }
@@ -63,7 +67,7 @@ struct SegtoolServe: AsyncParsableCommand {
         }
         let logger = Logger(label: "segtool-serve")
         let limits = ServiceLimits(maxTop: maxTop, maxDepth: max(1_000, maxTop), maxBodyBytes: maxBody,
-                                   requestTimeout: .milliseconds(timeoutMilliseconds))
+                                   requestTimeout: .milliseconds(timeoutMilliseconds), cacheEntries: cacheEntries)
         let queryLimits = QueryLimits(maxTerms: limits.maxTerms, maxPhraseWords: 32, maxTop: limits.maxDepth + 1,
                                       maxBytes: limits.maxQueryBytes)
         let api: API
