@@ -24,13 +24,16 @@ if [ ! -f "$INDEX/manifest" ]; then
 fi
 du -sh "$INDEX"
 
+# The main server: no response cache, so every request searches (the cache is measured apart).
 LOG=$(mktemp)
-"$SERVE" --index "$INDEX" --port 0 --log-level warning > "$LOG" 2>&1 &
+"$SERVE" --index "$INDEX" --port 0 --log-level warning --cache-entries 0 > "$LOG" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+CACHED_LOG=$(mktemp)
+CACHED=
+trap 'kill $SERVER $CACHED 2>/dev/null; wait $SERVER $CACHED 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "listening on" "$LOG" && break; sleep 0.1; done
 BASE=$(grep -o 'http://[^ ]*' "$LOG" | head -1)
-echo "server: $BASE (pid $SERVER)"
+echo "server: $BASE (pid $SERVER), response cache off"
 
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 run() {  # name, query string
@@ -46,6 +49,22 @@ run "rare word 公私" "q=$(enc 公私)&top=10"
 run "AND 播出 频道" "q=$(enc '播出 频道')&top=10"
 run "OR 主办 OR 机械 OR 都要" "q=$(enc '主办 OR 机械 OR 都要')&top=10"
 run "phrase \"习近平 总书记\"" "q=$(enc '"习近平 总书记"')&top=10"
+
+# The frequent-word query again: with the response cache on (every request after the first is a
+# hit), then with the access log on (one JSON line per request, to a file).
+extra() {  # name, server options…
+  local name=$1; shift
+  "$SERVE" --index "$INDEX" --port 0 "$@" > "$CACHED_LOG" 2>/tmp/serve-access.log &
+  CACHED=$!
+  for _ in $(seq 100); do grep -q "listening on" "$CACHED_LOG" && break; sleep 0.1; done
+  local saved=$BASE
+  BASE=$(grep -o 'http://[^ ]*' "$CACHED_LOG" | head -1)
+  run "$name" "q=$(enc 发展)&top=10"
+  kill $CACHED; wait $CACHED 2>/dev/null || true; CACHED=
+  BASE=$saved
+}
+extra "frequent word 发展, response cache on" --log-level warning
+extra "frequent word 发展, access log on (cache off)" --log-level info --cache-entries 0
 
 # A writer commits every 3 s while wrk runs: no request may fail.
 echo "=== ${WRITER_SECONDS} s of 发展 top-10 while a writer commits every 3 s"
