@@ -387,3 +387,20 @@ def test_search_json_round_trips_markup_and_escapes(server):
     with urllib.request.urlopen(server.url("/api/search?q=%E8%BD%AC%E4%B9%89")) as r:
         wire = r.read()
     assert b"<" not in wire and b"\\u003c" in wire
+
+
+def test_ids_with_slashes_spaces_and_percent_signs(tmp_path):
+    """An id is one path segment, percent-encoded by the client and decoded once by the server."""
+    index = tmp_path / "odd.idx"
+    source = tmp_path / "odd.jsonl"
+    odd = "a b/c%d 中?x=1#y"
+    source.write_text(json.dumps({"id": odd, "text": "测试文档编号"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    build_index(index, source)
+    s = Server(index, "--log-level", "warning")
+    try:
+        status, _, d = call(s, "/api/documents/" + urllib.parse.quote(odd, safe=""))
+        assert status == 200 and d["id"] == odd
+        _, _, hits = get(s, "/api/search", q="编号")
+        assert [h["id"] for h in hits["hits"]] == [odd]
+    finally:
+        s.stop()
