@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The ICU headers and pkg-config (as .ci/run); the toolchain's clang brings libFuzzer.
-if ! pkg-config --exists icu-uc 2>/dev/null; then
-  apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config
+if ! pkg-config --exists icu-uc libzstd 2>/dev/null; then
+  apt-get update -qq && apt-get install -y -qq libicu-dev libzstd-dev pkg-config
 fi
 
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-30}
