@@ -58,6 +58,22 @@ import Segmenter
         #expect(DictionaryTags.isKnown("nnt") && !DictionaryTags.isKnown("abc") && !DictionaryTags.isKnown("-5"))
     }
 
+    /// Found by FuzzDictionary: `#` followed by a combining mark was a comment for the byte-level
+    /// fast path but an entry for the general parser (which compared Characters), so the same
+    /// words read differently depending on the line's other fields. Both now match scalars.
+    @Test func separatorsAndCommentsAreScalarsNotCharacters() throws {
+        let file = try parse("d\r\n\t#\u{6D6}\n甲 \u{301}乙\t5\n丙 5\n")
+        #expect(file.lines.map(\.word) == ["d", "甲 \u{301}乙", "丙"])
+        #expect(file.lines.map(\.frequency) == [nil, 5, 5])
+        // A space before a combining mark separates fields, as in the fast path.
+        do {
+            _ = try parse("甲 \u{301}c\n")
+            Issue.record("no error")
+        } catch {
+            #expect(error.description.contains("is neither a frequency"), "\(error)")
+        }
+    }
+
     @Test func invalidUTF8NamesLineAndOffset() {
         let bytes: [UInt8] = Array("好 1\n".utf8) + [0x41, 0xFF, 0x0A]
         #expect(throws: SegmenterError.dictionaryNotUTF8(file: "b.txt", line: 2, byteOffset: 7)) {

@@ -148,19 +148,23 @@ public struct DictionaryFile: Sendable {
     }
 
     static func parseLine(_ raw: String, line: Int, file: String) -> Result<DictionaryLine?, SegmenterError> {
-        let trimmed = raw.drop(while: { $0 == " " || $0 == "\t" })
-        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .success(nil) }
+        // Blanks, `#` and the separators are matched as Unicode scalars, as the fast path
+        // matches bytes: as Characters, a space or `#` followed by a combining mark would be
+        // another character (a `#` line an entry here and a comment there).
+        let scalars = Substring(raw).unicodeScalars
+        let first = scalars.first(where: { $0 != " " && $0 != "\t" })
+        if first == nil || first == "#" { return .success(nil) }
         func fail(_ reason: String) -> Result<DictionaryLine?, SegmenterError> {
             .failure(.malformedDictionaryLine(file: file, line: line, reason: reason))
         }
-        let tabbed = raw.contains("\t")
+        let tabbed = scalars.contains("\t")
         var fields: [Substring]
         if tabbed {
-            fields = raw.split(separator: "\t", omittingEmptySubsequences: true)
-                .map { $0.trimmingSpaces() }
+            fields = scalars.split(separator: "\t", omittingEmptySubsequences: true)
+                .map { Substring($0).trimmingSpaces() }
                 .filter { !$0.isEmpty }
         } else {
-            fields = raw.split(separator: " ", omittingEmptySubsequences: true)
+            fields = scalars.split(separator: " ", omittingEmptySubsequences: true).map { Substring($0) }
         }
         guard let wordField = fields.first else { return .success(nil) }
         if fields.count > 3 {
@@ -223,11 +227,12 @@ extension DictionaryFile {
 }
 
 extension Substring {
+    /// Without leading and trailing spaces (U+0020, as scalars).
     fileprivate func trimmingSpaces() -> Substring {
-        var s = self
+        var s = unicodeScalars[...]
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }
-        return s
+        return Substring(s)
     }
 }
 
