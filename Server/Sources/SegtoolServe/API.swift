@@ -127,17 +127,29 @@ struct API: Sendable {
         return response
     }
 
-    /// The query's clauses as trend terms: a word as it is, several words (a phrase, or a word
-    /// the analysis split) in quotes.
+    /// The query's clauses as trend terms: a clause's words joined as they were typed (no space
+    /// between Chinese words), so `转义`, split by the analysis into 转 and 义, stays `转义` (the
+    /// trend reads each term as a phrase).
     static func trendTerms(_ query: Query) -> [String] {
         var out: [String] = []
         for group in query.groups {
             for clause in group where !clause.isVariant {
-                let term = clause.terms.count == 1 ? clause.terms[0] : "\"" + clause.terms.joined(separator: " ") + "\""
-                if !out.contains(term) { out.append(term) }
+                var term = ""
+                for word in clause.terms {
+                    if let last = term.unicodeScalars.last, let first = word.unicodeScalars.first,
+                       !(isHan(last) && isHan(first)) {
+                        term += " "
+                    }
+                    term += word
+                }
+                if !term.isEmpty && !out.contains(term) { out.append(term) }
             }
         }
         return out
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isIdeographic
     }
 
     // MARK: Documents
