@@ -361,6 +361,35 @@ def test_writer_commits_while_serving(tmp_path, openapi):
         s.stop()
 
 
+def test_a_damaged_commit_keeps_the_previous_snapshot(tmp_path):
+    """A manifest that does not parse: the server goes on with the snapshot it has, says so once
+    in its log, and opens the next good commit."""
+    index = tmp_path / "damaged.idx"
+    build_index(index, HERE / "Fixtures" / "documents.jsonl")
+    s = Server(index, "--reload-ms", "10")
+    try:
+        _, _, before = get(s, "/api/search", q="乡村振兴", top=20)
+        manifest = index / "manifest"
+        good = manifest.read_bytes()
+        broken = tmp_path / "broken"
+        broken.write_bytes(b"segtool-index 1\ngeneration 99\ncrc32 0\n")
+        broken.replace(manifest)
+        for _ in range(20):
+            status, _, body = get(s, "/api/search", q="乡村振兴", top=20)
+            assert status == 200 and body["hits"] == before["hits"]
+            time.sleep(0.02)
+        errors = [e for e in s.log_lines() if e["level"] == "error"]
+        assert len(errors) == 1 and "could not open the new commit" in errors[0]["message"], errors
+        restored = tmp_path / "restored"
+        restored.write_bytes(good)
+        restored.replace(manifest)
+        time.sleep(0.05)
+        _, _, stats = get(s, "/api/stats")
+        assert stats["reloads"] == 1 and stats["documents"] == 12
+    finally:
+        s.stop()
+
+
 def test_sigterm_is_a_graceful_shutdown(index_dir):
     """SIGTERM while a request is in flight (its body half sent): the request still gets its
     answer, new connections are refused, then the server exits 0."""
