@@ -4,6 +4,7 @@ import concurrent.futures
 import json
 import pathlib
 import random
+import re
 import signal
 import socket
 import subprocess
@@ -20,8 +21,31 @@ from openapi_spec_validator import validate as validate_spec
 from conftest import HERE, SEGTOOL, Server, add_documents, build_index
 
 
+_SPECS = {}
+
+
+def described(server, path, method, status, body):
+    """Validates a response against what the served OpenAPI description says the operation
+    answers with that status (an undocumented status of a documented operation fails)."""
+    spec = _SPECS.get(server.base)
+    if spec is None:
+        with urllib.request.urlopen(server.url("/openapi.json")) as r:
+            spec = _SPECS[server.base] = json.load(r)
+    route = urllib.parse.urlsplit(path).path
+    for template, operations in spec["paths"].items():
+        pattern = "^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)) + "$"
+        if re.match(pattern, route) and method.lower() in operations:
+            responses = operations[method.lower()]["responses"]
+            assert str(status) in responses, f"{method} {template}: status {status} is not described"
+            schema = responses[str(status)]["content"]["application/json"]["schema"]
+            jsonschema.validate(body, dict(schema, components=spec["components"]), cls=jsonschema.Draft202012Validator)
+            return True
+    return False
+
+
 def call(server, path, body=None, method=None, headers=None):
-    """(status, headers, parsed JSON body) of a request."""
+    """(status, headers, parsed JSON body) of a request; API responses are checked against the
+    OpenAPI description."""
     data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode())
     request = urllib.request.Request(server.url(path), data=data, method=method, headers=headers or {})
     if data is not None:
@@ -29,10 +53,13 @@ def call(server, path, body=None, method=None, headers=None):
     try:
         with urllib.request.urlopen(request, timeout=30) as r:
             raw = r.read()
-            return r.status, r.headers, (json.loads(raw) if "json" in r.headers.get("Content-Type", "") else raw)
+            status, response_headers = r.status, r.headers
+            parsed = json.loads(raw) if "json" in r.headers.get("Content-Type", "") else raw
     except urllib.error.HTTPError as e:
-        raw = e.read()
-        return e.code, e.headers, json.loads(raw)
+        status, response_headers, parsed = e.code, e.headers, json.loads(e.read())
+    if isinstance(parsed, (dict, list)):
+        described(server, path, request.get_method(), status, parsed)
+    return status, response_headers, parsed
 
 
 def get(server, path, **params):
