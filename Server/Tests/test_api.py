@@ -308,6 +308,9 @@ def test_page_and_its_policy(server):
         policy = r.headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert '<script src="/app.js"' in html and "http://" not in html.replace("http://www.w3.org", "")
+    for path in ["/api/search?q=x", "/api/documents/nope", "/healthz"]:
+        _, headers, _ = call(server, path)
+        assert headers["X-Content-Type-Options"] == "nosniff", path
 
 
 def test_access_log_is_structured(server):
