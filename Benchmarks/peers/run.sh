@@ -8,6 +8,11 @@
 #   run.sh keywords [ARGS]   runs keywords.py instead (segtool keywords vs. jieba.analyse,
 #                            TF-IDF and TextRank), in the same environment; see
 #                            `run.sh keywords --help`. keywords.sh is a shortcut for it.
+#   run.sh python [ARGS]     runs python_api.py instead (segtool's Python package against jieba
+#                            and rjieba, in process: lcut on one and two threads, start-up), after
+#                            installing the package (`pip install ./python`, which builds its
+#                            library) into the same environment; see `run.sh python --help`.
+#                            python.sh is a shortcut for it.
 #   run.sh index [ARGS]      runs index.py instead (segtool's index vs. tantivy: build time,
 #                            size, open time, query latency), in the same environment; see
 #                            `run.sh index --help`. index.sh is a shortcut for it.
@@ -66,6 +71,10 @@ script="compare.py" shown=("$0")
 case "${1:-}" in
     keywords) script="keywords.py" shown=("$0" keywords); shift ;;
     index)    script="index.py"    shown=("$0" index);    shift ;;
+    python)   script="python_api.py" shown=("$0" python); shift
+              echo "run.sh: installing segtool (python/) into $venv" >&2
+              "$vpy" -m pip install --disable-pip-version-check --quiet --force-reinstall --no-deps \
+                  "$repo_root/python" || die "pip could not build and install $repo_root/python" ;;
 esac
 # keywords.sh and index.sh pass their own name so that the report shows the command as typed.
 [[ -n "${PEERS_COMMAND_NAME:-}" ]] && shown=("$PEERS_COMMAND_NAME")

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `segtool`: Chinese word segmentation for political and government text.
 @main
@@ -9,4 +12,26 @@ struct SegTool: ParsableCommand {
         version: "0.1.0",
         subcommands: [Segment.self, Index.self, Search.self, Trend.self, Keywords.self, Rank.self, IDF.self, Dict.self, Eval.self, Bench.self]
     )
+
+    /// The commands whose exit status follows grep's and ripgrep's convention: 0 = found,
+    /// 1 = nothing found, 2 = an error (a usage error included).
+    static let grepLikeCommands: Set<String> = ["search", "rank"]
+
+    /// As ArgumentParser's `main`, except that a usage error of a grep-like command exits
+    /// with status 2 instead of 64.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if let name = arguments.first, grepLikeCommands.contains(name), code == .validationFailure {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { Diagnostics.write(message + "\n") }
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -340,7 +340,7 @@ struct SplitMix: RandomNumberGenerator {
 @Suite struct KeywordsFromAnIndex {
     @Test func idfFromTheIndexStatistics() throws {
         let reader = try Corpus.build(temporaryIndexPath())
-        let table = IDFTable(index: reader)
+        let table = try IDFTable(index: reader)
         // 粮食安全 is in 2 of 6 documents: ln(6/2); an unknown word gets ln(6).
         #expect(abs(table.idf("粮食安全") - log(3.0)) < 1e-12)
         #expect(abs(table.idf("量子计算") - log(6.0)) < 1e-12)

@@ -21,7 +21,16 @@ import Segmenter
     @Test(arguments: [
         ("a b c d\n", 1, "too many fields"),
         ("ok 1 n\nNew York 100 ns\n", 2, "separate the fields with tabs"),
-        ("ok\nword 12x\n", 2, "neither a frequency"),
+        ("ok\nword 12x\n", 2, "frequency `12x` is not valid: a frequency must be a non-negative integer"),
+        // Issue 13, item 14: a frequency is a non-negative integer; a tag is a known tag.
+        ("数智渝城 -5\n", 1, "frequency `-5` is not valid: a frequency must be a non-negative integer"),
+        ("数智渝城 3.5 nz\n", 1, "frequency `3.5` is not valid"),
+        ("数智渝城 1e308\n", 1, "frequency `1e308` is not valid"),
+        ("数智渝城\t+7\n", 1, "frequency `+7` is not valid"),
+        ("数智渝城 abc\n", 1, "`abc` is neither a frequency (a non-negative integer) nor a known tag"),
+        ("数智渝城 abc nz\n", 1, "`abc` is not a frequency (a non-negative integer): the fields are `word [freq] [tag]`"),
+        ("数智渝城 5 abc\n", 1, "`abc` is not a known tag (n, nr, ns"),
+        ("数智渝城\t5\tNZ\n", 1, "`NZ` is not a known tag"),
         ("ok\n\nword 99999999999999999999\n", 3, "too large"),
         ("w\u{1}x 1\n", 1, "control character"),
         ("w 1 n extra\n", 1, "too many fields"),
@@ -39,6 +48,14 @@ import Segmenter
             #expect(line == c.1)
             #expect(reason.contains(c.2), "\(reason)")
         }
+    }
+
+    @Test func knownTagsAndFrequenciesAreAccepted() throws {
+        let file = try parse("甲 0 nz\n乙 12 nnt\n丙 nrfg\n丁\t7\tns\n戊 1000000000000\n")
+        #expect(file.lines.map(\.tag) == ["nz", "nnt", "nrfg", "ns", nil])
+        #expect(file.lines.map(\.frequency) == [0, 12, nil, 7, 1_000_000_000_000])
+        // Every tag of the built-in lexicon is known.
+        #expect(DictionaryTags.isKnown("nnt") && !DictionaryTags.isKnown("abc") && !DictionaryTags.isKnown("-5"))
     }
 
     @Test func invalidUTF8NamesLineAndOffset() {

@@ -130,7 +130,8 @@ public final class IndexReader: @unchecked Sendable {
 
     /// Per segment, which documents `filter` lets through (nil: all).
     func allowedDocuments(_ filter: SearchFilter) throws(IndexError) -> [[Bool]?] {
-        guard !filter.isEmpty else { return segments.map { _ in nil } }
+        try checkTables()
+        guard !filter.isEmpty else { return Array(repeating: nil, count: segments.count) }
         let lower = filter.from?.packed ?? 0, upper = filter.to?.packedEnd ?? UInt32.max
         let dated = filter.from != nil || filter.to != nil
         return try segments.map { segment throws(IndexError) -> [Bool]? in
@@ -147,7 +148,13 @@ public final class IndexReader: @unchecked Sendable {
         }
     }
 
-    /// Document frequency of a term over all segments.
+    /// Checks the term and document tables of every segment (once per reader: the first
+    /// search pays for it, not the open).
+    public func checkTables() throws(IndexError) {
+        for segment in segments { try segment.checkTables() }
+    }
+
+    /// Document frequency of a term over all segments (after `checkTables`).
     public func documentFrequency(_ term: String) -> Int {
         let bytes = Array(term.utf8)
         return segments.reduce(0) { $0 + ($1.lookup(bytes)?.docFreq ?? 0) }

@@ -37,7 +37,9 @@ public struct IDFTable: Sendable {
 
     /// A table of an index's own statistics: `idf(w) = ln(N / df(w))`, N the index's documents
     /// (deleted ones not yet merged away included); words the index lacks get ln(N).
-    public init(index reader: IndexReader) {
+    /// - Throws: `IndexError.corrupt` when the index's term tables are damaged.
+    public init(index reader: IndexReader) throws(IndexError) {
+        try reader.checkTables()
         let n = Double(max(reader.storedDocumentCount, 1))
         self.init(documents: reader.storedDocumentCount, values: [:])
         defaultIDF = log(n)

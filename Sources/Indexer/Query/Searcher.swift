@@ -28,6 +28,7 @@ extension IndexReader {
     /// read: `search` is this followed by `hits(for:passages:)`.
     public func topDocuments(_ query: Query, options: SearchOptions) throws(IndexError) -> [ScoredDocument] {
         guard !query.groups.isEmpty, options.top > 0 else { return [] }
+        try checkTables()
         let plan = QueryPlan(query, passages: options.passages)
         let context = makeContext(plan, ranking: options.ranking)
         let allowed = try allowedDocuments(options.filter)
@@ -50,9 +51,9 @@ extension IndexReader {
             let (s, d, p) = (document.segment, document.ordinal, document.passage)
             guard s >= 0, s < segments.count else { continue }
             let record = try segments[s].doc(d)
-            let content = try segments[s].content(record)
-            let range = passages ? passageRange(content, passage: p) : nil
-            hits.append(SearchHit(id: record.id, title: content.title, score: document.score, passageIndex: passages ? p : nil,
+            let stored = try segments[s].stored.titleAndPassages(record.stored)
+            let range = passages ? (p >= 0 && p < stored.passages.count ? stored.passages[p] : 0..<record.stored.textLength) : nil
+            hits.append(SearchHit(id: record.id, title: stored.title, score: document.score, passageIndex: passages ? p : nil,
                                   passageRange: range, segment: s, ordinal: d))
         }
         return hits

@@ -57,8 +57,10 @@ struct SegmentSearch {
         hasDeletes = !deletedDocs.isEmpty || allowed != nil
         lengths = segment.lengths
         segmentAverageLength = SegmentFormat.averageLength(totalLength: segment.totalLength, docCount: segment.docCount)
-        phraseDoc = Array(repeating: -1, count: plan.clausePhrase.count)
-        phraseCount = Array(repeating: 0, count: plan.clausePhrase.count)
+        // Only a plan with phrases counts them (no allocation otherwise).
+        let clauses = plan.phrases.isEmpty ? 0 : plan.clausePhrase.count
+        phraseDoc = Array(repeating: -1, count: clauses)
+        phraseCount = Array(repeating: 0, count: clauses)
     }
 
     mutating func execute(passages: Bool, top: inout TopK<HitLocation>, damaged: inout IndexError?) {

@@ -44,17 +44,19 @@ public struct Snippet: Sendable, Hashable {
         return Snippet(text: snippet, highlights: shifted)
     }
 
-    /// The text with each highlight between `open` and `close`.
-    public func marked(open: String, close: String) -> String {
+    /// The text with each highlight between `open` and `close`; `escape` is applied to the
+    /// text's pieces (not to the markers, which may be terminal colour codes).
+    public func marked(open: String, close: String, escape: (String) -> String = { $0 }) -> String {
         let bytes = Array(text.utf8)
-        var out: [UInt8] = []
+        var out = ""
         var at = 0
-        for h in highlights {
-            out += bytes[at..<h.lowerBound]
-            out += Array(open.utf8) + bytes[h] + Array(close.utf8)
+        func piece(_ range: Range<Int>) -> String { escape(String(decoding: bytes[range], as: UTF8.self)) }
+        for h in highlights where h.lowerBound >= at && h.upperBound <= bytes.count {
+            out += piece(at..<h.lowerBound)
+            out += open + piece(h) + close
             at = h.upperBound
         }
-        out += bytes[at...]
-        return String(decoding: out, as: UTF8.self)
+        out += piece(at..<bytes.count)
+        return out
     }
 }

@@ -33,8 +33,18 @@ final class SegmentReader: @unchecked Sendable {
     let totalLength: UInt64
     let totalPassageLength: UInt64
     let termCount: Int
-    /// Every document's length in terms, contiguous (the scoring loop reads it per posting).
-    let lengths: [UInt32]
+    /// Every document's length in terms, contiguous (the scoring loop reads it per posting);
+    /// read when the tables are first checked (`checkTables`), empty before.
+    var lengths: [UInt32] { tableState.withLock { $0.lengths } }
+    /// Set once the tables were checked and found good (the fast path of `checkTables`).
+    private let tablesGood = Atomic<Bool>(false)
+    /// Whether the term and document tables' checksums were checked, and the lengths.
+    private let tableState = Mutex(TableState())
+    private struct TableState {
+        var checked = false
+        var failure: IndexError?
+        var lengths: [UInt32] = []
+    }
 
     init(directory: String, name: String) throws(IndexError) {
         self.name = name
@@ -72,12 +82,11 @@ final class SegmentReader: @unchecked Sendable {
         sectionCRCs = crcs
         terms = readers[0]; termInfo = readers[1]; postings = readers[2]; positions = readers[3]
         docs = readers[4]; passages = readers[5]; strings = readers[6]
-        // At open: the term table, the document table (its lengths are read now) and stats.
-        // The passage table is checked on first use; postings and positions per block as
-        // they are decoded; `verify()` checks everything.
-        for small in [0, 1, 4, 7] where CRC32.checksum(readers[small].base) != crcs[small] {
-            throw corrupt("checksum mismatch in section \(SegmentFormat.Section(rawValue: small).map { "\($0)" } ?? "\(small)")")
-        }
+        // At open: the stats. The term and document tables are checked before the first
+        // search (`checkTables`), the passage table on first use, postings and positions per
+        // block as they are decoded; `verify()` checks everything. Opening maps and reads
+        // footers only.
+        guard CRC32.checksum(readers[7].base) == crcs[7] else { throw corrupt("checksum mismatch in section stats") }
         let stats = readers[7]
         guard let dc = stats.u32(0), let pc = stats.u32(4), let tl = stats.u64(8), let tpl = stats.u64(16) else {
             throw corrupt("stats section too short")
@@ -91,8 +100,6 @@ final class SegmentReader: @unchecked Sendable {
             throw corrupt("table sizes do not match the stats")
         }
         termCount = termInfo.count / SegmentFormat.termInfoSize
-        let docTable = readers[4]
-        lengths = (0..<Int(dc)).map { docTable.u32($0 * SegmentFormat.docSize) ?? 0 }
         stored = try StoredDocuments(path: directory + "/" + name + ".store", docCount: docCount)
     }
 
@@ -227,6 +234,28 @@ final class SegmentReader: @unchecked Sendable {
             at = next
         }
         return out
+    }
+
+    /// Checks the term and document tables' checksums (once per reader; a failure is kept and
+    /// thrown again) and reads the document lengths.
+    func checkTables() throws(IndexError) {
+        if tablesGood.load(ordering: .acquiring) { return }
+        let failure: IndexError? = tableState.withLock { state in
+            if !state.checked {
+                state.checked = true
+                for section in [SegmentFormat.Section.terms, .termInfo, .docs]
+                    where CRC32.checksum(sectionReaders[section.rawValue].base) != sectionCRCs[section.rawValue] {
+                    state.failure = .corrupt(file: path, reason: "checksum mismatch in section \(section)")
+                    break
+                }
+                if state.failure == nil {
+                    state.lengths = (0..<docCount).map { docs.u32($0 * SegmentFormat.docSize) ?? 0 }
+                }
+            }
+            return state.failure
+        }
+        if let failure { throw failure }
+        tablesGood.store(true, ordering: .releasing)
     }
 
     /// Where a section starts in the file (for tests that damage one).

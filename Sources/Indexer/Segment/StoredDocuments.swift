@@ -11,19 +11,20 @@ import Synchronization
 ///            and its text, concatenated in document order and cut into blocks of whole
 ///            documents of about `blockSize` bytes (a longer document is a block of its own),
 ///            each block zstd-compressed with the dictionary
-/// STRINGS    per document its id (UTF-8), then its fields as varint-length-prefixed key and
-///            value pairs, sorted by key (uncompressed: a writer reads the ids to find
-///            documents, a filter reads the fields)
 /// BLOCKTABLE per block 24 bytes: offset u64, compressedLength u32, rawLength u32, crc32 of the
 ///            compressed bytes u32, pad u32
-/// DOCTABLE   per document 44 bytes: block u32, offsetInBlock u32, titleLength u32,
-///            passageBytes u32, textLength u32, idStart u32, idLength u32, passageCount u32,
-///            date u32 (`DocumentDate.packed`, 0: none), fieldsLength u32 (bytes after the id),
-///            crc32 u32 of (the record's first 40 bytes, its id and fields)
-/// footer 72 bytes: dictOffset u64, dictLength u64, stringsOffset u64, blockTableOffset u64,
-///            docTableOffset u64, end of the doc table u64, blockCount u32, crc32 of everything
-///            before the footer u32 (checked by `verify`), crc32 of the footer's first 56
-///            bytes u32, pad u32, "SEGTEND1"
+/// TABLES     one zstd frame (no dictionary) holding STRINGS then DOCTABLE, read on first use
+///            (a writer's id lookups, a hit's record, a filter's columns), not at open:
+///   STRINGS    per document its id (UTF-8), then its fields as varint-length-prefixed key and
+///              value pairs, sorted by key
+///   DOCTABLE   per document 44 bytes: block u32, offsetInBlock u32, titleLength u32,
+///              passageBytes u32, textLength u32, idStart u32, idLength u32, passageCount u32,
+///              date u32 (`DocumentDate.packed`, 0: none), fieldsLength u32 (bytes after the
+///              id), crc32 u32 of (the record's first 40 bytes, its id and fields)
+/// footer 72 bytes: dictOffset u64, dictLength u64, tablesOffset u64, tablesLength u64,
+///            blockTableOffset u64, stringsLength u64 (of the decompressed TABLES), blockCount
+///            u32, crc32 of TABLES (compressed) u32, crc32 of everything before the footer u32
+///            (checked by `verify`), crc32 of the footer's first 60 bytes u32, "SEGTEND1"
 /// ```
 /// Every read checks what it read: a block by its CRC (and zstd's exact length), a document's
 /// record and id by the record's CRC. `verify` checks everything.
@@ -169,20 +170,22 @@ struct StoredDocumentsWriter {
                 docTable.u32(check ^ 0xFFFF_FFFF)
             }
         }
-        let stringsOffset = out.count
-        out += ids.bytes
+        // The ids, fields and records: one frame, compressed without the dictionary.
+        let tablesOffset = out.count
+        let raw = ids.bytes + docTable.bytes
+        guard let plain = Zstd.Compressor(dictionary: []),
+              raw.withUnsafeBytes({ plain.compress($0, appendingTo: &out) }) != nil else { return nil }
+        let tablesLength = out.count - tablesOffset
+        let tablesCRC = out.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[tablesOffset...])) }
         while out.count % 8 != 0 { out.append(0) }
         let blockTableOffset = out.count
         out += blockTable.bytes
-        let docTableOffset = out.count
-        out += docTable.bytes
-        let docTableEnd = out.count
         var footer = ByteWriter()
-        for v in [dictOffset, dictionary.count, stringsOffset, blockTableOffset, docTableOffset, docTableEnd] { footer.u64(UInt64(v)) }
+        for v in [dictOffset, dictionary.count, tablesOffset, tablesLength, blockTableOffset, ids.count] { footer.u64(UInt64(v)) }
         footer.u32(UInt32(blockStarts.count))
+        footer.u32(tablesCRC)
         footer.u32(out.withUnsafeBytes { CRC32.checksum($0) })
         footer.u32(footer.bytes.withUnsafeBytes { CRC32.checksum($0) })
-        footer.u32(0)
         footer.append(SegmentFormat.endMagic)
         out += footer.bytes
         return out
@@ -225,12 +228,27 @@ final class StoredDocuments: @unchecked Sendable {
     // its contexts under a lock.
     let path: String
     private let file: MappedFile
-    private let ids: ByteReader
     private let blockTable: ByteReader
-    private let docTable: ByteReader
     private let blocks: ByteReader
     private let blockCount: Int
     private let bodyCRC: UInt32
+    private let docCount: Int
+    /// The compressed TABLES frame, its CRC and the decompressed STRINGS length.
+    private let tablesFrame: ByteReader
+    private let tablesCRC: UInt32
+    private let stringsLength: Int
+    /// TABLES, decompressed on first use (or the failure, kept).
+    private let tablesState = Mutex<Result<DecompressedTables, IndexError>?>(nil)
+
+    /// The decompressed ids, fields and document records.
+    private final class DecompressedTables: Sendable {
+        let bytes: [UInt8]
+        let stringsLength: Int
+        init(bytes: [UInt8], stringsLength: Int) {
+            self.bytes = bytes
+            self.stringsLength = stringsLength
+        }
+    }
     private let decompressor: Zstd.Decompressor
 
     /// One document's record: its id, date, and where its fields, title, passages and text are.
@@ -266,7 +284,7 @@ final class StoredDocuments: @unchecked Sendable {
             throw corrupt("not a segtool store of this version, or truncated")
         }
         let f = r.count - StoreFormat.footerSize
-        guard let footer = r.slice(f, 56), let crc = r.u32(f + 56), CRC32.checksum(footer.base) == crc, r.u32(f + 60) == 0 else {
+        guard let footer = r.slice(f, 60), let crc = r.u32(f + 60), CRC32.checksum(footer.base) == crc else {
             throw corrupt("footer checksum mismatch")
         }
         var v: [Int] = []
@@ -274,28 +292,60 @@ final class StoredDocuments: @unchecked Sendable {
             guard let x = footer.u64(i * 8), x <= UInt64(f) else { throw corrupt("footer offsets out of bounds") }
             v.append(Int(x))
         }
-        let (dictOffset, dictLength, idsOffset, blockTableOffset, docTableOffset, docTableEnd) = (v[0], v[1], v[2], v[3], v[4], v[5])
+        let (dictOffset, dictLength, tablesOffset, tablesLength, blockTableOffset, stringsLength) = (v[0], v[1], v[2], v[3], v[4], v[5])
         blockCount = Int(footer.u32(48) ?? 0)
-        bodyCRC = footer.u32(52) ?? 0
-        guard dictLength <= idsOffset, dictOffset <= idsOffset - dictLength, idsOffset <= blockTableOffset,
-              blockTableOffset <= docTableOffset, docTableOffset <= docTableEnd, docTableEnd <= f,
-              let dictionary = r.slice(dictOffset, dictLength), let blocks = r.slice(0, idsOffset),
-              let ids = r.slice(idsOffset, blockTableOffset - idsOffset),
-              let blockTable = r.slice(blockTableOffset, docTableOffset - blockTableOffset),
-              let docTable = r.slice(docTableOffset, docTableEnd - docTableOffset),
-              blockTable.count == blockCount * StoreFormat.blockInfoSize,
-              docTable.count == docCount * StoreFormat.docSize else {
+        tablesCRC = footer.u32(52) ?? 0
+        bodyCRC = footer.u32(56) ?? 0
+        guard dictLength <= tablesOffset, dictOffset <= tablesOffset - dictLength, tablesOffset <= blockTableOffset,
+              tablesLength <= blockTableOffset - tablesOffset, blockTableOffset <= f,
+              let dictionary = r.slice(dictOffset, dictLength), let blocks = r.slice(0, tablesOffset),
+              let tablesFrame = r.slice(tablesOffset, tablesLength),
+              let blockTable = r.slice(blockTableOffset, f - blockTableOffset),
+              blockTable.count == blockCount * StoreFormat.blockInfoSize else {
             throw corrupt("tables out of bounds or of the wrong size")
         }
         self.blocks = blocks
-        self.ids = ids
         self.blockTable = blockTable
-        self.docTable = docTable
+        self.tablesFrame = tablesFrame
+        self.stringsLength = stringsLength
+        self.docCount = docCount
         decompressor = Zstd.Decompressor(dictionary: dictionary.base)
+    }
+
+    /// TABLES, decompressed and checked once (a failure is kept and thrown again).
+    private func tables() throws(IndexError) -> DecompressedTables {
+        let result: Result<DecompressedTables, IndexError> = tablesState.withLock { state in
+            if let state { return state }
+            let made: Result<DecompressedTables, IndexError>
+            let (rawLength, overflow) = docCount.multipliedReportingOverflow(by: StoreFormat.docSize)
+            if CRC32.checksum(tablesFrame.base) != tablesCRC {
+                made = .failure(.corrupt(file: path, reason: "checksum mismatch in the document tables"))
+            } else if overflow || stringsLength > Int.max - rawLength {
+                made = .failure(.corrupt(file: path, reason: "document tables of an impossible size"))
+            } else if let bytes = decompressor.decompressPlain(tablesFrame.base, rawLength: stringsLength + rawLength) {
+                made = .success(DecompressedTables(bytes: bytes, stringsLength: stringsLength))
+            } else {
+                made = .failure(.corrupt(file: path, reason: "the document tables do not decompress"))
+            }
+            state = made
+            return made
+        }
+        return try result.get()
     }
 
     /// Document `ordinal`'s record, checked against its CRC.
     func record(_ ordinal: Int) throws(IndexError) -> Record {
+        let tables = try tables()
+        let result = tables.bytes.withUnsafeBytes { raw -> Result<Record, IndexError> in
+            // Safe because: the views are used inside this closure only.
+            let ids = ByteReader(base: UnsafeRawBufferPointer(rebasing: raw[0..<tables.stringsLength]))
+            let docTable = ByteReader(base: UnsafeRawBufferPointer(rebasing: raw[tables.stringsLength...]))
+            do throws(IndexError) { return .success(try record(ordinal, ids: ids, docTable: docTable)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private func record(_ ordinal: Int, ids: ByteReader, docTable: ByteReader) throws(IndexError) -> Record {
         let t = ordinal * StoreFormat.docSize
         guard let fields = docTable.slice(t, 40), let crc = docTable.u32(t + 40),
               let block = fields.u32(0), let offset = fields.u32(4), let titleLength = fields.u32(8), let passageBytes = fields.u32(12),
@@ -316,9 +366,19 @@ final class StoredDocuments: @unchecked Sendable {
     /// A document's fields (the record was checked, its bytes with it).
     func fields(_ record: Record) throws(IndexError) -> [String: String] {
         guard record.fieldsLength > 0 else { return [:] }
-        guard let bytes = ids.slice(record.fieldsStart, record.fieldsLength) else {
+        let tables = try tables()
+        let start = record.fieldsStart, length = record.fieldsLength
+        guard start >= 0, length >= 0, start <= tables.stringsLength, length <= tables.stringsLength - start else {
             throw .corrupt(file: path, reason: "fields out of bounds")
         }
+        let slice = Array(tables.bytes[start..<start + length])
+        let result = slice.withUnsafeBytes { base -> Result<[String: String], IndexError> in
+            do throws(IndexError) { return .success(try parseFields(ByteReader(base: base))) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private func parseFields(_ bytes: ByteReader) throws(IndexError) -> [String: String] {
         var out: [String: String] = [:]
         var at = 0
         while at < bytes.count {
@@ -416,9 +476,19 @@ final class StoredDocuments: @unchecked Sendable {
         try content(record, in: try block(record.block))
     }
 
+    /// A document's title and passages, without making a String of its text (hit lists).
+    func titleAndPassages(_ record: Record) throws(IndexError) -> (title: String, passages: [Range<Int>]) {
+        let content = try content(record, in: try block(record.block), text: false)
+        return (content.title, content.passages)
+    }
+
     /// A document's title, passages and text from its block's bytes (decompressed once for
     /// the block's documents).
     func content(_ record: Record, in block: [UInt8]) throws(IndexError) -> Content {
+        try content(record, in: block, text: true)
+    }
+
+    private func content(_ record: Record, in block: [UInt8], text withText: Bool) throws(IndexError) -> Content {
         let start = record.offsetInBlock
         let total = record.titleLength + record.passageBytes + record.textLength
         guard start <= block.count, total <= block.count - start else {
@@ -442,7 +512,7 @@ final class StoredDocuments: @unchecked Sendable {
         }
         guard ok else { throw .corrupt(file: path, reason: "passage ranges of a stored document damaged") }
         return Content(title: String(decoding: block[start..<start + record.titleLength], as: UTF8.self), passages: passages,
-                       text: String(decoding: block[textStart..<textStart + record.textLength], as: UTF8.self))
+                       text: withText ? String(decoding: block[textStart..<textStart + record.textLength], as: UTF8.self) : "")
     }
 
     /// Checks every block and record.

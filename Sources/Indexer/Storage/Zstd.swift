@@ -114,6 +114,19 @@ enum Zstd {
             dictionaryBytes = bytes
         }
 
+        /// Decompresses `input` (compressed without a dictionary), which must give exactly
+        /// `rawLength` bytes; nil otherwise.
+        func decompressPlain(_ input: UnsafeRawBufferPointer, rawLength: Int) -> [UInt8]? {
+            guard rawLength >= 0, rawLength <= 1 << 31, let context = Context() else { return nil }
+            var output = [UInt8](repeating: 0, count: rawLength)
+            let written = output.withUnsafeMutableBytes { out -> Int in
+                // Safe because: out has rawLength writable bytes; zstd never writes past it.
+                ZSTD_decompressDCtx(context.pointer, out.baseAddress, out.count, input.baseAddress, input.count)
+            }
+            guard ZSTD_isError(written) == 0, written == rawLength else { return nil }
+            return output
+        }
+
         /// Decompresses `input`, which must give exactly `rawLength` bytes; nil otherwise.
         func decompress(_ input: UnsafeRawBufferPointer, rawLength: Int) -> [UInt8]? {
             guard rawLength >= 0, rawLength <= 1 << 31 else { return nil }

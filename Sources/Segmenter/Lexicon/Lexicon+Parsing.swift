@@ -136,11 +136,10 @@ public struct DictionaryFile: Sendable {
         if k < fields.count {
             let t = fields[k]
             let first = b[t.lowerBound]
-            guard !(first >= 0x30 && first <= 0x39), t.allSatisfy({ x in
-                let c = b[x] | 0x20
-                return (c >= 0x61 && c <= 0x7A) || (b[x] >= 0x30 && b[x] <= 0x39) || b[x] == 0x5F || b[x] == 0x2D
-            }) else { return nil }
-            tag = String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)
+            guard !(first >= 0x30 && first <= 0x39), t.count <= 8 else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)
+            guard DictionaryTags.isKnown(text) else { return nil }  // the general parser says why
+            tag = text
             k += 1
         }
         if k < fields.count { return nil }
@@ -178,23 +177,29 @@ public struct DictionaryFile: Sendable {
         var frequency: Int?
         var tag: String?
         var rest = fields.dropFirst()
-        if let f = rest.first, f.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        let spacesHint = tabbed ? "" : "; if the word contains spaces, separate the fields with tabs"
+        // The field after the word is a frequency when it looks like a number, or when a tag
+        // follows it.
+        if let f = rest.first, Self.looksNumeric(f) || fields.count == 3 {
+            guard f.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                if Self.looksNumeric(f) {
+                    return fail("frequency `\(f)` is not valid: a frequency must be a non-negative integer (0, 1, 2, …)")
+                }
+                return fail("`\(f)` is not a frequency (a non-negative integer): the fields are `word [freq] [tag]`" + spacesHint)
+            }
             guard let value = Int(f), value <= 1_000_000_000_000 else {
-                return fail("frequency `\(f)` is too large")
+                return fail("frequency `\(f)` is too large (at most 1000000000000)")
             }
             frequency = value
             rest = rest.dropFirst()
         }
         if let t = rest.first {
-            let isTag = t.unicodeScalars.allSatisfy {
-                ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0x41 && $0.value <= 0x5A)
-                    || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "_" || $0 == "-"
-            }
-            if !isTag || t.first?.isNumber == true {
-                if frequency == nil && t.contains(where: { $0.isNumber }) && fields.count == 2 {
-                    return fail("`\(t)` is neither a frequency (a whole number) nor a tag")
+            guard DictionaryTags.isKnown(t) else {
+                let known = "a known tag (\(DictionaryTags.examples), …: jieba's part-of-speech tags)"
+                if frequency == nil {
+                    return fail("`\(t)` is neither a frequency (a non-negative integer) nor \(known)" + spacesHint)
                 }
-                return fail("`\(t)` is not a tag (letters, digits, _ or -)" + (tabbed ? "" : "; if the word contains spaces, separate the fields with tabs"))
+                return fail("`\(t)` is not \(known)" + spacesHint)
             }
             tag = String(t)
             rest = rest.dropFirst()
@@ -203,6 +208,17 @@ public struct DictionaryFile: Sendable {
             return fail("unexpected field `\(extra)` after the tag")
         }
         return .success(DictionaryLine(line: line, word: String(wordField), frequency: frequency, tag: tag, tabSeparated: tabbed))
+    }
+}
+
+extension DictionaryFile {
+    /// Whether a field was meant as a number: it starts with a digit, or with a sign or a
+    /// point followed by a digit (`-5`, `+3`, `.5`, `3.5`, `1e308`).
+    static func looksNumeric(_ field: Substring) -> Bool {
+        guard let first = field.first else { return false }
+        if first.isASCII && first.isNumber { return true }
+        guard first == "-" || first == "+" || first == "." else { return false }
+        return field.dropFirst().first.map { $0.isASCII && ($0.isNumber || $0 == ".") } ?? false
     }
 }
 

@@ -44,13 +44,16 @@ struct Eval: ParsableCommand {
             var text: [String] = []
             if let gold {
                 let score = try scoreGold(gold, segmenter: segmenter)
-                fields += [
-                    ("precision", format(score.precision)), ("recall", format(score.recall)), ("f1", format(score.f1)),
-                    ("oovRate", format(score.oovRate)), ("oovRecall", format(score.oovRecall)), ("ivRecall", format(score.ivRecall)),
-                    ("sentences", "\(score.sentences)"), ("goldWords", "\(score.goldWords)"), ("testWords", "\(score.testWords)"),
-                    ("correctWords", "\(score.correctWords)"), ("oovWords", "\(score.oovWords)"),
-                ]
-                text.append("""
+                fields += [("precision", format(score.precision)), ("recall", format(score.recall)), ("f1", format(score.f1))]
+                // OOV figures need a training vocabulary (--words): without one they cannot be
+                // computed, and are left out rather than printed as 1 and 0.
+                if words != nil {
+                    fields += [("oovRate", format(score.oovRate)), ("oovRecall", format(score.oovRecall)), ("ivRecall", format(score.ivRecall))]
+                }
+                fields += [("sentences", "\(score.sentences)"), ("goldWords", "\(score.goldWords)"), ("testWords", "\(score.testWords)"),
+                           ("correctWords", "\(score.correctWords)")]
+                if words != nil { fields.append(("oovWords", "\(score.oovWords)")) }
+                var lines = """
                     sentences    \(score.sentences)
                     gold words   \(score.goldWords)
                     test words   \(score.testWords)
@@ -58,10 +61,16 @@ struct Eval: ParsableCommand {
                     precision    \(format(score.precision))
                     recall       \(format(score.recall))
                     F1           \(format(score.f1))
-                    OOV rate     \(format(score.oovRate))
-                    OOV recall   \(format(score.oovRecall))
-                    IV recall    \(format(score.ivRecall))
-                    """)
+                    """
+                if words != nil {
+                    lines += """
+
+                        OOV rate     \(format(score.oovRate))
+                        OOV recall   \(format(score.oovRecall))
+                        IV recall    \(format(score.ivRecall))
+                        """
+                }
+                text.append(lines)
                 if errors > 0 {
                     let top = score.topErrors(errors)
                     fields.append(("errors", "[" + top.map { "{\"error\":\(jsonString($0.error)),\"count\":\($0.count)}" }.joined(separator: ",") + "]"))

@@ -34,11 +34,13 @@ struct IDF: ParsableCommand {
             try reportingErrors {
                 let analyzer = Analyzer(segmenter: try dictionaryOptions.makeSegmenter(), mode: .precise)
                 var texts: [String] = []
-                try Documents.read(corpus) { texts.append($0.text) }
+                let problems = try Documents.read(corpus) { texts.append($0.text) }
+                if texts.isEmpty { throw CLIError("no document could be read; \(output) not written") }
                 let table = IDFTable.build(documents: texts, analyzer: analyzer, minimumDocumentFrequency: minDF)
                 let body = table.serialized(comment: "built by segtool idf build --min-df \(minDF) from \(texts.count) documents")
                 try TextFile.write(body, to: output)
                 Diagnostics.write("\(output): \(table.values.count) words from \(table.documents) documents\n")
+                if problems > 0 { throw ExitCode(1) }  // the bad inputs were reported and left out
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Indexer
 import Segmenter
+import Synchronization
 
 /// `segtool index`: build and maintain an inverted index.
 struct Index: ParsableCommand {
@@ -9,9 +10,16 @@ struct Index: ParsableCommand {
         abstract: "Build and maintain an on-disk inverted index.",
         subcommands: [Build.self, Add.self, Delete.self, Merge.self, Stats.self, Verify.self, Bench.self])
 
-    struct Common: ParsableArguments {
+    /// The index directory: the one option every subcommand has.
+    struct Location: ParsableArguments {
         @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
         var directory: String
+    }
+
+    /// The options of the subcommands that read and analyse documents (build, add).
+    struct Common: ParsableArguments {
+        @OptionGroup var location: Location
+        var directory: String { location.directory }
 
         @Option(help: "Analysis threads (default: all cores).")
         var threads: Int?
@@ -22,14 +30,18 @@ struct Index: ParsableCommand {
         @Flag(help: "Read standard input as JSON Lines (one document per line).")
         var jsonl = false
 
+        @OptionGroup var dictionaryOptions: DictionaryOptions
+
         func validate() throws {
             if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
             if memoryMB < 1 { throw ValidationError("--memory-mb must be at least 1") }
         }
     }
 
-    /// Adds the documents of `inputs` (files, folders, .jsonl, stdin) to `writer`.
-    static func addInputs(_ inputs: [String], common: Common, writer: IndexWriter) throws {
+    /// Adds the documents of `inputs` (files, folders, .jsonl, stdin) to `writer`. A bad
+    /// file or record is reported and skipped (see `Documents`).
+    /// - Returns: how many bad inputs were reported.
+    static func addInputs(_ inputs: [String], common: Common, writer: IndexWriter) throws -> Int {
         writer.threads = common.threads ?? coreCount()
         writer.memoryBudget = common.memoryMB << 20
         var paths: [String] = []
@@ -38,12 +50,13 @@ struct Index: ParsableCommand {
         var bytes = 0
         // A reader thread parses the inputs into batches while this one indexes the last.
         let pipe = BatchPipe<[IndexDocument]>(capacity: 2)
+        let problems = ProblemCount()
         let jsonl = common.jsonl, inputs = paths
         DispatchQueue.global().async {
             struct Stopped: Error {}
             do {
                 var batch: [IndexDocument] = []
-                try Documents.read(inputs, stdinIsJSONL: jsonl) { document in
+                let count = try Documents.read(inputs, stdinIsJSONL: jsonl) { document in
                     batch.append(IndexDocument(id: document.id, title: document.title, text: document.text,
                                                date: document.date, fields: document.fields))
                     if batch.count >= 2048 {
@@ -51,6 +64,7 @@ struct Index: ParsableCommand {
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
+                problems.value.withLock { $0 = count }
                 if !batch.isEmpty { _ = pipe.put(batch) }
                 pipe.finish()
             } catch is Stopped {
@@ -72,6 +86,12 @@ struct Index: ParsableCommand {
             throw error
         }
         progress.finish()
+        return problems.value.withLock { $0 }
+    }
+
+    /// The reader thread's count of bad inputs, read once the thread has finished.
+    private final class ProblemCount: Sendable {
+        let value = Mutex(0)
     }
 
     /// A folder's regular files (recursively, sorted), or the path itself.
@@ -87,46 +107,64 @@ struct Index: ParsableCommand {
         return [path]
     }
 
-    /// Opens the index's writer; `analysis` for a new index (an existing one must record the same).
-    static func open(_ common: Common, create: Bool, analysis: IndexAnalysis? = nil) throws -> IndexWriter {
+    /// A writer on the index in `directory`. `analysis`: for a new index, how it analyses text
+    /// (recorded in it); for an existing one, nil to use the recorded analysis, or the one the
+    /// options ask for — another one is refused with a clear error.
+    static func open(_ directory: String, create: Bool, analysis: IndexAnalysis? = nil) throws -> IndexWriter {
         do {
-            return try IndexWriter(directory: common.directory, create: create, analysis: analysis)
+            return try IndexWriter(directory: directory, create: create, analysis: analysis)
         } catch {
             throw CLIError("\(error)")
         }
+    }
+
+    /// The analysis that build's and add's options describe; nil when none was given (add
+    /// then uses the index's recorded analysis; build, the default one).
+    static func requestedAnalysis(_ options: DictionaryOptions, stopWords: StopWordOption) throws -> IndexAnalysis? {
+        guard !options.dictionaries.isEmpty || options.noBuiltinDictionary || options.icuOnly || stopWords.builtin else { return nil }
+        do {
+            let analysis = IndexAnalysis(
+                builtinLexicon: !options.noBuiltinDictionary, icuOnly: options.icuOnly,
+                userDictionaries: try options.dictionaries.map { path throws(IndexError) in try .init(contentsOf: path) },
+                stopWords: stopWords.builtin ? StopWords.builtin : [])
+            // A dictionary that does not parse is reported before anything is written.
+            _ = try analysis.makeSegmenter()
+            return analysis
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    /// `--builtin-stopwords` of build and add: a new index records the built-in stop words; an
+    /// existing one keeps the stop words it was built with (the flag must then agree).
+    struct StopWordOption: ParsableArguments {
+        @Flag(name: .customLong("builtin-stopwords"), help: "Leave the built-in stop words out of the index (and of queries); an existing index must have been built with them.")
+        var builtin = false
     }
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build an index from text files, folders (one document per file) and JSON Lines ({\"id\",\"title\",\"text\"}).",
             discussion: """
-                Standard input when no input is given (one document, or JSON Lines with --jsonl). Adds to the \
-                index when it exists. The analysis (dictionaries, stop words) is recorded in the index: search \
-                and index add use it without being told, and an existing index refuses another one.
+                Standard input when no input is given (one document, or JSON Lines with --jsonl: "id", "title", \
+                "text", "date" (YYYY, YYYY-MM or YYYY-MM-DD) and other string fields). Adds to the index when it \
+                exists. The analysis (dictionaries, stop words) is recorded in the index: search and index add \
+                use it without being told, and an existing index refuses another one.
                 """)
 
         @OptionGroup var common: Common
-        @OptionGroup var dictionaryOptions: DictionaryOptions
         @Argument(help: "Inputs: files, folders, .jsonl files.")
         var inputs: [String] = []
-        @Flag(name: .customLong("builtin-stopwords"), help: "Leave the built-in stop words out of the index (and of queries).")
-        var builtinStopWords = false
+        @OptionGroup var stopWordOption: StopWordOption
 
         func run() throws {
             try reportingErrors {
-                let analysis: IndexAnalysis
-                do {
-                    analysis = IndexAnalysis(
-                        builtinLexicon: !dictionaryOptions.noBuiltinDictionary, icuOnly: dictionaryOptions.icuOnly,
-                        userDictionaries: try dictionaryOptions.dictionaries.map { path throws(IndexError) in try .init(contentsOf: path) },
-                        stopWords: builtinStopWords ? StopWords.builtin : [])
-                    // A dictionary that does not parse is reported before anything is written.
-                    _ = try analysis.makeSegmenter()
-                } catch { throw CLIError("\(error)") }
-                let writer = try Index.open(common, create: true, analysis: analysis)
-                try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
+                let analysis = try Index.requestedAnalysis(common.dictionaryOptions, stopWords: stopWordOption) ?? IndexAnalysis()
+                let writer = try Index.open(common.directory, create: true, analysis: analysis)
+                let problems = try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
                 do { try writer.commit() } catch { throw CLIError("\(error)") }
                 Diagnostics.write("\(common.directory): \(writer.documentCount) documents\n")
+                if problems > 0 { throw ExitCode(1) }  // the bad inputs were reported and left out
             }
         }
     }
@@ -136,26 +174,32 @@ struct Index: ParsableCommand {
         @OptionGroup var common: Common
         @Argument(help: "Inputs: files, folders, .jsonl files.")
         var inputs: [String] = []
+        @OptionGroup var stopWordOption: StopWordOption
 
         func run() throws {
             try reportingErrors {
-                let writer = try Index.open(common, create: false)
-                try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
+                // Without analysis options, the index's recorded analysis; with them, they must match it.
+                let writer = try Index.open(common.directory, create: false,
+                                            analysis: try Index.requestedAnalysis(common.dictionaryOptions, stopWords: stopWordOption))
+                let problems = try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
                 do { try writer.commit() } catch { throw CLIError("\(error)") }
                 Diagnostics.write("\(common.directory): \(writer.documentCount) documents\n")
+                if problems > 0 { throw ExitCode(1) }  // the bad inputs were reported and left out
             }
         }
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete documents by id.")
-        @OptionGroup var common: Common
+        static let configuration = CommandConfiguration(
+            abstract: "Delete documents by id.",
+            discussion: "Ids not in the index are named on stderr (exit status 1); the others are deleted.")
+        @OptionGroup var location: Location
         @Argument(help: "Document ids.")
         var ids: [String]
 
         func run() throws {
             try reportingErrors {
-                let writer = try Index.open(common, create: false)
+                let writer = try Index.open(location.directory, create: false)
                 var missing: [String] = []
                 for id in ids where !writer.delete(id: id) { missing.append(id) }
                 do { try writer.commit() } catch { throw CLIError("\(error)") }
@@ -165,13 +209,22 @@ struct Index: ParsableCommand {
     }
 
     struct Merge: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Merge all segments into one, dropping deleted documents.")
-        @OptionGroup var common: Common
+        static let configuration = CommandConfiguration(
+            abstract: "Merge all segments into one, dropping deleted documents.",
+            discussion: "A merge re-analyses the stored texts with the index's recorded analysis (and this segtool's built-in lexicon).")
+        @OptionGroup var location: Location
+
+        @Option(help: "Analysis threads (default: all cores).")
+        var threads: Int?
+
+        func validate() throws {
+            if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
+        }
 
         func run() throws {
             try reportingErrors {
-                let writer = try Index.open(common, create: false)
-                writer.threads = common.threads ?? coreCount()
+                let writer = try Index.open(location.directory, create: false)
+                writer.threads = threads ?? coreCount()
                 do { try writer.merge() } catch { throw CLIError("\(error)") }
             }
         }

@@ -11,7 +11,9 @@ struct Keywords: ParsableCommand {
             standard input is one document. TF-IDF weight = tf/T · idf, with idf from the built-in \
             table (built by `segtool idf build` from a corpus of Chinese political news) or --idf; \
             words the table lacks get its median idf. Punctuation, numbers, stop words and single \
-            characters are left out by default.
+            characters are left out by default. Text output: one document a line, its keywords \
+            separated by spaces, after ID<TAB> when there can be several documents (fields escaped: \
+            \\t, \\n, \\\\, \\xHH). A bad input is reported and skipped; the exit status is then 1.
             """)
 
     @Argument(help: "Documents: text files, or .jsonl files with one document per line. Standard input when none is given.")
@@ -52,6 +54,10 @@ struct Keywords: ParsableCommand {
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if idf != nil && index != nil { throw ValidationError("--idf and --index exclude each other") }
+        if let tags, let unknown = tags.split(separator: ",").map({ String($0).trimmingCharacters(in: " ") })
+            .first(where: { !DictionaryTags.isKnown($0) }) {
+            throw ValidationError("--tags: `\(unknown)` is not a known tag (n, nr, ns, nt, nz, nnt, v, vn, …; see Dictionaries/README.md)")
+        }
     }
 
     func run() throws {
@@ -60,8 +66,10 @@ struct Keywords: ParsableCommand {
             if let index {
                 // The collection's own statistics: idf = ln(N / df) over the index's documents.
                 let reader: IndexReader
-                do { reader = try IndexReader(directory: index) } catch { throw CLIError("\(error)") }
-                table = IDFTable(index: reader)
+                do {
+                    reader = try IndexReader(directory: index)
+                    table = try IDFTable(index: reader)
+                } catch { throw CLIError("\(error)") }
             } else if let idf {
                 do {
                     table = try IDFTable(text: try TextFile.lines(idf).joined(separator: "\n"), name: idf)
@@ -76,22 +84,28 @@ struct Keywords: ParsableCommand {
                 segmenter: try dictionaryOptions.makeSegmenter(), idf: table,
                 stopWords: try stopWordOptions.load(), allowSingle: allowSingle, tags: tagSet)
             var out = OutputBuffer()
-            try Documents.read(files, stdinIsJSONL: jsonl) { document in
+            let problems = try Documents.read(files, stdinIsJSONL: jsonl, problem: { message in
+                out.flush()
+                Diagnostics.error(message)
+            }) { document in
                 let keywords = method == .tfidf ? extractor.tfidf(document.text, top: top) : extractor.textRank(document.text, top: top)
                 if json {
                     out.append("{\"id\":\(jsonString(document.id)),\"keywords\":[")
                     out.append(keywords.map { "{\"word\":\(jsonString($0.word)),\"weight\":\(number($0.weight))}" }.joined(separator: ","))
                     out.append("]}\n")
                 } else {
+                    // One document a line: its id and a tab (when there can be several), then
+                    // the keywords, space-separated; fields escaped (see tabSeparatedField).
                     if files.count > 1 || files.contains(where: { $0.hasSuffix(".jsonl") }) || jsonl {
-                        out.append(document.id + "\t")
+                        out.append(tabSeparatedField(document.id) + "\t")
                     }
-                    out.append(keywords.map { withWeights ? "\($0.word):\(number($0.weight))" : $0.word }.joined(separator: " "))
+                    out.append(keywords.map { tabSeparatedField(withWeights ? "\($0.word):\(number($0.weight))" : $0.word) }.joined(separator: " "))
                     out.append("\n")
                 }
                 out.flushIfLarge()
             }
             out.flush()
+            if problems > 0 { throw ExitCode(1) }
         }
     }
 }

@@ -11,7 +11,11 @@ struct Rank: ParsableCommand {
             scores every passage that contains a query term — TF-IDF by default: \
             Σ (1 + ln tf)·ln(1 + N/df)/√|passage|; BM25 with --rank bm25 (k1 = 1.2, b = 0.75) — \
             N, df and lengths taken over the given passages. Matches are highlighted in colour on \
-            a terminal, between 【 and 】 otherwise (see --highlight).
+            a terminal, between 【 and 】 otherwise (see --highlight). Text output: one passage a \
+            line, ID#PASSAGE<TAB>SCORE<TAB>TITLE<TAB>SNIPPET, with tabs, line breaks, backslashes \
+            and control characters escaped (\\t, \\n, \\\\, \\xHH). Exit status (as grep's): 0 \
+            when a passage matches, 1 when none does, 2 on an error (also when an input could not \
+            be read; the others are ranked).
             """)
 
     @Option(name: .shortAndLong, help: "The query.")
@@ -42,10 +46,16 @@ struct Rank: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(status: 2) {
             let ranker = PassageRanker(segmenter: try dictionaryOptions.makeSegmenter(), stopWords: try stopWordOptions.load(), ranking: rank)
             var documents: [(id: String, text: String)] = []
-            try Documents.read(files, stdinIsJSONL: jsonl) { documents.append(($0.id, $0.text)) }
+            var offsetsInFile: [Int] = []  // where each text starts in its file (after a BOM)
+            var titles: [String] = []
+            let problems = try Documents.read(files, stdinIsJSONL: jsonl) {
+                documents.append(($0.id, $0.text))
+                offsetsInFile.append($0.offsetInFile)
+                titles.append($0.title ?? "")
+            }
             if ranker.queryTerms(query).isEmpty {
                 throw CLIError("the query has no terms (only punctuation or stop words?)")
             }
@@ -53,16 +63,19 @@ struct Rank: ParsableCommand {
             let (open, close) = snippetOptions.markers
             var out = OutputBuffer()
             for (rankIndex, hit) in hits.enumerated() {
-                guard let document = documents.first(where: { $0.id == hit.documentID }) else { continue }
+                guard let d = documents.firstIndex(where: { $0.id == hit.documentID }) else { continue }
+                let document = documents[d], base = offsetsInFile[d]
                 let snippet = Snippet.make(text: document.text, passage: hit.passage.utf8Range, matches: hit.matches, maxCharacters: snippetOptions.snippetCharacters)
                 if json {
                     let highlights = snippet.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
-                    out.append("{\"rank\":\(rankIndex + 1),\"id\":\(jsonString(hit.documentID)),\"passage\":\(hit.passage.index),\"start\":\(hit.passage.utf8Range.lowerBound),\"end\":\(hit.passage.utf8Range.upperBound),\"score\":\(number(hit.score)),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
+                    out.append("{\"rank\":\(rankIndex + 1),\"id\":\(jsonString(hit.documentID)),\"passage\":\(hit.passage.index),\"start\":\(base + hit.passage.utf8Range.lowerBound),\"end\":\(base + hit.passage.utf8Range.upperBound),\"score\":\(number(hit.score)),\"snippet\":\(jsonString(snippet.text)),\"highlights\":[\(highlights)]}\n")
                 } else {
-                    out.append("\(rankIndex + 1)\t\(number(hit.score))\t\(hit.documentID)#\(hit.passage.index)\t\(snippet.marked(open: open, close: close))\n")
+                    // One hit a line: id#passage, score, title, snippet (fields escaped).
+                    out.append("\(tabSeparatedField(hit.documentID))#\(hit.passage.index)\t\(number(hit.score))\t\(tabSeparatedField(titles[d]))\t\(snippet.marked(open: open, close: close, escape: tabSeparatedField))\n")
                 }
             }
             out.flush()
+            if problems > 0 { throw ExitCode(2) }  // the bad inputs were reported and left out
             if hits.isEmpty { throw ExitCode(1) }  // like grep: nothing found
         }
     }

@@ -11,8 +11,10 @@ struct Search: ParsableCommand {
             words" must stand as in the quote (spaces between Chinese characters do not count; \
             punctuation and line breaks end a phrase). The query is analysed as the index records \
             (its dictionaries and stop words). Ranking: TF-IDF (Σ (1 + ln tf)·ln(1 + N/df)/√|d|) or \
-            BM25 (k1 = 1.2, b = 0.75); a phrase scores by how often it occurs. Exits 1 when nothing \
-            matches.
+            BM25 (k1 = 1.2, b = 0.75); a phrase scores by how often it occurs. Text output: one hit a \
+            line, ID<TAB>SCORE<TAB>TITLE<TAB>DATE<TAB>SNIPPET (ID#PASSAGE with --passages), with tabs, \
+            line breaks, backslashes and control characters escaped (\\t, \\n, \\\\, \\xHH). Exit \
+            status (as grep's): 0 when something matches, 1 when nothing does, 2 on an error.
             """)
 
     @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
@@ -50,7 +52,7 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(status: 2) {
             let hits: [Hit]
             do {
                 // On the command line any number of hits may be asked for (a server caps them).
@@ -67,9 +69,10 @@ struct Search: ParsableCommand {
                     let date = hit.date.map { jsonString($0.description) } ?? "null"
                     out.append("{\"rank\":\(offset + i + 1),\"id\":\(jsonString(hit.id)),\"title\":\(jsonString(hit.title)),\"score\":\(number(hit.score)),\"date\":\(date),\"fields\":{\(fields)},\"passage\":\(hit.passage),\"start\":\(hit.passageRange.lowerBound),\"end\":\(hit.passageRange.upperBound),\"snippet\":\(jsonString(hit.snippet.text)),\"highlights\":[\(highlights)]}\n")
                 } else {
-                    let title = hit.title.isEmpty ? "" : "  \(hit.title)"
-                    let date = hit.date.map { "  \($0)" } ?? ""
-                    out.append("\(offset + i + 1)\t\(number(hit.score))\t\(hit.id)#\(hit.passage)\(title)\(date)\n\t\(hit.snippet.marked(open: open, close: close))\n")
+                    // One hit a line: id (#passage with --passages), score, title, date, snippet.
+                    let id = tabSeparatedField(hit.id) + (passages ? "#\(hit.passage)" : "")
+                    let date = hit.date.map { "\($0)" } ?? ""
+                    out.append("\(id)\t\(number(hit.score))\t\(tabSeparatedField(hit.title))\t\(date)\t\(hit.snippet.marked(open: open, close: close, escape: tabSeparatedField))\n")
                 }
             }
             out.flush()

@@ -12,7 +12,8 @@ struct Segment: ParsableCommand {
             Reads the files in order (standard input when none is given, or for `-`) and writes \
             one line per input line. Whitespace tokens are dropped. With --format json, each line \
             is a JSON object: {"line":N,"tokens":[{"text","start","end","kind","source"}]}, where \
-            start and end are UTF-8 byte offsets within the line.
+            start and end are UTF-8 byte offsets within the line (the input's, also with --lossy); \
+            with several inputs each object starts with "file":NAME.
             """)
 
     @Argument(help: "Input files (UTF-8). Standard input when none is given.")
@@ -48,6 +49,7 @@ struct Segment: ParsableCommand {
             var failed = false
             var writer = SegmentWriter(format: format, delimiter: delimiter, mode: mode)
             for input in inputs {
+                writer.file = inputs.count > 1 ? input.displayName : nil
                 do {
                     try segmentFile(input, segmenter: segmenter, writer: &writer)
                 } catch let error as CLIError {
@@ -81,7 +83,7 @@ struct Segment: ParsableCommand {
                     throw CLIError("\(input.displayName):\(piece.line): invalid UTF-8 at byte offset \(offset) (byte 0x\(String(byte, radix: 16, uppercase: true))); use --lossy to replace it")
                 }
                 if let repaired = result.repaired {
-                    repaired.withUnsafeBufferPointer { writer.write(piece, $0, result.tokens) }
+                    repaired.bytes.withUnsafeBufferPointer { writer.write(piece, $0, result.tokens, inputOffsets: repaired.inputOffsets) }
                 } else {
                     writer.write(piece, UnsafeBufferPointer(rebasing: bytes[range]), result.tokens)
                 }
@@ -132,7 +134,9 @@ struct Segment: ParsableCommand {
     struct PieceResult {
         var tokens: [Token] = []
         var invalidOffset: Int?
-        var repaired: [UInt8]?
+        /// With --lossy, the piece with invalid UTF-8 replaced by U+FFFD: its bytes, and for
+        /// each of its byte offsets (and its end) the offset in the input piece.
+        var repaired: (bytes: [UInt8], inputOffsets: [Int])?
     }
 }
 
@@ -199,14 +203,45 @@ final class BatchJob: @unchecked Sendable {
                 result.invalidOffset = offset
                 return result
             }
-            let repaired = Array(String(decoding: piece, as: UTF8.self).utf8)
+            let repaired = Self.repair(piece)
             result.tokens.removeAll()
-            repaired.withUnsafeBufferPointer { buf in
+            repaired.bytes.withUnsafeBufferPointer { buf in
                 _ = try? segmenter.segment(utf8: buf, mode: mode, into: &result.tokens)
             }
             result.repaired = repaired
         }
         return result
+    }
+
+    /// `bytes` with each maximal invalid UTF-8 sequence replaced by U+FFFD (as
+    /// `String(decoding:as:)` does), and for each byte of the result (and its end) the offset
+    /// of the input byte it comes from, so that offsets can be reported into the input.
+    static func repair(_ bytes: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], inputOffsets: [Int]) {
+        var out: [UInt8] = []
+        var offsets: [Int] = []
+        out.reserveCapacity(bytes.count + 8)
+        offsets.reserveCapacity(bytes.count + 9)
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var at = 0
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                for (k, byte) in scalar.enumerated() {
+                    out.append(byte)
+                    offsets.append(at + k)
+                }
+                at += scalar.count
+            case .error(let length):
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                offsets.append(contentsOf: [at, at, at])
+                at += length
+            case .emptyInput:
+                break loop
+            }
+        }
+        offsets.append(at)
+        return (out, offsets)
     }
 }
 
@@ -216,6 +251,8 @@ struct SegmentWriter {
     let delimiter: [UInt8]
     let mode: Segmenter.Mode
     var output = OutputBuffer()
+    /// The input's name, written into each JSON line when there are several inputs.
+    var file: String?
     private var lineHasTokens = false
 
     init(format: Segment.OutputFormat, delimiter: String, mode: Segmenter.Mode) {
@@ -224,11 +261,19 @@ struct SegmentWriter {
         self.mode = mode
     }
 
-    mutating func write(_ piece: LinePiece, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) {
-        if piece.offsetInLine == 0 {
+    /// Writes the tokens of one piece; `inputOffsets` maps offsets in `bytes` to offsets in
+    /// the input when `bytes` is a repaired copy (--lossy).
+    mutating func write(_ piece: LinePiece, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], inputOffsets: [Int]? = nil) {
+        if piece.startsLine {
             lineHasTokens = false
             if format == .json {
-                output.append("{\"line\":")
+                if let file {
+                    output.append("{\"file\":")
+                    output.append(jsonString(file))
+                    output.append(",\"line\":")
+                } else {
+                    output.append("{\"line\":")
+                }
                 output.append(piece.line)
                 output.append(",\"tokens\":[")
             }
@@ -256,9 +301,9 @@ struct SegmentWriter {
                 output.append("{\"text\":\"")
                 output.appendJSONEscaped(text)
                 output.append("\",\"start\":")
-                output.append(piece.offsetInLine + token.utf8Range.lowerBound)
+                output.append(piece.offsetInLine + (inputOffsets?[token.utf8Range.lowerBound] ?? token.utf8Range.lowerBound))
                 output.append(",\"end\":")
-                output.append(piece.offsetInLine + token.utf8Range.upperBound)
+                output.append(piece.offsetInLine + (inputOffsets?[token.utf8Range.upperBound] ?? token.utf8Range.upperBound))
                 output.append(",\"kind\":\"")
                 output.append(token.kind.description)
                 output.append("\",\"source\":\"")

@@ -3,7 +3,8 @@ import ArgumentParser
 import Glibc
 #endif
 
-/// An error the CLI reports as `segtool: error: …` on stderr, exiting with status 1.
+/// An error the CLI reports as `segtool: error: …` on stderr, exiting with status 1 (2 for
+/// `search` and `rank`: see `reportingErrors`).
 struct CLIError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
@@ -32,13 +33,14 @@ enum Diagnostics {
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning a `CLIError` into a message on stderr and exit status 1.
-    func reportingErrors(_ body: () throws -> Void) throws {
+    /// Runs `body`, turning a `CLIError` into a message on stderr and exit status `status`
+    /// (1; 2 for the commands that follow grep's convention, where 1 means "nothing found").
+    func reportingErrors(status: Int32 = 1, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as CLIError {
             Diagnostics.error(error.description)
-            throw ExitCode(1)
+            throw ExitCode(status)
         }
     }
 }

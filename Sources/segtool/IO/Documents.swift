@@ -10,135 +10,121 @@ struct Document {
     var id: String
     var title: String?
     var text: String
+    /// Where `text` starts in its file: 3 for a plain-text file with a BOM, else 0 (JSON
+    /// Lines texts are unescaped strings and have no file offsets).
+    var offsetInFile = 0
+    /// The date of a JSON Lines record ("date": YYYY, YYYY-MM or YYYY-MM-DD).
     var date: DocumentDate? = nil
+    /// Its other top-level string fields (up to 1 KiB each).
     var fields: [String: String] = [:]
 }
-
-/// Field values longer than this are not stored (a warning says so, once per input).
-let maxFieldBytes = 1024
 
 /// Reads documents: a plain-text file is one document (its path is its id); a `.jsonl` file
 /// holds one document per line, `{"id","title","text"}` (id defaults to `FILE:LINE`); no
 /// files means standard input, one document (or JSON Lines with `--jsonl`).
+///
+/// A bad input does not stop the others: a missing or unreadable file, binary input (a NUL
+/// byte), invalid UTF-8, or a JSON Lines record that is not a document is reported through
+/// `problem` (file, line, byte offset) and skipped, and the reading goes on; the caller exits
+/// non-zero at the end when any was reported.
 enum Documents {
-    static func read(_ paths: [String], stdinIsJSONL: Bool = false, each: (Document) throws -> Void) throws {
-        if paths.isEmpty {
-            try readOne(path: nil, jsonl: stdinIsJSONL, each: each)
-            return
+    /// Calls `each` with every document of `paths` in order, and `problem` with the message
+    /// of every bad file or record.
+    /// - Returns: how many problems were reported.
+    /// - Throws: what `each` throws (which stops the reading).
+    @discardableResult
+    static func read(
+        _ paths: [String], stdinIsJSONL: Bool = false,
+        problem: (String) -> Void = { Diagnostics.error($0) },
+        each: (Document) throws -> Void
+    ) throws -> Int {
+        var problems = 0
+        let inputs: [String?] = paths.isEmpty ? [nil] : paths.map { $0 == "-" ? nil : $0 }
+        for path in inputs {
+            let jsonl = path.map { $0.hasSuffix(".jsonl") } ?? stdinIsJSONL
+            do {
+                try readOne(path: path, jsonl: jsonl, problem: { problems += 1; problem($0) }, each: each)
+            } catch let error as InputProblem {
+                problems += 1
+                problem(error.message)
+            }
         }
-        for path in paths {
-            try readOne(path: path == "-" ? nil : path, jsonl: path.hasSuffix(".jsonl") || (path == "-" && stdinIsJSONL), each: each)
-        }
+        return problems
     }
 
-    private static func readOne(path: String?, jsonl: Bool, each: (Document) throws -> Void) throws {
+    /// A bad input file: reported, and the next one is read.
+    private struct InputProblem: Error { var message: String }
+
+    private static func readOne(path: String?, jsonl: Bool, problem: (String) -> Void, each: (Document) throws -> Void) throws {
         let name = path ?? "<stdin>"
         if jsonl {
-            try readJSONLines(path: path, name: name, each: each)
+            try readJSONLines(path: path, name: name, problem: problem, each: each)
             return
         }
-        let bytes = try TextFile.bytes(path ?? "/dev/stdin")
-        if let bad = firstInvalidUTF8Offset(bytes) {
-            throw CLIError("\(name): invalid UTF-8 at byte offset \(bad)")
+        let bytes: [UInt8]
+        do { bytes = try TextFile.bytes(path ?? "/dev/stdin") } catch let error as CLIError {
+            throw InputProblem(message: error.description)
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw InputProblem(message: "\(name): binary input (NUL byte at byte offset \(nul)); segtool reads UTF-8 text")
+        }
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            throw InputProblem(message: "\(name): invalid UTF-8 at byte offset \(bad)")
+        }
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let text = String(decoding: bytes[bom...], as: UTF8.self)
         if text.allSatisfy(\.isWhitespace) {
             Diagnostics.warning("\(name): empty input")
             return
         }
-        try each(Document(id: name, title: nil, text: text))
+        try each(Document(id: name, title: nil, text: text, offsetInFile: bom))
     }
 
     /// Bytes read at a time from a JSON Lines input.
     static let jsonlBlock = 4 << 20
 
-    /// Streams JSON Lines: the input is read in blocks, and each complete line (split at LF,
-    /// trimmed of ASCII blanks and, on the first, a BOM) is checked for UTF-8 and parsed once
-    /// for its "id", "title", "text" and "date" strings; its other top-level string fields
-    /// (up to `maxFieldBytes` each) are the document's fields. Memory holds a block and the longest line,
-    /// not the file.
-    private static func readJSONLines(path: String?, name: String, each: (Document) throws -> Void) throws {
-        let fd = try InputFile(path: path).open()
+    /// Streams JSON Lines through `JSONLinesSplitter`: the input is read in blocks, so memory
+    /// holds a block and the longest line, not the file. A bad record is reported and skipped.
+    private static func readJSONLines(path: String?, name: String, problem: (String) -> Void, each: (Document) throws -> Void) throws {
+        let fd: Int32
+        do { fd = try InputFile(path: path).open() } catch let error as CLIError {
+            throw InputProblem(message: error.description)
+        }
         defer { if fd != 0 { _ = closeFD(fd) } }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(2 * jsonlBlock)
+        var splitter = JSONLinesSplitter()
         var block = [UInt8](repeating: 0, count: jsonlBlock)
-        var bufferOffset = 0  // the file offset of buffer[0]
-        var lineNumber = 0
-        var atEnd = false
         var warnedLongField = false
-        while !atEnd {
+        func handle(_ record: JSONLinesSplitter.Record) throws {
+            switch record.result {
+            case .success(let fields):
+                var date: DocumentDate?
+                if let raw = fields.date {
+                    guard let parsed = DocumentDate(raw) else {
+                        problem("\(name):\(record.line): date \"\(raw)\" is not YYYY, YYYY-MM or YYYY-MM-DD")
+                        return
+                    }
+                    date = parsed
+                }
+                if let long = fields.longField, !warnedLongField {
+                    Diagnostics.warning("\(name):\(record.line): field \"\(long)\" is longer than \(JSONDocumentFields.maxFieldBytes) bytes: not stored (nor others as long in this input)")
+                    warnedLongField = true
+                }
+                try each(Document(id: fields.id ?? "\(name):\(record.line)", title: fields.title, text: fields.text,
+                                  date: date, fields: fields.fields))
+            case .failure(let error):
+                problem("\(name):\(record.line): \(error)")
+            }
+        }
+        while true {
             let n = block.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw CLIError("\(name): \(String(cString: strerror(errno)))")
+                throw InputProblem(message: "\(name): \(String(cString: strerror(errno)))")
             }
-            if n == 0 {
-                atEnd = true
-            } else {
-                buffer.append(contentsOf: block[0..<n])
-            }
-            // Every complete line; at the end, the last one too.
-            let consumed = try buffer.withUnsafeBufferPointer { all -> Int in
-                var start = 0
-                while start < all.count {
-                    guard let newline = all[start...].firstIndex(of: 0x0A) else {
-                        if !atEnd { return start }
-                        try parseLine(all, start..<all.count)
-                        return all.count
-                    }
-                    try parseLine(all, start..<newline)
-                    start = newline + 1
-                }
-                return start
-            }
-            bufferOffset += consumed
-            buffer.removeFirst(consumed)
+            if n == 0 { break }
+            try block.withUnsafeBufferPointer { try splitter.feed(UnsafeBufferPointer(rebasing: $0[0..<n]), handle) }
         }
-
-        func parseLine(_ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws {
-            lineNumber += 1
-            var lo = range.lowerBound, hi = range.upperBound
-            if lineNumber == 1 && hi - lo >= 3 && all[lo] == 0xEF && all[lo + 1] == 0xBB && all[lo + 2] == 0xBF { lo += 3 }
-            while lo < hi && (all[lo] == 0x20 || all[lo] == 0x09 || all[lo] == 0x0D) { lo += 1 }
-            while hi > lo && (all[hi - 1] == 0x20 || all[hi - 1] == 0x09 || all[hi - 1] == 0x0D) { hi -= 1 }
-            guard lo < hi else { return }
-            let line = UnsafeBufferPointer(rebasing: all[lo..<hi])
-            if let bad = firstInvalidUTF8Offset(line) {
-                throw CLIError("\(name):\(lineNumber): invalid UTF-8 at byte offset \(bufferOffset + lo + bad)")
-            }
-            guard line[0] == 0x7B else {
-                throw CLIError("\(name):\(lineNumber): expected a JSON object with a \"text\" string")
-            }
-            var document = Document(id: "\(name):\(lineNumber)", title: nil, text: "")
-            var hasText = false
-            for (key, value) in JSONText.allStringFields(line) {
-                switch key {
-                case "id": document.id = value
-                case "title": document.title = value
-                case "text": document.text = value; hasText = true
-                case "date":
-                    guard let date = DocumentDate(value) else {
-                        throw CLIError("\(name):\(lineNumber): date \"\(value)\" is not YYYY, YYYY-MM or YYYY-MM-DD")
-                    }
-                    document.date = date
-                default:
-                    if value.utf8.count > maxFieldBytes {
-                        if !warnedLongField {
-                            Diagnostics.warning("\(name):\(lineNumber): field \"\(key)\" is longer than \(maxFieldBytes) bytes: not stored (nor others as long in this input)")
-                            warnedLongField = true
-                        }
-                    } else {
-                        document.fields[key] = value
-                    }
-                }
-            }
-            guard hasText else {
-                throw CLIError("\(name):\(lineNumber): expected a JSON object with a \"text\" string")
-            }
-            try each(document)
-        }
+        try splitter.finish(handle)
     }
 }
 

@@ -37,12 +37,14 @@ struct LinePiece {
     var lineOffset: Int
     /// Byte offset of this piece within its line.
     var offsetInLine: Int
+    /// Whether the line starts with this piece (its offset is 3 after a skipped BOM).
+    var startsLine: Bool
     /// Whether the line ends with this piece.
     var endsLine: Bool
 }
 
 /// Reads a file descriptor in large blocks and hands out lines (without `\n` and a final
-/// `\r`), in batches of complete lines. A line longer than `maxLine` (1 MiB) is handed out in pieces cut
+/// `\r`; without a BOM at the start of the input), in batches of complete lines. A line longer than `maxLine` (1 MiB) is handed out in pieces cut
 /// at safe places, so memory stays bounded whatever the input.
 final class LineReader {
     let fd: Int32
@@ -80,9 +82,13 @@ final class LineReader {
         func addPiece(_ bytes: UnsafeBufferPointer<UInt8>, endsLine: Bool) throws {
             var count = bytes.count
             if endsLine && count > 0 && bytes[count - 1] == 0x0D { count -= 1 }
+            // A byte order mark at the start of the input is skipped; the piece's offsets
+            // stay offsets into the file.
+            let skip = lineOffset == 0 && offsetInLine == 0 && count >= 3
+                && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
             let start = batch.count
-            batch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<count]))
-            pieces.append((LinePiece(line: lineNumber, lineOffset: lineOffset, offsetInLine: offsetInLine, endsLine: endsLine), start..<batch.count))
+            batch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[skip..<count]))
+            pieces.append((LinePiece(line: lineNumber, lineOffset: lineOffset, offsetInLine: offsetInLine + skip, startsLine: offsetInLine == 0, endsLine: endsLine), start..<batch.count))
             if endsLine {
                 lineNumber += 1
                 lineOffset += offsetInLine + bytes.count + 1

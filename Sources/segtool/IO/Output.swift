@@ -64,3 +64,31 @@ func writeAll(_ fd: Int32, _ buf: UnsafeBufferPointer<UInt8>) {
         done += n
     }
 }
+
+/// `s` made safe for one field of a tab-separated line: backslash, tab, line breaks and other
+/// control characters are escaped (`\\`, `\t`, `\n`, `\r`, `\x1F`, `\u{85}`, `\u{2028}`), so a
+/// field never splits a line or a column and the escaping can be undone.
+func tabSeparatedField(_ s: String) -> String {
+    func needsEscape(_ v: UInt32) -> Bool {
+        v < 0x20 || v == 0x5C || (v >= 0x7F && v < 0xA0) || v == 0x2028 || v == 0x2029
+    }
+    guard s.unicodeScalars.contains(where: { needsEscape($0.value) }) else { return s }
+    var out = ""
+    out.reserveCapacity(s.utf8.count + 8)
+    for scalar in s.unicodeScalars {
+        let v = scalar.value
+        guard needsEscape(v) else { out.unicodeScalars.append(scalar); continue }
+        switch v {
+        case 0x5C: out += "\\\\"
+        case 0x09: out += "\\t"
+        case 0x0A: out += "\\n"
+        case 0x0D: out += "\\r"
+        case ..<0x80:
+            let hex = String(v, radix: 16, uppercase: true)
+            out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+        default:
+            out += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+        }
+    }
+    return out
+}

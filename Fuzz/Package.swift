@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+// libFuzzer targets: a package of its own, so that the main package's build never sees them.
+// Built by run.sh with `-sanitize=fuzzer,address`; see README.md.
+import PackageDescription
+
+let package = Package(
+    name: "segtool-fuzz",
+    dependencies: [
+        // Named, because a path dependency is otherwise known by its folder name.
+        .package(name: "segtool", path: ".."),
+    ],
+    targets: [
+        // UTF-8 bytes → the segmenter in both modes (tiling, offsets, errors).
+        .executableTarget(
+            name: "FuzzSegmenter",
+            dependencies: [.product(name: "Segmenter", package: "segtool")],
+            path: "Targets/FuzzSegmenter"
+        ),
+        // Dictionary text → DictionaryFile (errors, round trip, words loaded and segmented).
+        .executableTarget(
+            name: "FuzzDictionary",
+            dependencies: [.product(name: "Segmenter", package: "segtool")],
+            path: "Targets/FuzzDictionary"
+        ),
+        // Query text → Query (clauses well formed).
+        .executableTarget(
+            name: "FuzzQuery",
+            dependencies: [
+                .product(name: "Segmenter", package: "segtool"),
+                .product(name: "Indexer", package: "segtool"),
+            ],
+            path: "Targets/FuzzQuery"
+        ),
+        // JSON Lines bytes → the CLI's record splitter (Sources/segtool/IO/JSONLines.swift,
+        // linked into the target's folder): the same records whatever the block size.
+        .executableTarget(
+            name: "FuzzJSONLines",
+            dependencies: [.product(name: "Segmenter", package: "segtool")],
+            path: "Targets/FuzzJSONLines"
+        ),
+        // The hook for the mutated-index target (issue 13, the index owner's): add
+        // Targets/FuzzIndex here (Indexer), and its name to TARGETS in run.sh.
+    ]
+)

@@ -1,0 +1,1 @@
+../../../Sources/segtool/IO/JSONLines.swift

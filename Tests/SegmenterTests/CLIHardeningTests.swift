@@ -1,0 +1,301 @@
+import Foundation
+import Testing
+
+// Regression tests of issue 13 ("Hardening") for the command line, run through the built binary.
+extension CommandLineTool {
+    /// A fresh directory path under the temporary directory (not created).
+    func temporaryDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("segtool-cli-\(UUID().uuidString)").path
+    }
+
+    /// The values of `key` in the JSON Lines of `output`.
+    func jsonValues(_ key: String, _ output: String) -> [Any] {
+        output.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?[key]
+        }
+    }
+
+    // MARK: 9. One bad file does not stop the others
+
+    @Test func badFileDoesNotStopKeywordsRankAndIDF() throws {
+        let good = try temporaryFile(Data("全面推进乡村振兴，乡村振兴取得新进展。".utf8))
+        let missing = "/nonexistent/missing.txt"
+        let keywords = try run(["keywords", "--top", "1", good, missing, good])
+        #expect(keywords.status == 1)
+        #expect(keywords.stdout == "\(good)\t乡村振兴\n\(good)\t乡村振兴\n")
+        #expect(keywords.stderr.contains("\(missing): No such file or directory"))
+
+        let rank = try run(["rank", "-q", "乡村振兴", missing, good])
+        #expect(rank.status == 2)
+        #expect(rank.stdout.split(separator: "\n").count == 1)
+        #expect(rank.stderr.contains(missing))
+
+        let table = temporaryDirectory()
+        let idf = try run(["idf", "build", good, missing, good, "-o", table])
+        #expect(idf.status == 1)
+        #expect(idf.stderr.contains(missing))
+        #expect(try String(contentsOfFile: table, encoding: .utf8).contains("# documents 2"))
+        // Nothing readable: no table written.
+        let none = temporaryDirectory()
+        #expect(try run(["idf", "build", missing, "-o", none]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: none))
+    }
+
+    @Test func badFileDoesNotStopIndexBuild() throws {
+        // A folder with a binary file between two good ones, and JSON Lines with a bad record.
+        let folder = temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data("全面推进乡村振兴。".utf8).write(to: URL(fileURLWithPath: folder + "/a.txt"))
+        try Data([0x41, 0x42, 0x00, 0x43]).write(to: URL(fileURLWithPath: folder + "/b.bin"))
+        try Data("守住粮食安全底线。".utf8).write(to: URL(fileURLWithPath: folder + "/c.txt"))
+        let jsonl = try temporaryFile(Data(#"""
+            {"id":"x","text":"乡村振兴战略"}
+            {"id":"y"}
+            {"id":"z","text":"粮食安全"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        let dir = temporaryDirectory()
+        let build = try run(["index", "build", "--index", dir, folder, "/nonexistent/gone.txt", jsonl])
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("\(folder)/b.bin: binary input (NUL byte at byte offset 2)"), "\(build.stderr)")
+        #expect(build.stderr.contains("/nonexistent/gone.txt: No such file or directory"))
+        #expect(build.stderr.contains("\(jsonl):2: expected a JSON object"))
+        let search = try run(["search", "--index", dir, "--json", "--top", "10", "乡村振兴", "OR", "粮食安全"])
+        let ids = Set(jsonValues("id", search.stdout).compactMap { $0 as? String })
+        #expect(ids == ["\(folder)/a.txt", "\(folder)/c.txt", "x", "z"])
+        // index add likewise.
+        let add = try run(["index", "add", "--index", dir, "/nonexistent/gone.txt", try temporaryFile(Data("新质生产力".utf8))])
+        #expect(add.status == 1)
+        #expect(try run(["search", "--index", dir, "新质生产力"]).status == 0)
+    }
+
+    // MARK: 10. NUL bytes are refused by every command that reads documents
+
+    @Test func nulBytesAreRefusedWithFileAndOffset() throws {
+        let binary = try temporaryFile(Data("乡村振兴\u{0}粮食安全".utf8))
+        let expected = "\(binary): binary input (NUL byte at byte offset 12)"
+        for arguments in [["keywords", binary], ["rank", "-q", "乡村振兴", binary],
+                          ["idf", "build", binary, "-o", temporaryDirectory()],
+                          ["index", "build", "--index", temporaryDirectory(), binary]] {
+            let r = try run(arguments)
+            #expect(r.status != 0, "\(arguments[0])")
+            #expect(r.stderr.contains(expected), "\(arguments[0]): \(r.stderr)")
+            #expect(!r.stdout.contains("\u{0}"))
+        }
+        let jsonl = try temporaryFile(Data("{\"id\":\"a\",\"text\":\"好\"}\n{\"id\":\"b\",\"text\":\"x\u{0}\"}\n".utf8), name: UUID().uuidString + ".jsonl")
+        let r = try run(["keywords", "--allow-single", jsonl])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(jsonl):2: binary input (NUL byte at byte offset 43)"), "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("a\t"))
+    }
+
+    // MARK: 5. --lossy JSON offsets point into the input
+
+    @Test func lossyOffsetsPointIntoTheInput() throws {
+        // 中 FF FE 国: the two bad bytes become two U+FFFD (three bytes each) in the text,
+        // but 国 is at byte 5 of the input.
+        let r = try run(["segment", "--lossy", "--format", "json"], stdin: Data([0xE4, 0xB8, 0xAD, 0xFF, 0xFE, 0xE5, 0x9B, 0xBD, 0x0A]))
+        #expect(r.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let tokens = object?["tokens"] as? [[String: Any]] ?? []
+        let spans = tokens.map { "\($0["text"] as? String ?? "")@\($0["start"] as? Int ?? -1)-\($0["end"] as? Int ?? -1)" }
+        #expect(spans == ["中@0-3", "\u{FFFD}@3-4", "\u{FFFD}@4-5", "国@5-8"])
+        // A truncated sequence (E4 B8) is one replacement of two bytes; offsets after it too.
+        let t = try run(["segment", "--lossy", "--format", "json"], stdin: Data([0x61, 0xE4, 0xB8, 0x20, 0x62, 0x0A]))
+        let tObject = try JSONSerialization.jsonObject(with: Data(t.stdout.utf8)) as? [String: Any]
+        let tTokens = tObject?["tokens"] as? [[String: Any]] ?? []
+        #expect(tTokens.last?["text"] as? String == "b" && tTokens.last?["start"] as? Int == 4)
+    }
+
+    // MARK: 11. A BOM at the start of a file is skipped, offsets still into the file
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let file = try temporaryFile(Data(bom + Array("习近平 强调\n两会\n".utf8)))
+        let text = try run(["segment", file])
+        #expect(text.status == 0)
+        #expect(text.stdout == "习近平 强调\n两会\n")
+        let json = try run(["segment", "--format", "json", file])
+        let first = try JSONSerialization.jsonObject(with: Data(json.stdout.split(separator: "\n")[0].utf8)) as? [String: Any]
+        let tokens = first?["tokens"] as? [[String: Any]] ?? []
+        #expect(tokens.first?["text"] as? String == "习近平")
+        #expect(tokens.first?["start"] as? Int == 3 && tokens.first?["end"] as? Int == 12)
+        // Standard input too; an invalid byte after the BOM is reported at its file offset.
+        let stdin = try run(["segment"], stdin: Data(bom + Array("两会".utf8)))
+        #expect(stdin.stdout == "两会\n")
+        let bad = try run(["segment"], stdin: Data(bom + [0x41, 0xFF]))
+        #expect(bad.stderr.contains("invalid UTF-8 at byte offset 4"), "\(bad.stderr)")
+        // A BOM that is not at the start of the file is text (not skipped).
+        let later = try run(["segment", "--format", "json"], stdin: Data(Array("两会\n".utf8) + bom + Array("两会".utf8)))
+        #expect(later.stdout.split(separator: "\n").last?.contains("\"start\":3") == true)
+        // keywords and rank: no BOM token; rank's offsets into the file.
+        let doc = try temporaryFile(Data(bom + Array("全面推进乡村振兴，乡村振兴取得新进展。".utf8)))
+        let keywords = try run(["keywords", "--json", doc])
+        #expect(!keywords.stdout.contains("\u{FEFF}"))
+        let rank = try run(["rank", "-q", "乡村振兴", "--json", doc])
+        let hit = try JSONSerialization.jsonObject(with: Data(rank.stdout.utf8)) as? [String: Any]
+        #expect(hit?["start"] as? Int == 3)
+    }
+
+    // MARK: 12. search and rank: 0 found, 1 nothing found, 2 an error (as grep and ripgrep)
+
+    @Test func searchAndRankExitCodes() throws {
+        let dir = temporaryDirectory()
+        let corpus = try temporaryFile(Data(#"{"id":"a","text":"全面推进乡村振兴。"}"#.utf8), name: UUID().uuidString + ".jsonl")
+        #expect(try run(["index", "build", "--index", dir, corpus]).status == 0)
+        #expect(try run(["search", "--index", dir, "乡村振兴"]).status == 0)
+        let none = try run(["search", "--index", dir, "粮食安全"])
+        #expect(none.status == 1 && none.stderr.isEmpty)
+        let missing = try run(["search", "--index", "/nonexistent", "乡村振兴"])
+        #expect(missing.status == 2 && missing.stderr.contains("not a segtool index"))
+        // A damaged index: an error, not "no match".
+        let manifest = dir + "/manifest"
+        try Data("garbage\n".utf8).write(to: URL(fileURLWithPath: manifest))
+        #expect(try run(["search", "--index", dir, "乡村振兴"]).status == 2)
+        // Usage errors too.
+        #expect(try run(["search", "乡村振兴"]).status == 2)
+        #expect(try run(["search", "--index", dir, "--top", "0", "乡村振兴"]).status == 2)
+        #expect(try run(["search", "--help"]).status == 0)
+
+        let doc = try temporaryFile(Data("全面推进乡村振兴。".utf8))
+        #expect(try run(["rank", "-q", "乡村振兴", doc]).status == 0)
+        #expect(try run(["rank", "-q", "粮食安全", doc]).status == 1)
+        #expect(try run(["rank", "-q", "乡村振兴", "/nonexistent/x.txt"]).status == 2)
+        #expect(try run(["rank", doc]).status == 2)  // no query
+        // Other commands keep 1 for an error and 64 for a usage error.
+        #expect(try run(["keywords", "/nonexistent/x.txt"]).status == 1)
+        #expect(try run(["segment", "--threads", "0"]).status == 64)
+    }
+
+    // MARK: 13. A query of exclusions only
+
+    @Test func queryWithOnlyExclusionsSaysWhatIsMissing() throws {
+        let dir = temporaryDirectory()
+        let corpus = try temporaryFile(Data(#"{"id":"a","text":"北京推进乡村振兴。"}"#.utf8), name: UUID().uuidString + ".jsonl")
+        #expect(try run(["index", "build", "--index", dir, corpus]).status == 0)
+        for query in [["-北京"], ["-北京", "-上海"], ["-北京 -上海"]] {
+            let r = try run(["search", "--index", dir] + query)
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("needs at least one word to find"), "\(query): \(r.stderr)")
+        }
+        let punctuation = try run(["search", "--index", dir, "，。"])
+        #expect(punctuation.status == 2 && punctuation.stderr.contains("needs at least one word to find"))
+    }
+
+    // MARK: 14. User dictionaries: frequencies and tags say what is wrong
+
+    @Test func userDictionaryFrequencyAndTagErrors() throws {
+        for (line, message) in [("数智渝城 -5", "frequency `-5` is not valid: a frequency must be a non-negative integer"),
+                                ("数智渝城 abc", "`abc` is neither a frequency (a non-negative integer) nor a known tag"),
+                                ("数智渝城 abc nz", "`abc` is not a frequency"),
+                                ("数智渝城 3.5", "frequency `3.5` is not valid")] {
+            let dict = try temporaryFile(Data("两会 10 nz\n\(line)\n".utf8))
+            let r = try run(["segment", "--dict", dict], stdin: Data("数智渝城\n".utf8))
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("\(dict):2: \(message)"), "\(line): \(r.stderr)")
+            let lint = try run(["dict", "lint", "--no-builtin-dict", dict])
+            #expect(lint.status == 1 && (lint.stdout + lint.stderr).contains(message), "\(lint.stdout)\(lint.stderr)")
+        }
+        let tags = try run(["keywords", "--tags", "nt,abc"], stdin: Data("两会".utf8))
+        #expect(tags.status == 64 && tags.stderr.contains("`abc` is not a known tag"))
+    }
+
+    // MARK: 15. index delete, per-subcommand options, index add --builtin-stopwords, eval without --words
+
+    @Test func indexDeleteNamesUnknownIdsAndOptionsApply() throws {
+        let dir = temporaryDirectory()
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a","text":"全面推进乡村振兴。"}
+            {"id":"b","text":"乡村振兴取得新进展。"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        #expect(try run(["index", "build", "--index", dir, corpus]).status == 0)
+        let delete = try run(["index", "delete", "--index", dir, "a", "no-such"])
+        #expect(delete.status == 1)
+        #expect(delete.stderr.contains("not in the index: no-such") && !delete.stderr.contains(" a"), "\(delete.stderr)")
+        let left = try run(["search", "--index", dir, "--json", "乡村振兴"])
+        #expect(jsonValues("id", left.stdout).compactMap { $0 as? String } == ["b"])
+        // Options that do not apply are not offered (and are usage errors).
+        for sub in ["delete", "merge"] {
+            let help = try run(["index", sub, "--help"])
+            #expect(!help.stdout.contains("--jsonl") && !help.stdout.contains("--memory-mb"), "\(sub)")
+        }
+        #expect(!(try run(["index", "delete", "--help"])).stdout.contains("--dict"))
+        #expect(try run(["index", "delete", "--index", dir, "--jsonl", "b"]).status == 64)
+        #expect(try run(["index", "merge", "--index", dir, "--memory-mb", "5"]).status == 64)
+        #expect(try run(["index", "merge", "--index", dir, "--threads", "1"]).status == 0)
+    }
+
+    @Test func indexAddBuiltinStopWords() throws {
+        let with = temporaryDirectory(), without = temporaryDirectory()
+        let doc = try temporaryFile(Data("我们的乡村振兴。".utf8))
+        #expect(try run(["index", "build", "--builtin-stopwords", "--index", with, doc]).status == 0)
+        #expect(try run(["index", "build", "--index", without, doc]).status == 0)
+        // add accepts the flag on an index built with the built-in stop words ...
+        let more = try temporaryFile(Data("的确如此。".utf8))
+        #expect(try run(["index", "add", "--builtin-stopwords", "--index", with, more]).status == 0)
+        #expect(try run(["search", "--index", with, "的"]).status == 2)  // only a stop word
+        // ... and refuses it on one built without them, adding nothing.
+        let refused = try run(["index", "add", "--builtin-stopwords", "--index", without, more])
+        #expect(refused.status == 1 && refused.stderr.contains("records another analysis"), "\(refused.stderr)")
+        #expect(try run(["search", "--index", without, "的确"]).status == 1)
+    }
+
+    @Test func evalWithoutWordsOmitsOOVFigures() throws {
+        let gold = try temporaryFile(Data("坚持 发扬 全过程人民民主\n".utf8))
+        let text = try run(["eval", "--gold", gold])
+        #expect(text.status == 0 && text.stdout.contains("F1") && !text.stdout.contains("OOV") && !text.stdout.contains("IV recall"))
+        let json = try JSONSerialization.jsonObject(with: Data(try run(["eval", "--gold", gold, "--json"]).stdout.utf8)) as? [String: Any]
+        #expect(json?["f1"] != nil && json?["oovRate"] == nil && json?["ivRecall"] == nil)
+        let words = try temporaryFile(Data("坚持 发扬\n".utf8))
+        let withWords = try JSONSerialization.jsonObject(with: Data(try run(["eval", "--gold", gold, "--words", words, "--json"]).stdout.utf8)) as? [String: Any]
+        #expect(withWords?["oovRate"] as? Double == 0.3333)
+    }
+
+    // MARK: 16. Text output: one hit a line, tab-separated, escaped
+
+    @Test func textOutputIsOneEscapedHitPerLine() throws {
+        let dir = temporaryDirectory()
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a\tb","title":"标题\n第二行","text":"推进乡村振兴\t战略\u0007。"}
+            {"id":"c\\d","text":"乡村振兴取得新进展。"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        #expect(try run(["index", "build", "--index", dir, corpus]).status == 0)
+        for passages in [false, true] {
+            let r = try run(["search", "--index", dir, "--highlight", "[,]", "乡村振兴"] + (passages ? ["--passages"] : []))
+            #expect(r.status == 0)
+            let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            #expect(lines.count == 2, "\(r.stdout)")
+            // id, score, title, date (none here), snippet.
+            for line in lines { #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 5, "\(line)") }
+            let first = lines.first { $0.hasPrefix("a\\tb") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            #expect(first?[0] == (passages ? "a\\tb#0" : "a\\tb"))
+            #expect(first?[2] == "标题\\n第二行")
+            #expect(first?[3] == "")
+            #expect(first?[4] == "推进[乡村振兴]\\t战略\\x07。")
+            #expect(lines.contains { $0.hasPrefix(passages ? "c\\\\d#0\t" : "c\\\\d\t") })
+        }
+        // rank: the same four fields.
+        let doc = try temporaryFile(Data("推进乡村振兴\t战略。".utf8), name: "x\ty.txt")
+        let rank = try run(["rank", "-q", "乡村振兴", "--highlight", "[,]", doc])
+        let fields = rank.stdout.dropLast().split(separator: "\t", omittingEmptySubsequences: false)
+        #expect(fields.count == 4 && fields[0].hasSuffix("x\\ty.txt#0") && fields[2].isEmpty && fields[3] == "推进[乡村振兴]\\t战略。", "\(rank.stdout)")
+        // keywords: the id escaped, one document a line.
+        let keywords = try run(["keywords", "--top", "1", doc, doc])
+        #expect(keywords.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t").count == 2 && $0.contains("x\\ty.txt") }, "\(keywords.stdout)")
+    }
+
+    // MARK: 17. segment --format json over several files: each line says its file
+
+    @Test func jsonOverSeveralFilesNamesTheFile() throws {
+        let a = try temporaryFile(Data("习近平\n强调\n".utf8))
+        let b = try temporaryFile(Data("两会\n".utf8), name: "quote\"\(UUID().uuidString).txt")
+        let r = try run(["segment", "--format", "json", a, b])
+        #expect(r.status == 0)
+        let objects = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.count == 3)
+        #expect(objects.map { $0["file"] as? String } == [a, a, b])
+        #expect(objects.map { $0["line"] as? Int } == [1, 2, 1])
+        // One input: as before, no file field.
+        let one = try run(["segment", "--format", "json", a])
+        #expect(!one.stdout.contains("\"file\""))
+    }
+}
