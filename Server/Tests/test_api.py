@@ -3,6 +3,8 @@ responses validated against the OpenAPI description the server serves."""
 import concurrent.futures
 import json
 import pathlib
+import random
+import re
 import signal
 import socket
 import subprocess
@@ -19,8 +21,31 @@ from openapi_spec_validator import validate as validate_spec
 from conftest import HERE, SEGTOOL, Server, add_documents, build_index
 
 
+_SPECS = {}
+
+
+def described(server, path, method, status, body):
+    """Validates a response against what the served OpenAPI description says the operation
+    answers with that status (an undocumented status of a documented operation fails)."""
+    spec = _SPECS.get(server.base)
+    if spec is None:
+        with urllib.request.urlopen(server.url("/openapi.json")) as r:
+            spec = _SPECS[server.base] = json.load(r)
+    route = urllib.parse.urlsplit(path).path
+    for template, operations in spec["paths"].items():
+        pattern = "^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)) + "$"
+        if re.match(pattern, route) and method.lower() in operations:
+            responses = operations[method.lower()]["responses"]
+            assert str(status) in responses, f"{method} {template}: status {status} is not described"
+            schema = responses[str(status)]["content"]["application/json"]["schema"]
+            jsonschema.validate(body, dict(schema, components=spec["components"]), cls=jsonschema.Draft202012Validator)
+            return True
+    return False
+
+
 def call(server, path, body=None, method=None, headers=None):
-    """(status, headers, parsed JSON body) of a request."""
+    """(status, headers, parsed JSON body) of a request; API responses are checked against the
+    OpenAPI description."""
     data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode())
     request = urllib.request.Request(server.url(path), data=data, method=method, headers=headers or {})
     if data is not None:
@@ -28,10 +53,13 @@ def call(server, path, body=None, method=None, headers=None):
     try:
         with urllib.request.urlopen(request, timeout=30) as r:
             raw = r.read()
-            return r.status, r.headers, (json.loads(raw) if "json" in r.headers.get("Content-Type", "") else raw)
+            status, response_headers = r.status, r.headers
+            parsed = json.loads(raw) if "json" in r.headers.get("Content-Type", "") else raw
     except urllib.error.HTTPError as e:
-        raw = e.read()
-        return e.code, e.headers, json.loads(raw)
+        status, response_headers, parsed = e.code, e.headers, json.loads(e.read())
+    if isinstance(parsed, (dict, list)):
+        described(server, path, request.get_method(), status, parsed)
+    return status, response_headers, parsed
 
 
 def get(server, path, **params):
@@ -74,6 +102,16 @@ def test_search_hits_with_highlights(server, openapi):
         text = hit["snippet"]["text"].encode()
         marked = [text[a:b].decode() for a, b in hit["snippet"]["highlights"]]
         assert marked and all(m in ("乡村振兴", "乡村", "振兴") for m in marked), marked
+
+
+def test_search_terms_for_the_trend(server):
+    """The query's clauses, as the page passes them to /api/trend: a phrase or a word the
+    analysis splits comes back joined as typed; exclusions are left out."""
+    _, _, body = get(server, "/api/search", q='"数字经济 论坛" 转义 OR 乡村振兴 -北京', top=1)
+    assert body["terms"] == ["数字经济论坛", "转义", "乡村振兴"]
+    _, _, trend = get(server, "/api/trend", terms=body["terms"])
+    counts = {t: sum(r["documents"] for r in trend["rows"] if r["term"] == t) for t in body["terms"]}
+    assert counts == {"数字经济论坛": 1, "转义": 1, "乡村振兴": 8}
 
 
 def test_search_paging_is_consistent(server):
@@ -270,6 +308,9 @@ def test_page_and_its_policy(server):
         policy = r.headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert '<script src="/app.js"' in html and "http://" not in html.replace("http://www.w3.org", "")
+    for path in ["/api/search?q=x", "/api/documents/nope", "/healthz"]:
+        _, headers, _ = call(server, path)
+        assert headers["X-Content-Type-Options"] == "nosniff", path
 
 
 def test_access_log_is_structured(server):
@@ -282,17 +323,17 @@ def test_access_log_is_structured(server):
 
 
 def test_request_timeout_is_503(index_dir, openapi):
+    """With a 1 ms limit, TextRank over 60,000 varied characters (tens of milliseconds) gets a 503."""
+    rng = random.Random(14)
+    text = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) + ("，" if i % 17 == 16 else "") for i in range(60_000))
     s = Server(index_dir, "--timeout-ms", "1", "--log-level", "warning")
     try:
-        statuses = set()
-        for _ in range(20):
-            status, _, body = call(s, "/api/keywords", {"text": "全面推进乡村振兴，加快建设农业强国。" * 2000, "top": 100})
-            statuses.add(status)
-            if status == 503:
-                check(openapi, "Error", body)
-                assert "longer than" in body["error"]
-                break
-        assert 503 in statuses
+        status, _, body = call(s, "/api/keywords", {"text": text, "top": 100, "method": "textrank"})
+        assert status == 503
+        check(openapi, "Error", body)
+        assert "longer than" in body["error"]
+        # The server is still there.
+        assert call(s, "/healthz")[0] == 200
     finally:
         s.stop()
 
@@ -347,6 +388,35 @@ def test_writer_commits_while_serving(tmp_path, openapi):
         assert {h["id"] for h in body["hits"]} == {"added-0", "added-1", "added-2"}
     finally:
         stop.set()
+        s.stop()
+
+
+def test_a_damaged_commit_keeps_the_previous_snapshot(tmp_path):
+    """A manifest that does not parse: the server goes on with the snapshot it has, says so once
+    in its log, and opens the next good commit."""
+    index = tmp_path / "damaged.idx"
+    build_index(index, HERE / "Fixtures" / "documents.jsonl")
+    s = Server(index, "--reload-ms", "10")
+    try:
+        _, _, before = get(s, "/api/search", q="乡村振兴", top=20)
+        manifest = index / "manifest"
+        good = manifest.read_bytes()
+        broken = tmp_path / "broken"
+        broken.write_bytes(b"segtool-index 1\ngeneration 99\ncrc32 0\n")
+        broken.replace(manifest)
+        for _ in range(20):
+            status, _, body = get(s, "/api/search", q="乡村振兴", top=20)
+            assert status == 200 and body["hits"] == before["hits"]
+            time.sleep(0.02)
+        errors = [e for e in s.log_lines() if e["level"] == "error"]
+        assert len(errors) == 1 and "could not open the new commit" in errors[0]["message"], errors
+        restored = tmp_path / "restored"
+        restored.write_bytes(good)
+        restored.replace(manifest)
+        time.sleep(0.05)
+        _, _, stats = get(s, "/api/stats")
+        assert stats["reloads"] == 1 and stats["documents"] == 12
+    finally:
         s.stop()
 
 

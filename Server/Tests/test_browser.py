@@ -175,6 +175,36 @@ def test_query_through_typing_and_the_document_view(server, browser):
     browser.wait_for("document.getElementById('document').hidden")
 
 
+def test_passages_paging_and_date_filter(server, browser):
+    browser.navigate(server.url("/?q=" + urllib.request.quote("乡村振兴")))
+    browser.wait_for(f"{HITS} >= 5")
+    first_page = browser.evaluate("[...document.querySelectorAll('#hits .hit')].map(h => h.dataset.id)")
+    # Paging with only 10 a page would need more documents: ask for 4 a page through the state.
+    browser.evaluate("state.top = 4; renderedSearch = null; navigate({ page: 1 })")
+    browser.wait_for(f"{HITS} === 4")
+    page1 = browser.evaluate("[...document.querySelectorAll('#hits .hit')].map(h => h.dataset.id)")
+    assert page1 == first_page[:4]
+    browser.evaluate("document.getElementById('next').click()")
+    browser.wait_for("location.search.includes('page=2')")
+    browser.wait_for(f"{HITS} === 4 && document.querySelector('#hits .hit').dataset.id !== {json.dumps(page1[0])}")
+    page2 = browser.evaluate("[...document.querySelectorAll('#hits .hit')].map(h => h.dataset.id)")
+    assert page2 == first_page[4:8]
+    assert not browser.evaluate("document.getElementById('prev').disabled")
+    # The passages toggle: each hit names its passage.
+    browser.evaluate("document.getElementById('passages').click()")
+    browser.wait_for("location.search.includes('passages=1')")
+    browser.wait_for(f"{HITS} > 0 && [...document.querySelectorAll('#hits .meta')].every(m => m.textContent.includes('passage'))")
+    # The date filter, typed into the form.
+    browser.evaluate("document.getElementById('passages').checked = false")
+    browser.evaluate("document.getElementById('from').value = '2022'; document.getElementById('to').value = '2023-06'")
+    browser.evaluate("document.getElementById('search-form').requestSubmit()")
+    browser.wait_for("location.search.includes('from=2022')")
+    browser.wait_for(f"{HITS} > 0 && !document.getElementById('message').textContent.includes('Searching')")
+    dates = browser.evaluate("[...document.querySelectorAll('#hits .date')].map(d => d.textContent)")
+    assert dates and all("2022" <= d <= "2023-06-30" for d in dates), dates
+    assert browser.evaluate(f"{HITS}") == len(dates)  # undated documents are left out
+
+
 def test_markup_in_documents_renders_as_text(server, browser):
     browser.navigate(server.url("/?q=" + urllib.request.quote("转义")))
     browser.wait_for(f"{HITS} === 1")

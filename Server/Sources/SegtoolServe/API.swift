@@ -50,6 +50,7 @@ struct API: Sendable {
                                     stopWords: StopWords.builtin.union(store.analysis.stopWords))
     }
 
+    /// Adds the API's routes to `router`.
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/search") { request, _ in try await self.search(request) }
         router.get("/api/documents/{id}") { request, context in
@@ -64,6 +65,7 @@ struct API: Sendable {
 
     // MARK: Search
 
+    /// `GET /api/search`: checks the parameters, then one search of the current snapshot (or the cache).
     func search(_ request: Request) async throws -> SearchResponse {
         let p = QueryParameters(request.uri.query)
         guard let q = p["q"].map(String.init), !q.allSatisfy(\.isWhitespace) else { throw APIError.badRequest("q: a query is required") }
@@ -127,21 +129,35 @@ struct API: Sendable {
         return response
     }
 
-    /// The query's clauses as trend terms: a word as it is, several words (a phrase, or a word
-    /// the analysis split) in quotes.
+    /// The query's clauses as trend terms: a clause's words joined as they were typed (no space
+    /// between Chinese words), so `转义`, split by the analysis into 转 and 义, stays `转义` (the
+    /// trend reads each term as a phrase).
     static func trendTerms(_ query: Query) -> [String] {
         var out: [String] = []
         for group in query.groups {
             for clause in group where !clause.isVariant {
-                let term = clause.terms.count == 1 ? clause.terms[0] : "\"" + clause.terms.joined(separator: " ") + "\""
-                if !out.contains(term) { out.append(term) }
+                var term = ""
+                for word in clause.terms {
+                    if let last = term.unicodeScalars.last, let first = word.unicodeScalars.first,
+                       !(isHan(last) && isHan(first)) {
+                        term += " "
+                    }
+                    term += word
+                }
+                if !term.isEmpty && !out.contains(term) { out.append(term) }
             }
         }
         return out
     }
 
+    /// Whether a scalar is a CJK ideograph.
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isIdeographic
+    }
+
     // MARK: Documents
 
+    /// `GET /api/documents/{id}`: the stored document, its keywords, the query's words in it.
     func document(_ request: Request, id rawID: String) async throws -> DocumentResponse {
         let id = rawID.removingURLPercentEncoding ?? rawID
         let p = QueryParameters(request.uri.query)
@@ -171,6 +187,7 @@ struct API: Sendable {
 
     // MARK: Trend
 
+    /// `GET /api/trend`: each term's use period by period.
     func trend(_ request: Request) async throws -> TrendResponse {
         let p = QueryParameters(request.uri.query)
         var terms: [String] = []
@@ -223,6 +240,7 @@ struct API: Sendable {
 
     // MARK: Segment and keywords
 
+    /// `POST /api/segment`: the text's tokens with the index's analysis.
     func segment(_ request: Request) async throws -> SegmentResponse {
         let body: SegmentRequest = try await decodeBody(request)
         let mode: Segmenter.Mode
@@ -243,6 +261,7 @@ struct API: Sendable {
         }
     }
 
+    /// `POST /api/keywords`: the text's keywords (built-in IDF table, the index's analysis).
     func keywordsOf(_ request: Request) async throws -> KeywordsResponse {
         let body: KeywordsRequest = try await decodeBody(request)
         let top = body.top ?? 10
@@ -258,6 +277,7 @@ struct API: Sendable {
 
     // MARK: Stats
 
+    /// `GET /api/stats`: the snapshot's size and the server's limits.
     func stats() -> StatsResponse {
         let searcher = store.current()
         let sizes = searcher.reader.sizeOnDisk
@@ -275,6 +295,7 @@ struct API: Sendable {
 
     // MARK: Parameters
 
+    /// A whole-number parameter in `range`; `fallback` when absent; a 400 otherwise.
     func integer(_ value: Substring?, name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
         guard let value else { return fallback }
         guard let n = Int(value) else { throw APIError.badRequest("\(name): \(value) is not a whole number") }
@@ -282,6 +303,7 @@ struct API: Sendable {
         return n
     }
 
+    /// A true/false parameter; `fallback` when absent; a 400 otherwise.
     func flag(_ value: Substring?, name: String, default fallback: Bool) throws -> Bool {
         switch value {
         case nil: fallback
@@ -291,6 +313,7 @@ struct API: Sendable {
         }
     }
 
+    /// The `rank` parameter (BM25 by default).
     func ranking(_ value: Substring?) throws -> Ranking {
         guard let value else { return .bm25 }
         guard let r = Ranking(rawValue: String(value)) else {
@@ -322,6 +345,7 @@ struct API: Sendable {
         return filter
     }
 
+    /// The request's JSON body (at most `maxBodyBytes`: 413 beyond) as `T`; a 400 saying what is wrong otherwise.
     func decodeBody<T: Decodable>(_ request: Request) async throws -> T {
         var request = request
         let buffer = try await request.collectBody(upTo: limits.maxBodyBytes)
@@ -332,6 +356,7 @@ struct API: Sendable {
         }
     }
 
+    /// A decoding error for a person: which key, what is wrong.
     static func describe(_ error: DecodingError) -> String {
         switch error {
         case .keyNotFound(let key, _): "\(key.stringValue) is missing"

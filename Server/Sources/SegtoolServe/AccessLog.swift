@@ -8,13 +8,14 @@ import Logging
 
 /// Logs each request once it is answered: method, path and query, status, duration; at
 /// `info`, so `--log-level warning` silences it. With `JSONLogHandler` each line is one JSON object.
+/// Being outermost, it also marks every response `X-Content-Type-Options: nosniff`.
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard logger.logLevel <= .info else { return try await next(request, context) }
+        guard logger.logLevel <= .info else { return Self.secured(try await next(request, context)) }
         let start = ContinuousClock.now
-        let response = try await next(request, context)
+        let response = Self.secured(try await next(request, context))
         let elapsed = ContinuousClock.now - start
         let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
         logger.info("request", metadata: [
@@ -23,6 +24,15 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
             "status": .stringConvertible(response.status.code),
             "us": .stringConvertible(micros),
         ])
+        return response
+    }
+}
+
+extension AccessLogMiddleware {
+    /// The response with `X-Content-Type-Options: nosniff` (no browser reads JSON as HTML).
+    static func secured(_ response: Response) -> Response {
+        var response = response
+        response.headers[.xContentTypeOptions] = "nosniff"
         return response
     }
 }

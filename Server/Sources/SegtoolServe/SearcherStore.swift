@@ -28,6 +28,9 @@ final class SearcherStore: Sendable {
         var stamp: ManifestStamp?
         var checkedAt: UInt64
         var reloads: Int
+        /// The manifest version that last failed to open (logged once, retried each check: a
+        /// writer's merge can remove files between reading the manifest and opening them).
+        var failed: ManifestStamp?
     }
 
     /// What identifies one version of the manifest file.
@@ -81,7 +84,13 @@ final class SearcherStore: Sendable {
             logger.info("opened a new commit", metadata: ["documents": "\(fresh.documentCount)", "segments": "\(fresh.reader.segmentCount)"])
             return (fresh, number)
         } catch {
-            logger.error("could not open the new commit; still serving the previous one", metadata: ["error": "\(error)"])
+            let first = state.withLock { s -> Bool in
+                defer { s.failed = stamp }
+                return s.failed != stamp
+            }
+            if first {
+                logger.error("could not open the new commit; still serving the previous one", metadata: ["error": "\(error)"])
+            }
             return (searcher, generation)
         }
     }
