@@ -139,28 +139,33 @@ public struct Searcher: Sendable {
         if overflow || wanted > limits.maxTop { throw .query(.topTooLarge(top: overflow ? .max : wanted, limit: limits.maxTop)) }
         do {
             let ranked = try reader.topDocuments(parsed, options: SearchOptions(top: wanted, ranking: rank, passages: passages, filter: filter))
-            return try ranked.dropFirst(max(0, offset)).map { document throws(IndexError) in
-                try hit(document, query: parsed, rank: rank, passages: passages, snippetCharacters: snippetCharacters)
+            let page = ranked.dropFirst(max(0, offset))
+            guard !page.isEmpty else { return [] }
+            // One plan and context for every hit's best passage (term lookups once, not per hit).
+            let plan = QueryPlan(parsed, passages: true)
+            let context = reader.makeContext(plan, ranking: rank)
+            let wanted = Set(parsed.scoringTerms)
+            return try page.map { document throws(IndexError) in
+                try hit(document, plan: plan, context: context, wanted: wanted, passages: passages, snippetCharacters: snippetCharacters)
             }
         } catch {
             throw .index(error)
         }
     }
 
-    private func hit(_ scored: ScoredDocument, query: Query, rank: Ranking, passages: Bool, snippetCharacters: Int) throws(IndexError) -> Hit {
+    private func hit(_ scored: ScoredDocument, plan: QueryPlan, context: SearchContext, wanted: Set<String>, passages: Bool,
+                     snippetCharacters: Int) throws(IndexError) -> Hit {
         let segment = reader.segments[scored.segment]
         let record = try segment.doc(scored.ordinal)
         let content = try segment.content(record)
         var passage = scored.passage
         if !passages {
-            let plan = QueryPlan(query, passages: true)
-            var run = SegmentSearch(reader: reader, segment: scored.segment, plan: plan, context: reader.makeContext(plan, ranking: rank))
+            var run = SegmentSearch(reader: reader, segment: scored.segment, plan: plan, context: context)
             passage = run.bestPassage(scored.ordinal) ?? 0
             if let failure = run.failure { throw failure }
         }
         let range = passage >= 0 && passage < content.passages.count ? content.passages[passage] : 0..<content.text.utf8.count
         // Highlights: the query's words among the passage's words (search mode).
-        let wanted = Set(query.scoringTerms)
         let bytes = Array(content.text.utf8)
         let passageText = String(decoding: bytes[range], as: UTF8.self)
         let matches = documentAnalyzer.terms(in: passageText).filter { wanted.contains($0.term) }
