@@ -38,7 +38,15 @@ let package = Package(
             dependencies: [.product(name: "Segmenter", package: "segtool")],
             path: "Targets/FuzzJSONLines"
         ),
-        // The hook for the mutated-index target (issue 13, the index owner's): add
-        // Targets/FuzzIndex here (Indexer), and its name to TARGETS in run.sh.
+        // A mutated index (one of its files replaced by the input) → open, search, read,
+        // trend, verify: an error or an answer, never a crash.
+        .executableTarget(
+            name: "FuzzIndex",
+            dependencies: [
+                .product(name: "Segmenter", package: "segtool"),
+                .product(name: "Indexer", package: "segtool"),
+            ],
+            path: "Targets/FuzzIndex"
+        ),
     ]
 )

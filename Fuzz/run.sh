@@ -12,8 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The targets. The mutated-index target (FuzzIndex) is added here when it exists.
-TARGETS=(FuzzSegmenter FuzzDictionary FuzzQuery FuzzJSONLines)
+# The targets.
+TARGETS=(FuzzSegmenter FuzzDictionary FuzzQuery FuzzJSONLines FuzzIndex)
 
 BUILD=.build/release
 build() {
