@@ -155,3 +155,33 @@ import Segmenter
         #expect(outputs.first?.contains("\"id\":\"d0\"") == true)
     }
 }
+
+/// Many alternatives (hardening item 18): scored term at a time, the same scores as the sum
+/// of the words' own scores.
+@Suite struct ManyAlternatives {
+    @Test(arguments: [Ranking.tfidf, .bm25])
+    func manyTermsScoreAsTheSumOfTheirWords(_ ranking: Ranking) throws {
+        let words = (0..<40).map { "w\($0)" }
+        var rng = SplitMix(seed: 99)
+        var docs: [IndexDocument] = []
+        for i in 0..<800 {
+            let count = 1 + Int(rng.next() % 8)
+            docs.append(IndexDocument(id: "d\(i)", text: (0..<count).map { _ in words[Int(rng.next() % 40)] }.joined(separator: " ")))
+        }
+        let reader = try Corpus.build(temporaryIndexPath(), documents: docs)
+        var expected: [String: Double] = [:]
+        for word in words {
+            for hit in try reader.search(word, analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 100_000, ranking: ranking)) {
+                expected[hit.id, default: 0] += hit.score
+            }
+        }
+        let hits = try reader.search(words.joined(separator: " OR "), analyzer: Corpus.queryAnalyzer,
+                                     options: SearchOptions(top: 10, ranking: ranking))
+        let best = expected.values.sorted(by: >).prefix(10)
+        #expect(hits.count == 10)
+        for (hit, score) in zip(hits, best) {
+            #expect(abs(hit.score - score) < 1e-9, "\(hit.id): \(hit.score) vs \(score)")
+            #expect(abs((expected[hit.id] ?? 0) - hit.score) < 1e-9)
+        }
+    }
+}

@@ -18,6 +18,12 @@ extension SegmentSearch {
         // Distinct terms in a fixed order: scores are summed in the same order every run.
         var live = Array(Set(termsIn)).sorted().filter { present[$0] }
         guard !live.isEmpty else { return }
+        // Many terms make the windows tiny and their per-window ordering costly (quadratic in
+        // the terms): score term at a time into one accumulator instead, linear in postings.
+        if live.count > Self.termAtATimeAbove {
+            termAtATime(live, top: &top)
+            return
+        }
         let span = 4096
         let scores = UnsafeMutablePointer<Double>.allocate(capacity: span)
         scores.initialize(repeating: 0, count: span)
@@ -118,6 +124,39 @@ extension SegmentSearch {
             }
             if upTo == Int.max { return }
             windowMin = upTo + 1
+        }
+    }
+
+    /// Above this many terms, alternatives are scored term at a time (`termAtATime`).
+    static let termAtATimeAbove = 32
+
+    /// Alternatives scored term at a time: every posting of every term added into one
+    /// accumulator over the segment's documents, then the top k taken from it. Linear in the
+    /// postings and terms; no pruning (for queries of many terms, where MaxScore's windows
+    /// cost more than they save).
+    func termAtATime(_ terms: [Int], top: inout TopK<HitLocation>) {
+        let docCount = segment.docCount
+        guard docCount > 0 else { return }
+        let scores = UnsafeMutablePointer<Double>.allocate(capacity: docCount)
+        scores.initialize(repeating: 0, count: docCount)
+        defer { scores.deallocate() }
+        for t in terms {
+            var d = cursors[t].advance(to: 0)
+            while d != PostingCursor.exhausted {
+                let (docs, tfs, n) = cursors[t].blockRemainder
+                guard n > 0 else { break }
+                for i in 0..<n {
+                    let doc = Int(docs[i])
+                    guard doc < docCount else { cursors[t].markDamaged(); return }
+                    scores[doc] += context.weight(term: t, tf: Int(tfs[i]) + 1, length: Int(lengths[doc]))
+                }
+                d = cursors[t].advance(to: Int(docs[n - 1]) + 1)
+            }
+        }
+        var threshold = top.threshold
+        for d in 0..<docCount where scores[d] > threshold && !isDeleted(d) {
+            top.insert(HitLocation(segment: s, ordinal: d, passage: 0), score: scores[d], id: globalID(d))
+            threshold = top.threshold
         }
     }
 }
