@@ -22,12 +22,7 @@ public func segtool_segment_words_impl(
         guard let outLength else { throw .invalidArgument("out_length is NULL") }
         guard capacity >= 0 else { throw .invalidArgument("negative capacity") }
         let handle = try SegmenterHandle.from(segmenter)
-        let swiftMode: Segmenter.Mode
-        switch mode {
-        case SEGTOOL_MODE_PRECISE.rawValue: swiftMode = .precise
-        case SEGTOOL_MODE_SEARCH.rawValue: swiftMode = .search
-        default: throw .invalidArgument("unknown mode \(mode)")
-        }
+        let swiftMode = try segmenterMode(mode)
         let bytes = try textBuffer(text, length)
         let storage = TokenStorage.of(scratch)
         storage.scratch.removeAll(keepingCapacity: true)

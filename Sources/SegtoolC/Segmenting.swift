@@ -59,12 +59,7 @@ public func segtool_segment_impl(
     return reporting(error) { () throws(CAPIError) in
         guard let out else { throw .invalidArgument("out is NULL") }
         let handle = try SegmenterHandle.from(segmenter)
-        let swiftMode: Segmenter.Mode
-        switch mode {
-        case SEGTOOL_MODE_PRECISE.rawValue: swiftMode = .precise
-        case SEGTOOL_MODE_SEARCH.rawValue: swiftMode = .search
-        default: throw .invalidArgument("unknown mode \(mode)")
-        }
+        let swiftMode = try segmenterMode(mode)
         let bytes = try textBuffer(text, length)
         let storage = TokenStorage.of(out)
         storage.scratch.removeAll(keepingCapacity: true)
@@ -88,5 +83,14 @@ public func segtool_segment_impl(
         }
         out.pointee.tokens = count == 0 ? nil : buffer
         out.pointee.count = count
+    }
+}
+
+/// The segmenter's mode for a `segtool_mode` value from C.
+func segmenterMode(_ mode: UInt32) throws(CAPIError) -> Segmenter.Mode {
+    switch mode {
+    case SEGTOOL_MODE_PRECISE.rawValue: return .precise
+    case SEGTOOL_MODE_SEARCH.rawValue: return .search
+    default: throw .invalidArgument("unknown mode \(mode)")
     }
 }

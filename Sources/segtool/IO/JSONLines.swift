@@ -139,17 +139,6 @@ enum JSONText {
         return copy.withUTF8 { field(name, in: $0) }
     }
 
-    /// The top-level "id", "title" and "text" strings of the object on a line, in one pass.
-    static func documentFields(_ b: UnsafeBufferPointer<UInt8>) -> (id: String?, title: String?, text: String?) {
-        let values = stringFields(b, count: 3) { key in
-            if key.elementsEqual("id".utf8) { return 0 }
-            if key.elementsEqual("title".utf8) { return 1 }
-            if key.elementsEqual("text".utf8) { return 2 }
-            return nil
-        }
-        return (values[0], values[1], values[2])
-    }
-
     /// Every top-level string field of the object in `b`, in order (keys unescaped too); a
     /// later duplicate key comes later.
     static func allStringFields(_ b: UnsafeBufferPointer<UInt8>) -> [(key: String, value: String)] {
@@ -177,51 +166,9 @@ enum JSONText {
         return out
     }
 
+    /// The value of the top-level string field `name` in `b` (a later duplicate key wins).
     static func field(_ name: String, in b: UnsafeBufferPointer<UInt8>) -> String? {
-        let key = Array(name.utf8)
-        return stringFields(b, count: 1) { $0.elementsEqual(key) ? 0 : nil }[0]
-    }
-
-    /// The top-level string fields of the object in `b` whose keys `slot` numbers (nil:
-    /// ignored), by that number; a later duplicate key wins. Values that are not strings, and
-    /// keys inside nested objects or arrays, are skipped.
-    private static func stringFields(_ b: UnsafeBufferPointer<UInt8>, count: Int,
-                                     slot: (UnsafeBufferPointer<UInt8>) -> Int?) -> [String?] {
-        var values = [String?](repeating: nil, count: count)
-        var i = 0
-        var depth = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c == 0x7B || c == 0x5B { depth += 1 }  // { [
-            if c == 0x7D || c == 0x5D { depth -= 1 }  // } ]
-            guard c == 0x22 else { i += 1; continue }
-            let start = i + 1
-            guard let end = stringEnd(b, from: i) else { break }
-            i = end
-            guard depth == 1, let index = slot(UnsafeBufferPointer(rebasing: b[start..<end - 1])), index < count else { continue }
-            var j = i
-            while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
-            guard j < n, b[j] == 0x3A else { continue }  // a key is followed by a colon
-            j += 1
-            while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
-            guard j < n, b[j] == 0x22, let (value, after) = readString(b, from: j) else { continue }
-            values[index] = String(decoding: value, as: UTF8.self)
-            i = after
-        }
-        return values
-    }
-
-    /// The index after the closing quote of the string literal opening at `start`.
-    private static func stringEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var i = start + 1
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c == 0x22 { return i + 1 }
-            i += c == 0x5C ? 2 : 1
-        }
-        return nil
+        allStringFields(b).last { $0.key == name }?.value
     }
 
     /// Reads the string literal whose opening quote is at `start`: its unescaped UTF-8 and the
