@@ -36,6 +36,9 @@ static const unsigned char f09[] = {
 static const unsigned char f10[] = {
 #embed "../../Dictionaries/lexicon/10-general.txt" suffix(,)
 0 };
+static const unsigned char f11[] = {
+#embed "../../Dictionaries/lexicon/11-vocabulary.txt" suffix(,)
+0 };
 static const unsigned char stopwords[] = {
 #embed "../../Dictionaries/stopwords.txt" suffix(,)
 0 };
@@ -55,6 +58,7 @@ static const segtool_embedded_file files[] = {
     ROW("lexicon/08-divisions.txt", f08),
     ROW("lexicon/09-people.txt", f09),
     ROW("lexicon/10-general.txt", f10),
+    ROW("lexicon/11-vocabulary.txt", f11),
     ROW("stopwords.txt", stopwords),
     ROW("idf.txt", idf),
 };

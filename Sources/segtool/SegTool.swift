@@ -10,7 +10,7 @@ struct SegTool: ParsableCommand {
         commandName: "segtool",
         abstract: "Chinese word segmentation and keyword indexing for political and government text.",
         version: "0.1.0",
-        subcommands: [Segment.self, Index.self, Search.self, Trend.self, Keywords.self, Rank.self, IDF.self, Dict.self, Eval.self, Bench.self]
+        subcommands: [Segment.self, Index.self, Search.self, Trend.self, Keywords.self, Rank.self, IDF.self, Dict.self, Eval.self, Bench.self, Discover.self]
     )
 
     /// The commands whose exit status follows grep's and ripgrep's convention: 0 = found,
