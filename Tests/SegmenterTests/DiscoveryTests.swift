@@ -84,7 +84,13 @@ enum DiscoveryCorpus {
             DiscoveryCorpus.after.map { a in "\(b)的\(DiscoveryCorpus.word)\(a)。" }
         }
         let words = discover(docs).map(\.word)
+        #expect(words.first == DiscoveryCorpus.word)
         #expect(!words.contains(where: { $0.hasPrefix("的") || $0.hasSuffix("的") }))
+        // 和 standing alone inside: a coordination (党|和|人民), not a word.
+        let joined = DiscoveryCorpus.before.flatMap { b in
+            DiscoveryCorpus.after.map { a in "\(b)琰珂和瑄瑚\(a)。" }
+        }
+        #expect(!discover(joined).contains { $0.word.contains("和") })
     }
 
     @Test func threadsGiveTheSameResult() {

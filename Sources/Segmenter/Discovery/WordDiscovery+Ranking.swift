@@ -81,6 +81,7 @@ extension NGramCounts {
                 if min(hl, hr) < options.minEntropy { continue }
                 let wholeShare = wholeShares[c], alignedShare = alignedShares[c]
                 let cut = Self.commonCut(p.key, length: p.length, masks: &cuts)
+                if Self.hasFunctionPiece(p.key, length: p.length, mask: cut.mask) { continue }
                 let score = _log(Double(p.count)) * min(p.cohesion, 8) * min(hl, hr, 4) * alignedShare * Self.shape(cut.mask, length: p.length)
                 out.append(WordDiscovery.Candidate(
                     word: HanCode.string(p.key), count: Int(p.count), cohesion: p.cohesion,
@@ -149,6 +150,16 @@ extension NGramCounts {
             s.append(HanCode.scalar(key.code(k)))
         }
         return (String(s), best)
+    }
+
+    /// Whether the cut leaves a function character (的, 和 …) as a piece of its own inside.
+    static func hasFunctionPiece(_ key: NGramKey, length: Int, mask: UInt8) -> Bool {
+        guard length >= 3 else { return false }
+        for k in 1..<(length - 1) where (mask >> UInt8(k - 1)) & 1 == 1 && (mask >> UInt8(k)) & 1 == 1 {
+            // A token starts at k and at k + 1: character k stands alone.
+            if FunctionCharacters.notInside.contains(HanCode.scalar(key.code(k))) { return true }
+        }
+        return false
     }
 
     /// 1 when the segmenter's usual cut of a string leaves a single character and at most one

@@ -16,7 +16,8 @@ import Dispatch
 ///
 /// A candidate must occur at least `minCount` times, be cut by the segmenter in most of its
 /// occurrences, neither start nor end with a function character (的, 了, 是, 在, 和 …) nor be
-/// a numeral with its classifier (第一次, 数百名), hold
+/// a numeral with its classifier (第一次, 数百名) or hold one as a token of its own inside
+/// (党|和|人民), hold
 /// together (its cohesion, the least pointwise mutual information over the ways of cutting it
 /// in two, is at least `minCohesion`) and have varied neighbours on both sides (branching
 /// entropy at least `minEntropy`). A candidate that mostly occurs inside a better one is left
@@ -128,9 +129,11 @@ public struct WordDiscovery: Sendable {
 /// The words among such strings are ones the segmenter already knows (目前, 对外, 之后).
 enum FunctionCharacters {
     /// Never at the start of a discovered word.
-    static let notFirst: Set<Unicode.Scalar> = Set("的了着过是在和与及或而且也都就把被对从向于之其等以将所这那个吗呢吧啊他她我你要很已还更最又并".unicodeScalars)
+    static let notFirst: Set<Unicode.Scalar> = Set("的了着过是在和与及或而且也都就把被对从向于之其等以将所这那个吗呢吧啊他她我你要很已还更最又并让据为各该每按占此曾另愿致".unicodeScalars)
     /// Never at the end of a discovered word.
-    static let notLast: Set<Unicode.Scalar> = Set("的了着过是在和与及或而且也都就把被对从向于之其将这那吗呢吧啊并又还再更很最已说称要地上中下前后里同".unicodeScalars)
+    static let notLast: Set<Unicode.Scalar> = Set("的了着过是在和与及或而且也都就把被对从向于之其将这那吗呢吧啊并又还再更很最已说称要地上中下前后里同好为出内时".unicodeScalars)
+    /// Not inside a discovered word as a token of its own (党|和|人民, 党|的|领导: a phrase).
+    static let notInside: Set<Unicode.Scalar> = Set("的了和与及在是".unicodeScalars)
     /// Numerals and ordinal or approximate prefixes: a string of them and at most two more
     /// characters (第一次, 五年来, 数百名, 一季度) is a number and its classifier, which PKU's
     /// standard cuts apart, not a word.
