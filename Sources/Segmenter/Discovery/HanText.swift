@@ -34,19 +34,6 @@ enum HanCode {
         }
         return String(s)
     }
-
-    /// The key of `string`, or nil when it is empty, longer than 8 characters or holds a
-    /// character without a code.
-    static func key(_ string: String) -> NGramKey? {
-        var codes: [UInt16] = []
-        for s in string.unicodeScalars {
-            let c = code(s.value)
-            if c == 0 || codes.count == 8 { return nil }
-            codes.append(c)
-        }
-        if codes.isEmpty { return nil }
-        return codes.withUnsafeBufferPointer { NGramKey($0.baseAddress!, start: 0, length: codes.count) }
-    }
 }
 
 /// The Han text of a corpus as the segmenter cut it: runs of coded Han characters separated by

@@ -32,14 +32,6 @@ struct NGramKey: Hashable {
         return z ^ (z >> 31)
     }
 
-    /// The number of characters.
-    var length: Int {
-        var n = 0
-        for k in 0..<4 where (low >> (16 * UInt64(k))) & 0xFFFF != 0 { n += 1 }
-        for k in 0..<4 where (high >> (16 * UInt64(k))) & 0xFFFF != 0 { n += 1 }
-        return n
-    }
-
     /// The code of character `k`.
     @inline(__always)
     func code(_ k: Int) -> UInt16 {
@@ -86,9 +78,6 @@ final class NGramTable: @unchecked Sendable {
     deinit {
         slots.deallocate()
     }
-
-    /// Bytes held by the slots.
-    var bytes: Int { (mask + 1) * MemoryLayout<Slot>.stride }
 
     /// Adds one to `key`'s value (inserting it at 1). `hash` is `key.mixed`.
     @inline(__always)
