@@ -76,7 +76,12 @@ private struct RuleWriter {
         let first = scalars[s]
         // An ideographic ICU word: the only rule that starts with Han is the ordinal's 第.
         if ScalarClass.isHan(first) && first != Self.di {
-            append(s, e, rule: false)
+            if let cut = ICURepairs.splitPoint(scalars, s, e) {
+                append(s, cut, rule: false)
+                append(cut, e, rule: false)
+            } else {
+                append(s, e, rule: false)
+            }
             pos = e
             return
         }

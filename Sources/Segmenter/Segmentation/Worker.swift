@@ -55,6 +55,9 @@ struct Worker: @unchecked Sendable {
     enum Edge {
         static let base: Int32 = -1
         static let remainder: Int32 = -2
+        /// ICU's pieces joined by a rule of ours: names, transliterations, suffixes
+        /// (`Worker+Names.swift`).
+        static let joined: Int32 = -3
     }
 
     /// An ICU word after the rules, in scalar offsets.
@@ -105,6 +108,7 @@ struct Worker: @unchecked Sendable {
         }
         applyRules(icuOK: icuOK)
         resolve(lexicon: lexicon)
+        joinNames()
         emit(lexicon: lexicon, mode: mode, byteBase: byteBase, scalarBase: scalarBase, out: &out)
         return n
     }
