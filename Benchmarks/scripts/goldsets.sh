@@ -83,6 +83,32 @@ echo
 echo "== general-news.utf8, ICU alone"
 "$segtool" eval --gold "$gold" --icu-only
 echo
+echo "== segtool's errors by class (Benchmarks/scripts/goldset-errors.py)"
+tr -d ' ' < "$gold" | "$segtool" segment > "$work/segtool.txt"
+"$python" "$script_dir/goldset-errors.py" "$gold" "$work/segtool.txt" --names "$names" \
+    --lexicon "$repo_root/Dictionaries/lexicon"
+echo
+echo "== F1 by domain (line ranges as in Benchmarks/goldsets/README.md): segtool / ICU alone"
+while read -r name first last; do
+    sed -n "${first},${last}p" "$gold" > "$work/domain.utf8"
+    ours="$("$segtool" eval --gold "$work/domain.utf8" | awk '$1 == "F1" {print $2}')"
+    icu="$("$segtool" eval --gold "$work/domain.utf8" --icu-only | awk '$1 == "F1" {print $2}')"
+    printf '%-22s %3d-%3d  %s  %s\n' "$name" "$first" "$last" "$ours" "$icu"
+done <<'DOMAINS'
+economy 1 34
+science/technology 35 63
+sport 64 91
+culture 92 119
+health 120 146
+weather/disasters 147 171
+courts/police 172 198
+education 199 223
+local 224 253
+international 254 285
+politics/government 286 355
+society 356 369
+DOMAINS
+echo
 echo "== names joined (MSR-like), segtool / ICU alone"
 "$segtool" eval --gold "$work/gold-names-whole.utf8" | grep -E '^(precision|recall|F1)'
 "$segtool" eval --gold "$work/gold-names-whole.utf8" --icu-only | grep -E '^(precision|recall|F1)'
