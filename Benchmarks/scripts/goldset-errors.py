@@ -132,6 +132,8 @@ def main():
                 examples[kind][" ".join(g) + " → " + "|".join(t)] += 1
     total = sum(counts.values())
     print(f"{total} regions where the boundaries differ")
+    if total == 0:
+        return
     for kind, count in counts.most_common():
         shown = "; ".join(f"{e}" + (f" ×{n}" if n > 1 else "")
                           for e, n in examples[kind].most_common(args.examples))
