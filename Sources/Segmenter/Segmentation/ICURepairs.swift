@@ -11,16 +11,28 @@
 /// 为了, 了解, 随着, 一起 is no numeral + classifier, 就是, 还是 …). The pieces are ordinary
 /// ideographic segments: a dictionary word may still join them.
 enum ICURepairs {
-    /// Where to split the ideographic ICU word `scalars[s..<e]`, or `nil` to keep it.
+    /// Where to split the ideographic ICU word `scalars[s..<e]`, or `nil` to keep it;
+    /// `classes` is `CharacterClasses.table`.
     @inline(__always)
-    static func splitPoint(_ scalars: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int) -> Int? {
+    static func splitPoint(_ scalars: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, classes: UnsafeBufferPointer<UInt8>) -> Int? {
         let length = e - s
         if length < 2 || length > 4 { return nil }
         let first = scalars[s], last = scalars[e - 1]
-        if classifiers.contains(last) && isNumeral(first) {
+        let lastClass = CharacterClasses.of(last, in: classes)
+        if lastClass & (CharacterClasses.classifier | CharacterClasses.tailParticle | CharacterClasses.shi) == 0
+            && CharacterClasses.of(first, in: classes) & CharacterClasses.headParticle == 0 {
+            return nil
+        }
+        return split(scalars, s, e, lastClass: lastClass)
+    }
+
+    private static func split(_ scalars: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, lastClass: UInt8) -> Int? {
+        let length = e - s
+        let first = scalars[s], last = scalars[e - 1]
+        if lastClass & CharacterClasses.classifier != 0 && isNumeral(first) {
             return numeralSplit(scalars, s, e)
         }
-        if tailParticles.contains(last) {
+        if lastClass & CharacterClasses.tailParticle != 0 {
             let key = Self.key(scalars, s, e)
             if keepWhole.contains(key) { return nil }
             if last == de2 {
@@ -89,10 +101,10 @@ enum ICURepairs {
     /// Classifiers and counted nouns a numeral never joins (PKU: 一 个, 三 年, 两 国).
     /// Not here, because the numeral + character is a word: 道 (一道 "together"), 点, 号, 代,
     /// 步, 级, 期, 方, 时, 月, 日, 大 (十八大), 岸, 会, 院 (两岸, 两会, 两院).
-    static let classifiers = ScalarSet("个批次项名位家条件种成台所座场支篇份张架艘辆只根块片层轮枚幅颗句套段股栋群圈幕把封间户人国年天周倍届笔处例款首部类")
+    static let classifiers = ("个批次项名位家条件种成台所座场支篇份张架艘辆只根块片层轮枚幅颗句套段股栋群圈幕把封间户人国年天周倍届笔处例款首部类")
 
     /// Particles that ICU glues to the word before them.
-    static let tailParticles = ScalarSet("的了着地")
+    static let tailParticles = "的了着地"
 
     /// Words ending or starting with a particle in which it is part of the word.
     static let keepWhole: Set<UInt64> = Set([
@@ -117,4 +129,41 @@ enum ICURepairs {
         "即是", "均是", "皆是", "全是", "亦是", "乃是", "一是", "二是", "三是", "四是", "五是",
         "六是", "七是", "八是", "九是", "十是",
     ].map(key))
+}
+
+/// One byte of flags per BMP scalar for the repairs' character classes, so that the hot
+/// loops test a class with one load (the tables' strings stay beside their rules).
+enum CharacterClasses {
+    static let classifier: UInt8 = 1
+    static let tailParticle: UInt8 = 2
+    static let headParticle: UInt8 = 4
+    static let surname: UInt8 = 8
+    static let transliteration: UInt8 = 16
+    static let suffix: UInt8 = 32
+    static let notInNames: UInt8 = 64
+    /// 是, which ICU glues on either side.
+    static let shi: UInt8 = 128
+
+    /// The flags, indexed by scalar value below U+10000.
+    static let table: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        func mark(_ members: String, _ flag: UInt8) {
+            for s in members.unicodeScalars where s.value < 0x10000 { table[Int(s.value)] |= flag }
+        }
+        mark(ICURepairs.classifiers, classifier)
+        mark(ICURepairs.tailParticles, tailParticle)
+        mark("的了是", headParticle)
+        mark("是", shi)
+        mark(Names.surnames, surname)
+        mark(Names.transliteration, transliteration)
+        mark(Names.suffixes, suffix)
+        mark(Names.notInNames, notInNames)
+        return table
+    }()
+
+    /// The flags of `v` (none above the BMP).
+    @inline(__always)
+    static func of(_ v: UInt32, in table: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        v < 0x10000 ? table[Int(v)] : 0
+    }
 }

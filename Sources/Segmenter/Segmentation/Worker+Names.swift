@@ -24,8 +24,10 @@ extension Worker {
         var written = count
         scalars.withUnsafeBufferPointer { scalars in
         path.withUnsafeMutableBufferPointer { path in
-            var joiner = NameJoiner(scalars: scalars, path: path)
+        CharacterClasses.table.withUnsafeBufferPointer { classes in
+            var joiner = NameJoiner(scalars: scalars, path: path, classes: classes)
             written = joiner.run(count)
+        }
         }
         }
         pathCount = written
@@ -35,6 +37,13 @@ extension Worker {
 private struct NameJoiner {
     let scalars: UnsafeBufferPointer<UInt32>
     let path: UnsafeMutableBufferPointer<Worker.PathStep>
+    /// `CharacterClasses.table`.
+    let classes: UnsafeBufferPointer<UInt8>
+
+    @inline(__always)
+    private func has(_ v: UInt32, _ flag: UInt8) -> Bool {
+        CharacterClasses.of(v, in: classes) & flag != 0
+    }
 
     /// Rewrites the path in place (the write index never passes the read index); returns
     /// the new count.
@@ -46,13 +55,13 @@ private struct NameJoiner {
             let end = Int(path[r].end)
             if end - start == 1 && path[r].edge < 0 {
                 let v = scalars[start]
-                if Names.surnames.contains(v), let taken = personName(r, start, count, w) {
+                if has(v, CharacterClasses.surname), let taken = personName(r, start, count, w) {
                     w = emit(w, end: path[r + taken - 1].end)
                     start = Int(path[r + taken - 1].end)
                     r += taken
                     continue
                 }
-                if Names.transliteration.contains(v), let taken = transliteration(r, count) {
+                if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
                     w = emit(w, end: path[r + taken - 1].end)
                     start = Int(path[r + taken - 1].end)
                     r += taken
@@ -62,7 +71,7 @@ private struct NameJoiner {
             // A word and its suffix (积极|性, 世界|观, 工作|者).
             if end - start == 2 && path[r].edge != Worker.Edge.remainder && r + 1 < count
                 && path[r + 1].edge == Worker.Edge.base && Int(path[r + 1].end) == end + 1
-                && Names.suffixes.contains(scalars[end])
+                && has(scalars[end], CharacterClasses.suffix)
                 && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1]) {
                 w = emit(w, end: path[r + 1].end)
                 start = end + 1
@@ -93,7 +102,7 @@ private struct NameJoiner {
     private func givenCharacter(_ i: Int, _ count: Int) -> Bool {
         guard i < count, path[i].edge < 0 else { return false }
         let r = range(i)
-        return r.count == 1 && ScalarClass.isHan(scalars[r.lowerBound]) && !Names.notInNames.contains(scalars[r.lowerBound])
+        return r.count == 1 && ScalarClass.isHan(scalars[r.lowerBound]) && !has(scalars[r.lowerBound], CharacterClasses.notInNames)
     }
 
     /// How many tokens from `i` (a surname) form a person's name, or nil.
@@ -109,7 +118,7 @@ private struct NameJoiner {
         if before && path[i + 1].edge == Worker.Edge.base && !Names.ambiguousSurnames.contains(scalars[start]) {
             let r = range(i + 1)
             if r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])
-                && !Names.notInNames.contains(scalars[r.lowerBound]) && !Names.notInNames.contains(scalars[r.lowerBound + 1])
+                && !has(scalars[r.lowerBound], CharacterClasses.notInNames) && !has(scalars[r.lowerBound + 1], CharacterClasses.notInNames)
                 && !followedByCue(i + 1, count) {
                 return 2
             }
@@ -162,7 +171,7 @@ private struct NameJoiner {
             let r = range(j)
             if r.count > 2 { break }
             var ok = true
-            for p in r where !Names.transliteration.contains(scalars[p]) { ok = false; break }
+            for p in r where !has(scalars[p], CharacterClasses.transliteration) { ok = false; break }
             if !ok { break }
             if r.count == 1 { singles += 1 }
             characters += r.count
@@ -188,7 +197,7 @@ private struct NameJoiner {
 enum Names {
     /// Common single-character surnames; those that are also everyday function words (和, 成,
     /// 时, 向, 全, 应 …) are left out, as a name after them would rarely be missed by the cues.
-    static let surnames = ScalarSet(
+    static let surnames = (
         "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳柴蒙鲍喻祁蒲房滕屈饶牟艾尤阳穆卓吉缪简麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛仲虞敖巩佘池查苑迟邝")
 
     /// Surnames that are also everyday words, never taken with a two-character word after
@@ -197,7 +206,7 @@ enum Names {
 
     /// Characters that do not occur in given names as ICU's single characters: particles,
     /// pronouns, prepositions, numerals, classifiers, verbs of saying, place suffixes.
-    static let notInNames = ScalarSet(
+    static let notInNames = (
         "的了着地得过在是和与及或等对把被将为由向从以于而并也都就又还再更很最不没无这那其之所有各该此每本某们个位名次说称讲问答指表省市县区镇乡村街路号年月日时分秒上下中内外前后里一二三四五六七八九十百千万亿两零〇几多")
 
     /// Titles and roles, by their last two characters (省委书记, 副市长 and 本报记者 end in one).
@@ -223,13 +232,13 @@ enum Names {
     /// Suffixes that make a word of the two-character word before them (PKU keeps 积极性,
     /// 现代化, 工作者, 世界观, 增长率, 服务业 whole). Left out because they also begin or are
     /// words after a two-character word: 家 (回到家), 学, 所, 会, 站.
-    static let suffixes = ScalarSet("性化者观率型式界感力度员业区机局法")
+    static let suffixes = ("性化者观率型式界感力度员业区机局法")
 
     /// Byline marks that precede a reporter's name (□王志宏).
     static let bylineMarks = ScalarSet("□■●▲◆★◎")
 
     /// Characters of transliterated foreign names and places that rarely stand alone in
     /// Chinese text (common words such as 东, 多, 法, 华, 金, 明, 文 are left out).
-    static let transliteration = ScalarSet(
+    static let transliteration = (
         "阿埃艾安奥巴拜邦贝比彼波伯博布查达戴丹德迪蒂丁杜厄恩尔菲费芬弗福盖冈戈格贡古哈汉赫亨霍吉基加杰捷卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利莉丽廉列林琳龙卢鲁伦罗洛马玛迈麦曼芒梅门蒙孟米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘庞佩彭皮普奇齐契恰乔切钦琼丘热若撒萨塞赛桑瑟森沙莎珊舍什施斯松苏索塔泰坦汤唐特提汀图托瓦旺威韦维温沃乌伍西希锡夏辛休雅亚扬耶伊因尤约泽扎詹兹佐茨琴蕾娃妮黛薇茜瑙连顿夫卜罕疆戎")
 }
