@@ -45,6 +45,7 @@ import Segmenter
         ("调动积极性", "调动|积极性"),
         ("树立正确的世界观", "树立|正确|的|世界观"),
         ("广大工作者", "广大|工作者"),
+        ("孩子们笑了", "孩子们|笑|了"),
     ])
     func joins(_ pair: (String, String)) {
         #expect(Shared.segmenter.cut(pair.0) == pair.1)

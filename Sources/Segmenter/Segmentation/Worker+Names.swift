@@ -230,9 +230,10 @@ enum Names {
     static let afterCharacters = ScalarSet("说称等")
 
     /// Suffixes that make a word of the two-character word before them (PKU keeps 积极性,
-    /// 现代化, 工作者, 世界观, 增长率, 服务业 whole). Left out because they also begin or are
-    /// words after a two-character word: 家 (回到家), 学, 所, 会, 站.
-    static let suffixes = ("性化者观率型式界感力度员业区机局法")
+    /// 现代化, 工作者, 世界观, 增长率, 服务业, 孩子们 whole). Left out because they also begin
+    /// or are words after a two-character word: 家 (回到|家), 学, 所, 会, 站, and 人 (很多|人,
+    /// 促进|人与自然: the agent nouns 负责人, 领导人 are vocabulary entries instead).
+    static let suffixes = ("性化者观率型式界感力度员业区机局法们")
 
     /// Byline marks that precede a reporter's name (□王志宏).
     static let bylineMarks = ScalarSet("□■●▲◆★◎")
