@@ -60,6 +60,14 @@ import Segmenter
         #expect(Shared.segmenter.cut("发言人曾警告") == "发言人|曾|警告")
     }
 
+    @Test func aNameFoundInContextIsKnownElsewhereInTheText() {
+        // 郭明义 is a name by its title in the second sentence; the first has no cue.
+        #expect(Shared.segmenter.cut("郭明义和毕井泉参加活动。郭明义同志表示同意。")
+            == "郭明义|和|毕|井|泉|参加|活动|。|郭明义|同志|表示|同意|。")
+        // Each call starts afresh: the name is not remembered from the previous text.
+        #expect(Shared.segmenter.cut("郭明义和毕井泉参加活动。") == Shared.icu.cut("郭明义和毕井泉参加活动。"))
+    }
+
     @Test func joinedTokensAreRulesAndTile() {
         let text = "本报记者王志宏报道，克林顿基金会调动积极性。"
         let tokens = Shared.segmenter.tokens(in: text)

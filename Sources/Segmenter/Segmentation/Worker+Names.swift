@@ -18,18 +18,29 @@
 /// source `rule`.
 extension Worker {
     /// Rewrites `path[0..<pathCount]` with names joined.
+    ///
+    /// A name found in context is remembered for the rest of the call (`knownNames`: one
+    /// document, or one line in the CLI), and its other occurrences in the chunk are joined
+    /// too, with or without a cue (郭明义同志 … 郭明义和他的同事).
     mutating func joinNames() {
         let count = pathCount
         if count < 2 { return }
         var written = count
+        var known = knownNames
+        knownNames = []
         scalars.withUnsafeBufferPointer { scalars in
         path.withUnsafeMutableBufferPointer { path in
         CharacterClasses.table.withUnsafeBufferPointer { classes in
             var joiner = NameJoiner(scalars: scalars, path: path, classes: classes)
             written = joiner.run(count)
+            if !joiner.found.isEmpty {
+                for name in joiner.found where !known.contains(name) { known.append(name) }
+            }
+            if !known.isEmpty { written = joiner.joinKnown(written, known) }
         }
         }
         }
+        knownNames = known
         pathCount = written
     }
 }
@@ -39,6 +50,8 @@ private struct NameJoiner {
     let path: UnsafeMutableBufferPointer<Worker.PathStep>
     /// `CharacterClasses.table`.
     let classes: UnsafeBufferPointer<UInt8>
+    /// The keys of the person names joined by `run`.
+    var found: [UInt64] = []
 
     @inline(__always)
     private func has(_ v: UInt32, _ flag: UInt8) -> Bool {
@@ -56,6 +69,7 @@ private struct NameJoiner {
             if end - start == 1 && path[r].edge < 0 {
                 let v = scalars[start]
                 if has(v, CharacterClasses.surname), let taken = personName(r, start, count, w) {
+                    found.append(key(start, Int(path[r + taken - 1].end)))
                     w = emit(w, end: path[r + taken - 1].end)
                     start = Int(path[r + taken - 1].end)
                     r += taken
@@ -77,6 +91,37 @@ private struct NameJoiner {
                 start = end + 1
                 r += 2
                 continue
+            }
+            path[w] = path[r]
+            w += 1
+            start = end
+            r += 1
+        }
+        return w
+    }
+
+    /// Joins the other occurrences of `known` names: a surname and one or two given-name
+    /// characters, each one of ICU's single characters, spelling a known name (the longer
+    /// one first). Returns the new count.
+    func joinKnown(_ count: Int, _ known: [UInt64]) -> Int {
+        var w = 0, r = 0, start = 0
+        while r < count {
+            let end = Int(path[r].end)
+            if end - start == 1 && path[r].edge < 0 && has(scalars[start], CharacterClasses.surname) {
+                var taken = 0
+                for length in [3, 2] where taken == 0 {
+                    let last = r + length - 1
+                    guard last < count else { continue }
+                    var singles = true
+                    for i in (r + 1)...last where !givenCharacter(i, count) { singles = false }
+                    if singles && known.contains(key(start, Int(path[last].end))) { taken = length }
+                }
+                if taken > 0 {
+                    w = emit(w, end: path[r + taken - 1].end)
+                    start = Int(path[r + taken - 1].end)
+                    r += taken
+                    continue
+                }
             }
             path[w] = path[r]
             w += 1

@@ -44,6 +44,9 @@ struct Worker: @unchecked Sendable {
     var path: [PathStep] = []
     var pathCount = 0
 
+    /// Person names found in context so far in this call (`Worker+Names.swift`).
+    var knownNames: [UInt64] = []
+
     // Search mode: is a 2- or 3-scalar Han string one word for ICU? Cached per worker.
     var oracleCache = OracleCache()
     // Search mode: a long token's parts, as sortable keys and their sources (see appendSubwords).
