@@ -343,29 +343,16 @@ public struct CorpusLint {
 }
 
 extension Segmenter {
-    /// Segments `bytes` (precise mode) chunk by chunk as `segment(utf8:)` does, and hands
-    /// `body` the worker after each chunk: its scalars, ICU words (`segments`), dictionary
-    /// matches and resolved path describe the chunk's bytes, which come with it.
+    /// Segments `bytes` (precise mode) as `segment(utf8:)` does, and hands `body` the worker
+    /// after each chunk: its scalars, ICU words (`segments`), dictionary matches and resolved
+    /// path describe the chunk's bytes, which come with it. Nothing for ICU alone.
     func forEachChunk(
         _ bytes: UnsafeBufferPointer<UInt8>, _ body: (borrowing Worker, UnsafeBufferPointer<UInt8>) -> Void
     ) throws(SegmenterError) {
-        let box = try engine.borrow()
-        defer { engine.giveBack(box) }
-        var worker = Worker(cursor: nil)
-        swap(&worker, &box.worker)
-        defer { swap(&worker, &box.worker) }
-        let lexicon: Lexicon? = icuOnly || lexicon.count == 0 ? nil : lexicon
+        if icuOnly { return }
         var tokens: [Token] = []
-        var start = 0
-        while start < bytes.count {
-            let end = Chunking.end(of: bytes, from: start)
-            let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            tokens.removeAll(keepingCapacity: true)
-            _ = try worker.segment(
-                chunk, trusted: false, byteBase: 0, scalarBase: 0,
-                lexicon: lexicon, mode: .precise, icuOnly: icuOnly, out: &tokens)
-            if !icuOnly && !worker.scalars.isEmpty { body(worker, chunk) }
-            start = end
+        _ = try run(bytes, trusted: false, mode: .precise, byteBase: 0, scalarBase: 0, into: &tokens) { worker, chunk in
+            if !worker.scalars.isEmpty { body(worker, chunk) }
         }
     }
 }
