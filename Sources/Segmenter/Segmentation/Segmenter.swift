@@ -119,9 +119,12 @@ public struct Segmenter: Sendable {
     }
 
     /// Cuts long input into chunks at safe places and segments each with a pooled worker.
-    private func run(
+    /// - Parameter afterChunk: called with the worker and the chunk's bytes after each chunk
+    ///   (`CorpusLint` reads the worker's ICU words and path there).
+    func run(
         _ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, mode: Mode,
-        byteBase: Int, scalarBase: Int, into out: inout [Token]
+        byteBase: Int, scalarBase: Int, into out: inout [Token],
+        afterChunk: (borrowing Worker, UnsafeBufferPointer<UInt8>) -> Void = { _, _ in }
     ) throws(SegmenterError) -> Int {
         let box = try engine.borrow()
         defer { engine.giveBack(box) }
@@ -130,6 +133,7 @@ public struct Segmenter: Sendable {
         var worker = Worker(cursor: nil)
         swap(&worker, &box.worker)
         defer { swap(&worker, &box.worker) }
+        worker.knownNames.removeAll(keepingCapacity: true)
         let lexicon: Lexicon? = icuOnly || lexicon.count == 0 ? nil : lexicon
         var start = 0
         var scalars = 0
@@ -139,6 +143,7 @@ public struct Segmenter: Sendable {
             scalars += try worker.segment(
                 chunk, trusted: trusted, byteBase: byteBase + start, scalarBase: scalarBase + scalars,
                 lexicon: lexicon, mode: mode, icuOnly: icuOnly, out: &out)
+            afterChunk(worker, chunk)
             start = end
         }
         return scalars
