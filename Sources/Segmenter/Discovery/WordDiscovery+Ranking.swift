@@ -81,7 +81,8 @@ extension NGramCounts {
                 if min(hl, hr) < options.minEntropy { continue }
                 let wholeShare = wholeShares[c], alignedShare = alignedShares[c]
                 let cut = Self.commonCut(p.key, length: p.length, masks: &cuts)
-                if Self.hasFunctionPiece(p.key, length: p.length, mask: cut.mask) { continue }
+                if Self.hasFunctionPiece(p.key, length: p.length, mask: cut.mask)
+                    || Self.hasNumeralAndClassifier(p.key, length: p.length, mask: cut.mask) { continue }
                 let score = _log(Double(p.count)) * min(p.cohesion, 8) * min(hl, hr, 4) * alignedShare * Self.shape(cut.mask, length: p.length)
                 out.append(WordDiscovery.Candidate(
                     word: HanCode.string(p.key), count: Int(p.count), cohesion: p.cohesion,
@@ -158,6 +159,18 @@ extension NGramCounts {
         for k in 1..<(length - 1) where (mask >> UInt8(k - 1)) & 1 == 1 && (mask >> UInt8(k)) & 1 == 1 {
             // A token starts at k and at k + 1: character k stands alone.
             if FunctionCharacters.notInside.contains(HanCode.scalar(key.code(k))) { return true }
+        }
+        return false
+    }
+
+    /// Whether the cut leaves a numeral and the character after it as single pieces (两|国|元首,
+    /// 打造|一|批, 多|种|形式): a number with its classifier, which PKU's standard cuts apart,
+    /// so the string is a phrase.
+    static func hasNumeralAndClassifier(_ key: NGramKey, length: Int, mask: UInt8) -> Bool {
+        // A token starts at character k (the string's own start and end count as starts).
+        func starts(_ k: Int) -> Bool { k == 0 || k == length || (mask >> UInt8(k - 1)) & 1 == 1 }
+        for k in 0..<(length - 1) where starts(k) && starts(k + 1) && starts(k + 2) {
+            if FunctionCharacters.numeric.contains(HanCode.scalar(key.code(k))) { return true }
         }
         return false
     }

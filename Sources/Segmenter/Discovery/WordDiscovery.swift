@@ -16,8 +16,8 @@ import Dispatch
 ///
 /// A candidate must occur at least `minCount` times, be cut by the segmenter in most of its
 /// occurrences, neither start nor end with a function character (的, 了, 是, 在, 和 …) nor be
-/// a numeral with its classifier (第一次, 数百名) or hold one as a token of its own inside
-/// (党|和|人民), hold
+/// a numeral with its classifier (第一次, 数百名, 两|国|元首) or hold one as a token of its
+/// own inside (党|和|人民), hold
 /// together (its cohesion, the least pointwise mutual information over the ways of cutting it
 /// in two, is at least `minCohesion`) and have varied neighbours on both sides (branching
 /// entropy at least `minEntropy`). A candidate that mostly occurs inside a better one is left
@@ -137,7 +137,7 @@ enum FunctionCharacters {
     /// Numerals and ordinal or approximate prefixes: a string of them and at most two more
     /// characters (第一次, 五年来, 数百名, 一季度) is a number and its classifier, which PKU's
     /// standard cuts apart, not a word.
-    static let numeric: Set<Unicode.Scalar> = Set("一二三四五六七八九十百千万亿两零〇几数第首前".unicodeScalars)
+    static let numeric: Set<Unicode.Scalar> = Set("一二三四五六七八九十百千万亿两零〇几数多第首前".unicodeScalars)
 
     /// Whether `word` is a numeral with a classifier or unit (see `numeric`).
     static func isNumberWithClassifier(_ word: some Sequence<Unicode.Scalar>) -> Bool {
