@@ -94,6 +94,16 @@ enum DiscoveryCorpus {
         #expect(!discover(joined).contains { $0.word.contains("和") })
     }
 
+    @Test func aNumeralWithItsClassifierInsideMarksAPhrase() {
+        // 两|个 stand alone (PKU cuts a numeral from its classifier): 两个琰珂瑄 is a phrase,
+        // though it has ten neighbours on each side.
+        #expect(Shared.segmenter.cut("他们两个琰珂瑄项目").hasPrefix("他们|两|个|"))
+        let docs = DiscoveryCorpus.before.flatMap { b in
+            DiscoveryCorpus.after.map { a in "\(b)两个\(DiscoveryCorpus.word)\(a)。" }
+        }
+        #expect(!discover(docs).contains { $0.word.hasPrefix("两个") })
+    }
+
     @Test func threadsGiveTheSameResult() {
         let one = discover(DiscoveryCorpus.documents, threads: 1)
         let three = discover(DiscoveryCorpus.documents, threads: 3)
