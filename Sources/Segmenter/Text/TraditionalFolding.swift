@@ -1,0 +1,248 @@
+/// Traditional characters read as Simplified, one character for one, exactly as ICU's
+/// "Hant-Hans" transliterator folds them — so that offsets into the folded text are offsets
+/// into the original.
+///
+/// ICU's transliterator is slow (~5 MB/s, slower than segmenting) and mostly maps one
+/// character to one (國 → 国), but some of its rules take several characters, and in context
+/// a character may fold differently than alone: 著 alone is 着, in 顯著 it stays 著 (显著); 甚麼
+/// is 什么, 沈重 is 沉重. So, reading ICU's own rules once:
+/// - a table gives every character's folding *alone*, asked of ICU one character at a time
+///   (a character whose folding alone is not one character stays as it is);
+/// - the rules of several characters whose result ICU gives differently from their
+///   characters' foldings alone are *contextual*; only where the source of one occurs is ICU
+///   asked, on the run around it of characters that occur in rules of several characters
+///   (ICU's own matching cannot reach beyond such a run, so its result there is ICU's result
+///   in the whole text). Its result is taken character for character when it is as long as the
+///   run and every rule keeps lengths; otherwise that run is folded character by character.
+/// - When ICU's rules are not the plain `source > result;` rules this reads (another ICU
+///   version, or a compound transliterator), every chunk is given to ICU whole, and its result
+///   is taken when it has as many characters; otherwise characters are folded one at a time.
+///
+/// On the corpus converted to Traditional, ICU is called for about one run in 3,000 characters.
+final class TraditionalFolding: Sendable {
+    /// The system ICU's "Hant-Hans" folding, opened once per process (~10 ms: ICU compiles its
+    /// rules), on first use.
+    static let shared: Result<TraditionalFolding, SegmenterError> = Result { () throws(SegmenterError) in
+        try TraditionalFolding(transliterator: ICUTransliterator(id: "Hant-Hans"))
+    }
+
+    private let icu: ICUTransliterator
+    /// Per BMP scalar: its folding alone (bits 0–20) and the flags below.
+    private let table: [UInt32]
+    /// Foldings and flags of supplementary scalars named in the rules (usually none).
+    private let supplementary: [UInt32: UInt32]
+    /// The contextual rules' sources, by their first scalar.
+    private let contextual: [UInt32: [[UInt32]]]
+    /// Every rule keeps the number of characters (ICU's result for a run lines up with it).
+    private let lengthPreserving: Bool
+    /// ICU's rules were read; false: every chunk is given to ICU whole.
+    let readRules: Bool
+
+    static let valueMask: UInt32 = 0x1F_FFFF
+    /// The character folds to another alone.
+    static let changes: UInt32 = 1 << 29
+    /// The character occurs in a rule of several characters.
+    static let inLongRule: UInt32 = 1 << 30
+    /// A contextual rule's source starts with the character.
+    static let startsContextual: UInt32 = 1 << 31
+
+    /// Reads `transliterator`'s rules and asks it for the foldings of their characters alone.
+    init(transliterator: ICUTransliterator) {
+        icu = transliterator
+        var table = (0..<0x1_0000).map { UInt32($0) }
+        var supplementary: [UInt32: UInt32] = [:]
+        var contextual: [UInt32: [[UInt32]]] = [:]
+        var lengthPreserving = true
+        guard let text = transliterator.rules(), let rules = Self.plainRules(text) else {
+            self.table = table
+            self.supplementary = supplementary
+            self.contextual = contextual
+            self.lengthPreserving = false
+            readRules = false
+            return
+        }
+        func entry(_ v: UInt32) -> UInt32 { v < 0x1_0000 ? table[Int(v)] : supplementary[v] ?? v }
+        func setEntry(_ v: UInt32, _ e: UInt32) {
+            if v < 0x1_0000 { table[Int(v)] = e } else { supplementary[v] = e }
+        }
+        // Each character of a source, folded alone by ICU.
+        var seen = Set<UInt32>()
+        for rule in rules {
+            if rule.source.count != rule.result.count { lengthPreserving = false }
+            for v in rule.source where seen.insert(v).inserted {
+                let alone = Self.scalars(of: transliterator.transliterate(Self.utf16(of: [v])) ?? [])
+                let folded = alone.count == 1 ? alone[0] : v
+                setEntry(v, folded & Self.valueMask | (folded != v ? Self.changes : 0))
+            }
+        }
+        // Rules of several characters: their characters bound the runs given to ICU; those
+        // that ICU applies differently from the characters' foldings alone are contextual.
+        var checked = Set<[UInt32]>()
+        for rule in rules where rule.source.count > 1 && checked.insert(rule.source).inserted {
+            for v in rule.source { setEntry(v, entry(v) | Self.inLongRule) }
+            let byCharacter = rule.source.map { entry($0) & Self.valueMask }
+            let inContext = Self.scalars(of: transliterator.transliterate(Self.utf16(of: rule.source)) ?? [])
+            if inContext != byCharacter {
+                contextual[rule.source[0], default: []].append(rule.source)
+                setEntry(rule.source[0], entry(rule.source[0]) | Self.startsContextual)
+            }
+        }
+        self.table = table
+        self.supplementary = supplementary
+        self.contextual = contextual
+        self.lengthPreserving = lengthPreserving
+        readRules = true
+    }
+
+    /// How many contextual rules there are (for tests and reports).
+    var contextualRuleCount: Int { contextual.values.reduce(0) { $0 + $1.count } }
+
+    /// Folds `scalars[0..<count]` in place (original scalars in, folded out; one for one).
+    /// - Returns: whether any scalar changed.
+    func fold(_ scalars: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+        guard readRules else { return foldWhole(scalars) }
+        let n = scalars.count
+        // One read-only pass: does anything fold, and does any contextual rule start here?
+        var flags: UInt32 = 0
+        var hasSupplementary = false
+        table.withUnsafeBufferPointer { t in
+            for i in 0..<n {
+                let v = scalars[i]
+                if v < 0x1_0000 { flags |= t[Int(v)] } else { hasSupplementary = true }
+            }
+        }
+        if hasSupplementary && !supplementary.isEmpty {
+            for i in 0..<n where scalars[i] >= 0x1_0000 { flags |= supplementary[scalars[i]] ?? 0 }
+        }
+        guard flags & (Self.changes | Self.startsContextual) != 0 else { return false }
+        // Runs where a contextual rule's source occurs: ICU's own result, computed from the
+        // original scalars before they are overwritten.
+        var runs: [(start: Int, folded: [UInt32])] = []
+        if flags & Self.startsContextual != 0 {
+            var i = 0
+            while i < n {
+                guard entry(scalars[i]) & Self.startsContextual != 0, let length = contextualMatch(scalars, at: i) else {
+                    i += 1
+                    continue
+                }
+                var start = i, end = i + length
+                while start > 0 && entry(scalars[start - 1]) & Self.inLongRule != 0 { start -= 1 }
+                while end < n && entry(scalars[end]) & Self.inLongRule != 0 { end += 1 }
+                let original = Array(scalars[start..<end])
+                if lengthPreserving, let out = icu.transliterate(Self.utf16(of: original)) {
+                    let folded = Self.scalars(of: out)
+                    if folded.count == original.count { runs.append((start, folded)) }
+                }
+                i = end
+            }
+        }
+        // Every character by its folding alone, then the runs.
+        var changed = false
+        table.withUnsafeBufferPointer { t in
+            for i in 0..<n {
+                let v = scalars[i]
+                let folded = (v < 0x1_0000 ? t[Int(v)] : supplementary[v] ?? v) & Self.valueMask
+                if folded != v {
+                    scalars[i] = folded
+                    changed = true
+                }
+            }
+        }
+        for run in runs {
+            for (k, v) in run.folded.enumerated() where scalars[run.start + k] != v {
+                scalars[run.start + k] = v
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    @inline(__always)
+    private func entry(_ v: UInt32) -> UInt32 {
+        v < 0x1_0000 ? table.withUnsafeBufferPointer { $0[Int(v)] } : supplementary[v] ?? v
+    }
+
+    /// The length of the longest contextual rule source that occurs at `i`, if any.
+    private func contextualMatch(_ scalars: UnsafeMutableBufferPointer<UInt32>, at i: Int) -> Int? {
+        var best: Int?
+        for source in contextual[scalars[i]] ?? [] where i + source.count <= scalars.count {
+            var k = 1
+            while k < source.count && scalars[i + k] == source[k] { k += 1 }
+            if k == source.count && source.count > best ?? 0 { best = source.count }
+        }
+        return best
+    }
+
+    /// The fallback when ICU's rules could not be read: the whole text through ICU, taken
+    /// when it has as many characters, else each character alone.
+    private func foldWhole(_ scalars: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+        guard scalars.contains(where: { $0 >= 0x80 }) else { return false }
+        let original = Array(scalars)
+        var folded = icu.transliterate(Self.utf16(of: original)).map(Self.scalars(of:)) ?? []
+        if folded.count != original.count {
+            folded = original.map { v in
+                guard v >= 0x80, let out = icu.transliterate(Self.utf16(of: [v])) else { return v }
+                let alone = Self.scalars(of: out)
+                return alone.count == 1 ? alone[0] : v
+            }
+        }
+        var changed = false
+        for (i, v) in folded.enumerated() where scalars[i] != v {
+            scalars[i] = v
+            changed = true
+        }
+        return changed
+    }
+
+    // MARK: Rules and conversions
+
+    /// A rule `source > result;` of scalars.
+    struct Rule {
+        var source: [UInt32]
+        var result: [UInt32]
+    }
+
+    /// The rules of `text` when all are plain `source > result;` rules of non-ASCII
+    /// characters (no contexts, variables, sets, quotes, filters or `::` steps); else nil.
+    static func plainRules(_ text: String) -> [Rule]? {
+        var rules: [Rule] = []
+        for statement in text.split(separator: ";", omittingEmptySubsequences: true) {
+            let sides = statement.split(separator: " > ", omittingEmptySubsequences: false)
+            if sides.count == 1 && statement.allSatisfy({ $0 == "\n" || $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+            guard sides.count == 2 else { return nil }
+            func scalars(_ side: Substring) -> [UInt32]? {
+                let blank: (Unicode.Scalar) -> Bool = { $0 == "\n" || $0 == " " || $0 == "\r" || $0 == "\t" }
+                var values = side.unicodeScalars.drop(while: blank).map(\.value)
+                while let last = values.last, last < 0x80, blank(Unicode.Scalar(UInt8(last))) { values.removeLast() }
+                // ASCII is syntax; arrows are operators.
+                guard !values.contains(where: { $0 < 0x80 || (0x2190...0x2194).contains($0) }) else { return nil }
+                return values
+            }
+            guard let source = scalars(sides[0]), let result = scalars(sides[1]), !source.isEmpty else { return nil }
+            rules.append(Rule(source: source, result: result))
+        }
+        return rules.isEmpty ? nil : rules
+    }
+
+    static func utf16(of scalars: [UInt32]) -> [UInt16] {
+        var out: [UInt16] = []
+        out.reserveCapacity(scalars.count)
+        for v in scalars {
+            if v < 0x1_0000 {
+                out.append(UInt16(truncatingIfNeeded: v))
+            } else {
+                let w = v - 0x1_0000
+                out.append(UInt16(truncatingIfNeeded: 0xD800 + (w >> 10)))
+                out.append(UInt16(truncatingIfNeeded: 0xDC00 + (w & 0x3FF)))
+            }
+        }
+        return out
+    }
+
+    static func scalars(of utf16: [UInt16]) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(utf16.count)
+        for scalar in String(decoding: utf16, as: UTF16.self).unicodeScalars { out.append(scalar.value) }
+        return out
+    }
+}
