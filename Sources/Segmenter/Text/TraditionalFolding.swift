@@ -14,6 +14,10 @@
 ///   (ICU's own matching cannot reach beyond such a run, so its result there is ICU's result
 ///   in the whole text). Its result is taken character for character when it is as long as the
 ///   run and every rule keeps lengths; otherwise that run is folded character by character.
+/// - A few characters that ICU folds alone are also standard Simplified characters in words of
+///   their own (`keptAlone`: 著 in 显著 and 著名, 俱 in 与时俱进 and 俱乐部, 姊妹, 摔跤, 大阪): ICU would
+///   fold the *Simplified* 显著 to 显着 and 与时俱进 to 与时具进, so these are kept as written, alone
+///   and in ICU's runs, unless a rule of several characters folds them to something else.
 /// - When ICU's rules are not the plain `source > result;` rules this reads (another ICU
 ///   version, or a compound transliterator), every chunk is given to ICU whole, and its result
 ///   is taken when it has as many characters; otherwise characters are folded one at a time.
@@ -37,6 +41,14 @@ final class TraditionalFolding: Sendable {
     private let lengthPreserving: Bool
     /// ICU's rules were read; false: every chunk is given to ICU whole.
     let readRules: Bool
+    /// The characters of `keptAlone` ICU folds alone, with what it folds them to.
+    private let kept: [UInt32: UInt32]
+
+    /// Characters ICU folds alone that are standard Simplified characters in words of their
+    /// own (reviewed by hand against ICU 72's rules: the characters it folds alone that are in
+    /// the GB 2312 set, less those that in Simplified text occur only where ICU's rules keep
+    /// them — 乾坤, 宫商角徵羽 — or hardly at all: 於, 後, 夥, 麽).
+    static let keptAlone: [Unicode.Scalar] = ["著", "俱", "姊", "跤", "阪", "吒", "苎"]
 
     static let valueMask: UInt32 = 0x1F_FFFF
     /// The character folds to another alone.
@@ -53,14 +65,17 @@ final class TraditionalFolding: Sendable {
         var supplementary: [UInt32: UInt32] = [:]
         var contextual: [UInt32: [[UInt32]]] = [:]
         var lengthPreserving = true
+        var kept: [UInt32: UInt32] = [:]
         guard let text = transliterator.rules(), let rules = Self.plainRules(text) else {
             self.table = table
             self.supplementary = supplementary
             self.contextual = contextual
             self.lengthPreserving = false
+            self.kept = kept
             readRules = false
             return
         }
+        let keptAlone = Set(Self.keptAlone.map(\.value))
         func entry(_ v: UInt32) -> UInt32 { v < 0x1_0000 ? table[Int(v)] : supplementary[v] ?? v }
         func setEntry(_ v: UInt32, _ e: UInt32) {
             if v < 0x1_0000 { table[Int(v)] = e } else { supplementary[v] = e }
@@ -71,7 +86,11 @@ final class TraditionalFolding: Sendable {
             if rule.source.count != rule.result.count { lengthPreserving = false }
             for v in rule.source where seen.insert(v).inserted {
                 let alone = Self.scalars(of: transliterator.transliterate(Self.utf16(of: [v])) ?? [])
-                let folded = alone.count == 1 ? alone[0] : v
+                var folded = alone.count == 1 ? alone[0] : v
+                if keptAlone.contains(v) && folded != v {
+                    kept[v] = folded
+                    folded = v
+                }
                 setEntry(v, folded & Self.valueMask | (folded != v ? Self.changes : 0))
             }
         }
@@ -91,6 +110,7 @@ final class TraditionalFolding: Sendable {
         self.supplementary = supplementary
         self.contextual = contextual
         self.lengthPreserving = lengthPreserving
+        self.kept = kept
         readRules = true
     }
 
@@ -130,8 +150,12 @@ final class TraditionalFolding: Sendable {
                 while end < n && entry(scalars[end]) & Self.inLongRule != 0 { end += 1 }
                 let original = Array(scalars[start..<end])
                 if lengthPreserving, let out = icu.transliterate(Self.utf16(of: original)) {
-                    let folded = Self.scalars(of: out)
-                    if folded.count == original.count { runs.append((start, folded)) }
+                    var folded = Self.scalars(of: out)
+                    if folded.count == original.count {
+                        // A kept character that ICU folded as it folds it alone stays as written.
+                        for k in folded.indices where kept[original[k]] == folded[k] { folded[k] = original[k] }
+                        runs.append((start, folded))
+                    }
                 }
                 i = end
             }
