@@ -185,3 +185,46 @@ import Segmenter
         }
     }
 }
+
+/// An index built with `folding: .traditional`: documents and queries are folded alike, so a
+/// Simplified query finds a Traditional document and the other way round.
+@Suite struct FoldedIndex {
+    static let documents = [
+        IndexDocument(id: "hant", text: "習近平出席全國人大常委會會議，推進粵港澳大灣區建設，成效顯著。"),
+        IndexDocument(id: "hans", text: "国务院常务会议研究粤港澳大湾区发展，成效显著，与时俱进。"),
+    ]
+
+    @Test func queriesInEitherScriptFindBoth() throws {
+        let path = temporaryIndexPath()
+        let analysis = IndexAnalysis(folding: .traditional)
+        let writer = try IndexWriter(directory: path, create: true, analysis: analysis)
+        try writer.add(Self.documents)
+        try writer.commit()
+        let reader = try IndexReader(directory: path)
+        #expect(try reader.analysis() == analysis)
+        #expect(try reader.analysis().folding == .traditional)
+        let analyzer = try reader.queryAnalyzer()
+        func ids(_ query: String) throws -> Set<String> {
+            Set(try reader.search(query, analyzer: analyzer, options: SearchOptions()).map(\.id))
+        }
+        #expect(try ids("粤港澳大湾区") == ["hant", "hans"])
+        #expect(try ids("粵港澳大灣區") == ["hant", "hans"])
+        #expect(try ids("习近平") == ["hant"])
+        #expect(try ids("全国人大常委会") == ["hant"])
+        #expect(try ids("國務院") == ["hans"])
+        #expect(try ids("显著") == ["hant", "hans"] && ids("顯著") == ["hant", "hans"])
+        #expect(try ids("\"大灣區建設\"") == ["hant"])
+        // Terms are the folded text.
+        #expect(reader.documentFrequency("全国人大常委会") == 1 && reader.documentFrequency("全國人大常委會") == 0)
+        // Without folding, the Traditional document is not found by the Simplified word.
+        let plainPath = temporaryIndexPath()
+        let plain = try IndexWriter(directory: plainPath, create: true, analysis: IndexAnalysis())
+        try plain.add(Self.documents)
+        try plain.commit()
+        let plainReader = try IndexReader(directory: plainPath)
+        #expect(Set(try plainReader.search("粤港澳大湾区", analyzer: try plainReader.queryAnalyzer(), options: SearchOptions()).map(\.id)) == ["hans"])
+        // The two analyses differ, and an addition with the other is refused.
+        #expect(IndexAnalysis().differences(from: analysis) == ["Traditional characters read as written"])
+        #expect(throws: IndexError.self) { _ = try IndexWriter(directory: path, create: false, analysis: IndexAnalysis()) }
+    }
+}

@@ -215,6 +215,16 @@ import Testing
         #expect(refused.stderr.contains(":6: a sentence after the gold file's last"))
     }
 
+    @Test func segmentFoldsTraditional() throws {
+        let r = try run(["segment", "--fold", "traditional"], stdin: Data("習近平出席全國人大常委會會議\n粵港澳大灣區\n".utf8))
+        #expect(r.status == 0)
+        let simplified = try run(["segment"], stdin: Data("习近平出席全国人大常委会会议\n粤港澳大湾区\n".utf8))
+        // The same cuts, over the original text.
+        #expect(r.stdout == "習近平 出席 全國人大常委會 會議\n粵港澳大灣區\n")
+        #expect(simplified.stdout == "习近平 出席 全国人大常委会 会议\n粤港澳大湾区\n")
+        #expect(try run(["segment", "--fold", "simplified"], stdin: Data("國\n".utf8)).status != 0)
+    }
+
     @Test func keywordsRankAndIDF() throws {
         let doc = try temporaryFile(Data("""
             全面推进乡村振兴，抓好高标准农田建设，守住粮食安全底线。
