@@ -98,3 +98,49 @@ import Testing
         #expect(throws: SegmenterError.self) { _ = try ICUTransliterator(id: "No-Such-Transliterator") }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+
+/// On the shared corpus turned into Traditional at run time (ICU's Hans-Hant), when it is
+/// beside the repository: the folding is ICU's Hant-Hans on the whole text but for the kept
+/// characters, and ICU is asked about few runs.
+@Suite struct TraditionalFoldingOnTheCorpus {
+    static let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+    static var corpus: String { "/" + path + "/../shared/corpus/politics.jsonl" }
+
+    /// The first `bytes` of the corpus file (JSON Lines: Chinese text with ASCII keys).
+    static func head(_ bytes: Int) -> String? {
+        guard let file = fopen(corpus, "rb") else { return nil }
+        defer { fclose(file) }
+        var buffer = [UInt8](repeating: 0, count: bytes)
+        let read = fread(&buffer, 1, bytes, file)
+        // Whole lines only.
+        guard let lastBreak = buffer[0..<read].lastIndex(of: 0x0A) else { return nil }
+        return String(decoding: buffer[0..<lastBreak], as: UTF8.self)
+    }
+
+    @Test(.enabled(if: access(corpus, R_OK) == 0)) func agreesWithICU() throws {
+        let simplified = try #require(Self.head(1 << 20))
+        let toTraditional = try ICUTransliterator(id: "Hans-Hant")
+        let traditional = String(decoding: try #require(toTraditional.transliterate(Array(simplified.utf16))), as: UTF16.self)
+        let folding = try TraditionalFolding.shared.get()
+        let icu = try ICUTransliterator(id: "Hant-Hans")
+        let kept = Set(TraditionalFolding.keptAlone)
+        var compared = 0
+        for line in traditional.split(separator: "\n") {
+            let text = String(line)
+            let original = Array(text.unicodeScalars)
+            let ours = Array(TraditionalFoldingTests.fold(folding, text).unicodeScalars)
+            let theirs = Array(TraditionalFoldingTests.icu(icu, text).unicodeScalars)
+            #expect(ours.count == original.count)
+            guard theirs.count == original.count else { continue }
+            compared += original.count
+            for k in original.indices where ours[k] != theirs[k] {
+                #expect(kept.contains(original[k]) && ours[k] == original[k], "at \(k): \(original[k]) ours \(ours[k]) ICU \(theirs[k])")
+            }
+        }
+        #expect(compared > 200_000, "\(compared) characters compared")
+    }
+}
+#endif

@@ -51,6 +51,8 @@ final class TraditionalFolding: Sendable {
     static let keptAlone: [Unicode.Scalar] = ["著", "俱", "姊", "跤", "阪", "吒", "苎"]
 
     static let valueMask: UInt32 = 0x1F_FFFF
+    /// The character is the second of a contextual rule's source.
+    static let secondOfContextual: UInt32 = 1 << 28
     /// The character folds to another alone.
     static let changes: UInt32 = 1 << 29
     /// The character occurs in a rule of several characters.
@@ -104,6 +106,7 @@ final class TraditionalFolding: Sendable {
             if inContext != byCharacter {
                 contextual[rule.source[0], default: []].append(rule.source)
                 setEntry(rule.source[0], entry(rule.source[0]) | Self.startsContextual)
+                setEntry(rule.source[1], entry(rule.source[1]) | Self.secondOfContextual)
             }
         }
         self.table = table
@@ -117,23 +120,23 @@ final class TraditionalFolding: Sendable {
     /// How many contextual rules there are (for tests and reports).
     var contextualRuleCount: Int { contextual.values.reduce(0) { $0 + $1.count } }
 
-    /// Folds `scalars[0..<count]` in place (original scalars in, folded out; one for one).
+    /// Folds `scalars` in place (original scalars in, folded out; one for one).
     /// - Returns: whether any scalar changed.
     func fold(_ scalars: UnsafeMutableBufferPointer<UInt32>) -> Bool {
         guard readRules else { return foldWhole(scalars) }
+        return table.withUnsafeBufferPointer { fold(scalars, table: $0) }
+    }
+
+    private func fold(_ scalars: UnsafeMutableBufferPointer<UInt32>, table t: UnsafeBufferPointer<UInt32>) -> Bool {
         let n = scalars.count
+        let supplementary = self.supplementary, hasSupplementaryRules = !supplementary.isEmpty
+        @inline(__always) func entry(_ v: UInt32) -> UInt32 {
+            if v < 0x1_0000 { return t[Int(v)] }
+            return hasSupplementaryRules ? supplementary[v] ?? v : v
+        }
         // One read-only pass: does anything fold, and does any contextual rule start here?
         var flags: UInt32 = 0
-        var hasSupplementary = false
-        table.withUnsafeBufferPointer { t in
-            for i in 0..<n {
-                let v = scalars[i]
-                if v < 0x1_0000 { flags |= t[Int(v)] } else { hasSupplementary = true }
-            }
-        }
-        if hasSupplementary && !supplementary.isEmpty {
-            for i in 0..<n where scalars[i] >= 0x1_0000 { flags |= supplementary[scalars[i]] ?? 0 }
-        }
+        for i in 0..<n { flags |= entry(scalars[i]) }
         guard flags & (Self.changes | Self.startsContextual) != 0 else { return false }
         // Runs where a contextual rule's source occurs: ICU's own result, computed from the
         // original scalars before they are overwritten.
@@ -141,7 +144,9 @@ final class TraditionalFolding: Sendable {
         if flags & Self.startsContextual != 0 {
             var i = 0
             while i < n {
-                guard entry(scalars[i]) & Self.startsContextual != 0, let length = contextualMatch(scalars, at: i) else {
+                // The first two characters filter before the sources are compared.
+                guard entry(scalars[i]) & Self.startsContextual != 0, i + 1 < n,
+                      entry(scalars[i + 1]) & Self.secondOfContextual != 0, let length = contextualMatch(scalars, at: i) else {
                     i += 1
                     continue
                 }
@@ -162,14 +167,12 @@ final class TraditionalFolding: Sendable {
         }
         // Every character by its folding alone, then the runs.
         var changed = false
-        table.withUnsafeBufferPointer { t in
-            for i in 0..<n {
-                let v = scalars[i]
-                let folded = (v < 0x1_0000 ? t[Int(v)] : supplementary[v] ?? v) & Self.valueMask
-                if folded != v {
-                    scalars[i] = folded
-                    changed = true
-                }
+        for i in 0..<n {
+            let v = scalars[i]
+            let folded = entry(v) & Self.valueMask
+            if folded != v {
+                scalars[i] = folded
+                changed = true
             }
         }
         for run in runs {
@@ -179,11 +182,6 @@ final class TraditionalFolding: Sendable {
             }
         }
         return changed
-    }
-
-    @inline(__always)
-    private func entry(_ v: UInt32) -> UInt32 {
-        v < 0x1_0000 ? table.withUnsafeBufferPointer { $0[Int(v)] } : supplementary[v] ?? v
     }
 
     /// The length of the longest contextual rule source that occurs at `i`, if any.
