@@ -84,25 +84,29 @@ final class TraditionalFolding: Sendable {
         }
         // Each character of a source, folded alone by ICU.
         var seen = Set<UInt32>()
+        var characters: [UInt32] = []
         for rule in rules {
             if rule.source.count != rule.result.count { lengthPreserving = false }
-            for v in rule.source where seen.insert(v).inserted {
-                let alone = Self.scalars(of: transliterator.transliterate(Self.utf16(of: [v])) ?? [])
-                var folded = alone.count == 1 ? alone[0] : v
-                if keptAlone.contains(v) && folded != v {
-                    kept[v] = folded
-                    folded = v
-                }
-                setEntry(v, folded & Self.valueMask | (folded != v ? Self.changes : 0))
+            for v in rule.source where seen.insert(v).inserted { characters.append(v) }
+        }
+        let foldedAlone = Self.transliterateEach(characters.map { [$0] }, with: transliterator)
+        for (v, alone) in zip(characters, foldedAlone) {
+            var folded = alone.count == 1 ? alone[0] : v
+            if keptAlone.contains(v) && folded != v {
+                kept[v] = folded
+                folded = v
             }
+            setEntry(v, folded & Self.valueMask | (folded != v ? Self.changes : 0))
         }
         // Rules of several characters: their characters bound the runs given to ICU; those
         // that ICU applies differently from the characters' foldings alone are contextual.
         var checked = Set<[UInt32]>()
-        for rule in rules where rule.source.count > 1 && checked.insert(rule.source).inserted {
+        let long = rules.filter { $0.source.count > 1 && checked.insert($0.source).inserted }.map(\.source)
+        let foldedLong = Self.transliterateEach(long, with: transliterator)
+        for (source, inContext) in zip(long, foldedLong) {
+            let rule = Rule(source: source, result: inContext)
             for v in rule.source { setEntry(v, entry(v) | Self.inLongRule) }
             let byCharacter = rule.source.map { entry($0) & Self.valueMask }
-            let inContext = Self.scalars(of: transliterator.transliterate(Self.utf16(of: rule.source)) ?? [])
             if inContext != byCharacter {
                 contextual[rule.source[0], default: []].append(rule.source)
                 setEntry(rule.source[0], entry(rule.source[0]) | Self.startsContextual)
@@ -218,6 +222,23 @@ final class TraditionalFolding: Sendable {
 
     // MARK: Rules and conversions
 
+    /// ICU's result for each text alone, in one call: the texts joined by line breaks (no rule
+    /// reads one, so each is transliterated as if alone), the result split at them. When the
+    /// result has another number of line breaks, each text is transliterated by itself.
+    static func transliterateEach(_ texts: [[UInt32]], with transliterator: ICUTransliterator) -> [[UInt32]] {
+        var joined: [UInt32] = []
+        for text in texts {
+            joined += text
+            joined.append(0x0A)
+        }
+        if let out = transliterator.transliterate(utf16(of: joined)) {
+            var pieces = scalars(of: out).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+            if pieces.last?.isEmpty == true { pieces.removeLast() }
+            if pieces.count == texts.count { return pieces }
+        }
+        return texts.map { scalars(of: transliterator.transliterate(utf16(of: $0)) ?? []) }
+    }
+
     /// A rule `source > result;` of scalars.
     struct Rule {
         var source: [UInt32]
@@ -228,21 +249,41 @@ final class TraditionalFolding: Sendable {
     /// characters (no contexts, variables, sets, quotes, filters or `::` steps); else nil.
     static func plainRules(_ text: String) -> [Rule]? {
         var rules: [Rule] = []
-        for statement in text.split(separator: ";", omittingEmptySubsequences: true) {
-            let sides = statement.split(separator: " > ", omittingEmptySubsequences: false)
-            if sides.count == 1 && statement.allSatisfy({ $0 == "\n" || $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-            guard sides.count == 2 else { return nil }
-            func scalars(_ side: Substring) -> [UInt32]? {
-                let blank: (Unicode.Scalar) -> Bool = { $0 == "\n" || $0 == " " || $0 == "\r" || $0 == "\t" }
-                var values = side.unicodeScalars.drop(while: blank).map(\.value)
-                while let last = values.last, last < 0x80, blank(Unicode.Scalar(UInt8(last))) { values.removeLast() }
-                // ASCII is syntax; arrows are operators.
-                guard !values.contains(where: { $0 < 0x80 || (0x2190...0x2194).contains($0) }) else { return nil }
-                return values
+        var sides: [[UInt32]] = [[]]
+        var pending = 0  // blanks seen since the last character of the current side
+        var sawArrow = false
+        let scalars = Array(text.unicodeScalars.lazy.map(\.value))
+        var i = 0
+        while i < scalars.count {
+            let v = scalars[i]
+            switch v {
+            case 0x3B:  // `;` ends a rule
+                if sides.count == 2 {
+                    guard !sides[0].isEmpty else { return nil }
+                    rules.append(Rule(source: sides[0], result: sides[1]))
+                } else if !sides[0].isEmpty || sawArrow {
+                    return nil
+                }
+                sides = [[]]
+                sawArrow = false
+            case 0x20, 0x0A, 0x0D, 0x09:
+                pending += 1
+            case 0x3E:  // ` > ` between the two sides
+                guard sides.count == 1, !sides[0].isEmpty, i + 1 < scalars.count, scalars[i + 1] == 0x20, pending > 0 else { return nil }
+                sides.append([])
+                sawArrow = true
+                i += 1
+            default:
+                // Other ASCII is syntax (contexts, variables, sets, quotes, `::` steps); arrows are operators.
+                guard v >= 0x80, !(0x2190...0x2194).contains(v) else { return nil }
+                // A blank inside a side (not at its ends) is not a plain rule either.
+                if pending > 0 && !sides[sides.count - 1].isEmpty { return nil }
+                sides[sides.count - 1].append(v)
             }
-            guard let source = scalars(sides[0]), let result = scalars(sides[1]), !source.isEmpty else { return nil }
-            rules.append(Rule(source: source, result: result))
+            if v != 0x20 && v != 0x0A && v != 0x0D && v != 0x09 { pending = 0 }
+            i += 1
         }
+        guard sides.count == 1, sides[0].isEmpty else { return nil }
         return rules.isEmpty ? nil : rules
     }
 
