@@ -101,7 +101,7 @@ enum {
     SEGTOOL_ICU_ONLY = 1u << 1,
     /** Read Traditional characters as Simplified (ICU's Hant-Hans, one character for one):
         習近平 segments as 习近平; offsets and token text stay the original's. Full-width ASCII
-        is always folded. Opening costs ~10 ms once per process (ICU compiles its rules). */
+        is always folded. Opening costs ~17 ms once per process (ICU compiles its rules). */
     SEGTOOL_FOLD_TRADITIONAL = 1u << 2
 };
 
