@@ -227,4 +227,19 @@ import Segmenter
         #expect(IndexAnalysis().differences(from: analysis) == ["Traditional characters read as written"])
         #expect(throws: IndexError.self) { _ = try IndexWriter(directory: path, create: false, analysis: IndexAnalysis()) }
     }
+
+    /// Keywords of a Traditional text, with a folding segmenter, are those of its Simplified
+    /// form (found in the IDF table under their Simplified form), by TF-IDF and TextRank.
+    @Test func keywordsOfTraditionalTextAreThoseOfItsSimplifiedForm() throws {
+        let simplified = "全面推进乡村振兴，抓好高标准农田建设，守住粮食安全底线。乡村振兴要坚持农业农村优先发展，乡村振兴取得新进展。"
+        let traditional = "全面推進鄉村振興，抓好高標準農田建設，守住糧食安全底線。鄉村振興要堅持農業農村優先發展，鄉村振興取得新進展。"
+        let table = IDFTable(documents: 100, values: ["乡村振兴": 2.0, "粮食安全": 3.0, "高标准农田": 4.0, "建设": 0.5])
+        let plain = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
+        let folding = KeywordExtractor(segmenter: try Segmenter(folding: .traditional), idf: table, stopWords: [])
+        let expected = plain.tfidf(simplified, top: 6)
+        #expect(expected.first?.word == "高标准农田" || expected.first?.word == "乡村振兴")
+        #expect(folding.tfidf(traditional, top: 6).map(\.word) == expected.map(\.word))
+        #expect(folding.tfidf(traditional, top: 6).map(\.weight) == expected.map(\.weight))
+        #expect(folding.textRank(traditional, top: 5).map(\.word) == plain.textRank(simplified, top: 5).map(\.word))
+    }
 }

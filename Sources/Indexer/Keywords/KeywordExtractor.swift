@@ -57,7 +57,14 @@ public struct KeywordExtractor: Sendable {
             // One allocation each, sized from the text (a token has at least one byte).
             var tokens: [Token] = []
             tokens.reserveCapacity(bytes.count / 2 + 8)
-            _ = try? analyzer.segmenter.segment(utf8: bytes, mode: .precise, into: &tokens)
+            // A segmenter that folds Traditional characters gives the folded text too: words are
+            // then the folded ones (as the index's terms), so their IDF is found.
+            var foldedText: [UInt32] = []
+            if analyzer.segmenter.folding == .none {
+                _ = try? analyzer.segmenter.segment(utf8: bytes, mode: .precise, into: &tokens)
+            } else {
+                try? analyzer.segmenter.segment(utf8: bytes, mode: .precise, into: &tokens, folded: &foldedText)
+            }
             var normalized: [UInt8] = []
             var distinct: [Candidate] = []
             distinct.reserveCapacity(tokens.count / 2 + 4)
@@ -79,8 +86,13 @@ public struct KeywordExtractor: Sendable {
                 let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
                 if Self.endsWithParticle(raw) { continue }
                 var candidate: Candidate
-                if raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
-                    let folded = Array(Analyzer.normalize(String(decoding: raw, as: UTF8.self)).utf8)
+                if !foldedText.isEmpty || raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
+                    var folded: [UInt8] = []
+                    if !foldedText.isEmpty && token.scalarRange.upperBound <= foldedText.count {
+                        foldedText.withUnsafeBufferPointer { Analyzer.appendTerm($0[token.scalarRange], to: &folded) }
+                    } else {
+                        folded = Array(Analyzer.normalize(String(decoding: raw, as: UTF8.self)).utf8)
+                    }
                     let (h, (low, high)) = folded.withUnsafeBufferPointer { (TermInterner.hash($0), WordTable.key($0)) }
                     candidate = Candidate(hash: h, start: -normalized.count - 1, count: folded.count, tf: 1, low: low, high: high)
                     normalized.append(contentsOf: folded)
