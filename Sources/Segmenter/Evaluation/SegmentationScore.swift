@@ -48,6 +48,7 @@ public struct SegmentationScore: Sendable {
     public struct TooLongToAlign: Error, CustomStringConvertible, Sendable {
         /// The words left to align on each side.
         public var goldWords: Int, testWords: Int
+        /// What is wrong, for messages.
         public var description: String {
             "the two segmentations spell different texts, and \(goldWords) × \(testWords) words are too many to align; split the line"
         }
