@@ -130,10 +130,9 @@ public struct Segmenter: Sendable {
     public func tokens(in text: String, mode: Mode = .precise) -> [Token] {
         var copy = text
         var out: [Token] = []
-        var unused: [UInt32] = []
         copy.withUTF8 { bytes in
             // A Swift String is valid UTF-8, so this cannot throw.
-            _ = try? run(bytes, trusted: true, mode: mode, byteBase: 0, scalarBase: 0, into: &out, folded: &unused, keepFolded: false)
+            _ = try? run(bytes, trusted: true, mode: mode, byteBase: 0, scalarBase: 0, into: &out)
         }
         return out
     }
@@ -157,9 +156,7 @@ public struct Segmenter: Sendable {
         utf8 bytes: UnsafeBufferPointer<UInt8>, mode: Mode = .precise,
         byteBase: Int = 0, scalarBase: Int = 0, into tokens: inout [Token]
     ) throws(SegmenterError) -> Int {
-        var unused: [UInt32] = []
-        return try run(bytes, trusted: false, mode: mode, byteBase: byteBase, scalarBase: scalarBase, into: &tokens,
-                       folded: &unused, keepFolded: false)
+        try run(bytes, trusted: false, mode: mode, byteBase: byteBase, scalarBase: scalarBase, into: &tokens)
     }
 
     /// Segments UTF-8 bytes as `segment(utf8:mode:byteBase:scalarBase:into:)` does, and
@@ -169,14 +166,19 @@ public struct Segmenter: Sendable {
     package func segment(
         utf8 bytes: UnsafeBufferPointer<UInt8>, mode: Mode = .precise, into tokens: inout [Token], folded: inout [UInt32]
     ) throws(SegmenterError) {
-        try run(bytes, trusted: false, mode: mode, byteBase: 0, scalarBase: 0, into: &tokens, folded: &folded, keepFolded: true)
+        try run(bytes, trusted: false, mode: mode, byteBase: 0, scalarBase: 0, into: &tokens) { worker, _ in
+            folded.append(contentsOf: worker.scalars)
+        }
     }
 
     /// Cuts long input into chunks at safe places and segments each with a pooled worker.
+    /// - Parameter afterChunk: called with the worker and the chunk's bytes after each chunk
+    ///   (`CorpusLint` reads the worker's ICU words and path there; the folded text is taken there).
     @discardableResult
-    private func run(
+    func run(
         _ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, mode: Mode,
-        byteBase: Int, scalarBase: Int, into out: inout [Token], folded: inout [UInt32], keepFolded: Bool
+        byteBase: Int, scalarBase: Int, into out: inout [Token],
+        afterChunk: (borrowing Worker, UnsafeBufferPointer<UInt8>) -> Void = { _, _ in }
     ) throws(SegmenterError) -> Int {
         let box = try engine.borrow()
         defer { engine.giveBack(box) }
@@ -185,6 +187,7 @@ public struct Segmenter: Sendable {
         var worker = Worker(cursor: nil)
         swap(&worker, &box.worker)
         defer { swap(&worker, &box.worker) }
+        worker.knownNames.removeAll(keepingCapacity: true)
         let lexicon: Lexicon? = icuOnly || lexicon.count == 0 ? nil : lexicon
         var start = 0
         var scalars = 0
@@ -194,7 +197,7 @@ public struct Segmenter: Sendable {
             scalars += try worker.segment(
                 chunk, trusted: trusted, byteBase: byteBase + start, scalarBase: scalarBase + scalars,
                 lexicon: lexicon, mode: mode, icuOnly: icuOnly, folding: traditional, out: &out)
-            if keepFolded { folded.append(contentsOf: worker.scalars) }
+            afterChunk(worker, chunk)
             start = end
         }
         return scalars

@@ -44,6 +44,9 @@ struct Worker: @unchecked Sendable {
     var path: [PathStep] = []
     var pathCount = 0
 
+    /// Person names found in context so far in this call (`Worker+Names.swift`).
+    var knownNames: [UInt64] = []
+
     // Search mode: is a 2- or 3-scalar Han string one word for ICU? Cached per worker.
     var oracleCache = OracleCache()
     // Search mode: a long token's parts, as sortable keys and their sources (see appendSubwords).
@@ -55,6 +58,9 @@ struct Worker: @unchecked Sendable {
     enum Edge {
         static let base: Int32 = -1
         static let remainder: Int32 = -2
+        /// ICU's pieces joined by a rule of ours: names, transliterations, suffixes
+        /// (`Worker+Names.swift`).
+        static let joined: Int32 = -3
     }
 
     /// An ICU word after the rules, in scalar offsets.
@@ -106,6 +112,7 @@ struct Worker: @unchecked Sendable {
         }
         applyRules(icuOK: icuOK)
         resolve(lexicon: lexicon)
+        joinNames()
         emit(lexicon: lexicon, mode: mode, byteBase: byteBase, scalarBase: scalarBase, out: &out)
         return n
     }
