@@ -243,19 +243,32 @@ public struct KeywordExtractor: Sendable {
                     }
                 }
             }
+            // Weights without the tag's factor; a dictionary word's tag (a String and a trie
+            // walk) is looked up only while the word can still enter the top k with its best
+            // factor, best bound first.
             var top = TopK<Int>(k)
+            var tagged: [(index: Int, base: Double, bound: Double, generic: Bool)] = []
+            let bestTagFactor = max(nameWeight, 1)
             for (i, c) in distinct.enumerated() where c.tf > 0 {
                 var weight = (1 + log(Double(c.tf)))
                     * withWord(c) { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) }
-                let tag = c.fromDictionary
-                    ? analyzer.segmenter.lexicon.entry(for: withWord(c) { String(decoding: $0, as: UTF8.self) })?.tag : nil
-                if let tag, Self.nameTags.contains(tag) { weight *= nameWeight }
-                if withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
-                    || tag.map({ Self.generalTags.contains($0) }) ?? withWord(c, { Self.endsWithComplement($0) }) {
-                    weight *= genericWeight
-                }
                 if c.inTitle { weight *= titleWeight }
+                let generic = withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
+                if c.fromDictionary {
+                    tagged.append((i, weight, (generic ? weight * genericWeight : max(weight, weight * genericWeight)) * bestTagFactor, generic))
+                    continue
+                }
+                if generic || withWord(c, { Self.endsWithComplement($0) }) { weight *= genericWeight }
                 top.insert(i, score: weight, id: i)
+            }
+            tagged.sort { $0.bound > $1.bound }
+            for t in tagged {
+                if t.bound < top.threshold { break }
+                let tag = analyzer.segmenter.lexicon.entry(for: withWord(distinct[t.index]) { String(decoding: $0, as: UTF8.self) })?.tag
+                var weight = t.base
+                if let tag, Self.nameTags.contains(tag) { weight *= nameWeight }
+                if t.generic || tag.map({ Self.generalTags.contains($0) }) == true { weight *= genericWeight }
+                top.insert(t.index, score: weight, id: t.index)
             }
             return Self.ordered(top.sorted().map {
                 Keyword(word: withWord(distinct[$0.item]) { String(decoding: $0, as: UTF8.self) }, weight: $0.score)
@@ -294,10 +307,19 @@ public struct KeywordExtractor: Sendable {
     /// (not a function character such as 的, 在, 和, 是), else `noNeighbour`.
     private static func loneCharacter(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard token.kind == .ideographic, token.scalarRange.count == 1 else { return noNeighbour }
-        var iterator = bytes[token.utf8Range].makeIterator()
-        var decoder = UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return noNeighbour }
-        return functionCharacters.contains(scalar.value) ? noNeighbour : scalar.value
+        let at = token.utf8Range.lowerBound
+        let value: UInt32
+        switch token.utf8Range.count {
+        case 3:
+            value = UInt32(bytes[at] & 0x0F) << 12 | UInt32(bytes[at + 1] & 0x3F) << 6 | UInt32(bytes[at + 2] & 0x3F)
+        case 4:
+            value = UInt32(bytes[at] & 0x07) << 18 | UInt32(bytes[at + 1] & 0x3F) << 12
+                | UInt32(bytes[at + 2] & 0x3F) << 6 | UInt32(bytes[at + 3] & 0x3F)
+        default:
+            return noNeighbour
+        }
+        if value < 0x10000 && functionCharacterBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { return noNeighbour }
+        return value
     }
 
     /// The UTF-8 length of a scalar value.
@@ -308,9 +330,16 @@ public struct KeywordExtractor: Sendable {
     /// Characters that stand alone as words (particles, prepositions, conjunctions, the
     /// copula, pronouns, measure words, negation and degree words): never the missing piece
     /// of a fragment.
-    static let functionCharacters: Set<UInt32> = Set(
-        "的地得了着过在和与及或是为对把被从向以于将等也都就还又并而之其不没很更最已所由因给让使到说要会能可有这那一个些每各该此两几多"
-            .unicodeScalars.map(\.value))
+    static let functionCharacters = "的地得了着过在和与及或是为对把被从向以于将等也都就还又并而之其不没很更最已所由因给让使到说要会能可有这那一个些每各该此两几多"
+
+    /// `functionCharacters` as a bitmap over the Basic Multilingual Plane (8 KiB).
+    private static let functionCharacterBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for scalar in functionCharacters.unicodeScalars where scalar.value < 0x10000 {
+            bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+        }
+        return bits
+    }()
 
     /// The distinct candidate words of a title, as normalized UTF-8 bytes.
     private func titleCandidates(_ title: String) -> [[UInt8]] {
