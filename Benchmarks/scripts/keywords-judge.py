@@ -10,9 +10,11 @@ Steps (run with a Python that has jieba, e.g. the peers' venv: ~/.cache/segtool-
 
     keywords-judge.py run   --sample dev --label NAME [--segtool BIN]
         runs `segtool keywords SAMPLE.jsonl --json --top 10` (SAMPLE.jsonl: id, title, text; in a
-        temporary directory outside the repository) and, unless the jieba run exists,
-        jieba.analyse.extract_tags(text, topK=10); keeps the lists in
-        Benchmarks/keywords/runs/SAMPLE-segtool-NAME.tsv and SAMPLE-jieba.tsv (doc id, rank, keyword).
+        temporary directory outside the repository) and, unless the jieba runs exist,
+        jieba.analyse.extract_tags(text, topK=10) and, since segtool uses the title,
+        extract_tags(title + "\n" + text, topK=10); keeps the lists in
+        Benchmarks/keywords/runs/SAMPLE-segtool-NAME.tsv, SAMPLE-jieba.tsv and
+        SAMPLE-jieba_title.tsv (doc id, rank, keyword).
     keywords-judge.py sheet --sample dev [-o FILE]
         writes the blind judging sheet (default /tmp/keywords-judge-SAMPLE.txt, outside the
         repository, since it quotes the documents): per document its id, title and text (cut at
@@ -150,7 +152,7 @@ def run_segtool(binary: Path, docs: list[dict], extra: list[str]) -> dict[str, l
     return lists
 
 
-def run_jieba(docs: list[dict]) -> dict[str, list[str]]:
+def run_jieba(docs: list[dict], with_title: bool = False) -> dict[str, list[str]]:
     try:
         import jieba
         import jieba.analyse
@@ -160,7 +162,9 @@ def run_jieba(docs: list[dict]) -> dict[str, list[str]]:
     jieba.setLogLevel(60)
     jieba.initialize()
     # Latin words in lower case, as segtool prints them.
-    return {d["id"]: [w.lower() for w in jieba.analyse.extract_tags(d["text"], topK=TOP)] for d in docs}
+    def text(d: dict) -> str:
+        return (d.get("title") or "") + "\n" + d["text"] if with_title else d["text"]
+    return {d["id"]: [w.lower() for w in jieba.analyse.extract_tags(text(d), topK=TOP)] for d in docs}
 
 
 def command_run(args, docs) -> None:
@@ -177,6 +181,13 @@ def command_run(args, docs) -> None:
         import importlib.metadata
         write_run(jieba_path, run_jieba(docs),
                   f"jieba {importlib.metadata.version('jieba')} analyse.extract_tags(text, topK={TOP})")
+    # jieba has no title parameter; as segtool sees the title, so does this run of jieba
+    # (the title as the text's first line).
+    titled_path = RUNS_DIR / f"{args.sample}-jieba_title.tsv"
+    if not titled_path.is_file():
+        import importlib.metadata
+        write_run(titled_path, run_jieba(docs, with_title=True),
+                  f"jieba {importlib.metadata.version('jieba')} analyse.extract_tags(title + '\\n' + text, topK={TOP})")
     print(f"wrote {RUNS_DIR / f'{args.sample}-segtool-{args.label}.tsv'}")
 
 
@@ -184,7 +195,7 @@ def runs_of(sample_name: str, names: list[str] | None) -> dict[str, dict[str, li
     runs = {}
     for path in sorted(RUNS_DIR.glob(f"{sample_name}-*.tsv")):
         name = path.stem[len(sample_name) + 1:]
-        if names and name not in names and name != "jieba":
+        if names and name not in names and not name.startswith("jieba"):
             continue
         runs[name] = read_run(path)
     if not runs:
@@ -243,16 +254,16 @@ def command_score(args, docs) -> None:
         mean = sum(precision[name].values()) / len(ids)
         print(f"{name:<24} {mean:6.3f} " + " ".join(f"{sum(v) / len(v):7.3f}" for v in by.values())
               + f"  {unjudged[name]}")
-    if "jieba" in runs:
+    for peer in (p for p in runs if p.startswith("jieba")):
         for name in runs:
-            if name == "jieba":
+            if name.startswith("jieba"):
                 continue
-            w = sum(precision[name][i] > precision["jieba"][i] for i in ids)
-            t = sum(precision[name][i] == precision["jieba"][i] for i in ids)
-            print(f"{name} vs jieba: {w} wins, {t} ties, {len(ids) - w - t} losses")
+            w = sum(precision[name][i] > precision[peer][i] for i in ids)
+            t = sum(precision[name][i] == precision[peer][i] for i in ids)
+            print(f"{name} vs {peer}: {w} wins, {t} ties, {len(ids) - w - t} losses")
     if args.show:
         for name in runs:
-            if name == "jieba" or (args.runs and name not in args.runs):
+            if name.startswith("jieba") or (args.runs and name not in args.runs):
                 continue
             for i in ids:
                 words = runs[name].get(i, [])[:TOP]
