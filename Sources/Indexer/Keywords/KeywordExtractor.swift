@@ -49,6 +49,11 @@ public struct KeywordExtractor: Sendable {
     private let stopTable: WordTable
     /// Generic words by their bytes.
     private let genericTable: WordTable
+    /// The dictionary words whose tag changes their weight, by their bytes: 1 for a name tag
+    /// (`nameTags`), 2 for a general one (`generalTags`). Taken from the segmenter given to
+    /// `init` (~9,000 entries: about a millisecond), so that no word is looked up in the
+    /// lexicon's trie while extracting.
+    private let tagTable: WordTable
 
     /// The dictionary tags that mark a name: person, place, organization, other proper term,
     /// abbreviation.
@@ -72,6 +77,13 @@ public struct KeywordExtractor: Sendable {
         self.tags = tags
         stopTable = WordTable(analyzer.stopWords.map { (Array($0.utf8), 1) })
         genericTable = WordTable(genericWords.map { (Array(Analyzer.normalize($0).utf8), 1) })
+        var tagged: [([UInt8], Double)] = []
+        for entry in segmenter.lexicon.entries {
+            guard let tag = entry.tag else { continue }
+            let kind: Double = Self.nameTags.contains(tag) ? 1 : Self.generalTags.contains(tag) ? 2 : 0
+            if kind > 0 { tagged.append((Array(Analyzer.normalize(entry.word).utf8), kind)) }
+        }
+        tagTable = WordTable(tagged)
     }
 
     /// A distinct candidate word in the hot path: where its bytes are (`start` < 0: at
@@ -243,32 +255,19 @@ public struct KeywordExtractor: Sendable {
                     }
                 }
             }
-            // Weights without the tag's factor; a dictionary word's tag (a String and a trie
-            // walk) is looked up only while the word can still enter the top k with its best
-            // factor, best bound first.
             var top = TopK<Int>(k)
-            var tagged: [(index: Int, base: Double, bound: Double, generic: Bool)] = []
-            let bestTagFactor = max(nameWeight, 1)
             for (i, c) in distinct.enumerated() where c.tf > 0 {
                 var weight = (1 + log(Double(c.tf)))
                     * withWord(c) { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) }
                 if c.inTitle { weight *= titleWeight }
-                let generic = withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
-                if c.fromDictionary {
-                    tagged.append((i, weight, (generic ? weight * genericWeight : max(weight, weight * genericWeight)) * bestTagFactor, generic))
-                    continue
+                // A dictionary word's tag (1: a name, 2: a general word), else nothing.
+                let tagKind = c.fromDictionary ? withWord(c) { tagTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) } : nil
+                if tagKind == 1 { weight *= nameWeight }
+                if tagKind == 2 || withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
+                    || (!c.fromDictionary && withWord(c, { Self.endsWithComplement($0) })) {
+                    weight *= genericWeight
                 }
-                if generic || withWord(c, { Self.endsWithComplement($0) }) { weight *= genericWeight }
                 top.insert(i, score: weight, id: i)
-            }
-            tagged.sort { $0.bound > $1.bound }
-            for t in tagged {
-                if t.bound < top.threshold { break }
-                let tag = analyzer.segmenter.lexicon.entry(for: withWord(distinct[t.index]) { String(decoding: $0, as: UTF8.self) })?.tag
-                var weight = t.base
-                if let tag, Self.nameTags.contains(tag) { weight *= nameWeight }
-                if t.generic || tag.map({ Self.generalTags.contains($0) }) == true { weight *= genericWeight }
-                top.insert(t.index, score: weight, id: t.index)
             }
             return Self.ordered(top.sorted().map {
                 Keyword(word: withWord(distinct[$0.item]) { String(decoding: $0, as: UTF8.self) }, weight: $0.score)
