@@ -81,14 +81,14 @@ enum Texts {
     /// title's subject comes first.
     @Test func genericWordsGiveWayAndTheTitleLeads() throws {
         let idf = IDFTable.builtin ?? table
-        let report = String(repeating: "推进建设，加强建设，推动发展，深化改革。", count: 20) + "黄河流域生态保护和高质量发展取得进展，高标准农田建设加快。"
+        let report = String(repeating: "推进建设，加强建设，推动发展，深化改革。", count: 20) + "黄河流域生态保护和高质量发展取得进展，高标准农田建设加快，粮食安全得到保障。"
         let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: StopWords.builtin)
         let top = extractor.tfidf(report, top: 3).map(\.word)
         #expect(top.contains("黄河流域生态保护和高质量发展"), "\(top)")
-        #expect(Set(top).isDisjoint(with: GenericWords.builtin), "\(top)")
+        #expect(top.filter { GenericWords.builtin.contains($0) }.isEmpty, "\(top)")
         let unweighted = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: StopWords.builtin, genericWords: [])
         let crowded = unweighted.tfidf(report, top: 3).map(\.word)
-        #expect(!Set(crowded).isDisjoint(with: GenericWords.builtin), "\(crowded)")
+        #expect(crowded.contains { GenericWords.builtin.contains($0) }, "\(crowded)")
 
         let item = "市政协围绕成渝地区双城经济圈开展协商。委员们就乡村振兴提出建议。"
         #expect(extractor.tfidf(item, title: "委员建言乡村振兴", top: 1).first?.word == "乡村振兴")
