@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Judge `segtool keywords` and jieba.analyse.extract_tags blind, by hand (issue 17, section 6).
 
-Two fixed samples of 40 documents of the corpus: `dev` (seed 1701), which we look at while
-improving the extractor, and `test` (seed 1702, disjoint from dev), judged only to report. Each
-sample is a mix: 16 short news items (< 400 characters), 12 medium items (400-1,500), 4 long
+Three fixed samples of 40 documents of the corpus, each disjoint from the ones before it: `dev`
+(seed 1701), which we looked at while improving the extractor; `test` (seed 1702), judged to
+report; `holdout` (seed 1703), judged once, after the last change. Each sample is a mix: 16 short news items (< 400 characters), 12 medium items (400-1,500), 4 long
 items (> 1,500) and 8 reports (work reports, congress reports, resolutions).
 
 Steps (run with a Python that has jieba, e.g. the peers' venv: ~/.cache/segtool-peers-venv):
@@ -49,7 +49,7 @@ REPO = HERE.parents[1]
 KEYWORDS_DIR = REPO / "Benchmarks" / "keywords"
 RUNS_DIR = KEYWORDS_DIR / "runs"
 JUDGEMENTS = KEYWORDS_DIR / "judgements.tsv"
-SEEDS = {"dev": 1701, "test": 1702}
+SEEDS = {"dev": 1701, "test": 1702, "holdout": 1703}
 STRATA = [  # (name, count, predicate on (id, length))
     ("short", 16, lambda i, n: i.startswith("xwlb-") and n < 400),
     ("medium", 12, lambda i, n: i.startswith("xwlb-") and 400 <= n <= 1500),
@@ -83,10 +83,10 @@ def load_corpus(path: Path) -> list[dict]:
 
 
 def sample(docs: list[dict], name: str) -> list[dict]:
-    """The sample's documents, in a fixed order. `test` never repeats a `dev` document."""
-    excluded = set()
-    if name == "test":
-        excluded = {d["id"] for d in sample(docs, "dev")}
+    """The sample's documents, in a fixed order; a sample never repeats a document of an earlier one."""
+    excluded: set[str] = set()
+    for earlier in list(SEEDS)[:list(SEEDS).index(name)]:
+        excluded |= {d["id"] for d in sample(docs, earlier)}
     rng = random.Random(SEEDS[name])
     chosen = []
     for _, count, predicate in STRATA:
