@@ -94,6 +94,18 @@ enum Texts {
         #expect(extractor.tfidf(item, title: "委员建言乡村振兴", top: 1).first?.word == "乡村振兴")
     }
 
+    @Test func chineseNumeralsAreNumbers() {
+        let yes = ["一九", "十八", "二千", "一九八", "二年", "百分", "两亿"]
+        let no = ["三农", "年度", "分红", "五四运动", "一", "百年大计"]
+        for word in yes { #expect(Array(word.utf8).withUnsafeBufferPointer { KeywordExtractor.isChineseNumber($0) }, "\(word)") }
+        for word in no { #expect(!Array(word.utf8).withUnsafeBufferPointer { KeywordExtractor.isChineseNumber($0) }, "\(word)") }
+        // Words the dictionary knows stay: 十四五 is a plan, not a number.
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
+        let words = extractor.tfidf("一九八二年，“十四五”开局。", top: 10).map(\.word)
+        #expect(words.contains("十四五"), "\(words)")
+        #expect(!words.contains("一九") && !words.contains("二年"), "\(words)")
+    }
+
     /// A name the segmenter splits into a word and a lone character, seen twice or more,
     /// comes out whole; a known word beside the same character by chance does not.
     @Test func fragmentsJoinTheirLoneCharacter() throws {

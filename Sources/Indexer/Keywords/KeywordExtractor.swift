@@ -145,6 +145,7 @@ public struct KeywordExtractor: Sendable {
                 if !allowSingle && token.scalarRange.count < 2 { continue }
                 let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
                 if Self.endsWithParticle(raw) { continue }
+                if token.source == .icu && Self.isChineseNumber(raw) { continue }
                 var candidate: Candidate
                 if raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
                     let folded = Array(Analyzer.normalize(String(decoding: raw, as: UTF8.self)).utf8)
@@ -299,6 +300,33 @@ public struct KeywordExtractor: Sendable {
         }
     }
 
+    /// Whether a word is a number written in Chinese numerals (一九, 十八, 二千), perhaps with
+    /// 年 or 分 after it (一九八|二年, 百分|之): numbers are not keywords, and the rules join
+    /// only Arabic digits. Asked of words ICU gives; a dictionary's (十四五, 两个确立) are terms.
+    static func isChineseNumber(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard w.count >= 6, w.count % 3 == 0 else { return false }
+        var at = 0
+        while at < w.count {
+            let a = w[at], b = w[at + 1], c = w[at + 2]
+            guard a & 0xF0 == 0xE0 else { return false }
+            let value = UInt32(a & 0x0F) << 12 | UInt32(b & 0x3F) << 6 | UInt32(c & 0x3F)
+            let last = at + 3 == w.count
+            switch value {
+            // 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 亿 两 零
+            case 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+                0x767E, 0x5343, 0x4E07, 0x4EBF, 0x4E24, 0x96F6:
+                break
+            // 年, 分: only last, after a numeral
+            case 0x5E74 where last && at > 0, 0x5206 where last && at > 0:
+                break
+            default:
+                return false
+            }
+            at += 3
+        }
+        return true
+    }
+
     /// Fragments are joined to a neighbour only while shorter than this (in characters).
     static let longestMerge = 8
 
@@ -370,6 +398,7 @@ public struct KeywordExtractor: Sendable {
             let bytes = Array(occurrence.term.utf8)
             if bytes.withUnsafeBufferPointer({ Self.endsWithParticle($0) }) { return nil }
             if occurrence.source == .rule { return nil }
+            if occurrence.source == .icu && bytes.withUnsafeBufferPointer({ Self.isChineseNumber($0) }) { return nil }
             if let tags {
                 guard let tag = analyzer.segmenter.lexicon.entry(for: occurrence.term)?.tag, tags.contains(tag) else { return nil }
             }
