@@ -225,6 +225,18 @@ import Testing
         #expect(try run(["segment", "--fold", "simplified"], stdin: Data("國\n".utf8)).status != 0)
     }
 
+    @Test func keywordsTakeTheTitleOfJSONLines() throws {
+        let text = "市政协围绕成渝地区双城经济圈开展协商。委员们就乡村振兴提出建议。"
+        let record = try JSONSerialization.data(withJSONObject: ["id": "a", "title": "委员建言乡村振兴", "text": text])
+        let plain = try JSONSerialization.data(withJSONObject: ["id": "b", "text": text])
+        let file = try temporaryFile(record + Data("\n".utf8) + plain + Data("\n".utf8), name: UUID().uuidString + ".jsonl")
+        let k = try run(["keywords", "--top", "1", file])
+        #expect(k.status == 0)
+        let lines = k.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "a\t乡村振兴", "\(lines)")
+        #expect(lines.count == 2 && lines[1] != "b\t乡村振兴", "\(lines)")
+    }
+
     @Test func keywordsRankAndIDF() throws {
         let doc = try temporaryFile(Data("""
             全面推进乡村振兴，抓好高标准农田建设，守住粮食安全底线。

@@ -242,7 +242,8 @@ segtool_status segtool_lookup_word(const segtool_segmenter *segmenter, const cha
 
 /** How to rank keywords. */
 typedef enum segtool_keyword_method {
-    /** tf/T · idf(word); idf from the table, its median for unknown words. */
+    /** (1 + ln tf) · idf(word) · factors (generic words 0.3, dictionary names 1.5; see
+        KeywordExtractor); idf from the table, its median for unknown words. */
     SEGTOOL_KEYWORDS_TFIDF = 0,
     /** PageRank over co-occurrence within 5 candidates; the best scaled to 1. */
     SEGTOOL_KEYWORDS_TEXTRANK = 1
