@@ -106,6 +106,16 @@ enum Texts {
         #expect(!words.contains("一九") && !words.contains("二年"), "\(words)")
     }
 
+    /// Words the segmenter joins by rule (people's and transliterated names) are keywords;
+    /// its other rule tokens (numbers, dates, ordinals) are not.
+    @Test func namesJoinedByRuleAreKeywords() {
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
+        let words = extractor.tfidf("省委书记李明华同志指出，第十二条要落实。李明华强调，克林顿基金会2024年发表声明。", top: 20).map(\.word)
+        #expect(words.contains("李明华") && words.contains("克林顿"), "\(words)")
+        #expect(!words.contains("第十二") && !words.contains("2024年"), "\(words)")
+        #expect(extractor.candidates("省委书记李明华同志指出").contains("李明华"))
+    }
+
     /// A name the segmenter splits into a word and a lone character, seen twice or more,
     /// comes out whole; a known word beside the same character by chance does not.
     @Test func fragmentsJoinTheirLoneCharacter() throws {

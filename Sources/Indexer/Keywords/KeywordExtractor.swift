@@ -149,9 +149,10 @@ public struct KeywordExtractor: Sendable {
             }
 
             for (index, token) in tokens.enumerated() {
-                guard token.kind == .ideographic || token.kind == .letters, token.source != .rule else { continue }
+                guard token.kind == .ideographic || token.kind == .letters else { continue }
                 if !allowSingle && token.scalarRange.count < 2 { continue }
                 let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+                if token.source == .rule && !Self.isJoinedWord(raw) { continue }
                 if Self.endsWithParticle(raw) { continue }
                 if token.source == .icu && Self.isChineseNumber(raw) { continue }
                 var candidate: Candidate
@@ -316,6 +317,23 @@ public struct KeywordExtractor: Sendable {
     /// Whether a word is a number written in Chinese numerals (一九, 十八, 二千), perhaps with
     /// 年 or 分 after it (一九八|二年, 百分|之): numbers are not keywords, and the rules join
     /// only Arabic digits. Asked of words ICU gives; a dictionary's (十四五, 两个确立) are terms.
+    /// Whether a rule token is a word the segmenter joined from ICU's pieces (a person's or a
+    /// transliterated name, a word with its suffix: all Han characters) rather than a number,
+    /// a date, a code or an ordinal (第十二), which are no keywords.
+    static func isJoinedWord(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard w.count >= 6, w.count % 3 == 0 else { return false }
+        var at = 0
+        while at < w.count {
+            let a = w[at], b = w[at + 1], c = w[at + 2]
+            guard a & 0xF0 == 0xE0 else { return false }
+            let value = UInt32(a & 0x0F) << 12 | UInt32(b & 0x3F) << 6 | UInt32(c & 0x3F)
+            guard (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) else { return false }
+            if at == 0 && value == 0x7B2C { return false }  // 第
+            at += 3
+        }
+        return true
+    }
+
     static func isChineseNumber(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
         guard w.count >= 6, w.count % 3 == 0 else { return false }
         var at = 0
@@ -410,7 +428,7 @@ public struct KeywordExtractor: Sendable {
             if !allowSingle && occurrence.term.unicodeScalars.count < 2 { return nil }
             let bytes = Array(occurrence.term.utf8)
             if bytes.withUnsafeBufferPointer({ Self.endsWithParticle($0) }) { return nil }
-            if occurrence.source == .rule { return nil }
+            if occurrence.source == .rule && !bytes.withUnsafeBufferPointer({ Self.isJoinedWord($0) }) { return nil }
             if occurrence.source == .icu && bytes.withUnsafeBufferPointer({ Self.isChineseNumber($0) }) { return nil }
             if let tags {
                 guard let tag = analyzer.segmenter.lexicon.entry(for: occurrence.term)?.tag, tags.contains(tag) else { return nil }
