@@ -107,7 +107,7 @@ enum ICURepairs {
     static let tailParticles = "的了着地"
 
     /// Words ending or starting with a particle in which it is part of the word.
-    static let keepWhole: Set<UInt64> = Set([
+    static let keepWhole = SortedKeys([
         // 的
         "目的", "有的", "似的", "是的", "真的", "的确", "的话", "的士", "的哥",
         "总的",
@@ -122,7 +122,7 @@ enum ICURepairs {
 
     /// Two-character ICU words of 是 that are two words (PKU: 也 是, 不 是, 它 是, 是 在).
     /// Words such as 就是, 还是, 但是, 而是, 只是, 正是, 可是, 总是, 于是, 是否, 是非 stay whole.
-    static let splitShi: Set<UInt64> = Set([
+    static let splitShi = SortedKeys([
         "的是", "是在", "是有", "是不", "是用", "是为", "是从", "是对", "是把", "是由", "是以",
         "它是", "他是", "她是", "我是", "你是", "这是", "那是", "谁是",
         "也是", "都是", "不是", "更是", "又是", "才是", "已是", "曾是", "仍是", "既是", "便是",

@@ -92,7 +92,7 @@ private struct NameJoiner {
                 r += 2
                 continue
             }
-            path[w] = path[r]
+            if w != r { path[w] = path[r] }
             w += 1
             start = end
             r += 1
@@ -123,7 +123,7 @@ private struct NameJoiner {
                     continue
                 }
             }
-            path[w] = path[r]
+            if w != r { path[w] = path[r] }
             w += 1
             start = end
             r += 1
@@ -153,23 +153,26 @@ private struct NameJoiner {
     /// How many tokens from `i` (a surname) form a person's name, or nil.
     private func personName(_ i: Int, _ start: Int, _ count: Int, _ w: Int) -> Int? {
         guard i + 1 < count else { return nil }
-        let before = precededByCue(w, start)
-        let one = givenCharacter(i + 1, count)
-        if one && followedByCue(i + 2, count) { return 2 }
-        if one && givenCharacter(i + 2, count) && (before || followedByCue(i + 3, count)) { return 3 }
+        // The cheap tests first: the cues (table lookups) only for a surname followed by
+        // what could be a given name.
+        if givenCharacter(i + 1, count) {
+            if followedByCue(i + 2, count) { return 2 }
+            if givenCharacter(i + 2, count) {
+                return precededByCue(w, start) || followedByCue(i + 3, count) ? 3 : nil
+            }
+            // A two-character name after a title, ending a clause (记者 李豪。).
+            return endsClause(i + 2, count) && precededByCue(w, start) ? 2 : nil
+        }
         // A given name ICU keeps as one word (刘|建国): a real word, so only after a title,
         // never a title or cue itself (周|总理, 郭|师傅), and not after surnames that are
         // everyday words (曾|警告, 方|谈判).
-        if before && path[i + 1].edge == Worker.Edge.base && !Names.ambiguousSurnames.contains(scalars[start]) {
-            let r = range(i + 1)
-            if r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])
-                && !has(scalars[r.lowerBound], CharacterClasses.notInNames) && !has(scalars[r.lowerBound + 1], CharacterClasses.notInNames)
-                && !followedByCue(i + 1, count) {
-                return 2
-            }
+        guard path[i + 1].edge == Worker.Edge.base, !Names.ambiguousSurnames.contains(scalars[start]) else { return nil }
+        let r = range(i + 1)
+        if r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])
+            && !has(scalars[r.lowerBound], CharacterClasses.notInNames) && !has(scalars[r.lowerBound + 1], CharacterClasses.notInNames)
+            && precededByCue(w, start) && !followedByCue(i + 1, count) {
+            return 2
         }
-        // A two-character name after a title, ending a clause (记者 李豪。).
-        if one && before && endsClause(i + 2, count) { return 2 }
         return nil
     }
 
@@ -255,7 +258,7 @@ enum Names {
         "的了着地得过在是和与及或等对把被将为由向从以于而并也都就又还再更很最不没无这那其之所有各该此每本某们个位名次说称讲问答指表省市县区镇乡村街路号年月日时分秒上下中内外前后里一二三四五六七八九十百千万亿两零〇几多")
 
     /// Titles and roles, by their last two characters (省委书记, 副市长 and 本报记者 end in one).
-    static let titles: Set<UInt64> = Set([
+    static let titles = SortedKeys([
         "书记", "记者", "省长", "市长", "县长", "区长", "镇长", "乡长", "州长", "主席", "总理",
         "部长", "主任", "局长", "厅长", "处长", "科长", "院长", "校长", "所长", "社长", "会长",
         "事长", "经理", "委员", "代表", "教授", "院士", "专家", "员长", "书长", "队长", "组长",
@@ -266,7 +269,7 @@ enum Names {
     ].map(ICURepairs.key))
 
     /// One-token cues after a name: verbs of saying and 等.
-    static let afterWords: Set<UInt64> = Set([
+    static let afterWords = SortedKeys([
         "表示", "指出", "强调", "介绍", "认为", "告诉", "说道", "坦言", "透露", "回忆", "等人",
         "一行", "同志", "主持", "出席", "会见", "会见了", "率团", "带队", "致辞", "讲话",
     ].map(ICURepairs.key))
@@ -287,4 +290,24 @@ enum Names {
     /// Chinese text (common words such as 东, 多, 法, 华, 金, 明, 文 are left out).
     static let transliteration = (
         "阿埃艾安奥巴拜邦贝比彼波伯博布查达戴丹德迪蒂丁杜厄恩尔菲费芬弗福盖冈戈格贡古哈汉赫亨霍吉基加杰捷卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利莉丽廉列林琳龙卢鲁伦罗洛马玛迈麦曼芒梅门蒙孟米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘庞佩彭皮普奇齐契恰乔切钦琼丘热若撒萨塞赛桑瑟森沙莎珊舍什施斯松苏索塔泰坦汤唐特提汀图托瓦旺威韦维温沃乌伍西希锡夏辛休雅亚扬耶伊因尤约泽扎詹兹佐茨琴蕾娃妮黛薇茜瑙连顿夫卜罕疆戎")
+}
+
+/// A small set of word keys (`ICURepairs.key`), sorted: `contains` is a binary search, with no
+/// hashing (the tables are consulted on hot paths, per candidate).
+struct SortedKeys: Sendable {
+    private let keys: [UInt64]
+
+    init(_ keys: [UInt64]) {
+        self.keys = Array(Set(keys)).sorted()
+    }
+
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool {
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < keys.count && keys[lo] == key
+    }
 }
