@@ -65,10 +65,10 @@ public struct Lexicon: Sendable {
     /// The number of live entries.
     private(set) var liveCount = 0
     /// A bit per BMP scalar: can a word start with it? Rejects most positions in one load.
-    private(set) var startsBMP = [UInt64](repeating: 0, count: Lexicon.startsBMPWords)
+    private(set) var startsBMP = TableBuffer<UInt64>(repeating: 0, count: Lexicon.startsBMPWords)
     /// A bit per hash of a word's first two scalars (32 KiB, 2^18 bits): rejects most
     /// positions whose first scalar starts some word before the trie is touched.
-    private(set) var pairFilter = [UInt64](repeating: 0, count: Lexicon.pairFilterWords)
+    private(set) var pairFilter = TableBuffer<UInt64>(repeating: 0, count: Lexicon.pairFilterWords)
     /// The trie node after a word's first two scalars, keyed by (first, second): one probe
     /// instead of two for the first two steps of every walk.
     var pairNodes = EdgeTable()
@@ -119,8 +119,8 @@ public struct Lexicon: Sendable {
         var entries: EntryList
         var costs: [Float]
         var isUser: [Bool]
-        var startsBMP: [UInt64]
-        var pairFilter: [UInt64]
+        var startsBMP: TableBuffer<UInt64>
+        var pairFilter: TableBuffer<UInt64>
         var liveCount: Int
         var singleScalarWords: Int
         var maxWordLength: Int

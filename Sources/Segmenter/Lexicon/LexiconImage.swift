@@ -210,23 +210,26 @@ enum LexiconImage {
 
         let entries = ImageEntries(records: records, frequencies: frequencies, pool: pool)
         // The resolver's costs are computed here, not stored: they are the resolver's
-        // business (Worker+Resolve.swift) and may change without a new image.
+        // business (Worker+Resolve.swift) and may change without a new image. A built-in
+        // entry's cost depends on its frequency alone (the tests compare them with the
+        // text's), and the lexicon has few distinct frequencies: a small cache keyed by them.
         var costs = [Float](repeating: 0, count: entryCount)
-        var lastFrequency: Int64 = .min
-        var lastCost: Float = 0
+        var cachedFrequency = [Int64](repeating: .min, count: 64)
+        var cachedCost = [Float](repeating: 0, count: 64)
         for i in 0..<entryCount {
             let f = frequencies[i]
-            if f != lastFrequency {
-                lastFrequency = f
-                lastCost = Lexicon.cost(of: .init(word: "", frequency: f < 0 ? nil : Int(f), origin: .builtin(file: "")))
+            let slot = Int(truncatingIfNeeded: (UInt64(bitPattern: f) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+            if cachedFrequency[slot] != f {
+                cachedFrequency[slot] = f
+                cachedCost[slot] = Lexicon.cost(of: .init(word: "", frequency: f < 0 ? nil : Int(f), origin: .builtin(file: "")))
             }
-            costs[i] = lastCost
+            costs[i] = cachedCost[slot]
         }
         return Lexicon(parts: .init(
             edges: edges, deepEdges: deepEdges, pairNodes: pairNodes, nodes: TableBuffer(image: nodes),
             entries: Lexicon.EntryList(image: entries), costs: costs,
             isUser: [Bool](repeating: false, count: entryCount),
-            startsBMP: Array(starts), pairFilter: Array(pairs),
+            startsBMP: TableBuffer(image: starts), pairFilter: TableBuffer(image: pairs),
             liveCount: live, singleScalarWords: single, maxWordLength: longest))
     }
 }
