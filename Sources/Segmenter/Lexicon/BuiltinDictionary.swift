@@ -60,6 +60,12 @@ public enum BuiltinDictionary {
     /// The fingerprint of the embedded lexicon files (names and bytes), as the image records
     /// the one of the files it was built from.
     static var sourceFingerprint: UInt64 {
+        LexiconImage.fingerprint(of: embeddedLexiconFiles())
+    }
+
+    /// The embedded lexicon files (those under `lexicon/`, in order) where the binary holds
+    /// them: no copy is made (`lexiconFiles` copies them into arrays).
+    package static func embeddedLexiconFiles() -> [(name: String, bytes: UnsafeRawBufferPointer)] {
         var files: [(name: String, bytes: UnsafeRawBufferPointer)] = []
         for i in 0..<segtool_embedded_file_count() {
             let f = segtool_embedded_file_at(i)
@@ -69,7 +75,7 @@ public enum BuiltinDictionary {
             // Safe because: the embedded files are static data, alive for the process.
             files.append((name, UnsafeRawBufferPointer(start: f.bytes, count: f.bytes == nil ? 0 : f.count)))
         }
-        return LexiconImage.fingerprint(of: files)
+        return files
     }
 
     /// The built-in lexicon parsed from the embedded text files (what the image is built
