@@ -116,7 +116,10 @@ struct LexiconImageGenerator {
         return out
     }
 
+    /// Writes `bytes` to `path`, unless the file already holds them (so that the other build
+    /// configuration, which shares the plugin's output folder, does not recompile and relink).
     static func write(_ bytes: [UInt8], to path: String) {
+        if let existing = try? FileBytes.contents(of: path), existing == bytes { return }
         guard let file = fopen(path, "wb") else { fail("\(path): cannot create (errno \(errno))") }
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
         guard fclose(file) == 0, written == bytes.count else { fail("\(path): write failed") }
