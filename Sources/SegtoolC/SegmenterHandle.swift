@@ -66,7 +66,7 @@ public func segtool_segmenter_open_impl(
                 throw .invalidArgument("options.size is \(o.size); call segtool_options_init first")
             }
             flags = o.flags
-            let known = UInt32(SEGTOOL_NO_BUILTIN_LEXICON | SEGTOOL_ICU_ONLY)
+            let known = UInt32(SEGTOOL_NO_BUILTIN_LEXICON | SEGTOOL_ICU_ONLY | SEGTOOL_FOLD_TRADITIONAL)
             guard flags & ~known == 0 else { throw .invalidArgument("unknown option flags 0x\(String(flags & ~known, radix: 16))") }
             if o.user_dictionary_count > 0 {
                 guard let list = o.user_dictionaries else { throw .invalidArgument("user_dictionaries is NULL") }
@@ -76,15 +76,16 @@ public func segtool_segmenter_open_impl(
             }
         }
         let segmenter: Segmenter
+        let folding: Segmenter.Folding = flags & UInt32(SEGTOOL_FOLD_TRADITIONAL) != 0 ? .traditional : .none
         do {
             if flags & UInt32(SEGTOOL_ICU_ONLY) != 0 {
                 guard paths.isEmpty, flags & UInt32(SEGTOOL_NO_BUILTIN_LEXICON) == 0 else {
                     throw CAPIError.invalidArgument("SEGTOOL_ICU_ONLY uses no dictionaries")
                 }
-                segmenter = try Segmenter.icuBaseline()
+                segmenter = try Segmenter.icuBaseline(folding: folding)
             } else {
                 segmenter = try Segmenter(
-                    builtinDictionary: flags & UInt32(SEGTOOL_NO_BUILTIN_LEXICON) == 0, userDictionaries: paths)
+                    builtinDictionary: flags & UInt32(SEGTOOL_NO_BUILTIN_LEXICON) == 0, userDictionaries: paths, folding: folding)
             }
         } catch let e as SegmenterError {
             throw CAPIError(e)

@@ -187,6 +187,26 @@ static void test_bad_input(segtool_segmenter *s) {
     segtool_tokens_free(&toks);
 }
 
+/* SEGTOOL_FOLD_TRADITIONAL: Traditional text cut as its Simplified form, original offsets. */
+static void test_fold_traditional(void) {
+    segtool_options o;
+    segtool_options_init(&o);
+    o.flags = SEGTOOL_FOLD_TRADITIONAL;
+    segtool_segmenter *t = NULL;
+    CHECK(segtool_segmenter_open(&o, &t, NULL) == SEGTOOL_OK && t != NULL, "open with SEGTOOL_FOLD_TRADITIONAL");
+    if (!t) return;
+    const char *text = "習近平出席全國人大常委會會議";
+    segtool_tokens toks = {0};
+    char buf[1024];
+    CHECK(segtool_segment(t, text, strlen(text), SEGTOOL_MODE_PRECISE, &toks, NULL) == SEGTOOL_OK, "segment Traditional");
+    joined(text, &toks, 1, buf, sizeof buf);
+    CHECK(strcmp(buf, "習近平|出席|全國人大常委會|會議") == 0, "Traditional cut as Simplified: %s", buf);
+    CHECK(toks.count == 4 && toks.tokens[2].byte_start == 15 && toks.tokens[2].byte_end == 36
+          && toks.tokens[2].char_start == 5 && toks.tokens[2].char_end == 12, "offsets of 全國人大常委會");
+    segtool_tokens_free(&toks);
+    segtool_segmenter_free(t);
+}
+
 static void write_file(const char *path, const char *text) {
     FILE *f = fopen(path, "wb");
     if (!f) { perror(path); exit(2); }
@@ -443,6 +463,7 @@ int main(int argc, char **argv) {
     test_modes_and_offsets(s);
     test_bad_input(s);
     test_dictionaries(dir);
+    test_fold_traditional();
     test_keywords(s, dir);
     test_threads(s, argv[1]);
     segtool_segmenter_free(s);

@@ -185,3 +185,61 @@ import Segmenter
         }
     }
 }
+
+/// An index built with `folding: .traditional`: documents and queries are folded alike, so a
+/// Simplified query finds a Traditional document and the other way round.
+@Suite struct FoldedIndex {
+    static let documents = [
+        IndexDocument(id: "hant", text: "習近平出席全國人大常委會會議，推進粵港澳大灣區建設，成效顯著。"),
+        IndexDocument(id: "hans", text: "国务院常务会议研究粤港澳大湾区发展，成效显著，与时俱进。"),
+    ]
+
+    @Test func queriesInEitherScriptFindBoth() throws {
+        let path = temporaryIndexPath()
+        let analysis = IndexAnalysis(folding: .traditional)
+        let writer = try IndexWriter(directory: path, create: true, analysis: analysis)
+        try writer.add(Self.documents)
+        try writer.commit()
+        let reader = try IndexReader(directory: path)
+        #expect(try reader.analysis() == analysis)
+        #expect(try reader.analysis().folding == .traditional)
+        let analyzer = try reader.queryAnalyzer()
+        func ids(_ query: String) throws -> Set<String> {
+            Set(try reader.search(query, analyzer: analyzer, options: SearchOptions()).map(\.id))
+        }
+        #expect(try ids("粤港澳大湾区") == ["hant", "hans"])
+        #expect(try ids("粵港澳大灣區") == ["hant", "hans"])
+        #expect(try ids("习近平") == ["hant"])
+        #expect(try ids("全国人大常委会") == ["hant"])
+        #expect(try ids("國務院") == ["hans"])
+        #expect(try ids("显著") == ["hant", "hans"] && ids("顯著") == ["hant", "hans"])
+        #expect(try ids("\"大灣區建設\"") == ["hant"])
+        // Terms are the folded text.
+        #expect(reader.documentFrequency("全国人大常委会") == 1 && reader.documentFrequency("全國人大常委會") == 0)
+        // Without folding, the Traditional document is not found by the Simplified word.
+        let plainPath = temporaryIndexPath()
+        let plain = try IndexWriter(directory: plainPath, create: true, analysis: IndexAnalysis())
+        try plain.add(Self.documents)
+        try plain.commit()
+        let plainReader = try IndexReader(directory: plainPath)
+        #expect(Set(try plainReader.search("粤港澳大湾区", analyzer: try plainReader.queryAnalyzer(), options: SearchOptions()).map(\.id)) == ["hans"])
+        // The two analyses differ, and an addition with the other is refused.
+        #expect(IndexAnalysis().differences(from: analysis) == ["Traditional characters read as written"])
+        #expect(throws: IndexError.self) { _ = try IndexWriter(directory: path, create: false, analysis: IndexAnalysis()) }
+    }
+
+    /// Keywords of a Traditional text, with a folding segmenter, are those of its Simplified
+    /// form (found in the IDF table under their Simplified form), by TF-IDF and TextRank.
+    @Test func keywordsOfTraditionalTextAreThoseOfItsSimplifiedForm() throws {
+        let simplified = "全面推进乡村振兴，抓好高标准农田建设，守住粮食安全底线。乡村振兴要坚持农业农村优先发展，乡村振兴取得新进展。"
+        let traditional = "全面推進鄉村振興，抓好高標準農田建設，守住糧食安全底線。鄉村振興要堅持農業農村優先發展，鄉村振興取得新進展。"
+        let table = IDFTable(documents: 100, values: ["乡村振兴": 2.0, "粮食安全": 3.0, "高标准农田": 4.0, "建设": 0.5])
+        let plain = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
+        let folding = KeywordExtractor(segmenter: try Segmenter(folding: .traditional), idf: table, stopWords: [])
+        let expected = plain.tfidf(simplified, top: 6)
+        #expect(expected.first?.word == "高标准农田" || expected.first?.word == "乡村振兴")
+        #expect(folding.tfidf(traditional, top: 6).map(\.word) == expected.map(\.word))
+        #expect(folding.tfidf(traditional, top: 6).map(\.weight) == expected.map(\.weight))
+        #expect(folding.textRank(traditional, top: 5).map(\.word) == plain.textRank(simplified, top: 5).map(\.word))
+    }
+}

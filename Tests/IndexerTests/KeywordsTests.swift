@@ -31,21 +31,104 @@ enum Texts {
     }
 
     @Test func weightsMatchHandComputedTFIDF() throws {
-        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
+        var extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [], genericWords: [])
+        extractor.nameWeight = 1
         let text = "乡村振兴和粮食安全。乡村振兴需要高标准农田。"
         let words = extractor.candidates(text)
         // Candidates: no punctuation, no single characters (和), the rest in order.
         #expect(words == ["乡村振兴", "粮食安全", "乡村振兴", "需要", "高标准农田"])
         let keywords = extractor.tfidf(text, top: 10)
         let weight = Dictionary(uniqueKeysWithValues: keywords.map { ($0.word, $0.weight) })
-        let t = 5.0
-        #expect(abs((weight["乡村振兴"] ?? 0) - 2.0 / t * 2.0) < 1e-12)
-        #expect(abs((weight["粮食安全"] ?? 0) - 1.0 / t * 3.0) < 1e-12)
-        #expect(abs((weight["高标准农田"] ?? 0) - 1.0 / t * 4.0) < 1e-12)
+        // (1 + ln tf) · idf.
+        #expect(abs((weight["乡村振兴"] ?? 0) - (1 + log(2.0)) * 2.0) < 1e-12)
+        #expect(abs((weight["粮食安全"] ?? 0) - 3.0) < 1e-12)
+        #expect(abs((weight["高标准农田"] ?? 0) - 4.0) < 1e-12)
         // An unknown word gets the table's median idf (values 0.5, 2, 3, 4 -> index 2 -> 3.0).
         #expect(table.defaultIDF == 3.0)
-        #expect(abs((weight["需要"] ?? 0) - 1.0 / t * 3.0) < 1e-12)
-        #expect(keywords.first?.word == "乡村振兴")
+        #expect(abs((weight["需要"] ?? 0) - 3.0) < 1e-12)
+        #expect(keywords.first?.word == "高标准农田")
+    }
+
+    /// The factors, each against the same text without it: generic words, names, general
+    /// dictionary words and verb complements, the title.
+    @Test func weightFactors() throws {
+        let idf = IDFTable(documents: 100, values: ["建设": 2.0, "习近平": 2.0, "同比": 2.0, "送上": 2.0, "课题": 2.0, "北京市": 2.0])
+        let plain: KeywordExtractor = {
+            var e = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [], genericWords: [])
+            e.nameWeight = 1
+            e.genericWeight = 1
+            e.titleWeight = 1
+            return e
+        }()
+        let text = "习近平谈建设课题，北京市同比送上。"
+        let base = Dictionary(uniqueKeysWithValues: plain.tfidf(text, top: 10).map { ($0.word, $0.weight) })
+        for word in ["习近平", "建设", "同比", "送上", "课题", "北京市"] { #expect(base[word] == 2.0, "\(word): \(base)") }
+
+        let defaults = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [])
+        let weight = Dictionary(uniqueKeysWithValues: defaults.tfidf(text, title: "课题研究", top: 10).map { ($0.word, $0.weight) })
+        #expect(abs((weight["习近平"] ?? 0) - 2.0 * defaults.nameWeight) < 1e-12)   // nr
+        #expect(abs((weight["北京市"] ?? 0) - 2.0 * defaults.nameWeight) < 1e-12)   // ns
+        #expect(abs((weight["建设"] ?? 0) - 2.0 * defaults.genericWeight) < 1e-12)  // GenericWords
+        #expect(abs((weight["同比"] ?? 0) - 2.0 * defaults.genericWeight) < 1e-12)  // tag d
+        #expect(abs((weight["送上"] ?? 0) - 2.0 * defaults.genericWeight) < 1e-12)  // ends in 上
+        #expect(abs((weight["课题"] ?? 0) - 2.0 * defaults.titleWeight) < 1e-12)    // in the title
+        // A word only in the title is not a keyword of the text.
+        #expect(weight["研究"] == nil)
+        #expect(GenericWords.builtin.contains("推进") && !GenericWords.builtin.contains("乡村振兴"))
+    }
+
+    /// What the factors are for: a long report's generic words give way to its terms, the
+    /// title's subject comes first.
+    @Test func genericWordsGiveWayAndTheTitleLeads() throws {
+        let idf = IDFTable.builtin ?? table
+        let report = String(repeating: "推进建设，加强建设，推动发展，深化改革。", count: 20) + "黄河流域生态保护和高质量发展取得进展，高标准农田建设加快，粮食安全得到保障。"
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: StopWords.builtin)
+        let top = extractor.tfidf(report, top: 3).map(\.word)
+        #expect(top.contains("黄河流域生态保护和高质量发展"), "\(top)")
+        #expect(top.filter { GenericWords.builtin.contains($0) }.isEmpty, "\(top)")
+        let unweighted = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: StopWords.builtin, genericWords: [])
+        let crowded = unweighted.tfidf(report, top: 3).map(\.word)
+        #expect(crowded.contains { GenericWords.builtin.contains($0) }, "\(crowded)")
+
+        let item = "市政协围绕成渝地区双城经济圈开展协商。委员们就乡村振兴提出建议。"
+        #expect(extractor.tfidf(item, title: "委员建言乡村振兴", top: 1).first?.word == "乡村振兴")
+    }
+
+    @Test func chineseNumeralsAreNumbers() {
+        let yes = ["一九", "十八", "二千", "一九八", "二年", "百分", "两亿"]
+        let no = ["三农", "年度", "分红", "五四运动", "一", "百年大计"]
+        for word in yes { #expect(Array(word.utf8).withUnsafeBufferPointer { KeywordExtractor.isChineseNumber($0) }, "\(word)") }
+        for word in no { #expect(!Array(word.utf8).withUnsafeBufferPointer { KeywordExtractor.isChineseNumber($0) }, "\(word)") }
+        // Words the dictionary knows stay: 十四五 is a plan, not a number.
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
+        let words = extractor.tfidf("一九八二年，“十四五”开局。", top: 10).map(\.word)
+        #expect(words.contains("十四五"), "\(words)")
+        #expect(!words.contains("一九") && !words.contains("二年"), "\(words)")
+    }
+
+    /// Words the segmenter joins by rule (people's and transliterated names) are keywords;
+    /// its other rule tokens (numbers, dates, ordinals) are not.
+    @Test func namesJoinedByRuleAreKeywords() {
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
+        let words = extractor.tfidf("省委书记李明华同志指出，第十二条要落实。李明华强调，克林顿基金会2024年发表声明。", top: 20).map(\.word)
+        #expect(words.contains("李明华") && words.contains("克林顿"), "\(words)")
+        #expect(!words.contains("第十二") && !words.contains("2024年"), "\(words)")
+        #expect(extractor.candidates("省委书记李明华同志指出").contains("李明华"))
+    }
+
+    /// A name the segmenter splits into a word and a lone character, seen twice or more,
+    /// comes out whole; a known word beside the same character by chance does not.
+    @Test func fragmentsJoinTheirLoneCharacter() throws {
+        let idf = IDFTable(documents: 100, values: ["历史": 2.0, "台风": 3.0, "福建": 3.0])
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [])
+        let storm = extractor.tfidf("台风玛莉亚登陆福建。玛莉亚随后减弱，玛莉亚移向浙江。", top: 10).map(\.word)
+        #expect(storm.contains("玛莉亚"), "\(storm)")
+        #expect(!storm.contains("玛莉"), "\(storm)")
+        let history = extractor.tfidf("他研究二战历史。二战历史很长。", top: 10).map(\.word)
+        #expect(!history.contains { $0.hasSuffix("历史") && $0 != "历史" }, "\(history)")
+        // Once is no evidence: a word seen once keeps its neighbours apart.
+        let once = extractor.tfidf("台风玛莉亚登陆福建。", top: 10).map(\.word)
+        #expect(!once.contains("玛莉亚") || Shared.segmenter.words(in: "玛莉亚").count == 1, "\(once)")
     }
 
     @Test func stopWordsAndFilters() {

@@ -194,6 +194,49 @@ import Testing
         #expect((statsReport?["entries"] as? Int ?? 0) >= 5000)
     }
 
+    /// `eval --test` with lines whose texts differ (Fixtures/eval-diff, scores computed by hand
+    /// in its README): aligned by diff and scored, and counted.
+    @Test func evalAlignsLinesWhoseTextsDiffer() throws {
+        let r = try run(["eval", "--gold", Repo.fixture("eval-diff/gold.txt"), "--test", Repo.fixture("eval-diff/test.txt"),
+                         "--words", Repo.fixture("eval-diff/words.txt"), "--json", "--errors", "5"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(report["goldWords"] as? Int == 16 && report["testWords"] as? Int == 15 && report["correctWords"] as? Int == 10)
+        #expect(report["f1"] as? Double == 0.6452 && report["precision"] as? Double == 0.6667 && report["recall"] as? Double == 0.625)
+        #expect(report["oovRecall"] as? Double == 0.6364 && report["ivRecall"] as? Double == 0.6 && report["oovRate"] as? Double == 0.6875)
+        #expect(report["differingLines"] as? Int == 3)
+        #expect(report["differingLineNumbers"] as? [Int] == [1, 2, 4])
+        let text = try run(["eval", "--gold", Repo.fixture("eval-diff/gold.txt"), "--test", Repo.fixture("eval-diff/test.txt")])
+        #expect(text.stdout.contains("differing    3 lines"))
+        // A test file with a sentence more than the gold is refused, with where.
+        let longer = try temporaryFile(Data((try String(contentsOfFile: Repo.fixture("eval-diff/test.txt"), encoding: .utf8) + "多 一 行\n").utf8))
+        let refused = try run(["eval", "--gold", Repo.fixture("eval-diff/gold.txt"), "--test", longer])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains(":6: a sentence after the gold file's last"))
+    }
+
+    @Test func segmentFoldsTraditional() throws {
+        let r = try run(["segment", "--fold", "traditional"], stdin: Data("習近平出席全國人大常委會會議\n粵港澳大灣區\n".utf8))
+        #expect(r.status == 0)
+        let simplified = try run(["segment"], stdin: Data("习近平出席全国人大常委会会议\n粤港澳大湾区\n".utf8))
+        // The same cuts, over the original text.
+        #expect(r.stdout == "習近平 出席 全國人大常委會 會議\n粵港澳大灣區\n")
+        #expect(simplified.stdout == "习近平 出席 全国人大常委会 会议\n粤港澳大湾区\n")
+        #expect(try run(["segment", "--fold", "simplified"], stdin: Data("國\n".utf8)).status != 0)
+    }
+
+    @Test func keywordsTakeTheTitleOfJSONLines() throws {
+        let text = "市政协围绕成渝地区双城经济圈开展协商。委员们就乡村振兴提出建议。"
+        let record = try JSONSerialization.data(withJSONObject: ["id": "a", "title": "委员建言乡村振兴", "text": text])
+        let plain = try JSONSerialization.data(withJSONObject: ["id": "b", "text": text])
+        let file = try temporaryFile(record + Data("\n".utf8) + plain + Data("\n".utf8), name: UUID().uuidString + ".jsonl")
+        let k = try run(["keywords", "--top", "1", file])
+        #expect(k.status == 0)
+        let lines = k.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "a\t乡村振兴", "\(lines)")
+        #expect(lines.count == 2 && lines[1] != "b\t乡村振兴", "\(lines)")
+    }
+
     @Test func keywordsRankAndIDF() throws {
         let doc = try temporaryFile(Data("""
             全面推进乡村振兴，抓好高标准农田建设，守住粮食安全底线。

@@ -117,7 +117,47 @@ import Segmenter
         #expect(score.ivRecall == 0.5)
         #expect(score.oovRate == 0.5)
         #expect(score.errors["学习 → 学|习"] == 1)
-        #expect(throws: SegmentationScore.Mismatch.self) { try score.add(gold: ["甲"], test: ["乙"]) }
+        #expect(score.differingSentences == 0)
+    }
+
+    /// Texts that differ are aligned as `diff` aligns the words written one a line: the
+    /// words of the longest common subsequence are correct, every other word is an error.
+    @Test func differingTextsAreAlignedByDiff() throws {
+        var score = SegmentationScore(trainingWords: ["说"])
+        // A quote mark more in the test: one insertion, the six gold words all found.
+        #expect(try score.add(gold: ["他", "说", "：", "改革", "开放", "。"], test: ["他", "说", "：", "“", "改革", "开放", "。"]))
+        #expect(score.correctWords == 6 && score.goldWords == 6 && score.testWords == 7)
+        #expect(score.recall == 1 && score.precision == 6.0 / 7.0)
+        // A character less (习): 我们 matches; 学习, 新, 思想 were replaced by 学|新思想.
+        #expect(try score.add(gold: ["我们", "学习", "新", "思想"], test: ["我们", "学", "新思想"]))
+        #expect(score.correctWords == 7 && score.goldWords == 10 && score.testWords == 10)
+        #expect(score.errors["学习 → 学|新思想"] == 1 && score.errors["思想 → 学|新思想"] == 1)
+        // A word deleted outright.
+        #expect(try score.add(gold: ["甲", "乙", "丙"], test: ["甲", "丙"]))
+        #expect(score.errors["乙 → (nothing)"] == 1)
+        #expect(score.correctWords == 9 && score.goldWords == 13 && score.testWords == 12)
+        #expect(score.differingSentences == 3 && score.sentences == 3)
+        // Only 说 is in vocabulary: found. OOV: 12 gold words, 8 found (他 ： 改革 开放 。 我们 甲 丙).
+        #expect(score.ivWords == 1 && score.ivCorrect == 1)
+        #expect(score.oovWords == 12 && score.oovCorrect == 8)
+        // The same text still scores by spans (the fast path): 改革 only.
+        #expect(try !score.add(gold: ["全面", "深化", "改革"], test: ["全面深化", "改革"]))
+        #expect(score.correctWords == 10 && score.differingSentences == 3 && score.sentences == 4)
+    }
+
+    /// The alignment is a longest common subsequence: a repeated word is matched once per
+    /// occurrence, in order, and the order of the words matters.
+    @Test func alignmentIsALongestCommonSubsequence() throws {
+        var score = SegmentationScore()
+        // Texts 的的人的 / 的人的的: the common subsequence 的 人 的 (3 words).
+        try score.add(gold: ["的", "的", "人", "的"], test: ["的", "人", "的", "的"])
+        #expect(score.correctWords == 3)
+        var swapped = SegmentationScore()
+        try swapped.add(gold: ["甲", "乙"], test: ["乙", "甲"])
+        #expect(swapped.correctWords == 1)
+        var disjoint = SegmentationScore()
+        try disjoint.add(gold: ["甲", "乙"], test: ["丙"])
+        #expect(disjoint.correctWords == 0 && disjoint.f1 == 0)
     }
 
     @Test func termRecall() {

@@ -96,3 +96,17 @@ def test_random_text_is_tiled_with_exact_offsets(seed):
     check_tokens(text, segtool.tokens(text, mode="search"), precise=False)
     assert "".join(segtool.lcut(text)) == text
     assert [t.word for t in segtool.tokens(text, mode="search")] == segtool.lcut_for_search(text)
+
+
+def test_fold_traditional_cuts_like_simplified_with_original_offsets():
+    folding = segtool.Tokenizer(fold="traditional")
+    plain = segtool.Tokenizer()
+    traditional = "習近平出席全國人大常委會會議，推進粵港澳大灣區建設。"
+    simplified = "习近平出席全国人大常委会会议，推进粤港澳大湾区建设。"
+    assert folding.lcut(traditional) == ["習近平", "出席", "全國人大常委會", "會議", "，", "推進", "粵港澳大灣區", "建設", "。"]
+    assert [len(w) for w in folding.lcut(traditional)] == [len(w) for w in plain.lcut(simplified)]
+    check_tokens(traditional, folding.tokens(traditional), precise=True)
+    assert list(folding.tokenize(traditional))[2] == ("全國人大常委會", 5, 12)
+    assert plain.lcut("粵港澳大灣區") != ["粵港澳大灣區"]
+    with pytest.raises(ValueError):
+        segtool.Tokenizer(fold="simplified")

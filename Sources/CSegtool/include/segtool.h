@@ -98,8 +98,11 @@ enum {
     SEGTOOL_NO_BUILTIN_LEXICON = 1u << 0,
     /** ICU's word breaks alone: no rules, no dictionaries (the baseline). Excludes user
         dictionaries and SEGTOOL_NO_BUILTIN_LEXICON. */
-    SEGTOOL_ICU_ONLY = 1u << 1
-    /* Reserved for later: folding options (full-width ASCII is always folded in 1.x). */
+    SEGTOOL_ICU_ONLY = 1u << 1,
+    /** Read Traditional characters as Simplified (ICU's Hant-Hans, one character for one):
+        習近平 segments as 习近平; offsets and token text stay the original's. Full-width ASCII
+        is always folded. Opening costs ~17 ms once per process (ICU compiles its rules). */
+    SEGTOOL_FOLD_TRADITIONAL = 1u << 2
 };
 
 /** How to open a segmenter. Initialize with segtool_options_init, then set fields; later
@@ -107,7 +110,7 @@ enum {
 typedef struct segtool_options {
     /** sizeof(segtool_options) as the caller compiled it (set by segtool_options_init). */
     uint32_t size;
-    /** SEGTOOL_NO_BUILTIN_LEXICON | SEGTOOL_ICU_ONLY, or 0. */
+    /** SEGTOOL_NO_BUILTIN_LEXICON | SEGTOOL_ICU_ONLY | SEGTOOL_FOLD_TRADITIONAL, or 0. */
     uint32_t flags;
     /** Paths (NUL-terminated) of user dictionaries in jieba's format (`word [freq] [tag]`
         a line); later files win over earlier ones, all over the built-in lexicon. */
@@ -239,7 +242,8 @@ segtool_status segtool_lookup_word(const segtool_segmenter *segmenter, const cha
 
 /** How to rank keywords. */
 typedef enum segtool_keyword_method {
-    /** tf/T · idf(word); idf from the table, its median for unknown words. */
+    /** (1 + ln tf) · idf(word) · factors (generic words 0.3, dictionary names 1.5; see
+        KeywordExtractor); idf from the table, its median for unknown words. */
     SEGTOOL_KEYWORDS_TFIDF = 0,
     /** PageRank over co-occurrence within 5 candidates; the best scaled to 1. */
     SEGTOOL_KEYWORDS_TEXTRANK = 1

@@ -2,7 +2,8 @@ import Segmenter
 
 /// One term occurrence of analysed text: its normalized text and where it is.
 public struct TermOccurrence: Hashable, Sendable {
-    /// The term as indexed and matched: Latin lowercased, full-width forms folded.
+    /// The term as indexed and matched: Latin lowercased, full-width forms folded (and, with a
+    /// segmenter that folds Traditional characters, those as Simplified).
     public var term: String
     /// Where it is, in UTF-8 bytes of the analysed text.
     public var utf8Range: Range<Int>
@@ -65,11 +66,14 @@ public struct Analyzer: Sendable {
         var copy = text
         copy.withUTF8 { bytes in
             var tokens: [Token] = []
-            _ = try? segmenter.segment(utf8: bytes, mode: mode, into: &tokens)
+            var folded: [UInt32] = []
+            segment(bytes, into: &tokens, folded: &folded)
             var termBytes: [UInt8] = []
             var found: [(Range<Int>, Int, Token)] = []
-            _ = forEachTerm(utf8: bytes, tokens: tokens, termBytes: &termBytes) { start, length, position, token in
-                found.append((start..<start + length, position, token))
+            _ = folded.withUnsafeBufferPointer { folded in
+                forEachTerm(utf8: bytes, tokens: tokens, folded: folded, termBytes: &termBytes) { start, length, position, token in
+                    found.append((start..<start + length, position, token))
+                }
             }
             for (range, position, token) in found {
                 let term = String(decoding: termBytes[range], as: UTF8.self)
@@ -80,15 +84,29 @@ public struct Analyzer: Sendable {
         return out
     }
 
+    /// Segments `bytes` into `tokens`; when the segmenter folds Traditional characters, also
+    /// gives the text as it read it (`folded`, one scalar per scalar), else leaves it empty.
+    @inline(__always)
+    func segment(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], folded: inout [UInt32]) {
+        if segmenter.folding == .none {
+            _ = try? segmenter.segment(utf8: bytes, mode: mode, into: &tokens)
+        } else {
+            try? segmenter.segment(utf8: bytes, mode: mode, into: &tokens, folded: &folded)
+        }
+    }
+
     /// The one walk from tokens to terms: for each token kept as a term, appends its normalized
     /// bytes to `termBytes` and calls `body(start, length, position, token)` with where they
     /// are in `termBytes` and the term's position (see the type's documentation). A stop word
     /// or an over-long token (over 65,535 bytes) is not a term; its bytes are removed again.
+    /// With `folded` (the text as a folding segmenter read it, `segment(_:into:folded:)`), a
+    /// term is made of the folded scalars; when it is empty, of the text's bytes.
     /// - Returns: the number of precise tokens kept as terms (a document's length), and the
     ///   position just past the text (where a passage ending at the text's end ends).
     @inline(__always)
     func forEachTerm(
-        utf8 bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], termBytes: inout [UInt8],
+        utf8 bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], folded: UnsafeBufferPointer<UInt32> = .init(start: nil, count: 0),
+        termBytes: inout [UInt8],
         _ body: (_ start: Int, _ length: Int, _ position: Int, _ token: Token) -> Void
     ) -> (length: Int, end: Int) {
         var next = 0            // the position of the next precise token
@@ -124,7 +142,9 @@ public struct Analyzer: Sendable {
             }
             let start = termBytes.count
             let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
-            if raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
+            if !folded.isEmpty && token.scalarRange.upperBound <= folded.count {
+                Self.appendTerm(folded[token.scalarRange], to: &termBytes)
+            } else if raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
                 termBytes.append(contentsOf: Analyzer.normalize(String(decoding: raw, as: UTF8.self)).utf8)
             } else {
                 termBytes.append(contentsOf: raw)
@@ -148,6 +168,30 @@ public struct Analyzer: Sendable {
             body(start, length, position, token)
         }
         return (kept, next)
+    }
+
+    /// Appends the UTF-8 of folded scalars, Latin lowercased (full-width forms are already
+    /// folded in them): the term of a folding segmenter's token.
+    static func appendTerm(_ scalars: Slice<UnsafeBufferPointer<UInt32>>, to out: inout [UInt8]) {
+        for var v in scalars {
+            if v >= 0x41 && v <= 0x5A { v += 0x20 }
+            switch v {
+            case 0..<0x80:
+                out.append(UInt8(v))
+            case 0x80..<0x800:
+                out.append(UInt8(0xC0 | v >> 6))
+                out.append(UInt8(0x80 | v & 0x3F))
+            case 0x800..<0x1_0000:
+                out.append(UInt8(0xE0 | v >> 12))
+                out.append(UInt8(0x80 | v >> 6 & 0x3F))
+                out.append(UInt8(0x80 | v & 0x3F))
+            default:
+                out.append(UInt8(0xF0 | v >> 18 & 0x07))
+                out.append(UInt8(0x80 | v >> 12 & 0x3F))
+                out.append(UInt8(0x80 | v >> 6 & 0x3F))
+                out.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
     }
 
     /// Whether whitespace bytes hold a line or paragraph break (LF, VT, FF, CR, NEL, U+2028/9).

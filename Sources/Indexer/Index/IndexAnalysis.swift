@@ -6,7 +6,8 @@ import Segmenter
 /// an addition with another analysis is refused instead of mixing two.
 ///
 /// Recorded: the analysis version (normalization and positions), the mode (search), whether
-/// the built-in lexicon is used and its fingerprint, ICU alone or not, the user dictionaries'
+/// the built-in lexicon is used and its fingerprint, ICU alone or not, the folding of
+/// Traditional characters (a `fold traditional` line, absent when off), the user dictionaries'
 /// bytes, the stop words. Every file is checksummed in the `analysis` file.
 ///
 /// ```swift
@@ -22,6 +23,9 @@ public struct IndexAnalysis: Sendable, Equatable {
     public var userDictionaries: [UserDictionary]
     /// Normalized words that are never terms.
     public var stopWords: Set<String>
+    /// How text is read (`.traditional`: Traditional characters as Simplified, in documents
+    /// and queries alike).
+    public var folding: Segmenter.Folding
     /// The built-in lexicon's fingerprint the index was analysed with (this binary's for a
     /// new analysis).
     public internal(set) var builtinFingerprint: UInt32
@@ -45,18 +49,20 @@ public struct IndexAnalysis: Sendable, Equatable {
         }
     }
 
-    /// An analysis: the defaults are the built-in lexicon, no user dictionaries, no stop words.
+    /// An analysis: the defaults are the built-in lexicon, no user dictionaries, no stop words,
+    /// no folding.
     public init(builtinLexicon: Bool = true, icuOnly: Bool = false, userDictionaries: [UserDictionary] = [],
-                stopWords: Set<String> = []) {
+                stopWords: Set<String> = [], folding: Segmenter.Folding = .none) {
         self.builtinLexicon = builtinLexicon && !icuOnly
         self.icuOnly = icuOnly
         self.userDictionaries = icuOnly ? [] : userDictionaries
         self.stopWords = Set(stopWords.map(Analyzer.normalize))
+        self.folding = folding
         builtinFingerprint = Self.currentBuiltinFingerprint
     }
 
     public static func == (a: IndexAnalysis, b: IndexAnalysis) -> Bool {
-        a.builtinLexicon == b.builtinLexicon && a.icuOnly == b.icuOnly && a.stopWords == b.stopWords
+        a.builtinLexicon == b.builtinLexicon && a.icuOnly == b.icuOnly && a.stopWords == b.stopWords && a.folding == b.folding
             && a.builtinFingerprint == b.builtinFingerprint
             && a.userDictionaries.map(\.bytes) == b.userDictionaries.map(\.bytes)
     }
@@ -76,13 +82,13 @@ public struct IndexAnalysis: Sendable, Equatable {
     /// - Throws: `IndexError.badDictionary` for a user dictionary that does not parse (file, line).
     public func makeSegmenter() throws(IndexError) -> Segmenter {
         do {
-            if icuOnly { return try Segmenter.icuBaseline() }
+            if icuOnly { return try Segmenter.icuBaseline(folding: folding) }
             var lexicon = builtinLexicon ? try BuiltinDictionary.loaded.get().lexicon : Lexicon()
             for dictionary in userDictionaries {
                 let file = try DictionaryFile(bytes: dictionary.bytes, name: dictionary.name)
                 for entry in file.entries(origin: .user(file: dictionary.name)) { lexicon.insert(entry) }
             }
-            return try Segmenter(lexicon: lexicon)
+            return try Segmenter(lexicon: lexicon, folding: folding)
         } catch {
             throw .badDictionary(reason: "\(error)")
         }
@@ -102,6 +108,9 @@ public struct IndexAnalysis: Sendable, Equatable {
             out.append("user dictionaries [\(userDictionaries.map(\.name).joined(separator: ", "))]")
         }
         if stopWords != other.stopWords { out.append("\(stopWords.count) stop words") }
+        if folding != other.folding {
+            out.append(folding == .traditional ? "Traditional characters read as Simplified" : "Traditional characters read as written")
+        }
         if builtinLexicon && other.builtinLexicon && builtinFingerprint != other.builtinFingerprint {
             out.append("another version of the built-in lexicon")
         }
@@ -126,6 +135,8 @@ public struct IndexAnalysis: Sendable, Equatable {
         var lines = [Self.header, "version \(Analyzer.version)", "mode search",
                      "builtin \(builtinLexicon ? "on" : "off") \(hex(builtinFingerprint))", "icu-only \(icuOnly ? "yes" : "no")",
                      "stopwords \(Self.stopWordsFile) \(hex(CRC32.checksum(stopBytes)))"]
+        // Only when on, so that the records of indexes without folding stay as they were.
+        if folding != .none { lines.append("fold \(folding.rawValue)") }
         for (i, dictionary) in userDictionaries.enumerated() {
             let name = "dict-\(i + 1).txt"
             try FileIO.writeDurably(dictionary.bytes, to: directory + "/" + name)
@@ -176,6 +187,9 @@ public struct IndexAnalysis: Sendable, Equatable {
             case "icu-only":
                 guard f.count == 2, f[1] == "yes" || f[1] == "no" else { throw bad(n, "malformed") }
                 analysis.icuOnly = f[1] == "yes"
+            case "fold":
+                guard f.count == 2, let folding = Segmenter.Folding(rawValue: f[1]) else { throw bad(n, "unknown folding") }
+                analysis.folding = folding
             case "stopwords", "dictionary":
                 guard f.count >= 3, let crc = UInt32(f[2], radix: 16), !f[1].contains("/"), f[1] != ".." else { throw bad(n, "malformed") }
                 let file = directory + "/" + f[1]

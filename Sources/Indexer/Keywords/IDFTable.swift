@@ -56,6 +56,13 @@ public struct IDFTable: Sendable {
         return byBytes.value(for: bytes, low: low, high: high, hash: hash) ?? defaultIDF
     }
 
+    /// Whether the table has a value of its own for a word given as normalized UTF-8 bytes
+    /// (with its hash and `WordTable.key`), rather than the default.
+    func knows(bytes: UnsafeBufferPointer<UInt8>, low: UInt64, high: UInt64, hash: UInt64) -> Bool {
+        if let indexLookup { return indexLookup(String(decoding: bytes, as: UTF8.self)) != nil }
+        return byBytes.value(for: bytes, low: low, high: high, hash: hash) != nil
+    }
+
     /// Parses a table. - Throws: `IndexError.malformedIDFLine` naming the line.
     public init(text: String, name: String) throws(IndexError) {
         var documents = 0

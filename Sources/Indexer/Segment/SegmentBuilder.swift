@@ -74,6 +74,8 @@ struct AnalysedDocument: Sendable {
 /// Arrays an analysis thread reuses from one document to the next.
 struct AnalysisScratch {
     var tokens: [Token] = []
+    /// The text as a folding segmenter read it (empty without folding).
+    var folded: [UInt32] = []
     var tokenStarts: [Int] = []
     var tokenPositions: [Int] = []
 }
@@ -87,24 +89,28 @@ extension Analyzer {
                                    occurrenceStart: [], occurrenceLength: [], occurrencePosition: [], passages: [])
         var copy = text
         scratch.tokens.removeAll(keepingCapacity: true)
+        scratch.folded.removeAll(keepingCapacity: true)
         scratch.tokenStarts.removeAll(keepingCapacity: true)
         scratch.tokenPositions.removeAll(keepingCapacity: true)
         var end = 0
         copy.withUTF8 { bytes in
-            _ = try? segmenter.segment(utf8: bytes, mode: mode, into: &scratch.tokens)
+            segment(bytes, into: &scratch.tokens, folded: &scratch.folded)
             doc.termBytes.reserveCapacity(bytes.count + bytes.count / 2)
             // At most one occurrence per token: one allocation each instead of doubling.
             doc.occurrenceStart.reserveCapacity(scratch.tokens.count)
             doc.occurrenceLength.reserveCapacity(scratch.tokens.count)
             doc.occurrencePosition.reserveCapacity(scratch.tokens.count)
-            let counts = forEachTerm(utf8: bytes, tokens: scratch.tokens, termBytes: &doc.termBytes) { start, length, position, token in
-                if !token.isSubword {
-                    scratch.tokenStarts.append(token.utf8Range.lowerBound)
-                    scratch.tokenPositions.append(position)
+            let folded = scratch.folded
+            let counts = folded.withUnsafeBufferPointer { folded in
+                forEachTerm(utf8: bytes, tokens: scratch.tokens, folded: folded, termBytes: &doc.termBytes) { start, length, position, token in
+                    if !token.isSubword {
+                        scratch.tokenStarts.append(token.utf8Range.lowerBound)
+                        scratch.tokenPositions.append(position)
+                    }
+                    doc.occurrenceStart.append(Int32(start))
+                    doc.occurrenceLength.append(Int32(length))
+                    doc.occurrencePosition.append(Int32(clamping: position))
                 }
-                doc.occurrenceStart.append(Int32(start))
-                doc.occurrenceLength.append(Int32(length))
-                doc.occurrencePosition.append(Int32(clamping: position))
             }
             doc.length = counts.length
             end = counts.end

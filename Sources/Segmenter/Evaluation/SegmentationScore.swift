@@ -1,7 +1,13 @@
-/// Word segmentation scores as in the SIGHAN bakeoffs' `score` script: each word becomes its
-/// character span in the raw sentence; precision, recall and F1 count matching spans,
-/// micro-averaged over all sentences, and out-of-vocabulary words (not in a training word
-/// list) are scored apart.
+/// Word segmentation scores as in the SIGHAN bakeoffs' `score` script: precision, recall and
+/// F1 count the words the two segmentations share, micro-averaged over all sentences, and
+/// out-of-vocabulary words (not in a training word list) are scored apart.
+///
+/// When a sentence's gold and tested words spell the same text, a tested word is correct when
+/// its character span equals a gold word's. When they spell different texts (a quote mark
+/// more, a character less), the two word sequences are aligned as the bakeoff's script aligns
+/// them — `diff` of the two written one word a line — and the words on the common lines (a
+/// longest common subsequence) are correct; every other word is an insertion, a deletion or a
+/// change. Such sentences are counted in `differingSentences`.
 ///
 /// ```swift
 /// var score = SegmentationScore(trainingWords: ["我们"])
@@ -23,6 +29,8 @@ public struct SegmentationScore: Sendable {
     public private(set) var ivWords = 0, ivCorrect = 0
     /// Sentences scored.
     public private(set) var sentences = 0
+    /// Sentences whose gold and tested words spell different texts (aligned by `diff`).
+    public private(set) var differingSentences = 0
     /// How often each gold word was missed, with how it was cut instead (`"改革|开放"`).
     public private(set) var errors: [String: Int] = [:]
 
@@ -34,18 +42,67 @@ public struct SegmentationScore: Sendable {
         self.trainingWords = trainingWords
     }
 
-    /// The error of a sentence whose gold and tested words do not spell the same text.
-    public struct Mismatch: Error, CustomStringConvertible, Sendable {
-        public var gold: String
-        public var test: String
-        public var description: String { "the segmentations spell different texts: gold `\(gold)`, test `\(test)`" }
+    /// The error of a sentence too long to align: its texts differ and the two word sequences,
+    /// their common beginning and end set aside, make more than `SegmentationScore.alignmentLimit`
+    /// pairs of words.
+    public struct TooLongToAlign: Error, CustomStringConvertible, Sendable {
+        /// The words left to align on each side.
+        public var goldWords: Int, testWords: Int
+        /// What is wrong, for messages.
+        public var description: String {
+            "the two segmentations spell different texts, and \(goldWords) × \(testWords) words are too many to align; split the line"
+        }
     }
 
+    /// The most pairs of words one sentence's alignment may take (2 bits each: 64 MiB).
+    public static let alignmentLimit = 1 << 28
+
     /// Adds one sentence.
-    /// - Throws: `Mismatch` when the two do not concatenate to the same text.
-    public mutating func add(gold: [String], test: [String]) throws(Mismatch) {
-        let goldText = gold.joined(), testText = test.joined()
-        guard goldText == testText else { throw Mismatch(gold: goldText, test: testText) }
+    /// - Returns: whether the two spell different texts (and were aligned by `diff`).
+    /// - Throws: `TooLongToAlign` for a sentence whose texts differ and which is too long to
+    ///   align (nothing is added then).
+    @discardableResult
+    public mutating func add(gold: [String], test: [String]) throws(TooLongToAlign) -> Bool {
+        if gold.joined() == test.joined() {
+            addSameText(gold: gold, test: test)
+            return false
+        }
+        let matched = try Self.commonWords(gold, test)
+        differingSentences += 1
+        sentences += 1
+        goldWords += gold.count
+        testWords += test.count
+        correctWords += matched.count
+        // Walk the gold words: matched ones are correct; the others belong to the change
+        // between the matched pairs around them, whose tested words replaced them.
+        var previous = (gold: -1, test: -1)
+        var k = 0
+        for (index, word) in gold.enumerated() {
+            while k < matched.count && matched[k].gold < index { previous = matched[k]; k += 1 }
+            let found = k < matched.count && matched[k].gold == index
+            count(word, found: found)
+            if !found {
+                let next = k < matched.count ? matched[k].test : test.count
+                let replaced = test[(previous.test + 1)..<next]
+                errors[word + " → " + (replaced.isEmpty ? "(nothing)" : replaced.joined(separator: "|")), default: 0] += 1
+            }
+        }
+        return true
+    }
+
+    /// Counts a gold word as found or not, in vocabulary or not.
+    private mutating func count(_ word: String, found: Bool) {
+        if trainingWords?.contains(word) ?? false {
+            ivWords += 1
+            if found { ivCorrect += 1 }
+        } else {
+            oovWords += 1
+            if found { oovCorrect += 1 }
+        }
+    }
+
+    /// A sentence whose two segmentations spell the same text: words match by their spans.
+    private mutating func addSameText(gold: [String], test: [String]) {
         sentences += 1
         let goldSpans = Self.spans(gold), testSpans = Self.spans(test)
         let testSet = Set(testSpans.map { SpanKey($0.0, $0.1) })
@@ -56,14 +113,7 @@ public struct SegmentationScore: Sendable {
             let found = testSet.contains(SpanKey(span.0, span.1))
             if found { correctWords += 1 }
             let word = gold[index]
-            let inVocabulary = trainingWords?.contains(word) ?? false
-            if inVocabulary {
-                ivWords += 1
-                if found { ivCorrect += 1 }
-            } else {
-                oovWords += 1
-                if found { oovCorrect += 1 }
-            }
+            count(word, found: found)
             if !found {
                 while t < testSpans.count && testSpans[t].1 <= span.0 { t += 1 }
                 var pieces: [String] = []

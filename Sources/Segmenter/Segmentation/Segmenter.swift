@@ -20,20 +20,37 @@ public struct Segmenter: Sendable {
         case search
     }
 
+    /// How text is read before it is segmented, beyond the full-width forms (always folded).
+    /// Tokens' ranges and text are always those of the original text.
+    public enum Folding: String, Sendable, CaseIterable {
+        /// Text is read as it is written.
+        case none
+        /// Traditional characters are read as Simplified, as ICU's "Hant-Hans" transliterator
+        /// folds them (習近平 → 习近平, 顯著 → 显著), so Traditional text segments exactly like its
+        /// Simplified form, with the lexicon's Simplified words. One character for one: a
+        /// character that would fold to several is read as it is.
+        case traditional
+    }
+
     /// The words this segmenter knows beyond ICU: built-in and user entries.
     public internal(set) var lexicon: Lexicon
     /// When true, ICU's word breaks alone: no rules, no dictionaries (the baseline).
     public let icuOnly: Bool
+    /// How text is read before it is segmented (see `Folding`).
+    public let folding: Folding
     let engine: Engine
+    /// The folding of Traditional characters, when `folding` is `.traditional`.
+    let traditional: TraditionalFolding?
 
     /// Makes a segmenter.
     /// - Parameters:
     ///   - builtinDictionary: whether to use the built-in political lexicon.
     ///   - userDictionaries: paths of dictionary files in jieba's format; later files take
     ///     precedence over earlier ones, and all over the built-in lexicon.
+    ///   - folding: how text is read (`.traditional`: Traditional characters as Simplified).
     /// - Throws: `SegmenterError` for an unreadable or malformed dictionary (file and line),
     ///   or when ICU cannot be opened.
-    public init(builtinDictionary: Bool = true, userDictionaries: [String] = []) throws(SegmenterError) {
+    public init(builtinDictionary: Bool = true, userDictionaries: [String] = [], folding: Folding = .none) throws(SegmenterError) {
         var lexicon = Lexicon()
         if builtinDictionary {
             lexicon = try BuiltinDictionary.loaded.get().lexicon
@@ -42,25 +59,49 @@ public struct Segmenter: Sendable {
             let file = try DictionaryFile(contentsOf: path)
             for entry in file.entries(origin: .user(file: path)) { lexicon.insert(entry) }
         }
-        try self.init(lexicon: lexicon)
+        try self.init(lexicon: lexicon, folding: folding)
     }
 
     /// Makes a segmenter over `lexicon` (see `Lexicon` to build one).
-    public init(lexicon: Lexicon) throws(SegmenterError) {
+    /// - Parameter folding: how text is read (`.traditional`: Traditional characters as Simplified).
+    /// - Throws: `SegmenterError.icu` when ICU (or, for folding, its transliterator) cannot be opened.
+    public init(lexicon: Lexicon, folding: Folding = .none) throws(SegmenterError) {
         self.lexicon = lexicon
         self.icuOnly = false
+        self.folding = folding
+        self.traditional = try Self.folder(folding)
         self.engine = try Engine()
     }
 
-    private init(icuOnlyEngine: Engine) {
+    private init(icuOnlyEngine: Engine, folding: Folding) throws(SegmenterError) {
         self.lexicon = Lexicon()
         self.icuOnly = true
+        self.folding = folding
+        self.traditional = try Self.folder(folding)
         self.engine = icuOnlyEngine
     }
 
+    private static func folder(_ folding: Folding) throws(SegmenterError) -> TraditionalFolding? {
+        switch folding {
+        case .none: nil
+        case .traditional: try TraditionalFolding.shared.get()
+        }
+    }
+
     /// A segmenter that applies ICU's word breaks alone: the baseline to compare against.
-    public static func icuBaseline() throws(SegmenterError) -> Segmenter {
-        Segmenter(icuOnlyEngine: try Engine(direct: false))
+    /// - Parameter folding: how text is read (`.traditional`: Traditional characters as Simplified).
+    public static func icuBaseline(folding: Folding = .none) throws(SegmenterError) -> Segmenter {
+        try Segmenter(icuOnlyEngine: try Engine(direct: false), folding: folding)
+    }
+
+    /// A segmenter over `lexicon` that folds text with `folding` (tests of folding rules other
+    /// than the system's).
+    init(lexicon: Lexicon, traditional: TraditionalFolding) throws(SegmenterError) {
+        self.lexicon = lexicon
+        self.icuOnly = false
+        self.folding = .traditional
+        self.traditional = traditional
+        self.engine = try Engine()
     }
 
     // MARK: Words at run time
@@ -118,10 +159,26 @@ public struct Segmenter: Sendable {
         try run(bytes, trusted: false, mode: mode, byteBase: byteBase, scalarBase: scalarBase, into: &tokens)
     }
 
+    /// Segments UTF-8 bytes as `segment(utf8:mode:byteBase:scalarBase:into:)` does, and
+    /// appends to `folded` the text as the segmenter read it: one scalar per scalar of
+    /// `bytes`, full-width forms folded and, with `.traditional` folding, Traditional
+    /// characters as Simplified in context (for analysers whose terms are the folded text).
+    package func segment(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, mode: Mode = .precise, into tokens: inout [Token], folded: inout [UInt32]
+    ) throws(SegmenterError) {
+        try run(bytes, trusted: false, mode: mode, byteBase: 0, scalarBase: 0, into: &tokens) { worker, _ in
+            folded.append(contentsOf: worker.scalars)
+        }
+    }
+
     /// Cuts long input into chunks at safe places and segments each with a pooled worker.
-    private func run(
+    /// - Parameter afterChunk: called with the worker and the chunk's bytes after each chunk
+    ///   (`CorpusLint` reads the worker's ICU words and path there; the folded text is taken there).
+    @discardableResult
+    func run(
         _ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, mode: Mode,
-        byteBase: Int, scalarBase: Int, into out: inout [Token]
+        byteBase: Int, scalarBase: Int, into out: inout [Token],
+        afterChunk: (borrowing Worker, UnsafeBufferPointer<UInt8>) -> Void = { _, _ in }
     ) throws(SegmenterError) -> Int {
         let box = try engine.borrow()
         defer { engine.giveBack(box) }
@@ -130,6 +187,7 @@ public struct Segmenter: Sendable {
         var worker = Worker(cursor: nil)
         swap(&worker, &box.worker)
         defer { swap(&worker, &box.worker) }
+        worker.knownNames.removeAll(keepingCapacity: true)
         let lexicon: Lexicon? = icuOnly || lexicon.count == 0 ? nil : lexicon
         var start = 0
         var scalars = 0
@@ -138,7 +196,8 @@ public struct Segmenter: Sendable {
             let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
             scalars += try worker.segment(
                 chunk, trusted: trusted, byteBase: byteBase + start, scalarBase: scalarBase + scalars,
-                lexicon: lexicon, mode: mode, icuOnly: icuOnly, out: &out)
+                lexicon: lexicon, mode: mode, icuOnly: icuOnly, folding: traditional, out: &out)
+            afterChunk(worker, chunk)
             start = end
         }
         return scalars

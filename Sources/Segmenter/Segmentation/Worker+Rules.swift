@@ -25,7 +25,8 @@ extension Worker {
         segments.withUnsafeMutableBufferPointer { segments in
         segOf.withUnsafeMutableBufferPointer { segOf in
         icuEnds.withUnsafeBufferPointer { icuEnds in
-            var rules = RuleWriter(scalars: scalars, segments: segments, segOf: segOf)
+        CharacterClasses.table.withUnsafeBufferPointer { classes in
+            var rules = RuleWriter(scalars: scalars, segments: segments, segOf: segOf, classes: classes)
             var start = 0
             for end in icuEnds {
                 rules.add(icuWord: start, Int(end))
@@ -33,6 +34,7 @@ extension Worker {
             }
             rules.finish()
             count = rules.count
+        }
         }
         }
         }
@@ -47,6 +49,8 @@ private struct RuleWriter {
     let scalars: UnsafeBufferPointer<UInt32>
     let segments: UnsafeMutableBufferPointer<Worker.BaseSegment>
     let segOf: UnsafeMutableBufferPointer<Int32>
+    /// `CharacterClasses.table`.
+    let classes: UnsafeBufferPointer<UInt8>
     let n: Int
     /// Segments written so far.
     var count = 0
@@ -60,9 +64,10 @@ private struct RuleWriter {
 
     init(
         scalars: UnsafeBufferPointer<UInt32>, segments: UnsafeMutableBufferPointer<Worker.BaseSegment>,
-        segOf: UnsafeMutableBufferPointer<Int32>
+        segOf: UnsafeMutableBufferPointer<Int32>, classes: UnsafeBufferPointer<UInt8>
     ) {
         self.scalars = scalars
+        self.classes = classes
         self.segments = segments
         self.segOf = segOf
         self.n = scalars.count
@@ -76,7 +81,12 @@ private struct RuleWriter {
         let first = scalars[s]
         // An ideographic ICU word: the only rule that starts with Han is the ordinal's 第.
         if ScalarClass.isHan(first) && first != Self.di {
-            append(s, e, rule: false)
+            if let cut = ICURepairs.splitPoint(scalars, s, e, classes: classes) {
+                append(s, cut, rule: false)
+                append(cut, e, rule: false)
+            } else {
+                append(s, e, rule: false)
+            }
             pos = e
             return
         }

@@ -25,7 +25,7 @@ extension Worker {
             let source: Token.Source
             if edge >= 0, let lexicon {
                 source = lexicon.isUser[Int(edge)] ? .userDictionary : .builtinDictionary
-            } else if edge == Edge.base && segments[Int(segOf[a])].isRule {
+            } else if edge == Edge.joined || (edge == Edge.base && segments[Int(segOf[a])].isRule) {
                 source = .rule
             } else {
                 source = .icu
@@ -64,7 +64,7 @@ extension Worker {
                             break
                         }
                     }
-                } else if edge == Edge.base && segments[Int(segOf[a])].isRule {
+                } else if edge == Edge.joined || (edge == Edge.base && segments[Int(segOf[a])].isRule) {
                     source = .rule
                 } else {
                     source = .icu

@@ -44,6 +44,9 @@ struct Worker: @unchecked Sendable {
     var path: [PathStep] = []
     var pathCount = 0
 
+    /// Person names found in context so far in this call (`Worker+Names.swift`).
+    var knownNames: [UInt64] = []
+
     // Search mode: is a 2- or 3-scalar Han string one word for ICU? Cached per worker.
     var oracleCache = OracleCache()
     // Search mode: a long token's parts, as sortable keys and their sources (see appendSubwords).
@@ -55,6 +58,9 @@ struct Worker: @unchecked Sendable {
     enum Edge {
         static let base: Int32 = -1
         static let remainder: Int32 = -2
+        /// ICU's pieces joined by a rule of ours: names, transliterations, suffixes
+        /// (`Worker+Names.swift`).
+        static let joined: Int32 = -3
     }
 
     /// An ICU word after the rules, in scalar offsets.
@@ -93,11 +99,12 @@ struct Worker: @unchecked Sendable {
     /// - Throws: `SegmenterError.invalidUTF8` with the offset in the whole input (untrusted only).
     mutating func segment(
         _ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, byteBase: Int, scalarBase: Int,
-        lexicon: Lexicon?, mode: Segmenter.Mode, icuOnly: Bool, out: inout [Token]
+        lexicon: Lexicon?, mode: Segmenter.Mode, icuOnly: Bool, folding: TraditionalFolding? = nil, out: inout [Token]
     ) throws(SegmenterError) -> Int {
         try decode(bytes, trusted: trusted, byteBase: byteBase)
         let n = scalars.count
         if n == 0 { return 0 }
+        if let folding, scalars.withUnsafeMutableBufferPointer({ folding.fold($0) }) { encodeUTF16() }
         let icuOK = findICUWords()
         if icuOnly {
             emitICUWords(icuOK, byteBase: byteBase, scalarBase: scalarBase, out: &out)
@@ -105,6 +112,7 @@ struct Worker: @unchecked Sendable {
         }
         applyRules(icuOK: icuOK)
         resolve(lexicon: lexicon)
+        joinNames()
         emit(lexicon: lexicon, mode: mode, byteBase: byteBase, scalarBase: scalarBase, out: &out)
         return n
     }
@@ -149,6 +157,23 @@ struct Worker: @unchecked Sendable {
             i += len
         }
         byteOffsets.append(n)
+    }
+
+    /// Rewrites `utf16` from `scalars` (after folding changed them; one scalar for one, so
+    /// `byteOffsets` still hold).
+    private mutating func encodeUTF16() {
+        utf16.removeAll(keepingCapacity: true)
+        hasSupplementary = false
+        for v in scalars {
+            if v < 0x10000 {
+                utf16.append(UInt16(truncatingIfNeeded: v))
+            } else {
+                let w = v - 0x10000
+                utf16.append(UInt16(truncatingIfNeeded: 0xD800 + (w >> 10)))
+                utf16.append(UInt16(truncatingIfNeeded: 0xDC00 + (w & 0x3FF)))
+                hasSupplementary = true
+            }
+        }
     }
 
     // MARK: - ICU

@@ -9,11 +9,15 @@ struct Dict: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check dictionary files: syntax, duplicates, conflicting tags, shadowed and generic entries.",
-            discussion: "Exits 1 when there are errors (or warnings, with --strict). The files are checked together with the built-in lexicon unless --no-builtin-dict is given; files that are themselves the built-in lexicon are not compared with it.")
+            abstract: "Check dictionary files: syntax, duplicates, conflicting tags, shadowed and generic entries; with --corpus, the entries that cut ICU's words more often than they join them.",
+            discussion: """
+                Exits 1 when there are errors (or warnings, with --strict), or more harmful entries than --max-harmful. The files are checked together with the built-in lexicon unless --no-builtin-dict is given; files that are themselves the built-in lexicon are not compared with it.
 
-        @Argument(help: "Dictionary files.")
-        var files: [String]
+                With --corpus, the corpus (plain text files, or JSON Lines with a "text" field) is segmented once, and each dictionary token is judged against ICU's words: it joins them (starts and ends on ICU's word boundaries, covering two or more), is one of them, or cuts them (starts or ends inside an ICU word, or takes a character another dictionary word would have joined to its neighbour: 石嘴山|市公安局). Entries that cut more often than they join are reported with examples. The lexicon judged is the built-in one with the FILEs as user dictionaries, or the FILEs alone when they are the built-in lexicon's own files.
+                """)
+
+        @Argument(help: "Dictionary files (optional with --corpus: then the built-in lexicon is judged).")
+        var files: [String] = []
 
         @Flag(help: "Treat warnings as errors.")
         var strict = false
@@ -24,31 +28,56 @@ struct Dict: ParsableCommand {
         @Flag(name: .customLong("no-builtin-dict"), help: "Check the files alone, not on top of the built-in lexicon.")
         var noBuiltinDictionary = false
 
+        @OptionGroup var corpusOptions: CorpusLintOptions
+
+        func validate() throws {
+            if files.isEmpty && corpusOptions.corpus.isEmpty {
+                throw ValidationError("give dictionary files, --corpus FILE..., or both")
+            }
+            if files.isEmpty && noBuiltinDictionary {
+                throw ValidationError("--no-builtin-dict without dictionary files leaves no entries to judge")
+            }
+        }
+
         func run() throws {
             try reportingErrors {
                 let inputs = try files.map { (name: $0, bytes: try TextFile.bytes($0)) }
                 // Files that are the built-in lexicon are linted on their own, not against themselves.
                 let builtinNames = Set(BuiltinDictionary.lexiconFiles.map { "Dictionaries/" + $0.name })
                 let linted = inputs.contains { f in builtinNames.contains { f.name.hasSuffix($0) } }
-                let base: Segmenter
-                do {
-                    base = try Segmenter(builtinDictionary: !noBuiltinDictionary && !linted)
-                } catch { throw CLIError("\(error)") }
-                let findings: [DictionaryLint.Finding]
-                do {
-                    findings = try DictionaryLint.lint(files: inputs, base: base)
-                } catch { throw CLIError("\(error)") }
-                let errors = findings.filter { $0.severity == .error }.count
-                let warnings = findings.count - errors
-                var out = OutputBuffer()
-                for f in findings where !(quiet && f.severity == .warning) {
-                    out.append(f.description)
-                    out.append("\n")
+                var failed = false
+                var findings: [DictionaryLint.Finding] = []
+                if !inputs.isEmpty {
+                    let base: Segmenter
+                    do {
+                        base = try Segmenter(builtinDictionary: !noBuiltinDictionary && !linted)
+                    } catch { throw CLIError("\(error)") }
+                    do {
+                        findings = try DictionaryLint.lint(files: inputs, base: base)
+                    } catch { throw CLIError("\(error)") }
+                    let errors = findings.filter { $0.severity == .error }.count
+                    let warnings = findings.count - errors
+                    if !corpusOptions.json {
+                        var out = OutputBuffer()
+                        for f in findings where !(quiet && f.severity == .warning) {
+                            out.append(f.description)
+                            out.append("\n")
+                        }
+                        out.flush()
+                    }
+                    Diagnostics.write("\(inputs.count) files: \(errors) errors, \(warnings) warnings\n")
+                    failed = errors > 0 || (strict && warnings > 0)
                 }
-                out.flush()
-                let entries = inputs.count
-                Diagnostics.write("\(entries) files: \(errors) errors, \(warnings) warnings\n")
-                if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+                if !corpusOptions.corpus.isEmpty {
+                    let segmenter = try corpusOptions.segmenter(
+                        files: inputs, builtinFiles: linted, builtin: !noBuiltinDictionary)
+                    if try !corpusOptions.run(segmenter: segmenter, findings: findings.filter { !(quiet && $0.severity == .warning) }) {
+                        failed = true
+                    }
+                } else if corpusOptions.json {
+                    print(CorpusLintOptions.findingsJSON(findings.filter { !(quiet && $0.severity == .warning) }))
+                }
+                if failed { throw ExitCode(1) }
             }
         }
     }

@@ -8,7 +8,10 @@ struct Eval: ParsableCommand {
         discussion: """
             The gold file has one sentence a line, words separated by whitespace. Without --test, \
             segtool segments each gold line's raw text (the line without its spaces) itself. \
-            With --terms (TERM<TAB>SENTENCE lines), also reports how many terms come out as one token.
+            With --terms (TERM<TAB>SENTENCE lines), also reports how many terms come out as one token. \
+            A --test line whose text differs from its gold line (a quote mark more, a character less) \
+            is aligned with it as the bakeoff's perl `score` does (diff of the two, one word a line) \
+            and scored; the report says how many lines differed.
             """)
 
     @Option(help: "Gold segmentation: one sentence a line, words separated by whitespace.")
@@ -43,7 +46,7 @@ struct Eval: ParsableCommand {
             var fields: [(String, String)] = []
             var text: [String] = []
             if let gold {
-                let score = try scoreGold(gold, segmenter: segmenter)
+                let (score, differing) = try scoreGold(gold, segmenter: segmenter)
                 fields += [("precision", format(score.precision)), ("recall", format(score.recall)), ("f1", format(score.f1))]
                 // OOV figures need a training vocabulary (--words): without one they cannot be
                 // computed, and are left out rather than printed as 1 and 0.
@@ -53,6 +56,7 @@ struct Eval: ParsableCommand {
                 fields += [("sentences", "\(score.sentences)"), ("goldWords", "\(score.goldWords)"), ("testWords", "\(score.testWords)"),
                            ("correctWords", "\(score.correctWords)")]
                 if words != nil { fields.append(("oovWords", "\(score.oovWords)")) }
+                fields.append(("differingLines", "\(score.differingSentences)"))
                 var lines = """
                     sentences    \(score.sentences)
                     gold words   \(score.goldWords)
@@ -70,7 +74,16 @@ struct Eval: ParsableCommand {
                         IV recall    \(format(score.ivRecall))
                         """
                 }
+                if score.differingSentences > 0 {
+                    lines += "\ndiffering    \(score.differingSentences) lines (texts differ; aligned by diff as the bakeoff's score)"
+                }
                 text.append(lines)
+                if errors > 0 && !differing.isEmpty {
+                    let shown = differing.prefix(errors)
+                    fields.append(("differingLineNumbers", "[" + shown.map(String.init).joined(separator: ",") + "]"))
+                    text.append("gold lines whose texts differ: " + shown.map(String.init).joined(separator: ", ")
+                                + (differing.count > shown.count ? ", …" : ""))
+                }
                 if errors > 0 {
                     let top = score.topErrors(errors)
                     fields.append(("errors", "[" + top.map { "{\"error\":\(jsonString($0.error)),\"count\":\($0.count)}" }.joined(separator: ",") + "]"))
@@ -101,7 +114,9 @@ struct Eval: ParsableCommand {
         line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).map(String.init)
     }
 
-    private func scoreGold(_ path: String, segmenter: Segmenter) throws -> SegmentationScore {
+    /// The score of the gold file, and the numbers of the gold lines whose texts differ from
+    /// the test file's.
+    private func scoreGold(_ path: String, segmenter: Segmenter) throws -> (SegmentationScore, [Int]) {
         let goldLines = try TextFile.lines(path)
         let testLines = try test.map { try TextFile.lines($0) }
         var vocabulary: Set<String>?
@@ -109,6 +124,7 @@ struct Eval: ParsableCommand {
             vocabulary = Set(try TextFile.lines(words).flatMap(splitWords))
         }
         var score = SegmentationScore(trainingWords: vocabulary)
+        var differing: [Int] = []
         var testIndex = 0
         for (index, line) in goldLines.enumerated() {
             let goldWords = splitWords(line)
@@ -126,12 +142,15 @@ struct Eval: ParsableCommand {
                 testWords = segmenter.words(in: goldWords.joined())
             }
             do {
-                try score.add(gold: goldWords, test: testWords)
+                if try score.add(gold: goldWords, test: testWords) { differing.append(index + 1) }
             } catch {
                 throw CLIError("\(path):\(index + 1): \(error.description)")
             }
         }
-        return score
+        if let testLines, let extra = testLines[testIndex...].firstIndex(where: { !splitWords($0).isEmpty }) {
+            throw CLIError("\(test ?? ""):\(extra + 1): a sentence after the gold file's last (\(path) has fewer sentences)")
+        }
+        return (score, differing)
     }
 
     private func scoreTerms(_ path: String, segmenter: Segmenter) throws -> TermRecall {

@@ -121,12 +121,13 @@ struct Index: ParsableCommand {
     /// The analysis that build's and add's options describe; nil when none was given (add
     /// then uses the index's recorded analysis; build, the default one).
     static func requestedAnalysis(_ options: DictionaryOptions, stopWords: StopWordOption) throws -> IndexAnalysis? {
-        guard !options.dictionaries.isEmpty || options.noBuiltinDictionary || options.icuOnly || stopWords.builtin else { return nil }
+        guard !options.dictionaries.isEmpty || options.noBuiltinDictionary || options.icuOnly || stopWords.builtin
+            || options.fold != .none else { return nil }
         do {
             let analysis = IndexAnalysis(
                 builtinLexicon: !options.noBuiltinDictionary, icuOnly: options.icuOnly,
                 userDictionaries: try options.dictionaries.map { path throws(IndexError) in try .init(contentsOf: path) },
-                stopWords: stopWords.builtin ? StopWords.builtin : [])
+                stopWords: stopWords.builtin ? StopWords.builtin : [], folding: options.fold)
             // A dictionary that does not parse is reported before anything is written.
             _ = try analysis.makeSegmenter()
             return analysis

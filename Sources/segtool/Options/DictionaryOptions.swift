@@ -14,6 +14,11 @@ struct DictionaryOptions: ParsableArguments {
     @Flag(name: .customLong("icu-only"), help: "ICU's word breaks alone: no rules, no dictionaries (the baseline).")
     var icuOnly = false
 
+    @Option(help: ArgumentHelp(
+        "How text is read: none, or traditional (Traditional characters read as Simplified, with ICU's Hant-Hans; output keeps the original text).",
+        valueName: "how"))
+    var fold: Segmenter.Folding = .none
+
     func validate() throws {
         if icuOnly && (!dictionaries.isEmpty || noBuiltinDictionary) {
             throw ValidationError("--icu-only uses no dictionaries; drop --dict and --no-builtin-dict")
@@ -23,10 +28,12 @@ struct DictionaryOptions: ParsableArguments {
     /// The segmenter these options ask for.
     func makeSegmenter() throws -> Segmenter {
         do {
-            if icuOnly { return try Segmenter.icuBaseline() }
-            return try Segmenter(builtinDictionary: !noBuiltinDictionary, userDictionaries: dictionaries)
+            if icuOnly { return try Segmenter.icuBaseline(folding: fold) }
+            return try Segmenter(builtinDictionary: !noBuiltinDictionary, userDictionaries: dictionaries, folding: fold)
         } catch {
             throw CLIError(error.description)
         }
     }
 }
+
+extension Segmenter.Folding: ExpressibleByArgument {}

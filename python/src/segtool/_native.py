@@ -32,6 +32,7 @@ IDF_SYNTAX = 6
 INDEX_ERROR = 20
 QUERY_ERROR = 21
 NO_BUILTIN_LEXICON = 1 << 0
+FOLD_TRADITIONAL = 1 << 2
 
 #: A segtool_token is 5 uint64 words: byte_start, byte_end, char_start, char_end, and one word
 #: holding kind (byte 0), source (byte 1) and is_subword (byte 2).
@@ -258,11 +259,13 @@ class Segmenter:
         self._handle: c_void_p | None = handle
 
     @classmethod
-    def open(cls, builtin: bool, dictionaries: list[str]) -> Segmenter:
+    def open(cls, builtin: bool, dictionaries: list[str], fold_traditional: bool = False) -> Segmenter:
         options = _Options()
         _lib.segtool_options_init(byref(options))
         if not builtin:
             options.flags = NO_BUILTIN_LEXICON
+        if fold_traditional:
+            options.flags |= FOLD_TRADITIONAL
         encoded = [os.fsencode(path) for path in dictionaries]
         array = (c_char_p * max(len(encoded), 1))(*encoded)
         options.user_dictionaries = array

@@ -1,7 +1,7 @@
 """Keyword extraction with ``jieba.analyse``'s API: ``extract_tags`` (TF-IDF) and ``textrank``.
 
 Candidates are the precise-mode words of the text without punctuation, numbers, stop words and
-single characters. TF-IDF weight = tf/T · idf, with idf from segtool's built-in table (made
+single characters. TF-IDF weight = (1 + ln tf) · idf, with idf from segtool's built-in table (made
 from a corpus of Chinese political news) or ``set_idf_path``; TextRank is PageRank over
 co-occurrence within 5 candidates, the best scaled to 1.
 
@@ -86,7 +86,7 @@ class _KeywordExtractor:
 
 
 class TFIDF(_KeywordExtractor):
-    """TF-IDF keywords (``jieba.analyse.TFIDF``): weight = tf/T · idf, idf from the built-in
+    """TF-IDF keywords (``jieba.analyse.TFIDF``): weight = (1 + ln tf) · idf, idf from the built-in
     table of political news or ``idf_path`` (``word idf`` a line); unknown words get the
     table's median idf."""
 

@@ -56,6 +56,9 @@ class Tokenizer:
             *replaces* the built-in lexicon, as jieba's ``dictionary`` replaces its main
             dictionary (ICU's own dictionary still applies). ``None``: the built-in lexicon.
         user_dictionaries: further dictionary files loaded on top (later files win).
+        fold: ``"traditional"`` reads Traditional characters as Simplified (ICU's Hant-Hans,
+            one character for one), so 習近平 is cut as 习近平 is; words and offsets stay the
+            original text's. ``None`` (the default): text is read as written.
 
     Raises:
         DictionaryError: a dictionary file is missing, unreadable or malformed (with its file,
@@ -67,12 +70,16 @@ class Tokenizer:
     """
 
     def __init__(self, dictionary: str | os.PathLike[str] | None = None, *,
-                 user_dictionaries: Iterable[str | os.PathLike[str]] = ()) -> None:
+                 user_dictionaries: Iterable[str | os.PathLike[str]] = (),
+                 fold: str | None = None) -> None:
+        if fold not in (None, "traditional"):
+            raise ValueError(f"fold must be None or 'traditional', not {fold!r}")
         paths = [os.fspath(p) for p in user_dictionaries]
         if dictionary is not None:
             paths.insert(0, os.fspath(dictionary))
         self.dictionary: str | None = None if dictionary is None else os.fspath(dictionary)
-        self._segmenter = _native.Segmenter.open(builtin=dictionary is None, dictionaries=paths)
+        self._segmenter = _native.Segmenter.open(builtin=dictionary is None, dictionaries=paths,
+                                                 fold_traditional=fold == "traditional")
         # Keyword extractors keep the words they were opened with: cached per (IDF table, stop
         # words) and dropped when the words change.
         self._extractors: dict[tuple[str | None, str | None], _native.KeywordExtractor] = {}

@@ -1,0 +1,31 @@
+/// Words of political text too general to index a document by when they stand alone: the
+/// verbs of policy (推进, 加强, 建设, 落实), its abstract nouns (发展, 工作, 体系, 机制, 能力), its
+/// adverbs and degree words (积极, 进一步, 更加) and its time words (今年, 近年来). Written by the
+/// segtool team from its knowledge of the genre; a topic word (教育, 就业, 生态, 科技) is not one,
+/// and a term that contains one (乡村建设, 体制改革) is not affected.
+///
+/// `KeywordExtractor` multiplies their weight by `genericWeight` (they can still be keywords of
+/// a text that is about little else); they are not stop words, so the index keeps them.
+public enum GenericWords {
+    /// The built-in list (normalized words).
+    public static let builtin: Set<String> = Set(text.split(separator: " ").flatMap { $0.split(separator: "\n") }.map(String.init))
+
+    /// The list as written: words separated by spaces and line breaks.
+    static let text = """
+        推进 推动 加强 建设 发展 实施 加快 深化 强化 提升 培育 完善 健全 落实 坚持 促进 扩大 优化 提高 增强
+        巩固 保障 保持 确保 支持 鼓励 引导 加大 开展 抓好 做好 统筹 构建 打造 形成 实现 推行 开创 贯彻 全面
+        深入 积极 稳步 持续 不断 切实 进一步 大力 着力 扎实 有效 有力 稳定 稳妥 协调 规范 创新 改革 开放 合作
+        交流 服务 管理 治理 工作 任务 目标 措施 政策 机制 体系 体制 制度 能力 水平 质量 效率 效益 领域 方面
+        方式 模式 格局 环境 条件 基础 重点 关键 核心 作用 功能 优势 特色 成效 成果 成就 进展 突破 行动 活动
+        项目 工程 计划 方案 规划 战略 布局 结构 产业 企业 行业 市场 经济 社会 城市 地区 区域 全国 全省 全市
+        各地 各级 部门 单位 群众 人民 干部 同志 国家 政府 中心 平台 载体 资源 要素 动能 活力 潜力 空间 规模
+        总量 增长 增加 新增 提质 增效 升级 转型 融合 协同 联动 一体化 现代化 高质量 新时代 新征程 新阶段 生产
+        建成 开工 投产 完成 取得 达到 超过 突出 重要 重大 主要 一批 一系列 各类 各项 相关 有关 问题 风险 挑战
+        机遇 形势 福祉 生活 需求 供给 政策性 服务业 创新型 数字化 智能化 保障性 示范 试点 标准 标准化 精准 精细
+        高效 便利 便捷 优质 领先 一流 先进 全力 努力 奋力 坚决 认真 充分 广泛 深度 高度 更加 更好 更多 日益
+        逐步 显著 明显 总体 整体 全年 当年 今年 去年 明年 五年 十年 过去 未来 当前 目前 近年来 一年来 以来
+        期间 时期 阶段 年度 会议 报告 讲话 精神 要求 部署 决策 指示 批示 意见 建议 文件 通知 方针 原则 思路
+        理念 意识 责任 主体 主体责任 考核 评价 检查 督查 整改 攻坚 硬仗 行动计划 专项 专项行动 全覆盖 常态化
+        长效 长效机制
+        """
+}

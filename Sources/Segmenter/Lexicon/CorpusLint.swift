@@ -1,0 +1,358 @@
+/// Measures, on a corpus, what each dictionary entry does to ICU's words: where its help
+/// *joins* them (习|近平 → 习近平) and where it *cuts* them (石嘴|山市 → 石嘴山|市公安局).
+///
+/// One segmentation pass: each chunk is segmented once with the whole lexicon, and every
+/// dictionary token of the result is judged against the chunk's ICU words (after the number
+/// and date rules: the segmentation the resolver would keep without any dictionary word)
+/// and against the other dictionary words found at the same places. A token
+/// - **joins** when it starts and ends on ICU word boundaries and covers two or more ICU words;
+/// - is **whole** when it is one ICU word (the entry adds its tag, nothing else);
+/// - **cuts** when it starts or ends inside an ICU word (unless what it leaves of that word
+///   is a lone word of its own: 在|学懂… where ICU read 在学 is a repair), or strips a
+///   neighbour: another dictionary word along ICU's boundaries would have joined the token
+///   before it with the token's first characters (石嘴山市 in 石嘴山|市公安局, 各级党委 in
+///   各级|党委政府), or the token's last characters with the token after it. In an overlap
+///   of two entries the one that won is blamed; the example names the other.
+///
+/// An entry that cuts more often than it joins is *harmful*: without it, the corpus would
+/// keep more of ICU's words than it gains.
+///
+/// ICU's dictionary lacks some common words (委员|会, 电|动|车), and an entry that joins such
+/// pieces may be a fragment of the longer word (中央委员|会, 心|连心, 幸福河|湖). That is
+/// counted apart, for review: an occurrence (a join or whole) *strands* a neighbour when the
+/// token next to it is a lone character that ICU read alone too (not a word of its own such
+/// as 的 or 在, a level prefix such as 省 or 市, or a classifier such as 届 or 个), and the
+/// same character on the same side is left so in at least `strandShare` of the entry's
+/// occurrences; an entry most of whose occurrences strand is a *fragment* candidate. (A
+/// single-character verb before a term strands it too, so candidates need a look.)
+///
+/// ```swift
+/// var lint = CorpusLint(segmenter: try Segmenter())
+/// lint.add("石嘴山市公安局发布通报")
+/// for entry in lint.harmful() { print(entry.entry.word, entry.cuts, entry.joins) }
+/// ```
+public struct CorpusLint {
+    /// How a dictionary token cut ICU's words.
+    public enum Cut: String, Sendable, CaseIterable {
+        /// It starts inside an ICU word.
+        case startsInsideWord = "starts inside an ICU word"
+        /// It ends inside an ICU word.
+        case endsInsideWord = "ends inside an ICU word"
+        /// Another dictionary word would have joined its first characters to the token before it.
+        case stripsPrevious = "takes the end of the word before it"
+        /// Another dictionary word would have joined its last characters to the token after it.
+        case stripsNext = "takes the start of the word after it"
+        /// It leaves the same lone character before it in many of its occurrences.
+        case strandsPrevious = "leaves the character before it alone"
+        /// It leaves the same lone character after it in many of its occurrences.
+        case strandsNext = "leaves the character after it alone"
+    }
+
+    /// The share of an entry's occurrences in which the same lone character must be left
+    /// next to it for those occurrences to count as strands (see the type's summary).
+    public static let strandShare = 0.2
+
+    /// One occurrence, in context.
+    public struct Example: Sendable, Hashable {
+        /// The segmentation around it, tokens separated by `|`, the entry's token in brackets.
+        public var tokens: String
+        /// ICU's words over the same text, separated by `|`.
+        public var icu: String
+        /// How it cut ICU's words (nil for a join).
+        public var cut: Cut?
+        /// For a strip, the dictionary word it took the characters from.
+        public var other: String?
+    }
+
+    /// What one entry did in the corpus.
+    public struct EntryReport: Sendable {
+        /// The entry.
+        public var entry: Lexicon.Entry
+        /// Occurrences that joined two or more ICU words.
+        public var joins: Int
+        /// Occurrences that were one ICU word.
+        public var whole: Int
+        /// Occurrences that cut an ICU word or stripped a neighbour.
+        public var cuts: Int
+        /// Joins and whole occurrences that left a lone character next to it, the same in at
+        /// least `strandShare` of its occurrences (a part of `joins + whole`).
+        public var strands: Int
+        /// Those characters, with the side: `会` after, `心` before are `"…会"`, `"心…"`.
+        public var strandedCharacters: [String]
+        /// The first cuts met, in context, then the first strands.
+        public var cutExamples: [Example]
+        /// The first join met, in context.
+        public var joinExample: Example?
+        /// Cuts more often than it joins.
+        public var isHarmful: Bool { cuts > joins }
+        /// Strands in at least half of its occurrences: likely a fragment of a longer word.
+        public var isFragment: Bool { strands > 0 && 2 * strands >= occurrences }
+        /// Every occurrence.
+        public var occurrences: Int { joins + whole + cuts }
+    }
+
+    /// The segmenter whose lexicon is judged.
+    public let segmenter: Segmenter
+    /// How many cuts of each entry are kept as examples.
+    public let examplesPerEntry: Int
+    /// Texts added.
+    public private(set) var texts = 0
+    /// Unicode scalars segmented.
+    public private(set) var scalars = 0
+
+    // Per entry id: counts and examples (grown as ids are met).
+    private var joins: [Int32] = []
+    private var whole: [Int32] = []
+    private var cuts: [Int32] = []
+    private var cutExamples: [Int32: [Example]] = [:]
+    private var joinExamples: [Int32: Example] = [:]
+    /// Per entry id, per lone neighbour (`Strand.key`): the joins and whole occurrences that
+    /// left it alone, and their first examples.
+    private var strands: [Int32: [UInt64: Strand]] = [:]
+
+    private struct Strand {
+        var joins: Int32 = 0
+        var whole: Int32 = 0
+        var examples: [Example] = []
+        /// Side (1 after, 0 before) and character.
+        static func key(after: Bool, _ scalar: UInt32) -> UInt64 { (after ? 1 << 32 : 0) | UInt64(scalar) }
+    }
+
+    /// Level prefixes, left alone before a term by the granularity standard (县|纪委书记),
+    /// and classifiers, left alone after a numeral (第十四届|全国人民代表大会).
+    private static let notStranded = ScalarSet("省市县区州盟旗乡镇村个届次批位名项条家种件场轮期号份座所台辆只")
+
+    /// - Parameters:
+    ///   - segmenter: the segmenter (with its lexicon) to judge.
+    ///   - examplesPerEntry: how many cuts of each entry to keep as examples.
+    public init(segmenter: Segmenter, examplesPerEntry: Int = 3) {
+        self.segmenter = segmenter
+        self.examplesPerEntry = max(0, examplesPerEntry)
+    }
+
+    /// Segments `text` and counts what its dictionary tokens did.
+    public mutating func add(_ text: String) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            // A Swift String is valid UTF-8, so this cannot throw.
+            try? add(utf8: bytes)
+        }
+    }
+
+    /// Segments UTF-8 bytes and counts what their dictionary tokens did.
+    /// - Throws: `SegmenterError.invalidUTF8` with the offset of the first bad byte (what
+    ///   came before it is counted).
+    public mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(SegmenterError) {
+        texts += 1
+        let segmenter = self.segmenter  // a copy (it shares the engine): self changes below
+        try segmenter.forEachChunk(bytes) { worker, chunk in
+            scalars += worker.scalars.count
+            judge(worker, chunk)
+        }
+    }
+
+    /// Every entry that occurred, most cuts first (then by word).
+    public var entries: [EntryReport] {
+        var out: [EntryReport] = []
+        for i in joins.indices where joins[i] + whole[i] + cuts[i] > 0 {
+            let id = Int32(i)
+            var report = EntryReport(
+                entry: segmenter.lexicon.entry(at: id), joins: Int(joins[i]), whole: Int(whole[i]),
+                cuts: Int(cuts[i]), strands: 0, strandedCharacters: [],
+                cutExamples: cutExamples[id] ?? [], joinExample: joinExamples[id])
+            let total = Double(report.occurrences)
+            // The lone neighbours frequent enough to say the entry is a fragment, most first.
+            let frequent = (strands[id] ?? [:])
+                .filter { Int($0.value.joins + $0.value.whole) >= 2 && Double($0.value.joins + $0.value.whole) >= Self.strandShare * total }
+                .sorted { ($0.value.joins + $0.value.whole, $1.key) > ($1.value.joins + $1.value.whole, $0.key) }
+            for (key, strand) in frequent {
+                // (An occurrence with a lone character on both sides may count twice.)
+                report.strands = min(report.strands + Int(strand.joins + strand.whole), report.joins + report.whole)
+                let character = String(UnicodeScalar(UInt32(key & 0xFFFF_FFFF)).map(Character.init) ?? "?")
+                report.strandedCharacters.append(key >> 32 == 1 ? "…" + character : character + "…")
+                for e in strand.examples where report.cutExamples.count < examplesPerEntry {
+                    report.cutExamples.append(e)
+                }
+            }
+            out.append(report)
+        }
+        return out.sorted { ($0.cuts, $1.entry.word) > ($1.cuts, $0.entry.word) }
+    }
+
+    /// The entries that cut more often than they join, with at least `minimumCuts` cuts; most
+    /// cuts first.
+    public func harmful(minimumCuts: Int = 1) -> [EntryReport] {
+        entries.filter { $0.isHarmful && $0.cuts >= minimumCuts }
+    }
+
+    /// Dictionary tokens seen in all: joins, whole, cuts, and the strands among the joins and
+    /// whole ones (as in `entries`).
+    public var totals: (joins: Int, whole: Int, cuts: Int, strands: Int) {
+        entries.reduce(into: (0, 0, 0, 0)) { t, r in
+            t.0 += r.joins
+            t.1 += r.whole
+            t.2 += r.cuts
+            t.3 += r.strands
+        }
+    }
+
+    // MARK: Judging one chunk
+
+    private mutating func judge(_ w: borrowing Worker, _ chunk: UnsafeBufferPointer<UInt8>) {
+        let n = w.scalars.count
+        let segments = w.segments, segOf = w.segOf, path = w.path
+        let matchFirst = w.matchFirst, matches = w.matches
+        /// Is `i` a boundary between ICU words (base segments)?
+        func boundary(_ i: Int) -> Bool { i <= 0 || i >= n || Int(segments[Int(segOf[i])].start) == i }
+        /// Is there a dictionary word from `start` to `end`?
+        func match(from start: Int, to end: Int) -> Bool {
+            var m = Int(matchFirst[start])
+            let mEnd = Int(matchFirst[start + 1])
+            while m < mEnd {
+                if Int(matches[m].end) == end { return true }
+                m += 1
+            }
+            return false
+        }
+        var start = 0
+        for k in 0..<w.pathCount {
+            let step = path[k]
+            let end = Int(step.end)
+            defer { start = end }
+            let id = step.edge
+            guard id >= 0 else { continue }
+            let i = Int(id)
+            if i >= joins.count {
+                let grown = max(i + 1, 2 * joins.count, 1024)
+                joins.grow(toAtLeast: grown, with: 0)
+                whole.grow(toAtLeast: grown, with: 0)
+                cuts.grow(toAtLeast: grown, with: 0)
+            }
+            var cut: Cut?
+            var other: (Int, Int)?
+            if !boundary(start) {
+                // Unless what it leaves of that ICU word is a lone word of its own (在|学懂…
+                // where ICU read 在学): a repair of ICU's word, as the resolver intends.
+                let s0 = Int(segments[Int(segOf[start])].start)
+                if !(start - s0 == 1 && Worker.standalone.contains(w.scalars[s0])) { cut = .startsInsideWord }
+            }
+            if cut == nil, !boundary(end) {
+                let e1 = Int(segments[Int(segOf[end])].end)
+                if !(e1 - end == 1 && Worker.standalone.contains(w.scalars[end])) { cut = .endsInsideWord }
+            }
+            // A strip: a dictionary word along ICU's boundaries would have joined the token
+            // before it with the token's first characters (石嘴山市 for 石嘴山|市公安局,
+            // 创新理论 for 创新|理论武装), or the token's last characters with the token after it.
+            if cut == nil, k > 0 {
+                let previous = k > 1 ? Int(path[k - 2].end) : 0
+                if boundary(previous) {
+                    var m = Int(matchFirst[previous])
+                    while m < Int(matchFirst[previous + 1]) {
+                        let e = Int(matches[m].end)
+                        if e > start && e < end && boundary(e) {
+                            cut = .stripsPrevious
+                            other = (previous, e)
+                            break
+                        }
+                        m += 1
+                    }
+                }
+            }
+            if cut == nil, k + 1 < w.pathCount {
+                let next = Int(path[k + 1].end)
+                if boundary(next) {
+                    for s in (start + 1)..<max(start + 1, end) where boundary(s) && match(from: s, to: next) {
+                        cut = .stripsNext
+                        other = (s, next)
+                        break
+                    }
+                }
+            }
+            if let cut {
+                cuts[i] += 1
+                if examplesPerEntry > 0, cutExamples[id, default: []].count < examplesPerEntry {
+                    var e = example(w, chunk, token: k, cut: cut)
+                    if let (a, b) = other { e.other = text(w, chunk, a, b) }
+                    cutExamples[id, default: []].append(e)
+                }
+            } else {
+                let joined = segOf[end - 1] != segOf[start]
+                if joined {
+                    joins[i] += 1
+                    if joinExamples[id] == nil { joinExamples[id] = example(w, chunk, token: k, cut: nil) }
+                } else {
+                    whole[i] += 1
+                }
+                // A lone character left beside it, which ICU read alone too.
+                if k > 0, start >= 1, Int(segments[Int(segOf[start - 1])].start) == start - 1,
+                   (k == 1 ? 0 : Int(path[k - 2].end)) == start - 1 {
+                    noteStrand(w, chunk, id: id, token: k, scalar: w.scalars[start - 1], after: false, joined: joined)
+                }
+                if k + 1 < w.pathCount, Int(path[k + 1].end) == end + 1, Int(segments[Int(segOf[end])].end) == end + 1 {
+                    noteStrand(w, chunk, id: id, token: k, scalar: w.scalars[end], after: true, joined: joined)
+                }
+            }
+        }
+    }
+
+    private mutating func noteStrand(
+        _ w: borrowing Worker, _ chunk: UnsafeBufferPointer<UInt8>, id: Int32, token k: Int,
+        scalar: UInt32, after: Bool, joined: Bool
+    ) {
+        guard ScalarClass.isHan(scalar), !Worker.standalone.contains(scalar), !Self.notStranded.contains(scalar) else { return }
+        let key = Strand.key(after: after, scalar)
+        var strand = strands[id, default: [:]][key, default: Strand()]
+        if joined { strand.joins += 1 } else { strand.whole += 1 }
+        if strand.examples.count < examplesPerEntry {
+            strand.examples.append(example(w, chunk, token: k, cut: after ? .strandsNext : .strandsPrevious))
+        }
+        strands[id, default: [:]][key] = strand
+    }
+
+    /// Token `k` of the worker's path with two tokens either side, and ICU's words over the
+    /// same text.
+    private func example(_ w: borrowing Worker, _ chunk: UnsafeBufferPointer<UInt8>, token k: Int, cut: Cut?) -> Example {
+        let first = max(0, k - 2), last = min(w.pathCount - 1, k + 2)
+        var ends: [Int] = []
+        for j in first...last { ends.append(Int(w.path[j].end)) }
+        let spanStart = first > 0 ? Int(w.path[first - 1].end) : 0
+        let spanEnd = ends.last ?? spanStart
+        func text(_ a: Int, _ b: Int) -> String { self.text(w, chunk, a, b) }
+        var tokens: [String] = []
+        var a = spanStart
+        for (j, e) in zip(first...last, ends) {
+            tokens.append(j == k ? "[" + text(a, e) + "]" : text(a, e))
+            a = e
+        }
+        // ICU's words from the one holding the span's start to the one holding its end.
+        var icu: [String] = []
+        var s = Int(w.segOf[spanStart])
+        while s < w.segCount, Int(w.segments[s].start) < spanEnd {
+            icu.append(text(Int(w.segments[s].start), Int(w.segments[s].end)))
+            s += 1
+        }
+        return Example(tokens: tokens.joined(separator: "|"), icu: icu.joined(separator: "|"), cut: cut)
+    }
+
+    /// The chunk's text from scalar `a` to scalar `b`, line breaks and tabs as spaces.
+    private func text(_ w: borrowing Worker, _ chunk: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> String {
+        let lo = w.byteOffsets[a], hi = w.byteOffsets[b]
+        return String(decoding: UnsafeBufferPointer(rebasing: chunk[lo..<hi]), as: UTF8.self)
+            .map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : String($0) }.joined()
+    }
+}
+
+extension Segmenter {
+    /// Segments `bytes` (precise mode) as `segment(utf8:)` does, and hands `body` the worker
+    /// after each chunk: its scalars, ICU words (`segments`), dictionary matches and resolved
+    /// path describe the chunk's bytes, which come with it. Nothing for ICU alone.
+    func forEachChunk(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (borrowing Worker, UnsafeBufferPointer<UInt8>) -> Void
+    ) throws(SegmenterError) {
+        if icuOnly { return }
+        var tokens: [Token] = []
+        _ = try run(bytes, trusted: false, mode: .precise, byteBase: 0, scalarBase: 0, into: &tokens) { worker, chunk in
+            if !worker.scalars.isEmpty { body(worker, chunk) }
+        }
+    }
+}

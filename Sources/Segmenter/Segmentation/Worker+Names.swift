@@ -1,0 +1,290 @@
+/// Names no lexicon can list, joined after the resolver from the single characters ICU
+/// leaves them in:
+///
+/// - **Chinese person names**: a surname and one or two given-name characters (王|志|宏 →
+///   王志宏, 刘|建国 → 刘建国), only in context: after a title or role (省委书记, 记者, 副市长 …),
+///   a byline mark (□王志宏), or the previous name of a list (张伟平、刘建国); or before a title
+///   or a verb of saying (李明华同志, 王伟说). Two characters are taken when the third is itself
+///   the cue (王伟说), three when both given-name characters are free ones.
+/// - **Transliterated foreign names and places**: a run of three or more characters of the
+///   transliteration alphabet (克|林|顿 → 克林顿, 泽|连|斯|基 → 泽连斯基), in single characters or
+///   ICU's short words of the same alphabet (布|林肯 → 布林肯).
+///
+/// - **Words and their suffixes**: a two-character ICU word and a suffix ICU left alone
+///   (积极|性 → 积极性, 世界|观 → 世界观, 工作|者 → 工作者, 公交|化 → 公交化).
+///
+/// Only ICU's own pieces are joined (never a dictionary word, a rule token or a piece the
+/// resolver cut), so the pass cannot undo a lexicon decision. Joined tokens come out with the
+/// source `rule`.
+extension Worker {
+    /// Rewrites `path[0..<pathCount]` with names joined.
+    ///
+    /// A name found in context is remembered for the rest of the call (`knownNames`: one
+    /// document, or one line in the CLI), and its other occurrences in the chunk are joined
+    /// too, with or without a cue (郭明义同志 … 郭明义和他的同事).
+    mutating func joinNames() {
+        let count = pathCount
+        if count < 2 { return }
+        var written = count
+        var known = knownNames
+        knownNames = []
+        scalars.withUnsafeBufferPointer { scalars in
+        path.withUnsafeMutableBufferPointer { path in
+        CharacterClasses.table.withUnsafeBufferPointer { classes in
+            var joiner = NameJoiner(scalars: scalars, path: path, classes: classes)
+            written = joiner.run(count)
+            if !joiner.found.isEmpty {
+                for name in joiner.found where !known.contains(name) { known.append(name) }
+            }
+            if !known.isEmpty { written = joiner.joinKnown(written, known) }
+        }
+        }
+        }
+        knownNames = known
+        pathCount = written
+    }
+}
+
+private struct NameJoiner {
+    let scalars: UnsafeBufferPointer<UInt32>
+    let path: UnsafeMutableBufferPointer<Worker.PathStep>
+    /// `CharacterClasses.table`.
+    let classes: UnsafeBufferPointer<UInt8>
+    /// The keys of the person names joined by `run`.
+    var found: [UInt64] = []
+
+    @inline(__always)
+    private func has(_ v: UInt32, _ flag: UInt8) -> Bool {
+        CharacterClasses.of(v, in: classes) & flag != 0
+    }
+
+    /// Rewrites the path in place (the write index never passes the read index); returns
+    /// the new count.
+    mutating func run(_ count: Int) -> Int {
+        var w = 0          // tokens written
+        var r = 0          // next token to read
+        var start = 0      // where token r starts
+        while r < count {
+            let end = Int(path[r].end)
+            if end - start == 1 && path[r].edge < 0 {
+                let v = scalars[start]
+                if has(v, CharacterClasses.surname), let taken = personName(r, start, count, w) {
+                    found.append(key(start, Int(path[r + taken - 1].end)))
+                    w = emit(w, end: path[r + taken - 1].end)
+                    start = Int(path[r + taken - 1].end)
+                    r += taken
+                    continue
+                }
+                if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
+                    w = emit(w, end: path[r + taken - 1].end)
+                    start = Int(path[r + taken - 1].end)
+                    r += taken
+                    continue
+                }
+            }
+            // A word and its suffix (积极|性, 世界|观, 工作|者).
+            if end - start == 2 && path[r].edge != Worker.Edge.remainder && r + 1 < count
+                && path[r + 1].edge == Worker.Edge.base && Int(path[r + 1].end) == end + 1
+                && has(scalars[end], CharacterClasses.suffix)
+                && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1]) {
+                w = emit(w, end: path[r + 1].end)
+                start = end + 1
+                r += 2
+                continue
+            }
+            path[w] = path[r]
+            w += 1
+            start = end
+            r += 1
+        }
+        return w
+    }
+
+    /// Joins the other occurrences of `known` names: a surname and one or two given-name
+    /// characters, each one of ICU's single characters, spelling a known name (the longer
+    /// one first). Returns the new count.
+    func joinKnown(_ count: Int, _ known: [UInt64]) -> Int {
+        var w = 0, r = 0, start = 0
+        while r < count {
+            let end = Int(path[r].end)
+            if end - start == 1 && path[r].edge < 0 && has(scalars[start], CharacterClasses.surname) {
+                var taken = 0
+                for length in [3, 2] where taken == 0 {
+                    let last = r + length - 1
+                    guard last < count else { continue }
+                    var singles = true
+                    for i in (r + 1)...last where !givenCharacter(i, count) { singles = false }
+                    if singles && known.contains(key(start, Int(path[last].end))) { taken = length }
+                }
+                if taken > 0 {
+                    w = emit(w, end: path[r + taken - 1].end)
+                    start = Int(path[r + taken - 1].end)
+                    r += taken
+                    continue
+                }
+            }
+            path[w] = path[r]
+            w += 1
+            start = end
+            r += 1
+        }
+        return w
+    }
+
+    private func emit(_ w: Int, end: Int32) -> Int {
+        path[w] = Worker.PathStep(end: end, edge: Worker.Edge.joined)
+        return w + 1
+    }
+
+    /// Token `i`'s range in the unread part of the path.
+    @inline(__always)
+    private func range(_ i: Int) -> Range<Int> {
+        (i == 0 ? 0 : Int(path[i - 1].end))..<Int(path[i].end)
+    }
+
+    /// Is token `i` (unread) one ICU character that may be part of a given name?
+    @inline(__always)
+    private func givenCharacter(_ i: Int, _ count: Int) -> Bool {
+        guard i < count, path[i].edge < 0 else { return false }
+        let r = range(i)
+        return r.count == 1 && ScalarClass.isHan(scalars[r.lowerBound]) && !has(scalars[r.lowerBound], CharacterClasses.notInNames)
+    }
+
+    /// How many tokens from `i` (a surname) form a person's name, or nil.
+    private func personName(_ i: Int, _ start: Int, _ count: Int, _ w: Int) -> Int? {
+        guard i + 1 < count else { return nil }
+        let before = precededByCue(w, start)
+        let one = givenCharacter(i + 1, count)
+        if one && followedByCue(i + 2, count) { return 2 }
+        if one && givenCharacter(i + 2, count) && (before || followedByCue(i + 3, count)) { return 3 }
+        // A given name ICU keeps as one word (刘|建国): a real word, so only after a title,
+        // never a title or cue itself (周|总理, 郭|师傅), and not after surnames that are
+        // everyday words (曾|警告, 方|谈判).
+        if before && path[i + 1].edge == Worker.Edge.base && !Names.ambiguousSurnames.contains(scalars[start]) {
+            let r = range(i + 1)
+            if r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])
+                && !has(scalars[r.lowerBound], CharacterClasses.notInNames) && !has(scalars[r.lowerBound + 1], CharacterClasses.notInNames)
+                && !followedByCue(i + 1, count) {
+                return 2
+            }
+        }
+        // A two-character name after a title, ending a clause (记者 李豪。).
+        if one && before && endsClause(i + 2, count) { return 2 }
+        return nil
+    }
+
+    /// Does the written token before `start` announce a name: a title or role at its end,
+    /// a byline mark, or a list mark after a name?
+    private func precededByCue(_ w: Int, _ start: Int) -> Bool {
+        guard w > 0 else { return false }
+        let s = w >= 2 ? Int(path[w - 2].end) : 0
+        let e = start
+        let length = e - s
+        if length == 1 {
+            let v = scalars[s]
+            if Names.bylineMarks.contains(v) { return true }
+            if v == 0x3001 && w >= 2 && path[w - 2].edge == Worker.Edge.joined { return true }  // 、
+            return false
+        }
+        return Names.titles.contains(suffixKey(s, e))
+    }
+
+    /// Is token `i` (unread) a title, a role or a verb of saying?
+    private func followedByCue(_ i: Int, _ count: Int) -> Bool {
+        guard i < count else { return false }
+        let r = range(i)
+        if r.count == 1 { return Names.afterCharacters.contains(scalars[r.lowerBound]) }
+        if r.count <= 3 && Names.afterWords.contains(key(r.lowerBound, r.upperBound)) { return true }
+        return r.count >= 2 && Names.titles.contains(suffixKey(r.lowerBound, r.upperBound))
+    }
+
+    /// Is token `i` (unread) punctuation, or past the end?
+    private func endsClause(_ i: Int, _ count: Int) -> Bool {
+        guard i < count else { return true }
+        let r = range(i)
+        return ScalarClass.kind(of: scalars[r.lowerBound]) == .punctuation
+    }
+
+    /// How many tokens from `i` form a transliterated name, or nil: single characters and
+    /// ICU words of up to two characters, all of the transliteration alphabet, three
+    /// characters or more in all.
+    private func transliteration(_ i: Int, _ count: Int) -> Int? {
+        var j = i
+        var characters = 0
+        var singles = 0
+        while j < count && path[j].edge < 0 {
+            let r = range(j)
+            if r.count > 2 { break }
+            var ok = true
+            for p in r where !has(scalars[p], CharacterClasses.transliteration) { ok = false; break }
+            if !ok { break }
+            if r.count == 1 { singles += 1 }
+            characters += r.count
+            j += 1
+        }
+        let taken = j - i
+        return taken >= 2 && characters >= 3 && singles >= 2 ? taken : nil
+    }
+
+    @inline(__always)
+    private func key(_ s: Int, _ e: Int) -> UInt64 {
+        ICURepairs.key(scalars, s, e)
+    }
+
+    /// The last two characters' key (titles are two characters: 书记, 省长, 记者).
+    @inline(__always)
+    private func suffixKey(_ s: Int, _ e: Int) -> UInt64 {
+        e - s >= 2 ? key(e - 2, e) : .max
+    }
+}
+
+/// The tables of `NameJoiner`: common facts of Chinese names and transliteration.
+enum Names {
+    /// Common single-character surnames; those that are also everyday function words (和, 成,
+    /// 时, 向, 全, 应 …) are left out, as a name after them would rarely be missed by the cues.
+    static let surnames = (
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳柴蒙鲍喻祁蒲房滕屈饶牟艾尤阳穆卓吉缪简麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛仲虞敖巩佘池查苑迟邝")
+
+    /// Surnames that are also everyday words, never taken with a two-character word after
+    /// them (曾|警告 "once warned", 方|谈判, 高|水平).
+    static let ambiguousSurnames = ScalarSet("任曾方高金石白万钱龙包齐易尚宁余周常江毛房简费卫米宗全")
+
+    /// Characters that do not occur in given names as ICU's single characters: particles,
+    /// pronouns, prepositions, numerals, classifiers, verbs of saying, place suffixes.
+    static let notInNames = (
+        "的了着地得过在是和与及或等对把被将为由向从以于而并也都就又还再更很最不没无这那其之所有各该此每本某们个位名次说称讲问答指表省市县区镇乡村街路号年月日时分秒上下中内外前后里一二三四五六七八九十百千万亿两零〇几多")
+
+    /// Titles and roles, by their last two characters (省委书记, 副市长 and 本报记者 end in one).
+    static let titles: Set<UInt64> = Set([
+        "书记", "记者", "省长", "市长", "县长", "区长", "镇长", "乡长", "州长", "主席", "总理",
+        "部长", "主任", "局长", "厅长", "处长", "科长", "院长", "校长", "所长", "社长", "会长",
+        "事长", "经理", "委员", "代表", "教授", "院士", "专家", "员长", "书长", "队长", "组长",
+        "法官", "察官", "民警", "医生", "老师", "同志", "常委", "讯员", "摄影", "编辑", "作者",
+        "选手", "动员", "大使", "言人", "持人", "领导", "干部", "党员", "村民", "居民", "师傅",
+        "先生", "女士", "司令", "政委", "军长", "师长", "旅长", "团长", "将军", "上将", "中将",
+        "少将", "董事", "总裁", "厂长", "站长", "台长", "行长", "席长", "负责人", "责人",
+    ].map(ICURepairs.key))
+
+    /// One-token cues after a name: verbs of saying and 等.
+    static let afterWords: Set<UInt64> = Set([
+        "表示", "指出", "强调", "介绍", "认为", "告诉", "说道", "坦言", "透露", "回忆", "等人",
+        "一行", "同志", "主持", "出席", "会见", "会见了", "率团", "带队", "致辞", "讲话",
+    ].map(ICURepairs.key))
+
+    /// One-character cues after a name.
+    static let afterCharacters = ScalarSet("说称等")
+
+    /// Suffixes that make a word of the two-character word before them (PKU keeps 积极性,
+    /// 现代化, 工作者, 世界观, 增长率, 服务业, 孩子们 whole). Left out because they also begin
+    /// or are words after a two-character word: 家 (回到|家), 学, 所, 会, 站, and 人 (很多|人,
+    /// 促进|人与自然: the agent nouns 负责人, 领导人 are vocabulary entries instead).
+    static let suffixes = ("性化者观率型式界感力度员业区机局法们")
+
+    /// Byline marks that precede a reporter's name (□王志宏).
+    static let bylineMarks = ScalarSet("□■●▲◆★◎")
+
+    /// Characters of transliterated foreign names and places that rarely stand alone in
+    /// Chinese text (common words such as 东, 多, 法, 华, 金, 明, 文 are left out).
+    static let transliteration = (
+        "阿埃艾安奥巴拜邦贝比彼波伯博布查达戴丹德迪蒂丁杜厄恩尔菲费芬弗福盖冈戈格贡古哈汉赫亨霍吉基加杰捷卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利莉丽廉列林琳龙卢鲁伦罗洛马玛迈麦曼芒梅门蒙孟米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘庞佩彭皮普奇齐契恰乔切钦琼丘热若撒萨塞赛桑瑟森沙莎珊舍什施斯松苏索塔泰坦汤唐特提汀图托瓦旺威韦维温沃乌伍西希锡夏辛休雅亚扬耶伊因尤约泽扎詹兹佐茨琴蕾娃妮黛薇茜瑙连顿夫卜罕疆戎")
+}

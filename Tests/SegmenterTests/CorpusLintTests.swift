@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import Segmenter
+
+/// `CorpusLint` and `segtool dict lint --corpus` on a small dictionary and texts of ours
+/// (`Fixtures/corpus-lint`): every kind of occurrence, counted as the type documents.
+@Suite struct CorpusLintTests {
+    static func fixtureSegmenter() throws -> Segmenter {
+        try Segmenter(builtinDictionary: false, userDictionaries: [Repo.fixture("corpus-lint/dictionary.txt")])
+    }
+
+    static func report(_ texts: [String]) throws -> [String: CorpusLint.EntryReport] {
+        var lint = CorpusLint(segmenter: try fixtureSegmenter(), examplesPerEntry: 2)
+        for text in texts { lint.add(text) }
+        return Dictionary(uniqueKeysWithValues: lint.entries.map { ($0.entry.word, $0) })
+    }
+
+    @Test func aStripOfThePlacesSuffixIsACut() throws {
+        let r = try #require(try Self.report(["石嘴山市公安局发布通报。"])["市公安局"])
+        #expect(r.cuts == 1 && r.joins == 0 && r.isHarmful)
+        let example = try #require(r.cutExamples.first)
+        #expect(example.tokens == "石嘴山|[市公安局]|发布|通报")
+        #expect(example.icu == "石|嘴|山|市|公安局|发布|通报")
+        #expect(example.cut == .stripsPrevious && example.other == "石嘴山市")
+    }
+
+    @Test func startingOrEndingInsideAnICUWordIsACut() throws {
+        let report = try Self.report(["浙江省委书记到基层调研。", "加快建设综合立体交通网络。"])
+        #expect(report["省委书记"]?.cuts == 1)
+        #expect(report["省委书记"]?.cutExamples.first?.cut == .startsInsideWord)
+        #expect(report["综合立体交通网"]?.cuts == 1)
+        #expect(report["综合立体交通网"]?.cutExamples.first?.cut == .endsInsideWord)
+    }
+
+    @Test func joinsWholeAndRepairs() throws {
+        let report = try Self.report(["习近平在会上发表讲话。", "公安局的同志。", "要在学懂弄通做实上下功夫。"])
+        #expect(report["习近平"].map { [$0.joins, $0.cuts, $0.whole] } == [1, 0, 0])
+        #expect(report["公安局"].map { [$0.joins, $0.cuts, $0.whole] } == [0, 0, 1])
+        // ICU read 在学|懂…: the entry leaves 在, a word of its own: a repair, counted as a join.
+        #expect(report["学懂弄通做实"].map { [$0.joins, $0.cuts] } == [1, 0])
+        #expect(report.values.allSatisfy { !$0.isHarmful })
+    }
+
+    @Test func aFragmentLeavesTheSameCharacterAlone() throws {
+        let report = try Self.report(["同志们心连心。", "干群心连心，鱼水情深。", "军民连心。"])
+        let r = try #require(report["连心"])
+        #expect(r.joins == 3 && r.cuts == 0)
+        #expect(r.strands == 2 && r.strandedCharacters == ["心…"])
+        #expect(r.isFragment && !r.isHarmful)
+        #expect(r.cutExamples.first?.cut == .strandsPrevious)
+        // Once only, the same character is no pattern.
+        let once = try #require(try Self.report(["同志们心连心。", "军民连心。", "上下连心。"])["连心"])
+        #expect(once.strands == 0 && !once.isFragment)
+    }
+
+    @Test func harmfulAndTotals() throws {
+        var lint = CorpusLint(segmenter: try Self.fixtureSegmenter())
+        for line in Repo.lines("corpus-lint/corpus.txt") { lint.add(line) }
+        #expect(lint.texts == 8)
+        #expect(Set(lint.harmful().map(\.entry.word)) == ["市公安局", "省委书记", "综合立体交通网"])
+        #expect(lint.harmful(minimumCuts: 2).map(\.entry.word) == ["市公安局"])
+        let t = lint.totals
+        #expect(t.cuts == 4 && t.whole == 1 && t.joins == 6 && t.strands == 2)
+        #expect(t.joins + t.whole + t.cuts == lint.entries.reduce(0) { $0 + $1.occurrences })
+    }
+
+    @Test func invalidUTF8IsAnErrorWithItsOffset() throws {
+        var lint = CorpusLint(segmenter: try Self.fixtureSegmenter())
+        let bytes: [UInt8] = Array("习近平".utf8) + [0xFF] + Array("讲话".utf8)
+        #expect(throws: SegmenterError.invalidUTF8(byteOffset: 9)) {
+            try bytes.withUnsafeBufferPointer { try lint.add(utf8: $0) }
+        }
+    }
+}
+
+/// The command: `segtool dict lint --corpus`, through the built binary.
+@Suite struct CorpusLintCommand {
+    let tool = CommandLineTool()
+    let dictionary = Repo.fixture("corpus-lint/dictionary.txt")
+
+    @Test func reportsHarmfulEntriesAndFailsAboveTheLimit() throws {
+        let corpus = Repo.fixture("corpus-lint/corpus.txt")
+        let base = ["dict", "lint", "--no-builtin-dict", dictionary, "--corpus", corpus]
+        let r = try tool.run(base + ["--max-harmful", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("市公安局\tnt\t") == true)
+        #expect(lines.contains { $0.hasPrefix("\t石嘴山|[市公安局]|发布|通报\tICU 石|嘴|山|市|公安局|发布|通报\ttakes the end of the word before it (石嘴山市)") })
+        #expect(!lines.contains { $0.hasPrefix("习近平\t") })
+        #expect(r.stderr.contains("3 cut more often than they join"))
+        let over = try tool.run(base + ["--max-harmful", "2"])
+        #expect(over.status == 1)
+        #expect(over.stderr.contains("3 harmful entries, more than --max-harmful 2"))
+        // Fragment candidates are listed on request, and not counted by the limit.
+        let fragments = try tool.run(base + ["--max-harmful", "3", "--fragments"])
+        #expect(fragments.status == 0)
+        #expect(fragments.stdout.contains("连心\tv\t"))
+        #expect(fragments.stdout.contains("\tfragment?\n"))
+    }
+
+    @Test func jsonLinesCorpusAndJSONOutput() throws {
+        let r = try tool.run(["dict", "lint", "--no-builtin-dict", dictionary,
+                              "--corpus", Repo.fixture("corpus-lint/corpus.jsonl"), "--json", "--all"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(report["texts"] as? Int == 2)
+        #expect(report["harmful"] as? Int == 1)
+        let entries = try #require(report["entries"] as? [[String: Any]])
+        let byWord = Dictionary(uniqueKeysWithValues: entries.compactMap { e in (e["word"] as? String).map { ($0, e) } })
+        #expect(byWord["市公安局"]?["cuts"] as? Int == 1)
+        #expect(byWord["习近平"]?["joins"] as? Int == 1)
+        #expect(byWord["习近平"]?["harmful"] as? Bool == false)
+        let example = try #require((byWord["市公安局"]?["examples"] as? [[String: Any]])?.first)
+        #expect(example["other"] as? String == "石嘴山市")
+    }
+
+    @Test func badInputsAndUsage() throws {
+        let bad = try tool.temporaryFile(Data("{\"text\":\"习近平\"}\n{\"text\":\n".utf8), name: UUID().uuidString + ".jsonl")
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        let r = try tool.run(["dict", "lint", "--no-builtin-dict", dictionary, "--corpus", bad, "/nonexistent/corpus.txt"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains(":2:"))
+        #expect(r.stderr.contains("/nonexistent/corpus.txt"))
+        #expect(r.stderr.contains("corpus: 1 texts"))
+        #expect(try tool.run(["dict", "lint"]).status == 64)
+        #expect(try tool.run(["dict", "lint", "--corpus", bad, "--max-harmful", "-1"]).status == 64)
+        #expect(try tool.run(["dict", "lint", dictionary, "--max-harmful", "1"]).status == 64)
+    }
+}

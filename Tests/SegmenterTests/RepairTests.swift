@@ -1,0 +1,87 @@
+import Testing
+import Segmenter
+
+/// The classes of ICU's mistakes that the rules repair (ICURepairs.swift, Worker+Names.swift),
+/// on sentences written by the team. Each case names the class, not an instance list: the
+/// words here are not in any dictionary of ours.
+@Suite struct ICURepairTests {
+    @Test(arguments: [
+        // A numeral glued to its classifier or counted noun (ICU: 一批, 三成, 两国, 多个).
+        ("新建一批项目", "新建|一|批|项目"),
+        ("超过三成的企业", "超过|三|成|的|企业"),
+        ("两国外长举行会谈", "两|国|外长|举行|会谈"),
+        ("多个部门联合发布通知", "多|个|部门|联合|发布|通知"),
+        // Words of numerals that are no numeral + classifier stay whole.
+        ("大家一起努力", "大家|一起|努力"),
+        ("多年来一直如此", "多年来|一直|如此"),
+        // A particle glued to its neighbour (ICU: 新的, 他的, 到了, 有了, 的是, 肩负着).
+        ("迈出了新的步伐", "迈出|了|新|的|步伐"),
+        ("他的目的很明确", "他|的|目的|很|明确"),
+        ("工程有了进展", "工程|有|了|进展"),
+        ("值得注意的是", "值得|注意|的|是"),
+        ("我们肩负着使命", "我们|肩负|着|使命"),
+        // 是 glued to an adverb or a pronoun (ICU: 也是, 不是, 它是); 就是, 还是 are words.
+        ("这也是一种选择", "这|也|是|一|种|选择"),
+        ("它不是问题", "它|不|是|问题"),
+        ("关键就是落实", "关键|就是|落实"),
+    ])
+    func splits(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+        #expect(Shared.icu.cut(pair.0) != pair.1 || pair.0.contains("一起") || pair.0.contains("就是"))
+    }
+
+    @Test(arguments: [
+        // A person's name after a title, a byline or a previous name, or before a title or a
+        // verb of saying.
+        ("本报记者王志宏报道", "本报记者|王志宏|报道"),
+        ("省委书记李明华同志指出", "省委书记|李明华|同志|指出"),
+        ("市长张伟平、副市长刘建国出席", "市长|张伟平|、|副市长|刘建国|出席"),
+        ("黄卫东表示同意", "黄卫东|表示|同意"),
+        ("□杨春燕", "□|杨春燕"),
+        // Transliterated names and places.
+        ("克林顿基金会", "克林顿|基金|会"),
+        ("抵达伊斯坦布尔", "抵达|伊斯坦布尔"),
+        // A word and its suffix.
+        ("调动积极性", "调动|积极性"),
+        ("树立正确的世界观", "树立|正确|的|世界观"),
+        ("广大工作者", "广大|工作者"),
+        ("孩子们笑了", "孩子们|笑|了"),
+    ])
+    func joins(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+    }
+
+    @Test func namesNeedContext() {
+        // The same characters with no title, byline or verb of saying around them stay ICU's.
+        #expect(Shared.segmenter.cut("李明华参加活动") == Shared.icu.cut("李明华参加活动"))
+        // A title is not a given name (周|总理 is "Premier Zhou"), nor an everyday word after
+        // a surname that is one too (曾|警告 "once warned").
+        #expect(Shared.segmenter.cut("周总理说") == "周|总理|说")
+        #expect(Shared.segmenter.cut("发言人曾警告") == "发言人|曾|警告")
+    }
+
+    @Test func aNameFoundInContextIsKnownElsewhereInTheText() {
+        // 郭明义 is a name by its title in the second sentence; the first has no cue.
+        #expect(Shared.segmenter.cut("郭明义和毕井泉参加活动。郭明义同志表示同意。")
+            == "郭明义|和|毕|井|泉|参加|活动|。|郭明义|同志|表示|同意|。")
+        // Each call starts afresh: the name is not remembered from the previous text.
+        #expect(Shared.segmenter.cut("郭明义和毕井泉参加活动。") == Shared.icu.cut("郭明义和毕井泉参加活动。"))
+    }
+
+    @Test func joinedTokensAreRulesAndTile() {
+        let text = "本报记者王志宏报道，克林顿基金会调动积极性。"
+        let tokens = Shared.segmenter.tokens(in: text)
+        #expect(tiles(tokens, text))
+        let sources = Dictionary(tokens.map { (String($0.text(in: text)), $0.source) }, uniquingKeysWith: { a, _ in a })
+        #expect(sources["王志宏"] == .rule)
+        #expect(sources["克林顿"] == .rule)
+        #expect(sources["积极性"] == .rule)
+    }
+
+    @Test func dictionaryWordsAreNotUndone() {
+        // A user word over the same characters wins over the name rule's join.
+        var segmenter = Shared.segmenter
+        segmenter.addWord("王志")
+        #expect(segmenter.cut("本报记者王志宏报道") == "本报记者|王志|宏|报道")
+    }
+}
