@@ -1,4 +1,5 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.3;(experimentalCGen)
+// experimentalCGen: the LexiconImagePlugin build-tool plugin generates a C file (CLexiconImage).
 import PackageDescription
 
 let package = Package(
@@ -30,9 +31,19 @@ let package = Package(
         // The built-in dictionaries, embedded into the binary at compile time with C23 #embed,
         // so an installed segtool and library users need no resource files.
         .target(name: "CLexiconData"),
+        // The built-in lexicon's tables, prebuilt at build time: the plugin runs the generator
+        // (whose sources are links to Segmenter's parser, trie and image format) over the
+        // lexicon files and adds a C file that embeds its output, so start-up parses nothing.
+        .executableTarget(name: "LexiconImageGenerator"),
+        .plugin(
+            name: "LexiconImagePlugin",
+            capability: .buildTool(),
+            dependencies: ["LexiconImageGenerator"]
+        ),
+        .target(name: "CLexiconImage", plugins: ["LexiconImagePlugin"]),
         .target(
             name: "Segmenter",
-            dependencies: ["CICU", "CICUDictionary", "CLexiconData"]
+            dependencies: ["CICU", "CICUDictionary", "CLexiconData", "CLexiconImage"]
         ),
         // The system zstd (libzstd): stored texts are compressed in blocks.
         .systemLibrary(

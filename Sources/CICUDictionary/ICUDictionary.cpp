@@ -26,8 +26,10 @@
 #include <unicode/udata.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -59,6 +61,29 @@ struct RootEntry {
     icu::UCharsTrie::State state;  // the trie after the character, when `more`
 };
 
+/// `count` objects of an aggregate whose all-zero bytes are its starting state, in memory from
+/// calloc: a large block comes as untouched zero pages from the system, so a table costs
+/// nothing to make and only the pages in use are ever touched (a `new T[]` or a vector writes
+/// every entry first: ~2 MB at every start). An aggregate is an implicit-lifetime type, so
+/// calloc's memory holds its objects (C++20 [intro.object]).
+template <typename T>
+class ZeroedArray {
+    static_assert(std::is_aggregate_v<T> && std::is_trivially_destructible_v<T>);
+    T *items_ = nullptr;
+public:
+    ZeroedArray() = default;
+    explicit ZeroedArray(size_t count) : items_(static_cast<T *>(std::calloc(count, sizeof(T)))) {}
+    ZeroedArray(const ZeroedArray &) = delete;
+    ZeroedArray &operator=(const ZeroedArray &) = delete;
+    ZeroedArray &operator=(ZeroedArray &&other) noexcept {
+        std::swap(items_, other.items_);
+        return *this;
+    }
+    ~ZeroedArray() { std::free(items_); }
+    T *get() const { return items_; }
+    T &operator[](size_t i) const { return items_[i]; }
+};
+
 struct Run {
     int32_t start;     // in the original text
     int32_t length;
@@ -73,7 +98,7 @@ struct SegtoolICUDictionary {
     // kLimit - kFirst entries, filled as characters are first met (by any thread), so that
     // opening costs nothing per character: a character's entry is written once by the
     // thread that claims it and read by others only once marked filled.
-    std::unique_ptr<RootEntry[]> root;
+    ZeroedArray<RootEntry> root;
 
     ~SegtoolICUDictionary() { if (file) udata_close(file); }
 };
@@ -87,7 +112,11 @@ struct PairEntry {
 };
 
 struct SegtoolICUScratch {
-    std::vector<PairEntry> pairs;   // 2^kPairBits entries, allocated on first use
+    // The check at open (`agreesWithICU`) fills neither the shared table nor a pair cache:
+    // its sample's few hundred characters would touch ~300 fresh pages (~0.6 ms) that a
+    // short input never needs.
+    bool checking = false;
+    ZeroedArray<PairEntry> pairs;   // 2^kPairBits entries (key 0: empty), allocated on first use
     std::vector<char16_t> packed;
     std::vector<Run> runs;
     std::vector<int32_t> ends;
@@ -99,12 +128,13 @@ struct SegtoolICUScratch {
 namespace {
 
 /// The trie's answer for the first character `c` (a run character): from the table, or
-/// computed and, when no other thread is at it, stored there; else computed into `spare`.
-inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, RootEntry &spare) {
+/// computed and, when no other thread is at it (and `store`), stored there; else computed
+/// into `spare`.
+inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, RootEntry &spare, bool store) {
     RootEntry &entry = d.root[c - kFirst];
-    if (entry.ready.load(std::memory_order_acquire) == 2) return entry;
+    if (store && entry.ready.load(std::memory_order_acquire) == 2) return entry;
     uint8_t expected = 0;
-    const bool claimed = entry.ready.compare_exchange_strong(expected, 1, std::memory_order_acq_rel);
+    const bool claimed = store && entry.ready.compare_exchange_strong(expected, 1, std::memory_order_acq_rel);
     RootEntry &target = claimed ? entry : spare;
     icu::UCharsTrie trie(d.trie);
     const UStringTrieResult r = trie.first(c);
@@ -127,18 +157,19 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
     uint32_t *best = s.best.data();
     int32_t *prev = s.prev.data();
     best[0] = 0;
-    if (s.pairs.empty()) s.pairs.resize(size_t(1) << kPairBits);
+    if (!s.pairs.get() && !s.checking) s.pairs = ZeroedArray<PairEntry>(size_t(1) << kPairBits);
+    PairEntry uncached;  // when there is no memory for the cache
     icu::UCharsTrie trie(d.trie);
     RootEntry spare;
     for (int32_t i = 0; i < n; ++i) {
         const uint32_t here = best[i];
-        const RootEntry &entry = rootEntry(d, text[i], spare);
+        const RootEntry &entry = rootEntry(d, text[i], spare, !s.checking);
         const uint32_t single = here + (entry.word ? uint32_t(entry.value) : kUnknownCost);
         if (single < best[i + 1]) { best[i + 1] = single; prev[i + 1] = i; }
         if (!entry.more || i + 1 >= n) continue;
         // The second step, from the thread's pair cache when it has the pair.
         const uint32_t key = (uint32_t(text[i] - kFirst) << 16 | text[i + 1]) + 1;
-        PairEntry &pair = s.pairs[(key * 0x9E3779B1u) >> (32 - kPairBits)];
+        PairEntry &pair = s.pairs.get() ? s.pairs[(key * 0x9E3779B1u) >> (32 - kPairBits)] : uncached;
         if (pair.key != key) {
             trie.resetToState(entry.state);
             const UStringTrieResult r2 = trie.next(text[i + 1]);
@@ -242,6 +273,7 @@ bool agreesWithICU(const SegtoolICUDictionary &d, const UBreakIterator *templ) {
     UBreakIterator *bi = ubrk_clone(templ, &status);
     if (U_FAILURE(status) || bi == nullptr) return false;
     SegtoolICUScratch s;
+    s.checking = true;
     bool same = true;
     for (const char16_t *line : kSample) {
         const int32_t n = int32_t(std::char_traits<char16_t>::length(line));
@@ -273,7 +305,11 @@ SegtoolICUDictionary *open(const UBreakIterator *templ) {
         return nullptr;
     }
     d->trie = reinterpret_cast<const char16_t *>(data + offset);
-    d->root.reset(new RootEntry[size_t(kLimit - kFirst)]);
+    d->root = ZeroedArray<RootEntry>(size_t(kLimit - kFirst));
+    if (!d->root.get()) {
+        delete d;
+        return nullptr;
+    }
     if (!agreesWithICU(*d, templ)) {
         delete d;
         return nullptr;

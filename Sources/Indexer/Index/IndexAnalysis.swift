@@ -70,9 +70,10 @@ public struct IndexAnalysis: Sendable, Equatable {
     /// The fingerprint of this binary's built-in lexicon (a CRC-32 of its files).
     public static let currentBuiltinFingerprint: UInt32 = {
         var crc = CRC32.start
-        for file in BuiltinDictionary.lexiconFiles {
+        // The files where the binary holds them (no copy: this runs at every search).
+        for file in BuiltinDictionary.embeddedLexiconFiles() {
             file.name.utf8.withContiguousStorageIfAvailable { crc = CRC32.update(crc, UnsafeRawBufferPointer($0)) }
-            file.bytes.withUnsafeBytes { crc = CRC32.update(crc, $0) }
+            crc = CRC32.update(crc, file.bytes)
         }
         return crc ^ 0xFFFF_FFFF
     }()

@@ -1,4 +1,5 @@
 import CLexiconData
+import CLexiconImage
 
 /// The built-in political lexicon, compiled into the binary from `Dictionaries/lexicon/`.
 public enum BuiltinDictionary {
@@ -32,21 +33,54 @@ public enum BuiltinDictionary {
     /// The embedded lexicon files (those under `lexicon/`).
     public static var lexiconFiles: [File] { files.filter { $0.name.hasPrefix("lexicon/") } }
 
-    /// The parsed built-in lexicon and how long parsing and loading took, computed once per
-    /// process on first use.
+    /// The built-in lexicon and how long loading it took, computed once per process on first
+    /// use: the prebuilt image's tables (`LexiconImage`, made at build time from the same
+    /// files), or, when the binary has no image of the files it embeds, the files parsed.
     public static let loaded: Result<(lexicon: Lexicon, duration: Duration), SegmenterError> = {
         let clock = ContinuousClock()
         let start = clock.now
-        var entries: [Lexicon.Entry] = []
-        do {
-            for file in lexiconFiles {
-                let parsed = try DictionaryFile(bytes: file.bytes, name: "Dictionaries/" + file.name)
-                entries += parsed.entries(origin: .builtin(file: file.name))
-            }
-        } catch {
-            return .failure(error as? SegmenterError ?? .unreadableFile(path: "Dictionaries", reason: "\(error)"))
+        if let lexicon = prebuilt {
+            return .success((lexicon, clock.now - start))
         }
-        let lexicon = Lexicon(entries)
-        return .success((lexicon, clock.now - start))
+        return parseText().map { ($0, clock.now - start) }
     }()
+
+    /// Whether `loaded` is the prebuilt image (false: the text files were parsed).
+    public static var loadsPrebuiltImage: Bool { prebuilt != nil }
+
+    /// The lexicon of the prebuilt image, when the binary has one built from the lexicon
+    /// files it embeds.
+    static let prebuilt: Lexicon? = {
+        var count = 0
+        guard let bytes = segtool_lexicon_image(&count), count > 0 else { return nil }
+        // Safe because: the image is the binary's own read-only data, alive for the process.
+        return LexiconImage.read(UnsafeRawBufferPointer(start: bytes, count: count), fingerprint: sourceFingerprint)
+    }()
+
+    /// The fingerprint of the embedded lexicon files (names and bytes), as the image records
+    /// the one of the files it was built from.
+    static var sourceFingerprint: UInt64 {
+        LexiconImage.fingerprint(of: embeddedLexiconFiles())
+    }
+
+    /// The embedded lexicon files (those under `lexicon/`, in order) where the binary holds
+    /// them: no copy is made (`lexiconFiles` copies them into arrays).
+    package static func embeddedLexiconFiles() -> [(name: String, bytes: UnsafeRawBufferPointer)] {
+        var files: [(name: String, bytes: UnsafeRawBufferPointer)] = []
+        for i in 0..<segtool_embedded_file_count() {
+            let f = segtool_embedded_file_at(i)
+            guard let cName = f.name else { continue }
+            let name = String(cString: cName)
+            guard name.hasPrefix("lexicon/") else { continue }
+            // Safe because: the embedded files are static data, alive for the process.
+            files.append((name, UnsafeRawBufferPointer(start: f.bytes, count: f.bytes == nil ? 0 : f.count)))
+        }
+        return files
+    }
+
+    /// The built-in lexicon parsed from the embedded text files (what the image is built
+    /// from, at build time, and what is used without one).
+    static func parseText() -> Result<Lexicon, SegmenterError> {
+        LexiconImage.parse(lexiconFiles.map { ($0.name, $0.bytes) })
+    }
 }

@@ -6,10 +6,11 @@
 /// touches one cache line, and most dead ends are seen without probing the table at all.
 ///
 /// A value type on arrays, so a changed copy (a new dictionary snapshot) never disturbs a
-/// reader of the old one.
-struct EdgeTable: Sendable {
+/// reader of the old one. The built-in lexicon's tables are the prebuilt image's memory
+/// (`TableBuffer`), copied on the first change.
+struct EdgeTable: Sendable, Equatable {
     /// One transition: 16 bytes, a quarter of a cache line.
-    struct Slot: Sendable {
+    struct Slot: Sendable, Equatable {
         /// Bits 0–52: the key, `node << 21 | scalar`; bits 53–63: the child's child filter.
         var word: UInt64
         /// The child node.
@@ -29,8 +30,10 @@ struct EdgeTable: Sendable {
         static let allChildren: UInt64 = (1 << 11) - 1
     }
 
-    private var slots: [Slot]
-    private var shift: UInt64
+    private(set) var slots: TableBuffer<Slot>
+    /// 64 − log2 of the table size: the hash's top bits are the home slot.
+    private(set) var shift: UInt64
+    /// The number of transitions.
     private(set) var count = 0
 
     /// The key mask of `Slot.word`.
@@ -41,8 +44,19 @@ struct EdgeTable: Sendable {
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: Slot(word: Self.empty, child: 0, terminal: -1), count: size)
+        slots = TableBuffer(repeating: Slot(word: Self.empty, child: 0, terminal: -1), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    /// A table over the slots of a prebuilt image (see `LexiconImage`), which hold `count`
+    /// transitions; nil when the slots cannot be such a table (their number is not a power
+    /// of two, at least 16 and more than twice `count`).
+    init?(image: UnsafeBufferPointer<Slot>, count: Int) {
+        let size = image.count
+        guard size >= 16, size & (size - 1) == 0, count >= 0, count * 2 < size else { return nil }
+        slots = TableBuffer(image: image)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        self.count = count
     }
 
     @inline(__always)
@@ -59,13 +73,16 @@ struct EdgeTable: Sendable {
     @inline(__always)
     private func index(_ node: UInt32, _ scalar: UInt32) -> Int? {
         let k = Self.key(node, scalar)
-        let mask = slots.count - 1
-        var i = Self.home(of: k, shift: shift)
-        while true {
-            let word = slots[i].word
-            if word == Self.empty { return nil }
-            if word & Self.keyMask == k { return i }
-            i = (i + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var i = Self.home(of: k, shift: shift)
+            while true {
+                // Safe because: i is masked to the table size, a power of two.
+                let word = slots[i].word
+                if word == Self.empty { return nil }
+                if word & Self.keyMask == k { return i }
+                i = (i + 1) & mask
+            }
         }
     }
 
@@ -138,9 +155,9 @@ struct EdgeTable: Sendable {
     }
 
     private mutating func grow() {
-        let old = slots
+        let old = slots.elements
         let size = old.count * 2
-        slots = Array(repeating: Slot(word: Self.empty, child: 0, terminal: -1), count: size)
+        slots = TableBuffer(repeating: Slot(word: Self.empty, child: 0, terminal: -1), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
         count = 0
         for s in old where s.word != Self.empty { insert(s) }

@@ -57,23 +57,23 @@ public struct Lexicon: Sendable {
     /// the pair step, in a table half the size of `edges` (fewer cache misses).
     var deepEdges = EdgeTable()
     /// Per trie node: the entry of the word ending there (or -1), and how it is reached.
-    var nodes: [Node] = [Node()]
+    var nodes = TableBuffer<Node>([Node()])
     /// All entries ever inserted; removed or replaced ones are no longer referenced.
-    private(set) var storage: [Entry] = []
+    private(set) var storage = EntryList()
     /// The resolver's cost of each entry (see `Worker+Resolve.swift`).
     private(set) var costs: [Float] = []
     /// The number of live entries.
-    private var liveCount = 0
+    private(set) var liveCount = 0
     /// A bit per BMP scalar: can a word start with it? Rejects most positions in one load.
-    private var startsBMP = [UInt64](repeating: 0, count: 1024)
+    private(set) var startsBMP = TableBuffer<UInt64>(repeating: 0, count: Lexicon.startsBMPWords)
     /// A bit per hash of a word's first two scalars (32 KiB, 2^18 bits): rejects most
     /// positions whose first scalar starts some word before the trie is touched.
-    private var pairFilter = [UInt64](repeating: 0, count: 4096)
+    private(set) var pairFilter = TableBuffer<UInt64>(repeating: 0, count: Lexicon.pairFilterWords)
     /// The trie node after a word's first two scalars, keyed by (first, second): one probe
     /// instead of two for the first two steps of every walk.
     var pairNodes = EdgeTable()
     /// Single-scalar words, which the pair filter cannot see.
-    private var singleScalarWords = 0
+    private(set) var singleScalarWords = 0
     /// Whether each entry came from a user dictionary (hot path: no String retain).
     private(set) var isUser: [Bool] = []
 
@@ -106,8 +106,53 @@ public struct Lexicon: Sendable {
     /// The number of words.
     public var count: Int { liveCount }
 
+    /// The sizes of `startsBMP` and `pairFilter`, in 64-bit words.
+    static let startsBMPWords = 1024
+    static let pairFilterWords = 4096
+
+    /// Everything a lexicon holds, for the prebuilt image (`LexiconImage`) to write and read.
+    struct Parts: Equatable {
+        var edges: EdgeTable
+        var deepEdges: EdgeTable
+        var pairNodes: EdgeTable
+        var nodes: TableBuffer<Node>
+        var entries: EntryList
+        var costs: [Float]
+        var isUser: [Bool]
+        var startsBMP: TableBuffer<UInt64>
+        var pairFilter: TableBuffer<UInt64>
+        var liveCount: Int
+        var singleScalarWords: Int
+        var maxWordLength: Int
+    }
+
+    /// This lexicon's parts.
+    var parts: Parts {
+        Parts(edges: edges, deepEdges: deepEdges, pairNodes: pairNodes, nodes: nodes, entries: storage,
+              costs: costs, isUser: isUser, startsBMP: startsBMP, pairFilter: pairFilter,
+              liveCount: liveCount, singleScalarWords: singleScalarWords, maxWordLength: maxWordLength)
+    }
+
+    /// A lexicon of `parts` (as `parts` gave them: the caller checks they fit together).
+    init(parts: Parts) {
+        edges = parts.edges
+        deepEdges = parts.deepEdges
+        pairNodes = parts.pairNodes
+        nodes = parts.nodes
+        storage = parts.entries
+        costs = parts.costs
+        isUser = parts.isUser
+        startsBMP = parts.startsBMP
+        pairFilter = parts.pairFilter
+        liveCount = parts.liveCount
+        singleScalarWords = parts.singleScalarWords
+        maxWordLength = parts.maxWordLength
+    }
+
     /// The live entries, in the order they were inserted.
-    public var entries: [Entry] { nodes.map(\.terminal).filter { $0 >= 0 }.sorted().map { storage[Int($0)] } }
+    public var entries: [Entry] {
+        nodes.withUnsafeBufferPointer { $0.map(\.terminal) }.filter { $0 >= 0 }.sorted().map { storage[Int($0)] }
+    }
 
     /// Whether `word` is in the lexicon.
     public func contains(_ word: String) -> Bool { entryID(for: word) != nil }
@@ -210,7 +255,7 @@ public struct Lexicon: Sendable {
 
     /// A trie node: the word ending there, and the transition that leads to it (whose slots
     /// in `edges`, `deepEdges` and `pairNodes` carry a copy of what the matcher needs).
-    struct Node: Sendable {
+    struct Node: Sendable, Equatable {
         /// The entry of the word that ends here, or -1.
         var terminal: Int32 = -1
         /// The parent node and the scalar from it to this node (0 and 0 for the root).

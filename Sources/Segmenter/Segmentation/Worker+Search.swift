@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Output of the resolved path, and the sub-words of search mode.
 ///
 /// Search mode emits each precise token and, after a token of three or more Han
@@ -152,12 +158,14 @@ extension Worker {
 }
 
 /// The search mode's cache of ICU's answers for 2- and 3-scalar Han strings: direct-mapped,
-/// 2^17 entries (1 MiB, allocated on first use), one multiply-shift hash per lookup. A newer
-/// string may evict an older one with the same slot; ICU is then asked again.
+/// 2^17 entries (1 MiB, allocated on first use as untouched zero pages: only the slots in use
+/// are ever touched), one multiply-shift hash per lookup. A newer string may evict an older
+/// one with the same slot; ICU is then asked again.
 struct OracleCache {
     /// Per slot: the key (three 21-bit scalars at most, so 63 bits) shifted left by one, with
-    /// the answer in bit 0; 0 when empty (no key is 0: Han scalars are not).
-    private var slots: [UInt64] = []
+    /// the answer in bit 0; 0 when empty (no key is 0: Han scalars are not). Nil until the
+    /// first insert (and when there is no memory for it: then nothing is cached).
+    private var slots: ZeroedWords?
     private static let bits = 17
 
     @inline(__always)
@@ -166,13 +174,42 @@ struct OracleCache {
     }
 
     func lookup(_ key: UInt64) -> Bool? {
-        guard !slots.isEmpty else { return nil }
-        let entry = slots[Self.slot(key)]
+        guard let slots else { return nil }
+        let entry = slots.words[Self.slot(key)]
         return entry >> 1 == key && entry != 0 ? entry & 1 == 1 : nil
     }
 
     mutating func insert(_ key: UInt64, _ word: Bool) {
-        if slots.isEmpty { slots = Array(repeating: 0, count: 1 << Self.bits) }
-        slots[Self.slot(key)] = key << 1 | (word ? 1 : 0)
+        if slots == nil {
+            slots = ZeroedWords(count: 1 << Self.bits)
+        } else if !isKnownUniquelyReferenced(&slots!) {
+            slots = slots!.copy()  // a copied worker: its own cache from now on
+        }
+        slots?.words[Self.slot(key)] = key << 1 | (word ? 1 : 0)
     }
+}
+
+/// 64-bit words from calloc, zero: a large block comes from the system as untouched zero
+/// pages, so making it costs nothing (an array is written whole first: 1 MiB of memset and
+/// 256 page faults at every process's first search-mode text).
+///
+/// `@unchecked Sendable`: written only through `OracleCache.insert`, when uniquely referenced
+/// by a worker, which one thread uses at a time.
+final class ZeroedWords: @unchecked Sendable {
+    let words: UnsafeMutableBufferPointer<UInt64>
+
+    /// Nil when there is no memory.
+    init?(count: Int) {
+        guard let memory = calloc(count, MemoryLayout<UInt64>.stride) else { return nil }
+        words = UnsafeMutableBufferPointer(start: memory.bindMemory(to: UInt64.self, capacity: count), count: count)
+    }
+
+    /// A copy of the words (nil when there is no memory).
+    func copy() -> ZeroedWords? {
+        guard let other = ZeroedWords(count: words.count) else { return nil }
+        _ = other.words.update(fromContentsOf: words)
+        return other
+    }
+
+    deinit { free(words.baseAddress) }
 }

@@ -106,7 +106,7 @@ struct Dict: ParsableCommand {
                 if json {
                     let files = byFile.sorted { $0.key < $1.key }.map { "\(jsonString($0.key)):\($0.value)" }.joined(separator: ",")
                     let tags = byTag.sorted { $0.key < $1.key }.map { "\(jsonString($0.key)):\($0.value)" }.joined(separator: ",")
-                    print("{\"entries\":\(segmenter.lexicon.count),\"files\":{\(files)},\"tags\":{\(tags)},\"builtinLoadMilliseconds\":\(milliseconds(loadTime)),\"segmenterMilliseconds\":\(milliseconds(total))}")
+                    print("{\"entries\":\(segmenter.lexicon.count),\"files\":{\(files)},\"tags\":{\(tags)},\"builtinLoadMilliseconds\":\(milliseconds(loadTime)),\"builtinPrebuiltImage\":\(BuiltinDictionary.loadsPrebuiltImage),\"segmenterMilliseconds\":\(milliseconds(total))}")
                     return
                 }
                 print("entries  \(segmenter.lexicon.count)")
@@ -114,7 +114,8 @@ struct Dict: ParsableCommand {
                 for (file, n) in byFile.sorted(by: { $0.key < $1.key }) { print("  \(pad(n))  \(file)") }
                 print("by tag:")
                 for (tag, n) in byTag.sorted(by: { $0.value > $1.value }) { print("  \(pad(n))  \(tag)") }
-                print("built-in lexicon parsed and loaded in \(milliseconds(loadTime)) ms; segmenter ready in \(milliseconds(total)) ms")
+                let how = BuiltinDictionary.loadsPrebuiltImage ? "loaded from its prebuilt image" : "parsed from its text"
+                print("built-in lexicon \(how) in \(milliseconds(loadTime)) ms; segmenter ready in \(milliseconds(total)) ms")
             }
         }
     }

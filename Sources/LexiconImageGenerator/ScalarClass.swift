@@ -1,0 +1,1 @@
+../Segmenter/Text/ScalarClass.swift

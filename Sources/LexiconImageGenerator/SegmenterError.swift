@@ -1,0 +1,1 @@
+../Segmenter/SegmenterError.swift

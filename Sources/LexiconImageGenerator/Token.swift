@@ -1,0 +1,1 @@
+../Segmenter/Segmentation/Token.swift

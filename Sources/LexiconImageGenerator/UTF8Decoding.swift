@@ -1,0 +1,1 @@
+../Segmenter/Text/UTF8Decoding.swift
