@@ -80,7 +80,7 @@ struct LexiconImageGenerator {
         // The reader wants the image aligned as the binary embeds it (and alive while read).
         let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: image.count, alignment: LexiconImage.alignment)
         defer { copy.deallocate() }
-        copy.copyMemory(from: UnsafeRawBufferPointer(start: image, count: image.count))
+        image.withUnsafeBytes { copy.copyMemory(from: $0) }
         guard let read = LexiconImage.read(UnsafeRawBufferPointer(copy), fingerprint: fingerprint) else {
             fail("the image just written does not read back")
         }
