@@ -51,6 +51,14 @@ import Segmenter
         #expect(Shared.segmenter.cut(pair.0) == pair.1)
     }
 
+    @Test func namedPlansAndZones() {
+        // A term of three or more characters and the head of a plan or zone.
+        #expect(Shared.segmenter.cut("建设美丽中国先行区") == "建设|美丽中国先行区")
+        // Not after a two-character word, and not with heads that mostly follow a modifier.
+        #expect(!Shared.segmenter.cut("落实各项规划").contains("各项规划"))
+        #expect(!Shared.segmenter.cut("健全医疗保障体系").contains("医疗保障体系"))
+    }
+
     @Test func namesNeedContext() {
         // The same characters with no title, byline or verb of saying around them stay ICU's.
         #expect(Shared.segmenter.cut("李明华参加活动") == Shared.icu.cut("李明华参加活动"))

@@ -10,12 +10,14 @@
 ///   transliteration alphabet (克|林|顿 → 克林顿, 泽|连|斯|基 → 泽连斯基), in single characters or
 ///   ICU's short words of the same alphabet (布|林肯 → 布林肯).
 ///
-/// - **Words and their suffixes**: a two-character ICU word and a suffix ICU left alone
+/// - **Words and their suffixes**: a two-character word and a suffix ICU left alone
 ///   (积极|性 → 积极性, 世界|观 → 世界观, 工作|者 → 工作者, 公交|化 → 公交化).
+/// - **Named plans and zones**: a dictionary term of three or more characters and a head that
+///   makes it a plan or a zone (美丽中国|先行区 → 美丽中国先行区, 京津冀协同发展|规划).
 ///
-/// Only ICU's own pieces are joined (never a dictionary word, a rule token or a piece the
-/// resolver cut), so the pass cannot undo a lexicon decision. Joined tokens come out with the
-/// source `rule`.
+/// Names are joined from ICU's own pieces only (never a dictionary word, a rule token or a
+/// piece the resolver cut), so the pass cannot undo a lexicon decision; suffixes and heads
+/// extend a word, never cut one. Joined tokens come out with the source `rule`.
 extension Worker {
     /// Rewrites `path[0..<pathCount]` with names joined.
     ///
@@ -79,6 +81,16 @@ private struct NameJoiner {
                     w = emit(w, end: path[r + taken - 1].end)
                     start = Int(path[r + taken - 1].end)
                     r += taken
+                    continue
+                }
+            }
+            // A term and a head that makes it a named plan or zone (美丽中国|先行区).
+            if path[r].edge >= 0 && end - start >= 3 && r + 1 < count && path[r + 1].edge != Worker.Edge.remainder {
+                let next = Int(path[r + 1].end)
+                if next - end >= 2 && next - end <= 3 && Names.compoundHeads.contains(key(end, next)) {
+                    w = emit(w, end: path[r + 1].end)
+                    start = next
+                    r += 2
                     continue
                 }
             }
@@ -266,6 +278,13 @@ enum Names {
         "选手", "动员", "大使", "言人", "持人", "领导", "干部", "党员", "村民", "居民", "师傅",
         "先生", "女士", "司令", "政委", "军长", "师长", "旅长", "团长", "将军", "上将", "中将",
         "少将", "董事", "总裁", "厂长", "站长", "台长", "行长", "席长", "负责人", "责人",
+    ].map(ICURepairs.key))
+
+    /// Heads that make a dictionary term or place of three characters or more before them a
+    /// named plan or zone (生态文明|试验区, 美丽中国|先行区; not 各项|规划). Not 行动, 体系, 计划, 委员会: after a term they are mostly a
+    /// modifier's head (健康中国|行动, 医疗保障|体系), which the standard keeps apart.
+    static let compoundHeads = SortedKeys([
+        "规划", "纲要", "示范区", "试验区", "先行区", "实验区", "先导区", "合作区",
     ].map(ICURepairs.key))
 
     /// One-token cues after a name: verbs of saying and 等.
