@@ -116,6 +116,28 @@ enum Texts {
         #expect(extractor.candidates("省委书记李明华同志指出").contains("李明华"))
     }
 
+    /// Of the words the segmenter joins, a name weighs as a dictionary name does; a word with
+    /// its suffix (市民|们) as a generic word, when the table knows its stem (市民) — a name
+    /// ending in a suffix character (王志|业) is no such word, since 王志 is not one.
+    @Test func joinedNamesWeighAsNamesAndSuffixWordsAsGeneric() throws {
+        let text = "省委书记李明华同志指出，市民们表示支持。"
+        let tokens = Shared.segmenter.tokens(in: text)
+        let utf8 = Array(text.utf8)
+        let joined = Set(tokens.filter { $0.source == .rule }.map { String(decoding: utf8[$0.utf8Range], as: UTF8.self) })
+        try #require(joined.contains("李明华") && joined.contains("市民们"), "\(joined)")
+        let idf = IDFTable(documents: 100, values: ["李明华": 2.0, "市民们": 2.0, "市民": 1.0])
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [], genericWords: [])
+        let weight = Dictionary(uniqueKeysWithValues: extractor.tfidf(text, top: 20).map { ($0.word, $0.weight) })
+        #expect(abs((weight["李明华"] ?? 0) - 2.0 * extractor.nameWeight) < 1e-12, "\(weight)")
+        #expect(abs((weight["市民们"] ?? 0) - 2.0 * extractor.genericWeight) < 1e-12, "\(weight)")
+        for (word, suffixWord) in [("市民们", true), ("王志业", false), ("李明华", false), ("市民", false)] {
+            #expect(Array(word.utf8).withUnsafeBufferPointer { extractor.isSuffixWord($0) } == suffixWord, "\(word)")
+        }
+        // The news's frame is generic; its subjects are not.
+        for word in ["会见", "总统", "本台", "常委会"] { #expect(GenericWords.builtin.contains(word), "\(word)") }
+        for word in ["柬埔寨", "上合组织", "临港新片区"] { #expect(!GenericWords.builtin.contains(word), "\(word)") }
+    }
+
     /// A name the segmenter splits into a word and a lone character, seen twice or more,
     /// comes out whole; a known word beside the same character by chance does not.
     @Test func fragmentsJoinTheirLoneCharacter() throws {

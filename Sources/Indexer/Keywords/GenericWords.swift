@@ -1,6 +1,8 @@
 /// Words of political text too general to index a document by when they stand alone: the
 /// verbs of policy (推进, 加强, 建设, 落实), its abstract nouns (发展, 工作, 体系, 机制, 能力), its
-/// adverbs and degree words (积极, 进一步, 更加) and its time words (今年, 近年来). Written by the
+/// adverbs and degree words (积极, 进一步, 更加), its time words (今年, 近年来), and the news's
+/// own frame: meetings and titles (会见, 总统, 领导人), the broadcast (本台, 央视, 评论员) and
+/// the bodies every report names (国务院, 常委会, 委员会, 省委). Written by the
 /// segtool team from its knowledge of the genre; a topic word (教育, 就业, 生态, 科技) is not one,
 /// and a term that contains one (乡村建设, 体制改革) is not affected.
 ///
@@ -27,5 +29,7 @@ public enum GenericWords {
         期间 时期 阶段 年度 会议 报告 讲话 精神 要求 部署 决策 指示 批示 意见 建议 文件 通知 方针 原则 思路
         理念 意识 责任 主体 主体责任 考核 评价 检查 督查 整改 攻坚 硬仗 行动计划 专项 专项行动 全覆盖 常态化
         长效 长效机制
+        会见 会谈 总统 主席 总理 首相 议长 祝贺 庆祝 热烈 欢迎 邀请 代表团 领导人 成员国 文章 评论员 社论
+        本台 播发 新闻联播 总台 央视 委员会 常委会 省委 国务院 各位 纪念碑 国家级 基础设施 国民经济 自治区
         """
 }
