@@ -46,6 +46,7 @@ final class QueryPlan {
         let scoring = query.scoringTerms
         // A handful of terms: linear search, no string hashing.
         func index(_ term: String) -> Int? { scoring.firstIndex(of: term) }
+        func termBytesString(_ t: Int) -> String { scoring[t] }
         termBytes = scoring.map { Array($0.utf8) }
         var flat: [Int] = [], offsets: [Int] = [], starts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
         var singles: [Int] = [], phrases: [Int] = [], family: [Int] = []
@@ -57,7 +58,8 @@ final class QueryPlan {
                 if clause.isPhrase {
                     family.append(clause.isVariant && !family.isEmpty ? family[family.count - 1] : phrases.count)
                     phrases.append(phrase.count)
-                    if !clause.isVariant { for t in Set(terms) { multiplicity[t] += 1 } }
+                    // A family scores as its best reading: each of its terms bounds it once.
+                    for t in Set(terms) where !clause.isVariant || multiplicity[t] == 0 { multiplicity[t] += 1 }
                 } else {
                     for t in terms where !singles.contains(t) {
                         singles.append(t)
@@ -81,8 +83,10 @@ final class QueryPlan {
         clausePhrase = phrase
         groupClauses = ranges
         var required: [Int] = []
-        for g in query.groups where g.count == 1 {
-            for t in g[0].terms.compactMap(index) where !required.contains(t) { required.append(t) }
+        for g in query.groups where !g.isEmpty {
+            // The terms every clause of the group has (all of a one-clause group's).
+            let common = g[0].terms.compactMap(index).filter { t in g.dropFirst().allSatisfy { $0.terms.contains(termBytesString(t)) } }
+            for t in common where !required.contains(t) { required.append(t) }
         }
         required.sort()
         self.required = required

@@ -142,6 +142,23 @@ final class SegmentReader: @unchecked Sendable {
         return nil
     }
 
+    /// Calls `body` with each term that starts with `prefix` and its document frequency, in
+    /// term order (a binary search for the first, then a scan).
+    func forEachTerm(startingWith prefix: [UInt8], _ body: ([UInt8], Int) -> Void) {
+        var lo = 0, hi = termCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            guard let bytes = termBytes(mid) else { return }
+            if compare(bytes, prefix) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < termCount, let bytes = termBytes(i), bytes.count >= prefix.count,
+              prefix.indices.allSatisfy({ bytes.base[$0] == prefix[$0] }) {
+            if let info = info(i) { body(Array(bytes.base), info.docFreq) }
+            i += 1
+        }
+    }
+
     private func termBytes(_ i: Int) -> ByteReader? {
         // A term's bytes end where the next term's start (the last's at the section's end).
         let r = i * SegmentFormat.termInfoSize

@@ -1,0 +1,98 @@
+/// Phrases across the index's word boundaries (issue 12, defect 1).
+///
+/// Positions are where words start, so a phrase whose words the index has at their own
+/// starts matches. A document may have cut the phrase's text otherwise: "的 核" sits in 的|核心,
+/// "领导 人" in 领导人员 (sub-words 领导, 人员), "科 学院" in 科学院 (科学, 学院). There the index
+/// has, at a phrase word's start, a *longer* term that starts with the word. So each phrase
+/// gets further readings (variants of its family: a document matches any, scored by the
+/// best) where one word is replaced by a longer term of the index that starts with it:
+/// - the last word by any such term (what follows the phrase is free);
+/// - another word by a term that agrees with the phrase's text after the word: it ends at a
+///   later word's start (the words it covers are dropped: its own text checks them) or runs
+///   past the phrase's end (the words after it are dropped).
+/// Every character of the phrase is still checked by a term at its position, so every hit
+/// contains the phrase. The longer terms come from the segments' sorted term tables (a binary
+/// search and a scan of the terms with that prefix); per word, the `maxPerWord` most frequent
+/// that fit are taken, at most `maxPerPhrase` readings in all (a cap on the query's cost).
+enum PhraseExpansion {
+    /// Most longer terms tried in place of one word of a phrase.
+    static let maxPerWord = 24
+    /// Most further readings of one phrase (the last word's first).
+    static let maxPerPhrase = 64
+
+    /// `query` with the further readings of its phrases (exclusions stay as written).
+    static func expand(_ query: Query, segments: [SegmentReader]) -> Query {
+        var longer: [String: [String]] = [:]
+        func terms(startingWith word: String) -> [String] {
+            if let known = longer[word] { return known }
+            var frequency: [[UInt8]: Int] = [:]
+            let prefix = Array(word.utf8)
+            for segment in segments {
+                segment.forEachTerm(startingWith: prefix) { term, df in frequency[term, default: 0] += df }
+            }
+            frequency[prefix] = nil
+            let list = frequency.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key) }
+                .map { String(decoding: $0.key, as: UTF8.self) }
+            longer[word] = list
+            return list
+        }
+        var out = query
+        for g in query.groups.indices {
+            var group: [Query.Clause] = []
+            for clause in query.groups[g] {
+                group.append(clause)
+                guard clause.isPhrase else { continue }
+                for variant in variants(of: clause, longer: terms(startingWith:))
+                where !group.contains(where: { $0.terms == variant.terms && $0.offsets == variant.offsets })
+                    && !query.groups[g].contains(where: { $0.terms == variant.terms && $0.offsets == variant.offsets }) {
+                    group.append(variant)
+                }
+            }
+            out.groups[g] = group
+        }
+        return out
+    }
+
+    /// The readings of `clause` with one word replaced by a longer term (see the type's note).
+    static func variants(of clause: Query.Clause, longer: (String) -> [String]) -> [Query.Clause] {
+        let words = clause.terms, offsets = clause.offsets
+        let n = words.count
+        guard n > 0, offsets.count == n else { return [] }
+        let lengths = words.map { $0.unicodeScalars.count }
+        // Whether word j+1 starts where word j ends (no punctuation between them).
+        func adjacent(_ j: Int) -> Bool { j + 1 < n && offsets[j + 1] == offsets[j] + lengths[j] }
+        var out: [Query.Clause] = []
+        for i in (0..<n).reversed() where out.count < maxPerPhrase {
+            // The phrase's text from word i's end to the end of its unbroken run.
+            var rest: [Unicode.Scalar] = []
+            var ends: [Int: Int] = [:]  // length of rest at a word's end → index of the next word
+            var j = i, reachesEnd = true
+            while adjacent(j) {
+                rest += words[j + 1].unicodeScalars
+                j += 1
+                ends[rest.count] = j + 1
+            }
+            if j < n - 1 { reachesEnd = false }
+            var taken = 0
+            for term in longer(words[i]) where taken < maxPerWord && out.count < maxPerPhrase {
+                let tail = Array(term.unicodeScalars.dropFirst(lengths[i]))
+                var kept: [Int]
+                if i == n - 1 {
+                    kept = Array(0..<n)
+                } else if tail.count <= rest.count, Array(rest.prefix(tail.count)) == tail, let next = ends[tail.count] {
+                    kept = Array(0...i) + Array(next..<n)
+                } else if reachesEnd, tail.count > rest.count, Array(tail.prefix(rest.count)) == rest {
+                    kept = Array(0...i)
+                } else {
+                    continue
+                }
+                var variant = Query.Clause(terms: kept.map { $0 == i ? term : words[$0] }, isPhrase: true,
+                                           offsets: kept.map { offsets[$0] - offsets[kept[0]] })
+                variant.isVariant = true
+                out.append(variant)
+                taken += 1
+            }
+        }
+        return out
+    }
+}
