@@ -3,16 +3,21 @@
 /// Positions are where words start, so a phrase whose words the index has at their own
 /// starts matches. A document may have cut the phrase's text otherwise: "的 核" sits in 的|核心,
 /// "领导 人" in 领导人员 (sub-words 领导, 人员), "科 学院" in 科学院 (科学, 学院). There the index
-/// has, at a phrase word's start, a *longer* term that starts with the word. So each phrase
+/// has, at a phrase word's start, a *longer* term that starts with the word, or no term at
+/// the phrase's start but one before it that ends with its first words. So each phrase
 /// gets further readings (variants of its family: a document matches any, scored by the
-/// best) where one word is replaced by a longer term of the index that starts with it:
+/// best) where one word is replaced by a longer term of the index:
 /// - the last word by any such term (what follows the phrase is free);
 /// - another word by a term that agrees with the phrase's text after the word: it ends at a
 ///   later word's start (the words it covers are dropped: its own text checks them) or runs
 ///   past the phrase's end (the words after it are dropped).
+/// - the first words by a term that ends with the phrase's text up to a word's end and starts
+///   before the phrase (作为|促进 for "为 促进"; 各省区 for "省 区"): the words it covers are
+///   dropped, the others keep their places after it.
 /// Every character of the phrase is still checked by a term at its position, so every hit
 /// contains the phrase. The longer terms come from the segments' sorted term tables (a binary
-/// search and a scan of the terms with that prefix); per word, the `maxPerWord` most frequent
+/// search and a scan of the terms with that prefix) and, for endings, a table of the terms by
+/// last character that a reader builds on first use; per word, the `maxPerWord` most frequent
 /// that fit are taken, at most `maxPerPhrase` readings in all (a cap on the query's cost).
 enum PhraseExpansion {
     /// Most longer terms tried in place of one word of a phrase.
@@ -22,27 +27,35 @@ enum PhraseExpansion {
 
     /// `query` with the further readings of its phrases (exclusions stay as written).
     static func expand(_ query: Query, segments: [SegmentReader]) -> Query {
-        var longer: [String: [String]] = [:]
-        func terms(startingWith word: String) -> [String] {
-            if let known = longer[word] { return known }
+        var known: [String: [String]] = [:]
+        // The index's terms that start (or end) with `text`, other than it, most frequent first.
+        func terms(_ text: String, ending: Bool) -> [String] {
+            let key = (ending ? "<" : ">") + text
+            if let list = known[key] { return list }
             var frequency: [[UInt8]: Int] = [:]
-            let prefix = Array(word.utf8)
+            let bytes = Array(text.utf8)
             for segment in segments {
-                segment.forEachTerm(startingWith: prefix) { term, df in frequency[term, default: 0] += df }
+                if ending {
+                    segment.forEachTerm(endingWith: bytes) { term, df in frequency[term, default: 0] += df }
+                } else {
+                    segment.forEachTerm(startingWith: bytes) { term, df in frequency[term, default: 0] += df }
+                }
             }
-            frequency[prefix] = nil
+            frequency[bytes] = nil
             let list = frequency.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key) }
                 .map { String(decoding: $0.key, as: UTF8.self) }
-            longer[word] = list
+            known[key] = list
             return list
         }
+        func longer(_ word: String) -> [String] { terms(word, ending: false) }
+        func ending(_ text: String) -> [String] { terms(text, ending: true) }
         var out = query
         for g in query.groups.indices {
             var group: [Query.Clause] = []
             for clause in query.groups[g] {
                 group.append(clause)
                 guard clause.isPhrase else { continue }
-                for variant in variants(of: clause, longer: terms(startingWith:))
+                for variant in variants(of: clause, longer: longer, ending: ending)
                 where !group.contains(where: { $0.terms == variant.terms && $0.offsets == variant.offsets })
                     && !query.groups[g].contains(where: { $0.terms == variant.terms && $0.offsets == variant.offsets }) {
                     group.append(variant)
@@ -54,7 +67,7 @@ enum PhraseExpansion {
     }
 
     /// The readings of `clause` with one word replaced by a longer term (see the type's note).
-    static func variants(of clause: Query.Clause, longer: (String) -> [String]) -> [Query.Clause] {
+    static func variants(of clause: Query.Clause, longer: (String) -> [String], ending: (String) -> [String]) -> [Query.Clause] {
         let words = clause.terms, offsets = clause.offsets
         let n = words.count
         guard n > 0, offsets.count == n else { return [] }
@@ -62,7 +75,31 @@ enum PhraseExpansion {
         // Whether word j+1 starts where word j ends (no punctuation between them).
         func adjacent(_ j: Int) -> Bool { j + 1 < n && offsets[j + 1] == offsets[j] + lengths[j] }
         var out: [Query.Clause] = []
+        func add(_ terms: [String], _ offsets: [Int]) {
+            var variant = Query.Clause(terms: terms, isPhrase: true, offsets: offsets)
+            variant.isVariant = true
+            out.append(variant)
+        }
+        // The first words at the end of a longer term: a term that ends with the phrase's
+        // text up to a word's end (作为|促进 for "为 促进", 各省区 for "省 区").
+        func suffixes() {
+            var text = "", j = 0
+            while out.count < maxPerPhrase {
+                text += words[j]
+                let end = offsets[j] - offsets[0] + lengths[j]
+                var taken = 0
+                for term in ending(text) where taken < maxPerWord && out.count < maxPerPhrase {
+                    let before = term.unicodeScalars.count - end
+                    guard before > 0 else { continue }
+                    add([term] + words[(j + 1)...], [0] + offsets[(j + 1)...].map { $0 - offsets[0] + before })
+                    taken += 1
+                }
+                guard adjacent(j) else { break }
+                j += 1
+            }
+        }
         for i in (0..<n).reversed() where out.count < maxPerPhrase {
+            if i == n - 2 || (n == 1 && i == 0) { suffixes() }
             // The phrase's text from word i's end to the end of its unbroken run.
             var rest: [Unicode.Scalar] = []
             var ends: [Int: Int] = [:]  // length of rest at a word's end → index of the next word
@@ -86,10 +123,7 @@ enum PhraseExpansion {
                 } else {
                     continue
                 }
-                var variant = Query.Clause(terms: kept.map { $0 == i ? term : words[$0] }, isPhrase: true,
-                                           offsets: kept.map { offsets[$0] - offsets[kept[0]] })
-                variant.isVariant = true
-                out.append(variant)
+                add(kept.map { $0 == i ? term : words[$0] }, kept.map { offsets[$0] - offsets[kept[0]] })
                 taken += 1
             }
         }

@@ -40,6 +40,9 @@ final class SegmentReader: @unchecked Sendable {
     private let tablesGood = Atomic<Bool>(false)
     /// Whether the term and document tables' checksums were checked, and the lengths.
     private let tableState = Mutex(TableState())
+    /// The term numbers grouped by their last character, built on the first phrase query that
+    /// asks (`forEachTerm(endingWith:_:)`); nil until then.
+    private let termsByLastScalar = Mutex<[UInt32: [Int32]]?>(nil)
     private struct TableState {
         var checked = false
         var failure: IndexError?
@@ -157,6 +160,44 @@ final class SegmentReader: @unchecked Sendable {
             if let info = info(i) { body(Array(bytes.base), info.docFreq) }
             i += 1
         }
+    }
+
+    /// Calls `body` with each term that ends with `suffix` (itself included) and its document
+    /// frequency. The terms are found through a table of the terms by last character, built
+    /// once per reader on first use (one pass over the term table).
+    func forEachTerm(endingWith suffix: [UInt8], _ body: ([UInt8], Int) -> Void) {
+        guard let key = Self.lastScalar(suffix[...]) else { return }
+        let bucket: [Int32] = termsByLastScalar.withLock { table in
+            if table == nil {
+                var built: [UInt32: [Int32]] = [:]
+                for i in 0..<termCount {
+                    if let bytes = termBytes(i), let last = Self.lastScalar(bytes.base[...]) { built[last, default: []].append(Int32(i)) }
+                }
+                table = built
+            }
+            return table?[key] ?? []
+        }
+        for i in bucket {
+            guard let bytes = termBytes(Int(i)), bytes.count >= suffix.count else { continue }
+            let start = bytes.count - suffix.count
+            guard suffix.indices.allSatisfy({ bytes.base[start + $0] == suffix[$0] }), let info = info(Int(i)) else { continue }
+            body(Array(bytes.base), info.docFreq)
+        }
+    }
+
+    /// The last UTF-8 scalar's value of `bytes` (its lead byte's bits and the continuation
+    /// bytes'), or nil when empty.
+    static func lastScalar<C: BidirectionalCollection<UInt8>>(_ bytes: C) -> UInt32? {
+        var value: UInt32 = 0, shift: UInt32 = 0
+        var i = bytes.endIndex
+        while i > bytes.startIndex {
+            i = bytes.index(before: i)
+            let b = bytes[i]
+            if b & 0xC0 != 0x80 || shift >= 18 { return value | UInt32(b) << shift }
+            value |= UInt32(b & 0x3F) << shift
+            shift += 6
+        }
+        return nil
     }
 
     private func termBytes(_ i: Int) -> ByteReader? {
