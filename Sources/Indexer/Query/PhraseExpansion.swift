@@ -102,27 +102,24 @@ enum PhraseExpansion {
             if i == n - 2 || (n == 1 && i == 0) { suffixes() }
             // The phrase's text from word i's end to the end of its unbroken run.
             var rest: [Unicode.Scalar] = []
-            var ends: [Int: Int] = [:]  // length of rest at a word's end → index of the next word
-            var j = i, reachesEnd = true
+            var ends: [Int] = Array(repeating: .max, count: n)  // word j's end, in rest (.max past a break)
+            var j = i
             while adjacent(j) {
                 rest += words[j + 1].unicodeScalars
                 j += 1
-                ends[rest.count] = j + 1
+                ends[j] = rest.count
             }
-            if j < n - 1 { reachesEnd = false }
+            let reachesEnd = j == n - 1
             var taken = 0
             for term in longer(words[i]) where taken < maxPerWord && out.count < maxPerPhrase {
                 let tail = Array(term.unicodeScalars.dropFirst(lengths[i]))
-                var kept: [Int]
-                if i == n - 1 {
-                    kept = Array(0..<n)
-                } else if tail.count <= rest.count, Array(rest.prefix(tail.count)) == tail, let next = ends[tail.count] {
-                    kept = Array(0...i) + Array(next..<n)
-                } else if reachesEnd, tail.count > rest.count, Array(tail.prefix(rest.count)) == rest {
-                    kept = Array(0...i)
-                } else {
-                    continue
-                }
+                // The term must go on as the phrase does; past the phrase's end anything goes,
+                // past a break (punctuation) nothing. The words it covers whole are dropped;
+                // one it covers in part keeps its place (its rest is checked by its own term).
+                let overlap = min(tail.count, rest.count)
+                guard i == n - 1 || (Array(tail.prefix(overlap)) == Array(rest.prefix(overlap)) && (tail.count <= rest.count || reachesEnd))
+                else { continue }
+                let kept = Array(0...i) + (i + 1..<n).filter { ends[$0] > tail.count }
                 add(kept.map { $0 == i ? term : words[$0] }, kept.map { offsets[$0] - offsets[kept[0]] })
                 taken += 1
             }
