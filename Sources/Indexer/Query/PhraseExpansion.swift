@@ -24,6 +24,9 @@ enum PhraseExpansion {
     static let maxPerWord = 24
     /// Most further readings of one phrase (the last word's first).
     static let maxPerPhrase = 64
+    /// Most longer terms of one word considered (the most frequent), before those that do not
+    /// agree with the phrase are passed over.
+    static let maxConsidered = 256
 
     /// `query` with the further readings of its phrases (exclusions stay as written).
     static func expand(_ query: Query, segments: [SegmentReader]) -> Query {
@@ -32,18 +35,32 @@ enum PhraseExpansion {
         func terms(_ text: String, ending: Bool) -> [String] {
             let key = (ending ? "<" : ">") + text
             if let list = known[key] { return list }
-            var frequency: [[UInt8]: Int] = [:]
+            // Each segment's terms come in term order; several segments' are merged by their
+            // bytes (no copies: the bytes are the mapped term tables').
+            var found: [(bytes: UnsafeRawBufferPointer, df: Int)] = []
             let bytes = Array(text.utf8)
             for segment in segments {
                 if ending {
-                    segment.forEachTerm(endingWith: bytes) { term, df in frequency[term, default: 0] += df }
+                    segment.forEachTerm(endingWith: bytes) { term, df in found.append((term, df)) }
                 } else {
-                    segment.forEachTerm(startingWith: bytes) { term, df in frequency[term, default: 0] += df }
+                    segment.forEachTerm(startingWith: bytes) { term, df in found.append((term, df)) }
                 }
             }
-            frequency[bytes] = nil
-            let list = frequency.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key) }
-                .map { String(decoding: $0.key, as: UTF8.self) }
+            if segments.count > 1 {
+                found.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+                var merged: [(bytes: UnsafeRawBufferPointer, df: Int)] = []
+                for item in found {
+                    if let last = merged.last, last.bytes.elementsEqual(item.bytes) {
+                        merged[merged.count - 1].df += item.df
+                    } else {
+                        merged.append(item)
+                    }
+                }
+                found = merged
+            }
+            found.removeAll { $0.bytes.elementsEqual(bytes) }
+            found.sort { $0.df != $1.df ? $0.df > $1.df : $0.bytes.lexicographicallyPrecedes($1.bytes) }
+            let list = found.prefix(maxConsidered).map { String(decoding: $0.bytes, as: UTF8.self) }
             known[key] = list
             return list
         }

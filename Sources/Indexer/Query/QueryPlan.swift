@@ -45,8 +45,9 @@ final class QueryPlan {
     init(_ query: Query, passages: Bool) {
         let scoring = query.scoringTerms
         // A handful of terms: linear search, no string hashing.
-        func index(_ term: String) -> Int? { scoring.firstIndex(of: term) }
-        func termBytesString(_ t: Int) -> String { scoring[t] }
+        // Phrases' further readings can bring dozens of terms: then a table.
+        let table = scoring.count > 16 ? Dictionary(scoring.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        func index(_ term: String) -> Int? { scoring.count > 16 ? table[term] : scoring.firstIndex(of: term) }
         termBytes = scoring.map { Array($0.utf8) }
         var flat: [Int] = [], offsets: [Int] = [], starts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
         var singles: [Int] = [], phrases: [Int] = [], family: [Int] = []
@@ -85,8 +86,9 @@ final class QueryPlan {
         var required: [Int] = []
         for g in query.groups where !g.isEmpty {
             // The terms every clause of the group has (all of a one-clause group's).
-            let common = g[0].terms.compactMap(index).filter { t in g.dropFirst().allSatisfy { $0.terms.contains(termBytesString(t)) } }
-            for t in common where !required.contains(t) { required.append(t) }
+            var common = Set(g[0].terms.compactMap(index))
+            for clause in g.dropFirst() where !common.isEmpty { common.formIntersection(clause.terms.compactMap(index)) }
+            for t in g[0].terms.compactMap(index) where common.contains(t) && !required.contains(t) { required.append(t) }
         }
         required.sort()
         self.required = required

@@ -79,9 +79,12 @@ extension IndexReader {
         }
         // A phrase weighs as one word whose idf is the sum of its words' (as Lucene's and
         // tantivy's phrase queries), with its frequency as tf.
-        let phraseIDF = plan.phrases.map { c in
+        // A further reading of a phrase weighs at most as the phrase as typed: where a document
+        // cut it otherwise, it is still the phrase (and its own words bound its weight).
+        let ownIDF = plan.phrases.map { c in
             plan.flatTerms[plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1]].reduce(0.0) { $0 + idf[$1] }
         }
+        let phraseIDF = ownIDF.indices.map { i in min(ownIDF[i], ownIDF[plan.phraseFamily[i]]) }
         return SearchContext(
             ranking: ranking, terms: plan.termBytes, idf: idf, phraseIDF: phraseIDF, averageLength: Double(totalLength) / Double(n),
             averagePassageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount),

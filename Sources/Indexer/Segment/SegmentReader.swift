@@ -147,7 +147,8 @@ final class SegmentReader: @unchecked Sendable {
 
     /// Calls `body` with each term that starts with `prefix` and its document frequency, in
     /// term order (a binary search for the first, then a scan).
-    func forEachTerm(startingWith prefix: [UInt8], _ body: ([UInt8], Int) -> Void) {
+    /// The bytes handed to `body` are the mapped term table's (valid while the reader lives).
+    func forEachTerm(startingWith prefix: [UInt8], _ body: (UnsafeRawBufferPointer, Int) -> Void) {
         var lo = 0, hi = termCount
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -157,7 +158,7 @@ final class SegmentReader: @unchecked Sendable {
         var i = lo
         while i < termCount, let bytes = termBytes(i), bytes.count >= prefix.count,
               prefix.indices.allSatisfy({ bytes.base[$0] == prefix[$0] }) {
-            if let info = info(i) { body(Array(bytes.base), info.docFreq) }
+            if let info = info(i) { body(bytes.base, info.docFreq) }
             i += 1
         }
     }
@@ -165,7 +166,8 @@ final class SegmentReader: @unchecked Sendable {
     /// Calls `body` with each term that ends with `suffix` (itself included) and its document
     /// frequency. The terms are found through a table of the terms by last character, built
     /// once per reader on first use (one pass over the term table).
-    func forEachTerm(endingWith suffix: [UInt8], _ body: ([UInt8], Int) -> Void) {
+    /// The bytes handed to `body` are the mapped term table's (valid while the reader lives).
+    func forEachTerm(endingWith suffix: [UInt8], _ body: (UnsafeRawBufferPointer, Int) -> Void) {
         guard let key = Self.lastScalar(suffix[...]) else { return }
         let bucket: [Int32] = termsByLastScalar.withLock { table in
             if table == nil {
@@ -181,7 +183,7 @@ final class SegmentReader: @unchecked Sendable {
             guard let bytes = termBytes(Int(i)), bytes.count >= suffix.count else { continue }
             let start = bytes.count - suffix.count
             guard suffix.indices.allSatisfy({ bytes.base[start + $0] == suffix[$0] }), let info = info(Int(i)) else { continue }
-            body(Array(bytes.base), info.docFreq)
+            body(bytes.base, info.docFreq)
         }
     }
 
