@@ -41,6 +41,7 @@ extension SegmentSearch {
                 union = anchors
             }
         }
+        let unionDriven = !union.isEmpty
         let requiredSet = Set(required)
         let optionalBound = cursors.indices.filter { !requiredSet.contains($0) }.reduce(0.0) { $0 + termBound($1) * plan.multiplicity[$1] }
         var d = 0
@@ -48,9 +49,20 @@ extension SegmentSearch {
         var windowBound = Double.infinity
         outer: while true {
             // Next candidate.
-            if !union.isEmpty {
+            if unionDriven {
                 var m = PostingCursor.exhausted
-                for t in union { m = min(m, cursors[t].advance(to: d)) }
+                var k = 0
+                while k < union.count {
+                    let x = cursors[union[k]].advance(to: d)
+                    if x == PostingCursor.exhausted {
+                        // Spent: out of the union.
+                        union.swapAt(k, union.count - 1)
+                        union.removeLast()
+                        continue
+                    }
+                    m = min(m, x)
+                    k += 1
+                }
                 if m == PostingCursor.exhausted { return }
                 d = m
                 for t in required {

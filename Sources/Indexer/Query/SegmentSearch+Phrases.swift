@@ -70,7 +70,8 @@ extension SegmentSearch {
             let readingBound = UnsafeMutableBufferPointer(rebasing: scratch[phrases...])
             best.initialize(repeating: 0)
             let flatTerms = plan.flatTerms, clauseOffsets = plan.clauseOffsets, family = plan.phraseFamily
-            for (i, c) in plan.phrases.enumerated() {
+            let phraseClauses = plan.phrases, scaledIDF = context.phraseScaledIDF, phraseAnchor = phraseAnchor, present = present
+            for (i, c) in phraseClauses.enumerated() {
                 readingBound[i] = 0
                 // Its rarest term first: most readings fail there.
                 let anchor = phraseAnchor[i]
@@ -83,19 +84,19 @@ extension SegmentSearch {
                 }
                 if least > 0 {
                     let f = family[i]
-                    readingBound[i] = context.weight(scaledIDF: context.phraseScaledIDF[i], tf: least, norm: norm)
+                    readingBound[i] = context.weight(scaledIDF: scaledIDF[i], tf: least, norm: norm)
                     best[f] = max(best[f], readingBound[i])
                 }
             }
             let bound = score + best.reduce(0, +)
             guard bound > threshold, !isDeleted(d), matches(d), !excluded(d) else { return nil }
             best.update(repeating: 0)
-            for (i, c) in plan.phrases.enumerated() {
+            for (i, c) in phraseClauses.enumerated() {
                 let f = family[i]
                 guard readingBound[i] > best[f] else { continue }
                 let pf = phraseFrequency(c, d)
                 if pf > 0 {
-                    best[f] = max(best[f], context.weight(scaledIDF: context.phraseScaledIDF[i], tf: pf, norm: norm))
+                    best[f] = max(best[f], context.weight(scaledIDF: scaledIDF[i], tf: pf, norm: norm))
                 }
             }
             let total = score + best.reduce(0, +)
