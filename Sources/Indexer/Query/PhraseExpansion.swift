@@ -22,7 +22,7 @@
 enum PhraseExpansion {
     /// Most longer terms tried in place of one word of a phrase.
     static let maxPerWord = 24
-    /// Most further readings of one phrase (the last word's first).
+    /// Most further readings of one phrase, its readings as typed included (the last word's first).
     static let maxPerPhrase = 64
     /// Most longer terms of one word considered (the most frequent), before those that do not
     /// agree with the phrase are passed over.
@@ -69,13 +69,17 @@ enum PhraseExpansion {
         var out = query
         for g in query.groups.indices {
             var group: [Query.Clause] = []
+            var added = 0  // further readings of the current phrase (its readings as typed share the cap)
             for clause in query.groups[g] {
                 group.append(clause)
                 guard clause.isPhrase else { continue }
+                if !clause.isVariant { added = 0 }
                 for variant in variants(of: clause, longer: longer, ending: ending)
-                where !group.contains(where: { $0.terms == variant.terms && $0.offsets == variant.offsets })
+                where added < maxPerPhrase
+                    && !group.contains(where: { $0.terms == variant.terms && $0.offsets == variant.offsets })
                     && !query.groups[g].contains(where: { $0.terms == variant.terms && $0.offsets == variant.offsets }) {
                     group.append(variant)
+                    added += 1
                 }
             }
             out.groups[g] = group
