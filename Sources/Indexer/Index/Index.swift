@@ -138,13 +138,16 @@ public struct Searcher: Sendable {
         let (wanted, overflow) = max(0, top).addingReportingOverflow(max(0, offset))
         if overflow || wanted > limits.maxTop { throw .query(.topTooLarge(top: overflow ? .max : wanted, limit: limits.maxTop)) }
         do {
-            let ranked = try reader.topDocuments(parsed, options: SearchOptions(top: wanted, ranking: rank, passages: passages, filter: filter))
+            let expanded = reader.expandingPhrases(parsed)
+            let ranked = try reader.topDocuments(expanded, options: SearchOptions(top: wanted, ranking: rank, passages: passages, filter: filter),
+                                                 expanded: true)
             let page = ranked.dropFirst(max(0, offset))
             guard !page.isEmpty else { return [] }
             // One plan and context for every hit's best passage (term lookups once, not per hit).
-            let plan = QueryPlan(parsed, passages: true)
+            let plan = QueryPlan(expanded, passages: true)
             let context = reader.makeContext(plan, ranking: rank)
-            let wanted = Set(parsed.scoringTerms)
+            // Highlights: the query's words and the longer terms its phrases matched through.
+            let wanted = Set(expanded.scoringTerms)
             return try page.map { document throws(IndexError) in
                 try hit(document, plan: plan, context: context, wanted: wanted, passages: passages, snippetCharacters: snippetCharacters)
             }

@@ -35,11 +35,16 @@ public struct Query: Sendable, Equatable {
 
     /// All distinct terms that count for the score (of groups, not exclusions), in order.
     public var scoringTerms: [String] {
-        // Queries have a handful of terms: a linear scan beats hashing strings.
+        // Queries have a handful of terms: a linear scan beats hashing strings (a set once
+        // there are many, as phrases' further readings bring).
         var out: [String] = []
+        var seen: Set<String> = []
         for group in groups {
             for clause in group {
-                for term in clause.terms where !out.contains(term) { out.append(term) }
+                for term in clause.terms where out.count < 16 ? !out.contains(term) : !seen.contains(term) {
+                    out.append(term)
+                    if out.count == 16 { seen = Set(out) } else if out.count > 16 { seen.insert(term) }
+                }
             }
         }
         return out

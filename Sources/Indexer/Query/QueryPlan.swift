@@ -45,7 +45,9 @@ final class QueryPlan {
     init(_ query: Query, passages: Bool) {
         let scoring = query.scoringTerms
         // A handful of terms: linear search, no string hashing.
-        func index(_ term: String) -> Int? { scoring.firstIndex(of: term) }
+        // Phrases' further readings can bring dozens of terms: then a table.
+        let table = scoring.count > 16 ? Dictionary(scoring.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        func index(_ term: String) -> Int? { scoring.count > 16 ? table[term] : scoring.firstIndex(of: term) }
         termBytes = scoring.map { Array($0.utf8) }
         var flat: [Int] = [], offsets: [Int] = [], starts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
         var singles: [Int] = [], phrases: [Int] = [], family: [Int] = []
@@ -57,7 +59,8 @@ final class QueryPlan {
                 if clause.isPhrase {
                     family.append(clause.isVariant && !family.isEmpty ? family[family.count - 1] : phrases.count)
                     phrases.append(phrase.count)
-                    if !clause.isVariant { for t in Set(terms) { multiplicity[t] += 1 } }
+                    // A family scores as its best reading: each of its terms bounds it once.
+                    for t in Set(terms) where !clause.isVariant || multiplicity[t] == 0 { multiplicity[t] += 1 }
                 } else {
                     for t in terms where !singles.contains(t) {
                         singles.append(t)
@@ -81,8 +84,11 @@ final class QueryPlan {
         clausePhrase = phrase
         groupClauses = ranges
         var required: [Int] = []
-        for g in query.groups where g.count == 1 {
-            for t in g[0].terms.compactMap(index) where !required.contains(t) { required.append(t) }
+        for g in query.groups where !g.isEmpty {
+            // The terms every clause of the group has (all of a one-clause group's).
+            var common = Set(g[0].terms.compactMap(index))
+            for clause in g.dropFirst() where !common.isEmpty { common.formIntersection(clause.terms.compactMap(index)) }
+            for t in g[0].terms.compactMap(index) where common.contains(t) && !required.contains(t) { required.append(t) }
         }
         required.sort()
         self.required = required

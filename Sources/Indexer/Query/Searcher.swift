@@ -27,9 +27,14 @@ extension IndexReader {
     /// The top documents (or passages) for a query, best first, before any stored field is
     /// read: `search` is this followed by `hits(for:passages:)`.
     public func topDocuments(_ query: Query, options: SearchOptions) throws(IndexError) -> [ScoredDocument] {
+        try topDocuments(query, options: options, expanded: false)
+    }
+
+    /// `topDocuments` of a query whose phrases are already expanded (`expanded`) or not.
+    func topDocuments(_ query: Query, options: SearchOptions, expanded: Bool) throws(IndexError) -> [ScoredDocument] {
         guard !query.groups.isEmpty, options.top > 0 else { return [] }
         try checkTables()
-        let plan = QueryPlan(query, passages: options.passages)
+        let plan = QueryPlan(expanded ? query : expandingPhrases(query), passages: options.passages)
         let context = makeContext(plan, ranking: options.ranking)
         let allowed = try allowedDocuments(options.filter)
         var top = TopK<HitLocation>(options.top)
@@ -59,6 +64,12 @@ extension IndexReader {
         return hits
     }
 
+    /// `query` with its phrases' further readings across this index's word boundaries
+    /// (`PhraseExpansion`).
+    func expandingPhrases(_ query: Query) -> Query {
+        PhraseExpansion.expand(query, segments: segments)
+    }
+
     func makeContext(_ plan: QueryPlan, ranking: Ranking) -> SearchContext {
         let n = max(storedDocumentCount, 1)
         // Each term looked up once per segment: the lookups give the df and, later, the cursors.
@@ -68,9 +79,12 @@ extension IndexReader {
         }
         // A phrase weighs as one word whose idf is the sum of its words' (as Lucene's and
         // tantivy's phrase queries), with its frequency as tf.
-        let phraseIDF = plan.phrases.map { c in
+        // A further reading of a phrase weighs at most as the phrase as typed: where a document
+        // cut it otherwise, it is still the phrase (and its own words bound its weight).
+        let ownIDF = plan.phrases.map { c in
             plan.flatTerms[plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1]].reduce(0.0) { $0 + idf[$1] }
         }
+        let phraseIDF = ownIDF.indices.map { i in min(ownIDF[i], ownIDF[plan.phraseFamily[i]]) }
         return SearchContext(
             ranking: ranking, terms: plan.termBytes, idf: idf, phraseIDF: phraseIDF, averageLength: Double(totalLength) / Double(n),
             averagePassageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount),
@@ -86,7 +100,7 @@ extension IndexReader {
     /// number and UTF-8 range in the document; a passage hit's own passage.
     public func bestPassage(of hit: SearchHit, query: Query, ranking: Ranking) throws(IndexError) -> (index: Int, range: Range<Int>) {
         if let index = hit.passageIndex, let range = hit.passageRange { return (index, range) }
-        let plan = QueryPlan(query, passages: true)
+        let plan = QueryPlan(expandingPhrases(query), passages: true)
         var run = SegmentSearch(reader: self, segment: hit.segment, plan: plan, context: makeContext(plan, ranking: ranking))
         let p = run.bestPassage(hit.ordinal) ?? 0
         if let failure = run.failure { throw failure }

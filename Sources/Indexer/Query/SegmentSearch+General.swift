@@ -19,6 +19,29 @@ extension SegmentSearch {
             driver = plan.firstGroupTerms.filter { present[$0] }
             if driver.isEmpty { return }
         }
+        // A group of several clauses (a phrase and its readings) matches only where one of its
+        // clauses has its rarest term: when those together are rarer than the rarest required
+        // term, their union gives the candidates (required terms are then checked).
+        var union: [Int] = []
+        var unionCost = required.isEmpty ? Int.max : cursors[driver[0]].info.docFreq
+        for g in plan.groupClauses where g.count > 1 {
+            var anchors: [Int] = [], cost = 0
+            for c in g {
+                let terms = plan.flatTerms[plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1]]
+                guard terms.allSatisfy({ present[$0] }),
+                      let rarest = terms.min(by: { cursors[$0].info.docFreq < cursors[$1].info.docFreq }) else { continue }
+                if !anchors.contains(rarest) {
+                    anchors.append(rarest)
+                    cost += cursors[rarest].info.docFreq
+                }
+            }
+            if anchors.isEmpty { return }
+            if cost < unionCost {
+                unionCost = cost
+                union = anchors
+            }
+        }
+        let unionDriven = !union.isEmpty
         let requiredSet = Set(required)
         let optionalBound = cursors.indices.filter { !requiredSet.contains($0) }.reduce(0.0) { $0 + termBound($1) * plan.multiplicity[$1] }
         var d = 0
@@ -26,7 +49,31 @@ extension SegmentSearch {
         var windowBound = Double.infinity
         outer: while true {
             // Next candidate.
-            if !required.isEmpty {
+            if unionDriven {
+                var m = PostingCursor.exhausted
+                var k = 0
+                while k < union.count {
+                    let x = cursors[union[k]].advance(to: d)
+                    if x == PostingCursor.exhausted {
+                        // Spent: out of the union.
+                        union.swapAt(k, union.count - 1)
+                        union.removeLast()
+                        continue
+                    }
+                    m = min(m, x)
+                    k += 1
+                }
+                if m == PostingCursor.exhausted { return }
+                d = m
+                for t in required {
+                    let x = cursors[t].advance(to: d)
+                    if x == PostingCursor.exhausted { return }
+                    if x > d {
+                        d = x
+                        continue outer
+                    }
+                }
+            } else if !required.isEmpty {
                 d = cursors[driver[0]].advance(to: d)
                 if d == PostingCursor.exhausted { return }
                 if !passages && top.threshold > -.infinity {

@@ -62,29 +62,41 @@ extension SegmentSearch {
         guard phrases > 0 else {
             return score > threshold && !isDeleted(d) && matches(d) && !excluded(d) ? score : nil
         }
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: phrases) { best -> Double? in
-            // Per phrase family, the best reading's bound, then its weight.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * phrases) { scratch -> Double? in
+            // Per phrase family, the best reading's bound, then its weight; per reading its
+            // bound (0: a term missing), so that a reading that cannot beat its family's best
+            // has no positions counted.
+            let best = UnsafeMutableBufferPointer(rebasing: scratch[0..<phrases])
+            let readingBound = UnsafeMutableBufferPointer(rebasing: scratch[phrases...])
             best.initialize(repeating: 0)
-            for (i, c) in plan.phrases.enumerated() {
+            let flatTerms = plan.flatTerms, clauseOffsets = plan.clauseOffsets, family = plan.phraseFamily
+            let phraseClauses = plan.phrases, scaledIDF = context.phraseScaledIDF, phraseAnchor = phraseAnchor, present = present
+            for (i, c) in phraseClauses.enumerated() {
+                readingBound[i] = 0
+                // Its rarest term first: most readings fail there.
+                let anchor = phraseAnchor[i]
+                guard anchor >= 0, cursors[anchor].advance(to: d) == d else { continue }
                 var least = Int.max
-                for k in plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1] {
-                    let t = plan.flatTerms[k]
+                for k in clauseOffsets[c]..<clauseOffsets[c + 1] {
+                    let t = flatTerms[k]
                     guard present[t], cursors[t].advance(to: d) == d else { least = 0; break }
                     least = min(least, cursors[t].tf)
                 }
                 if least > 0 {
-                    let f = plan.phraseFamily[i]
-                    best[f] = max(best[f], context.weight(scaledIDF: context.phraseScaledIDF[i], tf: least, norm: norm))
+                    let f = family[i]
+                    readingBound[i] = context.weight(scaledIDF: scaledIDF[i], tf: least, norm: norm)
+                    best[f] = max(best[f], readingBound[i])
                 }
             }
             let bound = score + best.reduce(0, +)
             guard bound > threshold, !isDeleted(d), matches(d), !excluded(d) else { return nil }
             best.update(repeating: 0)
-            for (i, c) in plan.phrases.enumerated() {
+            for (i, c) in phraseClauses.enumerated() {
+                let f = family[i]
+                guard readingBound[i] > best[f] else { continue }
                 let pf = phraseFrequency(c, d)
                 if pf > 0 {
-                    let f = plan.phraseFamily[i]
-                    best[f] = max(best[f], context.weight(scaledIDF: context.phraseScaledIDF[i], tf: pf, norm: norm))
+                    best[f] = max(best[f], context.weight(scaledIDF: scaledIDF[i], tf: pf, norm: norm))
                 }
             }
             let total = score + best.reduce(0, +)

@@ -25,6 +25,9 @@ struct SegmentSearch {
     /// Per phrase clause: the document its frequency was last counted for, and the count.
     var phraseDoc: [Int]
     var phraseCount: [Int]
+    /// Per phrase clause (index into `plan.phrases`): its rarest term in this segment, checked
+    /// first, or -1 when the segment lacks one of its terms (it cannot match here).
+    let phraseAnchor: [Int]
     /// Reused for phrase start positions (passage scoring).
     var phraseStarts: [UInt32] = []
     /// The first error met reading documents or passages (reported by `execute`).
@@ -57,6 +60,12 @@ struct SegmentSearch {
         hasDeletes = !deletedDocs.isEmpty || allowed != nil
         lengths = segment.lengths
         segmentAverageLength = SegmentFormat.averageLength(totalLength: segment.totalLength, docCount: segment.docCount)
+        let present = self.present, cursors = self.cursors
+        phraseAnchor = plan.phrases.map { c in
+            let terms = plan.flatTerms[plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1]]
+            guard terms.allSatisfy({ present[$0] }) else { return -1 }
+            return terms.min { cursors[$0].info.docFreq < cursors[$1].info.docFreq } ?? -1
+        }
         // Only a plan with phrases counts them (no allocation otherwise).
         let clauses = plan.phrases.isEmpty ? 0 : plan.clausePhrase.count
         phraseDoc = Array(repeating: -1, count: clauses)

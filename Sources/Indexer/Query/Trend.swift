@@ -68,7 +68,7 @@ extension IndexReader {
         var rows: [TrendRow] = []
         for term in terms {
             let quoted = term.contains("\"") || term.contains("“") ? term : "\"" + term + "\""
-            let query = Query(quoted, analyzer: analyzer)
+            let query = expandingPhrases(Query(quoted, analyzer: analyzer))
             var documents: [Int: Int] = [:], occurrences: [Int: Int] = [:]
             if query.groups.count == 1 {
                 let plan = QueryPlan(query, passages: false)

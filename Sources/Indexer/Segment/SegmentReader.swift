@@ -40,6 +40,9 @@ final class SegmentReader: @unchecked Sendable {
     private let tablesGood = Atomic<Bool>(false)
     /// Whether the term and document tables' checksums were checked, and the lengths.
     private let tableState = Mutex(TableState())
+    /// The term numbers grouped by their last character, built on the first phrase query that
+    /// asks (`forEachTerm(endingWith:_:)`); nil until then.
+    private let termsByLastScalar = Mutex<[UInt32: [Int32]]?>(nil)
     private struct TableState {
         var checked = false
         var failure: IndexError?
@@ -138,6 +141,63 @@ final class SegmentReader: @unchecked Sendable {
             let c = compare(bytes, term)
             if c == 0 { return info(mid) }
             if c < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
+
+    /// Calls `body` with each term that starts with `prefix` and its document frequency, in
+    /// term order (a binary search for the first, then a scan).
+    /// The bytes handed to `body` are the mapped term table's (valid while the reader lives).
+    func forEachTerm(startingWith prefix: [UInt8], _ body: (UnsafeRawBufferPointer, Int) -> Void) {
+        var lo = 0, hi = termCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            guard let bytes = termBytes(mid) else { return }
+            if compare(bytes, prefix) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < termCount, let bytes = termBytes(i), bytes.count >= prefix.count,
+              prefix.indices.allSatisfy({ bytes.base[$0] == prefix[$0] }) {
+            if let info = info(i) { body(bytes.base, info.docFreq) }
+            i += 1
+        }
+    }
+
+    /// Calls `body` with each term that ends with `suffix` (itself included) and its document
+    /// frequency. The terms are found through a table of the terms by last character, built
+    /// once per reader on first use (one pass over the term table).
+    /// The bytes handed to `body` are the mapped term table's (valid while the reader lives).
+    func forEachTerm(endingWith suffix: [UInt8], _ body: (UnsafeRawBufferPointer, Int) -> Void) {
+        guard let key = Self.lastScalar(suffix[...]) else { return }
+        let bucket: [Int32] = termsByLastScalar.withLock { table in
+            if table == nil {
+                var built: [UInt32: [Int32]] = [:]
+                for i in 0..<termCount {
+                    if let bytes = termBytes(i), let last = Self.lastScalar(bytes.base[...]) { built[last, default: []].append(Int32(i)) }
+                }
+                table = built
+            }
+            return table?[key] ?? []
+        }
+        for i in bucket {
+            guard let bytes = termBytes(Int(i)), bytes.count >= suffix.count else { continue }
+            let start = bytes.count - suffix.count
+            guard suffix.indices.allSatisfy({ bytes.base[start + $0] == suffix[$0] }), let info = info(Int(i)) else { continue }
+            body(bytes.base, info.docFreq)
+        }
+    }
+
+    /// The last UTF-8 scalar's value of `bytes` (its lead byte's bits and the continuation
+    /// bytes'), or nil when empty.
+    static func lastScalar<C: BidirectionalCollection<UInt8>>(_ bytes: C) -> UInt32? {
+        var value: UInt32 = 0, shift: UInt32 = 0
+        var i = bytes.endIndex
+        while i > bytes.startIndex {
+            i = bytes.index(before: i)
+            let b = bytes[i]
+            if b & 0xC0 != 0x80 || shift >= 18 { return value | UInt32(b) << shift }
+            value |= UInt32(b & 0x3F) << shift
+            shift += 6
         }
         return nil
     }

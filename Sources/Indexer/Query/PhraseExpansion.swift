@@ -1,0 +1,150 @@
+/// Phrases across the index's word boundaries (issue 12, defect 1).
+///
+/// Positions are where words start, so a phrase whose words the index has at their own
+/// starts matches. A document may have cut the phrase's text otherwise: "的 核" sits in 的|核心,
+/// "领导 人" in 领导人员 (sub-words 领导, 人员), "科 学院" in 科学院 (科学, 学院). There the index
+/// has, at a phrase word's start, a *longer* term that starts with the word, or no term at
+/// the phrase's start but one before it that ends with its first words. So each phrase
+/// gets further readings (variants of its family: a document matches any, scored by the
+/// best) where one word is replaced by a longer term of the index:
+/// - the last word by any such term (what follows the phrase is free);
+/// - another word by a term that agrees with the phrase's text after the word: it ends at a
+///   later word's start (the words it covers are dropped: its own text checks them) or runs
+///   past the phrase's end (the words after it are dropped).
+/// - the first words by a term that ends with the phrase's text up to a word's end and starts
+///   before the phrase (作为|促进 for "为 促进"; 各省区 for "省 区"): the words it covers are
+///   dropped, the others keep their places after it.
+/// Every character of the phrase is still checked by a term at its position, so every hit
+/// contains the phrase. The longer terms come from the segments' sorted term tables (a binary
+/// search and a scan of the terms with that prefix) and, for endings, a table of the terms by
+/// last character that a reader builds on first use; per word, the `maxPerWord` most frequent
+/// that fit are taken, at most `maxPerPhrase` readings in all (a cap on the query's cost).
+enum PhraseExpansion {
+    /// Most longer terms tried in place of one word of a phrase.
+    static let maxPerWord = 24
+    /// Most further readings of one phrase, its readings as typed included (the last word's first).
+    static let maxPerPhrase = 64
+    /// Most longer terms of one word considered (the most frequent), before those that do not
+    /// agree with the phrase are passed over.
+    static let maxConsidered = 256
+
+    /// `query` with the further readings of its phrases (exclusions stay as written).
+    static func expand(_ query: Query, segments: [SegmentReader]) -> Query {
+        var known: [String: [String]] = [:]
+        // The index's terms that start (or end) with `text`, other than it, most frequent first.
+        func terms(_ text: String, ending: Bool) -> [String] {
+            let key = (ending ? "<" : ">") + text
+            if let list = known[key] { return list }
+            // Each segment's terms come in term order; several segments' are merged by their
+            // bytes (no copies: the bytes are the mapped term tables').
+            var found: [(bytes: UnsafeRawBufferPointer, df: Int)] = []
+            let bytes = Array(text.utf8)
+            for segment in segments {
+                if ending {
+                    segment.forEachTerm(endingWith: bytes) { term, df in found.append((term, df)) }
+                } else {
+                    segment.forEachTerm(startingWith: bytes) { term, df in found.append((term, df)) }
+                }
+            }
+            if segments.count > 1 {
+                found.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+                var merged: [(bytes: UnsafeRawBufferPointer, df: Int)] = []
+                for item in found {
+                    if let last = merged.last, last.bytes.elementsEqual(item.bytes) {
+                        merged[merged.count - 1].df += item.df
+                    } else {
+                        merged.append(item)
+                    }
+                }
+                found = merged
+            }
+            found.removeAll { $0.bytes.elementsEqual(bytes) }
+            found.sort { $0.df != $1.df ? $0.df > $1.df : $0.bytes.lexicographicallyPrecedes($1.bytes) }
+            let list = found.prefix(maxConsidered).map { String(decoding: $0.bytes, as: UTF8.self) }
+            known[key] = list
+            return list
+        }
+        func longer(_ word: String) -> [String] { terms(word, ending: false) }
+        func ending(_ text: String) -> [String] { terms(text, ending: true) }
+        var out = query
+        for g in query.groups.indices {
+            var group: [Query.Clause] = []
+            var added = 0  // further readings of the current phrase (its readings as typed share the cap)
+            for clause in query.groups[g] {
+                group.append(clause)
+                guard clause.isPhrase else { continue }
+                if !clause.isVariant { added = 0 }
+                for variant in variants(of: clause, longer: longer, ending: ending)
+                where added < maxPerPhrase
+                    && !group.contains(where: { $0.terms == variant.terms && $0.offsets == variant.offsets })
+                    && !query.groups[g].contains(where: { $0.terms == variant.terms && $0.offsets == variant.offsets }) {
+                    group.append(variant)
+                    added += 1
+                }
+            }
+            out.groups[g] = group
+        }
+        return out
+    }
+
+    /// The readings of `clause` with one word replaced by a longer term (see the type's note).
+    static func variants(of clause: Query.Clause, longer: (String) -> [String], ending: (String) -> [String]) -> [Query.Clause] {
+        let words = clause.terms, offsets = clause.offsets
+        let n = words.count
+        guard n > 0, offsets.count == n else { return [] }
+        let lengths = words.map { $0.unicodeScalars.count }
+        // Whether word j+1 starts where word j ends (no punctuation between them).
+        func adjacent(_ j: Int) -> Bool { j + 1 < n && offsets[j + 1] == offsets[j] + lengths[j] }
+        var out: [Query.Clause] = []
+        func add(_ terms: [String], _ offsets: [Int]) {
+            var variant = Query.Clause(terms: terms, isPhrase: true, offsets: offsets)
+            variant.isVariant = true
+            out.append(variant)
+        }
+        // The first words at the end of a longer term: a term that ends with the phrase's
+        // text up to a word's end (作为|促进 for "为 促进", 各省区 for "省 区").
+        func suffixes() {
+            var text = "", j = 0
+            while out.count < maxPerPhrase {
+                text += words[j]
+                let end = offsets[j] - offsets[0] + lengths[j]
+                var taken = 0
+                for term in ending(text) where taken < maxPerWord && out.count < maxPerPhrase {
+                    let before = term.unicodeScalars.count - end
+                    guard before > 0 else { continue }
+                    add([term] + words[(j + 1)...], [0] + offsets[(j + 1)...].map { $0 - offsets[0] + before })
+                    taken += 1
+                }
+                guard adjacent(j) else { break }
+                j += 1
+            }
+        }
+        for i in (0..<n).reversed() where out.count < maxPerPhrase {
+            if i == n - 2 || (n == 1 && i == 0) { suffixes() }
+            // The phrase's text from word i's end to the end of its unbroken run.
+            var rest: [Unicode.Scalar] = []
+            var ends: [Int] = Array(repeating: .max, count: n)  // word j's end, in rest (.max past a break)
+            var j = i
+            while adjacent(j) {
+                rest += words[j + 1].unicodeScalars
+                j += 1
+                ends[j] = rest.count
+            }
+            let reachesEnd = j == n - 1
+            var taken = 0
+            for term in longer(words[i]) where taken < maxPerWord && out.count < maxPerPhrase {
+                let tail = Array(term.unicodeScalars.dropFirst(lengths[i]))
+                // The term must go on as the phrase does; past the phrase's end anything goes,
+                // past a break (punctuation) nothing. The words it covers whole are dropped;
+                // one it covers in part keeps its place (its rest is checked by its own term).
+                let overlap = min(tail.count, rest.count)
+                guard i == n - 1 || (Array(tail.prefix(overlap)) == Array(rest.prefix(overlap)) && (tail.count <= rest.count || reachesEnd))
+                else { continue }
+                let kept = Array(0...i) + (i + 1..<n).filter { ends[$0] > tail.count }
+                add(kept.map { $0 == i ? term : words[$0] }, kept.map { offsets[$0] - offsets[kept[0]] })
+                taken += 1
+            }
+        }
+        return out
+    }
+}
