@@ -60,14 +60,33 @@ private struct NameJoiner {
         CharacterClasses.of(v, in: classes) & flag != 0
     }
 
+    /// The class of `v` without a branch (U+FFFF, where astral scalars are clamped, has none).
+    @inline(__always)
+    private func classOf(_ v: UInt32) -> UInt8 {
+        classes[Int(min(v, 0xFFFF))]
+    }
+
     /// Rewrites the path in place (the write index never passes the read index); returns
     /// the new count.
+    ///
+    /// Most tokens can start no join: a first test, computed without branches from the
+    /// token's length and edge and the classes of its first character and the next token's
+    /// (`mayStartJoin`), passes them on with one well-predicted branch; the rules below run
+    /// only for the tokens that pass it.
     mutating func run(_ count: Int) -> Int {
         var w = 0          // tokens written
         var r = 0          // next token to read
         var start = 0      // where token r starts
+        let last = scalars.count - 1
         while r < count {
             let end = Int(path[r].end)
+            if !mayStartJoin(path[r], start, end, last) {
+                path[w] = path[r]
+                w += 1
+                start = end
+                r += 1
+                continue
+            }
             if end - start == 1 && path[r].edge < 0 {
                 let v = scalars[start]
                 if has(v, CharacterClasses.surname), let taken = personName(r, start, count, w) {
@@ -112,6 +131,22 @@ private struct NameJoiner {
         return w
     }
 
+    /// Can token [start, end) with `step` start a join of `run`? A superset of the rules'
+    /// first tests: a single ICU character of a surname or the transliteration alphabet, a
+    /// two-character token before a suffix, a dictionary term before the first character of a
+    /// compound head (`last`: the last scalar's index, as the next token's start is clamped
+    /// to it; the rules themselves check that there is a next token).
+    @inline(__always)
+    private func mayStartJoin(_ step: Worker.PathStep, _ start: Int, _ end: Int, _ last: Int) -> Bool {
+        let length = end - start
+        let own = classOf(scalars[start])
+        let next = classOf(scalars[min(end, last)])
+        let single = (length == 1) && (step.edge < 0) && (own & (CharacterClasses.surname | CharacterClasses.transliteration) != 0)
+        let suffixed = (length == 2) && (step.edge != Worker.Edge.remainder) && (next & CharacterClasses.suffix != 0)
+        let headed = (length >= 3) && (step.edge >= 0) && (next & CharacterClasses.compoundHead != 0)
+        return single || suffixed || headed
+    }
+
     /// Joins the other occurrences of `known` names: a surname and one or two given-name
     /// characters, each one of ICU's single characters, spelling a known name (the longer
     /// one first). Returns the new count.
@@ -119,14 +154,17 @@ private struct NameJoiner {
         var w = 0, r = 0, start = 0
         while r < count {
             let end = Int(path[r].end)
-            if end - start == 1 && path[r].edge < 0 && has(scalars[start], CharacterClasses.surname) {
+            if end - start == 1 && path[r].edge < 0 && classOf(scalars[start]) & CharacterClasses.surname != 0 {
                 var taken = 0
-                for length in [3, 2] where taken == 0 {
+                var length = 3  // the longer one first
+                while length >= 2 && taken == 0 {
                     let last = r + length - 1
-                    guard last < count else { continue }
-                    var singles = true
-                    for i in (r + 1)...last where !givenCharacter(i, count) { singles = false }
-                    if singles && known.contains(key(start, Int(path[last].end))) { taken = length }
+                    if last < count {
+                        var singles = true
+                        for i in (r + 1)...last where !givenCharacter(i, count) { singles = false }
+                        if singles && known.contains(key(start, Int(path[last].end))) { taken = length }
+                    }
+                    length -= 1
                 }
                 if taken > 0 {
                     w = emit(w, end: path[r + taken - 1].end)
@@ -283,9 +321,12 @@ enum Names {
     /// Heads that make a dictionary term or place of three characters or more before them a
     /// named plan or zone (生态文明|试验区, 美丽中国|先行区; not 各项|规划). Not 行动, 体系, 计划, 委员会: after a term they are mostly a
     /// modifier's head (健康中国|行动, 医疗保障|体系), which the standard keeps apart.
-    static let compoundHeads = SortedKeys([
+    static let compoundHeads = SortedKeys(compoundHeadWords.map(ICURepairs.key))
+    /// The heads of `compoundHeads`, as written (their first characters are a class of
+    /// `CharacterClasses`, the names pass's first test).
+    static let compoundHeadWords = [
         "规划", "纲要", "示范区", "试验区", "先行区", "实验区", "先导区", "合作区",
-    ].map(ICURepairs.key))
+    ]
 
     /// One-token cues after a name: verbs of saying and 等.
     static let afterWords = SortedKeys([

@@ -239,7 +239,8 @@ struct Worker: @unchecked Sendable {
 
     @inline(__always)
     func makeToken(_ a: Int, _ b: Int, source: Token.Source, byteBase: Int, scalarBase: Int, subword: Bool = false) -> Token {
-        var kind = ScalarClass.kind(of: scalars[a])
+        let first = scalars[a]
+        var kind = ScalarClass.isHan(first) ? .ideographic : ScalarClass.kind(of: first)
         if kind != .ideographic && (source == .builtinDictionary || source == .userDictionary) {
             for i in a..<b where ScalarClass.isHan(scalars[i]) {
                 kind = .ideographic
