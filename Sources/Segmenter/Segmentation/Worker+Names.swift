@@ -69,82 +69,100 @@ private struct NameJoiner {
     /// Rewrites the path in place (the write index never passes the read index); returns
     /// the new count.
     ///
-    /// Most tokens can start no join: a first test, computed without branches from the
-    /// token's length and edge and the classes of its first character and the next token's
-    /// (`mayStartJoin`), passes them on with one well-predicted branch; the rules below run
-    /// only for the tokens that pass it.
+    /// Most tokens can start no join: a first test without branches, from the token's length
+    /// and edge and the classes of its first character and the next token's (`mayStartJoin`),
+    /// passes them on with one well-predicted branch, and the next token's class is carried
+    /// to the next round; the rules (`join`) run only for the tokens that pass it.
     mutating func run(_ count: Int) -> Int {
         var w = 0          // tokens written
         var r = 0          // next token to read
         var start = 0      // where token r starts
         let last = scalars.count - 1
+        var own = classOf(scalars[0])
         while r < count {
-            let end = Int(path[r].end)
-            if !mayStartJoin(path[r], start, end, last) {
-                path[w] = path[r]
+            let step = path[r]
+            let end = Int(step.end)
+            let next = classOf(scalars[min(end, last)])
+            if !Self.mayStartJoin(step, end - start, own, next) {
+                path[w] = step
                 w += 1
                 start = end
                 r += 1
+                own = next
                 continue
             }
-            if end - start == 1 && path[r].edge < 0 {
-                let v = scalars[start]
-                if has(v, CharacterClasses.surname), let taken = personName(r, start, count, w) {
-                    found.append(key(start, Int(path[r + taken - 1].end)))
-                    w = emit(w, end: path[r + taken - 1].end)
-                    start = Int(path[r + taken - 1].end)
-                    r += taken
-                    continue
-                }
-                if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
-                    w = emit(w, end: path[r + taken - 1].end)
-                    start = Int(path[r + taken - 1].end)
-                    r += taken
-                    continue
-                }
-            }
-            // A term and a head that makes it a named plan or zone (美丽中国|先行区).
-            if path[r].edge >= 0 && end - start >= 3 && r + 1 < count && path[r + 1].edge != Worker.Edge.remainder {
-                let next = Int(path[r + 1].end)
-                if next - end >= 2 && next - end <= 3 && Names.compoundHeads.contains(key(end, next)) {
-                    w = emit(w, end: path[r + 1].end)
-                    start = next
-                    r += 2
-                    continue
-                }
-            }
-            // A word and its suffix (积极|性, 世界|观, 工作|者).
-            if end - start == 2 && path[r].edge != Worker.Edge.remainder && r + 1 < count
-                && path[r + 1].edge == Worker.Edge.base && Int(path[r + 1].end) == end + 1
-                && has(scalars[end], CharacterClasses.suffix)
-                && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1]) {
-                w = emit(w, end: path[r + 1].end)
-                start = end + 1
-                r += 2
-                continue
-            }
-            if w != r { path[w] = path[r] }
-            w += 1
-            start = end
-            r += 1
+            join(&r, &w, &start, count)
+            own = classOf(scalars[min(start, last)])
         }
         return w
     }
 
-    /// Can token [start, end) with `step` start a join of `run`? A superset of the rules'
-    /// first tests: a single ICU character of a surname or the transliteration alphabet, a
-    /// two-character token before a suffix, a dictionary term before the first character of a
-    /// compound head (`last`: the last scalar's index, as the next token's start is clamped
-    /// to it; the rules themselves check that there is a next token).
+    /// Can a token of `length` with `step` start a join of `join`, given the classes of its
+    /// first character (`own`) and of the next token's (`next`; clamped to the last scalar at
+    /// the end: `join` checks that there is a next token)? A superset of the rules' first
+    /// tests: a single ICU character of a surname or the transliteration alphabet, a
+    /// two-character token before a suffix, a dictionary term before the first character of
+    /// a compound head. Computed with masks, not branches (tokens of all lengths alternate at
+    /// random, which a branch would mispredict).
     @inline(__always)
-    private func mayStartJoin(_ step: Worker.PathStep, _ start: Int, _ end: Int, _ last: Int) -> Bool {
-        let length = end - start
-        let own = classOf(scalars[start])
-        let next = classOf(scalars[min(end, last)])
-        let single = (length == 1) && (step.edge < 0) && (own & (CharacterClasses.surname | CharacterClasses.transliteration) != 0)
-        let suffixed = (length == 2) && (step.edge != Worker.Edge.remainder) && (next & CharacterClasses.suffix != 0)
-        let headed = (length >= 3) && (step.edge >= 0) && (next & CharacterClasses.compoundHead != 0)
-        return single || suffixed || headed
+    private static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8) -> Bool {
+        let single = mask(length == 1) & mask(step.edge < 0) & own
+            & (CharacterClasses.surname | CharacterClasses.transliteration)
+        let suffixed = mask(length == 2) & mask(step.edge != Worker.Edge.remainder) & next & CharacterClasses.suffix
+        let headed = mask(length >= 3) & mask(step.edge >= 0) & next & CharacterClasses.compoundHead
+        return single | suffixed | headed != 0
+    }
+
+    /// All ones for true, zero for false (a comparison's flag, with no branch).
+    @inline(__always)
+    private static func mask(_ b: Bool) -> UInt8 {
+        0 &- UInt8(truncatingIfNeeded: b ? 1 : 0)
+    }
+
+    /// Applies the rules to token `r` (at `start`): joins it with the tokens after it and
+    /// writes the joined token, or copies it; advances `r`, `w` and `start`.
+    private mutating func join(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
+        let end = Int(path[r].end)
+        if end - start == 1 && path[r].edge < 0 {
+            let v = scalars[start]
+            if has(v, CharacterClasses.surname), let taken = personName(r, start, count, w) {
+                found.append(key(start, Int(path[r + taken - 1].end)))
+                w = emit(w, end: path[r + taken - 1].end)
+                start = Int(path[r + taken - 1].end)
+                r += taken
+                return
+            }
+            if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
+                w = emit(w, end: path[r + taken - 1].end)
+                start = Int(path[r + taken - 1].end)
+                r += taken
+                return
+            }
+        }
+        // A term and a head that makes it a named plan or zone (美丽中国|先行区).
+        if path[r].edge >= 0 && end - start >= 3 && r + 1 < count && path[r + 1].edge != Worker.Edge.remainder {
+            let next = Int(path[r + 1].end)
+            if next - end >= 2 && next - end <= 3 && Names.compoundHeads.contains(key(end, next)) {
+                w = emit(w, end: path[r + 1].end)
+                start = next
+                r += 2
+                return
+            }
+        }
+        // A word and its suffix (积极|性, 世界|观, 工作|者).
+        if end - start == 2 && path[r].edge != Worker.Edge.remainder && r + 1 < count
+            && path[r + 1].edge == Worker.Edge.base && Int(path[r + 1].end) == end + 1
+            && has(scalars[end], CharacterClasses.suffix)
+            && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1]) {
+            w = emit(w, end: path[r + 1].end)
+            start = end + 1
+            r += 2
+            return
+        }
+        if w != r { path[w] = path[r] }
+        w += 1
+        start = end
+        r += 1
     }
 
     /// Joins the other occurrences of `known` names: a surname and one or two given-name
@@ -154,7 +172,8 @@ private struct NameJoiner {
         var w = 0, r = 0, start = 0
         while r < count {
             let end = Int(path[r].end)
-            if end - start == 1 && path[r].edge < 0 && classOf(scalars[start]) & CharacterClasses.surname != 0 {
+            // One branch for most tokens (see `mayStartJoin`).
+            if Self.mask(end - start == 1) & Self.mask(path[r].edge < 0) & classOf(scalars[start]) & CharacterClasses.surname != 0 {
                 var taken = 0
                 var length = 3  // the longer one first
                 while length >= 2 && taken == 0 {
