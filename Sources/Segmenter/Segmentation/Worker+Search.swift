@@ -38,15 +38,21 @@ extension Worker {
         }
     }
 
-    /// The precise tokens alone, on raw buffers.
+    /// The precise tokens alone, on raw buffers: `out` is grown by one token per path step
+    /// and the tokens are written through a pointer (no capacity or uniqueness check per
+    /// token, as `append` makes).
     private func emitPrecise(lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]) {
         let count = pathCount
+        let firstToken = out.count
+        out.append(contentsOf: repeatElement(Token(utf8Range: 0..<0, scalarRange: 0..<0, kind: .symbol, source: .icu), count: count))
         scalars.withUnsafeBufferPointer { scalars in
         byteOffsets.withUnsafeBufferPointer { offsets in
         path.withUnsafeBufferPointer { path in
         segments.withUnsafeBufferPointer { segments in
         segOf.withUnsafeBufferPointer { segOf in
         (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
+        out.withUnsafeMutableBufferPointer { out in
+            // Safe because: `out` has `count` elements from `firstToken` on, one per path step.
             var a = 0
             for index in 0..<count {
                 let step = path[index]
@@ -69,12 +75,13 @@ extension Worker {
                 } else {
                     source = .icu
                 }
-                out.append(Token(
+                out[firstToken + index] = Token(
                     utf8Range: (byteBase + offsets[a])..<(byteBase + offsets[b]),
                     scalarRange: (scalarBase + a)..<(scalarBase + b),
-                    kind: kind, source: source))
+                    kind: kind, source: source)
                 a = b
             }
+        }
         }
         }
         }

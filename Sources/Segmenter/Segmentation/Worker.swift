@@ -119,44 +119,69 @@ struct Worker: @unchecked Sendable {
 
     // MARK: - Decoding
 
+    /// Decodes the chunk into `scalars` (folded), `byteOffsets` and `utf16`.
+    ///
+    /// The three arrays are grown to their most (a scalar per byte, a UTF-16 unit per byte),
+    /// written through pointers (no capacity or uniqueness check per element, as `append`
+    /// makes) and cut to what was written.
     private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, byteBase: Int) throws(SegmenterError) {
-        scalars.removeAll(keepingCapacity: true)
-        byteOffsets.removeAll(keepingCapacity: true)
-        utf16.removeAll(keepingCapacity: true)
-        hasSupplementary = false
         let n = bytes.count
-        scalars.reserveCapacity(n)
-        byteOffsets.reserveCapacity(n + 1)
-        utf16.reserveCapacity(n)
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            var v: UInt32
-            var len: Int
-            if b < 0x80 {
-                v = UInt32(b)
-                len = 1
-            } else if let (value, length) = UTF8Decoding.decode(bytes, at: i) {
-                v = ScalarClass.fold(value)
-                len = length
-            } else {
-                if !trusted { throw .invalidUTF8(byteOffset: byteBase + i) }
-                v = 0xFFFD
-                len = 1
+        scalars.grow(toAtLeast: n, with: 0)
+        byteOffsets.grow(toAtLeast: n + 1, with: 0)
+        utf16.grow(toAtLeast: n, with: 0)
+        var count = 0          // scalars written
+        var units = 0          // UTF-16 units written
+        var supplementary = false
+        var invalidAt = -1     // the first invalid byte (untrusted input), or -1
+        scalars.withUnsafeMutableBufferPointer { scalars in
+        byteOffsets.withUnsafeMutableBufferPointer { offsets in
+        utf16.withUnsafeMutableBufferPointer { utf16 in
+            // Safe because: each byte gives at most one scalar and one UTF-16 unit, and a
+            // scalar of two units takes four bytes, so count <= n, units <= n (and the
+            // offsets' end at count <= n).
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                var v: UInt32
+                var len: Int
+                if b < 0x80 {
+                    v = UInt32(b)
+                    len = 1
+                } else if let (value, length) = UTF8Decoding.decode(bytes, at: i) {
+                    v = ScalarClass.fold(value)
+                    len = length
+                } else {
+                    if !trusted {
+                        invalidAt = i
+                        return
+                    }
+                    v = 0xFFFD
+                    len = 1
+                }
+                scalars[count] = v
+                offsets[count] = i
+                count += 1
+                if v < 0x10000 {
+                    utf16[units] = UInt16(truncatingIfNeeded: v)
+                    units += 1
+                } else {
+                    let w = v - 0x10000
+                    utf16[units] = UInt16(truncatingIfNeeded: 0xD800 + (w >> 10))
+                    utf16[units + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (w & 0x3FF))
+                    units += 2
+                    supplementary = true
+                }
+                i += len
             }
-            scalars.append(v)
-            byteOffsets.append(i)
-            if v < 0x10000 {
-                utf16.append(UInt16(truncatingIfNeeded: v))
-            } else {
-                let w = v - 0x10000
-                utf16.append(UInt16(truncatingIfNeeded: 0xD800 + (w >> 10)))
-                utf16.append(UInt16(truncatingIfNeeded: 0xDC00 + (w & 0x3FF)))
-                hasSupplementary = true
-            }
-            i += len
+            offsets[count] = n
         }
-        byteOffsets.append(n)
+        }
+        }
+        if invalidAt >= 0 { throw .invalidUTF8(byteOffset: byteBase + invalidAt) }
+        scalars.removeLast(scalars.count - count)
+        byteOffsets.removeLast(byteOffsets.count - (count + 1))
+        utf16.removeLast(utf16.count - units)
+        hasSupplementary = supplementary
     }
 
     /// Rewrites `utf16` from `scalars` (after folding changed them; one scalar for one, so
