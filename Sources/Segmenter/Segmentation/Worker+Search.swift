@@ -38,21 +38,15 @@ extension Worker {
         }
     }
 
-    /// The precise tokens alone, on raw buffers: `out` is grown by one token per path step
-    /// and the tokens are written through a pointer (no capacity or uniqueness check per
-    /// token, as `append` makes).
+    /// The precise tokens alone, on raw buffers.
     private func emitPrecise(lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]) {
         let count = pathCount
-        let firstToken = out.count
-        out.append(contentsOf: repeatElement(Token(utf8Range: 0..<0, scalarRange: 0..<0, kind: .symbol, source: .icu), count: count))
         scalars.withUnsafeBufferPointer { scalars in
         byteOffsets.withUnsafeBufferPointer { offsets in
         path.withUnsafeBufferPointer { path in
         segments.withUnsafeBufferPointer { segments in
         segOf.withUnsafeBufferPointer { segOf in
         (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
-        out.withUnsafeMutableBufferPointer { out in
-            // Safe because: `out` has `count` elements from `firstToken` on, one per path step.
             var a = 0
             for index in 0..<count {
                 let step = path[index]
@@ -75,13 +69,12 @@ extension Worker {
                 } else {
                     source = .icu
                 }
-                out[firstToken + index] = Token(
+                out.append(Token(
                     utf8Range: (byteBase + offsets[a])..<(byteBase + offsets[b]),
                     scalarRange: (scalarBase + a)..<(scalarBase + b),
-                    kind: kind, source: source)
+                    kind: kind, source: source))
                 a = b
             }
-        }
         }
         }
         }

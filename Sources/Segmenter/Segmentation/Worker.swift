@@ -16,6 +16,10 @@ struct Worker: @unchecked Sendable {
     var byteOffsets: [Int] = []      // byte offset of each scalar, plus the end
     var utf16: [UInt16] = []         // folded text for ICU
     var hasSupplementary = false     // a scalar above U+FFFF: UTF-16 and scalar offsets differ
+    // Decoding's scratch (grow-only; see `decode`).
+    var decodedScalars: [UInt32] = []
+    var decodedOffsets: [Int] = []
+    var decodedUTF16: [UInt16] = []
 
     // ICU's word ends, in UTF-16 offsets (in scalar offsets once the rules have read them).
     var icuEnds: [Int32] = []
@@ -121,21 +125,21 @@ struct Worker: @unchecked Sendable {
 
     /// Decodes the chunk into `scalars` (folded), `byteOffsets` and `utf16`.
     ///
-    /// The three arrays are grown to their most (a scalar per byte, a UTF-16 unit per byte),
-    /// written through pointers (no capacity or uniqueness check per element, as `append`
-    /// makes) and cut to what was written.
+    /// Written through pointers into grow-only scratch arrays sized for the most (a scalar
+    /// and a UTF-16 unit per byte), then copied whole (no capacity or uniqueness check per
+    /// element, as `append` makes; and no refill of a cut array for every chunk).
     private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, byteBase: Int) throws(SegmenterError) {
         let n = bytes.count
-        scalars.grow(toAtLeast: n, with: 0)
-        byteOffsets.grow(toAtLeast: n + 1, with: 0)
-        utf16.grow(toAtLeast: n, with: 0)
+        decodedScalars.grow(toAtLeast: n, with: 0)
+        decodedOffsets.grow(toAtLeast: n + 1, with: 0)
+        decodedUTF16.grow(toAtLeast: n, with: 0)
         var count = 0          // scalars written
         var units = 0          // UTF-16 units written
         var supplementary = false
         var invalidAt = -1     // the first invalid byte (untrusted input), or -1
-        scalars.withUnsafeMutableBufferPointer { scalars in
-        byteOffsets.withUnsafeMutableBufferPointer { offsets in
-        utf16.withUnsafeMutableBufferPointer { utf16 in
+        decodedScalars.withUnsafeMutableBufferPointer { scalars in
+        decodedOffsets.withUnsafeMutableBufferPointer { offsets in
+        decodedUTF16.withUnsafeMutableBufferPointer { utf16 in
             // Safe because: each byte gives at most one scalar and one UTF-16 unit, and a
             // scalar of two units takes four bytes, so count <= n, units <= n (and the
             // offsets' end at count <= n).
@@ -178,9 +182,12 @@ struct Worker: @unchecked Sendable {
         }
         }
         if invalidAt >= 0 { throw .invalidUTF8(byteOffset: byteBase + invalidAt) }
-        scalars.removeLast(scalars.count - count)
-        byteOffsets.removeLast(byteOffsets.count - (count + 1))
-        utf16.removeLast(utf16.count - units)
+        scalars.removeAll(keepingCapacity: true)
+        byteOffsets.removeAll(keepingCapacity: true)
+        utf16.removeAll(keepingCapacity: true)
+        decodedScalars.withUnsafeBufferPointer { scalars.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        decodedOffsets.withUnsafeBufferPointer { byteOffsets.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...count])) }
+        decodedUTF16.withUnsafeBufferPointer { utf16.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<units])) }
         hasSupplementary = supplementary
     }
 
