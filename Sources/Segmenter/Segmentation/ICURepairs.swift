@@ -19,8 +19,14 @@ enum ICURepairs {
         if length < 2 || length > 4 { return nil }
         let first = scalars[s], last = scalars[e - 1]
         let lastClass = CharacterClasses.of(last, in: classes)
-        if lastClass & CharacterClasses.tailParticle == 0 && last != shi
-            && CharacterClasses.of(first, in: classes) & CharacterClasses.headParticle == 0 {
+        let firstClass = CharacterClasses.of(first, in: classes)
+        // Most words: no classifier or particle at the end (是 is a head particle), no particle
+        // at the start; one branch.
+        if (lastClass & (CharacterClasses.classifier | CharacterClasses.tailParticle | CharacterClasses.headParticle))
+            | (firstClass & CharacterClasses.headParticle) == 0 {
+            return nil
+        }
+        if lastClass & CharacterClasses.tailParticle == 0 && last != shi && firstClass & CharacterClasses.headParticle == 0 {
             // No particle and no 是 (which are head particles too): only a numeral with its
             // classifier may be split (most words ending in a classifier, 中国, 市场, 形成, end here).
             return lastClass & CharacterClasses.classifier != 0 && isNumeral(first) ? numeralSplit(scalars, s, e) : nil
