@@ -19,9 +19,17 @@ enum ICURepairs {
         if length < 2 || length > 4 { return nil }
         let first = scalars[s], last = scalars[e - 1]
         let lastClass = CharacterClasses.of(last, in: classes)
-        if lastClass & (CharacterClasses.classifier | CharacterClasses.tailParticle | CharacterClasses.shi) == 0
-            && CharacterClasses.of(first, in: classes) & CharacterClasses.headParticle == 0 {
+        let firstClass = CharacterClasses.of(first, in: classes)
+        // Most words: no classifier or particle at the end (是 is a head particle), no particle
+        // at the start; one branch.
+        if (lastClass & (CharacterClasses.classifier | CharacterClasses.tailParticle | CharacterClasses.headParticle))
+            | (firstClass & CharacterClasses.headParticle) == 0 {
             return nil
+        }
+        if lastClass & CharacterClasses.tailParticle == 0 && last != shi && firstClass & CharacterClasses.headParticle == 0 {
+            // No particle and no 是 (which are head particles too): only a numeral with its
+            // classifier may be split (most words ending in a classifier, 中国, 市场, 形成, end here).
+            return lastClass & CharacterClasses.classifier != 0 && isNumeral(first) ? numeralSplit(scalars, s, e) : nil
         }
         return split(scalars, s, e, lastClass: lastClass)
     }
@@ -141,8 +149,8 @@ enum CharacterClasses {
     static let transliteration: UInt8 = 16
     static let suffix: UInt8 = 32
     static let notInNames: UInt8 = 64
-    /// 是, which ICU glues on either side.
-    static let shi: UInt8 = 128
+    /// The first characters of the names pass's compound heads (规划, 示范区 …).
+    static let compoundHead: UInt8 = 128
 
     /// The flags, indexed by scalar value below U+10000.
     static let table: [UInt8] = {
@@ -153,7 +161,7 @@ enum CharacterClasses {
         mark(ICURepairs.classifiers, classifier)
         mark(ICURepairs.tailParticles, tailParticle)
         mark("的了是", headParticle)
-        mark("是", shi)
+        mark(String(Names.compoundHeadWords.compactMap(\.unicodeScalars.first).map(Character.init)), compoundHead)
         mark(Names.surnames, surname)
         mark(Names.transliteration, transliteration)
         mark(Names.suffixes, suffix)

@@ -60,56 +60,109 @@ private struct NameJoiner {
         CharacterClasses.of(v, in: classes) & flag != 0
     }
 
+    /// The class of `v` without a branch (U+FFFF, where astral scalars are clamped, has none).
+    @inline(__always)
+    private func classOf(_ v: UInt32) -> UInt8 {
+        classes[Int(min(v, 0xFFFF))]
+    }
+
     /// Rewrites the path in place (the write index never passes the read index); returns
     /// the new count.
+    ///
+    /// Most tokens can start no join: a first test without branches, from the token's length
+    /// and edge and the classes of its first character and the next token's (`mayStartJoin`),
+    /// passes them on with one well-predicted branch, and the next token's class is carried
+    /// to the next round; the rules (`join`) run only for the tokens that pass it.
     mutating func run(_ count: Int) -> Int {
         var w = 0          // tokens written
         var r = 0          // next token to read
         var start = 0      // where token r starts
+        let last = scalars.count - 1
+        var own = classOf(scalars[0])
         while r < count {
-            let end = Int(path[r].end)
-            if end - start == 1 && path[r].edge < 0 {
-                let v = scalars[start]
-                if has(v, CharacterClasses.surname), let taken = personName(r, start, count, w) {
-                    found.append(key(start, Int(path[r + taken - 1].end)))
-                    w = emit(w, end: path[r + taken - 1].end)
-                    start = Int(path[r + taken - 1].end)
-                    r += taken
-                    continue
-                }
-                if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
-                    w = emit(w, end: path[r + taken - 1].end)
-                    start = Int(path[r + taken - 1].end)
-                    r += taken
-                    continue
-                }
-            }
-            // A term and a head that makes it a named plan or zone (美丽中国|先行区).
-            if path[r].edge >= 0 && end - start >= 3 && r + 1 < count && path[r + 1].edge != Worker.Edge.remainder {
-                let next = Int(path[r + 1].end)
-                if next - end >= 2 && next - end <= 3 && Names.compoundHeads.contains(key(end, next)) {
-                    w = emit(w, end: path[r + 1].end)
-                    start = next
-                    r += 2
-                    continue
-                }
-            }
-            // A word and its suffix (积极|性, 世界|观, 工作|者).
-            if end - start == 2 && path[r].edge != Worker.Edge.remainder && r + 1 < count
-                && path[r + 1].edge == Worker.Edge.base && Int(path[r + 1].end) == end + 1
-                && has(scalars[end], CharacterClasses.suffix)
-                && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1]) {
-                w = emit(w, end: path[r + 1].end)
-                start = end + 1
-                r += 2
+            let step = path[r]
+            let end = Int(step.end)
+            let next = classOf(scalars[min(end, last)])
+            if !Self.mayStartJoin(step, end - start, own, next) {
+                path[w] = step
+                w += 1
+                start = end
+                r += 1
+                own = next
                 continue
             }
-            if w != r { path[w] = path[r] }
-            w += 1
-            start = end
-            r += 1
+            join(&r, &w, &start, count)
+            own = classOf(scalars[min(start, last)])
         }
         return w
+    }
+
+    /// Can a token of `length` with `step` start a join of `join`, given the classes of its
+    /// first character (`own`) and of the next token's (`next`; clamped to the last scalar at
+    /// the end: `join` checks that there is a next token)? A superset of the rules' first
+    /// tests: a single ICU character of a surname or the transliteration alphabet, a
+    /// two-character token before a suffix, a dictionary term before the first character of
+    /// a compound head. Computed with masks, not branches (tokens of all lengths alternate at
+    /// random, which a branch would mispredict).
+    @inline(__always)
+    private static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8) -> Bool {
+        let single = mask(length == 1) & mask(step.edge < 0) & own
+            & (CharacterClasses.surname | CharacterClasses.transliteration)
+        let suffixed = mask(length == 2) & mask(step.edge != Worker.Edge.remainder) & next & CharacterClasses.suffix
+        let headed = mask(length >= 3) & mask(step.edge >= 0) & next & CharacterClasses.compoundHead
+        return single | suffixed | headed != 0
+    }
+
+    /// All ones for true, zero for false (a comparison's flag, with no branch).
+    @inline(__always)
+    private static func mask(_ b: Bool) -> UInt8 {
+        0 &- UInt8(truncatingIfNeeded: b ? 1 : 0)
+    }
+
+    /// Applies the rules to token `r` (at `start`): joins it with the tokens after it and
+    /// writes the joined token, or copies it; advances `r`, `w` and `start`.
+    private mutating func join(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
+        let end = Int(path[r].end)
+        if end - start == 1 && path[r].edge < 0 {
+            let v = scalars[start]
+            if has(v, CharacterClasses.surname), let taken = personName(r, start, count, w) {
+                found.append(key(start, Int(path[r + taken - 1].end)))
+                w = emit(w, end: path[r + taken - 1].end)
+                start = Int(path[r + taken - 1].end)
+                r += taken
+                return
+            }
+            if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
+                w = emit(w, end: path[r + taken - 1].end)
+                start = Int(path[r + taken - 1].end)
+                r += taken
+                return
+            }
+        }
+        // A term and a head that makes it a named plan or zone (美丽中国|先行区).
+        if path[r].edge >= 0 && end - start >= 3 && r + 1 < count && path[r + 1].edge != Worker.Edge.remainder {
+            let next = Int(path[r + 1].end)
+            if next - end >= 2 && next - end <= 3 && Names.compoundHeads.contains(key(end, next)) {
+                w = emit(w, end: path[r + 1].end)
+                start = next
+                r += 2
+                return
+            }
+        }
+        // A word and its suffix (积极|性, 世界|观, 工作|者).
+        if end - start == 2 && path[r].edge != Worker.Edge.remainder && r + 1 < count
+            && path[r + 1].edge == Worker.Edge.base && Int(path[r + 1].end) == end + 1
+            && has(scalars[end], CharacterClasses.suffix)
+            && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1]) {
+            w = emit(w, end: path[r + 1].end)
+            start = end + 1
+            r += 2
+            return
+        }
+        if w != r { path[w] = path[r] }
+        w += 1
+        start = end
+        r += 1
     }
 
     /// Joins the other occurrences of `known` names: a surname and one or two given-name
@@ -119,14 +172,18 @@ private struct NameJoiner {
         var w = 0, r = 0, start = 0
         while r < count {
             let end = Int(path[r].end)
-            if end - start == 1 && path[r].edge < 0 && has(scalars[start], CharacterClasses.surname) {
+            // One branch for most tokens (see `mayStartJoin`).
+            if Self.mask(end - start == 1) & Self.mask(path[r].edge < 0) & classOf(scalars[start]) & CharacterClasses.surname != 0 {
                 var taken = 0
-                for length in [3, 2] where taken == 0 {
+                var length = 3  // the longer one first
+                while length >= 2 && taken == 0 {
                     let last = r + length - 1
-                    guard last < count else { continue }
-                    var singles = true
-                    for i in (r + 1)...last where !givenCharacter(i, count) { singles = false }
-                    if singles && known.contains(key(start, Int(path[last].end))) { taken = length }
+                    if last < count {
+                        var singles = true
+                        for i in (r + 1)...last where !givenCharacter(i, count) { singles = false }
+                        if singles && known.contains(key(start, Int(path[last].end))) { taken = length }
+                    }
+                    length -= 1
                 }
                 if taken > 0 {
                     w = emit(w, end: path[r + taken - 1].end)
@@ -283,9 +340,12 @@ enum Names {
     /// Heads that make a dictionary term or place of three characters or more before them a
     /// named plan or zone (生态文明|试验区, 美丽中国|先行区; not 各项|规划). Not 行动, 体系, 计划, 委员会: after a term they are mostly a
     /// modifier's head (健康中国|行动, 医疗保障|体系), which the standard keeps apart.
-    static let compoundHeads = SortedKeys([
+    static let compoundHeads = SortedKeys(compoundHeadWords.map(ICURepairs.key))
+    /// The heads of `compoundHeads`, as written (their first characters are a class of
+    /// `CharacterClasses`, the names pass's first test).
+    static let compoundHeadWords = [
         "规划", "纲要", "示范区", "试验区", "先行区", "实验区", "先导区", "合作区",
-    ].map(ICURepairs.key))
+    ]
 
     /// One-token cues after a name: verbs of saying and 等.
     static let afterWords = SortedKeys([

@@ -16,6 +16,10 @@ struct Worker: @unchecked Sendable {
     var byteOffsets: [Int] = []      // byte offset of each scalar, plus the end
     var utf16: [UInt16] = []         // folded text for ICU
     var hasSupplementary = false     // a scalar above U+FFFF: UTF-16 and scalar offsets differ
+    // Decoding's scratch (grow-only; see `decode`).
+    var decodedScalars: [UInt32] = []
+    var decodedOffsets: [Int] = []
+    var decodedUTF16: [UInt16] = []
 
     // ICU's word ends, in UTF-16 offsets (in scalar offsets once the rules have read them).
     var icuEnds: [Int32] = []
@@ -119,44 +123,72 @@ struct Worker: @unchecked Sendable {
 
     // MARK: - Decoding
 
+    /// Decodes the chunk into `scalars` (folded), `byteOffsets` and `utf16`.
+    ///
+    /// Written through pointers into grow-only scratch arrays sized for the most (a scalar
+    /// and a UTF-16 unit per byte), then copied whole (no capacity or uniqueness check per
+    /// element, as `append` makes; and no refill of a cut array for every chunk).
     private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, byteBase: Int) throws(SegmenterError) {
+        let n = bytes.count
+        decodedScalars.grow(toAtLeast: n, with: 0)
+        decodedOffsets.grow(toAtLeast: n + 1, with: 0)
+        decodedUTF16.grow(toAtLeast: n, with: 0)
+        var count = 0          // scalars written
+        var units = 0          // UTF-16 units written
+        var supplementary = false
+        var invalidAt = -1     // the first invalid byte (untrusted input), or -1
+        decodedScalars.withUnsafeMutableBufferPointer { scalars in
+        decodedOffsets.withUnsafeMutableBufferPointer { offsets in
+        decodedUTF16.withUnsafeMutableBufferPointer { utf16 in
+            // Safe because: each byte gives at most one scalar and one UTF-16 unit, and a
+            // scalar of two units takes four bytes, so count <= n, units <= n (and the
+            // offsets' end at count <= n).
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                var v: UInt32
+                var len: Int
+                if b < 0x80 {
+                    v = UInt32(b)
+                    len = 1
+                } else if let (value, length) = UTF8Decoding.decode(bytes, at: i) {
+                    v = ScalarClass.fold(value)
+                    len = length
+                } else {
+                    if !trusted {
+                        invalidAt = i
+                        return
+                    }
+                    v = 0xFFFD
+                    len = 1
+                }
+                scalars[count] = v
+                offsets[count] = i
+                count += 1
+                if v < 0x10000 {
+                    utf16[units] = UInt16(truncatingIfNeeded: v)
+                    units += 1
+                } else {
+                    let w = v - 0x10000
+                    utf16[units] = UInt16(truncatingIfNeeded: 0xD800 + (w >> 10))
+                    utf16[units + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (w & 0x3FF))
+                    units += 2
+                    supplementary = true
+                }
+                i += len
+            }
+            offsets[count] = n
+        }
+        }
+        }
+        if invalidAt >= 0 { throw .invalidUTF8(byteOffset: byteBase + invalidAt) }
         scalars.removeAll(keepingCapacity: true)
         byteOffsets.removeAll(keepingCapacity: true)
         utf16.removeAll(keepingCapacity: true)
-        hasSupplementary = false
-        let n = bytes.count
-        scalars.reserveCapacity(n)
-        byteOffsets.reserveCapacity(n + 1)
-        utf16.reserveCapacity(n)
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            var v: UInt32
-            var len: Int
-            if b < 0x80 {
-                v = UInt32(b)
-                len = 1
-            } else if let (value, length) = UTF8Decoding.decode(bytes, at: i) {
-                v = ScalarClass.fold(value)
-                len = length
-            } else {
-                if !trusted { throw .invalidUTF8(byteOffset: byteBase + i) }
-                v = 0xFFFD
-                len = 1
-            }
-            scalars.append(v)
-            byteOffsets.append(i)
-            if v < 0x10000 {
-                utf16.append(UInt16(truncatingIfNeeded: v))
-            } else {
-                let w = v - 0x10000
-                utf16.append(UInt16(truncatingIfNeeded: 0xD800 + (w >> 10)))
-                utf16.append(UInt16(truncatingIfNeeded: 0xDC00 + (w & 0x3FF)))
-                hasSupplementary = true
-            }
-            i += len
-        }
-        byteOffsets.append(n)
+        decodedScalars.withUnsafeBufferPointer { scalars.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        decodedOffsets.withUnsafeBufferPointer { byteOffsets.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...count])) }
+        decodedUTF16.withUnsafeBufferPointer { utf16.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<units])) }
+        hasSupplementary = supplementary
     }
 
     /// Rewrites `utf16` from `scalars` (after folding changed them; one scalar for one, so
@@ -239,7 +271,8 @@ struct Worker: @unchecked Sendable {
 
     @inline(__always)
     func makeToken(_ a: Int, _ b: Int, source: Token.Source, byteBase: Int, scalarBase: Int, subword: Bool = false) -> Token {
-        var kind = ScalarClass.kind(of: scalars[a])
+        let first = scalars[a]
+        var kind = ScalarClass.isHan(first) ? .ideographic : ScalarClass.kind(of: first)
         if kind != .ideographic && (source == .builtinDictionary || source == .userDictionary) {
             for i in a..<b where ScalarClass.isHan(scalars[i]) {
                 kind = .ideographic
