@@ -57,6 +57,10 @@ import Segmenter
         // Not after a two-character word, and not with heads that mostly follow a modifier.
         #expect(!Shared.segmenter.cut("落实各项规划").contains("各项规划"))
         #expect(!Shared.segmenter.cut("健全医疗保障体系").contains("医疗保障体系"))
+        // A user's word keeps the extent the user gave it.
+        var user = Shared.segmenter
+        user.addWord("数智渝城")
+        #expect(user.cut("建设数智渝城示范区") == "建设|数智渝城|示范区")
     }
 
     @Test func namesNeedContext() {

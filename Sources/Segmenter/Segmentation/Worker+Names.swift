@@ -17,14 +17,15 @@
 ///
 /// Names are joined from ICU's own pieces only (never a dictionary word, a rule token or a
 /// piece the resolver cut), so the pass cannot undo a lexicon decision; suffixes and heads
-/// extend a word, never cut one. Joined tokens come out with the source `rule`.
+/// extend a word, never cut one, and never a user's word. Joined tokens come out with the
+/// source `rule`.
 extension Worker {
     /// Rewrites `path[0..<pathCount]` with names joined.
     ///
     /// A name found in context is remembered for the rest of the call (`knownNames`: one
     /// document, or one line in the CLI), and its other occurrences in the chunk are joined
     /// too, with or without a cue (郭明义同志 … 郭明义和他的同事).
-    mutating func joinNames() {
+    mutating func joinNames(lexicon: Lexicon?) {
         let count = pathCount
         if count < 2 { return }
         var written = count
@@ -32,13 +33,15 @@ extension Worker {
         knownNames = []
         scalars.withUnsafeBufferPointer { scalars in
         path.withUnsafeMutableBufferPointer { path in
+        (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
         CharacterClasses.table.withUnsafeBufferPointer { classes in
-            var joiner = NameJoiner(scalars: scalars, path: path, classes: classes)
+            var joiner = NameJoiner(scalars: scalars, path: path, classes: classes, isUser: isUser)
             written = joiner.run(count)
             if !joiner.found.isEmpty {
                 for name in joiner.found where !known.contains(name) { known.append(name) }
             }
             if !known.isEmpty { written = joiner.joinKnown(written, known) }
+        }
         }
         }
         }
@@ -52,6 +55,8 @@ private struct NameJoiner {
     let path: UnsafeMutableBufferPointer<Worker.PathStep>
     /// `CharacterClasses.table`.
     let classes: UnsafeBufferPointer<UInt8>
+    /// Per dictionary entry: a user's word (never extended: the user chose its extent).
+    let isUser: UnsafeBufferPointer<Bool>
     /// The keys of the person names joined by `run`.
     var found: [UInt64] = []
 
@@ -140,7 +145,8 @@ private struct NameJoiner {
             }
         }
         // A term and a head that makes it a named plan or zone (美丽中国|先行区).
-        if path[r].edge >= 0 && end - start >= 3 && r + 1 < count && path[r + 1].edge != Worker.Edge.remainder {
+        if path[r].edge >= 0 && end - start >= 3 && r + 1 < count && path[r + 1].edge != Worker.Edge.remainder
+            && !isUser[Int(path[r].edge)] {
             let next = Int(path[r + 1].end)
             if next - end >= 2 && next - end <= 3 && Names.compoundHeads.contains(key(end, next)) {
                 w = emit(w, end: path[r + 1].end)
@@ -151,6 +157,7 @@ private struct NameJoiner {
         }
         // A word and its suffix (积极|性, 世界|观, 工作|者).
         if end - start == 2 && path[r].edge != Worker.Edge.remainder && r + 1 < count
+            && !(path[r].edge >= 0 && isUser[Int(path[r].edge)])
             && path[r + 1].edge == Worker.Edge.base && Int(path[r + 1].end) == end + 1
             && has(scalars[end], CharacterClasses.suffix)
             && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1]) {

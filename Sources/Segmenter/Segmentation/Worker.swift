@@ -116,7 +116,7 @@ struct Worker: @unchecked Sendable {
         }
         applyRules(icuOK: icuOK)
         resolve(lexicon: lexicon)
-        joinNames()
+        joinNames(lexicon: lexicon)
         emit(lexicon: lexicon, mode: mode, byteBase: byteBase, scalarBase: scalarBase, out: &out)
         return n
     }
