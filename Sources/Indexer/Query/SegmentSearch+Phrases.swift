@@ -12,7 +12,11 @@ extension SegmentSearch {
     mutating func matches(_ d: Int) -> Bool {
         for g in 0..<plan.groupClauses.count {
             var any = false
-            for c in plan.groupClauses[g] where clauseMatches(c, d) {
+            for c in plan.groupClauses[g] {
+                // A phrase reading whose anchor was last seen past `d` cannot be at `d`.
+                let a = clauseAnchor[c]
+                if a >= 0 && scratch.anchorDoc[a] > d { continue }
+                guard clauseMatches(c, d) else { continue }
                 any = true
                 break
             }

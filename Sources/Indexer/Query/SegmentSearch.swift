@@ -43,6 +43,8 @@ struct SegmentSearch {
     let anchorReadings: [Int]
     /// The phrase families (their first readings' indices), ascending.
     let families: [Int]
+    /// Per clause: the index of its anchor in `anchorTerms` (a phrase reading's), or -1.
+    let clauseAnchor: [Int]
     /// Per-candidate memory of `structuredScore`, allocated once per segment search.
     let scratch: PhraseScratch
     /// Reused for phrase start positions (passage scoring).
@@ -101,6 +103,11 @@ struct SegmentSearch {
         anchorStarts = byAnchor.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         anchorReadings = byAnchor.flatMap { $0 }
         families = Array(Set(plan.phraseFamily)).sorted()
+        var clauseAnchor = [Int](repeating: -1, count: plan.clausePhrase.count)
+        for (k, readings) in byAnchor.enumerated() {
+            for i in readings { clauseAnchor[plan.phrases[i]] = k }
+        }
+        self.clauseAnchor = clauseAnchor
         scratch = PhraseScratch(readings: plan.phrases.count, anchors: anchors.count)
         // Only a plan with phrases counts them (no allocation otherwise).
         let clauses = plan.phrases.isEmpty ? 0 : plan.clausePhrase.count
