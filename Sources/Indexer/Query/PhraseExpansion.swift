@@ -66,18 +66,27 @@ enum PhraseExpansion {
         }
         func longer(_ word: String) -> [String] { terms(word, ending: false) }
         func ending(_ text: String) -> [String] { terms(text, ending: true) }
+        // A reading is added once: not when the group (as written, or with the readings
+        // added so far) has the same terms at the same offsets.
+        struct Key: Hashable {
+            let terms: [String]
+            let offsets: [Int]
+        }
         var out = query
         for g in query.groups.indices {
             var group: [Query.Clause] = []
+            guard query.groups[g].contains(where: \.isPhrase) else {
+                out.groups[g] = query.groups[g]
+                continue
+            }
+            var seen = Set(query.groups[g].map { Key(terms: $0.terms, offsets: $0.offsets) })
             var added = 0  // further readings of the current phrase (its readings as typed share the cap)
             for clause in query.groups[g] {
                 group.append(clause)
                 guard clause.isPhrase else { continue }
                 if !clause.isVariant { added = 0 }
-                for variant in variants(of: clause, longer: longer, ending: ending)
-                where added < maxPerPhrase
-                    && !group.contains(where: { $0.terms == variant.terms && $0.offsets == variant.offsets })
-                    && !query.groups[g].contains(where: { $0.terms == variant.terms && $0.offsets == variant.offsets }) {
+                for variant in variants(of: clause, longer: longer, ending: ending) where added < maxPerPhrase {
+                    guard seen.insert(Key(terms: variant.terms, offsets: variant.offsets)).inserted else { continue }
                     group.append(variant)
                     added += 1
                 }

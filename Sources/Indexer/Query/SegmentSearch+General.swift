@@ -42,6 +42,11 @@ extension SegmentSearch {
             }
         }
         let unionDriven = !union.isEmpty
+        // Each union term's document when last advanced (≤ its cursor's: cursors only move
+        // on), read from one small array instead of from each cursor; a value below the
+        // current document is brought up to date. Stale values can only make a candidate
+        // early (checked like any other), never skip one.
+        var unionAt = [Int](repeating: -1, count: union.count)
         let requiredSet = Set(required)
         let optionalBound = cursors.indices.filter { !requiredSet.contains($0) }.reduce(0.0) { $0 + termBound($1) * plan.multiplicity[$1] }
         var d = 0
@@ -53,11 +58,17 @@ extension SegmentSearch {
                 var m = PostingCursor.exhausted
                 var k = 0
                 while k < union.count {
-                    let x = cursors[union[k]].advance(to: d)
+                    var x = unionAt[k]
+                    if x < d {
+                        x = cursors[union[k]].advance(to: d)
+                        unionAt[k] = x
+                    }
                     if x == PostingCursor.exhausted {
                         // Spent: out of the union.
                         union.swapAt(k, union.count - 1)
                         union.removeLast()
+                        unionAt.swapAt(k, unionAt.count - 1)
+                        unionAt.removeLast()
                         continue
                     }
                     m = min(m, x)

@@ -12,7 +12,11 @@ extension SegmentSearch {
     mutating func matches(_ d: Int) -> Bool {
         for g in 0..<plan.groupClauses.count {
             var any = false
-            for c in plan.groupClauses[g] where clauseMatches(c, d) {
+            for c in plan.groupClauses[g] {
+                // A phrase reading whose anchor was last seen past `d` cannot be at `d`.
+                let a = clauseAnchor[c]
+                if a >= 0 && scratch.anchorDoc[a] > d { continue }
+                guard clauseMatches(c, d) else { continue }
                 any = true
                 break
             }
@@ -27,8 +31,8 @@ extension SegmentSearch {
 
     /// Whether document `d` has every term of clause `c` (the cursors move to it).
     mutating func hasAllTerms(_ c: Int, _ d: Int) -> Bool {
-        for k in plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1] {
-            let t = plan.flatTerms[k]
+        for k in clauseStarts[c]..<clauseStarts[c + 1] {
+            let t = clauseTerms[k]
             guard present[t], cursors[t].advance(to: d) == d else { return false }
         }
         return true
@@ -39,8 +43,8 @@ extension SegmentSearch {
         if phraseDoc[c] == d { return phraseCount[c] }
         var count = 0
         if hasAllTerms(c, d) {
-            let lo = plan.clauseOffsets[c], hi = plan.clauseOffsets[c + 1]
-            count = Self.phraseOccurrences(cursors, plan.flatTerms[lo..<hi], offsets: plan.flatOffsets[lo..<hi], limit: .max)
+            let lo = clauseStarts[c], hi = clauseStarts[c + 1]
+            count = Self.phraseOccurrences(cursors, clauseTerms[lo..<hi], offsets: plan.flatOffsets[lo..<hi], limit: .max)
         }
         phraseDoc[c] = d
         phraseCount[c] = count
@@ -62,46 +66,69 @@ extension SegmentSearch {
         guard phrases > 0 else {
             return score > threshold && !isDeleted(d) && matches(d) && !excluded(d) ? score : nil
         }
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * phrases) { scratch -> Double? in
-            // Per phrase family, the best reading's bound, then its weight; per reading its
-            // bound (0: a term missing), so that a reading that cannot beat its family's best
-            // has no positions counted.
-            let best = UnsafeMutableBufferPointer(rebasing: scratch[0..<phrases])
-            let readingBound = UnsafeMutableBufferPointer(rebasing: scratch[phrases...])
-            best.initialize(repeating: 0)
-            let flatTerms = plan.flatTerms, clauseOffsets = plan.clauseOffsets, family = plan.phraseFamily
-            let phraseClauses = plan.phrases, scaledIDF = context.phraseScaledIDF, phraseAnchor = phraseAnchor, present = present
-            for (i, c) in phraseClauses.enumerated() {
-                readingBound[i] = 0
-                // Its rarest term first: most readings fail there.
-                let anchor = phraseAnchor[i]
-                guard anchor >= 0, cursors[anchor].advance(to: d) == d else { continue }
+        // Per phrase family, the best reading's bound, then its weight; per reading whose
+        // terms are all in `d` its bound, so that a reading that cannot beat its family's
+        // best has no positions counted. Only the readings whose anchor (rarest term) is at
+        // `d` are visited: the anchors' documents as last seen (`anchorDoc`, never ahead of
+        // their cursors, which only move on) say which, without touching the others'
+        // cursors. The scratch memory is the search's own (`PhraseScratch`).
+        let best = scratch.best, anchorAt = scratch.anchorDoc, touched = scratch.touched, touchedBound = scratch.touchedBound
+        for j in 0..<families.count { best[families[j]] = 0 }
+        var n = 0
+        for a in 0..<anchorTerms.count where anchorAt[a] <= d {
+            let at = cursors[anchorTerms[a]].advance(to: d)
+            anchorAt[a] = at
+            guard at == d else { continue }
+            for r in anchorStarts[a]..<anchorStarts[a + 1] {
+                let i = anchorReadings[r], c = phraseClauses[i]
                 var least = Int.max
-                for k in clauseOffsets[c]..<clauseOffsets[c + 1] {
-                    let t = flatTerms[k]
+                for k in clauseStarts[c]..<clauseStarts[c + 1] {
+                    let t = clauseTerms[k]
                     guard present[t], cursors[t].advance(to: d) == d else { least = 0; break }
                     least = min(least, cursors[t].tf)
                 }
                 if least > 0 {
-                    let f = family[i]
-                    readingBound[i] = context.weight(scaledIDF: scaledIDF[i], tf: least, norm: norm)
-                    best[f] = max(best[f], readingBound[i])
+                    let f = phraseFamily[i]
+                    let bound = context.weight(scaledIDF: phraseScaledIDF[i], tf: least, norm: norm)
+                    touched[n] = i
+                    touchedBound[n] = bound
+                    n += 1
+                    best[f] = max(best[f], bound)
                 }
             }
-            let bound = score + best.reduce(0, +)
-            guard bound > threshold, !isDeleted(d), matches(d), !excluded(d) else { return nil }
-            best.update(repeating: 0)
-            for (i, c) in phraseClauses.enumerated() {
-                let f = family[i]
-                guard readingBound[i] > best[f] else { continue }
-                let pf = phraseFrequency(c, d)
-                if pf > 0 {
-                    best[f] = max(best[f], context.weight(scaledIDF: scaledIDF[i], tf: pf, norm: norm))
-                }
-            }
-            let total = score + best.reduce(0, +)
-            return total > threshold ? total : nil
         }
+        // The families' sum (the other entries are 0), in order.
+        var sum = 0.0
+        for j in 0..<families.count { sum += best[families[j]] }
+        guard score + sum > threshold, !isDeleted(d), matches(d), !excluded(d) else { return nil }
+        for j in 0..<families.count { best[families[j]] = 0 }
+        // The readings in the query's order (anchors group them otherwise).
+        if n > 1 && anchorTerms.count > 1 {
+            // Insertion sort by reading (a handful), bounds along.
+            for j in 1..<n {
+                let i = touched[j], b = touchedBound[j]
+                var k = j
+                while k > 0 && touched[k - 1] > i {
+                    touched[k] = touched[k - 1]
+                    touchedBound[k] = touchedBound[k - 1]
+                    k -= 1
+                }
+                touched[k] = i
+                touchedBound[k] = b
+            }
+        }
+        for j in 0..<n {
+            let i = touched[j], f = phraseFamily[i]
+            guard touchedBound[j] > best[f] else { continue }
+            let pf = phraseFrequency(phraseClauses[i], d)
+            if pf > 0 {
+                best[f] = max(best[f], context.weight(scaledIDF: phraseScaledIDF[i], tf: pf, norm: norm))
+            }
+        }
+        sum = 0
+        for j in 0..<families.count { sum += best[families[j]] }
+        let total = score + sum
+        return total > threshold ? total : nil
     }
 
     /// The occurrences of a phrase in the current documents of `cursors[terms]`: the positions

@@ -28,6 +28,25 @@ struct SegmentSearch {
     /// Per phrase clause (index into `plan.phrases`): its rarest term in this segment, checked
     /// first, or -1 when the segment lacks one of its terms (it cannot match here).
     let phraseAnchor: [Int]
+    /// The plan's clause layout and phrase tables, held by the search (read per candidate
+    /// without going through the plan object): `QueryPlan.flatTerms`, `.clauseOffsets`,
+    /// `.phrases`, `.phraseFamily`, and the context's `phraseScaledIDF`.
+    let clauseTerms: [Int]
+    let clauseStarts: [Int]
+    let phraseClauses: [Int]
+    let phraseFamily: [Int]
+    let phraseScaledIDF: [Double]
+    /// The distinct anchors of the phrase readings (`phraseAnchor`, those present), and per
+    /// anchor a its readings, ascending: anchorReadings[anchorStarts[a]..<anchorStarts[a+1]].
+    let anchorTerms: [Int]
+    let anchorStarts: [Int]
+    let anchorReadings: [Int]
+    /// The phrase families (their first readings' indices), ascending.
+    let families: [Int]
+    /// Per clause: the index of its anchor in `anchorTerms` (a phrase reading's), or -1.
+    let clauseAnchor: [Int]
+    /// Per-candidate memory of `structuredScore`, allocated once per segment search.
+    let scratch: PhraseScratch
     /// Reused for phrase start positions (passage scoring).
     var phraseStarts: [UInt32] = []
     /// The first error met reading documents or passages (reported by `execute`).
@@ -66,6 +85,30 @@ struct SegmentSearch {
             guard terms.allSatisfy({ present[$0] }) else { return -1 }
             return terms.min { cursors[$0].info.docFreq < cursors[$1].info.docFreq } ?? -1
         }
+        clauseTerms = plan.flatTerms
+        clauseStarts = plan.clauseOffsets
+        phraseClauses = plan.phrases
+        phraseFamily = plan.phraseFamily
+        phraseScaledIDF = context.phraseScaledIDF
+        var anchors: [Int] = [], byAnchor: [[Int]] = []
+        for (i, a) in phraseAnchor.enumerated() where a >= 0 {
+            if let k = anchors.firstIndex(of: a) {
+                byAnchor[k].append(i)
+            } else {
+                anchors.append(a)
+                byAnchor.append([i])
+            }
+        }
+        anchorTerms = anchors
+        anchorStarts = byAnchor.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        anchorReadings = byAnchor.flatMap { $0 }
+        families = Array(Set(plan.phraseFamily)).sorted()
+        var clauseAnchor = [Int](repeating: -1, count: plan.clausePhrase.count)
+        for (k, readings) in byAnchor.enumerated() {
+            for i in readings { clauseAnchor[plan.phrases[i]] = k }
+        }
+        self.clauseAnchor = clauseAnchor
+        scratch = PhraseScratch(readings: plan.phrases.count, anchors: anchors.count)
         // Only a plan with phrases counts them (no allocation otherwise).
         let clauses = plan.phrases.isEmpty ? 0 : plan.clausePhrase.count
         phraseDoc = Array(repeating: -1, count: clauses)
@@ -119,5 +162,35 @@ struct SegmentSearch {
         guard present[t] else { return 0 }
         let info = cursors[t].info
         return bound(t, info.tfidfBound, info.maxTF, info.minNorm)
+    }
+}
+
+/// The memory `SegmentSearch.structuredScore` works in per candidate (no allocation, no
+/// reference counting per candidate): per reading (index into `QueryPlan.phrases`) its
+/// family's best weight (`best`, at family indices), the readings met and their bounds, and
+/// per distinct anchor its document when last advanced (-1 at first; never ahead of the
+/// anchor's cursor, as cursors only move on).
+final class PhraseScratch {
+    let best: UnsafeMutableBufferPointer<Double>
+    let touched: UnsafeMutableBufferPointer<Int>
+    let touchedBound: UnsafeMutableBufferPointer<Double>
+    let anchorDoc: UnsafeMutableBufferPointer<Int>
+
+    init(readings: Int, anchors: Int) {
+        best = .allocate(capacity: readings)
+        best.initialize(repeating: 0)
+        touched = .allocate(capacity: readings)
+        touched.initialize(repeating: 0)
+        touchedBound = .allocate(capacity: readings)
+        touchedBound.initialize(repeating: 0)
+        anchorDoc = .allocate(capacity: anchors)
+        anchorDoc.initialize(repeating: -1)
+    }
+
+    deinit {
+        best.deallocate()
+        touched.deallocate()
+        touchedBound.deallocate()
+        anchorDoc.deallocate()
     }
 }
