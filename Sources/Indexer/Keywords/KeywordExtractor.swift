@@ -342,9 +342,6 @@ public struct KeywordExtractor: Sendable {
         }
     }
 
-    /// Whether a word is a number written in Chinese numerals (一九, 十八, 二千), perhaps with
-    /// 年 or 分 after it (一九八|二年, 百分|之): numbers are not keywords, and the rules join
-    /// only Arabic digits. Asked of words ICU gives; a dictionary's (十四五, 两个确立) are terms.
     /// Whether a rule token is a word the segmenter joined from ICU's pieces (a person's or a
     /// transliterated name, a word with its suffix: all Han characters) rather than a number,
     /// a date, a code or an ordinal (第十二), which are no keywords.
@@ -352,9 +349,7 @@ public struct KeywordExtractor: Sendable {
         guard w.count >= 6, w.count % 3 == 0 else { return false }
         var at = 0
         while at < w.count {
-            let a = w[at], b = w[at + 1], c = w[at + 2]
-            guard a & 0xF0 == 0xE0 else { return false }
-            let value = UInt32(a & 0x0F) << 12 | UInt32(b & 0x3F) << 6 | UInt32(c & 0x3F)
+            guard let value = threeByteScalar(w, at) else { return false }
             guard (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) else { return false }
             if at == 0 && value == 0x7B2C { return false }  // 第
             at += 3
@@ -362,13 +357,14 @@ public struct KeywordExtractor: Sendable {
         return true
     }
 
+    /// Whether a word is a number written in Chinese numerals (一九, 十八, 二千), perhaps with
+    /// 年 or 分 after it (一九八|二年, 百分|之): numbers are not keywords, and the rules join
+    /// only Arabic digits. Asked of words ICU gives; a dictionary's (十四五, 两个确立) are terms.
     static func isChineseNumber(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
         guard w.count >= 6, w.count % 3 == 0 else { return false }
         var at = 0
         while at < w.count {
-            let a = w[at], b = w[at + 1], c = w[at + 2]
-            guard a & 0xF0 == 0xE0 else { return false }
-            let value = UInt32(a & 0x0F) << 12 | UInt32(b & 0x3F) << 6 | UInt32(c & 0x3F)
+            guard let value = threeByteScalar(w, at) else { return false }
             let last = at + 3 == w.count
             switch value {
             // 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 亿 两 零
@@ -384,6 +380,15 @@ public struct KeywordExtractor: Sendable {
             at += 3
         }
         return true
+    }
+
+    /// The scalar of the three-byte UTF-8 sequence at `at` (the caller checked that three
+    /// bytes are there), or nil when it is not one.
+    @inline(__always)
+    private static func threeByteScalar(_ w: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32? {
+        let a = w[at], b = w[at + 1], c = w[at + 2]
+        guard a & 0xF0 == 0xE0 else { return nil }
+        return UInt32(a & 0x0F) << 12 | UInt32(b & 0x3F) << 6 | UInt32(c & 0x3F)
     }
 
     /// Fragments are joined to a neighbour only while shorter than this (in characters).

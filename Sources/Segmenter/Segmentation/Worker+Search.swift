@@ -139,16 +139,7 @@ extension Worker {
         }
         if let known = oracleCache.lookup(key) { return known }
         oracleUTF16.removeAll(keepingCapacity: true)
-        for i in a..<b {
-            let v = scalars[i]
-            if v < 0x10000 {
-                oracleUTF16.append(UInt16(truncatingIfNeeded: v))
-            } else {
-                let w = v - 0x10000
-                oracleUTF16.append(UInt16(truncatingIfNeeded: 0xD800 + (w >> 10)))
-                oracleUTF16.append(UInt16(truncatingIfNeeded: 0xDC00 + (w & 0x3FF)))
-            }
-        }
+        for i in a..<b { oracleUTF16.appendUTF16(scalars[i]) }
         let word = oracleUTF16.withUnsafeBufferPointer { buf in
             cursor?.isOneWord(buf, scratchEnds: &oracleEnds) ?? false
         }

@@ -196,15 +196,8 @@ struct Worker: @unchecked Sendable {
     private mutating func encodeUTF16() {
         utf16.removeAll(keepingCapacity: true)
         hasSupplementary = false
-        for v in scalars {
-            if v < 0x10000 {
-                utf16.append(UInt16(truncatingIfNeeded: v))
-            } else {
-                let w = v - 0x10000
-                utf16.append(UInt16(truncatingIfNeeded: 0xD800 + (w >> 10)))
-                utf16.append(UInt16(truncatingIfNeeded: 0xDC00 + (w & 0x3FF)))
-                hasSupplementary = true
-            }
+        for v in scalars where utf16.appendUTF16(v) {
+            hasSupplementary = true
         }
     }
 

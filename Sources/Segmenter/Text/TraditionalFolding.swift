@@ -290,15 +290,7 @@ final class TraditionalFolding: Sendable {
     static func utf16(of scalars: [UInt32]) -> [UInt16] {
         var out: [UInt16] = []
         out.reserveCapacity(scalars.count)
-        for v in scalars {
-            if v < 0x1_0000 {
-                out.append(UInt16(truncatingIfNeeded: v))
-            } else {
-                let w = v - 0x1_0000
-                out.append(UInt16(truncatingIfNeeded: 0xD800 + (w >> 10)))
-                out.append(UInt16(truncatingIfNeeded: 0xDC00 + (w & 0x3FF)))
-            }
-        }
+        for v in scalars { out.appendUTF16(v) }
         return out
     }
 
