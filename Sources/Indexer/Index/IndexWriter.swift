@@ -157,7 +157,8 @@ public final class IndexWriter {
         }
         // Building runs on the build queue, overlapping the next batch's analysis.
         if let b = builder {
-            let work = UncheckedBox((b, docs))
+            // Used only on the build queue until the writer waits for it (`buildQueue.sync {}`).
+            let work = UncheckedSendable((b, docs))
             buildQueue.async {
                 let (builder, documents) = work.value
                 for doc in documents { builder.add(doc) }
@@ -326,11 +327,4 @@ final class AnalysisJob: @unchecked Sendable {
 func segmentName(_ n: Int) -> String {
     let digits = String(n)
     return "seg-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
-}
-
-/// Hands a value that is not Sendable to the build queue. Safe here: the value is used only
-/// on that queue until the writer waits for the queue (`buildQueue.sync {}`).
-final class UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -229,7 +229,7 @@ final class SegmentBuilder {
         let storeError = StoreWriteResult()
         let storePath = directory + "/" + name + ".store"
         stored.threads = threads
-        let storeJob = UncheckedBox((stored, storePath, storeError))
+        let storeJob = UncheckedSendable((stored, storePath, storeError))
         stored = StoredDocumentsWriter()
         storeWritten.enter()
         DispatchQueue.global().async {
@@ -269,12 +269,7 @@ final class SegmentBuilder {
             }
         }
         if bounds.last != termOrder.count { bounds.append(termOrder.count) }
-        let slots = UnsafeMutableBufferPointer<TermChunk?>.allocate(capacity: bounds.count - 1)
-        slots.initialize(repeating: nil)
-        defer {
-            _ = slots.deinitialize()
-            slots.deallocate()
-        }
+        let slots = Slots<TermChunk>(count: bounds.count - 1)
         // Each thread writes its own slot; the builder is only read meanwhile.
         let ranges = bounds
         let grouped = groupPostings()
@@ -283,12 +278,12 @@ final class SegmentBuilder {
         postings.recordDoc = []
         postings.recordTF = []
         postings.allPositions = []
-        let shared = UncheckedBox((self, slots, grouped))
+        let shared = UncheckedSendable((self, slots, grouped))
         DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { c in
             let (builder, out, groups) = shared.value
             out[c] = builder.encode(termOrder[ranges[c]..<ranges[c + 1]], groups: groups, averageLength: averageLength)
         }
-        let chunks = Array(slots)
+        let chunks = slots.values
         var postings = ByteWriter()
         var positions = ByteWriter()
         var infos = ByteWriter()

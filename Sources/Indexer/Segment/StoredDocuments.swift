@@ -1,4 +1,5 @@
 import Dispatch
+import Segmenter
 import Synchronization
 
 /// The stored documents of a segment (`seg-NNNNNN.store`): ids, titles, texts and passage
@@ -131,12 +132,12 @@ struct StoredDocumentsWriter {
         let dictionary = Zstd.trainDictionary(samples, sampleSizes: sizes, capacity: min(112 << 10, contents.count / 20))
         // Blocks compressed in parallel: contiguous runs of blocks, one compressor each.
         let runs = max(1, min(threads, blockStarts.count / 64))
-        let compressed = CompressedRuns(count: runs)
-        let job = UncheckedBox((self, blockStarts, dictionary, compressed))
+        let compressed = Slots<CompressedRun>(count: runs)
+        let job = UncheckedSendable((self, blockStarts, dictionary, compressed))
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             let (writer, blockStarts, dictionary, compressed) = job.value
             let lo = blockStarts.count * run / runs, hi = blockStarts.count * (run + 1) / runs
-            compressed.set(run, writer.compress(blocks: lo..<hi, blockStarts: blockStarts, dictionary: dictionary))
+            compressed[run] = writer.compress(blocks: lo..<hi, blockStarts: blockStarts, dictionary: dictionary)
         }
         var out = StoreFormat.magic
         let dictOffset = out.count
@@ -144,7 +145,7 @@ struct StoredDocumentsWriter {
         var blockTable = ByteWriter()
         var docTable = ByteWriter()
         var sizesAndChecksums: [(compressed: Int, crc: UInt32)] = []
-        for result in compressed.results {
+        for result in compressed.values {
             guard let result else { return nil }
             out += result.bytes
             sizesAndChecksums += result.blocks
@@ -196,29 +197,6 @@ struct StoredDocumentsWriter {
 struct CompressedRun {
     var bytes: [UInt8] = []
     var blocks: [(compressed: Int, crc: UInt32)] = []
-}
-
-/// The runs' results, each written by its own thread into its own slot of memory this object
-/// owns. `@unchecked Sendable`: thread `i` writes only slot `i`, and the slots are read after
-/// `concurrentPerform` returns.
-final class CompressedRuns: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<CompressedRun?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-
-    /// Sets slot `i` (one thread per slot).
-    func set(_ i: Int, _ run: CompressedRun?) { slots[i] = run }
-
-    /// The slots, in order.
-    var results: [CompressedRun?] { Array(slots) }
 }
 
 /// A segment's stored documents, mapped at open (so a reader holds them however the index

@@ -148,31 +148,3 @@ enum FunctionCharacters {
         return leading > 0 && rest <= 2
     }
 }
-
-/// A value moved into `concurrentPerform`'s closure. `@unchecked Sendable`: the closures only
-/// read it.
-final class UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
-/// One result slot per thread. `@unchecked Sendable`: thread `i` writes only slot `i`, and the
-/// slots are read after `concurrentPerform` returns.
-final class Slots<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-
-    subscript(i: Int) -> Value? {
-        get { slots[i] }
-        set { slots[i] = newValue }
-    }
-}
