@@ -10,22 +10,25 @@ let package = Package(
         .package(name: "segtool", path: ".."),
     ],
     targets: [
+        // libFuzzer's driver, declared once for every target's Main.swift.
+        .target(name: "FuzzDriver", path: "Targets/FuzzDriver"),
         // UTF-8 bytes → the segmenter in both modes (tiling, offsets, errors).
         .executableTarget(
             name: "FuzzSegmenter",
-            dependencies: [.product(name: "Segmenter", package: "segtool")],
+            dependencies: ["FuzzDriver", .product(name: "Segmenter", package: "segtool")],
             path: "Targets/FuzzSegmenter"
         ),
         // Dictionary text → DictionaryFile (errors, round trip, words loaded and segmented).
         .executableTarget(
             name: "FuzzDictionary",
-            dependencies: [.product(name: "Segmenter", package: "segtool")],
+            dependencies: ["FuzzDriver", .product(name: "Segmenter", package: "segtool")],
             path: "Targets/FuzzDictionary"
         ),
         // Query text → Query (clauses well formed).
         .executableTarget(
             name: "FuzzQuery",
             dependencies: [
+                "FuzzDriver",
                 .product(name: "Segmenter", package: "segtool"),
                 .product(name: "Indexer", package: "segtool"),
             ],
@@ -35,7 +38,7 @@ let package = Package(
         // linked into the target's folder): the same records whatever the block size.
         .executableTarget(
             name: "FuzzJSONLines",
-            dependencies: [.product(name: "Segmenter", package: "segtool")],
+            dependencies: ["FuzzDriver", .product(name: "Segmenter", package: "segtool")],
             path: "Targets/FuzzJSONLines"
         ),
         // A mutated index (one of its files replaced by the input) → open, search, read,
@@ -43,6 +46,7 @@ let package = Package(
         .executableTarget(
             name: "FuzzIndex",
             dependencies: [
+                "FuzzDriver",
                 .product(name: "Segmenter", package: "segtool"),
                 .product(name: "Indexer", package: "segtool"),
             ],
