@@ -48,6 +48,13 @@ public struct KeywordExtractor: Sendable {
     public var nameWeight = 1.5
     /// TF-IDF: the factor of a word that also occurs in the title given to `tfidf(_:title:top:)`.
     public var titleWeight = 2.0
+    /// TF-IDF: a word of at most `predicateLength` characters whose predicate share in the IDF
+    /// table (`IDFTable.predicateShares`) is at least this weighs as a generic word (1: never):
+    /// a verb or adjective (慷慨, 忽略, 停滞), which no list of ours can hold all of.
+    public var predicateShareLimit = 0.05
+    /// TF-IDF: the longest word (in characters) the predicate share can make generic; longer
+    /// words are terms (全面深化改革 comes after 要 and 不断 as a verb phrase does).
+    public var predicateLength = 4
 
     /// Stop words by their bytes, for the hot path.
     private let stopTable: WordTable
@@ -289,7 +296,11 @@ public struct KeywordExtractor: Sendable {
                 // is a general word; the rest are names (李连成, 阿鲁瓦利亚).
                 let suffixWord = c.joined && withWord(c) { isSuffixWord($0) }
                 if c.joined && !suffixWord { weight *= nameWeight }
-                if tagKind == 2 || suffixWord
+                // A predicate by its neighbours in the collection (after 不, 将, 很 …; before
+                // 了): a general word, unless the lexicon or the segmenter names it.
+                let predicate = c.scalars <= predicateLength && tagKind != 1 && !c.joined
+                    && withWord(c, { idf.predicateShare(bytes: $0, low: c.low, high: c.high, hash: c.hash) }) >= predicateShareLimit
+                if tagKind == 2 || suffixWord || predicate
                     || withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
                     || (!c.fromDictionary && withWord(c, { Self.endsWithComplement($0) })) {
                     weight *= genericWeight
