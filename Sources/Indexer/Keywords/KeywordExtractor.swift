@@ -299,6 +299,9 @@ public struct KeywordExtractor: Sendable {
                 // is a general word; the rest are names (李连成, 阿鲁瓦利亚).
                 let suffixWord = c.joined && withWord(c) { isSuffixWord($0) }
                 if c.joined && !suffixWord { weight *= nameWeight }
+                // What is left can only lower the weight: a word already below the tenth
+                // is not looked up further.
+                if genericWeight <= 1 && weight < top.threshold { continue }
                 // A predicate by its neighbours in the collection (after 不, 将, 很 …; before
                 // 了): a general word, unless the lexicon or the segmenter names it.
                 let predicate = c.scalars <= predicateLength && tagKind != 1 && !c.joined
