@@ -5,7 +5,8 @@ Three fixed samples of 40 documents of the corpus, each disjoint from the ones b
 (seed 1701), which we looked at while improving the extractor; `test` (seed 1702), judged to
 report; `holdout` (seed 1703), judged after all but the last change; `final` (seed 1704), drawn
 and judged once, after the last change of the first round; `final2` (seed 1705), drawn and
-judged once after the last change of the second round (the others were all looked at by then). Each sample is a mix: 16 short news items (< 400 characters), 12 medium items (400-1,500), 4 long
+judged once after the last change of the second round (the others were all looked at by then);
+`final3` (seed 1706), drawn before the third round's changes and judged once, after its last one. Each sample is a mix: 16 short news items (< 400 characters), 12 medium items (400-1,500), 4 long
 items (> 1,500) and 8 reports (work reports, congress reports, resolutions).
 
 Steps (run with a Python that has jieba, e.g. the peers' venv: ~/.cache/segtool-peers-venv):
@@ -51,7 +52,7 @@ REPO = HERE.parents[1]
 KEYWORDS_DIR = REPO / "Benchmarks" / "keywords"
 RUNS_DIR = KEYWORDS_DIR / "runs"
 JUDGEMENTS = KEYWORDS_DIR / "judgements.tsv"
-SEEDS = {"dev": 1701, "test": 1702, "holdout": 1703, "final": 1704, "final2": 1705}
+SEEDS = {"dev": 1701, "test": 1702, "holdout": 1703, "final": 1704, "final2": 1705, "final3": 1706}
 STRATA = [  # (name, count, predicate on (id, length))
     ("short", 16, lambda i, n: i.startswith("xwlb-") and n < 400),
     ("medium", 12, lambda i, n: i.startswith("xwlb-") and 400 <= n <= 1500),

@@ -187,6 +187,43 @@ enum Texts {
         }
     }
 
+    /// The predicate share: counted by `build` (after 将, 不断, 要 …), written as a third
+    /// column, read back, refused when it is not a share, and used by the extractor.
+    @Test func predicateSharesAreCountedWrittenAndUsed() throws {
+        let analyzer = Analyzer(segmenter: Shared.segmenter, mode: .precise)
+        let docs = ["我们将改善民生，粮食安全是基础。", "各地不断改善环境，保障粮食安全。", "要改善生活，粮食安全要抓好。"]
+        let built = IDFTable.build(documents: docs, analyzer: analyzer, minimumDocumentFrequency: 2)
+        #expect(built.predicateShares["改善"] == 1.0)   // 3 of 3 after a marker
+        #expect(built.predicateShares["粮食安全"] == nil)  // never (before 要 does not count)
+        #expect(built.predicateShares["民生"] == nil)   // df 1: not in the table at all
+        let text = built.serialized()
+        #expect(text.contains("\n改善 0.0000 1.000\n"), "\(text)")
+        #expect(text.contains("\n粮食安全 0.0000\n"), "\(text)")
+        let parsed = try IDFTable(text: text, name: "t")
+        #expect(parsed.predicateShares == built.predicateShares)
+        #expect(try IDFTable(text: "a 1\n", name: "t").predicateShares.isEmpty)
+        #expect(throws: IndexError.malformedIDFLine(file: "bad", line: 1, reason: "`1.5` is not a share between 0 and 1")) {
+            try IDFTable(text: "a 1 1.5\n", name: "bad")
+        }
+        #expect(throws: IndexError.malformedIDFLine(file: "bad", line: 2, reason: "expected `word idf` (or `word idf share`)")) {
+            try IDFTable(text: "a 1\nb 1 0.5 x\n", name: "bad")
+        }
+
+        // A predicate weighs as a generic word; a name (习近平, nr) and a longer word do not.
+        let values = ["改善": 2.0, "民生": 2.0, "习近平": 2.0, "全面深化改革": 2.0]
+        let shares = ["改善": 0.5, "习近平": 0.5, "全面深化改革": 0.5]
+        var extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: IDFTable(documents: 10, values: values, predicateShares: shares),
+                                         stopWords: [], genericWords: [])
+        extractor.nameWeight = 1
+        let sentence = "习近平谈改善民生，全面深化改革。"
+        var weight = Dictionary(uniqueKeysWithValues: extractor.tfidf(sentence, top: 10).map { ($0.word, $0.weight) })
+        #expect(abs((weight["改善"] ?? 0) - 2.0 * extractor.genericWeight) < 1e-12, "\(weight)")
+        for word in ["民生", "习近平", "全面深化改革"] { #expect(weight[word] == 2.0, "\(word): \(weight)") }
+        extractor.predicateShareLimit = 0.6
+        weight = Dictionary(uniqueKeysWithValues: extractor.tfidf(sentence, top: 10).map { ($0.word, $0.weight) })
+        #expect(weight["改善"] == 2.0, "\(weight)")
+    }
+
     @Test func builtinTableAndStopWordsShip() throws {
         let table = try #require(IDFTable.builtin)
         #expect(table.documents > 1000)
@@ -195,6 +232,9 @@ enum Texts {
         #expect(table.idf("的") < table.idf("高标准农田"))
         #expect(StopWords.builtin.contains("的"))
         #expect(!StopWords.builtin.contains("经济"))
+        // The built-in table has the predicate column: a verb of policy has a share, a name none.
+        #expect((table.predicateShares["推进"] ?? 0) >= 0.05)
+        #expect(table.predicateShares["菲律宾"] ?? 0 < 0.05)
     }
 }
 

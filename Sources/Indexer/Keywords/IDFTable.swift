@@ -9,7 +9,9 @@ import Segmenter
 ///
 /// The file format is jieba's `idf.txt` (`word idf` a line), with a comment header that
 /// records the collection: `# documents N`. `idf(w) = ln(N / df(w))`. A word that is not in
-/// the table gets `defaultIDF`: the median of the table's values (as jieba does).
+/// the table gets `defaultIDF`: the median of the table's values (as jieba does). A line may
+/// have a third column, the word's predicate share (`predicateShares`), which tables built by
+/// `build` write.
 public struct IDFTable: Sendable {
     /// Number of documents the table was built from (0 when the file does not say).
     public private(set) var documents: Int
@@ -20,11 +22,23 @@ public struct IDFTable: Sendable {
     /// The same values keyed by UTF-8 bytes: hashing bytes is much cheaper than hashing a
     /// String (which hashes its normalized form).
     let byBytes: WordTable
+    /// Word -> the share of its occurrences in the collection that come right after an adverb
+    /// or an auxiliary (不, 将, 已经, 进一步, 很, 可以 …) or right before an aspect particle
+    /// (了, 着, 过): what verbs and adjectives take and terms seldom do, so a high share marks a
+    /// predicate (推进, 慷慨, 忽略), a low one a term (菲律宾, 艾滋病). Only for words seen at
+    /// least `predicateMinimumCount` times and with a share of at least 0.005; empty for a
+    /// table without the column.
+    public private(set) var predicateShares: [String: Double]
+    /// `predicateShares` keyed by UTF-8 bytes.
+    private(set) var predicateBytes: WordTable
 
-    public init(documents: Int, values: [String: Double]) {
+    /// A table of `values` (and, if given, `predicateShares`) for a collection of `documents`.
+    public init(documents: Int, values: [String: Double], predicateShares: [String: Double] = [:]) {
         self.documents = documents
         self.values = values
+        self.predicateShares = predicateShares
         byBytes = WordTable(values.map { (Array($0.key.utf8), $0.value) })
+        predicateBytes = WordTable(predicateShares.map { (Array($0.key.utf8), $0.value) })
         let sorted = values.values.sorted()
         defaultIDF = sorted.isEmpty ? 1 : sorted[sorted.count / 2]
     }
@@ -43,6 +57,12 @@ public struct IDFTable: Sendable {
         let n = Double(max(reader.storedDocumentCount, 1))
         self.init(documents: reader.storedDocumentCount, values: [:])
         defaultIDF = log(n)
+        // An index counts documents, not neighbours: the predicate shares are the built-in
+        // table's (the same table, not a copy).
+        if let builtin = IDFTable.builtin {
+            predicateShares = builtin.predicateShares
+            predicateBytes = builtin.predicateBytes
+        }
         indexLookup = { word in
             let df = reader.documentFrequency(word)
             return df > 0 ? log(n / Double(df)) : nil
@@ -63,10 +83,18 @@ public struct IDFTable: Sendable {
         return byBytes.value(for: bytes, low: low, high: high, hash: hash) != nil
     }
 
-    /// Parses a table. - Throws: `IndexError.malformedIDFLine` naming the line.
+    /// The predicate share of a word given as normalized UTF-8 bytes (with its hash and
+    /// `WordTable.key`): 0 when the table has none for it.
+    func predicateShare(bytes: UnsafeBufferPointer<UInt8>, low: UInt64, high: UInt64, hash: UInt64) -> Double {
+        predicateBytes.count == 0 ? 0 : predicateBytes.value(for: bytes, low: low, high: high, hash: hash) ?? 0
+    }
+
+    /// Parses a table (`word idf` or `word idf share` a line).
+    /// - Throws: `IndexError.malformedIDFLine` naming the line.
     public init(text: String, name: String) throws(IndexError) {
         var documents = 0
         var values: [String: Double] = [:]
+        var shares: [String: Double] = [:]
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -80,15 +108,22 @@ public struct IDFTable: Sendable {
                 continue
             }
             let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard parts.count == 2 else {
-                throw .malformedIDFLine(file: name, line: lineNumber, reason: "expected `word idf`")
+            guard parts.count == 2 || parts.count == 3 else {
+                throw .malformedIDFLine(file: name, line: lineNumber, reason: "expected `word idf` (or `word idf share`)")
             }
             guard let value = Double(parts[1]), value.isFinite, value >= 0 else {
                 throw .malformedIDFLine(file: name, line: lineNumber, reason: "`\(parts[1])` is not a non-negative number")
             }
-            values[Analyzer.normalize(String(parts[0]))] = value
+            let word = Analyzer.normalize(String(parts[0]))
+            values[word] = value
+            if parts.count == 3 {
+                guard let share = Double(parts[2]), share.isFinite, share >= 0, share <= 1 else {
+                    throw .malformedIDFLine(file: name, line: lineNumber, reason: "`\(parts[2])` is not a share between 0 and 1")
+                }
+                shares[word] = share
+            }
         }
-        self.init(documents: documents, values: values)
+        self.init(documents: documents, values: values, predicateShares: shares)
     }
 
     /// Builds a table from documents.
@@ -96,31 +131,71 @@ public struct IDFTable: Sendable {
     ///   - documents: the texts, one per document.
     ///   - analyzer: how to get words (precise mode, stop words kept: the table serves any list).
     ///   - minimumDocumentFrequency: words in fewer documents are left out (they get the default).
+    ///
+    /// Also counts each word's predicate share (`predicateShares`): its occurrences right after
+    /// one of `predicateMarkers` or right before 了, 着 or 过, with nothing between them.
     public static func build(documents: some Sequence<String>, analyzer: Analyzer, minimumDocumentFrequency: Int = 2) -> IDFTable {
         var df: [String: Int] = [:]
+        var occurrences: [String: Int] = [:]
+        var predicateUses: [String: Int] = [:]
         var n = 0
         for text in documents {
             n += 1
             var seen = Set<String>()
-            for occurrence in analyzer.terms(in: text) where occurrence.kind != .number {
+            let terms = analyzer.terms(in: text).filter { !$0.isSubword }
+            for (i, occurrence) in terms.enumerated() where occurrence.kind != .number {
                 if seen.insert(occurrence.term).inserted { df[occurrence.term, default: 0] += 1 }
+                occurrences[occurrence.term, default: 0] += 1
+                let afterMarker = i > 0 && terms[i - 1].utf8Range.upperBound == occurrence.utf8Range.lowerBound
+                    && predicateMarkers.contains(terms[i - 1].term)
+                let beforeAspect = i + 1 < terms.count && terms[i + 1].utf8Range.lowerBound == occurrence.utf8Range.upperBound
+                    && aspectParticles.contains(terms[i + 1].term)
+                if afterMarker || beforeAspect { predicateUses[occurrence.term, default: 0] += 1 }
             }
         }
         var values: [String: Double] = [:]
+        var shares: [String: Double] = [:]
         for (word, count) in df where count >= minimumDocumentFrequency {
             values[word] = log(Double(n) / Double(count))
+            let total = occurrences[word] ?? 0
+            if total >= predicateMinimumCount, let uses = predicateUses[word] {
+                let share = Double(uses) / Double(total)
+                if share >= 0.005 { shares[word] = (share * 1000).rounded() / 1000 }
+            }
         }
-        return IDFTable(documents: n, values: values)
+        return IDFTable(documents: n, values: values, predicateShares: shares)
     }
+
+    /// The words a predicate share counts after: adverbs of negation, time, frequency, degree
+    /// and manner, and auxiliaries — words that stand before verbs and adjectives, seldom
+    /// before a noun.
+    public static let predicateMarkers: Set<String> = Set("""
+        不 没 没有 未 将 要 已 已经 正在 也 都 还 就 会 能 可 可以 应 应当 应该 必须 继续 不断 进一步
+        更加 很 非常 十分 最 更 较 比较 越来越 仍 仍然 均 又 再 曾 曾经 并 正 便 才 相继 纷纷 逐步 所
+        积极 认真 大力 努力 坚决 切实 主动 深入 得到 加以 予以 给予 开始 能够 相互 互相 彼此
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// The aspect particles a predicate share counts before.
+    static let aspectParticles: Set<String> = ["了", "着", "过"]
+
+    /// A word's predicate share is kept only when it was seen at least this often.
+    public static let predicateMinimumCount = 3
 
     /// The table as text, sorted by word, idf with 4 decimals.
     public func serialized(comment: String? = nil) -> String {
-        var out = "# segtool IDF table: word idf, idf = ln(N/df)\n# documents \(documents)\n"
+        var out = "# segtool IDF table: word idf [predicate share], idf = ln(N/df)\n# documents \(documents)\n"
         if let comment { out += "# \(comment)\n" }
+        func decimals(_ value: Double, _ places: Int) -> String {
+            var unit = 1
+            for _ in 0..<places { unit *= 10 }
+            let scaled = Int((value * Double(unit)).rounded())
+            let frac = String(scaled % unit)
+            return "\(scaled / unit).\(String(repeating: "0", count: places - frac.count))\(frac)"
+        }
         for (word, value) in values.sorted(by: { $0.key < $1.key }) {
-            let scaled = Int((value * 10000).rounded())
-            let frac = String(scaled % 10000)
-            out += "\(word) \(scaled / 10000).\(String(repeating: "0", count: 4 - frac.count))\(frac)\n"
+            out += "\(word) \(decimals(value, 4))"
+            if let share = predicateShares[word] { out += " \(decimals(share, 3))" }
+            out += "\n"
         }
         return out
     }

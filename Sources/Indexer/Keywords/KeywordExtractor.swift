@@ -20,19 +20,22 @@ public struct Keyword: Hashable, Sendable {
 /// - TF-IDF: `weight(w) = (1 + ln tf(w)) · idf(w) · g · n · t`: tf the word's occurrences in
 ///   the document, idf from the `IDFTable` (or the collection's index), the table's median for
 ///   unknown words; `g` = `genericWeight` for the words of `GenericWords` (推进, 建设, 发展 …),
-///   dictionary words tagged as titles or general words (`generalTags`) and other words that
-///   end in a verb complement (送上, 做起); `n` = `nameWeight` for dictionary words tagged as
-///   names (nr, ns, nt, nz, j) and for the names the segmenter joined (`isJoinedWord`: 李连成,
-///   阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 市民们, 积极性) counts
+///   dictionary words tagged as titles or general words (`generalTags`), words of up to
+///   `predicateLength` characters whose predicate share in the IDF table is at least
+///   `predicateShareLimit` (verbs and adjectives by their neighbours in the corpus: 忽略, 兴奋;
+///   not names) and other words that end in a verb complement (送上, 做起); `n` = `nameWeight`
+///   for dictionary words tagged as names (nr, ns, nt, nz, j) and for the names the segmenter
+///   joined (`isJoinedWord`: 李连成, 阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 市民们, 积极性) counts
 ///   as generic; `t` = `titleWeight` for words that also occur in the
 ///   document's title; each is 1 otherwise. A word seen twice or more with the same lone
 ///   character beside it, unknown to the IDF table, is taken with that character (玛莉|亚 →
 ///   玛莉亚): a name the segmenter split. Words ICU gives in Chinese numerals (一九, 十八) are
 ///   numbers. The logarithm keeps a long report's most frequent words (which are its most
 ///   generic) from crowding out its specific terms; weights compare within one document, not
-///   across documents. Judged blind by hand on 40 corpus documents drawn after the last change,
-///   precision@10 went from .32 to .44 (jieba .31), then to .57 on a new sample (jieba .34);
-///   see Benchmarks/RESULTS.md, "Keywords judged".
+///   across documents. Judged blind by hand on 40 corpus documents not seen while changing it,
+///   precision@10 went from .32 to .44 (jieba .31), then to .57 on a new sample (jieba .34),
+///   then from .60 to .61 with the predicate share on a sixth (jieba .32); see
+///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
 ///   weights scaled so that the best is 1.
@@ -48,6 +51,13 @@ public struct KeywordExtractor: Sendable {
     public var nameWeight = 1.5
     /// TF-IDF: the factor of a word that also occurs in the title given to `tfidf(_:title:top:)`.
     public var titleWeight = 2.0
+    /// TF-IDF: a word of at most `predicateLength` characters whose predicate share in the IDF
+    /// table (`IDFTable.predicateShares`) is at least this weighs as a generic word (1: never):
+    /// a verb or adjective (慷慨, 忽略, 停滞), which no list of ours can hold all of.
+    public var predicateShareLimit = 0.05
+    /// TF-IDF: the longest word (in characters) the predicate share can make generic; longer
+    /// words are terms (全面深化改革 comes after 要 and 不断 as a verb phrase does).
+    public var predicateLength = 4
 
     /// Stop words by their bytes, for the hot path.
     private let stopTable: WordTable
@@ -289,7 +299,14 @@ public struct KeywordExtractor: Sendable {
                 // is a general word; the rest are names (李连成, 阿鲁瓦利亚).
                 let suffixWord = c.joined && withWord(c) { isSuffixWord($0) }
                 if c.joined && !suffixWord { weight *= nameWeight }
-                if tagKind == 2 || suffixWord
+                // What is left can only lower the weight: a word already below the tenth
+                // is not looked up further.
+                if genericWeight <= 1 && weight < top.threshold { continue }
+                // A predicate by its neighbours in the collection (after 不, 将, 很 …; before
+                // 了): a general word, unless the lexicon or the segmenter names it.
+                let predicate = c.scalars <= predicateLength && tagKind != 1 && !c.joined
+                    && withWord(c, { idf.predicateShare(bytes: $0, low: c.low, high: c.high, hash: c.hash) }) >= predicateShareLimit
+                if tagKind == 2 || suffixWord || predicate
                     || withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
                     || (!c.fromDictionary && withWord(c, { Self.endsWithComplement($0) })) {
                     weight *= genericWeight

@@ -11,8 +11,13 @@ struct IDF: ParsableCommand {
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build an IDF table (`word idf`, idf = ln(N/df)) from documents.",
-            discussion: "Text files are one document each; .jsonl files one document per line (\"text\" field).")
+            abstract: "Build an IDF table (`word idf [share]`, idf = ln(N/df)) from documents.",
+            discussion: """
+                Text files are one document each; .jsonl files one document per line ("text" field). \
+                The third column, for words seen 3 times or more, is the share of their occurrences right \
+                after an adverb or auxiliary (不, 将, 已经, 很 …) or right before 了, 着, 过: high for verbs \
+                and adjectives, which `keywords` weighs as generic words.
+                """)
 
         @Argument(help: "Corpus files.")
         var corpus: [String]

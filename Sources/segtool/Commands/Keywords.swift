@@ -11,7 +11,8 @@ struct Keywords: ParsableCommand {
             standard input is one document. TF-IDF weight = (1 + ln tf) · idf, with idf from the \
             built-in table (built by `segtool idf build` from a corpus of Chinese political news) or \
             --idf; words the table lacks get its median idf. Generic words of political text \
-            (推进, 建设, 发展 …) weigh 0.3 times as much, dictionary names (tags nr, ns, nt, nz, j) \
+            (推进, 建设, 发展 …) and verbs or adjectives by the table's third column (a word's share of \
+            occurrences after 不, 将, 很 … or before 了: 0.05 or more) weigh 0.3 times as much, dictionary names (tags nr, ns, nt, nz, j) \
             1.5 times, and words that also occur in a .jsonl document's "title" twice. Punctuation, \
             numbers, stop words and single characters are left out by default. Text output: one document a line, its keywords \
             separated by spaces, after ID<TAB> when there can be several documents (fields escaped: \
@@ -36,7 +37,7 @@ struct Keywords: ParsableCommand {
     @Flag(help: "Read standard input as JSON Lines (one document per line).")
     var jsonl = false
 
-    @Option(help: ArgumentHelp("An IDF table (`word idf` a line) instead of the built-in one.", valueName: "file"))
+    @Option(help: ArgumentHelp("An IDF table (`word idf` or `word idf share` a line) instead of the built-in one.", valueName: "file"))
     var idf: String?
 
     @Option(help: ArgumentHelp("Use the IDF of an index built by `segtool index build`.", valueName: "dir"))
