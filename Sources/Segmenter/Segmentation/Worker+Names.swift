@@ -17,10 +17,13 @@
 ///   responsibility system (党风廉政建设|责任制). Not 体系, 制度, 机制, 行动: after a term they
 ///   are the head of a phrase the term modifies, which the dev set's standard splits
 ///   (健康中国|行动, 党内法规|制度).
-/// - **Places with their suffix**: after a place with its own suffix (浙江省, 湖州市), a place's
-///   body and a suffix ICU left alone (浙江省|安吉|县 → 安吉县, 黑龙江省|漠|河|市 → 漠河市).
-/// - **Named meetings**: 中央 or 全国, up to five topic words (with 和 between two of them), and
-///   会议, 大会 or 座谈会 (中央|农村|工作|会议 → 中央农村工作会议, 全国|发展|和|改革|工作|会议).
+/// - **Places with their suffix**: after a place with its own suffix (浙江省, 湖州市) or a
+///   province's short name (浙江), a place's body and a suffix ICU left alone (浙江省|安吉|县 →
+///   安吉县, 黑龙江省|漠|河|市 → 漠河市).
+/// - **Named meetings and bodies**: 中央 or 全国, up to five topic words (with 和 between two
+///   of them), and 会议, 大会 or 座谈会 (中央|农村|工作|会议 → 中央农村工作会议,
+///   全国|发展|和|改革|工作|会议); 中央, 全国, 国家 or 国务院, topic words, and 委员会 or 领导小组
+///   (国家|防灾减灾救灾|委员会, 中央|应对|疫情|工作|领导小组).
 ///
 /// Names are joined from ICU's own pieces only (never a dictionary word, a rule token or a
 /// piece the resolver cut), so the pass cannot undo a lexicon decision; suffixes and heads
@@ -177,8 +180,8 @@ private struct NameJoiner {
                 }
             }
         }
-        // A place's body and its suffix after a place (浙江省|安吉|县), or a named meeting
-        // (中央|农村|工作|会议): joined with tokens already written.
+        // A place's body and its suffix after a place (浙江省|安吉|县), or a named meeting or
+        // body (中央|农村|工作|会议): joined with tokens already written.
         if r + 1 < count && path[r].edge != Worker.Edge.remainder && path[r].edge != Worker.Edge.joined,
            let from = placeBody(r, w, start, end, count) ?? meeting(r, w, start, end, count) {
             w = emit(from, end: path[r + 1].end)
@@ -243,14 +246,18 @@ private struct NameJoiner {
             bodyStart = start - 1
             guard bodyPiece(bodyStart..<start, path[w - 1].edge) else { return nil }
         }
-        guard (2...3).contains(end - bodyStart), bodyPiece(start..<end, path[r].edge) else { return nil }
-        // The place before: a dictionary word or a joined place, ending in a level character.
+        guard (2...3).contains(end - bodyStart), bodyPiece(start..<end, path[r].edge),
+              !(end - bodyStart == 2 && Names.notPlaceBodies.contains(key(bodyStart, end))) else { return nil }
+        for p in bodyStart..<end where Names.notInPlaces.contains(scalars[p]) { return nil }
+        // The place before: a dictionary word or a joined place, ending in a level character,
+        // or a province's short name.
         guard from >= 1 else { return nil }
         let parentEnd = Int(path[from - 1].end)
         let parentStart = from >= 2 ? Int(path[from - 2].end) : 0
         let parentEdge = path[from - 1].edge
-        guard parentEnd - parentStart >= 2, parentEdge >= 0 || parentEdge == Worker.Edge.joined,
-              Names.parentSuffixes.contains(scalars[parentEnd - 1]) else { return nil }
+        guard parentEnd - parentStart >= 2, parentEdge != Worker.Edge.remainder,
+              ((parentEdge >= 0 || parentEdge == Worker.Edge.joined) && Names.parentSuffixes.contains(scalars[parentEnd - 1]))
+                || Names.provinces.contains(key(parentStart, parentEnd)) else { return nil }
         // Not a level word (市|级, 县|域).
         if r + 2 < count {
             let after = range(r + 2)
@@ -259,15 +266,25 @@ private struct NameJoiner {
         return from
     }
 
-    /// Token `r + 1` is a meeting's head (会议, 大会, 座谈会) and token `r` (`start..<end`) the
-    /// last of one to five topic words after 中央 or 全国 (with 和 between two of them: 发展|和|
-    /// 改革): returns the write index of 中央 or 全国, or nil. Topic words are whole words of two
-    /// characters or more, none ordinal or a verb of holding a meeting (全国|委员会|第一|次|会议,
+    /// Token `r + 1` is a meeting's head (会议, 大会, 座谈会) or a body's (委员会, 领导小组) and
+    /// token `r` (`start..<end`) the last of one to five topic words after 中央 or 全国 (a
+    /// body's also after 国家 or 国务院), with 和 between two of them (发展|和|改革): returns
+    /// the write index of the first word, or nil. Topic words are whole words of two characters
+    /// or more, none ordinal or a verb of holding a meeting (全国|委员会|第一|次|会议,
     /// 国务院|召开|…); 16 characters in all at most.
     private func meeting(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
         let headEnd = Int(path[r + 1].end)
-        guard (2...3).contains(headEnd - end), Names.meetingHeads.contains(key(end, headEnd)),
-              topicWord(start..<end, path[r].edge) else { return nil }
+        let headLength = headEnd - end
+        let body: Bool
+        if (2...3).contains(headLength) && Names.meetingHeads.contains(key(end, headEnd)) {
+            body = false
+        } else if (headLength == 3 && key(end, headEnd) == Names.committee)
+                    || (headLength == 4 && key(end, end + 2) == Names.leading && key(end + 2, headEnd) == Names.group) {
+            body = true
+        } else {
+            return nil
+        }
+        guard topicWord(start..<end, path[r].edge) else { return nil }
         var characters = headEnd - start
         var topics = 1
         var afterConjunction = false
@@ -276,8 +293,11 @@ private struct NameJoiner {
             let piece = (i == 0 ? 0 : Int(path[i - 1].end))..<Int(path[i].end)
             characters += piece.count
             if characters > 16 { return nil }
-            if piece.count == 2 && Names.meetingPrefixes.contains(key(piece.lowerBound, piece.upperBound)) {
-                return afterConjunction ? nil : i
+            if piece.count <= 3 {
+                let k = key(piece.lowerBound, piece.upperBound)
+                if Names.meetingPrefixes.contains(k) || (body && Names.bodyPrefixes.contains(k)) {
+                    return afterConjunction ? nil : i
+                }
             }
             if piece.count == 1 && scalars[piece.lowerBound] == Names.conjunction && !afterConjunction {
                 afterConjunction = true
@@ -505,12 +525,32 @@ enum Names {
     static let levelWordEnds = ScalarSet("级域县市区镇乡")
 
     /// The heads of a named meeting (全国教育|大会, 中央城市工作|会议).
-    static let meetingHeads = SortedKeys(meetingHeadWords.map(ICURepairs.key))
-    /// The heads of `meetingHeads`, as written (their first characters are a class of
-    /// `CompoundClasses`).
-    static let meetingHeadWords = ["会议", "大会", "座谈会"]
-    /// The words that begin a named meeting.
+    static let meetingHeads = SortedKeys(["会议", "大会", "座谈会"].map(ICURepairs.key))
+    /// The heads of a named meeting or body, as written (their first characters are a class
+    /// of `CompoundClasses`).
+    static let namedHeadWords = ["会议", "大会", "座谈会", "委员会", "领导小组"]
+    /// A body's heads: 委员会, and 领导小组 in two keys (a key holds three characters).
+    static let committee = ICURepairs.key("委员会")
+    static let leading = ICURepairs.key("领导")
+    static let group = ICURepairs.key("小组")
+    /// The words that begin a named meeting or body.
     static let meetingPrefixes = SortedKeys(["中央", "全国"].map(ICURepairs.key))
+    /// The words that begin a named body only (国家|反恐|委员会, 国务院|西部地区|开发|领导小组).
+    static let bodyPrefixes = SortedKeys(["国家", "国务院"].map(ICURepairs.key))
+    /// The short names of the province-level units, which announce a place after them
+    /// (浙江|安吉|县) as a full name does.
+    static let provinces = SortedKeys([
+        "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+        "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
+        "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+    ].map(ICURepairs.key))
+    /// Determiners and level characters, which no place's body holds (湖南|各地|市, 三省|市).
+    static let notInPlaces = ScalarSet("各该此每本某其这那等诸省市县区乡镇")
+    /// Determiners, quantities and qualifiers, which are no place's body (浙江省|部分|县,
+    /// 全省|贫困|县).
+    static let notPlaceBodies = SortedKeys([
+        "部分", "所有", "各个", "等地", "全部", "其他", "其余", "周边", "相关", "有关", "多个", "一些", "沿线", "试点", "重点", "贫困", "脱贫",
+    ].map(ICURepairs.key))
     /// 和, between two topic words (发展和改革).
     static let conjunction: UInt32 = 0x548C
     /// 第, which begins an ordinal, never a topic (第一|次|会议).
@@ -573,14 +613,14 @@ struct SortedKeys: Sendable {
 enum CompoundClasses {
     /// A place suffix (市, 县, 区, 旗, 镇, 乡).
     static let placeSuffix: UInt8 = 1
-    /// The first character of a meeting's head (会议, 大会, 座谈会).
+    /// The first character of a meeting's or a body's head (会议, 大会, 座谈会, 委员会, 领导小组).
     static let meetingHead: UInt8 = 2
 
     /// The flags, indexed by scalar value below U+10000.
     static let table: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x10000)
         for s in Names.placeSuffixCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }
-        for word in Names.meetingHeadWords {
+        for word in Names.namedHeadWords {
             if let s = word.unicodeScalars.first { table[Int(s.value)] |= meetingHead }
         }
         return table
