@@ -271,7 +271,7 @@ private struct NameJoiner {
     /// body's also after 国家 or 国务院), with 和 between two of them (发展|和|改革): returns
     /// the write index of the first word, or nil. Topic words are whole words of two characters
     /// or more, none ordinal or a verb of holding a meeting (全国|委员会|第一|次|会议,
-    /// 国务院|召开|…); 16 characters in all at most.
+    /// 国务院|召开|…); a 委员会 has three topic characters at least; 16 characters in all at most.
     private func meeting(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
         let headEnd = Int(path[r + 1].end)
         let headLength = headEnd - end
@@ -287,6 +287,7 @@ private struct NameJoiner {
         guard topicWord(start..<end, path[r].edge) else { return nil }
         var characters = headEnd - start
         var topics = 1
+        var topicCharacters = end - start
         var afterConjunction = false
         var i = w - 1
         while i >= 0 && topics <= 5 {
@@ -296,7 +297,10 @@ private struct NameJoiner {
             if piece.count <= 3 {
                 let k = key(piece.lowerBound, piece.upperBound)
                 if Names.meetingPrefixes.contains(k) || (body && Names.bodyPrefixes.contains(k)) {
-                    return afterConjunction ? nil : i
+                    // A committee named by one two-character word is mostly a common noun's
+                    // (国家|管理|委员会, 全国|领导|委员会): three topic characters at least.
+                    if afterConjunction || (headLength == 3 && body && topicCharacters < 3) { return nil }
+                    return i
                 }
             }
             if piece.count == 1 && scalars[piece.lowerBound] == Names.conjunction && !afterConjunction {
@@ -304,6 +308,7 @@ private struct NameJoiner {
             } else if topicWord(piece, path[i].edge) {
                 afterConjunction = false
                 topics += 1
+                topicCharacters += piece.count
             } else {
                 return nil
             }
@@ -545,7 +550,7 @@ enum Names {
         "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
     ].map(ICURepairs.key))
     /// Determiners and level characters, which no place's body holds (湖南|各地|市, 三省|市).
-    static let notInPlaces = ScalarSet("各该此每本某其这那等诸省市县区乡镇")
+    static let notInPlaces = ScalarSet("各该此每本某其这那等诸省市县区乡镇一")
     /// Determiners, quantities and qualifiers, which are no place's body (浙江省|部分|县,
     /// 全省|贫困|县).
     static let notPlaceBodies = SortedKeys([
@@ -556,11 +561,12 @@ enum Names {
     /// 第, which begins an ordinal, never a topic (第一|次|会议).
     static let ordinal: UInt32 = 0x7B2C
     /// Words before a meeting's head that are not its topic: verbs of holding or attending a
-    /// meeting, determiners and bodies whose sessions are numbered (全国|委员会|…|会议).
+    /// meeting, determiners, bodies whose sessions are numbered (全国|委员会|…|会议) and
+    /// adjectives of importance (中央|重要|会议).
     static let notTopics = SortedKeys([
         "召开", "举行", "举办", "参加", "出席", "列席", "主持", "贯彻", "落实", "实施", "提交",
         "提请", "通过", "审议", "筹备", "有关", "各地", "各级", "这次", "本次", "此次", "专门",
-        "全体", "常务", "委员会", "成员", "以及", "一次", "期间", "相关",
+        "全体", "常务", "委员会", "成员", "以及", "一次", "期间", "相关", "重要", "主要", "专题",
     ].map(ICURepairs.key))
 
     /// One-token cues after a name: verbs of saying and 等.
