@@ -95,6 +95,10 @@ import Segmenter
         // An ordinal or a verb of holding a meeting is no topic.
         #expect(!Shared.segmenter.cut("全国委员会第一次会议").contains("全国委员会第一次会议"))
         #expect(Shared.segmenter.cut("国务院召开第四次廉政工作会议").contains("廉政|工作|会议"))
+        // A committee named by one two-character word is mostly a common noun's; an adjective
+        // of importance is no topic.
+        #expect(!Shared.segmenter.cut("国家管理委员会").contains("国家管理委员会"))
+        #expect(!Shared.segmenter.cut("中央重要会议").contains("中央重要会议"))
         // The nearest 中央 or 全国 begins the name.
         #expect(Shared.segmenter.cut("中央召开的全国金融工作会议") == "中央|召开|的|全国金融工作会议")
         // A modifier's head after a term stays apart (the dev set's 健康中国|行动).

@@ -536,7 +536,9 @@ enum Names {
     static let namedHeadWords = ["会议", "大会", "座谈会", "委员会", "领导小组"]
     /// A body's heads: 委员会, and 领导小组 in two keys (a key holds three characters).
     static let committee = ICURepairs.key("委员会")
+    /// The first half of 领导小组.
     static let leading = ICURepairs.key("领导")
+    /// The second half of 领导小组.
     static let group = ICURepairs.key("小组")
     /// The words that begin a named meeting or body.
     static let meetingPrefixes = SortedKeys(["中央", "全国"].map(ICURepairs.key))
@@ -549,7 +551,8 @@ enum Names {
         "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
         "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
     ].map(ICURepairs.key))
-    /// Determiners and level characters, which no place's body holds (湖南|各地|市, 三省|市).
+    /// Determiners, level characters and 一, which no place's body holds (湖南|各地|市, 三省|市,
+    /// 乌鲁木齐市|一早|市).
     static let notInPlaces = ScalarSet("各该此每本某其这那等诸省市县区乡镇一")
     /// Determiners, quantities and qualifiers, which are no place's body (浙江省|部分|县,
     /// 全省|贫困|县).
@@ -581,7 +584,8 @@ enum Names {
     /// Suffixes that make a word of the two-character word before them (PKU keeps 积极性,
     /// 现代化, 工作者, 世界观, 增长率, 服务业, 孩子们 whole). Left out because they also begin
     /// or are words after a two-character word: 家 (回到|家), 学, 所, 会, 站, and 人 (很多|人,
-    /// 促进|人与自然: the agent nouns 负责人, 领导人 are vocabulary entries instead).
+    /// 促进|人与自然: the agent nouns 负责人, 领导人 are vocabulary entries instead). 制 and 权
+    /// (负责制, 知情权) only when no single character follows (`boundSuffixes`).
     static let suffixes = ("性化者观率型式界感力度员业区机局法们制权")
 
     /// Byline marks that precede a reporter's name (□王志宏).
