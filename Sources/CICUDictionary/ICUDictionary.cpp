@@ -178,7 +178,9 @@ inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, Roo
     target.more = r == USTRINGTRIE_NO_VALUE || r == USTRINGTRIE_INTERMEDIATE_VALUE;
     if (target.more) {
         trie.saveState(target.state);
-        target.next = nextFilter(trie);
+        // Enumerating the followers pays off only for an entry kept (not for the check at
+        // open, which stores nothing: every character lets all through there).
+        target.next = claimed ? nextFilter(trie) : ~uint64_t(0);
     }
     if (claimed) entry.ready.store(2, std::memory_order_release);
     return target;
@@ -226,7 +228,7 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
             r2 = trie.next(text[i + 1]);
             value = USTRINGTRIE_HAS_VALUE(r2) ? trie.getValue() : 0;
             const bool more = r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE;
-            next = more ? nextFilter(trie) : 0;
+            next = !more ? 0 : cache ? nextFilter(trie) : ~uint64_t(0);
             atPair = true;
             if (cache && fitsPairEntry(value)) {
                 PairEntry &pair = s.pairs[slot];
