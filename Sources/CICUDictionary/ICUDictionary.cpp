@@ -26,6 +26,7 @@
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <memory>
@@ -157,7 +158,6 @@ struct SegtoolICUScratch {
     std::vector<int32_t> ends;
     std::vector<uint32_t> best;
     std::vector<int32_t> prev;
-    std::vector<int32_t> path;
 };
 
 namespace {
@@ -192,10 +192,13 @@ inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, Roo
 /// last = length) to `out`, offset by `base`.
 void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
             const char16_t *text, int32_t n, int32_t base, std::vector<int32_t> &out) {
-    s.best.assign(size_t(n) + 1, UINT32_MAX);
-    s.prev.resize(size_t(n) + 1);
+    if (s.best.size() < size_t(n) + 1) {
+        s.best.resize(size_t(n) + 1);
+        s.prev.resize(size_t(n) + 1);
+    }
     uint32_t *best = s.best.data();
     int32_t *prev = s.prev.data();
+    std::fill_n(best, size_t(n) + 1, UINT32_MAX);
     best[0] = 0;
     if (!s.pairs.get() && !s.checking) {
         s.pairs = ZeroedArray<PairEntry>(size_t(1) << kPairBits);
@@ -257,9 +260,13 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
             }
         }
     }
-    s.path.clear();
-    for (int32_t i = n; i > 0; i = prev[i]) s.path.push_back(i);
-    for (auto it = s.path.rbegin(); it != s.path.rend(); ++it) out.push_back(base + *it);
+    // The path's ends, written in place from the last (no reversal).
+    size_t words = 0;
+    for (int32_t i = n; i > 0; i = prev[i]) ++words;
+    const size_t at = out.size();
+    out.resize(at + words);
+    size_t k = at + words;
+    for (int32_t i = n; i > 0; i = prev[i]) out[--k] = base + i;
 }
 
 /// ICU's iterator over the packed text; the runs' ends put back. -1 on an ICU error.
