@@ -130,7 +130,7 @@ struct SegtoolICUDictionary {
 };
 
 /// The trie after two characters, cached per thread (direct-mapped on the pair): what every
-/// lookup reads, 16 bytes (a quarter of a cache line; the table, 256 KiB, stays in the
+/// lookup reads, 16 bytes (a quarter of a cache line; the table, 256 KiB, fits in the
 /// processor's second-level cache), and apart from it the state, read only when a third
 /// character may continue the pair.
 struct PairEntry {
