@@ -1,0 +1,523 @@
+/*
+ * segtool._ext: the hot calls of the Python package (lcut, cut, cut_for_search, tokenize,
+ * tokens) as a CPython extension module over segtool's C API (segtool.h).
+ *
+ * Why C and not ctypes: a ctypes call costs ~1.5 µs of marshalling, and turning the C API's
+ * output into Python strings took a decode and a split per call. Here a call takes the text's
+ * UTF-8 (an ASCII str's own bytes, else one encode), releases the GIL around the segmentation
+ * only, and then makes each word as a slice of the caller's str, by the character offsets the C
+ * API returns, through a small cache of recent words (political text repeats its words: most
+ * are found there, and a found word is one reference more, not a new string).
+ *
+ * The module does not link to libsegtool-c: `_native` loads the library with ctypes (for the
+ * other calls) and hands this module the addresses of the three functions it needs (`bind`),
+ * so that both use one copy of the library, whichever file SEGTOOL_LIBRARY names.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "segtool.h"
+
+#if PY_VERSION_HEX < 0x030A0000
+static inline PyObject *Py_NewRef(PyObject *o) { Py_INCREF(o); return o; }
+#endif
+
+typedef segtool_status (*segment_fn)(const segtool_segmenter *, const char *, size_t, segtool_mode,
+                                     segtool_tokens *, segtool_error **);
+typedef void (*tokens_free_fn)(segtool_tokens *);
+typedef void (*error_free_fn)(segtool_error *);
+
+static segment_fn c_segment;
+static tokens_free_fn c_tokens_free;
+static error_free_fn c_error_free;
+/* raise_error(status, message, path, line, offset, data): raises the package's exception. */
+static PyObject *raise_error;
+/* The Token class and the Kind and Source members in the C API's numbering. */
+static PyTypeObject *token_type;
+static PyObject *kinds;
+static PyObject *sources;
+
+/* Texts longer than this (bytes): the thread's token storage is freed after the call, so that
+ * a thread does not keep the memory of a huge text's tokens for the rest of its life. */
+#define TRIM_ABOVE (1 << 22)
+
+/* ------------------------------------------------------------------ per-thread token storage */
+
+static pthread_key_t scratch_key;
+
+static void scratch_destroy(void *p)
+{
+    segtool_tokens *scratch = p;
+    if (c_tokens_free)
+        c_tokens_free(scratch);
+    PyMem_RawFree(scratch);
+}
+
+/* This thread's reusable result struct (the C API wants one per thread), made on first use
+ * and freed when the thread ends. NULL with MemoryError set when out of memory. */
+static segtool_tokens *thread_scratch(void)
+{
+    segtool_tokens *scratch = pthread_getspecific(scratch_key);
+    if (scratch)
+        return scratch;
+    scratch = PyMem_RawCalloc(1, sizeof *scratch);
+    if (!scratch || pthread_setspecific(scratch_key, scratch) != 0) {
+        PyMem_RawFree(scratch);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    return scratch;
+}
+
+/* ------------------------------------------------------------------ the word cache */
+
+/* Recent words, by a hash of their characters: direct-mapped, a slot's word replaced by the
+ * next word that falls there. Only touched with the GIL held (builds with the GIL disabled
+ * make every word afresh, as builds with -DSEGTOOL_NO_WORD_CACHE do, to measure it). */
+#define CACHE_BITS 15
+#define CACHE_MAX_LENGTH 8
+#if !defined(Py_GIL_DISABLED) && !defined(SEGTOOL_NO_WORD_CACHE)
+#define USE_CACHE 1
+static PyObject *cache[1 << CACHE_BITS];
+#else
+#define USE_CACHE 0
+#endif
+
+static void cache_clear(void)
+{
+#if USE_CACHE
+    for (size_t i = 0; i < (size_t)1 << CACHE_BITS; i++)
+        Py_CLEAR(cache[i]);
+#endif
+}
+
+/* Whether str `word` (length `length`) has the characters at `p` (of width `kind`). */
+static inline int same_characters(PyObject *word, int kind, const void *p, Py_ssize_t length)
+{
+    int word_kind = PyUnicode_KIND(word);
+    const void *word_data = PyUnicode_DATA(word);
+    /* Words are short: a loop beats a call to memcmp. */
+    if (word_kind == kind && kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *a = word_data, *b = p;
+        for (Py_ssize_t i = 0; i < length; i++)
+            if (a[i] != b[i])
+                return 0;
+        return 1;
+    }
+    if (word_kind == kind)
+        return memcmp(word_data, p, (size_t)length * (size_t)kind) == 0;
+    for (Py_ssize_t i = 0; i < length; i++)
+        if (PyUnicode_READ(word_kind, word_data, i) != PyUnicode_READ(kind, p, i))
+            return 0;
+    return 1;
+}
+
+/* A new reference to the str of `length` characters at character `start` of `data` (the
+ * characters of a str of width `kind`); NULL with an exception set on failure. */
+static inline PyObject *word_at(int kind, const void *data, Py_ssize_t start, Py_ssize_t length)
+{
+    const char *p = (const char *)data + (size_t)start * (size_t)kind;
+#if USE_CACHE
+    if (length <= CACHE_MAX_LENGTH) {
+        /* FNV-1a over the code points: the same hash whatever the width of the text. */
+        uint32_t h = 2166136261u;
+        switch (kind) {
+        case PyUnicode_1BYTE_KIND:
+            for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS1 *)p)[i]) * 16777619u;
+            break;
+        case PyUnicode_2BYTE_KIND:
+            for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS2 *)p)[i]) * 16777619u;
+            break;
+        default:
+            for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS4 *)p)[i]) * 16777619u;
+            break;
+        }
+        h ^= h >> 15;
+        PyObject **slot = &cache[h & ((1u << CACHE_BITS) - 1)];
+        PyObject *cached = *slot;
+        if (cached && PyUnicode_GET_LENGTH(cached) == length && same_characters(cached, kind, p, length)) {
+            Py_INCREF(cached);
+            return cached;
+        }
+        PyObject *word = PyUnicode_FromKindAndData(kind, p, length);
+        if (!word)
+            return NULL;
+        Py_INCREF(word);
+        Py_XSETREF(*slot, word);
+        return word;
+    }
+#endif
+    return PyUnicode_FromKindAndData(kind, p, length);
+}
+
+/* ------------------------------------------------------------------ segmenting */
+
+/* One segmentation: the text as a str, and its tokens in this thread's storage. */
+typedef struct {
+    PyObject *text;        /* the str whose characters the tokens index (a new reference) */
+    segtool_tokens *tokens;
+    size_t length;         /* UTF-8 bytes segmented */
+} segmentation;
+
+static void segmentation_done(segmentation *s)
+{
+    if (s->tokens && s->length > TRIM_ABOVE)
+        c_tokens_free(s->tokens);
+    Py_CLEAR(s->text);
+}
+
+/* Raises the package's exception for a failed call (and frees the error). */
+static void raise_status(segtool_status status, segtool_error *error, PyObject *data)
+{
+    PyObject *message = NULL, *path = NULL;
+    long long line = -1, offset = -1;
+    if (error) {
+        message = PyUnicode_DecodeUTF8(error->message ? error->message : "", error->message ? (Py_ssize_t)strlen(error->message) : 0, "replace");
+        if (error->path)
+            path = PyUnicode_DecodeUTF8(error->path, (Py_ssize_t)strlen(error->path), "replace");
+        line = error->line;
+        offset = error->byte_offset;
+        c_error_free(error);
+    }
+    if (!message) {
+        PyErr_Clear();
+        message = PyUnicode_FromFormat("segtool: error %d", (int)status);
+        if (!message)
+            return;
+    }
+    if (!path) {
+        PyErr_Clear();
+        path = Py_NewRef(Py_None);
+    }
+    PyObject *result = PyObject_CallFunction(raise_error, "iOOLLO", (int)status, message, path, line, offset,
+                                             data ? data : Py_None);
+    Py_DECREF(message);
+    Py_DECREF(path);
+    if (result) { /* raise_error always raises; a bug if it returned */
+        Py_DECREF(result);
+        PyErr_SetString(PyExc_SystemError, "segtool: raise_error returned");
+    }
+}
+
+/* Segments `object` (a str, or UTF-8 bytes / a bytes-like object) with the GIL released
+ * around the C call. Returns 0, or -1 with an exception set. */
+static int segment(PyObject *handle_object, PyObject *object, PyObject *search_object, segmentation *out)
+{
+    out->text = NULL;
+    out->tokens = NULL;
+    out->length = 0;
+    if (!c_segment) {
+        PyErr_SetString(PyExc_RuntimeError, "segtool._ext: bind() was not called");
+        return -1;
+    }
+    const segtool_segmenter *handle = PyLong_AsVoidPtr(handle_object);
+    if (!handle) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "segtool: the segmenter is closed");
+        return -1;
+    }
+    int search = PyObject_IsTrue(search_object);
+    if (search < 0)
+        return -1;
+    PyObject *owner = NULL; /* a bytes object that holds the UTF-8, when one is needed */
+    const char *utf8;
+    Py_ssize_t length;
+    if (PyUnicode_Check(object)) {
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(object) < 0)
+            return -1;
+#endif
+        if (PyUnicode_IS_ASCII(object)) {
+            utf8 = PyUnicode_DATA(object);
+            length = PyUnicode_GET_LENGTH(object);
+        } else {
+            /* Raises UnicodeEncodeError (with the position) for lone surrogates. */
+            owner = PyUnicode_AsUTF8String(object);
+            if (!owner)
+                return -1;
+            utf8 = PyBytes_AS_STRING(owner);
+            length = PyBytes_GET_SIZE(owner);
+        }
+    } else if (PyBytes_Check(object)) {
+        owner = Py_NewRef(object);
+        utf8 = PyBytes_AS_STRING(owner);
+        length = PyBytes_GET_SIZE(owner);
+    } else if (PyByteArray_Check(object) || PyMemoryView_Check(object)) {
+        /* A copy: the GIL is released during the call, and these can change meanwhile. */
+        owner = PyBytes_FromObject(object);
+        if (!owner)
+            return -1;
+        utf8 = PyBytes_AS_STRING(owner);
+        length = PyBytes_GET_SIZE(owner);
+    } else {
+        PyErr_Format(PyExc_TypeError, "segtool: expected str or UTF-8 bytes, got %s",
+                     object == Py_None ? "None" : Py_TYPE(object)->tp_name);
+        return -1;
+    }
+    segtool_tokens *tokens = thread_scratch();
+    if (!tokens) {
+        Py_XDECREF(owner);
+        return -1;
+    }
+    segtool_error *error = NULL;
+    segtool_status status;
+    if (length == 0) {
+        tokens->count = 0;
+        status = SEGTOOL_OK;
+    } else {
+        Py_BEGIN_ALLOW_THREADS
+        status = c_segment(handle, utf8, (size_t)length, search ? SEGTOOL_MODE_SEARCH : SEGTOOL_MODE_PRECISE, tokens, &error);
+        Py_END_ALLOW_THREADS
+    }
+    out->tokens = tokens;
+    out->length = (size_t)length;
+    if (status != SEGTOOL_OK) {
+        raise_status(status, error, PyBytes_Check(object) ? object : owner);
+        Py_XDECREF(owner);
+        segmentation_done(out);
+        return -1;
+    }
+    if (PyUnicode_Check(object)) {
+        out->text = Py_NewRef(object);
+    } else {
+        /* Valid UTF-8 (the segmenter checked it): the str the offsets index. */
+        out->text = PyUnicode_DecodeUTF8(utf8, length, "strict");
+        if (!out->text) {
+            Py_XDECREF(owner);
+            segmentation_done(out);
+            return -1;
+        }
+    }
+    Py_XDECREF(owner);
+    /* The C API's offsets are in code points, as a str's indices are; check they fit. */
+    Py_ssize_t characters = PyUnicode_GET_LENGTH(out->text);
+    const segtool_token *t = tokens->tokens;
+    for (size_t i = 0; i < tokens->count; i++) {
+        if (t[i].char_start > t[i].char_end || t[i].char_end > (uint64_t)characters) {
+            PyErr_SetString(PyExc_SystemError, "segtool: a token lies outside the text");
+            segmentation_done(out);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int check_arguments(const char *name, Py_ssize_t nargs, Py_ssize_t expected)
+{
+    if (nargs == expected)
+        return 0;
+    PyErr_Format(PyExc_TypeError, "%s() takes %zd arguments (%zd given)", name, expected, nargs);
+    return -1;
+}
+
+/* words(handle, text, search) -> list[str]: the words of the text, every token (whitespace
+ * included, so in precise mode "".join(words) == text). */
+static PyObject *ext_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (check_arguments("words", nargs, 3) < 0)
+        return NULL;
+    segmentation s;
+    if (segment(args[0], args[1], args[2], &s) < 0)
+        return NULL;
+    size_t count = s.tokens->count;
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    if (list) {
+        int kind = PyUnicode_KIND(s.text);
+        const void *data = PyUnicode_DATA(s.text);
+        const segtool_token *t = s.tokens->tokens;
+        for (size_t i = 0; i < count; i++) {
+            PyObject *word = word_at(kind, data, (Py_ssize_t)t[i].char_start, (Py_ssize_t)(t[i].char_end - t[i].char_start));
+            if (!word) {
+                Py_CLEAR(list);
+                break;
+            }
+            PyList_SET_ITEM(list, (Py_ssize_t)i, word);
+        }
+    }
+    segmentation_done(&s);
+    return list;
+}
+
+/* spans(handle, text, search) -> list[tuple[str, int, int]]: (word, start, end) in characters,
+ * as jieba's tokenize yields them. */
+static PyObject *ext_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (check_arguments("spans", nargs, 3) < 0)
+        return NULL;
+    segmentation s;
+    if (segment(args[0], args[1], args[2], &s) < 0)
+        return NULL;
+    size_t count = s.tokens->count;
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    if (list) {
+        int kind = PyUnicode_KIND(s.text);
+        const void *data = PyUnicode_DATA(s.text);
+        const segtool_token *t = s.tokens->tokens;
+        for (size_t i = 0; i < count; i++) {
+            Py_ssize_t start = (Py_ssize_t)t[i].char_start, end = (Py_ssize_t)t[i].char_end;
+            PyObject *item = PyTuple_New(3);
+            PyObject *word = item ? word_at(kind, data, start, end - start) : NULL;
+            PyObject *a = word ? PyLong_FromSsize_t(start) : NULL;
+            PyObject *b = a ? PyLong_FromSsize_t(end) : NULL;
+            if (!b) {
+                Py_XDECREF(item);
+                Py_XDECREF(word);
+                Py_XDECREF(a);
+                Py_CLEAR(list);
+                break;
+            }
+            PyTuple_SET_ITEM(item, 0, word);
+            PyTuple_SET_ITEM(item, 1, a);
+            PyTuple_SET_ITEM(item, 2, b);
+            PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+        }
+    }
+    segmentation_done(&s);
+    return list;
+}
+
+/* tokens(handle, text, search) -> list[Token]: every field of the C API's tokens. */
+static PyObject *ext_tokens(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (check_arguments("tokens", nargs, 3) < 0)
+        return NULL;
+    if (!token_type) {
+        PyErr_SetString(PyExc_RuntimeError, "segtool._ext: bind() was not called");
+        return NULL;
+    }
+    segmentation s;
+    if (segment(args[0], args[1], args[2], &s) < 0)
+        return NULL;
+    size_t count = s.tokens->count;
+    Py_ssize_t kind_count = PyTuple_GET_SIZE(kinds), source_count = PyTuple_GET_SIZE(sources);
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    if (list) {
+        int kind = PyUnicode_KIND(s.text);
+        const void *data = PyUnicode_DATA(s.text);
+        const segtool_token *t = s.tokens->tokens;
+        for (size_t i = 0; i < count; i++) {
+            if (t[i].kind >= kind_count || t[i].source >= source_count) {
+                PyErr_Format(PyExc_SystemError, "segtool: unknown token kind %d or source %d", t[i].kind, t[i].source);
+                Py_CLEAR(list);
+                break;
+            }
+            Py_ssize_t start = (Py_ssize_t)t[i].char_start, end = (Py_ssize_t)t[i].char_end;
+            /* A Token is a tuple subclass (a NamedTuple): made as tuple.__new__ makes one. */
+            PyObject *item = token_type->tp_alloc(token_type, 8);
+            PyObject *fields[8] = {NULL};
+            int ok = item != NULL;
+            ok = ok && (fields[0] = word_at(kind, data, start, end - start)) != NULL;
+            ok = ok && (fields[1] = PyLong_FromSsize_t(start)) != NULL;
+            ok = ok && (fields[2] = PyLong_FromSsize_t(end)) != NULL;
+            ok = ok && (fields[3] = PyLong_FromUnsignedLongLong(t[i].byte_start)) != NULL;
+            ok = ok && (fields[4] = PyLong_FromUnsignedLongLong(t[i].byte_end)) != NULL;
+            if (ok) {
+                fields[5] = Py_NewRef(PyTuple_GET_ITEM(kinds, t[i].kind));
+                fields[6] = Py_NewRef(PyTuple_GET_ITEM(sources, t[i].source));
+                fields[7] = Py_NewRef(t[i].is_subword ? Py_True : Py_False);
+            }
+            if (!ok) {
+                for (int f = 0; f < 8; f++)
+                    Py_XDECREF(fields[f]);
+                Py_XDECREF(item);
+                Py_CLEAR(list);
+                break;
+            }
+            for (int f = 0; f < 8; f++)
+                PyTuple_SET_ITEM(item, f, fields[f]);
+            PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+        }
+    }
+    segmentation_done(&s);
+    return list;
+}
+
+/* bind(segment, tokens_free, error_free, raise_error, Token, kinds, sources): the addresses
+ * of the C API's functions (from ctypes) and the package's Python objects. */
+static PyObject *ext_bind(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (check_arguments("bind", nargs, 7) < 0)
+        return NULL;
+    void *segment_address = PyLong_AsVoidPtr(args[0]);
+    void *free_address = segment_address ? PyLong_AsVoidPtr(args[1]) : NULL;
+    void *error_address = free_address ? PyLong_AsVoidPtr(args[2]) : NULL;
+    if (!error_address) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "segtool._ext.bind: a NULL function address");
+        return NULL;
+    }
+    if (!PyCallable_Check(args[3]) || !PyType_Check(args[4]) ||
+        !PyType_IsSubtype((PyTypeObject *)args[4], &PyTuple_Type) || !PyTuple_Check(args[5]) || !PyTuple_Check(args[6])) {
+        PyErr_SetString(PyExc_TypeError, "segtool._ext.bind: expected (int, int, int, callable, tuple type, tuple, tuple)");
+        return NULL;
+    }
+    /* Function pointers from data pointers: POSIX guarantees they convert (dlsym works so). */
+    c_segment = (segment_fn)segment_address;
+    c_tokens_free = (tokens_free_fn)free_address;
+    c_error_free = (error_free_fn)error_address;
+    Py_XSETREF(raise_error, Py_NewRef(args[3]));
+    Py_XSETREF(token_type, (PyTypeObject *)Py_NewRef(args[4]));
+    Py_XSETREF(kinds, Py_NewRef(args[5]));
+    Py_XSETREF(sources, Py_NewRef(args[6]));
+    Py_RETURN_NONE;
+}
+
+/* thread_has_storage() -> bool: whether this thread holds token storage (for tests of the
+ * trimming after huge texts). */
+static PyObject *ext_thread_has_storage(PyObject *module, PyObject *unused)
+{
+    (void)module;
+    (void)unused;
+    segtool_tokens *scratch = pthread_getspecific(scratch_key);
+    return PyBool_FromLong(scratch != NULL && scratch->internal_ != NULL);
+}
+
+/* clear_cache(): empties the word cache (the strings stay alive while used elsewhere). */
+static PyObject *ext_clear_cache(PyObject *module, PyObject *unused)
+{
+    (void)module;
+    (void)unused;
+    cache_clear();
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"words", (PyCFunction)(void (*)(void))ext_words, METH_FASTCALL,
+     "words(handle, text, search) -> list[str]: every token's text, in order."},
+    {"spans", (PyCFunction)(void (*)(void))ext_spans, METH_FASTCALL,
+     "spans(handle, text, search) -> list[(word, start, end)], character offsets."},
+    {"tokens", (PyCFunction)(void (*)(void))ext_tokens, METH_FASTCALL,
+     "tokens(handle, text, search) -> list[Token]."},
+    {"bind", (PyCFunction)(void (*)(void))ext_bind, METH_FASTCALL,
+     "bind(segment, tokens_free, error_free, raise_error, Token, kinds, sources)."},
+    {"thread_has_storage", ext_thread_has_storage, METH_NOARGS,
+     "Whether this thread keeps token storage."},
+    {"clear_cache", ext_clear_cache, METH_NOARGS, "Empties the cache of recent words."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module_definition = {
+    PyModuleDef_HEAD_INIT, "segtool._ext",
+    "segtool's hot calls over its C API (see _ext.c); used through segtool.Tokenizer.", -1, methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__ext(void)
+{
+    static int key_made;
+    if (!key_made) {
+        if (pthread_key_create(&scratch_key, scratch_destroy) != 0) {
+            PyErr_SetString(PyExc_ImportError, "segtool._ext: pthread_key_create failed");
+            return NULL;
+        }
+        key_made = 1;
+    }
+    return PyModule_Create(&module_definition);
+}
