@@ -48,6 +48,26 @@ def test_words_are_the_text_at_their_offsets(text):
             assert "".join(words) == text
 
 
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_byte_offsets_are_those_of_pythons_utf8(text):
+    # A str is encoded to UTF-8 by the extension itself (without the GIL): the byte offsets
+    # the C API returns must be those of Python's own encoding.
+    data = text.encode()
+    for t in segtool.tokens(text, mode="search"):
+        assert t.byte_start == len(text[:t.start].encode())
+        assert data[t.byte_start:t.byte_end].decode() == t.word
+
+
+@pytest.mark.parametrize("text, position", [("a\udc80", 1), ("é\ud800x", 1), ("中国\udfff", 2),
+                                             ("🙂𠀀\ud800", 2), ("\udbff🙂", 0)])
+def test_a_surrogate_in_a_str_of_any_width(text, position):
+    for call in (segtool.lcut, segtool.tokens, lambda t: list(segtool.tokenize(t))):
+        with pytest.raises(UnicodeEncodeError) as caught:
+            call(text)
+        assert caught.value.start == position
+    assert segtool.lcut("发展全过程人民民主") == ["发展", "全过程人民民主"]
+
+
 def test_the_same_words_from_texts_of_different_widths():
     # "GDP" first made from an ASCII text, then found while segmenting two- and four-byte text
     # (and the other way round after the cache is emptied).

@@ -3,10 +3,10 @@
  * tokens) as a CPython extension module over segtool's C API (segtool.h).
  *
  * Why C and not ctypes: a ctypes call costs ~1.5 µs of marshalling, and turning the C API's
- * output into Python strings took a decode and a split per call. Here a call takes the text's
- * UTF-8 (an ASCII str's own bytes, else one encode), releases the GIL around the segmentation
- * only, and then makes each word as a slice of the caller's str, by the character offsets the C
- * API returns, through a small cache of recent words (political text repeats its words: most
+ * output into Python strings took a decode and a split per call. Here a call releases the GIL,
+ * encodes the text into a per-thread buffer (an ASCII str is its own UTF-8) and segments it,
+ * takes the GIL back and makes each word as a slice of the caller's str, by the character
+ * offsets the C API returns, through a small cache of recent words (political text repeats its words: most
  * are found there, and a found word is one reference more, not a new string).
  *
  * The module does not link to libsegtool-c: `_native` loads the library with ctypes (for the
@@ -44,32 +44,128 @@ static PyObject *sources;
  * a thread does not keep the memory of a huge text's tokens for the rest of its life. */
 #define TRIM_ABOVE (1 << 22)
 
-/* ------------------------------------------------------------------ per-thread token storage */
+/* ------------------------------------------------------------------ per-thread state */
 
-static pthread_key_t scratch_key;
+/* What a thread keeps between calls: the C API's result struct (it wants one per thread) and a
+ * buffer for the UTF-8 of a str. */
+typedef struct {
+    segtool_tokens tokens;
+    char *utf8;
+    size_t capacity;
+} thread_state;
 
-static void scratch_destroy(void *p)
+static pthread_key_t state_key;
+
+/* Frees what the state holds (it stays usable: everything is made again on demand). */
+static void state_trim(thread_state *state)
 {
-    segtool_tokens *scratch = p;
     if (c_tokens_free)
-        c_tokens_free(scratch);
-    PyMem_RawFree(scratch);
+        c_tokens_free(&state->tokens);
+    PyMem_RawFree(state->utf8);
+    state->utf8 = NULL;
+    state->capacity = 0;
 }
 
-/* This thread's reusable result struct (the C API wants one per thread), made on first use
- * and freed when the thread ends. NULL with MemoryError set when out of memory. */
-static segtool_tokens *thread_scratch(void)
+static void state_destroy(void *p)
 {
-    segtool_tokens *scratch = pthread_getspecific(scratch_key);
-    if (scratch)
-        return scratch;
-    scratch = PyMem_RawCalloc(1, sizeof *scratch);
-    if (!scratch || pthread_setspecific(scratch_key, scratch) != 0) {
-        PyMem_RawFree(scratch);
+    state_trim(p);
+    PyMem_RawFree(p);
+}
+
+/* This thread's state, made on first use and freed when the thread ends. NULL with
+ * MemoryError set when out of memory. */
+static thread_state *thread_state_get(void)
+{
+    thread_state *state = pthread_getspecific(state_key);
+    if (state)
+        return state;
+    state = PyMem_RawCalloc(1, sizeof *state);
+    if (!state || pthread_setspecific(state_key, state) != 0) {
+        PyMem_RawFree(state);
         PyErr_NoMemory();
         return NULL;
     }
-    return scratch;
+    return state;
+}
+
+/* Makes the state's UTF-8 buffer hold `size` bytes; -1 with MemoryError set when it cannot. */
+static int state_reserve(thread_state *state, size_t size)
+{
+    if (size <= state->capacity)
+        return 0;
+    size_t capacity = size < 2 * state->capacity ? 2 * state->capacity : size;
+    if (capacity < 4096)
+        capacity = 4096;
+    char *grown = PyMem_RawRealloc(state->utf8, capacity);
+    if (!grown) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    state->utf8 = grown;
+    state->capacity = capacity;
+    return 0;
+}
+
+/* The UTF-8 of `length` characters at `data` (a str's characters, of width `kind`) written at
+ * `out`, which has room for `length * kind` + `length` bytes (each character takes at most one
+ * byte more than its width, and 4 bytes at most). Returns the bytes written, or -1 at a
+ * surrogate (not encodable: the caller lets Python raise its UnicodeEncodeError). Runs without
+ * the GIL: it touches no Python object, only the characters of an immutable str. */
+static Py_ssize_t encode_utf8(int kind, const void *data, Py_ssize_t length, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = data;
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS1 c = p[i];
+            if (c < 0x80) {
+                *o++ = c;
+            } else {
+                *o++ = (unsigned char)(0xC0 | (c >> 6));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            }
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = data;
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS2 c = p[i];
+            if (c < 0x80) {
+                *o++ = (unsigned char)c;
+            } else if (c < 0x800) {
+                *o++ = (unsigned char)(0xC0 | (c >> 6));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            } else if (c >= 0xD800 && c <= 0xDFFF) {
+                return -1;
+            } else {
+                *o++ = (unsigned char)(0xE0 | (c >> 12));
+                *o++ = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            }
+        }
+    } else {
+        const Py_UCS4 *p = data;
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS4 c = p[i];
+            if (c < 0x80) {
+                *o++ = (unsigned char)c;
+            } else if (c < 0x800) {
+                *o++ = (unsigned char)(0xC0 | (c >> 6));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            } else if (c < 0x10000) {
+                if (c >= 0xD800 && c <= 0xDFFF)
+                    return -1;
+                *o++ = (unsigned char)(0xE0 | (c >> 12));
+                *o++ = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            } else {
+                *o++ = (unsigned char)(0xF0 | (c >> 18));
+                *o++ = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+                *o++ = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            }
+        }
+    }
+    return (Py_ssize_t)(o - (unsigned char *)out);
 }
 
 /* ------------------------------------------------------------------ the word cache */
@@ -155,17 +251,18 @@ static inline PyObject *word_at(int kind, const void *data, Py_ssize_t start, Py
 
 /* ------------------------------------------------------------------ segmenting */
 
-/* One segmentation: the text as a str, and its tokens in this thread's storage. */
+/* One segmentation: the text as a str, and its tokens in this thread's state. */
 typedef struct {
     PyObject *text;        /* the str whose characters the tokens index (a new reference) */
     segtool_tokens *tokens;
+    thread_state *state;
     size_t length;         /* UTF-8 bytes segmented */
 } segmentation;
 
 static void segmentation_done(segmentation *s)
 {
-    if (s->tokens && s->length > TRIM_ABOVE)
-        c_tokens_free(s->tokens);
+    if (s->state && s->length > TRIM_ABOVE)
+        state_trim(s->state);
     Py_CLEAR(s->text);
 }
 
@@ -203,11 +300,13 @@ static void raise_status(segtool_status status, segtool_error *error, PyObject *
 }
 
 /* Segments `object` (a str, or UTF-8 bytes / a bytes-like object) with the GIL released
- * around the C call. Returns 0, or -1 with an exception set. */
+ * around the C call (and, for a str, around its encoding into the thread's buffer). Returns 0,
+ * or -1 with an exception set. */
 static int segment(PyObject *handle_object, PyObject *object, PyObject *search_object, segmentation *out)
 {
     out->text = NULL;
     out->tokens = NULL;
+    out->state = NULL;
     out->length = 0;
     if (!c_segment) {
         PyErr_SetString(PyExc_RuntimeError, "segtool._ext: bind() was not called");
@@ -222,9 +321,16 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
     int search = PyObject_IsTrue(search_object);
     if (search < 0)
         return -1;
-    PyObject *owner = NULL; /* a bytes object that holds the UTF-8, when one is needed */
-    const char *utf8;
-    Py_ssize_t length;
+    thread_state *state = thread_state_get();
+    if (!state)
+        return -1;
+    PyObject *owner = NULL; /* the bytes object that holds the UTF-8, for bytes input */
+    const char *utf8 = NULL;
+    Py_ssize_t length = 0;
+    /* A non-ASCII str: its characters, encoded into the thread's buffer without the GIL. */
+    int kind = 0;
+    const void *characters = NULL;
+    Py_ssize_t character_count = 0;
     if (PyUnicode_Check(object)) {
 #if PY_VERSION_HEX < 0x030C0000
         if (PyUnicode_READY(object) < 0)
@@ -234,48 +340,63 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
             utf8 = PyUnicode_DATA(object);
             length = PyUnicode_GET_LENGTH(object);
         } else {
-            /* Raises UnicodeEncodeError (with the position) for lone surrogates. */
-            owner = PyUnicode_AsUTF8String(object);
-            if (!owner)
+            kind = PyUnicode_KIND(object);
+            characters = PyUnicode_DATA(object);
+            character_count = PyUnicode_GET_LENGTH(object);
+            if ((size_t)character_count > (PY_SSIZE_T_MAX - 1) / 5) {
+                PyErr_NoMemory();
                 return -1;
-            utf8 = PyBytes_AS_STRING(owner);
-            length = PyBytes_GET_SIZE(owner);
+            }
+            if (state_reserve(state, (size_t)character_count * (size_t)(kind + 1)) < 0)
+                return -1;
         }
     } else if (PyBytes_Check(object)) {
         owner = Py_NewRef(object);
-        utf8 = PyBytes_AS_STRING(owner);
-        length = PyBytes_GET_SIZE(owner);
     } else if (PyByteArray_Check(object) || PyMemoryView_Check(object)) {
         /* A copy: the GIL is released during the call, and these can change meanwhile. */
         owner = PyBytes_FromObject(object);
         if (!owner)
             return -1;
-        utf8 = PyBytes_AS_STRING(owner);
-        length = PyBytes_GET_SIZE(owner);
     } else {
         PyErr_Format(PyExc_TypeError, "segtool: expected str or UTF-8 bytes, got %s",
                      object == Py_None ? "None" : Py_TYPE(object)->tp_name);
         return -1;
     }
-    segtool_tokens *tokens = thread_scratch();
-    if (!tokens) {
-        Py_XDECREF(owner);
-        return -1;
+    if (owner) {
+        utf8 = PyBytes_AS_STRING(owner);
+        length = PyBytes_GET_SIZE(owner);
     }
+    segtool_tokens *tokens = &state->tokens;
+    out->tokens = tokens;
+    out->state = state;
     segtool_error *error = NULL;
-    segtool_status status;
-    if (length == 0) {
-        tokens->count = 0;
-        status = SEGTOOL_OK;
-    } else {
+    segtool_status status = SEGTOOL_OK;
+    int surrogate = 0;
+    tokens->count = 0;
+    if (length > 0 || character_count > 0) {
         Py_BEGIN_ALLOW_THREADS
-        status = c_segment(handle, utf8, (size_t)length, search ? SEGTOOL_MODE_SEARCH : SEGTOOL_MODE_PRECISE, tokens, &error);
+        if (characters) {
+            length = encode_utf8(kind, characters, character_count, state->utf8);
+            surrogate = length < 0;
+            utf8 = state->utf8;
+        }
+        if (!surrogate)
+            status = c_segment(handle, utf8, (size_t)length, search ? SEGTOOL_MODE_SEARCH : SEGTOOL_MODE_PRECISE, tokens, &error);
         Py_END_ALLOW_THREADS
     }
-    out->tokens = tokens;
-    out->length = (size_t)length;
+    out->length = length > 0 ? (size_t)length : 0;
+    if (surrogate) {
+        /* Python's own encoder raises the UnicodeEncodeError, with the position. */
+        PyObject *encoded = PyUnicode_AsUTF8String(object);
+        if (encoded) {
+            Py_DECREF(encoded);
+            PyErr_SetString(PyExc_SystemError, "segtool: a surrogate that Python could encode");
+        }
+        segmentation_done(out);
+        return -1;
+    }
     if (status != SEGTOOL_OK) {
-        raise_status(status, error, PyBytes_Check(object) ? object : owner);
+        raise_status(status, error, owner);
         Py_XDECREF(owner);
         segmentation_done(out);
         return -1;
@@ -293,10 +414,10 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
     }
     Py_XDECREF(owner);
     /* The C API's offsets are in code points, as a str's indices are; check they fit. */
-    Py_ssize_t characters = PyUnicode_GET_LENGTH(out->text);
+    Py_ssize_t text_length = PyUnicode_GET_LENGTH(out->text);
     const segtool_token *t = tokens->tokens;
     for (size_t i = 0; i < tokens->count; i++) {
-        if (t[i].char_start > t[i].char_end || t[i].char_end > (uint64_t)characters) {
+        if (t[i].char_start > t[i].char_end || t[i].char_end > (uint64_t)text_length) {
             PyErr_SetString(PyExc_SystemError, "segtool: a token lies outside the text");
             segmentation_done(out);
             return -1;
@@ -469,14 +590,14 @@ static PyObject *ext_bind(PyObject *module, PyObject *const *args, Py_ssize_t na
     Py_RETURN_NONE;
 }
 
-/* thread_has_storage() -> bool: whether this thread holds token storage (for tests of the
- * trimming after huge texts). */
+/* thread_has_storage() -> bool: whether this thread holds token storage or a UTF-8 buffer
+ * (for tests of the trimming after huge texts). */
 static PyObject *ext_thread_has_storage(PyObject *module, PyObject *unused)
 {
     (void)module;
     (void)unused;
-    segtool_tokens *scratch = pthread_getspecific(scratch_key);
-    return PyBool_FromLong(scratch != NULL && scratch->internal_ != NULL);
+    thread_state *state = pthread_getspecific(state_key);
+    return PyBool_FromLong(state != NULL && (state->tokens.internal_ != NULL || state->utf8 != NULL));
 }
 
 /* clear_cache(): empties the word cache (the strings stay alive while used elsewhere). */
@@ -513,7 +634,7 @@ PyMODINIT_FUNC PyInit__ext(void)
 {
     static int key_made;
     if (!key_made) {
-        if (pthread_key_create(&scratch_key, scratch_destroy) != 0) {
+        if (pthread_key_create(&state_key, state_destroy) != 0) {
             PyErr_SetString(PyExc_ImportError, "segtool._ext: pthread_key_create failed");
             return NULL;
         }
