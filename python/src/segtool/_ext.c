@@ -211,29 +211,43 @@ static inline int same_characters(PyObject *word, int kind, const void *p, Py_ss
     return 1;
 }
 
-/* A new reference to the str of `length` characters at character `start` of `data` (the
- * characters of a str of width `kind`); NULL with an exception set on failure. */
-static inline PyObject *word_at(int kind, const void *data, Py_ssize_t start, Py_ssize_t length)
+#define NO_SLOT UINT32_MAX
+
+/* The cache slot of the `length` characters at `p` (of width `kind`), or NO_SLOT for a word
+ * too long to cache. */
+static inline uint32_t slot_of(int kind, const char *p, Py_ssize_t length)
 {
-    const char *p = (const char *)data + (size_t)start * (size_t)kind;
 #if USE_CACHE
-    if (length <= CACHE_MAX_LENGTH) {
-        /* FNV-1a over the code points: the same hash whatever the width of the text. */
-        uint32_t h = 2166136261u;
-        switch (kind) {
-        case PyUnicode_1BYTE_KIND:
-            for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS1 *)p)[i]) * 16777619u;
-            break;
-        case PyUnicode_2BYTE_KIND:
-            for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS2 *)p)[i]) * 16777619u;
-            break;
-        default:
-            for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS4 *)p)[i]) * 16777619u;
-            break;
-        }
-        h ^= h >> 15;
-        PyObject **slot = &cache[h & ((1u << CACHE_BITS) - 1)];
-        PyObject *cached = *slot;
+    if (length > CACHE_MAX_LENGTH)
+        return NO_SLOT;
+    /* FNV-1a over the code points: the same hash whatever the width of the text. */
+    uint32_t h = 2166136261u;
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS1 *)p)[i]) * 16777619u;
+        break;
+    case PyUnicode_2BYTE_KIND:
+        for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS2 *)p)[i]) * 16777619u;
+        break;
+    default:
+        for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS4 *)p)[i]) * 16777619u;
+        break;
+    }
+    h ^= h >> 15;
+    return h & ((1u << CACHE_BITS) - 1);
+#else
+    (void)kind; (void)p; (void)length;
+    return NO_SLOT;
+#endif
+}
+
+/* A new reference to the str of the `length` characters at `p` (of width `kind`), found in
+ * cache slot `slot` or made and put there; NULL with an exception set on failure. */
+static inline PyObject *word_in_slot(uint32_t slot, int kind, const char *p, Py_ssize_t length)
+{
+#if USE_CACHE
+    if (slot != NO_SLOT) {
+        PyObject *cached = cache[slot];
         if (cached && PyUnicode_GET_LENGTH(cached) == length && same_characters(cached, kind, p, length)) {
             Py_INCREF(cached);
             return cached;
@@ -242,11 +256,72 @@ static inline PyObject *word_at(int kind, const void *data, Py_ssize_t start, Py
         if (!word)
             return NULL;
         Py_INCREF(word);
-        Py_XSETREF(*slot, word);
+        Py_XSETREF(cache[slot], word);
         return word;
     }
+#else
+    (void)slot;
 #endif
     return PyUnicode_FromKindAndData(kind, p, length);
+}
+
+/* The words of a segmentation, in order. Most of the time of making a word from the cache is
+ * two cache misses (its slot, then the str); a cursor hashes the words AHEAD tokens before
+ * they are made and prefetches their slots, and half as far ahead the strs in those slots. */
+#define AHEAD 16
+#define RING 32 /* a power of two > AHEAD */
+typedef struct {
+    int kind;
+    const char *data;
+    const segtool_token *tokens;
+    size_t count;
+    uint32_t slots[RING];
+} word_cursor;
+
+static inline const char *cursor_characters(const word_cursor *c, size_t i)
+{
+    return c->data + (size_t)c->tokens[i].char_start * (size_t)c->kind;
+}
+
+static inline Py_ssize_t cursor_length(const word_cursor *c, size_t i)
+{
+    return (Py_ssize_t)(c->tokens[i].char_end - c->tokens[i].char_start);
+}
+
+static inline void cursor_hash(word_cursor *c, size_t i)
+{
+    uint32_t slot = slot_of(c->kind, cursor_characters(c, i), cursor_length(c, i));
+    c->slots[i & (RING - 1)] = slot;
+#if USE_CACHE
+    if (slot != NO_SLOT)
+        __builtin_prefetch(&cache[slot]);
+#endif
+}
+
+static inline void cursor_start(word_cursor *c, PyObject *text, const segtool_tokens *tokens)
+{
+    c->kind = PyUnicode_KIND(text);
+    c->data = PyUnicode_DATA(text);
+    c->tokens = tokens->tokens;
+    c->count = tokens->count;
+    for (size_t i = 0; i < AHEAD && i < c->count; i++)
+        cursor_hash(c, i);
+}
+
+/* A new reference to the word of token `i` (called for i = 0, 1, 2 … in order). */
+static inline PyObject *cursor_word(word_cursor *c, size_t i)
+{
+    if (i + AHEAD < c->count)
+        cursor_hash(c, i + AHEAD);
+#if USE_CACHE
+    if (i + AHEAD / 2 < c->count) {
+        uint32_t ahead = c->slots[(i + AHEAD / 2) & (RING - 1)];
+        PyObject *cached = ahead == NO_SLOT ? NULL : cache[ahead];
+        if (cached)
+            __builtin_prefetch(cached);
+    }
+#endif
+    return word_in_slot(c->slots[i & (RING - 1)], c->kind, cursor_characters(c, i), cursor_length(c, i));
 }
 
 /* ------------------------------------------------------------------ segmenting */
@@ -447,11 +522,10 @@ static PyObject *ext_words(PyObject *module, PyObject *const *args, Py_ssize_t n
     size_t count = s.tokens->count;
     PyObject *list = PyList_New((Py_ssize_t)count);
     if (list) {
-        int kind = PyUnicode_KIND(s.text);
-        const void *data = PyUnicode_DATA(s.text);
-        const segtool_token *t = s.tokens->tokens;
+        word_cursor cursor;
+        cursor_start(&cursor, s.text, s.tokens);
         for (size_t i = 0; i < count; i++) {
-            PyObject *word = word_at(kind, data, (Py_ssize_t)t[i].char_start, (Py_ssize_t)(t[i].char_end - t[i].char_start));
+            PyObject *word = cursor_word(&cursor, i);
             if (!word) {
                 Py_CLEAR(list);
                 break;
@@ -476,13 +550,13 @@ static PyObject *ext_spans(PyObject *module, PyObject *const *args, Py_ssize_t n
     size_t count = s.tokens->count;
     PyObject *list = PyList_New((Py_ssize_t)count);
     if (list) {
-        int kind = PyUnicode_KIND(s.text);
-        const void *data = PyUnicode_DATA(s.text);
+        word_cursor cursor;
+        cursor_start(&cursor, s.text, s.tokens);
         const segtool_token *t = s.tokens->tokens;
         for (size_t i = 0; i < count; i++) {
             Py_ssize_t start = (Py_ssize_t)t[i].char_start, end = (Py_ssize_t)t[i].char_end;
             PyObject *item = PyTuple_New(3);
-            PyObject *word = item ? word_at(kind, data, start, end - start) : NULL;
+            PyObject *word = item ? cursor_word(&cursor, i) : NULL;
             PyObject *a = word ? PyLong_FromSsize_t(start) : NULL;
             PyObject *b = a ? PyLong_FromSsize_t(end) : NULL;
             if (!b) {
@@ -519,8 +593,8 @@ static PyObject *ext_tokens(PyObject *module, PyObject *const *args, Py_ssize_t 
     Py_ssize_t kind_count = PyTuple_GET_SIZE(kinds), source_count = PyTuple_GET_SIZE(sources);
     PyObject *list = PyList_New((Py_ssize_t)count);
     if (list) {
-        int kind = PyUnicode_KIND(s.text);
-        const void *data = PyUnicode_DATA(s.text);
+        word_cursor cursor;
+        cursor_start(&cursor, s.text, s.tokens);
         const segtool_token *t = s.tokens->tokens;
         for (size_t i = 0; i < count; i++) {
             if (t[i].kind >= kind_count || t[i].source >= source_count) {
@@ -533,7 +607,7 @@ static PyObject *ext_tokens(PyObject *module, PyObject *const *args, Py_ssize_t 
             PyObject *item = token_type->tp_alloc(token_type, 8);
             PyObject *fields[8] = {NULL};
             int ok = item != NULL;
-            ok = ok && (fields[0] = word_at(kind, data, start, end - start)) != NULL;
+            ok = ok && (fields[0] = cursor_word(&cursor, i)) != NULL;
             ok = ok && (fields[1] = PyLong_FromSsize_t(start)) != NULL;
             ok = ok && (fields[2] = PyLong_FromSsize_t(end)) != NULL;
             ok = ok && (fields[3] = PyLong_FromUnsignedLongLong(t[i].byte_start)) != NULL;
