@@ -142,3 +142,34 @@ def test_bad_arguments_to_the_extension():
     with pytest.raises(UnicodeEncodeError):
         _ext.tokens(handle, "a\udc80", True)
     assert _ext.words(handle, "中国", 0) == ["中国"]
+
+
+def test_segmenting_from_the_garbage_collector_while_words_are_made():
+    # The garbage collector runs while tokenize/tokens allocate their tuples (on the same
+    # thread, in the middle of a call), and with it finalizers and gc callbacks: one that
+    # segments must not overwrite the tokens of the call it interrupted.
+    import gc
+
+    text = DOCUMENT * 3
+    expected_spans = list(segtool.tokenize(text))
+    expected_tokens = segtool.tokens(text, mode="search")
+    seen = []
+
+    def segment_during_collection(phase, info):
+        if phase == "start" and len(seen) < 2000:
+            seen.append(segtool.lcut("坚持发扬全过程人民民主，深入学习贯彻" * 5))
+
+    threshold = gc.get_threshold()
+    gc.collect()
+    gc.callbacks.append(segment_during_collection)
+    try:
+        gc.set_threshold(1)  # a collection at (nearly) every tuple made
+        for _ in range(20):
+            spans = list(segtool.tokenize(text))
+            tokens = segtool.tokens(text, mode="search")
+            assert spans == expected_spans
+            assert tokens == expected_tokens
+    finally:
+        gc.callbacks.remove(segment_during_collection)
+        gc.set_threshold(*threshold)
+    assert len(seen) > 100 and all("全过程人民民主" in words for words in seen)

@@ -52,6 +52,11 @@ typedef struct {
     segtool_tokens tokens;
     char *utf8;
     size_t capacity;
+    /* In use by a call that is making its words. A call on the same thread meanwhile (from a
+     * finalizer the garbage collector runs while the words' tuples are allocated) must not
+     * overwrite its tokens: it gets a temporary state of its own. */
+    int busy;
+    int temporary;
 } thread_state;
 
 static pthread_key_t state_key;
@@ -336,9 +341,36 @@ typedef struct {
 
 static void segmentation_done(segmentation *s)
 {
-    if (s->state && s->length > TRIM_ABOVE)
-        state_trim(s->state);
+    if (s->state) {
+        if (s->state->temporary) {
+            state_destroy(s->state);
+        } else {
+            if (s->length > TRIM_ABOVE)
+                state_trim(s->state);
+            s->state->busy = 0;
+        }
+        s->state = NULL;
+    }
     Py_CLEAR(s->text);
+}
+
+/* This thread's state for a new call (a temporary one when it is busy), marked busy; NULL with
+ * an exception set. Released by segmentation_done. */
+static thread_state *state_acquire(void)
+{
+    thread_state *state = thread_state_get();
+    if (!state)
+        return NULL;
+    if (state->busy) {
+        state = PyMem_RawCalloc(1, sizeof *state);
+        if (!state) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        state->temporary = 1;
+    }
+    state->busy = 1;
+    return state;
 }
 
 /* Raises the package's exception for a failed call (and frees the error). */
@@ -396,9 +428,6 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
     int search = PyObject_IsTrue(search_object);
     if (search < 0)
         return -1;
-    thread_state *state = thread_state_get();
-    if (!state)
-        return -1;
     PyObject *owner = NULL; /* the bytes object that holds the UTF-8, for bytes input */
     const char *utf8 = NULL;
     Py_ssize_t length = 0;
@@ -422,8 +451,6 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
                 PyErr_NoMemory();
                 return -1;
             }
-            if (state_reserve(state, (size_t)character_count * (size_t)(kind + 1)) < 0)
-                return -1;
         }
     } else if (PyBytes_Check(object)) {
         owner = Py_NewRef(object);
@@ -441,9 +468,19 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
         utf8 = PyBytes_AS_STRING(owner);
         length = PyBytes_GET_SIZE(owner);
     }
+    thread_state *state = state_acquire();
+    if (!state) {
+        Py_XDECREF(owner);
+        return -1;
+    }
+    out->state = state;
+    if (characters && state_reserve(state, (size_t)character_count * (size_t)(kind + 1)) < 0) {
+        Py_XDECREF(owner);
+        segmentation_done(out);
+        return -1;
+    }
     segtool_tokens *tokens = &state->tokens;
     out->tokens = tokens;
-    out->state = state;
     segtool_error *error = NULL;
     segtool_status status = SEGTOOL_OK;
     int surrogate = 0;
