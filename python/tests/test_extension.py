@@ -172,4 +172,6 @@ def test_segmenting_from_the_garbage_collector_while_words_are_made():
     finally:
         gc.callbacks.remove(segment_during_collection)
         gc.set_threshold(*threshold)
-    assert len(seen) > 100 and all("全过程人民民主" in words for words in seen)
+    # Up to 3.11 collections start inside allocations (here: hundreds, most in the middle of a
+    # call); from 3.12 only between bytecodes, so fewer and never inside one.
+    assert seen and all("全过程人民民主" in words for words in seen)
