@@ -283,6 +283,8 @@ typedef struct {
     uint32_t slots[RING];
 } word_cursor;
 
+/* Safe because: segment() checked every token's char_start <= char_end <= the text's length,
+ * and the cursor's text is held for as long as the cursor is used. */
 static inline const char *cursor_characters(const word_cursor *c, size_t i)
 {
     return c->data + (size_t)c->tokens[i].char_start * (size_t)c->kind;
@@ -419,6 +421,8 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
         PyErr_SetString(PyExc_RuntimeError, "segtool._ext: bind() was not called");
         return -1;
     }
+    /* Safe because: the package passes a Tokenizer's handle (`Segmenter.address`), which the
+     * tokenizer keeps open while it lives, and the tokenizer is alive during its own call. */
     const segtool_segmenter *handle = PyLong_AsVoidPtr(handle_object);
     if (!handle) {
         if (!PyErr_Occurred())
@@ -486,6 +490,9 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
     int surrogate = 0;
     tokens->count = 0;
     if (length > 0 || character_count > 0) {
+        /* Safe because: without the GIL only memory that cannot change or go is touched: the
+         * characters (or bytes) of an immutable str (bytes object) that `object` (`owner`)
+         * holds, this thread's state, and the C API's handle. */
         Py_BEGIN_ALLOW_THREADS
         if (characters) {
             length = encode_utf8(kind, characters, character_count, state->utf8);
@@ -640,7 +647,10 @@ static PyObject *ext_tokens(PyObject *module, PyObject *const *args, Py_ssize_t 
                 break;
             }
             Py_ssize_t start = (Py_ssize_t)t[i].char_start, end = (Py_ssize_t)t[i].char_end;
-            /* A Token is a tuple subclass (a NamedTuple): made as tuple.__new__ makes one. */
+            /* A Token is a tuple subclass (a NamedTuple): made as tuple.__new__ makes one.
+             * Safe because: bind() checked that Token is a tuple subclass with nothing beyond a
+             * tuple's layout (a NamedTuple's __slots__ is empty), so its 8 items are all there
+             * is to set. */
             PyObject *item = token_type->tp_alloc(token_type, 8);
             PyObject *fields[8] = {NULL};
             int ok = item != NULL;
@@ -686,8 +696,10 @@ static PyObject *ext_bind(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     }
     if (!PyCallable_Check(args[3]) || !PyType_Check(args[4]) ||
-        !PyType_IsSubtype((PyTypeObject *)args[4], &PyTuple_Type) || !PyTuple_Check(args[5]) || !PyTuple_Check(args[6])) {
-        PyErr_SetString(PyExc_TypeError, "segtool._ext.bind: expected (int, int, int, callable, tuple type, tuple, tuple)");
+        !PyType_IsSubtype((PyTypeObject *)args[4], &PyTuple_Type) ||
+        ((PyTypeObject *)args[4])->tp_basicsize != PyTuple_Type.tp_basicsize ||
+        ((PyTypeObject *)args[4])->tp_dictoffset != 0 || !PyTuple_Check(args[5]) || !PyTuple_Check(args[6])) {
+        PyErr_SetString(PyExc_TypeError, "segtool._ext.bind: expected (int, int, int, callable, a tuple type without fields of its own, tuple, tuple)");
         return NULL;
     }
     /* Function pointers from data pointers: POSIX guarantees they convert (dlsym works so). */
