@@ -142,6 +142,15 @@ def test_bad_arguments_to_the_extension():
     with pytest.raises(UnicodeEncodeError):
         _ext.tokens(handle, "a\udc80", True)
     assert _ext.words(handle, "中国", 0) == ["中国"]
+    # bind() refuses what it cannot use, and changes nothing then.
+    with pytest.raises(ValueError, match="NULL"):
+        _ext.bind(0, 0, 0, print, tuple, (), ())
+    with pytest.raises(TypeError, match="tuple type"):
+        _ext.bind(1, 2, 3, print, dict, (), ())
+    with pytest.raises(TypeError, match="tuple type"):
+        _ext.bind(1, 2, 3, print, type("WithDict", (tuple,), {}), (), ())
+    assert segtool.lcut("发展全过程人民民主") == ["发展", "全过程人民民主"]
+    assert segtool.tokens("中国")[0].kind == segtool.Kind.IDEOGRAPHIC
 
 
 def test_segmenting_from_the_garbage_collector_while_words_are_made():
