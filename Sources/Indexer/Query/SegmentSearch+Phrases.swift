@@ -42,13 +42,76 @@ extension SegmentSearch {
     mutating func phraseFrequency(_ c: Int, _ d: Int) -> Int {
         if phraseDoc[c] == d { return phraseCount[c] }
         var count = 0
-        if hasAllTerms(c, d) {
-            let lo = clauseStarts[c], hi = clauseStarts[c + 1]
-            count = Self.phraseOccurrences(cursors, clauseTerms[lo..<hi], offsets: plan.flatOffsets[lo..<hi], limit: .max)
-        }
+        if hasAllTerms(c, d) { count = decodedPhraseOccurrences(c, d) }
         phraseDoc[c] = d
         phraseCount[c] = count
         return count
+    }
+
+    /// How often phrase clause `c` occurs in document `d`, whose terms are all at `d`: from
+    /// its terms' positions decoded once per document (`PhraseScratch`), so that a term that
+    /// several readings share (的, or the phrase's other words) is decoded once for them all.
+    /// Counts as `phraseOccurrences` does; a damaged position block marks its cursor damaged
+    /// and counts nothing.
+    mutating func decodedPhraseOccurrences(_ c: Int, _ d: Int) -> Int {
+        let lo = clauseStarts[c], hi = clauseStarts[c + 1]
+        let n = hi - lo
+        guard n > 0 else { return 0 }
+        let memory = scratch
+        if memory.positionsFor != d {
+            // Another document: the positions decoded so far are stale (a new generation).
+            memory.positionsFor = d
+            memory.generation += 1
+            memory.used = 0
+        }
+        let generation = memory.generation
+        for k in lo..<hi {
+            let t = clauseTerms[k]
+            if memory.positionsGeneration[t] == generation { continue }
+            guard var stream = cursors[t].positionStream() else { return 0 }
+            let start = memory.used
+            while let p = stream.next() { memory.append(p) }
+            if stream.damaged {
+                cursors[t].markDamaged()
+                memory.used = start
+                return 0
+            }
+            guard memory.used > start else { return 0 }
+            memory.positionsGeneration[t] = generation
+            memory.positionsStart[t] = start
+            memory.positionsCount[t] = memory.used - start
+        }
+        // The walk of `phraseOccurrences`, over arrays: for each position p of the first term,
+        // term i must be at p + (its offset − the first's).
+        let base = memory.positions
+        let first = clauseTerms[lo], firstOffset = plan.flatOffsets[lo]
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * n) { scratch in
+            let at = scratch.baseAddress!, end = at + n, want = at + 2 * n
+            for i in 1..<n {
+                let t = clauseTerms[lo + i]
+                at[i] = memory.positionsStart[t]
+                end[i] = at[i] + memory.positionsCount[t]
+                want[i] = plan.flatOffsets[lo + i] &- firstOffset
+            }
+            var count = 0
+            let from = memory.positionsStart[first], to = from + memory.positionsCount[first]
+            outer: for j in from..<to {
+                let p = base[j]
+                for i in 1..<n {
+                    let target = p &+ UInt32(truncatingIfNeeded: want[i])
+                    if target < p { continue outer }  // past the largest position
+                    var k = at[i]
+                    while base[k] < target {
+                        k += 1
+                        if k == end[i] { return count }
+                    }
+                    at[i] = k
+                    if base[k] != target { continue outer }
+                }
+                count += 1
+            }
+            return count
+        }
     }
 
     /// The score of document `d`, or nil when it does not match the query or cannot beat
@@ -57,9 +120,15 @@ extension SegmentSearch {
     /// first: positions, alternatives and exclusions only for a document that could enter the
     /// top k.
     mutating func structuredScore(_ d: Int, threshold: Double) -> Double? {
-        let norm = context.norm(length: Int(lengths[d]))
+        // The length norm only once a weight needs it (most candidates of a phrase with many
+        // readings have no reading with all its terms).
+        var norm = 0.0, normKnown = false
         var score = 0.0
         for t in plan.singles where present[t] && cursors[t].advance(to: d) == d {
+            if !normKnown {
+                norm = context.norm(length: Int(lengths[d]))
+                normKnown = true
+            }
             score += context.weight(term: t, tf: cursors[t].tf, norm: norm)
         }
         let phrases = plan.phrases.count
@@ -73,12 +142,43 @@ extension SegmentSearch {
         // their cursors, which only move on) say which, without touching the others'
         // cursors. The scratch memory is the search's own (`PhraseScratch`).
         let best = scratch.best, anchorAt = scratch.anchorDoc, touched = scratch.touched, touchedBound = scratch.touchedBound
+        let atD = scratch.anchorsAtDocument
         for j in 0..<families.count { best[families[j]] = 0 }
-        var n = 0
+        // The anchors at `d`. (A heap of the anchors by document was tried: slower than this
+        // pass at a few dozen anchors.)
+        var found = 0
         for a in 0..<anchorTerms.count where anchorAt[a] <= d {
             let at = cursors[anchorTerms[a]].advance(to: d)
             anchorAt[a] = at
-            guard at == d else { continue }
+            if at == d {
+                atD[found] = a
+                found += 1
+            }
+        }
+        // A first bound from the anchors alone (a reading occurs at most as often as its
+        // anchor): when it cannot beat the threshold, the readings' other terms are not read.
+        if found > 0 && threshold > -.infinity {
+            if !normKnown {
+                norm = context.norm(length: Int(lengths[d]))
+                normKnown = true
+            }
+            for j in 0..<found {
+                let a = atD[j], tf = cursors[anchorTerms[a]].tf
+                for r in anchorStarts[a]..<anchorStarts[a + 1] {
+                    let i = anchorReadings[r], f = phraseFamily[i]
+                    best[f] = max(best[f], context.weight(scaledIDF: phraseScaledIDF[i], tf: tf, norm: norm))
+                }
+            }
+            var loose = 0.0
+            for j in 0..<families.count {
+                loose += best[families[j]]
+                best[families[j]] = 0
+            }
+            if score + loose <= threshold { return nil }
+        }
+        var n = 0
+        for j in 0..<found {
+            let a = atD[j]
             for r in anchorStarts[a]..<anchorStarts[a + 1] {
                 let i = anchorReadings[r], c = phraseClauses[i]
                 var least = Int.max
@@ -88,6 +188,10 @@ extension SegmentSearch {
                     least = min(least, cursors[t].tf)
                 }
                 if least > 0 {
+                    if !normKnown {
+                        norm = context.norm(length: Int(lengths[d]))
+                        normKnown = true
+                    }
                     let f = phraseFamily[i]
                     let bound = context.weight(scaledIDF: phraseScaledIDF[i], tf: least, norm: norm)
                     touched[n] = i
