@@ -48,72 +48,6 @@ extension SegmentSearch {
         return count
     }
 
-    /// How often phrase clause `c` occurs in document `d`, whose terms are all at `d`: from
-    /// its terms' positions decoded once per document (`PhraseScratch`), so that a term that
-    /// several readings share (的, or the phrase's other words) is decoded once for them all.
-    /// Counts as `phraseOccurrences` does; a damaged position block marks its cursor damaged
-    /// and counts nothing.
-    mutating func decodedPhraseOccurrences(_ c: Int, _ d: Int) -> Int {
-        let lo = clauseStarts[c], hi = clauseStarts[c + 1]
-        let n = hi - lo
-        guard n > 0 else { return 0 }
-        let memory = scratch
-        if memory.positionsFor != d {
-            // Another document: the positions decoded so far are stale (a new generation).
-            memory.positionsFor = d
-            memory.generation += 1
-            memory.used = 0
-        }
-        let generation = memory.generation
-        for k in lo..<hi {
-            let t = clauseTerms[k]
-            if memory.positionsGeneration[t] == generation { continue }
-            guard var stream = cursors[t].positionStream() else { return 0 }
-            let start = memory.used
-            while let p = stream.next() { memory.append(p) }
-            if stream.damaged {
-                cursors[t].markDamaged()
-                memory.used = start
-                return 0
-            }
-            guard memory.used > start else { return 0 }
-            memory.positionsGeneration[t] = generation
-            memory.positionsStart[t] = start
-            memory.positionsCount[t] = memory.used - start
-        }
-        // The walk of `phraseOccurrences`, over arrays: for each position p of the first term,
-        // term i must be at p + (its offset − the first's).
-        let base = memory.positions
-        let first = clauseTerms[lo], firstOffset = plan.flatOffsets[lo]
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * n) { scratch in
-            let at = scratch.baseAddress!, end = at + n, want = at + 2 * n
-            for i in 1..<n {
-                let t = clauseTerms[lo + i]
-                at[i] = memory.positionsStart[t]
-                end[i] = at[i] + memory.positionsCount[t]
-                want[i] = plan.flatOffsets[lo + i] &- firstOffset
-            }
-            var count = 0
-            let from = memory.positionsStart[first], to = from + memory.positionsCount[first]
-            outer: for j in from..<to {
-                let p = base[j]
-                for i in 1..<n {
-                    let target = p &+ UInt32(truncatingIfNeeded: want[i])
-                    if target < p { continue outer }  // past the largest position
-                    var k = at[i]
-                    while base[k] < target {
-                        k += 1
-                        if k == end[i] { return count }
-                    }
-                    at[i] = k
-                    if base[k] != target { continue outer }
-                }
-                count += 1
-            }
-            return count
-        }
-    }
-
     /// The score of document `d`, or nil when it does not match the query or cannot beat
     /// `threshold`. Single terms score by tf, phrases by phrase frequency. The bound from the
     /// term frequencies alone (a phrase occurs at most as often as its rarest word) is checked
@@ -233,55 +167,6 @@ extension SegmentSearch {
         for j in 0..<families.count { sum += best[families[j]] }
         let total = score + sum
         return total > threshold ? total : nil
-    }
-
-    /// The occurrences of a phrase in the current documents of `cursors[terms]`: the positions
-    /// p where each term i is at p + offsets[i]. Positions are decoded as the walk needs them;
-    /// it stops after `limit` occurrences, and appends their first positions to `starts` when
-    /// given. A damaged position block marks its cursor damaged and counts nothing.
-    static func phraseOccurrences(
-        _ cursors: UnsafeMutableBufferPointer<PostingCursor>, _ terms: some Collection<Int>, offsets: some Collection<Int>,
-        limit: Int, starts: UnsafeMutablePointer<[UInt32]>? = nil
-    ) -> Int {
-        let n = terms.count
-        guard n > 0, offsets.count == n else { return 0 }
-        return withUnsafeTemporaryAllocation(of: PositionStream.self, capacity: n) { streams in
-            var made = 0
-            defer {
-                for (i, t) in terms.prefix(made).enumerated() where streams[i].damaged { cursors[t].markDamaged() }
-                _ = streams.prefix(made).deinitialize()
-            }
-            for t in terms {
-                guard let stream = cursors[t].positionStream() else { return 0 }
-                streams.initializeElement(at: made, to: stream)
-                made += 1
-            }
-            return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * n) { scratch in
-                // current[i]: term i's current position; want[i]: its offset in the phrase.
-                let current = scratch.baseAddress!, want = scratch.baseAddress! + n
-                for (i, o) in offsets.enumerated() { want[i] = UInt32(truncatingIfNeeded: o &- offsets.first!) }
-                for i in 1..<n {
-                    guard let q = streams[i].next() else { return 0 }
-                    current[i] = q
-                }
-                var count = 0
-                outer: while let p = streams[0].next() {
-                    for i in 1..<n {
-                        let target = p &+ want[i]
-                        if target < p { continue outer }  // past the largest position
-                        while current[i] < target {
-                            guard let q = streams[i].next() else { return count }
-                            current[i] = q
-                        }
-                        if current[i] != target { continue outer }
-                    }
-                    count += 1
-                    starts?.pointee.append(p)
-                    if count >= limit { return count }
-                }
-                return count
-            }
-        }
     }
 
     mutating func excluded(_ d: Int) -> Bool {
