@@ -96,11 +96,12 @@ extension SegmentSearch {
                 norm = context.norm(length: Int(lengths[d]))
                 normKnown = true
             }
+            // Per anchor and family the readings' highest idf (a weight grows with it).
             for j in 0..<found {
                 let a = atD[j], tf = cursors[anchorTerms[a]].tf
-                for r in anchorStarts[a]..<anchorStarts[a + 1] {
-                    let i = anchorReadings[r], f = phraseFamily[i]
-                    best[f] = max(best[f], context.weight(scaledIDF: phraseScaledIDF[i], tf: tf, norm: norm))
+                for e in anchorFamilyStarts[a]..<anchorFamilyStarts[a + 1] {
+                    let f = anchorFamilies[e]
+                    best[f] = max(best[f], context.weight(scaledIDF: anchorFamilyIDF[e], tf: tf, norm: norm))
                 }
             }
             var loose = 0.0

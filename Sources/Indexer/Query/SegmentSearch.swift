@@ -43,6 +43,11 @@ struct SegmentSearch {
     let anchorTerms: [Int]
     let anchorStarts: [Int]
     let anchorReadings: [Int]
+    /// Per anchor a, the families of its readings and each one's highest scaled idf:
+    /// anchorFamilies[anchorFamilyStarts[a]..<anchorFamilyStarts[a+1]] (the first bound).
+    let anchorFamilyStarts: [Int]
+    let anchorFamilies: [Int]
+    let anchorFamilyIDF: [Double]
     /// The phrase families (their first readings' indices), ascending.
     let families: [Int]
     /// Per clause: the index of its anchor in `anchorTerms` (a phrase reading's), or -1.
@@ -107,6 +112,23 @@ struct SegmentSearch {
         anchorTerms = anchors
         anchorStarts = byAnchor.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         anchorReadings = byAnchor.flatMap { $0 }
+        var familyStarts = [0], familyOf: [Int] = [], familyIDF: [Double] = []
+        for readings in byAnchor {
+            let first = familyOf.count
+            for i in readings {
+                let f = plan.phraseFamily[i], idf = context.phraseScaledIDF[i]
+                if let e = familyOf[first...].firstIndex(of: f) {
+                    familyIDF[e] = max(familyIDF[e], idf)
+                } else {
+                    familyOf.append(f)
+                    familyIDF.append(idf)
+                }
+            }
+            familyStarts.append(familyOf.count)
+        }
+        anchorFamilyStarts = familyStarts
+        anchorFamilies = familyOf
+        anchorFamilyIDF = familyIDF
         families = Array(Set(plan.phraseFamily)).sorted()
         var clauseAnchor = [Int](repeating: -1, count: plan.clausePhrase.count)
         for (k, readings) in byAnchor.enumerated() {
