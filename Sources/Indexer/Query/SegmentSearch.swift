@@ -155,8 +155,7 @@ struct SegmentSearch {
             return clauses[c].min { docFreq($0) < docFreq($1) } ?? -1
         }
         guard clauses.count > 1 else { return rarest }
-        // The documents of the distinct anchors (a document that several have is counted
-        // for each, as it is visited for each).
+        // The distinct anchors' documents, summed (a bound on the candidates they bring).
         func cost(_ anchors: [Int]) -> Int {
             var seen = [Bool](repeating: false, count: present.count), sum = 0
             for a in anchors where a >= 0 && !seen[a] {
