@@ -5,7 +5,8 @@
 #
 # INDEX defaults to /tmp/x4.idx, built when missing from ../shared/corpus/politics.jsonl ×4 (ids
 # prefixed c1-…c4-). Starts the release segtool-serve on a free port with the access log off
-# (--log-level warning), runs wrk (2 threads, 16 connections) for each query type, then a run
+# (--log-level warning), runs wrk (2 threads, 16 connections) for each query type with and
+# without snippets, then a run
 # of WRITER_SECONDS (60) while a writer commits a small batch every 3 s. Needs: wrk, release
 # builds of segtool and segtool-serve.
 set -euo pipefail
@@ -43,12 +44,16 @@ run() {  # name, query string
   wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$BASE/api/search?$query" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors|requests in"
 }
 
-run "frequent word 发展" "q=$(enc 发展)&top=10"
-run "frequent word 发展, no snippets" "q=$(enc 发展)&top=10&snippets=false"
-run "rare word 公私" "q=$(enc 公私)&top=10"
-run "AND 播出 频道" "q=$(enc '播出 频道')&top=10"
-run "OR 主办 OR 机械 OR 都要" "q=$(enc '主办 OR 机械 OR 都要')&top=10"
-run "phrase \"习近平 总书记\"" "q=$(enc '"习近平 总书记"')&top=10"
+# Each query type with snippets (the page's default request) and without (ids, titles, scores).
+both() {  # name, query
+  run "$1" "$2"
+  run "$1, no snippets" "$2&snippets=false"
+}
+both "frequent word 发展" "q=$(enc 发展)&top=10"
+both "rare word 公私" "q=$(enc 公私)&top=10"
+both "AND 播出 频道" "q=$(enc '播出 频道')&top=10"
+both "OR 主办 OR 机械 OR 都要" "q=$(enc '主办 OR 机械 OR 都要')&top=10"
+both "phrase \"习近平 总书记\"" "q=$(enc '"习近平 总书记"')&top=10"
 
 # The frequent-word query again: with the response cache on (every request after the first is a
 # hit), then with the access log on (one JSON line per request, to a file).
@@ -64,6 +69,7 @@ extra() {  # name, server options…
   BASE=$saved
 }
 extra "frequent word 发展, response cache on" --log-level warning
+extra "frequent word 发展, handlers on Swift's thread pool (cache off)" --log-level warning --cache-entries 0 --concurrency-pool
 extra "frequent word 发展, access log on (cache off)" --log-level info --cache-entries 0
 
 # A writer commits every 3 s while wrk runs: no request may fail.

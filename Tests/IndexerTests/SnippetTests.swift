@@ -3,8 +3,8 @@ import Testing
 @testable import Indexer
 import Segmenter
 
-/// Snippet highlights (`PassageHighlighter`): the clause scan finds what segmenting the whole
-/// passage finds, and a phrase's words light up only where the phrase matches.
+/// Snippet highlights (`PassageHighlighter`): the scan and the index's positions find what
+/// segmenting the whole passage finds, and a phrase's words light up only where the phrase matches.
 @Suite struct SnippetHighlights {
     static let analyzer = Analyzer(segmenter: Shared.segmenter, mode: .search)
     static let queryAnalyzer = Analyzer(segmenter: Shared.segmenter, mode: .precise)
@@ -26,11 +26,11 @@ import Segmenter
         return PassageRanker.merged(analyzer.terms(in: passage).filter { wanted.contains($0.term) }.map(\.utf8Range))
     }
 
-    /// The clause scan, over one passage of `text`.
+    /// The byte scan (no index positions), over one passage of `text`.
     static func scanned(_ highlighter: PassageHighlighter, _ text: String, _ passage: Range<Int>) -> [Range<Int>] {
         var copy = text
         return copy.withUTF8 { bytes in
-            highlighter.matches(in: bytes, passage: passage, end: { _ in .max })
+            highlighter.matches(in: bytes, passage: passage)
                 .map { ($0.lowerBound - passage.lowerBound)..<($0.upperBound - passage.lowerBound) }
         }
     }
@@ -55,7 +55,7 @@ import Segmenter
                 }
             }
         }
-        #expect(compared > 1_000 && highlighted > 100)
+        #expect(compared > 300 && highlighted > 100, "\(compared) compared, \(highlighted) highlights")
     }
 
     /// A phrase's words are highlighted where the phrase is, not on their own elsewhere: 高 of
@@ -130,7 +130,50 @@ import Segmenter
         #expect(checked > 30)
     }
 
-    /// The shared corpus (skipped when absent): for words drawn from its passages, the clause
+    /// Through searches: every hit's snippet (its highlights placed by the index's positions
+    /// where they can be) equals the snippet of its passage segmented whole, for words of the
+    /// samples and, when present, of 300 documents of the shared corpus.
+    @Test func indexedPositionsAsSegmented() throws {
+        var documents = Corpus.documents
+        documents.append(IndexDocument(id: "report", text: Self.samples.last ?? ""))
+        if let data = FileManager.default.contents(atPath: "../shared/corpus/politics.jsonl") {
+            for (i, line) in data.split(separator: UInt8(ascii: "\n")).prefix(300).enumerated() {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                      let text = object["text"] as? String else { continue }
+                documents.append(IndexDocument(id: "corpus-\(i)", text: text))
+            }
+        }
+        let index = try Indexer.Index.create(at: temporaryIndexPath())
+        let writer = try index.writer()
+        try writer.add(documents)
+        try writer.commit()
+        let searcher = try index.searcher()
+        var words: [String] = []
+        for document in documents {
+            let terms = Self.queryAnalyzer.terms(in: document.text).map(\.term)
+            words += stride(from: 0, to: terms.count, by: 97).map { terms[$0] }
+        }
+        var compared = 0, byPositions = 0
+        for word in Set(words).sorted() {
+            let highlighter = PassageHighlighter(query: try searcher.parse(word), analyzer: searcher.documentAnalyzer)
+            for passages in [false, true] {
+                for hit in try searcher.search(word, top: 20, passages: passages) {
+                    guard let text = try searcher.document(id: hit.id)?.document.text else { continue }
+                    let passageText = String(decoding: Array(text.utf8)[hit.passageRange], as: UTF8.self)
+                    let whole = highlighter.matches(in: passageText)
+                        .map { ($0.lowerBound + hit.passageRange.lowerBound)..<($0.upperBound + hit.passageRange.lowerBound) }
+                    let expected = Snippet.make(text: text, passage: hit.passageRange, matches: whole, maxCharacters: 160)
+                    #expect(hit.snippet == expected, "\(word) in \(hit.id): \(hit.snippet.highlights) \(expected.highlights)")
+                    compared += 1
+                    var copy = text
+                    if copy.withUTF8({ PassageHighlighter.positionsApply($0, hit.passageRange) }) { byPositions += 1 }
+                }
+            }
+        }
+        #expect(compared > 200 && byPositions > compared / 3, "\(byPositions) of \(compared)")
+    }
+
+    /// The shared corpus (skipped when absent): for words drawn from its passages, the byte
     /// scan equals segmenting the whole passage.
     @Test func corpusWordsScanAsSegmented() throws {
         let path = "../shared/corpus/politics.jsonl"

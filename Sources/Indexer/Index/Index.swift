@@ -163,14 +163,19 @@ public struct Searcher: Sendable {
         let record = try segment.doc(scored.ordinal)
         let content = try segment.content(record)
         var passage = scored.passage
-        if !passages {
-            var run = SegmentSearch(reader: reader, segment: scored.segment, plan: plan, context: context)
-            passage = run.bestPassage(scored.ordinal) ?? 0
-            if let failure = run.failure { throw failure }
+        var run = SegmentSearch(reader: reader, segment: scored.segment, plan: plan, context: context)
+        if !passages { passage = run.bestPassage(scored.ordinal) ?? 0 }
+        // Highlights: the query's words among the passage's words (search mode), placed by the
+        // index's positions where they can be (see PassageHighlighter).
+        var indexed: (start: Int, positions: [[UInt32]])?
+        if highlighter.usesPositions && passage >= 0 && passage < content.passages.count {
+            let starts = try segment.passageStarts(record)
+            if passage < starts.count { indexed = (starts[passage], run.termPositions(scored.ordinal)) }
         }
+        if let failure = run.failure { throw failure }
         let range = passage >= 0 && passage < content.passages.count ? content.passages[passage] : 0..<content.text.utf8.count
-        // Highlights: the query's words among the passage's words (search mode; see PassageHighlighter).
-        let snippet = Snippet.make(text: content.text, passage: range, highlighter: highlighter, maxCharacters: snippetCharacters)
+        let snippet = Snippet.make(text: content.text, passage: range, highlighter: highlighter, maxCharacters: snippetCharacters,
+                                   indexed: indexed)
         return Hit(id: record.id, title: content.title, score: scored.score, date: record.stored.date,
                    fields: try segment.stored.fields(record.stored), passage: passage, passageRange: range, snippet: snippet)
     }
