@@ -57,20 +57,23 @@ both "phrase \"习近平 总书记\"" "q=$(enc '"习近平 总书记"')&top=10"
 
 # The frequent-word query again: with the response cache on (every request after the first is a
 # hit), then with the access log on (one JSON line per request, to a file).
-extra() {  # name, server options…
-  local name=$1; shift
+extra() {  # name, query string, server options…
+  local name=$1 query=$2; shift 2
   "$SERVE" --index "$INDEX" --port 0 "$@" > "$CACHED_LOG" 2>/tmp/serve-access.log &
   CACHED=$!
   for _ in $(seq 100); do grep -q "listening on" "$CACHED_LOG" && break; sleep 0.1; done
   local saved=$BASE
   BASE=$(grep -o 'http://[^ ]*' "$CACHED_LOG" | head -1)
-  run "$name" "q=$(enc 发展)&top=10"
+  run "$name" "$query"
   kill $CACHED; wait $CACHED 2>/dev/null || true; CACHED=
   BASE=$saved
 }
-extra "frequent word 发展, response cache on" --log-level warning
-extra "frequent word 发展, handlers on Swift's thread pool (cache off)" --log-level warning --cache-entries 0 --concurrency-pool
-extra "frequent word 发展, access log on (cache off)" --log-level info --cache-entries 0
+extra "frequent word 发展, response cache on" "q=$(enc 发展)&top=10" --log-level warning
+extra "frequent word 发展, handlers on the event loops' threads (cache off)" "q=$(enc 发展)&top=10" \
+  --log-level warning --cache-entries 0 --event-loop-executor
+extra "frequent word 发展, no snippets, handlers on the event loops' threads (cache off)" "q=$(enc 发展)&top=10&snippets=false" \
+  --log-level warning --cache-entries 0 --event-loop-executor
+extra "frequent word 发展, access log on (cache off)" "q=$(enc 发展)&top=10" --log-level info --cache-entries 0
 
 # A writer commits every 3 s while wrk runs: no request may fail.
 echo "=== ${WRITER_SECONDS} s of 发展 top-10 while a writer commits every 3 s"

@@ -48,9 +48,9 @@ struct SegtoolServe: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info (each request), notice, warning, error or critical.")
     var logLevel = "info"
 
-    @Flag(name: .customLong("concurrency-pool"),
-          help: "Run handlers on Swift's own thread pool (by default they run on the event loops' threads: no hop between the two).")
-    var concurrencyPool = false
+    @Flag(name: .customLong("event-loop-executor"),
+          help: "Run handlers on the event loops' threads instead of Swift's own thread pool (no hop between the two: more requests/s, a longer tail on a busy machine).")
+    var eventLoopExecutor = false
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be in 0…65535") }
@@ -65,10 +65,11 @@ struct SegtoolServe: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Swift concurrency's jobs on the event loops' threads: a request's handler and its search
-        // task run where its connection's I/O does, without a hop to a second pool of threads
-        // (2 cores shared by 4 threads otherwise). Before the server starts any task.
-        if !concurrencyPool { NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() }
+        // Optionally Swift concurrency's jobs on the event loops' threads: a request's handler and
+        // its search run where the I/O does, without a hop to a second pool of threads; but a
+        // search then holds up its loop's other connections (Benchmarks/RESULTS.md: +20% requests/s,
+        // p99 3× longer on the shared 2-core machine). Before the server starts any task.
+        if eventLoopExecutor { NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() }
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = JSONLogHandler(label: label)
