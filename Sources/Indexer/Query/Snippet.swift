@@ -27,6 +27,10 @@ public struct Snippet: Sendable, Hashable {
                      indexed: (start: Int, positions: [[UInt32]])?) -> Snippet {
         var text = text
         return text.withUTF8 { bytes in
+            // A damaged store's range: no highlights to look for (make returns an empty snippet).
+            guard passage.lowerBound >= 0, passage.upperBound <= bytes.count, passage.lowerBound <= passage.upperBound else {
+                return make(bytes, passage: passage, matches: [], maxCharacters: maxCharacters)
+            }
             let matches = highlighter.matches(in: bytes, passage: passage, indexed: indexed)
             return make(bytes, passage: passage, matches: matches, maxCharacters: maxCharacters)
         }
@@ -166,6 +170,7 @@ public struct PassageHighlighter: Sendable {
     /// bytes is a term exactly when the index has the word at that position.
     func matches(in b: UnsafeBufferPointer<UInt8>, passage: Range<Int>,
                  indexed: (start: Int, positions: [[UInt32]])? = nil) -> [Range<Int>] {
+        guard passage.lowerBound >= 0, passage.upperBound <= b.count, passage.lowerBound <= passage.upperBound else { return [] }
         if let indexed, let needles, usesPositions, indexed.positions.count == scoring.count,
            Self.positionsApply(b, passage) {
             return PassageRanker.merged(highlights(located(b, passage, needles: needles, indexed: indexed), shift: 0))
