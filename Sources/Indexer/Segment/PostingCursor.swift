@@ -28,11 +28,19 @@ struct PostingCursor {
     /// The posting at whose first position `positionReader` stands.
     private var positionsIndex = 0
     private var positionReader: RiceCursor?
+    /// The segment's document lengths (the positions' code depends on them), owned by the
+    /// `CursorSet`.
+    private let lengths: UnsafePointer<UInt32>
+    private let lengthCount: Int
 
     static let exhausted = Int.max
 
-    /// - Parameter buffer: room for 2 × 128 values, owned by the caller for the cursor's life.
-    init(segment: SegmentReader, info: SegmentReader.TermInfo, buffer: UnsafeMutablePointer<UInt32>) {
+    /// - Parameters:
+    ///   - buffer: room for 2 × 128 values, owned by the caller for the cursor's life.
+    ///   - lengths: the segment's document lengths, owned by the caller for the cursor's life.
+    init(segment: SegmentReader, info: SegmentReader.TermInfo, buffer: UnsafeMutablePointer<UInt32>, lengths: UnsafeBufferPointer<UInt32>) {
+        self.lengths = lengths.baseAddress ?? UnsafePointer(buffer)
+        lengthCount = lengths.baseAddress == nil ? 0 : lengths.count
         postings = segment.postings
         positionData = segment.positions
         docCount = segment.docCount
@@ -99,8 +107,15 @@ struct PostingCursor {
         let data = info.postingsOffset + Int(dataOffset)
         let n = b == info.blockCount - 1 ? info.docFreq - b * SegmentFormat.blockSize : SegmentFormat.blockSize
         guard n > 0, n <= SegmentFormat.blockSize,
-              let tfStart = PatchedFrame.decode(p, at: data, count: n, into: docs),
-              RiceCoding.decode(p, at: tfStart, count: n, into: tfs) != nil else { return false }
+              let first = p.u8(data),
+              let tfStart = first & SegmentFormat.riceDocsFlag != 0
+                ? RiceCoding.decode(p, at: data, count: n, into: docs, flag: SegmentFormat.riceDocsFlag | SegmentFormat.allOnesFlag)
+                : PatchedFrame.decode(p, at: data, count: n, into: docs, flag: SegmentFormat.allOnesFlag) else { return false }
+        if first & SegmentFormat.allOnesFlag != 0 {
+            tfs.update(repeating: 0, count: n)
+        } else {
+            guard RiceCoding.decode(p, at: tfStart, count: n, into: tfs) != nil else { return false }
+        }
         // Gaps to documents; every gap but the list's first must be positive, and the block
         // must end below the document count and at the table's last doc — so the fast paths
         // of `advance` and `next` can trust the block without further checks.
@@ -236,25 +251,32 @@ struct PostingCursor {
     mutating func positionStream() -> PositionStream? {
         guard block >= 0, doc != Self.exhausted else { return nil }
         if positionReader == nil || positionsIndex > index {
-            // The block's positions: one Rice block of all its postings' positions.
-            var total = 0
-            for i in 0..<count { total += Int(tfs[i]) + 1 }
-            guard let reader = RiceCursor(positionData, at: positionsOffset, count: total) else { damaged = true; return nil }
+            // The block's positions (`PositionCoding`).
+            let (docs, lengths, lengthCount) = (self.docs, self.lengths, self.lengthCount)
+            guard (0..<count).allSatisfy({ Int(docs[$0]) < lengthCount }),
+                  let reader = RiceCursor(positionData, at: positionsOffset, tfMinusOne: tfs, postings: count,
+                                          length: { Int(lengths[Int(docs[$0])]) }) else { damaged = true; return nil }
             positionReader = reader
             positionsIndex = 0
         }
         guard var reader = positionReader else { return nil }
         // Skip the positions of the block's postings before this one.
-        var skip = 0
+        var skip = 0, bits = 0
         while positionsIndex < index {
-            skip += Int(tfs[positionsIndex]) + 1
+            let tf = Int(tfs[positionsIndex]) + 1
+            skip += tf
+            bits += PositionCoding.remainderBits(tf: tf, length: Int(lengths[Int(docs[positionsIndex])]),
+                                                 firstBase: reader.firstBase, gapBase: reader.gapBase)
             positionsIndex += 1
         }
-        guard reader.skip(skip) else { damaged = true; positionReader = nil; return nil }
+        guard reader.skip(skip, remainderBits: bits) else { damaged = true; positionReader = nil; return nil }
         // The reader stays at the start of this posting's positions (reading them again, for
         // a phrase and then for passages, costs no restart); the stream reads a copy.
         positionReader = reader
-        return PositionStream(reader: reader, remaining: tf)
+        let tf = tf, length = Int(lengths[Int(docs[index])])
+        return PositionStream(reader: reader, remaining: tf,
+                              firstWidth: PositionCoding.width(base: reader.firstBase, length: length, tf: tf),
+                              gapWidth: PositionCoding.width(base: reader.gapBase, length: length, tf: tf))
     }
 }
 
@@ -267,16 +289,21 @@ struct PositionStream {
     /// Set when the data ended before the posting's positions did.
     private(set) var damaged = false
 
-    fileprivate init(reader: RiceCursor, remaining: Int) {
+    private let firstWidth: Int
+    private let gapWidth: Int
+
+    fileprivate init(reader: RiceCursor, remaining: Int, firstWidth: Int, gapWidth: Int) {
         self.reader = reader
         self.remaining = remaining
+        self.firstWidth = firstWidth
+        self.gapWidth = gapWidth
     }
 
     /// The next position (ascending; equal ones are sub-words of one token), or nil at the end.
     @inline(__always)
     mutating func next() -> UInt32? {
         guard remaining > 0 else { return nil }
-        guard let v = reader.next() else {
+        guard let v = reader.next(width: started ? gapWidth : firstWidth) else {
             damaged = true
             remaining = 0
             return nil
@@ -294,14 +321,17 @@ struct PositionStream {
 final class CursorSet {
     let cursors: UnsafeMutableBufferPointer<PostingCursor>
     private let buffer: UnsafeMutablePointer<UInt32>
+    /// The segment's document lengths, which the cursors point into.
+    private let lengths: OwnedBuffer<UInt32>
 
     init(segment: SegmentReader, infos: [SegmentReader.TermInfo]) {
+        lengths = segment.lengthTable
         let stride = 2 * SegmentFormat.blockSize
         buffer = .allocate(capacity: max(1, infos.count) * stride)
         buffer.initialize(repeating: 0, count: max(1, infos.count) * stride)
         cursors = .allocate(capacity: infos.count)
         for (i, info) in infos.enumerated() {
-            cursors.initializeElement(at: i, to: PostingCursor(segment: segment, info: info, buffer: buffer + i * stride))
+            cursors.initializeElement(at: i, to: PostingCursor(segment: segment, info: info, buffer: buffer + i * stride, lengths: lengths.buffer))
         }
     }
 

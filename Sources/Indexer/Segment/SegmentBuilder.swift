@@ -312,7 +312,6 @@ final class SegmentBuilder {
         s = begin(); out.append(positions.bytes); sections.append((s, out.count - s))
         s = begin(); out.append(docRecords.bytes); sections.append((s, out.count - s))
         s = begin(); out.append(passageRecords.bytes); sections.append((s, out.count - s))
-        s = begin(); sections.append((s, 0))  // STRINGS: moved to the store (format 2)
         s = begin()
         out.u32(UInt32(docCount)); out.u32(UInt32(passageCount)); out.u64(totalLength); out.u64(totalPassageLength)
         sections.append((s, out.count - s))
@@ -434,6 +433,7 @@ extension SegmentBuilder {
         var docBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var tfBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var positionBuffer: [UInt32] = []
+        var patched = ByteWriter(), rice = ByteWriter()
         for t in terms {
             // Slices of the grouped arrays: indexed from d0 and p0.
             let d0 = groups.termStart[t], p0 = groups.positionStart[t]
@@ -479,10 +479,22 @@ extension SegmentBuilder {
                     }
                     p += Int(tf)
                 }
-                positionBuffer.withUnsafeBufferPointer { RiceCoding.encode($0, listedEscapes: true, into: &chunk.positions) }
+                PositionCoding.encode(positionBuffer, tfs: tfs[(d0 + lo)..<(d0 + hi)], lengths: (lo..<hi).map { Int(docLengths[Int(docs[d0 + $0])]) }, into: &chunk.positions)
                 let dataOffset = chunk.postings.count - postingsStart
-                docBuffer.withUnsafeBufferPointer { PatchedFrame.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &chunk.postings) }
-                tfBuffer.withUnsafeBufferPointer { RiceCoding.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &chunk.postings) }
+                // Document gaps: PFOR or Rice, whichever is smaller (Rice flagged by 0x40).
+                patched.bytes.removeAll(keepingCapacity: true)
+                rice.bytes.removeAll(keepingCapacity: true)
+                docBuffer.withUnsafeBufferPointer { PatchedFrame.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &patched) }
+                docBuffer.withUnsafeBufferPointer { RiceCoding.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &rice) }
+                // Then the tfs (tf − 1), unless all are 1 (flagged by 0x80 in the gaps' first byte).
+                let allOnes = tfBuffer[0..<n].allSatisfy { $0 == 0 }
+                let gaps = rice.count < patched.count ? rice : patched
+                let flags = (rice.count < patched.count ? SegmentFormat.riceDocsFlag : 0) | (allOnes ? SegmentFormat.allOnesFlag : 0)
+                chunk.postings.u8(gaps.bytes[0] | flags)
+                chunk.postings.append(gaps.bytes[1...])
+                if !allOnes {
+                    tfBuffer.withUnsafeBufferPointer { RiceCoding.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &chunk.postings) }
+                }
                 table.u32(docs[d0 + hi - 1]); table.u32(UInt32(clamping: dataOffset)); table.u32(UInt32(clamping: blockPositionsStart))
                 table.f32(blockBound); table.u32(blockMaxTF); table.f32(Self.floatBelow(blockMinNorm))
                 maxTF = max(maxTF, blockMaxTF)

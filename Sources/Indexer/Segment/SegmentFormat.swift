@@ -24,9 +24,8 @@
 ///   PASSAGES   per document, from its passageOffset: its passages' first positions as varints,
 ///              the first absolute, then gaps, then (when it has passages) the gap to the
 ///              position where its text ends
-///   STRINGS    empty (ids and titles are in the store since format 2)
 ///   STATS      docCount u32, passageCount u32, totalLength u64, totalPassageLength u64
-/// footer: per section: offset u64, length u64, crc32 u32, pad u32 (8 sections × 24 bytes),
+/// footer: per section: offset u64, length u64, crc32 u32, pad u32 (7 sections × 24 bytes),
 ///         crc32 of that table u32, crc32 of everything before the footer u32, "SEGTEND1"
 /// ```
 /// The bounds, over a block's (or the whole list's) postings: tfidfBound = max (1 + ln tf)/√len;
@@ -41,12 +40,17 @@
 enum SegmentFormat {
     static let magic: [UInt8] = Array("SEGTIDX1".utf8)
     static let endMagic: [UInt8] = Array("SEGTEND1".utf8)
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
     static let blockSize = 128
-    static let sectionCount = 8
+    static let sectionCount = 7
     static let termInfoSize = 28
     static let blockInfoSize = 24
     static let docSize = 12
+    /// Set in the first byte of a block of document gaps coded with Rice instead of PFOR.
+    static let riceDocsFlag: UInt8 = 0x40
+    /// Set in the first byte of a block of document gaps whose postings all have tf = 1: no
+    /// block of tfs follows.
+    static let allOnesFlag: UInt8 = 0x80
     static let footerSize = sectionCount * 24 + 16
 
     /// A segment's own average document length, which its BM25 bounds are computed at.
@@ -55,6 +59,6 @@ enum SegmentFormat {
     }
 
     enum Section: Int, CaseIterable {
-        case terms, termInfo, postings, positions, docs, passages, strings, stats
+        case terms, termInfo, postings, positions, docs, passages, stats
     }
 }

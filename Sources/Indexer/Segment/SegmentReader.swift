@@ -19,7 +19,6 @@ final class SegmentReader: @unchecked Sendable {
     let positions: ByteReader
     let docs: ByteReader
     let passages: ByteReader
-    let strings: ByteReader
     private let sectionCRCs: [UInt32]
     private let sectionReaders: [ByteReader]
 
@@ -36,6 +35,9 @@ final class SegmentReader: @unchecked Sendable {
     /// Every document's length in terms, contiguous (the scoring loop reads it per posting);
     /// read when the tables are first checked (`checkTables`), empty before.
     var lengths: [UInt32] { tableState.withLock { $0.lengths } }
+    /// The same lengths in memory of their own, for posting cursors (their positions' code
+    /// depends on them); empty before `checkTables`.
+    var lengthTable: OwnedBuffer<UInt32> { tableState.withLock { $0.lengthTable } }
     /// Set once the tables were checked and found good (the fast path of `checkTables`).
     private let tablesGood = Atomic<Bool>(false)
     /// Whether the term and document tables' checksums were checked, and the lengths.
@@ -47,6 +49,7 @@ final class SegmentReader: @unchecked Sendable {
         var checked = false
         var failure: IndexError?
         var lengths: [UInt32] = []
+        var lengthTable = OwnedBuffer<UInt32>(count: 0) { _ in 0 }
     }
 
     init(directory: String, name: String) throws(IndexError) {
@@ -60,7 +63,9 @@ final class SegmentReader: @unchecked Sendable {
               let magic = r.slice(0, 8), Array(magic.base) == SegmentFormat.magic else {
             throw corrupt("not a segtool segment (bad magic or too short)")
         }
-        guard r.u32(8) == SegmentFormat.version else { throw corrupt("unsupported format version \(r.u32(8) ?? 0)") }
+        guard let version = r.u32(8), version == SegmentFormat.version else {
+            throw .outdatedFormat(file: path, version: Int(r.u32(8) ?? 0))
+        }
         guard let end = r.slice(r.count - 8, 8), Array(end.base) == SegmentFormat.endMagic else {
             throw corrupt("truncated (no end marker)")
         }
@@ -84,13 +89,13 @@ final class SegmentReader: @unchecked Sendable {
         sectionReaders = readers
         sectionCRCs = crcs
         terms = readers[0]; termInfo = readers[1]; postings = readers[2]; positions = readers[3]
-        docs = readers[4]; passages = readers[5]; strings = readers[6]
+        docs = readers[4]; passages = readers[5]
         // At open: the stats. The term and document tables are checked before the first
         // search (`checkTables`), the passage table on first use, postings and positions per
         // block as they are decoded; `verify()` checks everything. Opening maps and reads
         // footers only.
-        guard CRC32.checksum(readers[7].base) == crcs[7] else { throw corrupt("checksum mismatch in section stats") }
-        let stats = readers[7]
+        guard CRC32.checksum(readers[6].base) == crcs[6] else { throw corrupt("checksum mismatch in section stats") }
+        let stats = readers[6]
         guard let dc = stats.u32(0), let pc = stats.u32(4), let tl = stats.u64(8), let tpl = stats.u64(16) else {
             throw corrupt("stats section too short")
         }
@@ -310,6 +315,8 @@ final class SegmentReader: @unchecked Sendable {
                 }
                 if state.failure == nil {
                     state.lengths = (0..<docCount).map { docs.u32($0 * SegmentFormat.docSize) ?? 0 }
+                    let lengths = state.lengths
+                    state.lengthTable = OwnedBuffer(count: lengths.count) { lengths[$0] }
                 }
             }
             return state.failure

@@ -1,5 +1,5 @@
-/// Rice coding of small unsigned integers (document gaps, term frequencies, positions), the
-/// format's densest code for them: value v with parameter k is its low k bits (the remainder)
+/// Rice coding of small unsigned integers (term frequencies; positions in `PositionCoding`),
+/// the format's densest code for them: value v with parameter k is its low k bits (the remainder)
 /// and the quotient q = v >> k in unary.
 ///
 /// A block of n values is laid out as:
@@ -9,15 +9,9 @@
 /// ```
 ///
 /// Quotient q < 31 is written as q zero bits then a one bit (least significant bit first). A
-/// larger one is an escape, so that one outlier cannot blow the block up; blocks come in two
-/// kinds that differ only there:
-/// - *inline escapes* (term frequencies, decoded a whole block at a time): 31 zero bits, a one,
-///   then the value in 32 bits, in the unary stream;
-/// - *listed escapes* (positions, read one posting at a time): 31 zero bits and a one in the
-///   unary stream, the values in a list after the k byte — `k + 0x80` when there is a list,
-///   then [e varint] and e × [index gap varint][value varint] (index as the gap from the
-///   previous escape's). Every value then ends with exactly one one bit, so skipping n values
-///   is counting n one bits, a 64-bit word at a time.
+/// larger one is an escape, so that one outlier cannot blow the block up: 31 zero bits, a one,
+/// then the value in 32 bits, in the unary stream. (Positions list their escapes apart, so
+/// that every value ends with exactly one one bit: `PositionCoding`.)
 /// Remainders sit apart from the quotients so that the i-th remainder is at a fixed bit
 /// offset. k is chosen per block to minimize its size.
 ///
@@ -54,23 +48,10 @@ enum RiceCoding {
         return bits
     }
 
-    /// Appends `values` as one Rice block, with inline escapes or (`listedEscapes`) listed ones.
-    static func encode(_ values: UnsafeBufferPointer<UInt32>, listedEscapes: Bool = false, into out: inout ByteWriter) {
+    /// Appends `values` as one Rice block.
+    static func encode(_ values: UnsafeBufferPointer<UInt32>, into out: inout ByteWriter) {
         let k = parameter(values)
-        var escapes: [(index: Int, value: UInt32)] = []
-        if listedEscapes {
-            for (i, v) in values.enumerated() where Int(v >> UInt32(k)) >= escape { escapes.append((i, v)) }
-        }
-        out.u8(UInt8(k) | (escapes.isEmpty ? 0 : 0x80))
-        if !escapes.isEmpty {
-            out.varint(UInt32(escapes.count))
-            var previous = -1
-            for (index, value) in escapes {
-                out.varint(UInt32(index - previous - 1))
-                out.varint(value)
-                previous = index
-            }
-        }
+        out.u8(UInt8(k))
         // Remainders: the low k bits of each value (packing keeps only those).
         BitPacking.pack(values, width: k, into: &out)
         var writer = BitWriter()
@@ -82,17 +63,18 @@ enum RiceCoding {
             } else {
                 writer.zeros(escape)
                 writer.bits(1, count: 1)
-                if !listedEscapes { writer.bits(UInt64(v), count: 32) }
+                writer.bits(UInt64(v), count: 32)
             }
         }
         writer.flush(into: &out)
     }
 
-    /// Decodes a block of `count` values at byte `offset` of `reader` into `out`.
+    /// Decodes a block of `count` values at byte `offset` of `reader` into `out`; `flag` is a
+    /// bit its first byte carries beside k (the kind of block a caller chose).
     /// - Returns: the byte offset just past the block, or nil when it is damaged.
     @inline(__always)
-    static func decode(_ reader: ByteReader, at offset: Int, count: Int, into out: UnsafeMutablePointer<UInt32>) -> Int? {
-        guard count >= 0, let kByte = reader.u8(offset), kByte <= 28 else { return nil }
+    static func decode(_ reader: ByteReader, at offset: Int, count: Int, into out: UnsafeMutablePointer<UInt32>, flag: UInt8 = 0) -> Int? {
+        guard count >= 0, let kByte = reader.u8(offset).map({ $0 & ~flag }), kByte <= 28 else { return nil }
         let k = Int(kByte)
         let remainderBytes = BitPacking.byteCount(count: count, width: k)
         // The remainders first, in bulk; the quotients are or-ed in.
@@ -133,12 +115,124 @@ enum RiceCoding {
     }
 }
 
-/// A sequential reader of one Rice block with listed escapes (positions): values are read in
-/// order, and a run of them is skipped by counting terminator bits (remainders not read).
+/// The positions of a block of postings: Rice codes whose parameter is chosen per posting from
+/// its document's length and its term frequency. A term said tf times in a document of n terms
+/// has gaps of about n/tf terms, and its first position is about as large, so a posting's
+/// values are coded with about log₂(n/tf) remainder bits plus a per-block adjustment
+/// (`width`), chosen apart for first positions and for gaps (`PositionCoding.encode`):
+///
+/// ```text
+/// [firstBase u8 (+ 0x80 when there is an escape list)] [gapBase u8]
+/// [escape list, when flagged: e varint, e × (index gap varint, value varint)]
+/// [remainders: per posting, its first position's bits, then each gap's, bit-packed, padded to a byte]
+/// [unary quotients, one terminator a value, as `RiceCoding`'s listed escapes, padded to a byte]
+/// ```
+/// A reader finds a posting's remainders from the lengths and frequencies of the postings
+/// before it (no value is read), and skips their quotients by counting terminators.
+enum PositionCoding {
+    /// ⌊log₂ x⌋ for x ≥ 1 (0 for x ≤ 1).
+    @inline(__always)
+    static func log2(_ x: Int) -> Int { x <= 1 ? 0 : Int.bitWidth - 1 - x.leadingZeroBitCount }
+
+    /// The highest base a block may choose.
+    static let maxBase = 40
+
+    /// The remainder width of a value of a posting with `tf` in a document of `length` terms
+    /// under `base`: ⌊log₂(16·length/tf)⌋ + base − 20, within 0...28.
+    @inline(__always)
+    static func width(base: Int, length: Int, tf: Int) -> Int {
+        min(28, max(0, log2((max(length, 1) << 4) / max(tf, 1)) + base - 20))
+    }
+
+    /// The remainder bits of a posting's values: its first position's and its tf − 1 gaps'.
+    @inline(__always)
+    static func remainderBits(tf: Int, length: Int, firstBase: Int, gapBase: Int) -> Int {
+        let l = log2((max(length, 1) << 4) / max(tf, 1))
+        return min(28, max(0, l + firstBase - 20)) + (tf - 1) * min(28, max(0, l + gapBase - 20))
+    }
+
+    private static func cost(_ v: UInt32, _ k: Int) -> Int {
+        let q = Int(v >> UInt32(k))
+        return k + (q < RiceCoding.escape ? q + 1 : RiceCoding.escape + 1 + 40)
+    }
+
+    /// The base that minimizes the coded size of the values `indices` of `values`, whose
+    /// postings' frequencies and lengths are `tfOf` and `lengthOf`.
+    private static func base(_ indices: [Int], _ values: [UInt32], _ tfOf: [Int], _ lengthOf: [Int]) -> Int {
+        guard !indices.isEmpty else { return 0 }
+        // Start from the mean ratio of value to the model's scale, then search around it.
+        var sum: Double = 0
+        for i in indices { sum += Double(values[i]) / Double(1 << log2((max(lengthOf[i], 1) << 4) / max(tfOf[i], 1))) }
+        let mean = sum / Double(indices.count) * 0.69 * 65536
+        let guess = mean < 1 ? 4 : max(0, min(maxBase, log2(Int(mean)) + 4))
+        var best = 0, bestBits = Int.max
+        for b in max(0, guess - 3)...min(maxBase, guess + 3) {
+            var bits = 0
+            for i in indices { bits += cost(values[i], width(base: b, length: lengthOf[i], tf: tfOf[i])) }
+            if bits < bestBits { bestBits = bits; best = b }
+        }
+        return best
+    }
+
+    /// Appends the positions of a block's postings: `values` holds, posting after posting,
+    /// the first position then the tf − 1 gaps; `tfs` the postings' frequencies (≥ 1) and
+    /// `lengths` their documents' lengths in terms.
+    static func encode(_ values: [UInt32], tfs: ArraySlice<UInt32>, lengths: [Int], into out: inout ByteWriter) {
+        var tfOf: [Int] = [], lengthOf: [Int] = [], firsts: [Int] = [], gaps: [Int] = []
+        tfOf.reserveCapacity(values.count)
+        lengthOf.reserveCapacity(values.count)
+        for (tf, length) in zip(tfs, lengths) {
+            firsts.append(tfOf.count)
+            for k in 0..<Int(tf) {
+                if k > 0 { gaps.append(tfOf.count) }
+                tfOf.append(Int(tf))
+                lengthOf.append(length)
+            }
+        }
+        let firstBase = base(firsts, values, tfOf, lengthOf)
+        let gapBase = base(gaps, values, tfOf, lengthOf)
+        var widths = [Int](repeating: 0, count: values.count)
+        var escapes: [(index: Int, value: UInt32)] = []
+        var i = 0
+        for tf in tfs {
+            for k in 0..<Int(tf) {
+                widths[i] = width(base: k == 0 ? firstBase : gapBase, length: lengthOf[i], tf: Int(tf))
+                if Int(values[i] >> UInt32(widths[i])) >= RiceCoding.escape { escapes.append((i, values[i])) }
+                i += 1
+            }
+        }
+        out.u8(UInt8(firstBase) | (escapes.isEmpty ? 0 : 0x80))
+        out.u8(UInt8(gapBase))
+        if !escapes.isEmpty {
+            out.varint(UInt32(escapes.count))
+            var previous = -1
+            for (index, value) in escapes {
+                out.varint(UInt32(index - previous - 1))
+                out.varint(value)
+                previous = index
+            }
+        }
+        var writer = BitWriter()
+        for (v, k) in zip(values, widths) where k > 0 { writer.bits(UInt64(v), count: k) }
+        writer.flush(into: &out)
+        for (v, k) in zip(values, widths) {
+            writer.zeros(min(Int(v >> UInt32(k)), RiceCoding.escape))
+            writer.bits(1, count: 1)
+        }
+        writer.flush(into: &out)
+    }
+}
+
+/// A sequential reader of a block of positions (`PositionCoding`): values are read in order,
+/// each with the remainder width its caller gives, and a run of them is skipped by counting
+/// terminator bits (remainders not read: the caller gives their total width).
 struct RiceCursor {
     private let reader: ByteReader
-    private let k: Int
-    private let remainderBit: Int
+    /// The block's bases for first positions and for gaps.
+    let firstBase: Int
+    let gapBase: Int
+    /// The bit where the next value's remainder starts.
+    private var remainderBit: Int
     private var bit: Int
     private(set) var index = 0
     private let count: Int
@@ -149,14 +243,17 @@ struct RiceCursor {
     private var nextEscapeIndex = Int.max
     private var nextEscapeValue: UInt32 = 0
 
-    /// A cursor over the block of `count` values at byte `offset`; nil when it is damaged.
-    init?(_ reader: ByteReader, at offset: Int, count: Int) {
-        guard count >= 0, let kByte = reader.u8(offset), kByte & 0x7F <= 28 else { return nil }
+    /// A cursor over the block at byte `offset` of `n` postings whose frequencies (stored as
+    /// tf − 1) and documents' lengths are given by `tfs` and `length`; nil when it is damaged.
+    init?(_ reader: ByteReader, at offset: Int, tfMinusOne tfs: UnsafeMutablePointer<UInt32>, postings n: Int, length: (Int) -> Int) {
+        guard let kByte = reader.u8(offset), Int(kByte & 0x7F) <= PositionCoding.maxBase,
+              let gByte = reader.u8(offset + 1), Int(gByte) <= PositionCoding.maxBase else { return nil }
         self.reader = reader
-        k = Int(kByte & 0x7F)
-        var remainders = offset + 1
+        firstBase = Int(kByte & 0x7F)
+        gapBase = Int(gByte)
+        var remainders = offset + 2
         if kByte & 0x80 != 0 {
-            guard let (e, list) = reader.varint(offset + 1), e > 0 else { return nil }
+            guard let (e, list) = reader.varint(offset + 2), e > 0 else { return nil }
             var at = list
             for _ in 0..<Int(e) {
                 guard let (_, a) = reader.varint(at), let (_, b) = reader.varint(a) else { return nil }
@@ -166,8 +263,14 @@ struct RiceCursor {
             escapesLeft = Int(e)
             remainders = at
         }
+        var count = 0, bits = 0
+        for i in 0..<n {
+            let tf = Int(tfs[i]) + 1
+            count += tf
+            bits += PositionCoding.remainderBits(tf: tf, length: length(i), firstBase: firstBase, gapBase: gapBase)
+        }
         remainderBit = remainders * 8
-        let unary = remainders + BitPacking.byteCount(count: count, width: k)
+        let unary = remainders + (bits + 7) / 8
         guard unary <= reader.count else { return nil }
         bit = unary * 8
         self.count = count
@@ -186,9 +289,9 @@ struct RiceCursor {
         escapeAt = b
     }
 
-    /// The next value, or nil at the end or on damage.
+    /// The next value, whose remainder has `k` bits, or nil at the end or on damage.
     @inline(__always)
-    mutating func next() -> UInt32? {
+    mutating func next(width k: Int) -> UInt32? {
         guard index < count, let base = reader.base.baseAddress else { return nil }
         let limit = reader.count - 8
         let byte = bit >> 3
@@ -205,20 +308,21 @@ struct RiceCursor {
         } else {
             value = UInt32(truncatingIfNeeded: z) << UInt32(k)
             if k > 0 {
-                let r = remainderBit + index * k
+                let r = remainderBit
                 guard r >> 3 <= limit else { return nil }
                 let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: r >> 3, as: UInt64.self)) >> UInt64(r & 7)
                 value |= UInt32(truncatingIfNeeded: w & ((1 << UInt64(k)) - 1))
             }
         }
+        remainderBit += k
         index += 1
         return value
     }
 
-    /// Skips `n` values: n terminator bits, counted a word at a time. - Returns: false at the
-    /// end or on damage.
+    /// Skips `n` values whose remainders take `remainderBits` bits: n terminator bits, counted
+    /// a word at a time. - Returns: false at the end or on damage.
     @inline(__always)
-    mutating func skip(_ n: Int) -> Bool {
+    mutating func skip(_ n: Int, remainderBits: Int) -> Bool {
         guard n > 0 else { return true }
         guard n <= count - index, let base = reader.base.baseAddress else { return false }
         let limit = reader.count - 8
@@ -241,6 +345,7 @@ struct RiceCursor {
             break
         }
         index += n
+        remainderBit += remainderBits
         while nextEscapeIndex < index { loadEscape(after: nextEscapeIndex) }
         return true
     }
