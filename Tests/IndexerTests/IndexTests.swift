@@ -121,7 +121,7 @@ enum Corpus {
         for scale in [1, 30, 2_000, 300_000] {
             for postings in [1, 2, 17, 128] {
                 let tfs: [UInt32] = (0..<postings).map { _ in UInt32(1 + (rng.next() % 4 == 0 ? rng.next() % 60 : rng.next() % 3)) }
-                let lengths: [Int] = (0..<postings).map { _ in Int(rng.next() % 5_000) }
+                let scales: [Int] = (0..<postings).map { _ in Int(PositionCoding.scale(length: Int(rng.next() % 5_000))) }
                 // Per posting: the first position, then tf − 1 gaps.
                 var values: [UInt32] = []
                 for tf in tfs { for _ in 0..<tf { values.append(UInt32(rng.next() % UInt64(scale + 1))) } }
@@ -129,28 +129,34 @@ enum Corpus {
                 var w = ByteWriter()
                 w.u8(0xEE)  // data before the block
                 let start = w.count
-                PositionCoding.encode(values, tfs: tfs[...], lengths: lengths, into: &w)
+                PositionCoding.encode(values, tfs: tfs[...], scales: scales, into: &w)
                 let end = w.count
                 w.append(repeatElement(0, count: RiceCoding.padding))
-                var stored = tfs.map { $0 - 1 }  // a cursor's block holds tf − 1
-                stored.withUnsafeMutableBufferPointer { tfMinusOne in
+                do {
                     w.bytes.withUnsafeBytes { raw in
                         let reader = ByteReader(base: raw)
                         var first = 0
                         for p in 0..<postings {
-                            guard var cursor = RiceCursor(reader, at: start, tfMinusOne: tfMinusOne.baseAddress!, postings: postings,
-                                                          length: { lengths[$0] }) else {
+                            let hasGaps = tfs.contains { $0 > 1 }
+                            guard var cursor = RiceCursor(reader, at: start, hasGaps: hasGaps) else {
                                 Issue.record("block refused: scale \(scale) postings \(postings)")
                                 return
                             }
+                            var total = 0
+                            for q in 0..<postings {
+                                total += PositionCoding.remainderBits(tf: Int(tfs[q]), scale: scales[q], firstBase: cursor.firstBase, gapBase: cursor.gapBase)
+                            }
+                            let started = cursor.start(values: values.count, remainderBits: total)
+                            #expect(started)
                             var bits = 0
                             for q in 0..<p {
-                                bits += PositionCoding.remainderBits(tf: Int(tfs[q]), length: lengths[q], firstBase: cursor.firstBase, gapBase: cursor.gapBase)
+                                bits += PositionCoding.remainderBits(tf: Int(tfs[q]), scale: scales[q], firstBase: cursor.firstBase, gapBase: cursor.gapBase)
                             }
-                            #expect(cursor.skip(first, remainderBits: bits))
+                            let skipped = cursor.skip(first, remainderBits: bits)
+                            #expect(skipped)
                             var read: [UInt32] = []
                             for k in 0..<Int(tfs[p]) {
-                                let width = PositionCoding.width(base: k == 0 ? cursor.firstBase : cursor.gapBase, length: lengths[p], tf: Int(tfs[p]))
+                                let width = PositionCoding.width(base: k == 0 ? cursor.firstBase : cursor.gapBase, scale: scales[p], tf: Int(tfs[p]))
                                 if let v = cursor.next(width: width) { read.append(v) }
                             }
                             #expect(read == Array(values[first..<first + Int(tfs[p])]), "scale \(scale) postings \(postings) posting \(p)")
@@ -160,10 +166,19 @@ enum Corpus {
                     // Cut inside the block: refused or short, never read past the end.
                     let cut = Array(w.bytes[0..<max(start + 1, end - 2)])
                     cut.withUnsafeBytes { raw in
-                        guard var cursor = RiceCursor(ByteReader(base: raw), at: start, tfMinusOne: tfMinusOne.baseAddress!, postings: postings,
-                                                      length: { lengths[$0] }) else { return }
+                        guard var cursor = RiceCursor(ByteReader(base: raw), at: start, hasGaps: tfs.contains { $0 > 1 }) else { return }
+                        var total = 0
+                        for q in 0..<postings {
+                            total += PositionCoding.remainderBits(tf: Int(tfs[q]), scale: scales[q], firstBase: cursor.firstBase, gapBase: cursor.gapBase)
+                        }
+                        guard cursor.start(values: values.count, remainderBits: total) else { return }
                         var n = 0
-                        while cursor.next(width: 0) != nil { n += 1 }
+                        for (p, tf) in tfs.enumerated() {
+                            for k in 0..<Int(tf) {
+                                guard cursor.next(width: PositionCoding.width(base: k == 0 ? cursor.firstBase : cursor.gapBase, scale: scales[p], tf: Int(tf))) != nil else { break }
+                                n += 1
+                            }
+                        }
                         #expect(n < values.count)
                     }
                 }

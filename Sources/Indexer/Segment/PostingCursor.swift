@@ -24,29 +24,32 @@ struct PostingCursor {
     private var shallowBlock = 0
     private let docs: UnsafeMutablePointer<UInt32>
     private let tfs: UnsafeMutablePointer<UInt32>
+    /// Per posting of the block, where its position remainders start (bits from the first's).
+    private let bitOffsets: UnsafeMutablePointer<UInt32>
     private var positionsOffset = 0
     /// The posting at whose first position `positionReader` stands.
     private var positionsIndex = 0
     private var positionReader: RiceCursor?
-    /// The segment's document lengths (the positions' code depends on them), owned by the
-    /// `CursorSet`.
-    private let lengths: UnsafePointer<UInt32>
-    private let lengthCount: Int
+    /// The segment's document scales (`PositionCoding.scale`: the positions' code depends on
+    /// them), owned by the `CursorSet`; `docCount` of them, or none before the tables are read.
+    private let scales: UnsafePointer<UInt8>
+    private let hasScales: Bool
 
     static let exhausted = Int.max
 
     /// - Parameters:
-    ///   - buffer: room for 2 × 128 values, owned by the caller for the cursor's life.
-    ///   - lengths: the segment's document lengths, owned by the caller for the cursor's life.
-    init(segment: SegmentReader, info: SegmentReader.TermInfo, buffer: UnsafeMutablePointer<UInt32>, lengths: UnsafeBufferPointer<UInt32>) {
-        self.lengths = lengths.baseAddress ?? UnsafePointer(buffer)
-        lengthCount = lengths.baseAddress == nil ? 0 : lengths.count
+    ///   - buffer: room for 3 × 128 values, owned by the caller for the cursor's life.
+    ///   - scales: the segment's document scales, owned by the caller for the cursor's life.
+    init(segment: SegmentReader, info: SegmentReader.TermInfo, buffer: UnsafeMutablePointer<UInt32>, scales: OwnedBuffer<UInt8>) {
+        self.scales = UnsafePointer(scales.pointer)
+        hasScales = scales.count == segment.docCount
         postings = segment.postings
         positionData = segment.positions
         docCount = segment.docCount
         self.info = info
         docs = buffer
         tfs = buffer + SegmentFormat.blockSize
+        bitOffsets = buffer + 2 * SegmentFormat.blockSize
     }
 
     var tf: Int { Int(tfs[index]) + 1 }
@@ -251,32 +254,38 @@ struct PostingCursor {
     mutating func positionStream() -> PositionStream? {
         guard block >= 0, doc != Self.exhausted else { return nil }
         if positionReader == nil || positionsIndex > index {
-            // The block's positions (`PositionCoding`).
-            let (docs, lengths, lengthCount) = (self.docs, self.lengths, self.lengthCount)
-            guard (0..<count).allSatisfy({ Int(docs[$0]) < lengthCount }),
-                  let reader = RiceCursor(positionData, at: positionsOffset, tfMinusOne: tfs, postings: count,
-                                          length: { Int(lengths[Int(docs[$0])]) }) else { damaged = true; return nil }
+            // The block's positions (`PositionCoding`): the header, then each posting's
+            // remainder bits (where its remainders start: `bitOffsets`), then the quotients.
+            var values = 0
+            for i in 0..<count { values += Int(tfs[i]) }
+            guard hasScales, var reader = RiceCursor(positionData, at: positionsOffset, hasGaps: values > 0) else { damaged = true; return nil }
+            // Every document of a loaded block is below docCount (checked by `load`).
+            var bits = 0
+            for i in 0..<count {
+                bitOffsets[i] = UInt32(truncatingIfNeeded: bits)
+                bits += PositionCoding.remainderBits(tf: Int(tfs[i]) + 1, scale: Int(scales[Int(docs[i])]),
+                                                     firstBase: reader.firstBase, gapBase: reader.gapBase)
+            }
+            guard bits < Int(UInt32.max), reader.start(values: values + count, remainderBits: bits) else { damaged = true; return nil }
             positionReader = reader
             positionsIndex = 0
         }
         guard var reader = positionReader else { return nil }
         // Skip the positions of the block's postings before this one.
-        var skip = 0, bits = 0
+        var skip = 0
+        let bits = Int(bitOffsets[index]) - Int(bitOffsets[positionsIndex])
         while positionsIndex < index {
-            let tf = Int(tfs[positionsIndex]) + 1
-            skip += tf
-            bits += PositionCoding.remainderBits(tf: tf, length: Int(lengths[Int(docs[positionsIndex])]),
-                                                 firstBase: reader.firstBase, gapBase: reader.gapBase)
+            skip += Int(tfs[positionsIndex]) + 1
             positionsIndex += 1
         }
         guard reader.skip(skip, remainderBits: bits) else { damaged = true; positionReader = nil; return nil }
         // The reader stays at the start of this posting's positions (reading them again, for
         // a phrase and then for passages, costs no restart); the stream reads a copy.
         positionReader = reader
-        let tf = tf, length = Int(lengths[Int(docs[index])])
+        let tf = tf, scale = Int(scales[Int(docs[index])])
         return PositionStream(reader: reader, remaining: tf,
-                              firstWidth: PositionCoding.width(base: reader.firstBase, length: length, tf: tf),
-                              gapWidth: PositionCoding.width(base: reader.gapBase, length: length, tf: tf))
+                              firstWidth: PositionCoding.width(base: reader.firstBase, scale: scale, tf: tf),
+                              gapWidth: PositionCoding.width(base: reader.gapBase, scale: scale, tf: tf))
     }
 }
 
@@ -321,17 +330,17 @@ struct PositionStream {
 final class CursorSet {
     let cursors: UnsafeMutableBufferPointer<PostingCursor>
     private let buffer: UnsafeMutablePointer<UInt32>
-    /// The segment's document lengths, which the cursors point into.
-    private let lengths: OwnedBuffer<UInt32>
+    /// The segment's document scales, which the cursors point into.
+    private let scales: OwnedBuffer<UInt8>
 
     init(segment: SegmentReader, infos: [SegmentReader.TermInfo]) {
-        lengths = segment.lengthTable
-        let stride = 2 * SegmentFormat.blockSize
+        scales = segment.lengthScales
+        let stride = 3 * SegmentFormat.blockSize
         buffer = .allocate(capacity: max(1, infos.count) * stride)
         buffer.initialize(repeating: 0, count: max(1, infos.count) * stride)
         cursors = .allocate(capacity: infos.count)
         for (i, info) in infos.enumerated() {
-            cursors.initializeElement(at: i, to: PostingCursor(segment: segment, info: info, buffer: buffer + i * stride, lengths: lengths.buffer))
+            cursors.initializeElement(at: i, to: PostingCursor(segment: segment, info: info, buffer: buffer + i * stride, scales: scales))
         }
     }
 

@@ -12,13 +12,17 @@
 ///   POSTINGS   per term: when it has more than one block, a block table (blocks × 24 bytes:
 ///              lastDoc u32, dataOffset u32,
 ///              positionsOffset u32, tfidfBound f32, maxTF u32, minNorm f32), then the blocks:
-///              each a PFOR block of doc deltas (`PatchedFrame`) then a Rice block (inline escapes) of tf−1
-///              (`RiceCoding`); 128 postings a block, the last block holds the rest; 8 zero
-///              bytes end the section
-///   POSITIONS  per block of postings, one Rice block (listed escapes) of all its postings' positions: per
-///              posting, tf values — the first position, then deltas (≥ 0); a position is
-///              where the term starts in characters, spaces and tabs not counted
-///              (`Analyzer`); 8 zero bytes end the section
+///              each a block of doc deltas, then, unless all its tfs are 1, a Rice block of
+///              tf−1 (`RiceCoding`, inline escapes); 128 postings a block, the last block holds
+///              the rest; 8 zero bytes end the section. The deltas' first byte carries two flags
+///              beside the code's own (width or k): 0x40 (`riceDocsFlag`) — Rice-coded, else a
+///              PFOR block (`PatchedFrame`; Rice only in lists of at most 8 blocks, where it is
+///              smaller); 0x80 (`allOnesFlag`) — every tf is 1, no tf block follows
+///   POSITIONS  per block of postings, one `PositionCoding` block of all its postings'
+///              positions: per posting, tf values — the first position, then gaps (≥ 0), each
+///              Rice-coded with a parameter from the document's length (`DOCS`) and the tf
+///              and two per-block bases; a position is where the term starts in characters,
+///              spaces and tabs not counted (`Analyzer`); 8 zero bytes end the section
 ///   DOCS       one 12-byte record a document: length u32 (terms), firstPassage u32 (its first
 ///              passage's number; it has passages up to the next document's), passageOffset u32
 ///   PASSAGES   per document, from its passageOffset: its passages' first positions as varints,
@@ -36,7 +40,10 @@
 /// for x ≥ x₀ it is ≥ minNorm; for x < x₀ it is above the chord from (0, k1(1−b)/maxTF) to
 /// (x₀, minNorm). The bound is therefore exact when the query's avgdl is the segment's (one
 /// segment, no deletes) and valid for any other.
-/// The store file is described in `StoredDocuments.swift`.
+/// The store file is described in `StoredDocuments.swift`. Format 8 (this one) changed the
+/// positions' code, the flags of postings blocks and dropped format 7's empty STRINGS section;
+/// a segment of another version is refused with `IndexError.outdatedFormat` (rebuild the
+/// index).
 enum SegmentFormat {
     static let magic: [UInt8] = Array("SEGTIDX1".utf8)
     static let endMagic: [UInt8] = Array("SEGTEND1".utf8)

@@ -35,9 +35,10 @@ final class SegmentReader: @unchecked Sendable {
     /// Every document's length in terms, contiguous (the scoring loop reads it per posting);
     /// read when the tables are first checked (`checkTables`), empty before.
     var lengths: [UInt32] { tableState.withLock { $0.lengths } }
-    /// The same lengths in memory of their own, for posting cursors (their positions' code
-    /// depends on them); empty before `checkTables`.
-    var lengthTable: OwnedBuffer<UInt32> { tableState.withLock { $0.lengthTable } }
+    /// Every document's scale (`PositionCoding.scale`, a byte derived from its length), in
+    /// memory of its own for posting cursors (their positions' code depends on it); empty
+    /// before `checkTables`.
+    var lengthScales: OwnedBuffer<UInt8> { tableState.withLock { $0.lengthScales } }
     /// Set once the tables were checked and found good (the fast path of `checkTables`).
     private let tablesGood = Atomic<Bool>(false)
     /// Whether the term and document tables' checksums were checked, and the lengths.
@@ -49,7 +50,7 @@ final class SegmentReader: @unchecked Sendable {
         var checked = false
         var failure: IndexError?
         var lengths: [UInt32] = []
-        var lengthTable = OwnedBuffer<UInt32>(count: 0) { _ in 0 }
+        var lengthScales = OwnedBuffer<UInt8>(count: 0) { _ in 0 }
     }
 
     init(directory: String, name: String) throws(IndexError) {
@@ -316,7 +317,7 @@ final class SegmentReader: @unchecked Sendable {
                 if state.failure == nil {
                     state.lengths = (0..<docCount).map { docs.u32($0 * SegmentFormat.docSize) ?? 0 }
                     let lengths = state.lengths
-                    state.lengthTable = OwnedBuffer(count: lengths.count) { lengths[$0] }
+                    state.lengthScales = OwnedBuffer(count: lengths.count) { PositionCoding.scale(length: Int(lengths[$0])) }
                 }
             }
             return state.failure

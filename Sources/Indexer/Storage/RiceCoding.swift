@@ -118,11 +118,11 @@ enum RiceCoding {
 /// The positions of a block of postings: Rice codes whose parameter is chosen per posting from
 /// its document's length and its term frequency. A term said tf times in a document of n terms
 /// has gaps of about n/tf terms, and its first position is about as large, so a posting's
-/// values are coded with about log₂(n/tf) remainder bits plus a per-block adjustment
+/// values are coded with about ⌊log₂ n⌋ − ⌊log₂ tf⌋ remainder bits plus a per-block adjustment
 /// (`width`), chosen apart for first positions and for gaps (`PositionCoding.encode`):
 ///
 /// ```text
-/// [firstBase u8 (+ 0x80 when there is an escape list)] [gapBase u8]
+/// [firstBase u8 (+ 0x80 when there is an escape list)] [gapBase u8, when a posting has tf > 1]
 /// [escape list, when flagged: e varint, e × (index gap varint, value varint)]
 /// [remainders: per posting, its first position's bits, then each gap's, bit-packed, padded to a byte]
 /// [unary quotients, one terminator a value, as `RiceCoding`'s listed escapes, padded to a byte]
@@ -137,18 +137,23 @@ enum PositionCoding {
     /// The highest base a block may choose.
     static let maxBase = 40
 
-    /// The remainder width of a value of a posting with `tf` in a document of `length` terms
-    /// under `base`: ⌊log₂(16·length/tf)⌋ + base − 20, within 0...28.
+    /// A document's scale: ⌊log₂ length⌋ (in terms; 0 for an empty document), which readers
+    /// keep per document in a byte (`SegmentReader.lengthScales`).
     @inline(__always)
-    static func width(base: Int, length: Int, tf: Int) -> Int {
-        min(28, max(0, log2((max(length, 1) << 4) / max(tf, 1)) + base - 20))
+    static func scale(length: Int) -> UInt8 { UInt8(log2(length)) }
+
+    /// The remainder width of a value of a posting with `tf` in a document of scale `scale`
+    /// under `base`: scale − ⌊log₂ tf⌋ + base − 16, within 0...28.
+    @inline(__always)
+    static func width(base: Int, scale: Int, tf: Int) -> Int {
+        min(28, max(0, scale - log2(tf) + base - 16))
     }
 
     /// The remainder bits of a posting's values: its first position's and its tf − 1 gaps'.
     @inline(__always)
-    static func remainderBits(tf: Int, length: Int, firstBase: Int, gapBase: Int) -> Int {
-        let l = log2((max(length, 1) << 4) / max(tf, 1))
-        return min(28, max(0, l + firstBase - 20)) + (tf - 1) * min(28, max(0, l + gapBase - 20))
+    static func remainderBits(tf: Int, scale: Int, firstBase: Int, gapBase: Int) -> Int {
+        let l = scale - log2(tf) - 16
+        return min(28, max(0, l + firstBase)) + (tf - 1) * min(28, max(0, l + gapBase))
     }
 
     private static func cost(_ v: UInt32, _ k: Int) -> Int {
@@ -157,18 +162,18 @@ enum PositionCoding {
     }
 
     /// The base that minimizes the coded size of the values `indices` of `values`, whose
-    /// postings' frequencies and lengths are `tfOf` and `lengthOf`.
-    private static func base(_ indices: [Int], _ values: [UInt32], _ tfOf: [Int], _ lengthOf: [Int]) -> Int {
+    /// postings' frequencies and scales are `tfOf` and `scaleOf`.
+    private static func base(_ indices: [Int], _ values: [UInt32], _ tfOf: [Int], _ scaleOf: [Int]) -> Int {
         guard !indices.isEmpty else { return 0 }
         // Start from the mean ratio of value to the model's scale, then search around it.
         var sum: Double = 0
-        for i in indices { sum += Double(values[i]) / Double(1 << log2((max(lengthOf[i], 1) << 4) / max(tfOf[i], 1))) }
+        for i in indices { sum += Double(values[i]) / Double(1 << max(0, scaleOf[i] - log2(tfOf[i]))) }
         let mean = sum / Double(indices.count) * 0.69 * 65536
-        let guess = mean < 1 ? 4 : max(0, min(maxBase, log2(Int(mean)) + 4))
+        let guess = mean < 1 ? 0 : max(0, min(maxBase, log2(Int(mean))))
         var best = 0, bestBits = Int.max
         for b in max(0, guess - 3)...min(maxBase, guess + 3) {
             var bits = 0
-            for i in indices { bits += cost(values[i], width(base: b, length: lengthOf[i], tf: tfOf[i])) }
+            for i in indices { bits += cost(values[i], width(base: b, scale: scaleOf[i], tf: tfOf[i])) }
             if bits < bestBits { bestBits = bits; best = b }
         }
         return best
@@ -176,33 +181,33 @@ enum PositionCoding {
 
     /// Appends the positions of a block's postings: `values` holds, posting after posting,
     /// the first position then the tf − 1 gaps; `tfs` the postings' frequencies (≥ 1) and
-    /// `lengths` their documents' lengths in terms.
-    static func encode(_ values: [UInt32], tfs: ArraySlice<UInt32>, lengths: [Int], into out: inout ByteWriter) {
-        var tfOf: [Int] = [], lengthOf: [Int] = [], firsts: [Int] = [], gaps: [Int] = []
+    /// `scales` their documents' scales (`scale(length:)`).
+    static func encode(_ values: [UInt32], tfs: ArraySlice<UInt32>, scales: [Int], into out: inout ByteWriter) {
+        var tfOf: [Int] = [], scaleOf: [Int] = [], firsts: [Int] = [], gaps: [Int] = []
         tfOf.reserveCapacity(values.count)
-        lengthOf.reserveCapacity(values.count)
-        for (tf, length) in zip(tfs, lengths) {
+        scaleOf.reserveCapacity(values.count)
+        for (tf, scale) in zip(tfs, scales) {
             firsts.append(tfOf.count)
             for k in 0..<Int(tf) {
                 if k > 0 { gaps.append(tfOf.count) }
                 tfOf.append(Int(tf))
-                lengthOf.append(length)
+                scaleOf.append(scale)
             }
         }
-        let firstBase = base(firsts, values, tfOf, lengthOf)
-        let gapBase = base(gaps, values, tfOf, lengthOf)
+        let firstBase = base(firsts, values, tfOf, scaleOf)
+        let gapBase = base(gaps, values, tfOf, scaleOf)
         var widths = [Int](repeating: 0, count: values.count)
         var escapes: [(index: Int, value: UInt32)] = []
         var i = 0
         for tf in tfs {
             for k in 0..<Int(tf) {
-                widths[i] = width(base: k == 0 ? firstBase : gapBase, length: lengthOf[i], tf: Int(tf))
+                widths[i] = width(base: k == 0 ? firstBase : gapBase, scale: scaleOf[i], tf: Int(tf))
                 if Int(values[i] >> UInt32(widths[i])) >= RiceCoding.escape { escapes.append((i, values[i])) }
                 i += 1
             }
         }
         out.u8(UInt8(firstBase) | (escapes.isEmpty ? 0 : 0x80))
-        out.u8(UInt8(gapBase))
+        if !gaps.isEmpty { out.u8(UInt8(gapBase)) }
         if !escapes.isEmpty {
             out.varint(UInt32(escapes.count))
             var previous = -1
@@ -225,7 +230,9 @@ enum PositionCoding {
 
 /// A sequential reader of a block of positions (`PositionCoding`): values are read in order,
 /// each with the remainder width its caller gives, and a run of them is skipped by counting
-/// terminator bits (remainders not read: the caller gives their total width).
+/// terminator bits (remainders not read: the caller gives their total width). Made in two
+/// steps: `init` reads the header (the bases), then `start` places the quotients after the
+/// remainders, whose total the caller computes from the bases.
 struct RiceCursor {
     private let reader: ByteReader
     /// The block's bases for first positions and for gaps.
@@ -235,7 +242,7 @@ struct RiceCursor {
     private var remainderBit: Int
     private var bit: Int
     private(set) var index = 0
-    private let count: Int
+    private var count: Int
     // The escape list: where the next entry is, how many are left, and the next escape's
     // value index (Int.max when none is left) and value.
     private var escapeAt = 0
@@ -243,17 +250,24 @@ struct RiceCursor {
     private var nextEscapeIndex = Int.max
     private var nextEscapeValue: UInt32 = 0
 
-    /// A cursor over the block at byte `offset` of `n` postings whose frequencies (stored as
-    /// tf − 1) and documents' lengths are given by `tfs` and `length`; nil when it is damaged.
-    init?(_ reader: ByteReader, at offset: Int, tfMinusOne tfs: UnsafeMutablePointer<UInt32>, postings n: Int, length: (Int) -> Int) {
-        guard let kByte = reader.u8(offset), Int(kByte & 0x7F) <= PositionCoding.maxBase,
-              let gByte = reader.u8(offset + 1), Int(gByte) <= PositionCoding.maxBase else { return nil }
+    /// A cursor over the block at byte `offset` (`hasGaps`: some posting has tf > 1), not yet
+    /// started; nil when its header is damaged.
+    @inline(__always)
+    init?(_ reader: ByteReader, at offset: Int, hasGaps: Bool) {
+        guard let kByte = reader.u8(offset), Int(kByte & 0x7F) <= PositionCoding.maxBase else { return nil }
+        var at = offset + 1
+        if hasGaps {
+            guard let gByte = reader.u8(at), Int(gByte) <= PositionCoding.maxBase else { return nil }
+            gapBase = Int(gByte)
+            at += 1
+        } else {
+            gapBase = 0
+        }
         self.reader = reader
         firstBase = Int(kByte & 0x7F)
-        gapBase = Int(gByte)
-        var remainders = offset + 2
+        var remainders = at
         if kByte & 0x80 != 0 {
-            guard let (e, list) = reader.varint(offset + 2), e > 0 else { return nil }
+            guard let (e, list) = reader.varint(at), e > 0 else { return nil }
             var at = list
             for _ in 0..<Int(e) {
                 guard let (_, a) = reader.varint(at), let (_, b) = reader.varint(a) else { return nil }
@@ -263,18 +277,21 @@ struct RiceCursor {
             escapesLeft = Int(e)
             remainders = at
         }
-        var count = 0, bits = 0
-        for i in 0..<n {
-            let tf = Int(tfs[i]) + 1
-            count += tf
-            bits += PositionCoding.remainderBits(tf: tf, length: length(i), firstBase: firstBase, gapBase: gapBase)
-        }
         remainderBit = remainders * 8
-        let unary = remainders + (bits + 7) / 8
-        guard unary <= reader.count else { return nil }
+        bit = remainderBit
+        count = 0
+    }
+
+    /// Places the quotients after `remainderBits` bits of remainders, for `values` values.
+    /// - Returns: false when they would start past the data.
+    @inline(__always)
+    mutating func start(values: Int, remainderBits: Int) -> Bool {
+        let unary = remainderBit / 8 + (remainderBits + 7) / 8
+        guard values >= 0, remainderBits >= 0, unary <= reader.count else { return false }
         bit = unary * 8
-        self.count = count
+        count = values
         loadEscape(after: -1)
+        return true
     }
 
     /// Reads the next entry of the escape list (its index follows `previous`).
