@@ -129,7 +129,8 @@ enum Corpus {
                 var w = ByteWriter()
                 w.u8(0xEE)  // data before the block
                 let start = w.count
-                PositionCoding.encode(values, tfs: tfs[...], scales: scales, into: &w)
+                var scratch = PositionCoding.Scratch()
+                PositionCoding.encode(values, tfs: tfs[...], scales: scales, scratch: &scratch, into: &w)
                 let end = w.count
                 w.append(repeatElement(0, count: RiceCoding.padding))
                 do {

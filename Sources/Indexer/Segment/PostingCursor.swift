@@ -25,15 +25,14 @@ struct PostingCursor {
     private let docs: UnsafeMutablePointer<UInt32>
     private let tfs: UnsafeMutablePointer<UInt32>
     /// Per posting of the block, where its position remainders start (bits from the first's).
-    private let bitOffsets: UnsafeMutablePointer<UInt32>
+    private var bitOffsets: UnsafeMutablePointer<UInt32> { tfs + SegmentFormat.blockSize }
     private var positionsOffset = 0
     /// The posting at whose first position `positionReader` stands.
     private var positionsIndex = 0
     private var positionReader: RiceCursor?
     /// The segment's document scales (`PositionCoding.scale`: the positions' code depends on
-    /// them), owned by the `CursorSet`; `docCount` of them, or none before the tables are read.
-    private let scales: UnsafePointer<UInt8>
-    private let hasScales: Bool
+    /// them), owned by the `CursorSet`; `docCount` of them, nil before the tables are read.
+    private let scales: UnsafePointer<UInt8>?
 
     static let exhausted = Int.max
 
@@ -41,15 +40,13 @@ struct PostingCursor {
     ///   - buffer: room for 3 × 128 values, owned by the caller for the cursor's life.
     ///   - scales: the segment's document scales, owned by the caller for the cursor's life.
     init(segment: SegmentReader, info: SegmentReader.TermInfo, buffer: UnsafeMutablePointer<UInt32>, scales: OwnedBuffer<UInt8>) {
-        self.scales = UnsafePointer(scales.pointer)
-        hasScales = scales.count == segment.docCount
+        self.scales = scales.count == segment.docCount ? UnsafePointer(scales.pointer) : nil
         postings = segment.postings
         positionData = segment.positions
         docCount = segment.docCount
         self.info = info
         docs = buffer
         tfs = buffer + SegmentFormat.blockSize
-        bitOffsets = buffer + 2 * SegmentFormat.blockSize
     }
 
     var tf: Int { Int(tfs[index]) + 1 }
@@ -112,7 +109,7 @@ struct PostingCursor {
         guard n > 0, n <= SegmentFormat.blockSize,
               let first = p.u8(data),
               let tfStart = first & SegmentFormat.riceDocsFlag != 0
-                ? RiceCoding.decode(p, at: data, count: n, into: docs, flag: SegmentFormat.riceDocsFlag | SegmentFormat.allOnesFlag)
+                ? Self.riceGaps(p, at: data, count: n, into: docs)
                 : PatchedFrame.decode(p, at: data, count: n, into: docs, flag: SegmentFormat.allOnesFlag) else { return false }
         if first & SegmentFormat.allOnesFlag != 0 {
             tfs.update(repeating: 0, count: n)
@@ -141,6 +138,13 @@ struct PostingCursor {
         positionsIndex = 0
         positionReader = nil
         return true
+    }
+
+    /// Decodes a block of Rice-coded document gaps (short lists only: kept out of `load`'s
+    /// inlined path, which PFOR blocks take).
+    @inline(never)
+    private static func riceGaps(_ p: ByteReader, at data: Int, count n: Int, into docs: UnsafeMutablePointer<UInt32>) -> Int? {
+        RiceCoding.decode(p, at: data, count: n, into: docs, flag: SegmentFormat.riceDocsFlag | SegmentFormat.allOnesFlag)
     }
 
     /// Moves to the next posting. - Returns: its document, or `exhausted`.
@@ -256,17 +260,24 @@ struct PostingCursor {
         if positionReader == nil || positionsIndex > index {
             // The block's positions (`PositionCoding`): the header, then each posting's
             // remainder bits (where its remainders start: `bitOffsets`), then the quotients.
-            var values = 0
-            for i in 0..<count { values += Int(tfs[i]) }
-            guard hasScales, var reader = RiceCursor(positionData, at: positionsOffset, hasGaps: values > 0) else { damaged = true; return nil }
-            // Every document of a loaded block is below docCount (checked by `load`).
+            var gaps = 0
+            for i in 0..<count { gaps += Int(tfs[i]) }
+            guard let scales, var reader = RiceCursor(positionData, at: positionsOffset, hasGaps: gaps > 0) else { damaged = true; return nil }
+            // Every document of a loaded block is below docCount (checked by `load`). The
+            // widths of `PositionCoding.remainderBits`, with tf = 1 (most postings) apart.
             var bits = 0
+            let firstBase = reader.firstBase - 16, gapBase = reader.gapBase - 16
             for i in 0..<count {
                 bitOffsets[i] = UInt32(truncatingIfNeeded: bits)
-                bits += PositionCoding.remainderBits(tf: Int(tfs[i]) + 1, scale: Int(scales[Int(docs[i])]),
-                                                     firstBase: reader.firstBase, gapBase: reader.gapBase)
+                let t = Int(tfs[i]), scale = Int(scales[Int(docs[i])])
+                if t == 0 {
+                    bits += min(28, max(0, scale + firstBase))
+                } else {
+                    let l = scale - PositionCoding.log2(t + 1)
+                    bits += min(28, max(0, l + firstBase)) + t * min(28, max(0, l + gapBase))
+                }
             }
-            guard bits < Int(UInt32.max), reader.start(values: values + count, remainderBits: bits) else { damaged = true; return nil }
+            guard bits < Int(UInt32.max), reader.start(values: gaps + count, remainderBits: bits) else { damaged = true; return nil }
             positionReader = reader
             positionsIndex = 0
         }
@@ -282,6 +293,7 @@ struct PostingCursor {
         // The reader stays at the start of this posting's positions (reading them again, for
         // a phrase and then for passages, costs no restart); the stream reads a copy.
         positionReader = reader
+        guard let scales else { return nil }
         let tf = tf, scale = Int(scales[Int(docs[index])])
         return PositionStream(reader: reader, remaining: tf,
                               firstWidth: PositionCoding.width(base: reader.firstBase, scale: scale, tf: tf),

@@ -434,6 +434,7 @@ extension SegmentBuilder {
         var tfBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var positionBuffer: [UInt32] = []
         var patched = ByteWriter(), rice = ByteWriter()
+        var scales: [Int] = [], scratch = PositionCoding.Scratch()
         for t in terms {
             // Slices of the grouped arrays: indexed from d0 and p0.
             let d0 = groups.termStart[t], p0 = groups.positionStart[t]
@@ -479,7 +480,9 @@ extension SegmentBuilder {
                     }
                     p += Int(tf)
                 }
-                PositionCoding.encode(positionBuffer, tfs: tfs[(d0 + lo)..<(d0 + hi)], scales: (lo..<hi).map { Int(PositionCoding.scale(length: Int(docLengths[Int(docs[d0 + $0])]))) }, into: &chunk.positions)
+                scales.removeAll(keepingCapacity: true)
+                for i in lo..<hi { scales.append(Int(PositionCoding.scale(length: Int(docLengths[Int(docs[d0 + i])])))) }
+                PositionCoding.encode(positionBuffer, tfs: tfs[(d0 + lo)..<(d0 + hi)], scales: scales, scratch: &scratch, into: &chunk.positions)
                 let dataOffset = chunk.postings.count - postingsStart
                 // Document gaps: PFOR or Rice, whichever is smaller (Rice flagged by 0x40).
                 patched.bytes.removeAll(keepingCapacity: true)

@@ -161,19 +161,30 @@ enum PositionCoding {
         return k + (q < RiceCoding.escape ? q + 1 : RiceCoding.escape + 1 + 40)
     }
 
+    /// Reusable memory for `encode` (one per encoding thread).
+    struct Scratch {
+        var shift: [Int] = []      // per value: its posting's scale − ⌊log₂ tf⌋ − 16
+        var firsts: [Int] = []     // indices of first positions
+        var gaps: [Int] = []       // indices of gaps
+        var widths: [Int] = []
+        var escapes: [(index: Int, value: UInt32)] = []
+        var writer = BitWriter()
+        init() {}
+    }
+
     /// The base that minimizes the coded size of the values `indices` of `values`, whose
-    /// postings' frequencies and scales are `tfOf` and `scaleOf`.
-    private static func base(_ indices: [Int], _ values: [UInt32], _ tfOf: [Int], _ scaleOf: [Int]) -> Int {
+    /// postings' shifts (scale − ⌊log₂ tf⌋ − 16) are `shift` (searched around a guess from the
+    /// mean scaled value, as `RiceCoding.parameter`).
+    private static func base(_ indices: [Int], _ values: [UInt32], _ shift: [Int]) -> Int {
         guard !indices.isEmpty else { return 0 }
-        // Start from the mean ratio of value to the model's scale, then search around it.
         var sum: Double = 0
-        for i in indices { sum += Double(values[i]) / Double(1 << max(0, scaleOf[i] - log2(tfOf[i]))) }
-        let mean = sum / Double(indices.count) * 0.69 * 65536
-        let guess = mean < 1 ? 0 : max(0, min(maxBase, log2(Int(mean))))
+        for i in indices { sum += Double(values[i]) * Double(sign: .plus, exponent: -shift[i], significand: 1) }
+        let mean = sum / Double(indices.count) * 0.69  // the best width is near log₂(0.69 · mean)
+        let guess = mean < 1 ? 0 : max(0, min(maxBase, Int(mean.exponent)))
         var best = 0, bestBits = Int.max
-        for b in max(0, guess - 3)...min(maxBase, guess + 3) {
+        for b in max(0, guess - 1)...min(maxBase, guess + 2) {
             var bits = 0
-            for i in indices { bits += cost(values[i], width(base: b, scale: scaleOf[i], tf: tfOf[i])) }
+            for i in indices { bits += cost(values[i], min(28, max(0, shift[i] + b))) }
             if bits < bestBits { bestBits = bits; best = b }
         }
         return best
@@ -182,49 +193,49 @@ enum PositionCoding {
     /// Appends the positions of a block's postings: `values` holds, posting after posting,
     /// the first position then the tf − 1 gaps; `tfs` the postings' frequencies (≥ 1) and
     /// `scales` their documents' scales (`scale(length:)`).
-    static func encode(_ values: [UInt32], tfs: ArraySlice<UInt32>, scales: [Int], into out: inout ByteWriter) {
-        var tfOf: [Int] = [], scaleOf: [Int] = [], firsts: [Int] = [], gaps: [Int] = []
-        tfOf.reserveCapacity(values.count)
-        scaleOf.reserveCapacity(values.count)
+    static func encode(_ values: [UInt32], tfs: ArraySlice<UInt32>, scales: [Int], scratch: inout Scratch, into out: inout ByteWriter) {
+        scratch.shift.removeAll(keepingCapacity: true)
+        scratch.firsts.removeAll(keepingCapacity: true)
+        scratch.gaps.removeAll(keepingCapacity: true)
+        scratch.escapes.removeAll(keepingCapacity: true)
         for (tf, scale) in zip(tfs, scales) {
-            firsts.append(tfOf.count)
+            let shift = scale - log2(Int(tf)) - 16
+            scratch.firsts.append(scratch.shift.count)
             for k in 0..<Int(tf) {
-                if k > 0 { gaps.append(tfOf.count) }
-                tfOf.append(Int(tf))
-                scaleOf.append(scale)
+                if k > 0 { scratch.gaps.append(scratch.shift.count) }
+                scratch.shift.append(shift)
             }
         }
-        let firstBase = base(firsts, values, tfOf, scaleOf)
-        let gapBase = base(gaps, values, tfOf, scaleOf)
-        var widths = [Int](repeating: 0, count: values.count)
-        var escapes: [(index: Int, value: UInt32)] = []
+        let firstBase = base(scratch.firsts, values, scratch.shift)
+        let gapBase = base(scratch.gaps, values, scratch.shift)
+        scratch.widths.removeAll(keepingCapacity: true)
         var i = 0
         for tf in tfs {
             for k in 0..<Int(tf) {
-                widths[i] = width(base: k == 0 ? firstBase : gapBase, scale: scaleOf[i], tf: Int(tf))
-                if Int(values[i] >> UInt32(widths[i])) >= RiceCoding.escape { escapes.append((i, values[i])) }
+                let w = min(28, max(0, scratch.shift[i] + (k == 0 ? firstBase : gapBase)))
+                scratch.widths.append(w)
+                if Int(values[i] >> UInt32(w)) >= RiceCoding.escape { scratch.escapes.append((i, values[i])) }
                 i += 1
             }
         }
-        out.u8(UInt8(firstBase) | (escapes.isEmpty ? 0 : 0x80))
-        if !gaps.isEmpty { out.u8(UInt8(gapBase)) }
-        if !escapes.isEmpty {
-            out.varint(UInt32(escapes.count))
+        out.u8(UInt8(firstBase) | (scratch.escapes.isEmpty ? 0 : 0x80))
+        if !scratch.gaps.isEmpty { out.u8(UInt8(gapBase)) }
+        if !scratch.escapes.isEmpty {
+            out.varint(UInt32(scratch.escapes.count))
             var previous = -1
-            for (index, value) in escapes {
+            for (index, value) in scratch.escapes {
                 out.varint(UInt32(index - previous - 1))
                 out.varint(value)
                 previous = index
             }
         }
-        var writer = BitWriter()
-        for (v, k) in zip(values, widths) where k > 0 { writer.bits(UInt64(v), count: k) }
-        writer.flush(into: &out)
-        for (v, k) in zip(values, widths) {
-            writer.zeros(min(Int(v >> UInt32(k)), RiceCoding.escape))
-            writer.bits(1, count: 1)
+        for (v, k) in zip(values, scratch.widths) where k > 0 { scratch.writer.bits(UInt64(v), count: k) }
+        scratch.writer.flush(into: &out)
+        for (v, k) in zip(values, scratch.widths) {
+            scratch.writer.zeros(min(Int(v >> UInt32(k)), RiceCoding.escape))
+            scratch.writer.bits(1, count: 1)
         }
-        writer.flush(into: &out)
+        scratch.writer.flush(into: &out)
     }
 }
 
