@@ -59,7 +59,7 @@ struct PostingCursor {
     @inline(__always)
     func blockLastDoc(_ b: Int) -> Int {
         guard hasTable else { return Int.max }
-        return Int(postings.u32(info.postingsOffset + b * SegmentFormat.blockInfoSize) ?? UInt32.max)
+        return Int(postings.u32(info.postingsOffset + b * SegmentFormat.blockInfoSize + SegmentFormat.BlockRecord.lastDocAt) ?? UInt32.max)
     }
 
     /// A block's upper-bound data: tfidf factor, max tf, min BM25 norm (see `SegmentFormat`).
@@ -67,10 +67,9 @@ struct PostingCursor {
     func blockBound(_ b: Int) -> (Float, UInt32, Float) {
         guard hasTable else { return (info.tfidfBound, info.maxTF, info.minNorm) }
         let r = info.postingsOffset + b * SegmentFormat.blockInfoSize
-        return (postings.f32(r + 12) ?? .infinity, postings.u32(r + 16) ?? .max, postings.f32(r + 20) ?? 0)
+        typealias E = SegmentFormat.BlockRecord
+        return (postings.f32(r + E.tfidfBoundAt) ?? .infinity, postings.u32(r + E.maxTFAt) ?? .max, postings.f32(r + E.minNormAt) ?? 0)
     }
-
-    var currentBlock: Int { block }
 
     /// The block that holds the first posting with a document ≥ `target`, found in the block
     /// table without decoding anything (Lucene's "shallow advance"), or nil when the list has
@@ -100,7 +99,8 @@ struct PostingCursor {
         let p = postings
         var dataOffset: UInt32 = 0, positions: UInt32 = 0
         if hasTable {
-            guard let d = p.u32(table + 4), let q = p.u32(table + 8) else { return false }
+            guard let d = p.u32(table + SegmentFormat.BlockRecord.dataOffsetAt),
+                  let q = p.u32(table + SegmentFormat.BlockRecord.positionsOffsetAt) else { return false }
             dataOffset = d
             positions = q
         }

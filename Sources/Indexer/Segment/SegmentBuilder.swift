@@ -195,8 +195,8 @@ final class SegmentBuilder {
         // texts and passage byte ranges go to the store.
         let storedBefore = stored.byteCount
         stored.add(doc.document, passages: doc.passages.map { ($0.1, $0.2) })
-        docRecords.u32(UInt32(doc.length))
-        docRecords.u32(UInt32(passageCount)); docRecords.u32(UInt32(passageRecords.count))
+        SegmentFormat.DocsRecord(length: UInt32(doc.length), firstPassage: UInt32(passageCount),
+                                 passageOffset: UInt32(passageRecords.count)).encode(into: &docRecords)
         for (i, p) in doc.passages.enumerated() {
             // First positions: the first absolute, then gaps (varints).
             passageRecords.varint(i == 0 ? p.0 : p.0 &- doc.passages[i - 1].0)
@@ -298,9 +298,10 @@ final class SegmentBuilder {
                 guard postingsStart <= Int(UInt32.max), positionsStart <= Int(UInt32.max) else {
                     throw .io(path: directory + "/" + name + ".idx", reason: "segment too large (over 4 GiB of postings); lower the memory budget")
                 }
-                infos.u32(UInt32(termStarts[rank])); infos.u32(record.docFreq); infos.u32(record.maxTF)
-                infos.f32(record.minNorm); infos.f32(record.tfidfBound)
-                infos.u32(UInt32(postingsStart)); infos.u32(UInt32(positionsStart))
+                SegmentFormat.TermRecord(termStart: UInt32(termStarts[rank]), docFreq: record.docFreq, maxTF: record.maxTF,
+                                         minNorm: record.minNorm, tfidfBound: record.tfidfBound,
+                                         postingsOffset: UInt32(postingsStart), positionsOffset: UInt32(positionsStart))
+                    .encode(into: &infos)
                 rank += 1
             }
         }
@@ -499,8 +500,9 @@ extension SegmentBuilder {
                 if !allOnes {
                     tfBuffer.withUnsafeBufferPointer { RiceCoding.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &chunk.postings) }
                 }
-                table.u32(docs[d0 + hi - 1]); table.u32(UInt32(clamping: dataOffset)); table.u32(UInt32(clamping: blockPositionsStart))
-                table.f32(blockBound); table.u32(blockMaxTF); table.f32(Self.floatBelow(blockMinNorm))
+                SegmentFormat.BlockRecord(lastDoc: docs[d0 + hi - 1], dataOffset: UInt32(clamping: dataOffset),
+                                          positionsOffset: UInt32(clamping: blockPositionsStart), tfidfBound: blockBound,
+                                          maxTF: blockMaxTF, minNorm: Self.floatBelow(blockMinNorm)).encode(into: &table)
                 maxTF = max(maxTF, blockMaxTF)
                 minNorm = min(minNorm, blockMinNorm)
                 termBound = max(termBound, blockBound)

@@ -69,3 +69,78 @@ enum SegmentFormat {
         case terms, termInfo, postings, positions, docs, passages, stats
     }
 }
+
+extension SegmentFormat {
+    /// A TERMINFO record (`termInfoSize` bytes), written by `SegmentBuilder` and read by
+    /// `SegmentReader`.
+    struct TermRecord: Equatable {
+        /// Where the term's bytes start in TERMS (they end at the next term's start).
+        var termStart: UInt32
+        var docFreq: UInt32
+        var maxTF: UInt32
+        var minNorm: Float
+        var tfidfBound: Float
+        var postingsOffset: UInt32
+        var positionsOffset: UInt32
+
+        func encode(into out: inout ByteWriter) {
+            out.u32(termStart); out.u32(docFreq); out.u32(maxTF)
+            out.f32(minNorm); out.f32(tfidfBound)
+            out.u32(postingsOffset); out.u32(positionsOffset)
+        }
+
+        /// The record at byte `offset`, or nil when it is out of bounds.
+        static func decode(_ r: ByteReader, at offset: Int) -> TermRecord? {
+            guard let start = r.u32(offset), let df = r.u32(offset + 4), let maxTF = r.u32(offset + 8),
+                  let minNorm = r.f32(offset + 12), let bound = r.f32(offset + 16),
+                  let postings = r.u32(offset + 20), let positions = r.u32(offset + 24) else { return nil }
+            return TermRecord(termStart: start, docFreq: df, maxTF: maxTF, minNorm: minNorm, tfidfBound: bound,
+                              postingsOffset: postings, positionsOffset: positions)
+        }
+    }
+
+    /// An entry of a postings list's block table (`blockInfoSize` bytes). Cursors read single
+    /// fields of it in their inner loops, at the offsets below, rather than whole entries.
+    struct BlockRecord: Equatable {
+        var lastDoc: UInt32
+        /// Where the block's data starts, from the list's start in POSTINGS.
+        var dataOffset: UInt32
+        /// Where the block's positions start, from the list's start in POSITIONS.
+        var positionsOffset: UInt32
+        var tfidfBound: Float
+        var maxTF: UInt32
+        var minNorm: Float
+
+        static let lastDocAt = 0, dataOffsetAt = 4, positionsOffsetAt = 8
+        static let tfidfBoundAt = 12, maxTFAt = 16, minNormAt = 20
+
+        func encode(into out: inout ByteWriter) {
+            out.u32(lastDoc); out.u32(dataOffset); out.u32(positionsOffset)
+            out.f32(tfidfBound); out.u32(maxTF); out.f32(minNorm)
+        }
+    }
+
+    /// A DOCS record (`docSize` bytes).
+    struct DocsRecord: Equatable {
+        /// The document's length in terms.
+        var length: UInt32
+        /// Its first passage's number (it has passages up to the next document's).
+        var firstPassage: UInt32
+        /// Where its passages' first positions start in PASSAGES.
+        var passageOffset: UInt32
+
+        static let lengthAt = 0, firstPassageAt = 4, passageOffsetAt = 8
+
+        func encode(into out: inout ByteWriter) {
+            out.u32(length); out.u32(firstPassage); out.u32(passageOffset)
+        }
+
+        /// The record of document `ordinal` in DOCS, or nil when it is out of bounds.
+        static func decode(_ r: ByteReader, ordinal: Int) -> DocsRecord? {
+            let offset = ordinal * docSize
+            guard let length = r.u32(offset + lengthAt), let first = r.u32(offset + firstPassageAt),
+                  let passages = r.u32(offset + passageOffsetAt) else { return nil }
+            return DocsRecord(length: length, firstPassage: first, passageOffset: passages)
+        }
+    }
+}

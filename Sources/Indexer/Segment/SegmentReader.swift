@@ -222,12 +222,11 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     func info(_ i: Int) -> TermInfo? {
-        let r = i * SegmentFormat.termInfoSize
-        guard let df = termInfo.u32(r + 4), let maxTF = termInfo.u32(r + 8), let minRatio = termInfo.f32(r + 12),
-              let bound = termInfo.f32(r + 16), let po = termInfo.u32(r + 20), let pp = termInfo.u32(r + 24), df > 0 else { return nil }
-        let blocks = (Int(df) + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
-        return TermInfo(docFreq: Int(df), maxTF: maxTF, minNorm: minRatio, blockCount: blocks,
-                        postingsOffset: Int(po), positionsOffset: Int(pp), tfidfBound: bound)
+        guard let record = SegmentFormat.TermRecord.decode(termInfo, at: i * SegmentFormat.termInfoSize), record.docFreq > 0 else { return nil }
+        let blocks = (Int(record.docFreq) + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
+        return TermInfo(docFreq: Int(record.docFreq), maxTF: record.maxTF, minNorm: record.minNorm, blockCount: blocks,
+                        postingsOffset: Int(record.postingsOffset), positionsOffset: Int(record.positionsOffset),
+                        tfidfBound: record.tfidfBound)
     }
 
     private func compare(_ a: ByteReader, _ b: [UInt8]) -> Int {
@@ -253,15 +252,16 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     func doc(_ ordinal: Int) throws(IndexError) -> DocRecord {
-        let r = ordinal * SegmentFormat.docSize
         // A document's passages run to the next document's first (the last's to the total).
-        let next = ordinal + 1 < docCount ? docs.u32(r + SegmentFormat.docSize + 4) : UInt32(clamping: passageCount)
-        guard let length = docs.u32(r), let first = docs.u32(r + 4), let passageOffset = docs.u32(r + 8),
-              let next, next >= first,
+        let next = ordinal + 1 < docCount ? SegmentFormat.DocsRecord.decode(docs, ordinal: ordinal + 1)?.firstPassage : UInt32(clamping: passageCount)
+        guard let entry = SegmentFormat.DocsRecord.decode(docs, ordinal: ordinal),
+              let next, next >= entry.firstPassage,
               // Each passage start takes at least a byte: a count the section cannot hold is damage.
-              Int(passageOffset) <= passages.count, Int(next - first) <= passages.count - Int(passageOffset) else {
+              Int(entry.passageOffset) <= passages.count,
+              Int(next - entry.firstPassage) <= passages.count - Int(entry.passageOffset) else {
             throw .corrupt(file: path, reason: "document record \(ordinal) out of bounds")
         }
+        let (length, first, passageOffset) = (entry.length, entry.firstPassage, entry.passageOffset)
         let count = next - first
         let record = try stored.record(ordinal)
         guard record.passageCount == Int(count) else {
@@ -315,7 +315,7 @@ final class SegmentReader: @unchecked Sendable {
                     break
                 }
                 if state.failure == nil {
-                    state.lengths = (0..<docCount).map { docs.u32($0 * SegmentFormat.docSize) ?? 0 }
+                    state.lengths = (0..<docCount).map { docs.u32($0 * SegmentFormat.docSize + SegmentFormat.DocsRecord.lengthAt) ?? 0 }
                     let lengths = state.lengths
                     state.lengthScales = OwnedBuffer(count: lengths.count) { PositionCoding.scale(length: Int(lengths[$0])) }
                 }
