@@ -19,7 +19,7 @@ extension CAPIError {
     /// IDF table's and files' errors for the keyword functions).
     init(index error: IndexError) {
         switch error {
-        case .corrupt(let file, _), .io(let file, _):
+        case .corrupt(let file, _), .io(let file, _), .outdatedFormat(let file, _):
             self.init(code: indexErrorStatus, message: error.description, path: file)
         case .notAnIndex(let path), .locked(let path), .notEmpty(let path), .analysisMismatch(let path, _):
             self.init(code: indexErrorStatus, message: error.description, path: path)

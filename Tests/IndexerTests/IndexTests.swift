@@ -67,9 +67,9 @@ enum Corpus {
         #expect(!refused)
     }
 
-    /// Rice blocks (tfs, positions) and PFOR blocks (document gaps): random values of
-    /// several scales, outliers that take the escape or the patches, sequential reading and
-    /// skipping, and damaged bytes refused rather than read out of bounds.
+    /// Rice blocks (tfs) and PFOR blocks (document gaps): random values of several scales,
+    /// outliers that take the escape or the patches, and damaged bytes refused rather than
+    /// read out of bounds.
     @Test func riceAndPatchedFrameRoundTrips() {
         var rng = SplitMix(seed: 11)
         for scale in [0, 1, 3, 40, 900, 70_000] {
@@ -81,8 +81,6 @@ enum Corpus {
                 let start = w.count
                 values.withUnsafeBufferPointer { RiceCoding.encode($0, into: &w) }
                 let riceEnd = w.count
-                values.withUnsafeBufferPointer { RiceCoding.encode($0, listedEscapes: true, into: &w) }
-                let listedEnd = w.count
                 values.withUnsafeBufferPointer { PatchedFrame.encode($0, into: &w) }
                 let pforEnd = w.count
                 w.append(repeatElement(0, count: RiceCoding.padding))
@@ -92,17 +90,8 @@ enum Corpus {
                     let end = out.withUnsafeMutableBufferPointer { RiceCoding.decode(reader, at: start, count: count, into: $0.baseAddress!) }
                     #expect(end == riceEnd, "rice scale \(scale) count \(count)")
                     #expect(out == values, "rice scale \(scale) count \(count)")
-                    // Listed escapes: skips before, onto and past the outlier, then reads.
-                    for skip in Set([0, count / 3, count / 2, min(count, count / 2 + 1), count]) {
-                        var cursor = RiceCursor(reader, at: riceEnd, count: count)
-                        #expect(cursor != nil)
-                        #expect(cursor?.skip(skip) == true)
-                        var rest: [UInt32] = []
-                        while let v = cursor?.next() { rest.append(v) }
-                        #expect(rest == Array(values[skip...]), "rice cursor scale \(scale) count \(count) skip \(skip)")
-                    }
                     var patched = [UInt32](repeating: 7, count: count)
-                    let pEnd = patched.withUnsafeMutableBufferPointer { PatchedFrame.decode(reader, at: listedEnd, count: count, into: $0.baseAddress!) }
+                    let pEnd = patched.withUnsafeMutableBufferPointer { PatchedFrame.decode(reader, at: riceEnd, count: count, into: $0.baseAddress!) }
                     #expect(pEnd == pforEnd)
                     #expect(patched == values, "pfor scale \(scale) count \(count)")
                 }
@@ -120,6 +109,81 @@ enum Corpus {
         zeros.withUnsafeBytes { raw in
             var out = [UInt32](repeating: 0, count: 4)
             #expect(out.withUnsafeMutableBufferPointer { RiceCoding.decode(ByteReader(base: raw), at: 0, count: 4, into: $0.baseAddress!) } == nil)
+        }
+    }
+
+    /// Position blocks (`PositionCoding`): postings of random frequencies in documents of
+    /// random lengths, positions of several scales and outliers that take the escape list;
+    /// every posting read after skipping the ones before it, as a cursor does; a cut block
+    /// refused.
+    @Test func positionBlocksRoundTrip() {
+        var rng = SplitMix(seed: 12)
+        for scale in [1, 30, 2_000, 300_000] {
+            for postings in [1, 2, 17, 128] {
+                let tfs: [UInt32] = (0..<postings).map { _ in UInt32(1 + (rng.next() % 4 == 0 ? rng.next() % 60 : rng.next() % 3)) }
+                let scales: [Int] = (0..<postings).map { _ in Int(PositionCoding.scale(length: Int(rng.next() % 5_000))) }
+                // Per posting: the first position, then tf − 1 gaps.
+                var values: [UInt32] = []
+                for tf in tfs { for _ in 0..<tf { values.append(UInt32(rng.next() % UInt64(scale + 1))) } }
+                if values.count > 3 { values[values.count / 2] = UInt32.max - UInt32(rng.next() % 1000) }  // an outlier
+                var w = ByteWriter()
+                w.u8(0xEE)  // data before the block
+                let start = w.count
+                var scratch = PositionCoding.Scratch()
+                PositionCoding.encode(values, tfs: tfs[...], scales: scales, scratch: &scratch, into: &w)
+                let end = w.count
+                w.append(repeatElement(0, count: RiceCoding.padding))
+                do {
+                    w.bytes.withUnsafeBytes { raw in
+                        let reader = ByteReader(base: raw)
+                        var first = 0
+                        for p in 0..<postings {
+                            let hasGaps = tfs.contains { $0 > 1 }
+                            guard var cursor = RiceCursor(reader, at: start, hasGaps: hasGaps) else {
+                                Issue.record("block refused: scale \(scale) postings \(postings)")
+                                return
+                            }
+                            var total = 0
+                            for q in 0..<postings {
+                                total += PositionCoding.remainderBits(tf: Int(tfs[q]), scale: scales[q], firstBase: cursor.firstBase, gapBase: cursor.gapBase)
+                            }
+                            let started = cursor.start(values: values.count, remainderBits: total)
+                            #expect(started)
+                            var bits = 0
+                            for q in 0..<p {
+                                bits += PositionCoding.remainderBits(tf: Int(tfs[q]), scale: scales[q], firstBase: cursor.firstBase, gapBase: cursor.gapBase)
+                            }
+                            let skipped = cursor.skip(first, remainderBits: bits)
+                            #expect(skipped)
+                            var read: [UInt32] = []
+                            for k in 0..<Int(tfs[p]) {
+                                let width = PositionCoding.width(base: k == 0 ? cursor.firstBase : cursor.gapBase, scale: scales[p], tf: Int(tfs[p]))
+                                if let v = cursor.next(width: width) { read.append(v) }
+                            }
+                            #expect(read == Array(values[first..<first + Int(tfs[p])]), "scale \(scale) postings \(postings) posting \(p)")
+                            first += Int(tfs[p])
+                        }
+                    }
+                    // Cut inside the block: refused or short, never read past the end.
+                    let cut = Array(w.bytes[0..<max(start + 1, end - 2)])
+                    cut.withUnsafeBytes { raw in
+                        guard var cursor = RiceCursor(ByteReader(base: raw), at: start, hasGaps: tfs.contains { $0 > 1 }) else { return }
+                        var total = 0
+                        for q in 0..<postings {
+                            total += PositionCoding.remainderBits(tf: Int(tfs[q]), scale: scales[q], firstBase: cursor.firstBase, gapBase: cursor.gapBase)
+                        }
+                        guard cursor.start(values: values.count, remainderBits: total) else { return }
+                        var n = 0
+                        for (p, tf) in tfs.enumerated() {
+                            for k in 0..<Int(tf) {
+                                guard cursor.next(width: PositionCoding.width(base: k == 0 ? cursor.firstBase : cursor.gapBase, scale: scales[p], tf: Int(tf))) != nil else { break }
+                                n += 1
+                            }
+                        }
+                        #expect(n < values.count)
+                    }
+                }
+            }
         }
     }
 

@@ -122,6 +122,20 @@ import Segmenter
         return path + "/" + name
     }
 
+    /// A segment of another format version (an index built by an older segtool) is refused
+    /// with an error that says to rebuild, not as damage.
+    @Test func olderFormatIsRefusedWithRebuildAdvice() throws {
+        let path = temporaryIndexPath()
+        _ = try Corpus.build(path)
+        let file = try segmentFile(path)
+        var data = try Data(contentsOf: URL(fileURLWithPath: file))
+        data[8] = 7; data[9] = 0; data[10] = 0; data[11] = 0  // the version after the magic
+        try data.write(to: URL(fileURLWithPath: file))
+        #expect(throws: IndexError.outdatedFormat(file: file, version: 7)) { _ = try IndexReader(directory: path) }
+        let message = IndexError.outdatedFormat(file: file, version: 7).description
+        #expect(message.contains("rebuild the index") && message.contains("format 7") && message.hasPrefix(file))
+    }
+
     @Test func truncatedSegmentIsAnErrorNamingTheFile() throws {
         let path = temporaryIndexPath()
         _ = try Corpus.build(path)

@@ -3,6 +3,9 @@
 public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A file is damaged: bad magic, version, bounds or checksum.
     case corrupt(file: String, reason: String)
+    /// A segment was written in another format version than this segtool's
+    /// (`SegmentFormat.version`): the index must be built again from its documents.
+    case outdatedFormat(file: String, version: Int)
     /// The directory holds no index (no manifest).
     case notAnIndex(path: String)
     /// Another writer holds the index.
@@ -21,6 +24,9 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .corrupt(let file, let reason): "\(file): damaged index file: \(reason)"
+        case .outdatedFormat(let file, let version):
+            "\(file): written in index format \(version); this segtool reads format \(SegmentFormat.version) only: "
+                + "rebuild the index (`segtool index build`) from its documents"
         case .notAnIndex(let path): "\(path): not a segtool index (no manifest); build one with `segtool index build`"
         case .locked(let path): "\(path): the index is locked by another writer; try again when it has finished"
         case .io(let path, let reason): "\(path): \(reason)"

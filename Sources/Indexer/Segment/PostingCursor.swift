@@ -24,15 +24,23 @@ struct PostingCursor {
     private var shallowBlock = 0
     private let docs: UnsafeMutablePointer<UInt32>
     private let tfs: UnsafeMutablePointer<UInt32>
+    /// Per posting of the block, where its position remainders start (bits from the first's).
+    private var bitOffsets: UnsafeMutablePointer<UInt32> { tfs + SegmentFormat.blockSize }
     private var positionsOffset = 0
     /// The posting at whose first position `positionReader` stands.
     private var positionsIndex = 0
     private var positionReader: RiceCursor?
+    /// The segment's document scales (`PositionCoding.scale`: the positions' code depends on
+    /// them), owned by the `CursorSet`; `docCount` of them, nil before the tables are read.
+    private let scales: UnsafePointer<UInt8>?
 
     static let exhausted = Int.max
 
-    /// - Parameter buffer: room for 2 × 128 values, owned by the caller for the cursor's life.
-    init(segment: SegmentReader, info: SegmentReader.TermInfo, buffer: UnsafeMutablePointer<UInt32>) {
+    /// - Parameters:
+    ///   - buffer: room for 3 × 128 values, owned by the caller for the cursor's life.
+    ///   - scales: the segment's document scales, owned by the caller for the cursor's life.
+    init(segment: SegmentReader, info: SegmentReader.TermInfo, buffer: UnsafeMutablePointer<UInt32>, scales: OwnedBuffer<UInt8>) {
+        self.scales = scales.count == segment.docCount ? UnsafePointer(scales.pointer) : nil
         postings = segment.postings
         positionData = segment.positions
         docCount = segment.docCount
@@ -51,7 +59,7 @@ struct PostingCursor {
     @inline(__always)
     func blockLastDoc(_ b: Int) -> Int {
         guard hasTable else { return Int.max }
-        return Int(postings.u32(info.postingsOffset + b * SegmentFormat.blockInfoSize) ?? UInt32.max)
+        return Int(postings.u32(info.postingsOffset + b * SegmentFormat.blockInfoSize + SegmentFormat.BlockRecord.lastDocAt) ?? UInt32.max)
     }
 
     /// A block's upper-bound data: tfidf factor, max tf, min BM25 norm (see `SegmentFormat`).
@@ -59,10 +67,9 @@ struct PostingCursor {
     func blockBound(_ b: Int) -> (Float, UInt32, Float) {
         guard hasTable else { return (info.tfidfBound, info.maxTF, info.minNorm) }
         let r = info.postingsOffset + b * SegmentFormat.blockInfoSize
-        return (postings.f32(r + 12) ?? .infinity, postings.u32(r + 16) ?? .max, postings.f32(r + 20) ?? 0)
+        typealias E = SegmentFormat.BlockRecord
+        return (postings.f32(r + E.tfidfBoundAt) ?? .infinity, postings.u32(r + E.maxTFAt) ?? .max, postings.f32(r + E.minNormAt) ?? 0)
     }
-
-    var currentBlock: Int { block }
 
     /// The block that holds the first posting with a document ≥ `target`, found in the block
     /// table without decoding anything (Lucene's "shallow advance"), or nil when the list has
@@ -92,15 +99,23 @@ struct PostingCursor {
         let p = postings
         var dataOffset: UInt32 = 0, positions: UInt32 = 0
         if hasTable {
-            guard let d = p.u32(table + 4), let q = p.u32(table + 8) else { return false }
+            guard let d = p.u32(table + SegmentFormat.BlockRecord.dataOffsetAt),
+                  let q = p.u32(table + SegmentFormat.BlockRecord.positionsOffsetAt) else { return false }
             dataOffset = d
             positions = q
         }
         let data = info.postingsOffset + Int(dataOffset)
         let n = b == info.blockCount - 1 ? info.docFreq - b * SegmentFormat.blockSize : SegmentFormat.blockSize
         guard n > 0, n <= SegmentFormat.blockSize,
-              let tfStart = PatchedFrame.decode(p, at: data, count: n, into: docs),
-              RiceCoding.decode(p, at: tfStart, count: n, into: tfs) != nil else { return false }
+              let first = p.u8(data),
+              let tfStart = first & SegmentFormat.riceDocsFlag != 0
+                ? Self.riceGaps(p, at: data, count: n, into: docs)
+                : PatchedFrame.decode(p, at: data, count: n, into: docs, flag: SegmentFormat.allOnesFlag) else { return false }
+        if first & SegmentFormat.allOnesFlag != 0 {
+            tfs.update(repeating: 0, count: n)
+        } else {
+            guard RiceCoding.decode(p, at: tfStart, count: n, into: tfs) != nil else { return false }
+        }
         // Gaps to documents; every gap but the list's first must be positive, and the block
         // must end below the document count and at the table's last doc — so the fast paths
         // of `advance` and `next` can trust the block without further checks.
@@ -123,6 +138,13 @@ struct PostingCursor {
         positionsIndex = 0
         positionReader = nil
         return true
+    }
+
+    /// Decodes a block of Rice-coded document gaps (short lists only: kept out of `load`'s
+    /// inlined path, which PFOR blocks take).
+    @inline(never)
+    private static func riceGaps(_ p: ByteReader, at data: Int, count n: Int, into docs: UnsafeMutablePointer<UInt32>) -> Int? {
+        RiceCoding.decode(p, at: data, count: n, into: docs, flag: SegmentFormat.riceDocsFlag | SegmentFormat.allOnesFlag)
     }
 
     /// Moves to the next posting. - Returns: its document, or `exhausted`.
@@ -236,25 +258,46 @@ struct PostingCursor {
     mutating func positionStream() -> PositionStream? {
         guard block >= 0, doc != Self.exhausted else { return nil }
         if positionReader == nil || positionsIndex > index {
-            // The block's positions: one Rice block of all its postings' positions.
-            var total = 0
-            for i in 0..<count { total += Int(tfs[i]) + 1 }
-            guard let reader = RiceCursor(positionData, at: positionsOffset, count: total) else { damaged = true; return nil }
+            // The block's positions (`PositionCoding`): the header, then each posting's
+            // remainder bits (where its remainders start: `bitOffsets`), then the quotients.
+            var gaps = 0
+            for i in 0..<count { gaps += Int(tfs[i]) }
+            guard let scales, var reader = RiceCursor(positionData, at: positionsOffset, hasGaps: gaps > 0) else { damaged = true; return nil }
+            // Every document of a loaded block is below docCount (checked by `load`). The
+            // widths of `PositionCoding.remainderBits`, with tf = 1 (most postings) apart.
+            var bits = 0
+            let firstBase = reader.firstBase - 16, gapBase = reader.gapBase - 16
+            for i in 0..<count {
+                bitOffsets[i] = UInt32(truncatingIfNeeded: bits)
+                let t = Int(tfs[i]), scale = Int(scales[Int(docs[i])])
+                if t == 0 {
+                    bits += min(28, max(0, scale + firstBase))
+                } else {
+                    let l = scale - PositionCoding.log2(t + 1)
+                    bits += min(28, max(0, l + firstBase)) + t * min(28, max(0, l + gapBase))
+                }
+            }
+            guard bits < Int(UInt32.max), reader.start(values: gaps + count, remainderBits: bits) else { damaged = true; return nil }
             positionReader = reader
             positionsIndex = 0
         }
         guard var reader = positionReader else { return nil }
         // Skip the positions of the block's postings before this one.
         var skip = 0
+        let bits = Int(bitOffsets[index]) - Int(bitOffsets[positionsIndex])
         while positionsIndex < index {
             skip += Int(tfs[positionsIndex]) + 1
             positionsIndex += 1
         }
-        guard reader.skip(skip) else { damaged = true; positionReader = nil; return nil }
+        guard reader.skip(skip, remainderBits: bits) else { damaged = true; positionReader = nil; return nil }
         // The reader stays at the start of this posting's positions (reading them again, for
         // a phrase and then for passages, costs no restart); the stream reads a copy.
         positionReader = reader
-        return PositionStream(reader: reader, remaining: tf)
+        guard let scales else { return nil }
+        let tf = tf, scale = Int(scales[Int(docs[index])])
+        return PositionStream(reader: reader, remaining: tf,
+                              firstWidth: PositionCoding.width(base: reader.firstBase, scale: scale, tf: tf),
+                              gapWidth: PositionCoding.width(base: reader.gapBase, scale: scale, tf: tf))
     }
 }
 
@@ -267,16 +310,21 @@ struct PositionStream {
     /// Set when the data ended before the posting's positions did.
     private(set) var damaged = false
 
-    fileprivate init(reader: RiceCursor, remaining: Int) {
+    private let firstWidth: Int
+    private let gapWidth: Int
+
+    fileprivate init(reader: RiceCursor, remaining: Int, firstWidth: Int, gapWidth: Int) {
         self.reader = reader
         self.remaining = remaining
+        self.firstWidth = firstWidth
+        self.gapWidth = gapWidth
     }
 
     /// The next position (ascending; equal ones are sub-words of one token), or nil at the end.
     @inline(__always)
     mutating func next() -> UInt32? {
         guard remaining > 0 else { return nil }
-        guard let v = reader.next() else {
+        guard let v = reader.next(width: started ? gapWidth : firstWidth) else {
             damaged = true
             remaining = 0
             return nil
@@ -294,14 +342,17 @@ struct PositionStream {
 final class CursorSet {
     let cursors: UnsafeMutableBufferPointer<PostingCursor>
     private let buffer: UnsafeMutablePointer<UInt32>
+    /// The segment's document scales, which the cursors point into.
+    private let scales: OwnedBuffer<UInt8>
 
     init(segment: SegmentReader, infos: [SegmentReader.TermInfo]) {
-        let stride = 2 * SegmentFormat.blockSize
+        scales = segment.lengthScales
+        let stride = 3 * SegmentFormat.blockSize
         buffer = .allocate(capacity: max(1, infos.count) * stride)
         buffer.initialize(repeating: 0, count: max(1, infos.count) * stride)
         cursors = .allocate(capacity: infos.count)
         for (i, info) in infos.enumerated() {
-            cursors.initializeElement(at: i, to: PostingCursor(segment: segment, info: info, buffer: buffer + i * stride))
+            cursors.initializeElement(at: i, to: PostingCursor(segment: segment, info: info, buffer: buffer + i * stride, scales: scales))
         }
     }
 

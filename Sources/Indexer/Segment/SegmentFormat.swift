@@ -12,21 +12,24 @@
 ///   POSTINGS   per term: when it has more than one block, a block table (blocks × 24 bytes:
 ///              lastDoc u32, dataOffset u32,
 ///              positionsOffset u32, tfidfBound f32, maxTF u32, minNorm f32), then the blocks:
-///              each a PFOR block of doc deltas (`PatchedFrame`) then a Rice block (inline escapes) of tf−1
-///              (`RiceCoding`); 128 postings a block, the last block holds the rest; 8 zero
-///              bytes end the section
-///   POSITIONS  per block of postings, one Rice block (listed escapes) of all its postings' positions: per
-///              posting, tf values — the first position, then deltas (≥ 0); a position is
-///              where the term starts in characters, spaces and tabs not counted
-///              (`Analyzer`); 8 zero bytes end the section
+///              each a block of doc deltas, then, unless all its tfs are 1, a Rice block of
+///              tf−1 (`RiceCoding`, inline escapes); 128 postings a block, the last block holds
+///              the rest; 8 zero bytes end the section. The deltas' first byte carries two flags
+///              beside the code's own (width or k): 0x40 (`riceDocsFlag`) — Rice-coded, else a
+///              PFOR block (`PatchedFrame`; Rice only in lists of at most 8 blocks, where it is
+///              smaller); 0x80 (`allOnesFlag`) — every tf is 1, no tf block follows
+///   POSITIONS  per block of postings, one `PositionCoding` block of all its postings'
+///              positions: per posting, tf values — the first position, then gaps (≥ 0), each
+///              Rice-coded with a parameter from the document's length (`DOCS`) and the tf
+///              and two per-block bases; a position is where the term starts in characters,
+///              spaces and tabs not counted (`Analyzer`); 8 zero bytes end the section
 ///   DOCS       one 12-byte record a document: length u32 (terms), firstPassage u32 (its first
 ///              passage's number; it has passages up to the next document's), passageOffset u32
 ///   PASSAGES   per document, from its passageOffset: its passages' first positions as varints,
 ///              the first absolute, then gaps, then (when it has passages) the gap to the
 ///              position where its text ends
-///   STRINGS    empty (ids and titles are in the store since format 2)
 ///   STATS      docCount u32, passageCount u32, totalLength u64, totalPassageLength u64
-/// footer: per section: offset u64, length u64, crc32 u32, pad u32 (8 sections × 24 bytes),
+/// footer: per section: offset u64, length u64, crc32 u32, pad u32 (7 sections × 24 bytes),
 ///         crc32 of that table u32, crc32 of everything before the footer u32, "SEGTEND1"
 /// ```
 /// The bounds, over a block's (or the whole list's) postings: tfidfBound = max (1 + ln tf)/√len;
@@ -37,16 +40,24 @@
 /// for x ≥ x₀ it is ≥ minNorm; for x < x₀ it is above the chord from (0, k1(1−b)/maxTF) to
 /// (x₀, minNorm). The bound is therefore exact when the query's avgdl is the segment's (one
 /// segment, no deletes) and valid for any other.
-/// The store file is described in `StoredDocuments.swift`.
+/// The store file is described in `StoredDocuments.swift`. Format 8 (this one) changed the
+/// positions' code, the flags of postings blocks and dropped format 7's empty STRINGS section;
+/// a segment of another version is refused with `IndexError.outdatedFormat` (rebuild the
+/// index).
 enum SegmentFormat {
     static let magic: [UInt8] = Array("SEGTIDX1".utf8)
     static let endMagic: [UInt8] = Array("SEGTEND1".utf8)
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
     static let blockSize = 128
-    static let sectionCount = 8
+    static let sectionCount = 7
     static let termInfoSize = 28
     static let blockInfoSize = 24
     static let docSize = 12
+    /// Set in the first byte of a block of document gaps coded with Rice instead of PFOR.
+    static let riceDocsFlag: UInt8 = 0x40
+    /// Set in the first byte of a block of document gaps whose postings all have tf = 1: no
+    /// block of tfs follows.
+    static let allOnesFlag: UInt8 = 0x80
     static let footerSize = sectionCount * 24 + 16
 
     /// A segment's own average document length, which its BM25 bounds are computed at.
@@ -55,6 +66,81 @@ enum SegmentFormat {
     }
 
     enum Section: Int, CaseIterable {
-        case terms, termInfo, postings, positions, docs, passages, strings, stats
+        case terms, termInfo, postings, positions, docs, passages, stats
+    }
+}
+
+extension SegmentFormat {
+    /// A TERMINFO record (`termInfoSize` bytes), written by `SegmentBuilder` and read by
+    /// `SegmentReader`.
+    struct TermRecord: Equatable {
+        /// Where the term's bytes start in TERMS (they end at the next term's start).
+        var termStart: UInt32
+        var docFreq: UInt32
+        var maxTF: UInt32
+        var minNorm: Float
+        var tfidfBound: Float
+        var postingsOffset: UInt32
+        var positionsOffset: UInt32
+
+        func encode(into out: inout ByteWriter) {
+            out.u32(termStart); out.u32(docFreq); out.u32(maxTF)
+            out.f32(minNorm); out.f32(tfidfBound)
+            out.u32(postingsOffset); out.u32(positionsOffset)
+        }
+
+        /// The record at byte `offset`, or nil when it is out of bounds.
+        static func decode(_ r: ByteReader, at offset: Int) -> TermRecord? {
+            guard let start = r.u32(offset), let df = r.u32(offset + 4), let maxTF = r.u32(offset + 8),
+                  let minNorm = r.f32(offset + 12), let bound = r.f32(offset + 16),
+                  let postings = r.u32(offset + 20), let positions = r.u32(offset + 24) else { return nil }
+            return TermRecord(termStart: start, docFreq: df, maxTF: maxTF, minNorm: minNorm, tfidfBound: bound,
+                              postingsOffset: postings, positionsOffset: positions)
+        }
+    }
+
+    /// An entry of a postings list's block table (`blockInfoSize` bytes). Cursors read single
+    /// fields of it in their inner loops, at the offsets below, rather than whole entries.
+    struct BlockRecord: Equatable {
+        var lastDoc: UInt32
+        /// Where the block's data starts, from the list's start in POSTINGS.
+        var dataOffset: UInt32
+        /// Where the block's positions start, from the list's start in POSITIONS.
+        var positionsOffset: UInt32
+        var tfidfBound: Float
+        var maxTF: UInt32
+        var minNorm: Float
+
+        static let lastDocAt = 0, dataOffsetAt = 4, positionsOffsetAt = 8
+        static let tfidfBoundAt = 12, maxTFAt = 16, minNormAt = 20
+
+        func encode(into out: inout ByteWriter) {
+            out.u32(lastDoc); out.u32(dataOffset); out.u32(positionsOffset)
+            out.f32(tfidfBound); out.u32(maxTF); out.f32(minNorm)
+        }
+    }
+
+    /// A DOCS record (`docSize` bytes).
+    struct DocsRecord: Equatable {
+        /// The document's length in terms.
+        var length: UInt32
+        /// Its first passage's number (it has passages up to the next document's).
+        var firstPassage: UInt32
+        /// Where its passages' first positions start in PASSAGES.
+        var passageOffset: UInt32
+
+        static let lengthAt = 0, firstPassageAt = 4, passageOffsetAt = 8
+
+        func encode(into out: inout ByteWriter) {
+            out.u32(length); out.u32(firstPassage); out.u32(passageOffset)
+        }
+
+        /// The record of document `ordinal` in DOCS, or nil when it is out of bounds.
+        static func decode(_ r: ByteReader, ordinal: Int) -> DocsRecord? {
+            let offset = ordinal * docSize
+            guard let length = r.u32(offset + lengthAt), let first = r.u32(offset + firstPassageAt),
+                  let passages = r.u32(offset + passageOffsetAt) else { return nil }
+            return DocsRecord(length: length, firstPassage: first, passageOffset: passages)
+        }
     }
 }

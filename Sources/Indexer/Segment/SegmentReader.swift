@@ -19,7 +19,6 @@ final class SegmentReader: @unchecked Sendable {
     let positions: ByteReader
     let docs: ByteReader
     let passages: ByteReader
-    let strings: ByteReader
     private let sectionCRCs: [UInt32]
     private let sectionReaders: [ByteReader]
 
@@ -36,6 +35,10 @@ final class SegmentReader: @unchecked Sendable {
     /// Every document's length in terms, contiguous (the scoring loop reads it per posting);
     /// read when the tables are first checked (`checkTables`), empty before.
     var lengths: [UInt32] { tableState.withLock { $0.lengths } }
+    /// Every document's scale (`PositionCoding.scale`, a byte derived from its length), in
+    /// memory of its own for posting cursors (their positions' code depends on it); empty
+    /// before `checkTables`.
+    var lengthScales: OwnedBuffer<UInt8> { tableState.withLock { $0.lengthScales } }
     /// Set once the tables were checked and found good (the fast path of `checkTables`).
     private let tablesGood = Atomic<Bool>(false)
     /// Whether the term and document tables' checksums were checked, and the lengths.
@@ -47,6 +50,7 @@ final class SegmentReader: @unchecked Sendable {
         var checked = false
         var failure: IndexError?
         var lengths: [UInt32] = []
+        var lengthScales = OwnedBuffer<UInt8>(count: 0) { _ in 0 }
     }
 
     init(directory: String, name: String) throws(IndexError) {
@@ -60,7 +64,9 @@ final class SegmentReader: @unchecked Sendable {
               let magic = r.slice(0, 8), Array(magic.base) == SegmentFormat.magic else {
             throw corrupt("not a segtool segment (bad magic or too short)")
         }
-        guard r.u32(8) == SegmentFormat.version else { throw corrupt("unsupported format version \(r.u32(8) ?? 0)") }
+        guard let version = r.u32(8), version == SegmentFormat.version else {
+            throw .outdatedFormat(file: path, version: Int(r.u32(8) ?? 0))
+        }
         guard let end = r.slice(r.count - 8, 8), Array(end.base) == SegmentFormat.endMagic else {
             throw corrupt("truncated (no end marker)")
         }
@@ -84,13 +90,13 @@ final class SegmentReader: @unchecked Sendable {
         sectionReaders = readers
         sectionCRCs = crcs
         terms = readers[0]; termInfo = readers[1]; postings = readers[2]; positions = readers[3]
-        docs = readers[4]; passages = readers[5]; strings = readers[6]
+        docs = readers[4]; passages = readers[5]
         // At open: the stats. The term and document tables are checked before the first
         // search (`checkTables`), the passage table on first use, postings and positions per
         // block as they are decoded; `verify()` checks everything. Opening maps and reads
         // footers only.
-        guard CRC32.checksum(readers[7].base) == crcs[7] else { throw corrupt("checksum mismatch in section stats") }
-        let stats = readers[7]
+        guard CRC32.checksum(readers[6].base) == crcs[6] else { throw corrupt("checksum mismatch in section stats") }
+        let stats = readers[6]
         guard let dc = stats.u32(0), let pc = stats.u32(4), let tl = stats.u64(8), let tpl = stats.u64(16) else {
             throw corrupt("stats section too short")
         }
@@ -216,12 +222,11 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     func info(_ i: Int) -> TermInfo? {
-        let r = i * SegmentFormat.termInfoSize
-        guard let df = termInfo.u32(r + 4), let maxTF = termInfo.u32(r + 8), let minRatio = termInfo.f32(r + 12),
-              let bound = termInfo.f32(r + 16), let po = termInfo.u32(r + 20), let pp = termInfo.u32(r + 24), df > 0 else { return nil }
-        let blocks = (Int(df) + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
-        return TermInfo(docFreq: Int(df), maxTF: maxTF, minNorm: minRatio, blockCount: blocks,
-                        postingsOffset: Int(po), positionsOffset: Int(pp), tfidfBound: bound)
+        guard let record = SegmentFormat.TermRecord.decode(termInfo, at: i * SegmentFormat.termInfoSize), record.docFreq > 0 else { return nil }
+        let blocks = (Int(record.docFreq) + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
+        return TermInfo(docFreq: Int(record.docFreq), maxTF: record.maxTF, minNorm: record.minNorm, blockCount: blocks,
+                        postingsOffset: Int(record.postingsOffset), positionsOffset: Int(record.positionsOffset),
+                        tfidfBound: record.tfidfBound)
     }
 
     private func compare(_ a: ByteReader, _ b: [UInt8]) -> Int {
@@ -247,15 +252,16 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     func doc(_ ordinal: Int) throws(IndexError) -> DocRecord {
-        let r = ordinal * SegmentFormat.docSize
         // A document's passages run to the next document's first (the last's to the total).
-        let next = ordinal + 1 < docCount ? docs.u32(r + SegmentFormat.docSize + 4) : UInt32(clamping: passageCount)
-        guard let length = docs.u32(r), let first = docs.u32(r + 4), let passageOffset = docs.u32(r + 8),
-              let next, next >= first,
+        let next = ordinal + 1 < docCount ? SegmentFormat.DocsRecord.decode(docs, ordinal: ordinal + 1)?.firstPassage : UInt32(clamping: passageCount)
+        guard let entry = SegmentFormat.DocsRecord.decode(docs, ordinal: ordinal),
+              let next, next >= entry.firstPassage,
               // Each passage start takes at least a byte: a count the section cannot hold is damage.
-              Int(passageOffset) <= passages.count, Int(next - first) <= passages.count - Int(passageOffset) else {
+              Int(entry.passageOffset) <= passages.count,
+              Int(next - entry.firstPassage) <= passages.count - Int(entry.passageOffset) else {
             throw .corrupt(file: path, reason: "document record \(ordinal) out of bounds")
         }
+        let (length, first, passageOffset) = (entry.length, entry.firstPassage, entry.passageOffset)
         let count = next - first
         let record = try stored.record(ordinal)
         guard record.passageCount == Int(count) else {
@@ -309,7 +315,9 @@ final class SegmentReader: @unchecked Sendable {
                     break
                 }
                 if state.failure == nil {
-                    state.lengths = (0..<docCount).map { docs.u32($0 * SegmentFormat.docSize) ?? 0 }
+                    state.lengths = (0..<docCount).map { docs.u32($0 * SegmentFormat.docSize + SegmentFormat.DocsRecord.lengthAt) ?? 0 }
+                    let lengths = state.lengths
+                    state.lengthScales = OwnedBuffer(count: lengths.count) { PositionCoding.scale(length: Int(lengths[$0])) }
                 }
             }
             return state.failure

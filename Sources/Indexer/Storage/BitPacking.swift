@@ -114,11 +114,12 @@ enum PatchedFrame {
         }
     }
 
-    /// Decodes a block of `count` values at `offset` into `out`.
+    /// Decodes a block of `count` values at `offset` into `out`; `flag` holds bits its first
+    /// byte may carry beside the width (flags of the caller's).
     /// - Returns: the offset just past the block, or nil when it is damaged.
     @inline(__always)
-    static func decode(_ reader: ByteReader, at offset: Int, count: Int, into out: UnsafeMutablePointer<UInt32>) -> Int? {
-        guard let w = reader.u8(offset), w <= 32, let exceptions = reader.u8(offset + 1) else { return nil }
+    static func decode(_ reader: ByteReader, at offset: Int, count: Int, into out: UnsafeMutablePointer<UInt32>, flag: UInt8 = 0) -> Int? {
+        guard let w = reader.u8(offset).map({ $0 & ~flag }), w <= 32, let exceptions = reader.u8(offset + 1) else { return nil }
         let width = Int(w)
         guard BitPacking.unpack(reader, at: offset + 2, count: count, width: width, into: out) else { return nil }
         var at = offset + 2 + BitPacking.byteCount(count: count, width: width)

@@ -1,5 +1,5 @@
-/// Rice coding of small unsigned integers (document gaps, term frequencies, positions), the
-/// format's densest code for them: value v with parameter k is its low k bits (the remainder)
+/// Rice coding of small unsigned integers (term frequencies; positions in `PositionCoding`),
+/// the format's densest code for them: value v with parameter k is its low k bits (the remainder)
 /// and the quotient q = v >> k in unary.
 ///
 /// A block of n values is laid out as:
@@ -9,15 +9,9 @@
 /// ```
 ///
 /// Quotient q < 31 is written as q zero bits then a one bit (least significant bit first). A
-/// larger one is an escape, so that one outlier cannot blow the block up; blocks come in two
-/// kinds that differ only there:
-/// - *inline escapes* (term frequencies, decoded a whole block at a time): 31 zero bits, a one,
-///   then the value in 32 bits, in the unary stream;
-/// - *listed escapes* (positions, read one posting at a time): 31 zero bits and a one in the
-///   unary stream, the values in a list after the k byte — `k + 0x80` when there is a list,
-///   then [e varint] and e × [index gap varint][value varint] (index as the gap from the
-///   previous escape's). Every value then ends with exactly one one bit, so skipping n values
-///   is counting n one bits, a 64-bit word at a time.
+/// larger one is an escape, so that one outlier cannot blow the block up: 31 zero bits, a one,
+/// then the value in 32 bits, in the unary stream. (Positions list their escapes apart, so
+/// that every value ends with exactly one one bit: `PositionCoding`.)
 /// Remainders sit apart from the quotients so that the i-th remainder is at a fixed bit
 /// offset. k is chosen per block to minimize its size.
 ///
@@ -54,23 +48,10 @@ enum RiceCoding {
         return bits
     }
 
-    /// Appends `values` as one Rice block, with inline escapes or (`listedEscapes`) listed ones.
-    static func encode(_ values: UnsafeBufferPointer<UInt32>, listedEscapes: Bool = false, into out: inout ByteWriter) {
+    /// Appends `values` as one Rice block.
+    static func encode(_ values: UnsafeBufferPointer<UInt32>, into out: inout ByteWriter) {
         let k = parameter(values)
-        var escapes: [(index: Int, value: UInt32)] = []
-        if listedEscapes {
-            for (i, v) in values.enumerated() where Int(v >> UInt32(k)) >= escape { escapes.append((i, v)) }
-        }
-        out.u8(UInt8(k) | (escapes.isEmpty ? 0 : 0x80))
-        if !escapes.isEmpty {
-            out.varint(UInt32(escapes.count))
-            var previous = -1
-            for (index, value) in escapes {
-                out.varint(UInt32(index - previous - 1))
-                out.varint(value)
-                previous = index
-            }
-        }
+        out.u8(UInt8(k))
         // Remainders: the low k bits of each value (packing keeps only those).
         BitPacking.pack(values, width: k, into: &out)
         var writer = BitWriter()
@@ -82,17 +63,18 @@ enum RiceCoding {
             } else {
                 writer.zeros(escape)
                 writer.bits(1, count: 1)
-                if !listedEscapes { writer.bits(UInt64(v), count: 32) }
+                writer.bits(UInt64(v), count: 32)
             }
         }
         writer.flush(into: &out)
     }
 
-    /// Decodes a block of `count` values at byte `offset` of `reader` into `out`.
+    /// Decodes a block of `count` values at byte `offset` of `reader` into `out`; `flag` is a
+    /// bit its first byte carries beside k (the kind of block a caller chose).
     /// - Returns: the byte offset just past the block, or nil when it is damaged.
     @inline(__always)
-    static func decode(_ reader: ByteReader, at offset: Int, count: Int, into out: UnsafeMutablePointer<UInt32>) -> Int? {
-        guard count >= 0, let kByte = reader.u8(offset), kByte <= 28 else { return nil }
+    static func decode(_ reader: ByteReader, at offset: Int, count: Int, into out: UnsafeMutablePointer<UInt32>, flag: UInt8 = 0) -> Int? {
+        guard count >= 0, let kByte = reader.u8(offset).map({ $0 & ~flag }), kByte <= 28 else { return nil }
         let k = Int(kByte)
         let remainderBytes = BitPacking.byteCount(count: count, width: k)
         // The remainders first, in bulk; the quotients are or-ed in.
@@ -133,15 +115,145 @@ enum RiceCoding {
     }
 }
 
-/// A sequential reader of one Rice block with listed escapes (positions): values are read in
-/// order, and a run of them is skipped by counting terminator bits (remainders not read).
+/// The positions of a block of postings: Rice codes whose parameter is chosen per posting from
+/// its document's length and its term frequency. A term said tf times in a document of n terms
+/// has gaps of about n/tf terms, and its first position is about as large, so a posting's
+/// values are coded with about ⌊log₂ n⌋ − ⌊log₂ tf⌋ remainder bits plus a per-block adjustment
+/// (`width`), chosen apart for first positions and for gaps (`PositionCoding.encode`):
+///
+/// ```text
+/// [firstBase u8 (+ 0x80 when there is an escape list)] [gapBase u8, when a posting has tf > 1]
+/// [escape list, when flagged: e varint, e × (index gap varint, value varint)]
+/// [remainders: per posting, its first position's bits, then each gap's, bit-packed, padded to a byte]
+/// [unary quotients, one terminator a value, as `RiceCoding`'s listed escapes, padded to a byte]
+/// ```
+/// A reader finds a posting's remainders from the lengths and frequencies of the postings
+/// before it (no value is read), and skips their quotients by counting terminators.
+enum PositionCoding {
+    /// ⌊log₂ x⌋ for x ≥ 1 (0 for x ≤ 1).
+    @inline(__always)
+    static func log2(_ x: Int) -> Int { x <= 1 ? 0 : Int.bitWidth - 1 - x.leadingZeroBitCount }
+
+    /// The highest base a block may choose.
+    static let maxBase = 40
+
+    /// A document's scale: ⌊log₂ length⌋ (in terms; 0 for an empty document), which readers
+    /// keep per document in a byte (`SegmentReader.lengthScales`).
+    @inline(__always)
+    static func scale(length: Int) -> UInt8 { UInt8(log2(length)) }
+
+    /// The remainder width of a value of a posting with `tf` in a document of scale `scale`
+    /// under `base`: scale − ⌊log₂ tf⌋ + base − 16, within 0...28.
+    @inline(__always)
+    static func width(base: Int, scale: Int, tf: Int) -> Int {
+        min(28, max(0, scale - log2(tf) + base - 16))
+    }
+
+    /// The remainder bits of a posting's values: its first position's and its tf − 1 gaps'.
+    @inline(__always)
+    static func remainderBits(tf: Int, scale: Int, firstBase: Int, gapBase: Int) -> Int {
+        let l = scale - log2(tf) - 16
+        return min(28, max(0, l + firstBase)) + (tf - 1) * min(28, max(0, l + gapBase))
+    }
+
+    private static func cost(_ v: UInt32, _ k: Int) -> Int {
+        let q = Int(v >> UInt32(k))
+        return k + (q < RiceCoding.escape ? q + 1 : RiceCoding.escape + 1 + 40)
+    }
+
+    /// Reusable memory for `encode` (one per encoding thread).
+    struct Scratch {
+        var shift: [Int] = []      // per value: its posting's scale − ⌊log₂ tf⌋ − 16
+        var firsts: [Int] = []     // indices of first positions
+        var gaps: [Int] = []       // indices of gaps
+        var widths: [Int] = []
+        var escapes: [(index: Int, value: UInt32)] = []
+        var writer = BitWriter()
+        init() {}
+    }
+
+    /// The base that minimizes the coded size of the values `indices` of `values`, whose
+    /// postings' shifts (scale − ⌊log₂ tf⌋ − 16) are `shift` (searched around a guess from the
+    /// mean scaled value, as `RiceCoding.parameter`).
+    private static func base(_ indices: [Int], _ values: [UInt32], _ shift: [Int]) -> Int {
+        guard !indices.isEmpty else { return 0 }
+        var sum: Double = 0
+        for i in indices { sum += Double(values[i]) * Double(sign: .plus, exponent: -shift[i], significand: 1) }
+        let mean = sum / Double(indices.count) * 0.69  // the best width is near log₂(0.69 · mean)
+        let guess = mean < 1 ? 0 : max(0, min(maxBase, Int(mean.exponent)))
+        var best = 0, bestBits = Int.max
+        for b in max(0, guess - 1)...min(maxBase, guess + 2) {
+            var bits = 0
+            for i in indices { bits += cost(values[i], min(28, max(0, shift[i] + b))) }
+            if bits < bestBits { bestBits = bits; best = b }
+        }
+        return best
+    }
+
+    /// Appends the positions of a block's postings: `values` holds, posting after posting,
+    /// the first position then the tf − 1 gaps; `tfs` the postings' frequencies (≥ 1) and
+    /// `scales` their documents' scales (`scale(length:)`).
+    static func encode(_ values: [UInt32], tfs: ArraySlice<UInt32>, scales: [Int], scratch: inout Scratch, into out: inout ByteWriter) {
+        scratch.shift.removeAll(keepingCapacity: true)
+        scratch.firsts.removeAll(keepingCapacity: true)
+        scratch.gaps.removeAll(keepingCapacity: true)
+        scratch.escapes.removeAll(keepingCapacity: true)
+        for (tf, scale) in zip(tfs, scales) {
+            let shift = scale - log2(Int(tf)) - 16
+            scratch.firsts.append(scratch.shift.count)
+            for k in 0..<Int(tf) {
+                if k > 0 { scratch.gaps.append(scratch.shift.count) }
+                scratch.shift.append(shift)
+            }
+        }
+        let firstBase = base(scratch.firsts, values, scratch.shift)
+        let gapBase = base(scratch.gaps, values, scratch.shift)
+        scratch.widths.removeAll(keepingCapacity: true)
+        var i = 0
+        for tf in tfs {
+            for k in 0..<Int(tf) {
+                let w = min(28, max(0, scratch.shift[i] + (k == 0 ? firstBase : gapBase)))
+                scratch.widths.append(w)
+                if Int(values[i] >> UInt32(w)) >= RiceCoding.escape { scratch.escapes.append((i, values[i])) }
+                i += 1
+            }
+        }
+        out.u8(UInt8(firstBase) | (scratch.escapes.isEmpty ? 0 : 0x80))
+        if !scratch.gaps.isEmpty { out.u8(UInt8(gapBase)) }
+        if !scratch.escapes.isEmpty {
+            out.varint(UInt32(scratch.escapes.count))
+            var previous = -1
+            for (index, value) in scratch.escapes {
+                out.varint(UInt32(index - previous - 1))
+                out.varint(value)
+                previous = index
+            }
+        }
+        for (v, k) in zip(values, scratch.widths) where k > 0 { scratch.writer.bits(UInt64(v), count: k) }
+        scratch.writer.flush(into: &out)
+        for (v, k) in zip(values, scratch.widths) {
+            scratch.writer.zeros(min(Int(v >> UInt32(k)), RiceCoding.escape))
+            scratch.writer.bits(1, count: 1)
+        }
+        scratch.writer.flush(into: &out)
+    }
+}
+
+/// A sequential reader of a block of positions (`PositionCoding`): values are read in order,
+/// each with the remainder width its caller gives, and a run of them is skipped by counting
+/// terminator bits (remainders not read: the caller gives their total width). Made in two
+/// steps: `init` reads the header (the bases), then `start` places the quotients after the
+/// remainders, whose total the caller computes from the bases.
 struct RiceCursor {
     private let reader: ByteReader
-    private let k: Int
-    private let remainderBit: Int
+    /// The block's bases for first positions and for gaps.
+    let firstBase: Int
+    let gapBase: Int
+    /// The bit where the next value's remainder starts.
+    private var remainderBit: Int
     private var bit: Int
     private(set) var index = 0
-    private let count: Int
+    private var count: Int
     // The escape list: where the next entry is, how many are left, and the next escape's
     // value index (Int.max when none is left) and value.
     private var escapeAt = 0
@@ -149,14 +261,24 @@ struct RiceCursor {
     private var nextEscapeIndex = Int.max
     private var nextEscapeValue: UInt32 = 0
 
-    /// A cursor over the block of `count` values at byte `offset`; nil when it is damaged.
-    init?(_ reader: ByteReader, at offset: Int, count: Int) {
-        guard count >= 0, let kByte = reader.u8(offset), kByte & 0x7F <= 28 else { return nil }
+    /// A cursor over the block at byte `offset` (`hasGaps`: some posting has tf > 1), not yet
+    /// started; nil when its header is damaged.
+    @inline(__always)
+    init?(_ reader: ByteReader, at offset: Int, hasGaps: Bool) {
+        guard let kByte = reader.u8(offset), Int(kByte & 0x7F) <= PositionCoding.maxBase else { return nil }
+        var at = offset + 1
+        if hasGaps {
+            guard let gByte = reader.u8(at), Int(gByte) <= PositionCoding.maxBase else { return nil }
+            gapBase = Int(gByte)
+            at += 1
+        } else {
+            gapBase = 0
+        }
         self.reader = reader
-        k = Int(kByte & 0x7F)
-        var remainders = offset + 1
+        firstBase = Int(kByte & 0x7F)
+        var remainders = at
         if kByte & 0x80 != 0 {
-            guard let (e, list) = reader.varint(offset + 1), e > 0 else { return nil }
+            guard let (e, list) = reader.varint(at), e > 0 else { return nil }
             var at = list
             for _ in 0..<Int(e) {
                 guard let (_, a) = reader.varint(at), let (_, b) = reader.varint(a) else { return nil }
@@ -167,11 +289,20 @@ struct RiceCursor {
             remainders = at
         }
         remainderBit = remainders * 8
-        let unary = remainders + BitPacking.byteCount(count: count, width: k)
-        guard unary <= reader.count else { return nil }
+        bit = remainderBit
+        count = 0
+    }
+
+    /// Places the quotients after `remainderBits` bits of remainders, for `values` values.
+    /// - Returns: false when they would start past the data.
+    @inline(__always)
+    mutating func start(values: Int, remainderBits: Int) -> Bool {
+        let unary = remainderBit / 8 + (remainderBits + 7) / 8
+        guard values >= 0, remainderBits >= 0, unary <= reader.count else { return false }
         bit = unary * 8
-        self.count = count
+        count = values
         loadEscape(after: -1)
+        return true
     }
 
     /// Reads the next entry of the escape list (its index follows `previous`).
@@ -186,9 +317,9 @@ struct RiceCursor {
         escapeAt = b
     }
 
-    /// The next value, or nil at the end or on damage.
+    /// The next value, whose remainder has `k` bits, or nil at the end or on damage.
     @inline(__always)
-    mutating func next() -> UInt32? {
+    mutating func next(width k: Int) -> UInt32? {
         guard index < count, let base = reader.base.baseAddress else { return nil }
         let limit = reader.count - 8
         let byte = bit >> 3
@@ -205,20 +336,21 @@ struct RiceCursor {
         } else {
             value = UInt32(truncatingIfNeeded: z) << UInt32(k)
             if k > 0 {
-                let r = remainderBit + index * k
+                let r = remainderBit
                 guard r >> 3 <= limit else { return nil }
                 let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: r >> 3, as: UInt64.self)) >> UInt64(r & 7)
                 value |= UInt32(truncatingIfNeeded: w & ((1 << UInt64(k)) - 1))
             }
         }
+        remainderBit += k
         index += 1
         return value
     }
 
-    /// Skips `n` values: n terminator bits, counted a word at a time. - Returns: false at the
-    /// end or on damage.
+    /// Skips `n` values whose remainders take `remainderBits` bits: n terminator bits, counted
+    /// a word at a time. - Returns: false at the end or on damage.
     @inline(__always)
-    mutating func skip(_ n: Int) -> Bool {
+    mutating func skip(_ n: Int, remainderBits: Int) -> Bool {
         guard n > 0 else { return true }
         guard n <= count - index, let base = reader.base.baseAddress else { return false }
         let limit = reader.count - 8
@@ -241,6 +373,7 @@ struct RiceCursor {
             break
         }
         index += n
+        remainderBit += remainderBits
         while nextEscapeIndex < index { loadEscape(after: nextEscapeIndex) }
         return true
     }
