@@ -48,7 +48,7 @@ import Segmenter
         ("人数增加到三千", "人数|增加|到|三千"),
         ("没想到下雨", "没|想到|下雨"),
         // 得 + degree adverb (ICU: 得很).
-        ("说得很好", "说|得|很|好"),
+        ("开得很足", "开|得|很|足"),
     ])
     func splitsOfTheSecondRound(_ pair: (String, String)) {
         #expect(Shared.segmenter.cut(pair.0) == pair.1)

@@ -86,7 +86,8 @@ enum ICURepairs {
     ///   个 glued to what it counts, 下个月, 每个人, 三个月 → 下|个|月 … (kept: `keepDemonstrative`);
     /// - an adverb or pronoun glued to a verb, a modal or a preposition, a verb glued to its
     ///   complement of place or extent, 得 glued to a degree adverb: 已有, 也能, 不会, 都在,
-    ///   他在, 放在, 降至, 送到, 得很 → 已|有 … (a closed list, `splitPairs`);
+    ///   他在, 放在, 降至, 送到, 得很 → 已|有 …; a verb glued to the particle 得, 做得, 看得 →
+    ///   做|得 …; a numeral glued to 起, 多起, 几起 → 多|起 (a closed list, `splitPairs`);
     /// - a three-character word ending in 到, 在 or 至: a verb of two characters and its
     ///   complement, 增加到, 感受到, 停留在 → 增加|到 …, or an adverb before a word, 没想到,
     ///   一直在, 不存在 → 没|想到 … (kept: the potential forms 得不到, 想得到).
@@ -141,7 +142,7 @@ enum ICURepairs {
 
     /// Two-character ICU words that are two words, by class: adverb + verb, modal or
     /// preposition; pronoun or conjunction + 在; verb + 在, 到 or 至 of place or extent;
-    /// 得 + degree adverb. Words such as 还有, 只有, 只要, 才能, 共有, 不要, 不得, 不可, 将会,
+    /// 得 + degree adverb; verb + 得; numeral + 起. Words such as 还有, 只有, 只要, 才能, 共有, 不要, 不得, 不可, 将会,
     /// 将要, 达到, 得到, 看到, 来到, 存在, 现在, 正在, 所在, 截至, 甚至, 乃至 are not here.
     static let splitPairs = SortedKeys(splitPairWords.map(key))
 
@@ -168,6 +169,15 @@ enum ICURepairs {
         "寄到", "调到", "移到", "传到",
         // 得 + degree adverb
         "得很", "得太", "得更", "得最",
+        // a verb or adjective + the structural particle 得 (PKU: 做 得 好, 看 得 清楚); the
+        // words of 得, 取得, 获得, 值得, 觉得, 变得, 显得, 记得, 懂得, 难得, 来得 …, are not here
+        "做得", "过得", "走得", "管得", "吃得", "搞得", "留得", "稳得", "放得", "干得", "摸得",
+        "看得", "说得", "打得", "进得", "长得", "开得", "忙得", "住得", "卖得", "叫得", "美得",
+        "买得", "少得", "提得", "传得", "冻得", "低得", "好得", "玩得", "排得", "演得", "想得",
+        "跳得", "谈得", "烧得", "活得", "练得", "翻得", "快得", "铺得", "站得", "守得", "写得",
+        "讲得", "唱得", "跑得", "办得", "听得", "拿得", "用得", "抓得", "建得",
+        // a numeral + 起, the classifier of events (一起 "together" is a word)
+        "两起", "三起", "几起", "多起",
     ]
 
     /// A numeral + classifier word: split before the classifier when every character before
@@ -300,7 +310,7 @@ enum CharacterClasses {
         mark(Names.notInNames, notInNames)
         mark("这那该本首每各上下", demonstrative, more: true)
         mark("到在至", placeComplement, more: true)
-        mark("没再只不还也都就已又仍才将曾均皆我你他她它一应尤", adverbFirst, more: true)
+        mark("没再只不还也都就已又仍才将曾均皆我你他她它", adverbFirst, more: true)
         mark("一二三四五六七八九十两几", numeralFirst, more: true)
         for key in ICURepairs.splitPairWords {
             mark(String(key.prefix(1)), pairFirst, more: true)
