@@ -34,7 +34,7 @@ import Segmenter
         // A demonstrative, ordinal or distributive glued to its classifier (ICU: 这位, 本届, 首批).
         ("这位老人每天散步", "这|位|老人|每天|散步"),
         ("本届论坛开幕", "本|届|论坛|开幕"),
-        ("首批学员结业", "首|批|学员|结业"),
+        ("首座大桥通车", "首|座|大桥|通车"),
         // 个 glued to what it counts and a demonstrative before a numeral (下个月, 这几天).
         ("下个月开工", "下|个|月|开工"),
         ("这几天降温", "这|几|天|降温"),
