@@ -86,7 +86,7 @@ enum ICURepairs {
     ///   个 glued to what it counts, 下个月, 每个人, 三个月 → 下|个|月 … (kept: `keepDemonstrative`);
     /// - an adverb or pronoun glued to a verb, a modal or a preposition, a verb glued to its
     ///   complement of place or extent, 得 glued to a degree adverb: 已有, 也能, 不会, 都在,
-    ///   他在, 放在, 降至, 送到, 得很 → 已|有 …; a verb glued to the particle 得, 做得, 看得 →
+    ///   他在, 也不, 我要, 放在, 降至, 送到, 得很 → 已|有 …; a verb glued to the particle 得, 做得, 看得 →
     ///   做|得 …; a numeral glued to 起, 多起, 几起 → 多|起 (a closed list, `splitPairs`);
     /// - a three-character word ending in 到, 在 or 至: a verb of two characters and its
     ///   complement, 增加到, 感受到, 停留在 → 增加|到 …, or an adverb before a word, 没想到,
@@ -161,6 +161,10 @@ enum ICURepairs {
         "将在", "将对", "将向", "将从", "将把", "曾在", "曾有", "曾被", "尚在", "常在", "可在",
         // pronoun or conjunction + 在
         "我在", "你在", "他在", "她在", "它在", "但在", "并在", "而在",
+        // adverb, conjunction or pronoun + 不 (决不, 绝不, 毫不, 从不, 永不 are words)
+        "也不", "都不", "就不", "更不", "很不", "最不", "而不", "既不", "我不", "他不", "她不",
+        // pronoun + verb or modal
+        "我要", "我想", "我有", "我也", "你会", "你有", "他要", "他有", "他想", "她要", "她有",
         // verb + complement of place or extent
         "放在", "站在", "走在", "留在", "设在", "住在", "坐在", "写在", "落在", "困在", "排在",
         "躺在", "睡在", "停在", "挂在", "摆在", "用在", "花在", "建在", "藏在", "印在", "记在",
