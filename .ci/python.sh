@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI for issue 16: the Python package (python/). Builds its wheel (which builds libsegtool-c in
-# release with the Swift runtime linked in), installs it into a throwaway virtual environment with
-# pytest and jieba (for the shape comparison), checks that the bundled library needs no Swift
+# release with the Swift runtime linked in, and the extension module segtool._ext), installs it
+# into a throwaway virtual environment with pytest and jieba (for the shape comparison), checks that the bundled library needs no Swift
 # toolchain, and runs the pytest suite against the installed package.
 # pandas is there for the test that makes a DataFrame of a trend.
 # Called from .ci/run; runs as root on a fresh machine and installs what it needs when missing.
@@ -12,6 +12,12 @@ python="${PYTHON:-python3}"
 if ! "$python" -c 'import venv, ensurepip' >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq python3 python3-venv
   python=python3
+fi
+# The extension module (python/src/segtool/_ext.c) needs Python's headers and a C compiler.
+has_headers() { "$1" -c 'import os, sysconfig; assert os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h"))' 2>/dev/null; }
+if ! has_headers "$python" || ! command -v cc >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq python3-dev gcc
+  has_headers "$python" || python=/usr/bin/python3  # Debian's, whose headers python3-dev has
 fi
 if ! pkg-config --exists icu-uc libzstd 2>/dev/null; then
   apt-get update -qq && apt-get install -y -qq libicu-dev libzstd-dev pkg-config

@@ -1,4 +1,5 @@
-"""Builds segtool's C library (libsegtool-c.so) with SwiftPM and bundles it into the package.
+"""Builds segtool's C library (libsegtool-c.so) with SwiftPM and bundles it into the package,
+and builds the extension module segtool._ext (src/segtool/_ext.c, the hot calls).
 
 `pip install ./python` (or `pip wheel ./python`) runs, from the repository root:
 
@@ -7,6 +8,11 @@
 `-static-stdlib` links the Swift runtime into the library, so the wheel needs no Swift
 toolchain: only glibc, libstdc++ and ICU 72 (Debian 12's libicu72). Its own scratch path keeps
 these flags from forcing rebuilds of the repository's usual `.build`.
+
+The extension module is compiled with the interpreter's C compiler against Python's headers
+(Debian: python3-dev) and the C API's headers (Sources/CSegtool/include); it does not link to
+the library (the package hands it the functions' addresses at import), so the wheel is tagged
+for this CPython version and platform.
 
 Environment:
     SEGTOOL_LIBRARY     bundle this prebuilt libsegtool-c.so instead of building one
@@ -19,21 +25,16 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sysconfig
 from pathlib import Path
 
-from setuptools import Distribution, setup
+from setuptools import Extension, setup
 from setuptools.command.build_py import build_py
-
-try:
-    from setuptools.command.bdist_wheel import bdist_wheel
-except ImportError:  # setuptools < 70.1
-    from wheel.bdist_wheel import bdist_wheel  # type: ignore[no-redef]
 
 HERE = Path(__file__).resolve().parent
 REPOSITORY = HERE.parent
 PRODUCT = "segtool-c"
 LIBRARY = "libsegtool-c.so"
+HEADERS = REPOSITORY / "Sources" / "CSegtool" / "include"
 
 
 def build_library() -> Path:
@@ -85,20 +86,14 @@ class BuildPyWithLibrary(build_py):
             subprocess.run([strip, "--strip-unneeded", str(target)], check=False)
 
 
-class BinaryDistribution(Distribution):
-    """A distribution with a native library: installed to platlib, wheel not pure."""
+if not (HEADERS / "segtool.h").is_file():
+    raise SystemExit(f"segtool setup: the C API's header is not at {HEADERS / 'segtool.h'} (build "
+                     "from a checkout of the segtool repository: `pip install ./python`)")
 
-    def has_ext_modules(self) -> bool:
-        return True
-
-
-class PlatformWheel(bdist_wheel):
-    """A wheel for this platform but any Python 3 (ctypes, no CPython extension module)."""
-
-    def get_tag(self) -> tuple[str, str, str]:
-        platform = sysconfig.get_platform().replace("-", "_").replace(".", "_")
-        return "py3", "none", platform
-
-
-setup(distclass=BinaryDistribution,
-      cmdclass={"build_py": BuildPyWithLibrary, "bdist_wheel": PlatformWheel})
+setup(cmdclass={"build_py": BuildPyWithLibrary},
+      ext_modules=[Extension(
+          "segtool._ext", sources=["src/segtool/_ext.c"],
+          include_dirs=[str(HEADERS)],
+          extra_compile_args=["-O2", "-std=c11", "-Wall", "-Wextra", "-Wno-unused-parameter",
+                              "-Wno-missing-field-initializers"],
+          libraries=["pthread"])])

@@ -5,7 +5,8 @@
 #
 # INDEX defaults to /tmp/x4.idx, built when missing from ../shared/corpus/politics.jsonl ×4 (ids
 # prefixed c1-…c4-). Starts the release segtool-serve on a free port with the access log off
-# (--log-level warning), runs wrk (2 threads, 16 connections) for each query type, then a run
+# (--log-level warning), runs wrk (2 threads, 16 connections) for each query type with and
+# without snippets, then a run
 # of WRITER_SECONDS (60) while a writer commits a small batch every 3 s. Needs: wrk, release
 # builds of segtool and segtool-serve.
 set -euo pipefail
@@ -43,28 +44,36 @@ run() {  # name, query string
   wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$BASE/api/search?$query" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors|requests in"
 }
 
-run "frequent word 发展" "q=$(enc 发展)&top=10"
-run "frequent word 发展, no snippets" "q=$(enc 发展)&top=10&snippets=false"
-run "rare word 公私" "q=$(enc 公私)&top=10"
-run "AND 播出 频道" "q=$(enc '播出 频道')&top=10"
-run "OR 主办 OR 机械 OR 都要" "q=$(enc '主办 OR 机械 OR 都要')&top=10"
-run "phrase \"习近平 总书记\"" "q=$(enc '"习近平 总书记"')&top=10"
+# Each query type with snippets (the page's default request) and without (ids, titles, scores).
+both() {  # name, query
+  run "$1" "$2"
+  run "$1, no snippets" "$2&snippets=false"
+}
+both "frequent word 发展" "q=$(enc 发展)&top=10"
+both "rare word 公私" "q=$(enc 公私)&top=10"
+both "AND 播出 频道" "q=$(enc '播出 频道')&top=10"
+both "OR 主办 OR 机械 OR 都要" "q=$(enc '主办 OR 机械 OR 都要')&top=10"
+both "phrase \"习近平 总书记\"" "q=$(enc '"习近平 总书记"')&top=10"
 
 # The frequent-word query again: with the response cache on (every request after the first is a
 # hit), then with the access log on (one JSON line per request, to a file).
-extra() {  # name, server options…
-  local name=$1; shift
+extra() {  # name, query string, server options…
+  local name=$1 query=$2; shift 2
   "$SERVE" --index "$INDEX" --port 0 "$@" > "$CACHED_LOG" 2>/tmp/serve-access.log &
   CACHED=$!
   for _ in $(seq 100); do grep -q "listening on" "$CACHED_LOG" && break; sleep 0.1; done
   local saved=$BASE
   BASE=$(grep -o 'http://[^ ]*' "$CACHED_LOG" | head -1)
-  run "$name" "q=$(enc 发展)&top=10"
+  run "$name" "$query"
   kill $CACHED; wait $CACHED 2>/dev/null || true; CACHED=
   BASE=$saved
 }
-extra "frequent word 发展, response cache on" --log-level warning
-extra "frequent word 发展, access log on (cache off)" --log-level info --cache-entries 0
+extra "frequent word 发展, response cache on" "q=$(enc 发展)&top=10" --log-level warning
+extra "frequent word 发展, handlers on the event loops' threads (cache off)" "q=$(enc 发展)&top=10" \
+  --log-level warning --cache-entries 0 --event-loop-executor
+extra "frequent word 发展, no snippets, handlers on the event loops' threads (cache off)" "q=$(enc 发展)&top=10&snippets=false" \
+  --log-level warning --cache-entries 0 --event-loop-executor
+extra "frequent word 发展, access log on (cache off)" "q=$(enc 发展)&top=10" --log-level info --cache-entries 0
 
 # A writer commits every 3 s while wrk runs: no request may fail.
 echo "=== ${WRITER_SECONDS} s of 发展 top-10 while a writer commits every 3 s"

@@ -104,6 +104,23 @@ def test_search_hits_with_highlights(server, openapi):
         assert marked and all(m in ("乡村振兴", "乡村", "振兴") for m in marked), marked
 
 
+def test_a_phrase_is_highlighted_where_it_is(server):
+    """A phrase's words light up only where the phrase is: not 发展 of 因地制宜发展 or 融合发展
+    (in the search's snippets and in the document view)."""
+    _, _, body = get(server, "/api/search", q='"高质量 发展"', top=10)
+    hit = next(h for h in body["hits"] if h["id"] == "report-2024")
+    text = hit["snippet"]["text"].encode()
+    assert "因地制宜发展" in hit["snippet"]["text"]
+    assert [text[a:b].decode() for a, b in hit["snippet"]["highlights"]] == ["高质量发展"]
+    _, _, d = get(server, "/api/documents/report-2024", q='"高质量 发展"')
+    text = d["text"].encode()
+    assert [text[a:b].decode() for a, b in d["highlights"]] == ["高质量发展"]
+    # A word lights up everywhere.
+    _, _, d = get(server, "/api/documents/report-2024", q="发展")
+    text = d["text"].encode()
+    assert [text[a:b].decode() for a, b in d["highlights"]].count("发展") == 3
+
+
 def test_search_terms_for_the_trend(server):
     """The query's clauses, as the page passes them to /api/trend: a phrase or a word the
     analysis splits comes back joined as typed; exclusions are left out."""

@@ -21,10 +21,12 @@
 
 #include "CICUDictionary.h"
 
+#include <unicode/appendable.h>
 #include <unicode/ubrk.h>
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <memory>
@@ -52,12 +54,36 @@ inline bool isPlainNeighbour(char16_t c) {
         || (c >= 0xFF01 && c <= 0xFF60);                                 // full-width forms
 }
 
+/// A character's bit in a `NextFilter`.
+inline uint64_t nextBit(char16_t c) { return uint64_t(1) << ((c * 0x9E37u) >> 10 & 63); }
+
+/// The characters that continue a trie state, as a 64-bit filter (`nextBit` of each): a
+/// character whose bit is clear cannot continue it, so the walk stops without a trie step
+/// (most steps from the third character on end there; the filter never says no to a
+/// character that continues, so the words found are the same).
+class NextFilter : public icu::Appendable {
+public:
+    uint64_t bits = 0;
+    UBool appendCodeUnit(char16_t c) override {
+        bits |= nextBit(c);
+        return true;
+    }
+};
+
+/// The filter of the characters that continue `trie` in its current state.
+inline uint64_t nextFilter(const icu::UCharsTrie &trie) {
+    NextFilter filter;
+    trie.getNextUChars(filter);
+    return filter.bits;
+}
+
 /// What the trie says after a first character; filled on first use (see `rootEntry`).
 struct RootEntry {
     std::atomic<uint8_t> ready{0};  // 0: not filled; 1: being filled; 2: filled
     bool word = false;        // whether the character alone is a word
     bool more = false;        // whether longer words start with it
     int32_t value = 0;        // cost of the one-character word, when `word`
+    uint64_t next = 0;        // `nextFilter` of the state, when `more`
     icu::UCharsTrie::State state;  // the trie after the character, when `more`
 };
 
@@ -103,13 +129,22 @@ struct SegtoolICUDictionary {
     ~SegtoolICUDictionary() { if (file) udata_close(file); }
 };
 
-/// The trie after two characters, cached per thread (direct-mapped on the pair).
+/// The trie after two characters, cached per thread (direct-mapped on the pair): what every
+/// lookup reads, 16 bytes (a quarter of a cache line; the table, 256 KiB, fits in the
+/// processor's second-level cache), and apart from it the state, read only when a third
+/// character may continue the pair.
 struct PairEntry {
+    uint64_t next = 0;         // `nextFilter` of the state, when the result leaves more to match
     uint32_t key = 0;          // (first - kFirst) << 16 | second, + 1; 0: empty
-    uint8_t result = 0;        // UStringTrieResult of the second step
-    int32_t value = 0;         // the two-character word's cost, when the result has a value
-    icu::UCharsTrie::State state;  // when the result leaves more to match
+    int32_t valueAndResult = 0;  // the two-character word's cost (0 without one) * 4 + the UStringTrieResult
 };
+
+struct PairState {
+    icu::UCharsTrie::State state;  // when the pair's result leaves more to match
+};
+
+/// Whether a pair's value fits `PairEntry::valueAndResult` (ICU's costs are below 256).
+inline bool fitsPairEntry(int32_t value) { return value >= -(1 << 28) && value < (1 << 28); }
 
 struct SegtoolICUScratch {
     // The check at open (`agreesWithICU`) fills neither the shared table nor a pair cache:
@@ -117,12 +152,12 @@ struct SegtoolICUScratch {
     // short input never needs.
     bool checking = false;
     ZeroedArray<PairEntry> pairs;   // 2^kPairBits entries (key 0: empty), allocated on first use
+    ZeroedArray<PairState> pairStates;  // their states, alike
     std::vector<char16_t> packed;
     std::vector<Run> runs;
     std::vector<int32_t> ends;
     std::vector<uint32_t> best;
     std::vector<int32_t> prev;
-    std::vector<int32_t> path;
 };
 
 namespace {
@@ -141,7 +176,12 @@ inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, Roo
     target.word = USTRINGTRIE_HAS_VALUE(r);
     target.value = target.word ? trie.getValue() : 0;
     target.more = r == USTRINGTRIE_NO_VALUE || r == USTRINGTRIE_INTERMEDIATE_VALUE;
-    if (target.more) trie.saveState(target.state);
+    if (target.more) {
+        trie.saveState(target.state);
+        // Enumerating the followers pays off only for an entry kept (not for the check at
+        // open, which stores nothing: every character lets all through there).
+        target.next = claimed ? nextFilter(trie) : ~uint64_t(0);
+    }
     if (claimed) entry.ready.store(2, std::memory_order_release);
     return target;
 }
@@ -152,13 +192,19 @@ inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, Roo
 /// last = length) to `out`, offset by `base`.
 void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
             const char16_t *text, int32_t n, int32_t base, std::vector<int32_t> &out) {
-    s.best.assign(size_t(n) + 1, UINT32_MAX);
-    s.prev.resize(size_t(n) + 1);
+    if (s.best.size() < size_t(n) + 1) {
+        s.best.resize(size_t(n) + 1);
+        s.prev.resize(size_t(n) + 1);
+    }
     uint32_t *best = s.best.data();
     int32_t *prev = s.prev.data();
+    std::fill_n(best, size_t(n) + 1, UINT32_MAX);
     best[0] = 0;
-    if (!s.pairs.get() && !s.checking) s.pairs = ZeroedArray<PairEntry>(size_t(1) << kPairBits);
-    PairEntry uncached;  // when there is no memory for the cache
+    if (!s.pairs.get() && !s.checking) {
+        s.pairs = ZeroedArray<PairEntry>(size_t(1) << kPairBits);
+        s.pairStates = ZeroedArray<PairState>(size_t(1) << kPairBits);
+    }
+    const bool cache = s.pairs.get() && s.pairStates.get();  // else no memory for the cache
     icu::UCharsTrie trie(d.trie);
     RootEntry spare;
     for (int32_t i = 0; i < n; ++i) {
@@ -166,25 +212,42 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
         const RootEntry &entry = rootEntry(d, text[i], spare, !s.checking);
         const uint32_t single = here + (entry.word ? uint32_t(entry.value) : kUnknownCost);
         if (single < best[i + 1]) { best[i + 1] = single; prev[i + 1] = i; }
-        if (!entry.more || i + 1 >= n) continue;
+        if (!entry.more || i + 1 >= n || !(entry.next & nextBit(text[i + 1]))) continue;
         // The second step, from the thread's pair cache when it has the pair.
         const uint32_t key = (uint32_t(text[i] - kFirst) << 16 | text[i + 1]) + 1;
-        PairEntry &pair = s.pairs.get() ? s.pairs[(key * 0x9E3779B1u) >> (32 - kPairBits)] : uncached;
-        if (pair.key != key) {
+        const size_t slot = (key * 0x9E3779B1u) >> (32 - kPairBits);
+        UStringTrieResult r2;
+        int32_t value;
+        uint64_t next;
+        bool atPair;  // whether `trie` is in the pair's state (else the cache holds it)
+        if (cache && s.pairs[slot].key == key) {
+            const PairEntry &pair = s.pairs[slot];
+            r2 = UStringTrieResult(pair.valueAndResult & 3);
+            value = pair.valueAndResult >> 2;
+            next = pair.next;
+            atPair = false;
+        } else {
             trie.resetToState(entry.state);
-            const UStringTrieResult r2 = trie.next(text[i + 1]);
-            pair.key = key;
-            pair.result = uint8_t(r2);
-            pair.value = USTRINGTRIE_HAS_VALUE(r2) ? trie.getValue() : 0;
-            if (r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE) trie.saveState(pair.state);
+            r2 = trie.next(text[i + 1]);
+            value = USTRINGTRIE_HAS_VALUE(r2) ? trie.getValue() : 0;
+            const bool more = r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE;
+            next = !more ? 0 : cache ? nextFilter(trie) : ~uint64_t(0);
+            atPair = true;
+            if (cache && fitsPairEntry(value)) {
+                PairEntry &pair = s.pairs[slot];
+                pair.key = key;
+                pair.valueAndResult = int32_t(uint32_t(value) << 2 | uint32_t(r2));
+                pair.next = next;
+                if (more) trie.saveState(s.pairStates[slot].state);
+            }
         }
-        const auto r2 = UStringTrieResult(pair.result);
         if (USTRINGTRIE_HAS_VALUE(r2)) {
-            const uint32_t cost = here + uint32_t(pair.value);
+            const uint32_t cost = here + uint32_t(value);
             if (cost < best[i + 2]) { best[i + 2] = cost; prev[i + 2] = i; }
         }
         if (r2 != USTRINGTRIE_NO_VALUE && r2 != USTRINGTRIE_INTERMEDIATE_VALUE) continue;
-        trie.resetToState(pair.state);
+        if (i + 2 >= n || !(next & nextBit(text[i + 2]))) continue;
+        if (!atPair) trie.resetToState(s.pairStates[slot].state);
         const int32_t limit = n - i < kMaxWordLength ? n - i : kMaxWordLength;
         for (int32_t k = 2; k < limit; ++k) {
             const UStringTrieResult r = trie.next(text[i + k]);
@@ -197,9 +260,13 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
             }
         }
     }
-    s.path.clear();
-    for (int32_t i = n; i > 0; i = prev[i]) s.path.push_back(i);
-    for (auto it = s.path.rbegin(); it != s.path.rend(); ++it) out.push_back(base + *it);
+    // The path's ends, written in place from the last (no reversal).
+    size_t words = 0;
+    for (int32_t i = n; i > 0; i = prev[i]) ++words;
+    const size_t at = out.size();
+    out.resize(at + words);
+    size_t k = at + words;
+    for (int32_t i = n; i > 0; i = prev[i]) out[--k] = base + i;
 }
 
 /// ICU's iterator over the packed text; the runs' ends put back. -1 on an ICU error.

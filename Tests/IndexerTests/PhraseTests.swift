@@ -214,4 +214,61 @@ import Segmenter
         // at once (针对|叙利亚 for "对 叙") or longer terms past the cap.
         #expect(recall >= 0.99)
     }
+
+    /// The readings' anchors: every clause whose terms are all present gets one of its own
+    /// terms (a clause matches only where its anchor is); the cover is taken when its
+    /// documents are fewer than the rarest terms'.
+    @Test func anchorsCoverEveryClause() {
+        // Terms: 0 高质量 (df 100), 1…4 发展X (df 60 each), 5 absent.
+        let df = [100, 60, 60, 60, 60, 0]
+        let present = df.map { $0 > 0 }
+        let readings = [[0, 1], [0, 2], [0, 3], [0, 4], [5, 1]]
+        let anchors = SegmentSearch.anchors(of: readings, present: present, docFreq: { df[$0] })
+        // Each reading's rarest term would visit 4 × 60 documents; 高质量 covers the four in 100.
+        #expect(anchors == [0, 0, 0, 0, -1])
+        // Rarer second terms: each reading's own is cheaper (4 × 20 < 100).
+        let rare = [100, 20, 20, 20, 20, 0]
+        #expect(SegmentSearch.anchors(of: readings, present: present, docFreq: { rare[$0] }) == [1, 2, 3, 4, -1])
+        // One clause: its rarest term.
+        #expect(SegmentSearch.anchors(of: [[0, 1]], present: present, docFreq: { df[$0] }) == [1])
+        for (c, a) in anchors.enumerated() where a >= 0 { #expect(readings[c].contains(a)) }
+    }
+
+    /// Phrases with further readings find the same documents with the same scores whether the
+    /// index has one segment or several (anchors, bounds and the positions decoded once per
+    /// document are per segment), at any depth, and a reader's cached expansion is the
+    /// expansion.
+    @Test func readingsScoreTheSameOverSegments() throws {
+        let documents = Self.documents + Self.crossing
+        let one = try Corpus.build(temporaryIndexPath(), documents: documents)
+        let path = temporaryIndexPath()
+        let writer = try IndexWriter(directory: path, create: true)
+        for chunk in stride(from: 0, to: documents.count, by: 2) {
+            try writer.add(documents[chunk..<min(chunk + 2, documents.count)])
+            try writer.commit()
+        }
+        let several = try IndexReader(directory: path)
+        #expect(one.segmentCount == 1 && several.segmentCount > 2)
+        let phrases = ["的 核", "领导 人", "科 学院", "为 促进", "加快 发展", "高质量 发展", "乡村振兴 战略", "社会主义 现代化 国家", "发展 的"]
+        for phrase in phrases {
+            let query = Query("\"\(phrase)\"", analyzer: Corpus.queryAnalyzer)
+            #expect(one.expandingPhrases(query) == PhraseExpansion.expand(query, segments: one.segments), "\(phrase)")
+            #expect(one.expandingPhrases(query) == one.expandingPhrases(query), "\(phrase)")
+            for ranking in [Ranking.tfidf, .bm25] {
+                var all: [String: Double] = [:]
+                for top in [100, 1, 2] {
+                    let a = try one.search(query, options: SearchOptions(top: top, ranking: ranking))
+                    let b = try several.search(query, options: SearchOptions(top: top, ranking: ranking))
+                    #expect(a.map(\.score) == b.map(\.score), "\(phrase) \(ranking) top \(top)")
+                    if top == 100 {
+                        all = Dictionary(uniqueKeysWithValues: a.map { ($0.id, $0.score) })
+                        #expect(all == Dictionary(uniqueKeysWithValues: b.map { ($0.id, $0.score) }), "\(phrase) \(ranking)")
+                    } else {
+                        // The first hits are among the full list's, with its scores.
+                        for hit in b { #expect(all.isEmpty || all[hit.id] == hit.score, "\(phrase) \(ranking) top \(top)") }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -8,6 +8,8 @@ import Segmenter
 @Suite struct GoldSets {
     static let goldPath = "Benchmarks/goldsets/general-news.utf8"
     static let termsPath = "Benchmarks/goldsets/political-terms.tsv"
+    /// The second held-out set of political terms (written without looking at the rules' output).
+    static let terms2Path = "Benchmarks/goldsets/political-terms-2.tsv"
     static let namesPath = "Benchmarks/goldsets/general-news.names.txt"
     /// The second, smaller general-news set (written before the second round of ICU repairs).
     static let gold2Path = "Benchmarks/goldsets/general-news-2.utf8"
@@ -80,12 +82,13 @@ import Segmenter
         #expect(score.goldWords == goldWords)
     }
 
-    @Test func termLinesAreTermTabSentenceWithTheTermOnce() throws {
-        let lines = Self.lines(try Self.text(Self.termsPath))
+    @Test(arguments: [termsPath, terms2Path])
+    func termLinesAreTermTabSentenceWithTheTermOnce(_ path: String) throws {
+        let lines = Self.lines(try Self.text(path))
         #expect(lines.count >= 100, "only \(lines.count) terms")
         var terms = Set<String>()
         for (index, line) in lines.enumerated() {
-            let at = "\(Self.termsPath):\(index + 1)"
+            let at = "\(path):\(index + 1)"
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else {
                 Issue.record("\(at): expected TERM<TAB>SENTENCE, got \(parts.count) fields")
@@ -101,14 +104,24 @@ import Segmenter
     }
 
     /// The held-out terms are fresh: none is a term of the shared dev set (when it is present).
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: Repo.path("../shared/devset/terms.tsv"))))
-    func termsAreNotTheDevSetsTerms() throws {
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Repo.path("../shared/devset/terms.tsv"))),
+          arguments: [termsPath, terms2Path])
+    func termsAreNotTheDevSetsTerms(_ path: String) throws {
         let dev = try String(contentsOfFile: Repo.path("../shared/devset/terms.tsv"), encoding: .utf8)
         let devTerms = Set(dev.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
-        for line in Self.lines(try Self.text(Self.termsPath)) {
+        for line in Self.lines(try Self.text(path)) {
             guard let term = line.split(separator: "\t").first.map(String.init) else { continue }
             #expect(!devTerms.contains(term), "`\(term)` is a dev-set term")
         }
+    }
+
+    /// The two held-out sets of political terms share no term (each is scored on its own).
+    @Test func theTwoTermSetsShareNoTerm() throws {
+        func terms(_ path: String) throws -> Set<String> {
+            Set(Self.lines(try Self.text(path)).compactMap { $0.split(separator: "\t").first.map(String.init) })
+        }
+        let shared = try terms(Self.termsPath).intersection(try terms(Self.terms2Path))
+        #expect(shared.isEmpty, "terms in both sets: \(shared.sorted())")
     }
 
     /// Every listed name is a `SURNAME GIVEN` token pair that occurs in the gold.

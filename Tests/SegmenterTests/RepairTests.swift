@@ -108,6 +108,55 @@ import Segmenter
         #expect(user.cut("建设数智渝城示范区") == "建设|数智渝城|示范区")
     }
 
+    @Test(arguments: [
+        // A place's body and its suffix after a place with its own suffix (one ICU word or two
+        // single characters as the body).
+        ("浙江省安吉县的竹林", "浙江省|安吉县|的|竹林"),
+        ("湖北省罗田县召开大会", "湖北省|罗田县|召开|大会"),
+        ("浙江安吉县的竹林", "浙江|安吉县|的|竹林"),
+        // A named meeting: 中央 or 全国, topic words (和 between two), and its head.
+        ("中央农村工作会议召开", "中央农村工作会议|召开"),
+        ("全国发展和改革工作会议", "全国发展和改革工作会议"),
+        ("全国科技大会在京举行", "全国科技大会|在京|举行"),
+        // A named body: 中央, 全国, 国家 or 国务院, topic words, and 委员会 or 领导小组.
+        ("国家防灾减灾救灾委员会启动响应", "国家防灾减灾救灾委员会|启动|响应"),
+        ("中央应对疫情工作领导小组", "中央应对疫情工作领导小组"),
+        // A term and 责任制; a two-character word and 制 or 权.
+        ("落实粮食安全责任制", "落实|粮食安全责任制"),
+        ("实行首问负责制", "实行|首|问|负责制"),
+        ("保障公民知情权", "保障|公民|知情权"),
+    ])
+    func placesMeetingsAndSystems(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+    }
+
+    @Test func placesMeetingsAndSystemsNeedTheirCues() {
+        // No place before the body: ICU's pieces stay (a verb and a level word are no place).
+        #expect(!Shared.segmenter.cut("推进县域商业体系建设").contains("推进县"))
+        #expect(Shared.segmenter.cut("北京市成立市级工作专班").hasPrefix("北京市|成立|市|级"))
+        // Determiners and quantities are no body (浙江省|部分|县, 湖南|各地|市).
+        #expect(Shared.segmenter.cut("浙江省部分县") == "浙江省|部分|县")
+        #expect(!Shared.segmenter.cut("湖南各地市").contains("各地市"))
+        // An ordinal or a verb of holding a meeting is no topic.
+        #expect(!Shared.segmenter.cut("全国委员会第一次会议").contains("全国委员会第一次会议"))
+        #expect(Shared.segmenter.cut("国务院召开第四次廉政工作会议").contains("廉政|工作|会议"))
+        // A committee named by one two-character word is mostly a common noun's; an adjective
+        // of importance is no topic.
+        #expect(!Shared.segmenter.cut("国家管理委员会").contains("国家管理委员会"))
+        #expect(!Shared.segmenter.cut("中央重要会议").contains("中央重要会议"))
+        // The nearest 中央 or 全国 begins the name.
+        #expect(Shared.segmenter.cut("中央召开的全国金融工作会议") == "中央|召开|的|全国金融工作会议")
+        // A modifier's head after a term stays apart (the dev set's 健康中国|行动).
+        #expect(Shared.segmenter.cut("推进健康中国行动").hasSuffix("健康中国|行动"))
+        // 制 and 权 that begin the next word are no suffix (制导, 制售).
+        #expect(Shared.segmenter.cut("精确制导武器") == Shared.icu.cut("精确制导武器"))
+        #expect(!Shared.segmenter.cut("打击制售假药").contains("打击制"))
+        // A user's word is never a meeting's topic or a place's body.
+        var user = Shared.segmenter
+        user.addWord("农村工作")
+        #expect(user.cut("中央农村工作会议") == "中央|农村工作|会议")
+    }
+
     @Test func namesNeedContext() {
         // The same characters with no title, byline or verb of saying around them stay ICU's.
         #expect(Shared.segmenter.cut("李明华参加活动") == Shared.icu.cut("李明华参加活动"))

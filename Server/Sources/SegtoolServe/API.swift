@@ -174,9 +174,8 @@ struct API: Sendable {
             let d = stored.document
             var highlights: [[Int]] = []
             if let q, let parsed = try? searcher.parse(q) {
-                let wanted = Set(parsed.scoringTerms)
-                let ranges = highlighter.terms(in: d.text).filter { wanted.contains($0.term) }.map(\.utf8Range)
-                highlights = PassageRanker.merged(ranges).map(\.pair)
+                // A phrase's words only where the phrase is (as in the search's snippets).
+                highlights = PassageHighlighter(query: parsed, analyzer: highlighter).matches(in: d.text).map(\.pair)
             }
             return DocumentResponse(id: d.id, title: d.title, date: d.date?.description, fields: d.fields, text: d.text,
                                     passages: stored.passages.map(\.pair),

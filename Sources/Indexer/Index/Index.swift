@@ -147,33 +147,35 @@ public struct Searcher: Sendable {
             let plan = QueryPlan(expanded, passages: true)
             let context = reader.makeContext(plan, ranking: rank)
             // Highlights: the query's words and the longer terms its phrases matched through.
-            let wanted = Set(expanded.scoringTerms)
+            let highlighter = PassageHighlighter(query: expanded, analyzer: documentAnalyzer)
             return try page.map { document throws(IndexError) in
-                try hit(document, plan: plan, context: context, wanted: wanted, passages: passages, snippetCharacters: snippetCharacters)
+                try hit(document, plan: plan, context: context, highlighter: highlighter, passages: passages,
+                        snippetCharacters: snippetCharacters)
             }
         } catch {
             throw .index(error)
         }
     }
 
-    private func hit(_ scored: ScoredDocument, plan: QueryPlan, context: SearchContext, wanted: Set<String>, passages: Bool,
+    private func hit(_ scored: ScoredDocument, plan: QueryPlan, context: SearchContext, highlighter: PassageHighlighter, passages: Bool,
                      snippetCharacters: Int) throws(IndexError) -> Hit {
         let segment = reader.segments[scored.segment]
         let record = try segment.doc(scored.ordinal)
         let content = try segment.content(record)
         var passage = scored.passage
-        if !passages {
-            var run = SegmentSearch(reader: reader, segment: scored.segment, plan: plan, context: context)
-            passage = run.bestPassage(scored.ordinal) ?? 0
-            if let failure = run.failure { throw failure }
+        var run = SegmentSearch(reader: reader, segment: scored.segment, plan: plan, context: context)
+        if !passages { passage = run.bestPassage(scored.ordinal) ?? 0 }
+        // Highlights: the query's words among the passage's words (search mode), placed by the
+        // index's positions where they can be (see PassageHighlighter).
+        var indexed: (start: Int, positions: [[UInt32]])?
+        if highlighter.usesPositions && passage >= 0 && passage < content.passages.count {
+            let starts = try segment.passageStarts(record)
+            if passage < starts.count { indexed = (starts[passage], run.termPositions(scored.ordinal)) }
         }
+        if let failure = run.failure { throw failure }
         let range = passage >= 0 && passage < content.passages.count ? content.passages[passage] : 0..<content.text.utf8.count
-        // Highlights: the query's words among the passage's words (search mode).
-        let bytes = Array(content.text.utf8)
-        let passageText = String(decoding: bytes[range], as: UTF8.self)
-        let matches = documentAnalyzer.terms(in: passageText).filter { wanted.contains($0.term) }
-            .map { ($0.utf8Range.lowerBound + range.lowerBound)..<($0.utf8Range.upperBound + range.lowerBound) }
-        let snippet = Snippet.make(text: content.text, passage: range, matches: PassageRanker.merged(matches), maxCharacters: snippetCharacters)
+        let snippet = Snippet.make(text: content.text, passage: range, highlighter: highlighter, maxCharacters: snippetCharacters,
+                                   indexed: indexed)
         return Hit(id: record.id, title: content.title, score: scored.score, date: record.stored.date,
                    fields: try segment.stored.fields(record.stored), passage: passage, passageRange: range, snippet: snippet)
     }

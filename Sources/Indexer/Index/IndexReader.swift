@@ -50,6 +50,8 @@ public final class IndexReader: @unchecked Sendable {
     public let totalLength: UInt64
     public let passageCount: Int
     public let totalPassageLength: UInt64
+    /// Phrase words' longer terms in these segments, found on first use (`PhraseExpansion`).
+    let phraseTerms = PhraseTermCache()
     /// The id → location table, made on first use.
     private let idTable = Mutex<IDTable?>(nil)
     private final class IDTable: Sendable {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Phrases across the index's word boundaries (issue 12, defect 1).
 ///
 /// Positions are where words start, so a phrase whose words the index has at their own
@@ -28,13 +30,14 @@ enum PhraseExpansion {
     /// agree with the phrase are passed over.
     static let maxConsidered = 256
 
-    /// `query` with the further readings of its phrases (exclusions stay as written).
-    static func expand(_ query: Query, segments: [SegmentReader]) -> Query {
-        var known: [String: [String]] = [:]
+    /// `query` with the further readings of its phrases (exclusions stay as written). The
+    /// index's longer terms of a word are looked up once per `cache` (a reader's: its
+    /// segments do not change).
+    static func expand(_ query: Query, segments: [SegmentReader], cache: PhraseTermCache = PhraseTermCache()) -> Query {
         // The index's terms that start (or end) with `text`, other than it, most frequent first.
         func terms(_ text: String, ending: Bool) -> [String] {
-            let key = (ending ? "<" : ">") + text
-            if let list = known[key] { return list }
+            let key = PhraseTermCache.Key(text: TermKey(text), ending: ending)
+            if let list = cache.lists.withLock({ $0[key] }) { return list }
             // Each segment's terms come in term order; several segments' are merged by their
             // bytes (no copies: the bytes are the mapped term tables').
             var found: [(bytes: UnsafeRawBufferPointer, df: Int)] = []
@@ -61,7 +64,10 @@ enum PhraseExpansion {
             found.removeAll { $0.bytes.elementsEqual(bytes) }
             found.sort { $0.df != $1.df ? $0.df > $1.df : $0.bytes.lexicographicallyPrecedes($1.bytes) }
             let list = found.prefix(maxConsidered).map { String(decoding: $0.bytes, as: UTF8.self) }
-            known[key] = list
+            cache.lists.withLock { lists in
+                if lists.count >= PhraseTermCache.capacity { lists.removeAll(keepingCapacity: true) }
+                lists[key] = list
+            }
             return list
         }
         func longer(_ word: String) -> [String] { terms(word, ending: false) }
@@ -69,8 +75,12 @@ enum PhraseExpansion {
         // A reading is added once: not when the group (as written, or with the readings
         // added so far) has the same terms at the same offsets.
         struct Key: Hashable {
-            let terms: [String]
+            let terms: [TermKey]
             let offsets: [Int]
+            init(_ clause: Query.Clause) {
+                terms = clause.terms.map(TermKey.init)
+                offsets = clause.offsets
+            }
         }
         var out = query
         for g in query.groups.indices {
@@ -79,19 +89,29 @@ enum PhraseExpansion {
                 out.groups[g] = query.groups[g]
                 continue
             }
-            var seen = Set(query.groups[g].map { Key(terms: $0.terms, offsets: $0.offsets) })
+            // A group met before (in this reader) expands as it did then.
+            let groupKey = PhraseTermCache.GroupKey(query.groups[g])
+            if let expanded = cache.groups.withLock({ $0[groupKey] }) {
+                out.groups[g] = expanded
+                continue
+            }
+            var seen = Set(query.groups[g].map(Key.init))
             var added = 0  // further readings of the current phrase (its readings as typed share the cap)
             for clause in query.groups[g] {
                 group.append(clause)
                 guard clause.isPhrase else { continue }
                 if !clause.isVariant { added = 0 }
                 for variant in variants(of: clause, longer: longer, ending: ending) where added < maxPerPhrase {
-                    guard seen.insert(Key(terms: variant.terms, offsets: variant.offsets)).inserted else { continue }
+                    guard seen.insert(Key(variant)).inserted else { continue }
                     group.append(variant)
                     added += 1
                 }
             }
             out.groups[g] = group
+            cache.groups.withLock { groups in
+                if groups.count >= PhraseTermCache.capacity { groups.removeAll(keepingCapacity: true) }
+                groups[groupKey] = group
+            }
         }
         return out
     }
@@ -155,5 +175,51 @@ enum PhraseExpansion {
             }
         }
         return out
+    }
+}
+
+/// What `PhraseExpansion` found in one reader's segments (they do not change while it
+/// lives): the longer terms of phrase words, and the expanded groups of phrases, so that a
+/// word or phrase met again costs a table look-up, not a scan of the term tables and the
+/// building of its readings. Each table is emptied when it holds `capacity` entries.
+final class PhraseTermCache: Sendable {
+    struct Key: Hashable {
+        let text: TermKey
+        /// Terms that end with `text` (else: that start with it).
+        let ending: Bool
+    }
+    /// A query group as written: its clauses' terms, offsets and kinds.
+    struct GroupKey: Hashable {
+        let terms: [[TermKey]]
+        let offsets: [[Int]]
+        let kinds: [UInt8]
+        init(_ group: [Query.Clause]) {
+            terms = group.map { $0.terms.map(TermKey.init) }
+            offsets = group.map(\.offsets)
+            kinds = group.map { ($0.isPhrase ? 1 : 0) | ($0.isVariant ? 2 : 0) }
+        }
+    }
+    /// Most entries held per table.
+    static let capacity = 4096
+    let lists = Mutex<[Key: [String]]>([:])
+    let groups = Mutex<[GroupKey: [Query.Clause]]>([:])
+}
+
+/// A term as a hashing key by its UTF-8 bytes: terms are the index's own bytes (the
+/// analyzer normalized them), so byte equality is the index's; hashing a `String` would
+/// first check its Unicode normalization (several times the cost for Chinese text).
+struct TermKey: Hashable {
+    let term: String
+
+    init(_ term: String) { self.term = term }
+
+    static func == (a: TermKey, b: TermKey) -> Bool { a.term.utf8.elementsEqual(b.term.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var term = term
+        term.withUTF8 {
+            hasher.combine($0.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer($0))
+        }
     }
 }

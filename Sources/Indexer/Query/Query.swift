@@ -37,13 +37,14 @@ public struct Query: Sendable, Equatable {
     public var scoringTerms: [String] {
         // Queries have a handful of terms: a linear scan beats hashing strings (a set once
         // there are many, as phrases' further readings bring).
+        // (Hashed by bytes: `TermKey`.)
         var out: [String] = []
-        var seen: Set<String> = []
+        var seen: Set<TermKey> = []
         for group in groups {
             for clause in group {
-                for term in clause.terms where out.count < 16 ? !out.contains(term) : !seen.contains(term) {
+                for term in clause.terms where out.count < 16 ? !out.contains(term) : !seen.contains(TermKey(term)) {
                     out.append(term)
-                    if out.count == 16 { seen = Set(out) } else if out.count > 16 { seen.insert(term) }
+                    if out.count == 16 { seen = Set(out.map(TermKey.init)) } else if out.count > 16 { seen.insert(TermKey(term)) }
                 }
             }
         }

@@ -46,16 +46,18 @@ final class QueryPlan {
         let scoring = query.scoringTerms
         // A handful of terms: linear search, no string hashing.
         // Phrases' further readings can bring dozens of terms: then a table.
-        let table = scoring.count > 16 ? Dictionary(scoring.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
-        func index(_ term: String) -> Int? { scoring.count > 16 ? table[term] : scoring.firstIndex(of: term) }
+        // (Keyed by bytes: `TermKey`.) Each clause's terms are looked up once.
+        let table = scoring.count > 16 ? Dictionary(scoring.enumerated().map { (TermKey($1), $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        func index(_ term: String) -> Int? { scoring.count > 16 ? table[TermKey(term)] : scoring.firstIndex(of: term) }
+        let numbered: [[[Int?]]] = query.groups.map { $0.map { $0.terms.map(index) } }
         termBytes = scoring.map { Array($0.utf8) }
         var flat: [Int] = [], offsets: [Int] = [], starts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
         var singles: [Int] = [], phrases: [Int] = [], family: [Int] = []
         var multiplicity = [Double](repeating: 0, count: scoring.count)
-        for group in query.groups {
+        for (g, group) in query.groups.enumerated() {
             let first = phrase.count
-            for clause in group {
-                let terms = clause.terms.map { index($0) ?? 0 }
+            for (c, clause) in group.enumerated() {
+                let terms = numbered[g][c].map { $0 ?? 0 }
                 if clause.isPhrase {
                     family.append(clause.isVariant && !family.isEmpty ? family[family.count - 1] : phrases.count)
                     phrases.append(phrase.count)
@@ -84,16 +86,16 @@ final class QueryPlan {
         clausePhrase = phrase
         groupClauses = ranges
         var required: [Int] = []
-        for g in query.groups where !g.isEmpty {
+        for g in numbered where !g.isEmpty {
             // The terms every clause of the group has (all of a one-clause group's).
-            var common = Set(g[0].terms.compactMap(index))
-            for clause in g.dropFirst() where !common.isEmpty { common.formIntersection(clause.terms.compactMap(index)) }
-            for t in g[0].terms.compactMap(index) where common.contains(t) && !required.contains(t) { required.append(t) }
+            var common = Set(g[0].compactMap { $0 })
+            for clause in g.dropFirst() where !common.isEmpty { common.formIntersection(clause.compactMap { $0 }) }
+            for t in g[0].compactMap({ $0 }) where common.contains(t) && !required.contains(t) { required.append(t) }
         }
         required.sort()
         self.required = required
         var first: [Int] = []
-        for t in (query.groups.first ?? []).flatMap({ $0.terms.compactMap(index) }) where !first.contains(t) { first.append(t) }
+        for t in (numbered.first ?? []).flatMap({ $0.compactMap { $0 } }) where !first.contains(t) { first.append(t) }
         firstGroupTerms = first.sorted()
         var excluded: [[UInt8]] = [], excludedStarts = [0], excludedPositions: [Int] = []
         for clause in query.excluded {

@@ -67,7 +67,7 @@ extension IndexReader {
     /// `query` with its phrases' further readings across this index's word boundaries
     /// (`PhraseExpansion`).
     func expandingPhrases(_ query: Query) -> Query {
-        PhraseExpansion.expand(query, segments: segments)
+        PhraseExpansion.expand(query, segments: segments, cache: phraseTerms)
     }
 
     func makeContext(_ plan: QueryPlan, ranking: Ranking) -> SearchContext {

@@ -20,16 +20,16 @@ extension SegmentSearch {
             if driver.isEmpty { return }
         }
         // A group of several clauses (a phrase and its readings) matches only where one of its
-        // clauses has its rarest term: when those together are rarer than the rarest required
-        // term, their union gives the candidates (required terms are then checked).
+        // clauses has its anchor (`anchors(of:…)`): when those together are rarer than the
+        // rarest required term, their union gives the candidates (required terms are then
+        // checked).
         var union: [Int] = []
         var unionCost = required.isEmpty ? Int.max : cursors[driver[0]].info.docFreq
         for g in plan.groupClauses where g.count > 1 {
             var anchors: [Int] = [], cost = 0
             for c in g {
-                let terms = plan.flatTerms[plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1]]
-                guard terms.allSatisfy({ present[$0] }),
-                      let rarest = terms.min(by: { cursors[$0].info.docFreq < cursors[$1].info.docFreq }) else { continue }
+                let rarest = clauseAnchorTerm[c]
+                guard rarest >= 0 else { continue }
                 if !anchors.contains(rarest) {
                     anchors.append(rarest)
                     cost += cursors[rarest].info.docFreq

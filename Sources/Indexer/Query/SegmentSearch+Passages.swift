@@ -90,6 +90,12 @@ extension SegmentSearch {
         }
     }
 
+    /// The positions in document `d` of each of the plan's terms (none for a term it lacks),
+    /// for snippet highlights.
+    mutating func termPositions(_ d: Int) -> [[UInt32]] {
+        (0..<plan.termBytes.count).map { t in present[t] && cursors[t].advance(to: d) == d ? cursors[t].positions() : [] }
+    }
+
     /// The best passage of document `d` for the query.
     mutating func bestPassage(_ d: Int) -> Int? {
         passageScores(d).max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 > $1.0 }?.0

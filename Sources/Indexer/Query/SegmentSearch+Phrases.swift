@@ -42,10 +42,7 @@ extension SegmentSearch {
     mutating func phraseFrequency(_ c: Int, _ d: Int) -> Int {
         if phraseDoc[c] == d { return phraseCount[c] }
         var count = 0
-        if hasAllTerms(c, d) {
-            let lo = clauseStarts[c], hi = clauseStarts[c + 1]
-            count = Self.phraseOccurrences(cursors, clauseTerms[lo..<hi], offsets: plan.flatOffsets[lo..<hi], limit: .max)
-        }
+        if hasAllTerms(c, d) { count = decodedPhraseOccurrences(c, d) }
         phraseDoc[c] = d
         phraseCount[c] = count
         return count
@@ -57,9 +54,15 @@ extension SegmentSearch {
     /// first: positions, alternatives and exclusions only for a document that could enter the
     /// top k.
     mutating func structuredScore(_ d: Int, threshold: Double) -> Double? {
-        let norm = context.norm(length: Int(lengths[d]))
+        // The length norm only once a weight needs it (most candidates of a phrase with many
+        // readings have no reading with all its terms).
+        var norm = 0.0, normKnown = false
         var score = 0.0
         for t in plan.singles where present[t] && cursors[t].advance(to: d) == d {
+            if !normKnown {
+                norm = context.norm(length: Int(lengths[d]))
+                normKnown = true
+            }
             score += context.weight(term: t, tf: cursors[t].tf, norm: norm)
         }
         let phrases = plan.phrases.count
@@ -73,12 +76,44 @@ extension SegmentSearch {
         // their cursors, which only move on) say which, without touching the others'
         // cursors. The scratch memory is the search's own (`PhraseScratch`).
         let best = scratch.best, anchorAt = scratch.anchorDoc, touched = scratch.touched, touchedBound = scratch.touchedBound
+        let atD = scratch.anchorsAtDocument
         for j in 0..<families.count { best[families[j]] = 0 }
-        var n = 0
+        // The anchors at `d`. (A heap of the anchors by document was tried: slower than this
+        // pass at a few dozen anchors.)
+        var found = 0
         for a in 0..<anchorTerms.count where anchorAt[a] <= d {
             let at = cursors[anchorTerms[a]].advance(to: d)
             anchorAt[a] = at
-            guard at == d else { continue }
+            if at == d {
+                atD[found] = a
+                found += 1
+            }
+        }
+        // A first bound from the anchors alone (a reading occurs at most as often as its
+        // anchor): when it cannot beat the threshold, the readings' other terms are not read.
+        if found > 0 && threshold > -.infinity {
+            if !normKnown {
+                norm = context.norm(length: Int(lengths[d]))
+                normKnown = true
+            }
+            // Per anchor and family the readings' highest idf (a weight grows with it).
+            for j in 0..<found {
+                let a = atD[j], tf = cursors[anchorTerms[a]].tf
+                for e in anchorFamilyStarts[a]..<anchorFamilyStarts[a + 1] {
+                    let f = anchorFamilies[e]
+                    best[f] = max(best[f], context.weight(scaledIDF: anchorFamilyIDF[e], tf: tf, norm: norm))
+                }
+            }
+            var loose = 0.0
+            for j in 0..<families.count {
+                loose += best[families[j]]
+                best[families[j]] = 0
+            }
+            if score + loose <= threshold { return nil }
+        }
+        var n = 0
+        for j in 0..<found {
+            let a = atD[j]
             for r in anchorStarts[a]..<anchorStarts[a + 1] {
                 let i = anchorReadings[r], c = phraseClauses[i]
                 var least = Int.max
@@ -88,6 +123,10 @@ extension SegmentSearch {
                     least = min(least, cursors[t].tf)
                 }
                 if least > 0 {
+                    if !normKnown {
+                        norm = context.norm(length: Int(lengths[d]))
+                        normKnown = true
+                    }
                     let f = phraseFamily[i]
                     let bound = context.weight(scaledIDF: phraseScaledIDF[i], tf: least, norm: norm)
                     touched[n] = i
@@ -129,55 +168,6 @@ extension SegmentSearch {
         for j in 0..<families.count { sum += best[families[j]] }
         let total = score + sum
         return total > threshold ? total : nil
-    }
-
-    /// The occurrences of a phrase in the current documents of `cursors[terms]`: the positions
-    /// p where each term i is at p + offsets[i]. Positions are decoded as the walk needs them;
-    /// it stops after `limit` occurrences, and appends their first positions to `starts` when
-    /// given. A damaged position block marks its cursor damaged and counts nothing.
-    static func phraseOccurrences(
-        _ cursors: UnsafeMutableBufferPointer<PostingCursor>, _ terms: some Collection<Int>, offsets: some Collection<Int>,
-        limit: Int, starts: UnsafeMutablePointer<[UInt32]>? = nil
-    ) -> Int {
-        let n = terms.count
-        guard n > 0, offsets.count == n else { return 0 }
-        return withUnsafeTemporaryAllocation(of: PositionStream.self, capacity: n) { streams in
-            var made = 0
-            defer {
-                for (i, t) in terms.prefix(made).enumerated() where streams[i].damaged { cursors[t].markDamaged() }
-                _ = streams.prefix(made).deinitialize()
-            }
-            for t in terms {
-                guard let stream = cursors[t].positionStream() else { return 0 }
-                streams.initializeElement(at: made, to: stream)
-                made += 1
-            }
-            return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * n) { scratch in
-                // current[i]: term i's current position; want[i]: its offset in the phrase.
-                let current = scratch.baseAddress!, want = scratch.baseAddress! + n
-                for (i, o) in offsets.enumerated() { want[i] = UInt32(truncatingIfNeeded: o &- offsets.first!) }
-                for i in 1..<n {
-                    guard let q = streams[i].next() else { return 0 }
-                    current[i] = q
-                }
-                var count = 0
-                outer: while let p = streams[0].next() {
-                    for i in 1..<n {
-                        let target = p &+ want[i]
-                        if target < p { continue outer }  // past the largest position
-                        while current[i] < target {
-                            guard let q = streams[i].next() else { return count }
-                            current[i] = q
-                        }
-                        if current[i] != target { continue outer }
-                    }
-                    count += 1
-                    starts?.pointee.append(p)
-                    if count >= limit { return count }
-                }
-                return count
-            }
-        }
     }
 
     mutating func excluded(_ d: Int) -> Bool {

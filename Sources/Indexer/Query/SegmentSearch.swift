@@ -25,8 +25,10 @@ struct SegmentSearch {
     /// Per phrase clause: the document its frequency was last counted for, and the count.
     var phraseDoc: [Int]
     var phraseCount: [Int]
-    /// Per phrase clause (index into `plan.phrases`): its rarest term in this segment, checked
-    /// first, or -1 when the segment lacks one of its terms (it cannot match here).
+    /// Per clause: its anchor, the term whose documents are its candidates (`anchors(of:…)`),
+    /// or -1 when the segment lacks one of its terms (it cannot match here).
+    let clauseAnchorTerm: [Int]
+    /// Per phrase clause (index into `plan.phrases`): its anchor (`clauseAnchorTerm`).
     let phraseAnchor: [Int]
     /// The plan's clause layout and phrase tables, held by the search (read per candidate
     /// without going through the plan object): `QueryPlan.flatTerms`, `.clauseOffsets`,
@@ -41,6 +43,11 @@ struct SegmentSearch {
     let anchorTerms: [Int]
     let anchorStarts: [Int]
     let anchorReadings: [Int]
+    /// Per anchor a, the families of its readings and each one's highest scaled idf:
+    /// anchorFamilies[anchorFamilyStarts[a]..<anchorFamilyStarts[a+1]] (the first bound).
+    let anchorFamilyStarts: [Int]
+    let anchorFamilies: [Int]
+    let anchorFamilyIDF: [Double]
     /// The phrase families (their first readings' indices), ascending.
     let families: [Int]
     /// Per clause: the index of its anchor in `anchorTerms` (a phrase reading's), or -1.
@@ -80,11 +87,14 @@ struct SegmentSearch {
         lengths = segment.lengths
         segmentAverageLength = SegmentFormat.averageLength(totalLength: segment.totalLength, docCount: segment.docCount)
         let present = self.present, cursors = self.cursors
-        phraseAnchor = plan.phrases.map { c in
-            let terms = plan.flatTerms[plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1]]
-            guard terms.allSatisfy({ present[$0] }) else { return -1 }
-            return terms.min { cursors[$0].info.docFreq < cursors[$1].info.docFreq } ?? -1
+        var clauseAnchorTerm = [Int](repeating: -1, count: plan.clausePhrase.count)
+        for g in plan.groupClauses {
+            let anchors = Self.anchors(of: g.map { c in Array(plan.flatTerms[plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1]]) },
+                                       present: present, docFreq: { cursors[$0].info.docFreq })
+            for (c, a) in zip(g, anchors) { clauseAnchorTerm[c] = a }
         }
+        self.clauseAnchorTerm = clauseAnchorTerm
+        phraseAnchor = plan.phrases.map { clauseAnchorTerm[$0] }
         clauseTerms = plan.flatTerms
         clauseStarts = plan.clauseOffsets
         phraseClauses = plan.phrases
@@ -102,17 +112,87 @@ struct SegmentSearch {
         anchorTerms = anchors
         anchorStarts = byAnchor.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         anchorReadings = byAnchor.flatMap { $0 }
+        var familyStarts = [0], familyOf: [Int] = [], familyIDF: [Double] = []
+        for readings in byAnchor {
+            let first = familyOf.count
+            for i in readings {
+                let f = plan.phraseFamily[i], idf = context.phraseScaledIDF[i]
+                if let e = familyOf[first...].firstIndex(of: f) {
+                    familyIDF[e] = max(familyIDF[e], idf)
+                } else {
+                    familyOf.append(f)
+                    familyIDF.append(idf)
+                }
+            }
+            familyStarts.append(familyOf.count)
+        }
+        anchorFamilyStarts = familyStarts
+        anchorFamilies = familyOf
+        anchorFamilyIDF = familyIDF
         families = Array(Set(plan.phraseFamily)).sorted()
         var clauseAnchor = [Int](repeating: -1, count: plan.clausePhrase.count)
         for (k, readings) in byAnchor.enumerated() {
             for i in readings { clauseAnchor[plan.phrases[i]] = k }
         }
         self.clauseAnchor = clauseAnchor
-        scratch = PhraseScratch(readings: plan.phrases.count, anchors: anchors.count)
+        scratch = PhraseScratch(readings: plan.phrases.count, anchors: anchors.count, terms: plan.phrases.isEmpty ? 0 : cursors.count)
         // Only a plan with phrases counts them (no allocation otherwise).
         let clauses = plan.phrases.isEmpty ? 0 : plan.clausePhrase.count
         phraseDoc = Array(repeating: -1, count: clauses)
         phraseCount = Array(repeating: 0, count: clauses)
+    }
+
+    /// The anchors of a group's clauses (their terms given; -1 for a clause with a term
+    /// absent): a term of each clause such that the anchors' documents together are few, as
+    /// a clause matches only where its anchor is. Each clause's rarest term, or a greedy
+    /// cover (the term with the fewest documents per clause it would anchor first) when that
+    /// costs fewer documents: the readings 高质量|发展中, 高质量|发展观, … share 高质量, rarer
+    /// than all their second terms together. Ties go to the lower term number.
+    static func anchors(of clauses: [[Int]], present: [Bool], docFreq: (Int) -> Int) -> [Int] {
+        let live = clauses.map { $0.allSatisfy { present[$0] } && !$0.isEmpty }
+        let rarest = clauses.indices.map { c -> Int in
+            guard live[c] else { return -1 }
+            return clauses[c].min { docFreq($0) < docFreq($1) } ?? -1
+        }
+        guard clauses.count > 1 else { return rarest }
+        // The distinct anchors' documents, summed (a bound on the candidates they bring).
+        func cost(_ anchors: [Int]) -> Int {
+            var seen = [Bool](repeating: false, count: present.count), sum = 0
+            for a in anchors where a >= 0 && !seen[a] {
+                seen[a] = true
+                sum += docFreq(a)
+            }
+            return sum
+        }
+        var cover = [Int](repeating: -1, count: clauses.count)
+        var left = live.filter { $0 }.count
+        var counts = [Int](repeating: 0, count: present.count)
+        var lastCounted = [Int](repeating: -1, count: present.count)  // a clause's term counted once
+        while left > 0 {
+            // Per term: the clauses it would anchor (not anchored yet).
+            for t in counts.indices { counts[t] = 0 }
+            for c in clauses.indices where live[c] && cover[c] < 0 {
+                for t in clauses[c] where lastCounted[t] != c {
+                    lastCounted[t] = c
+                    counts[t] += 1
+                }
+            }
+            for t in counts.indices { lastCounted[t] = -1 }
+            // The term with the fewest documents per clause: df(t)/n(t) least, in integers;
+            // then fewer documents, then the lower term.
+            var pick = -1
+            for t in counts.indices where counts[t] > 0 {
+                guard pick >= 0 else { pick = t; continue }
+                let a = docFreq(t) * counts[pick], b = docFreq(pick) * counts[t]
+                if a < b || (a == b && docFreq(t) < docFreq(pick)) { pick = t }
+            }
+            guard pick >= 0 else { break }
+            for c in clauses.indices where live[c] && cover[c] < 0 && clauses[c].contains(pick) {
+                cover[c] = pick
+                left -= 1
+            }
+        }
+        return cost(cover) < cost(rarest) ? cover : rarest
     }
 
     mutating func execute(passages: Bool, top: inout TopK<HitLocation>, damaged: inout IndexError?) {
@@ -162,35 +242,5 @@ struct SegmentSearch {
         guard present[t] else { return 0 }
         let info = cursors[t].info
         return bound(t, info.tfidfBound, info.maxTF, info.minNorm)
-    }
-}
-
-/// The memory `SegmentSearch.structuredScore` works in per candidate (no allocation, no
-/// reference counting per candidate): per reading (index into `QueryPlan.phrases`) its
-/// family's best weight (`best`, at family indices), the readings met and their bounds, and
-/// per distinct anchor its document when last advanced (-1 at first; never ahead of the
-/// anchor's cursor, as cursors only move on).
-final class PhraseScratch {
-    let best: UnsafeMutableBufferPointer<Double>
-    let touched: UnsafeMutableBufferPointer<Int>
-    let touchedBound: UnsafeMutableBufferPointer<Double>
-    let anchorDoc: UnsafeMutableBufferPointer<Int>
-
-    init(readings: Int, anchors: Int) {
-        best = .allocate(capacity: readings)
-        best.initialize(repeating: 0)
-        touched = .allocate(capacity: readings)
-        touched.initialize(repeating: 0)
-        touchedBound = .allocate(capacity: readings)
-        touchedBound.initialize(repeating: 0)
-        anchorDoc = .allocate(capacity: anchors)
-        anchorDoc.initialize(repeating: -1)
-    }
-
-    deinit {
-        best.deallocate()
-        touched.deallocate()
-        touchedBound.deallocate()
-        anchorDoc.deallocate()
     }
 }

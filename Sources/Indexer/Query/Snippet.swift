@@ -9,7 +9,36 @@ public struct Snippet: Sendable, Hashable {
     /// The snippet of `passage` (UTF-8 offsets into `text`) with `matches` (sorted, disjoint),
     /// at most `maxCharacters` characters around the first match.
     public static func make(text: String, passage: Range<Int>, matches: [Range<Int>], maxCharacters: Int) -> Snippet {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            make(bytes, passage: passage, matches: matches, maxCharacters: maxCharacters)
+        }
+    }
+
+    /// The snippet of `passage` (UTF-8 offsets into `text`) with the highlights `highlighter`
+    /// finds there, at most `maxCharacters` characters around the first.
+    public static func make(text: String, passage: Range<Int>, highlighter: PassageHighlighter, maxCharacters: Int) -> Snippet {
+        make(text: text, passage: passage, highlighter: highlighter, maxCharacters: maxCharacters, indexed: nil)
+    }
+
+    /// The same, with the index's positions of the passage's start and of the query's terms in
+    /// the document (see `PassageHighlighter.matches`).
+    static func make(text: String, passage: Range<Int>, highlighter: PassageHighlighter, maxCharacters: Int,
+                     indexed: (start: Int, positions: [[UInt32]])?) -> Snippet {
+        var text = text
+        return text.withUTF8 { bytes in
+            // A damaged store's range: no highlights to look for (make returns an empty snippet).
+            guard passage.lowerBound >= 0, passage.upperBound <= bytes.count, passage.lowerBound <= passage.upperBound else {
+                return make(bytes, passage: passage, matches: [], maxCharacters: maxCharacters)
+            }
+            let matches = highlighter.matches(in: bytes, passage: passage, indexed: indexed)
+            return make(bytes, passage: passage, matches: matches, maxCharacters: maxCharacters)
+        }
+    }
+
+    /// The snippet of `passage` in `bytes` with `matches` (sorted, disjoint).
+    private static func make(_ bytes: UnsafeBufferPointer<UInt8>, passage: Range<Int>, matches: [Range<Int>],
+                             maxCharacters: Int) -> Snippet {
         guard passage.lowerBound >= 0, passage.upperBound <= bytes.count, passage.lowerBound <= passage.upperBound else {
             return Snippet(text: "", highlights: [])
         }
@@ -22,26 +51,26 @@ public struct Snippet: Sendable, Hashable {
             i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
         }
         starts.append(passage.upperBound)
-        var lo = 0, hi = starts.count - 1
-        if hi - lo > maxCharacters {
+        let count = starts.count - 1
+        var lo = 0, hi = count
+        if count > maxCharacters {
             let first = matches.first?.lowerBound ?? passage.lowerBound
             let at = starts.firstIndex(where: { $0 >= first }) ?? 0
             lo = max(0, at - maxCharacters / 4)
-            hi = min(starts.count - 1, lo + maxCharacters)
+            hi = min(count, lo + maxCharacters)
         }
         let from = starts[lo], to = starts[hi]
-        let highlights = matches.compactMap { m -> Range<Int>? in
+        var highlights = matches.compactMap { m -> Range<Int>? in
             let a = max(m.lowerBound, from), b = min(m.upperBound, to)
             return a < b ? (a - from)..<(b - from) : nil
         }
-        var snippet = String(decoding: bytes[from..<to], as: UTF8.self)
-        var shifted = highlights
+        var snippet = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
         if lo > 0 {
             snippet = "…" + snippet
-            shifted = highlights.map { ($0.lowerBound + 3)..<($0.upperBound + 3) }
+            highlights = highlights.map { ($0.lowerBound + 3)..<($0.upperBound + 3) }
         }
-        if hi < starts.count - 1 { snippet += "…" }
-        return Snippet(text: snippet, highlights: shifted)
+        if hi < count { snippet += "…" }
+        return Snippet(text: snippet, highlights: highlights)
     }
 
     /// The text with each highlight between `open` and `close`; `escape` is applied to the
@@ -58,5 +87,227 @@ public struct Snippet: Sendable, Hashable {
         }
         out += piece(at..<bytes.count)
         return out
+    }
+}
+
+/// Where a query's words are in a passage, for a snippet's highlights.
+///
+/// A word outside phrases is highlighted wherever the passage has it as a term (search mode,
+/// as the index has it: 社会主义 inside 中国特色社会主义); a phrase's words only where the
+/// whole phrase matches — each word at its offset from the first — so the search-mode parts of
+/// "高质量 发展" do not light up on their own elsewhere (高 in 高水平).
+///
+/// The passage is not segmented when it need not be: with no Traditional folding and words
+/// made of Han characters only, a term can only be where its bytes are, so the passage is
+/// scanned for the words' bytes (none: no highlight), and an occurrence is checked against
+/// the index's positions of the word where they can be counted (see `matches`). Otherwise the
+/// passage is segmented whole, as before. Segmenting only the clauses that hold
+/// a word was tried and dropped: the names pass reads the whole text (a name seen twice), so
+/// a clause alone can segment otherwise.
+public struct PassageHighlighter: Sendable {
+    /// The analysis of the documents (search mode).
+    public let analyzer: Analyzer
+    /// The query's scoring terms (`Query.scoringTerms`: every word of its groups, in the order
+    /// of the positions `matches` is given); words are numbered by this order below.
+    let scoring: [String]
+    let number: [String: Int]
+    /// Per word: whether it is highlighted wherever it occurs (a word outside phrases).
+    let anywhere: [Bool]
+    /// Phrases: their words and each word's position relative to the first's.
+    let phrases: [(terms: [Int], offsets: [Int])]
+    /// The words' bytes (by number), when a passage may be scanned for them; nil when it is segmented whole.
+    let needles: [[UInt8]]?
+    /// Whether the index's positions may stand in for segmenting (see `matches`).
+    let usesPositions: Bool
+
+    /// A highlighter of `query`'s words (its groups', not its exclusions') with `analyzer`
+    /// (the documents' analysis: search mode).
+    public init(query: Query, analyzer: Analyzer) {
+        self.analyzer = analyzer
+        scoring = query.scoringTerms
+        var number: [String: Int] = [:]
+        for (i, term) in scoring.enumerated() where number[term] == nil { number[term] = i }
+        var anywhere = [Bool](repeating: false, count: scoring.count)
+        var phrases: [(terms: [Int], offsets: [Int])] = []
+        for group in query.groups {
+            for clause in group {
+                let terms = clause.terms.compactMap { number[$0] }
+                guard clause.isPhrase && terms.count > 1 && terms.count == clause.terms.count && clause.offsets.count == terms.count else {
+                    for t in terms { anywhere[t] = true }
+                    continue
+                }
+                phrases.append((terms, clause.offsets))
+            }
+        }
+        self.number = number
+        self.anywhere = anywhere
+        self.phrases = phrases
+        let hanOnly = scoring.allSatisfy { term in
+            !term.isEmpty && term.unicodeScalars.allSatisfy { s in
+                switch s.value {
+                case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: true
+                default: false
+                }
+            }
+        }
+        needles = hanOnly && analyzer.segmenter.folding == .none ? scoring.map { Array($0.utf8) } : nil
+        // A passage's first Han character starts a term only with no stop words and numbers kept.
+        usesPositions = needles != nil && analyzer.stopWords.isEmpty && analyzer.keepNumbers
+    }
+
+    /// The highlights of `text` (UTF-8 ranges, sorted, overlaps merged), the whole text segmented.
+    public func matches(in text: String) -> [Range<Int>] {
+        PassageRanker.merged(highlights(found(analyzer.terms(in: text)), shift: 0))
+    }
+
+    /// The highlights in `passage` of the UTF-8 text `b` (ranges into `b`, sorted, merged).
+    ///
+    /// With `indexed` (the position the index has for the passage's start, and each scoring
+    /// term's positions in the document, ascending), a passage that starts a sentence with a Han
+    /// character and holds no whitespace is not segmented at all: there the position of the
+    /// character at byte x is the passage's position plus the characters before x (every
+    /// scalar is one character; whitespace alone takes none), so an occurrence of a word's
+    /// bytes is a term exactly when the index has the word at that position.
+    func matches(in b: UnsafeBufferPointer<UInt8>, passage: Range<Int>,
+                 indexed: (start: Int, positions: [[UInt32]])? = nil) -> [Range<Int>] {
+        guard passage.lowerBound >= 0, passage.upperBound <= b.count, passage.lowerBound <= passage.upperBound else { return [] }
+        if let indexed, let needles, usesPositions, indexed.positions.count == scoring.count,
+           Self.positionsApply(b, passage) {
+            return PassageRanker.merged(highlights(located(b, passage, needles: needles, indexed: indexed), shift: 0))
+        }
+        // A word can only be where its bytes are: a passage without any is not segmented.
+        if let needles, !needles.contains(where: { Self.occurs($0, in: b, passage) }) { return [] }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[passage]), as: UTF8.self)
+        return PassageRanker.merged(highlights(found(analyzer.terms(in: text)), shift: passage.lowerBound))
+    }
+
+    /// A word found: its number, UTF-8 range and position.
+    typealias Found = (term: Int, range: Range<Int>, position: Int)
+
+    /// The query's words among a segmentation's terms.
+    func found(_ occurrences: [TermOccurrence]) -> [Found] {
+        occurrences.compactMap { o in number[o.term].map { ($0, o.utf8Range, o.position) } }
+    }
+
+    /// Whether positions can be counted from `passage`'s start: it holds no whitespace (which
+    /// takes no room), starts with a Han character (the first term's start, whose position the
+    /// index keeps) and starts the text, a line or a sentence (so no token runs into it).
+    static func positionsApply(_ b: UnsafeBufferPointer<UInt8>, _ passage: Range<Int>) -> Bool {
+        let lo = passage.lowerBound, hi = passage.upperBound
+        guard lo >= 0, hi <= b.count, hi - lo >= 3 else { return false }
+        // The first scalar: a CJK ideograph (three bytes: U+3400–U+9FFF).
+        let c0 = UInt32(b[lo]), c1 = UInt32(b[lo + 1]), c2 = UInt32(b[lo + 2])
+        guard c0 >= 0xE3 && c0 <= 0xE9 && c1 & 0xC0 == 0x80 && c2 & 0xC0 == 0x80 else { return false }
+        let first = (c0 & 0x0F) << 12 | (c1 & 0x3F) << 6 | (c2 & 0x3F)
+        guard (0x3400...0x4DBF).contains(first) || (0x4E00...0x9FFF).contains(first) else { return false }
+        // What comes before: the text's start, a line break or a sentence end (spaces, tabs and CR trimmed).
+        var j = lo
+        while j > 0 && (b[j - 1] == 0x20 || b[j - 1] == 0x09 || b[j - 1] == 0x0D) { j -= 1 }
+        if j > 0 {
+            let p = b[j - 1]
+            let asciiEnd = p == 0x0A || p == 0x21 || p == 0x3F || p == 0x3B
+            let wideEnd = j >= 3 && ((b[j - 3] == 0xE3 && b[j - 2] == 0x80 && p == 0x82)
+                || (b[j - 3] == 0xEF && b[j - 2] == 0xBC && (p == 0x81 || p == 0x9F || p == 0x9B)))
+            guard asciiEnd || wideEnd else { return false }
+        }
+        // No whitespace (Unicode White_Space) inside.
+        var i = lo
+        while i < hi {
+            let c = b[i]
+            if c <= 0x20 { return false }
+            if c == 0xC2, i + 1 < hi, b[i + 1] == 0x85 || b[i + 1] == 0xA0 { return false }
+            if c == 0xE1, i + 2 < hi, b[i + 1] == 0x9A, b[i + 2] == 0x80 { return false }
+            if c == 0xE2, i + 2 < hi {
+                let d = b[i + 1], e = b[i + 2]
+                if d == 0x80 && (e <= 0x8A || e == 0xA8 || e == 0xA9 || e == 0xAF) { return false }
+                if d == 0x81 && e == 0x9F { return false }
+            }
+            if c == 0xE3, i + 2 < hi, b[i + 1] == 0x80, b[i + 2] == 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The occurrences of the words' bytes in `passage` that the index has as terms there.
+    private func located(_ b: UnsafeBufferPointer<UInt8>, _ passage: Range<Int>, needles: [[UInt8]],
+                         indexed: (start: Int, positions: [[UInt32]])) -> [Found] {
+        // Every occurrence of every word: (byte, scoring index).
+        var candidates: [(at: Int, term: Int)] = []
+        for (t, needle) in needles.enumerated() {
+            guard !indexed.positions[t].isEmpty, let first = needle.first else { continue }
+            var i = passage.lowerBound
+            let last = passage.upperBound - needle.count
+            while i <= last {
+                if b[i] == first {
+                    var j = 1
+                    while j < needle.count && b[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { candidates.append((i, t)) }
+                }
+                i += 1
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        candidates.sort { $0.at < $1.at }
+        var out: [Found] = []
+        var i = passage.lowerBound, characters = 0
+        for candidate in candidates {
+            while i < candidate.at {
+                if b[i] & 0xC0 != 0x80 { characters += 1 }
+                i += 1
+            }
+            let position = indexed.start + characters
+            let positions = indexed.positions[candidate.term]
+            // Binary search for the position.
+            var lo = 0, hi = positions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(positions[mid]) < position { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < positions.count && Int(positions[lo]) == position else { continue }
+            out.append((candidate.term, candidate.at..<candidate.at + needles[candidate.term].count, position))
+        }
+        return out
+    }
+
+    /// Whether `needle` occurs in `b[range]`.
+    private static func occurs(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let first = needle.first, needle.count <= range.count else { return false }
+        let n = needle.count
+        var i = range.lowerBound
+        let last = range.upperBound - n
+        while i <= last {
+            if b[i] == first {
+                var j = 1
+                while j < n && b[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The ranges (moved by `shift`) of the occurrences to highlight: the words outside phrases,
+    /// and the words of each phrase match.
+    private func highlights(_ occurrences: [Found], shift: Int) -> [Range<Int>] {
+        let kept = occurrences
+        guard !kept.isEmpty else { return [] }
+        var out: [Range<Int>] = []
+        for o in kept where anywhere[o.term] { out.append(o.range) }
+        if !phrases.isEmpty {
+            var byPosition: [Int: [Int]] = [:]
+            for (k, o) in kept.enumerated() { byPosition[o.position, default: []].append(k) }
+            func at(_ position: Int, _ term: Int) -> Int? { byPosition[position]?.first { kept[$0].term == term } }
+            for phrase in phrases {
+                for o in kept where o.term == phrase.terms[0] {
+                    var words = [o.range]
+                    for w in 1..<phrase.terms.count {
+                        guard let k = at(o.position + phrase.offsets[w] - phrase.offsets[0], phrase.terms[w]) else { words = []; break }
+                        words.append(kept[k].range)
+                    }
+                    out += words
+                }
+            }
+        }
+        return shift == 0 ? out : out.map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
     }
 }

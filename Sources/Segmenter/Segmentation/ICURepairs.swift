@@ -276,7 +276,7 @@ enum CharacterClasses {
     static let transliteration: UInt8 = 16
     static let suffix: UInt8 = 32
     static let notInNames: UInt8 = 64
-    /// The first characters of the names pass's compound heads (规划, 示范区 …).
+    /// The first characters of the names pass's compound heads (规划, 示范区, 体系, 行动 …).
     static let compoundHead: UInt8 = 128
 
     // The second half of the table (`of(_:in:more:)`): the repairs of `ICURepairs.moreSplit`.
@@ -307,7 +307,7 @@ enum CharacterClasses {
         mark(ICURepairs.classifiers, classifier)
         mark(ICURepairs.tailParticles, tailParticle)
         mark("的了是", headParticle)
-        mark(String(Names.compoundHeadWords.compactMap(\.unicodeScalars.first).map(Character.init)), compoundHead)
+        mark(String((Names.compoundHeadWords + Names.systemHeadWords).compactMap(\.unicodeScalars.first).map(Character.init)), compoundHead)
         mark(Names.surnames, surname)
         mark(Names.transliteration, transliteration)
         mark(Names.suffixes, suffix)

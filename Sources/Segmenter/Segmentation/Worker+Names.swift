@@ -13,12 +13,23 @@
 /// - **Words and their suffixes**: a two-character word and a suffix ICU left alone
 ///   (积极|性 → 积极性, 世界|观 → 世界观, 工作|者 → 工作者, 公交|化 → 公交化).
 /// - **Named plans and zones**: a dictionary term of three or more characters and a head that
-///   makes it a plan or a zone (美丽中国|先行区 → 美丽中国先行区, 京津冀协同发展|规划).
+///   makes it a plan or a zone (美丽中国|先行区 → 美丽中国先行区, 京津冀协同发展|规划), or a
+///   responsibility system (党风廉政建设|责任制). Not 体系, 制度, 机制, 行动: after a term they
+///   are the head of a phrase the term modifies, which the dev set's standard splits
+///   (健康中国|行动, 党内法规|制度).
+/// - **Places with their suffix**: after a place with its own suffix (浙江省, 湖州市) or a
+///   province's short name (浙江), a place's body and a suffix ICU left alone (浙江省|安吉|县 →
+///   安吉县, 黑龙江省|漠|河|市 → 漠河市).
+/// - **Named meetings and bodies**: 中央 or 全国, up to five topic words (with 和 between two
+///   of them), and 会议, 大会 or 座谈会 (中央|农村|工作|会议 → 中央农村工作会议,
+///   全国|发展|和|改革|工作|会议); 中央, 全国, 国家 or 国务院, topic words, and 委员会 or 领导小组
+///   (国家|防灾减灾救灾|委员会, 中央|应对|疫情|工作|领导小组).
 ///
 /// Names are joined from ICU's own pieces only (never a dictionary word, a rule token or a
 /// piece the resolver cut), so the pass cannot undo a lexicon decision; suffixes and heads
-/// extend a word, never cut one, and never a user's word. Joined tokens come out with the
-/// source `rule`.
+/// extend a word, never cut one, and never a user's word (places and meetings join whole
+/// tokens only, never a user's word or a name this pass joined). Joined tokens come out with
+/// the source `rule`.
 extension Worker {
     /// Rewrites `path[0..<pathCount]` with names joined.
     ///
@@ -35,12 +46,14 @@ extension Worker {
         path.withUnsafeMutableBufferPointer { path in
         (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
         CharacterClasses.table.withUnsafeBufferPointer { classes in
-            var joiner = NameJoiner(scalars: scalars, path: path, classes: classes, isUser: isUser)
+        CompoundClasses.table.withUnsafeBufferPointer { compoundClasses in
+            var joiner = NameJoiner(scalars: scalars, path: path, classes: classes, compoundClasses: compoundClasses, isUser: isUser)
             written = joiner.run(count)
             if !joiner.found.isEmpty {
                 for name in joiner.found where !known.contains(name) { known.append(name) }
             }
             if !known.isEmpty { written = joiner.joinKnown(written, known) }
+        }
         }
         }
         }
@@ -55,6 +68,8 @@ private struct NameJoiner {
     let path: UnsafeMutableBufferPointer<Worker.PathStep>
     /// `CharacterClasses.table`.
     let classes: UnsafeBufferPointer<UInt8>
+    /// `CompoundClasses.table`.
+    let compoundClasses: UnsafeBufferPointer<UInt8>
     /// Per dictionary entry: a user's word (never extended: the user chose its extent).
     let isUser: UnsafeBufferPointer<Bool>
     /// The keys of the person names joined by `run`.
@@ -87,8 +102,10 @@ private struct NameJoiner {
         while r < count {
             let step = path[r]
             let end = Int(step.end)
-            let next = classOf(scalars[min(end, last)])
-            if !Self.mayStartJoin(step, end - start, own, next) {
+            let nextScalar = scalars[min(end, last)]
+            let next = classOf(nextScalar)
+            let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))]
+            if !Self.mayStartJoin(step, end - start, own, next, nextCompound) {
                 path[w] = step
                 w += 1
                 start = end
@@ -107,15 +124,18 @@ private struct NameJoiner {
     /// the end: `join` checks that there is a next token)? A superset of the rules' first
     /// tests: a single ICU character of a surname or the transliteration alphabet, a
     /// two-character token before a suffix, a dictionary term before the first character of
-    /// a compound head. Computed with masks, not branches (tokens of all lengths alternate at
-    /// random, which a branch would mispredict).
+    /// a compound head, a token before a place suffix or the first character of a meeting's
+    /// head (`nextCompound`, the next token's `CompoundClasses`). Computed with masks, not
+    /// branches (tokens of all lengths alternate at random, which a branch would mispredict).
     @inline(__always)
-    private static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8) -> Bool {
+    private static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8, _ nextCompound: UInt8) -> Bool {
         let single = mask(length == 1) & mask(step.edge < 0) & own
             & (CharacterClasses.surname | CharacterClasses.transliteration)
         let suffixed = mask(length == 2) & mask(step.edge != Worker.Edge.remainder) & next & CharacterClasses.suffix
         let headed = mask(length >= 3) & mask(step.edge >= 0) & next & CharacterClasses.compoundHead
-        return single | suffixed | headed != 0
+        let tail = mask(step.edge != Worker.Edge.remainder) & mask(step.edge != Worker.Edge.joined) & nextCompound
+            & (CompoundClasses.placeSuffix | CompoundClasses.meetingHead)
+        return single | suffixed | headed | tail != 0
     }
 
     /// All ones for true, zero for false (a comparison's flag, with no branch).
@@ -144,23 +164,39 @@ private struct NameJoiner {
                 return
             }
         }
-        // A term and a head that makes it a named plan or zone (美丽中国|先行区).
+        // A term and a head that makes it a named plan or zone (美丽中国|先行区) or a
+        // responsibility system (粮食安全|责任制).
         if path[r].edge >= 0 && end - start >= 3 && r + 1 < count && path[r + 1].edge != Worker.Edge.remainder
             && !isUser[Int(path[r].edge)] {
             let next = Int(path[r + 1].end)
-            if next - end >= 2 && next - end <= 3 && Names.compoundHeads.contains(key(end, next)) {
-                w = emit(w, end: path[r + 1].end)
-                start = next
-                r += 2
-                return
+            if next - end >= 2 && next - end <= 3 {
+                let head = key(end, next)
+                if Names.compoundHeads.contains(head)
+                    || (Names.systemHeads.contains(head) && !Names.adjectiveEnds.contains(scalars[end - 1])) {
+                    w = emit(w, end: path[r + 1].end)
+                    start = next
+                    r += 2
+                    return
+                }
             }
         }
-        // A word and its suffix (积极|性, 世界|观, 工作|者).
+        // A place's body and its suffix after a place (浙江省|安吉|县), or a named meeting or
+        // body (中央|农村|工作|会议): joined with tokens already written.
+        if r + 1 < count && path[r].edge != Worker.Edge.remainder && path[r].edge != Worker.Edge.joined,
+           let from = placeBody(r, w, start, end, count) ?? meeting(r, w, start, end, count) {
+            w = emit(from, end: path[r + 1].end)
+            start = Int(path[r + 1].end)
+            r += 2
+            return
+        }
+        // A word and its suffix (积极|性, 世界|观, 工作|者; 负责|制 and 知情|权 unless a character
+        // follows that the suffix begins a word with: 精确|制|导, 打击|制|售).
         if end - start == 2 && path[r].edge != Worker.Edge.remainder && r + 1 < count
             && !(path[r].edge >= 0 && isUser[Int(path[r].edge)])
             && path[r + 1].edge == Worker.Edge.base && Int(path[r + 1].end) == end + 1
             && has(scalars[end], CharacterClasses.suffix)
-            && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1]) {
+            && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1])
+            && !(Names.boundSuffixes.contains(scalars[end]) && singleHan(r + 2, count)) {
             w = emit(w, end: path[r + 1].end)
             start = end + 1
             r += 2
@@ -170,6 +206,122 @@ private struct NameJoiner {
         w += 1
         start = end
         r += 1
+    }
+
+    /// Is token `i` (unread) one Han character?
+    @inline(__always)
+    private func singleHan(_ i: Int, _ count: Int) -> Bool {
+        guard i < count else { return false }
+        let r = range(i)
+        return r.count == 1 && ScalarClass.isHan(scalars[r.lowerBound])
+    }
+
+    /// Can a token (unread `r`, or written) be part of a place's body or a meeting's topic:
+    /// ICU's word or a built-in dictionary word, Han characters only, none that names avoid
+    /// (particles, numerals, level characters) when it is one character?
+    @inline(__always)
+    private func bodyPiece(_ range: Range<Int>, _ edge: Int32) -> Bool {
+        if edge == Worker.Edge.remainder || edge == Worker.Edge.joined { return false }
+        if edge >= 0 && isUser[Int(edge)] { return false }
+        for p in range where !ScalarClass.isHan(scalars[p]) { return false }
+        return range.count > 1 || !has(scalars[range.lowerBound], CharacterClasses.notInNames)
+    }
+
+    /// Token `r + 1` is a place suffix ICU left alone (市, 县, 区, 旗, 镇, 乡) and token `r`
+    /// (`start..<end`) ends a place's body of two or three characters (one token, or two single
+    /// characters: 漠|河) right after a place with its own suffix (浙江省, 湖州市, 某某自治州):
+    /// returns the write index where the body starts, or nil. Not when the suffix begins a
+    /// level word (北京市|成立|市|级, 推进|县|域).
+    private func placeBody(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
+        let suffixEnd = Int(path[r + 1].end)
+        guard suffixEnd == end + 1, path[r + 1].edge == Worker.Edge.base,
+              Names.placeSuffixes.contains(scalars[end]) else { return nil }
+        var from = w          // where the body starts among the written tokens
+        var bodyStart = start
+        if end - start == 1 {
+            // Two single characters (漠|河|市): the written token before must be one too.
+            guard w >= 1, path[w - 1].edge == Worker.Edge.base, start >= 1,
+                  w == 1 || Int(path[w - 2].end) == start - 1 else { return nil }
+            from = w - 1
+            bodyStart = start - 1
+            guard bodyPiece(bodyStart..<start, path[w - 1].edge) else { return nil }
+        }
+        guard (2...3).contains(end - bodyStart), bodyPiece(start..<end, path[r].edge),
+              !(end - bodyStart == 2 && Names.notPlaceBodies.contains(key(bodyStart, end))) else { return nil }
+        for p in bodyStart..<end where Names.notInPlaces.contains(scalars[p]) { return nil }
+        // The place before: a dictionary word or a joined place, ending in a level character,
+        // or a province's short name.
+        guard from >= 1 else { return nil }
+        let parentEnd = Int(path[from - 1].end)
+        let parentStart = from >= 2 ? Int(path[from - 2].end) : 0
+        let parentEdge = path[from - 1].edge
+        guard parentEnd - parentStart >= 2, parentEdge != Worker.Edge.remainder,
+              ((parentEdge >= 0 || parentEdge == Worker.Edge.joined) && Names.parentSuffixes.contains(scalars[parentEnd - 1]))
+                || Names.provinces.contains(key(parentStart, parentEnd)) else { return nil }
+        // Not a level word (市|级, 县|域).
+        if r + 2 < count {
+            let after = range(r + 2)
+            if after.count == 1 && Names.levelWordEnds.contains(scalars[after.lowerBound]) { return nil }
+        }
+        return from
+    }
+
+    /// Token `r + 1` is a meeting's head (会议, 大会, 座谈会) or a body's (委员会, 领导小组) and
+    /// token `r` (`start..<end`) the last of one to five topic words after 中央 or 全国 (a
+    /// body's also after 国家 or 国务院), with 和 between two of them (发展|和|改革): returns
+    /// the write index of the first word, or nil. Topic words are whole words of two characters
+    /// or more, none ordinal or a verb of holding a meeting (全国|委员会|第一|次|会议,
+    /// 国务院|召开|…); a 委员会 has three topic characters at least; 16 characters in all at most.
+    private func meeting(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
+        let headEnd = Int(path[r + 1].end)
+        let headLength = headEnd - end
+        let body: Bool
+        if (2...3).contains(headLength) && Names.meetingHeads.contains(key(end, headEnd)) {
+            body = false
+        } else if (headLength == 3 && key(end, headEnd) == Names.committee)
+                    || (headLength == 4 && key(end, end + 2) == Names.leading && key(end + 2, headEnd) == Names.group) {
+            body = true
+        } else {
+            return nil
+        }
+        guard topicWord(start..<end, path[r].edge) else { return nil }
+        var characters = headEnd - start
+        var topics = 1
+        var topicCharacters = end - start
+        var afterConjunction = false
+        var i = w - 1
+        while i >= 0 && topics <= 5 {
+            let piece = (i == 0 ? 0 : Int(path[i - 1].end))..<Int(path[i].end)
+            characters += piece.count
+            if characters > 16 { return nil }
+            if piece.count <= 3 {
+                let k = key(piece.lowerBound, piece.upperBound)
+                if Names.meetingPrefixes.contains(k) || (body && Names.bodyPrefixes.contains(k)) {
+                    // A committee named by one two-character word is mostly a common noun's
+                    // (国家|管理|委员会, 全国|领导|委员会): three topic characters at least.
+                    if afterConjunction || (headLength == 3 && body && topicCharacters < 3) { return nil }
+                    return i
+                }
+            }
+            if piece.count == 1 && scalars[piece.lowerBound] == Names.conjunction && !afterConjunction {
+                afterConjunction = true
+            } else if topicWord(piece, path[i].edge) {
+                afterConjunction = false
+                topics += 1
+                topicCharacters += piece.count
+            } else {
+                return nil
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Can `range` (a token with `edge`) be a topic word of a meeting's name?
+    @inline(__always)
+    private func topicWord(_ range: Range<Int>, _ edge: Int32) -> Bool {
+        range.count >= 2 && bodyPiece(range, edge) && scalars[range.lowerBound] != Names.ordinal
+            && !(range.count <= 3 && Names.notTopics.contains(key(range.lowerBound, range.upperBound)))
     }
 
     /// Joins the other occurrences of `known` names: a surname and one or two given-name
@@ -354,6 +506,72 @@ enum Names {
         "规划", "纲要", "示范区", "试验区", "先行区", "实验区", "先导区", "合作区",
     ]
 
+    /// Heads that make a dictionary term of three characters or more before them a
+    /// responsibility system (党风廉政建设|责任制, 粮食安全|责任制: all of the corpus's 29).
+    /// Not 体系, 制度, 机制, 行动 (see `NameJoiner`'s rules above).
+    static let systemHeads = SortedKeys(systemHeadWords.map(ICURepairs.key))
+    /// The heads of `systemHeads`, as written (their first characters join `compoundHead`).
+    static let systemHeadWords = ["责任制"]
+    /// Last characters of adjectives, which a system head does not make a term (常态化|责任制).
+    static let adjectiveEnds = ScalarSet("性化")
+
+    /// Suffixes of `suffixes` that also begin words (制导, 制售, 权益): joined only when no
+    /// single character follows them.
+    static let boundSuffixes = ScalarSet("制权")
+
+    /// Suffixes of a place ICU leaves alone after its body (安吉|县).
+    static let placeSuffixes = ScalarSet(placeSuffixCharacters)
+    /// The characters of `placeSuffixes` (a class of `CompoundClasses`).
+    static let placeSuffixCharacters = "市县区旗镇乡"
+    /// Last characters of a place with its own suffix, which announces a place after it
+    /// (浙江省, 湖州市, 新疆维吾尔自治区, 黔东南州, 阿拉善盟, 某某县).
+    static let parentSuffixes = ScalarSet("省市区州县盟旗")
+    /// Characters after a place suffix that make it a level word (市级, 县域, 区县, 市县).
+    static let levelWordEnds = ScalarSet("级域县市区镇乡")
+
+    /// The heads of a named meeting (全国教育|大会, 中央城市工作|会议).
+    static let meetingHeads = SortedKeys(["会议", "大会", "座谈会"].map(ICURepairs.key))
+    /// The heads of a named meeting or body, as written (their first characters are a class
+    /// of `CompoundClasses`).
+    static let namedHeadWords = ["会议", "大会", "座谈会", "委员会", "领导小组"]
+    /// A body's heads: 委员会, and 领导小组 in two keys (a key holds three characters).
+    static let committee = ICURepairs.key("委员会")
+    /// The first half of 领导小组.
+    static let leading = ICURepairs.key("领导")
+    /// The second half of 领导小组.
+    static let group = ICURepairs.key("小组")
+    /// The words that begin a named meeting or body.
+    static let meetingPrefixes = SortedKeys(["中央", "全国"].map(ICURepairs.key))
+    /// The words that begin a named body only (国家|反恐|委员会, 国务院|西部地区|开发|领导小组).
+    static let bodyPrefixes = SortedKeys(["国家", "国务院"].map(ICURepairs.key))
+    /// The short names of the province-level units, which announce a place after them
+    /// (浙江|安吉|县) as a full name does.
+    static let provinces = SortedKeys([
+        "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+        "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
+        "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+    ].map(ICURepairs.key))
+    /// Determiners, level characters and 一, which no place's body holds (湖南|各地|市, 三省|市,
+    /// 乌鲁木齐市|一早|市).
+    static let notInPlaces = ScalarSet("各该此每本某其这那等诸省市县区乡镇一")
+    /// Determiners, quantities and qualifiers, which are no place's body (浙江省|部分|县,
+    /// 全省|贫困|县).
+    static let notPlaceBodies = SortedKeys([
+        "部分", "所有", "各个", "等地", "全部", "其他", "其余", "周边", "相关", "有关", "多个", "一些", "沿线", "试点", "重点", "贫困", "脱贫",
+    ].map(ICURepairs.key))
+    /// 和, between two topic words (发展和改革).
+    static let conjunction: UInt32 = 0x548C
+    /// 第, which begins an ordinal, never a topic (第一|次|会议).
+    static let ordinal: UInt32 = 0x7B2C
+    /// Words before a meeting's head that are not its topic: verbs of holding or attending a
+    /// meeting, determiners, bodies whose sessions are numbered (全国|委员会|…|会议) and
+    /// adjectives of importance (中央|重要|会议).
+    static let notTopics = SortedKeys([
+        "召开", "举行", "举办", "参加", "出席", "列席", "主持", "贯彻", "落实", "实施", "提交",
+        "提请", "通过", "审议", "筹备", "有关", "各地", "各级", "这次", "本次", "此次", "专门",
+        "全体", "常务", "委员会", "成员", "以及", "一次", "期间", "相关", "重要", "主要", "专题",
+    ].map(ICURepairs.key))
+
     /// One-token cues after a name: verbs of saying and 等.
     static let afterWords = SortedKeys([
         "表示", "指出", "强调", "介绍", "认为", "告诉", "说道", "坦言", "透露", "回忆", "等人",
@@ -366,8 +584,9 @@ enum Names {
     /// Suffixes that make a word of the two-character word before them (PKU keeps 积极性,
     /// 现代化, 工作者, 世界观, 增长率, 服务业, 孩子们 whole). Left out because they also begin
     /// or are words after a two-character word: 家 (回到|家), 学, 所, 会, 站, and 人 (很多|人,
-    /// 促进|人与自然: the agent nouns 负责人, 领导人 are vocabulary entries instead).
-    static let suffixes = ("性化者观率型式界感力度员业区机局法们")
+    /// 促进|人与自然: the agent nouns 负责人, 领导人 are vocabulary entries instead). 制 and 权
+    /// (负责制, 知情权) only when no single character follows (`boundSuffixes`).
+    static let suffixes = ("性化者观率型式界感力度员业区机局法们制权")
 
     /// Byline marks that precede a reporter's name (□王志宏).
     static let bylineMarks = ScalarSet("□■●▲◆★◎")
@@ -396,4 +615,24 @@ struct SortedKeys: Sendable {
         }
         return lo < keys.count && keys[lo] == key
     }
+}
+
+/// One byte of flags per BMP scalar for the names pass's place and meeting rules, apart from
+/// `CharacterClasses` (whose eight flags are taken): the first test of a token reads the next
+/// token's first character here, as it reads its `CharacterClasses`.
+enum CompoundClasses {
+    /// A place suffix (市, 县, 区, 旗, 镇, 乡).
+    static let placeSuffix: UInt8 = 1
+    /// The first character of a meeting's or a body's head (会议, 大会, 座谈会, 委员会, 领导小组).
+    static let meetingHead: UInt8 = 2
+
+    /// The flags, indexed by scalar value below U+10000.
+    static let table: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for s in Names.placeSuffixCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }
+        for word in Names.namedHeadWords {
+            if let s = word.unicodeScalars.first { table[Int(s.value)] |= meetingHead }
+        }
+        return table
+    }()
 }

@@ -1,9 +1,12 @@
-"""The only module that touches C: segtool's C API (``segtool.h``, ``segtool_bindings.h``)
-through ctypes.
+"""The modules that touch C: segtool's C API (``segtool.h``, ``segtool_bindings.h``) through
+ctypes here, and the hot calls (segmenting) through the extension module ``_ext`` (``_ext.c``).
 
-ctypes releases the GIL for the duration of every foreign call, so segmenting in several
-Python threads runs on several cores. Each thread keeps its own reusable result structs and
-output buffer (``threading.local``), as the C API wants one result struct per thread.
+ctypes loads the library (the bundled one, or $SEGTOOL_LIBRARY) and hands ``_ext`` the addresses
+of the functions it calls, so both use one copy of it. ``_ext`` releases the GIL around each
+segmentation, so segmenting in several Python threads runs on several cores; ctypes releases it
+in every other foreign call. Each thread keeps its own reusable result structs
+(``threading.local`` here, a thread-specific key in ``_ext``), as the C API wants one result
+struct per thread.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ import ctypes
 import os
 import threading
 from ctypes import (POINTER, Structure, byref, c_char_p, c_double, c_int, c_int64, c_size_t,
-                    c_uint8, c_uint32, c_void_p)
+                    c_uint32, c_void_p)
 from pathlib import Path
 from typing import Any, NoReturn
 
 from .errors import DictionaryError, IndexFileError, InvalidUTF8Error, QueryError, SegtoolError
+from .token import KINDS, SOURCES, Token
 
 #: SEGTOOL_API_VERSION of the header this module follows.
 API_VERSION = 1
@@ -33,11 +37,6 @@ INDEX_ERROR = 20
 QUERY_ERROR = 21
 NO_BUILTIN_LEXICON = 1 << 0
 FOLD_TRADITIONAL = 1 << 2
-
-#: A segtool_token is 5 uint64 words: byte_start, byte_end, char_start, char_end, and one word
-#: holding kind (byte 0), source (byte 1) and is_subword (byte 2).
-TOKEN_FIELDS = 5
-
 
 class _Error(Structure):
     _fields_ = [("code", c_int), ("message", c_char_p), ("path", c_char_p),
@@ -120,8 +119,6 @@ def _load() -> ctypes.CDLL:
     declare("segtool_tokens_free", None, POINTER(_Tokens))
     declare("segtool_segment", c_int, c_void_p, c_char_p, c_size_t, c_uint32, POINTER(_Tokens),
             _ErrorOut)
-    declare("segtool_segment_words", c_int, c_void_p, c_char_p, c_size_t, c_uint32, c_uint8,
-            POINTER(_Tokens), c_void_p, c_size_t, POINTER(c_size_t), _ErrorOut)
     declare("segtool_add_word", c_int, c_void_p, c_char_p, c_size_t, c_int64, c_char_p, _ErrorOut)
     declare("segtool_remove_word", c_int, c_void_p, c_char_p, c_size_t, POINTER(c_int), _ErrorOut)
     declare("segtool_load_dictionary", c_int, c_void_p, c_char_p, _ErrorOut)
@@ -156,12 +153,6 @@ def _load() -> ctypes.CDLL:
 
 _lib = _load()
 
-# segtool_segment_words without argtypes, for the hot path (see Segmenter.words): the caller
-# passes ctypes objects of the declared types, and small ints only for the uint32 mode and
-# the uint8 separator.
-_segment_words_fast = ctypes.CDLL(_library_path()).segtool_segment_words
-_segment_words_fast.restype = c_int
-
 #: The C library's version string, e.g. "0.1.0".
 LIBRARY_VERSION: str = _lib.segtool_version().decode("utf-8")
 
@@ -173,71 +164,64 @@ def _raise(status: int, error_pointer: Any, data: bytes | None = None) -> NoRetu
         error = error_pointer.contents
         message = (error.message or b"").decode("utf-8", "replace") or message
         path = error.path.decode("utf-8", "replace") if error.path else None
-        line = error.line if error.line >= 0 else None
-        offset = error.byte_offset if error.byte_offset >= 0 else None
+        line = error.line
+        offset = error.byte_offset
         _lib.segtool_error_free(error_pointer)
-    if status == INVALID_UTF8 and data is not None and offset is not None:
-        raise InvalidUTF8Error(data, offset)
+    _raise_error(status, message, path, line, offset, data)
+
+
+def _raise_error(status: int, message: str, path: str | None, line: int, offset: int,
+                 data: bytes | None) -> NoReturn:
+    """Raises the exception for a failed call: `line` and `offset` are -1 when unknown, `data`
+    the text (bytes) of a segmenting call. ``_ext`` calls this too."""
+    line_or_none = line if line >= 0 else None
+    offset_or_none = offset if offset >= 0 else None
+    if status == INVALID_UTF8 and data is not None and offset_or_none is not None:
+        raise InvalidUTF8Error(data, offset_or_none)
     if status in (FILE_ERROR, DICTIONARY_SYNTAX, DICTIONARY_UTF8, IDF_SYNTAX):
-        raise DictionaryError(message, file=path, line=line, offset=offset)
+        raise DictionaryError(message, file=path, line=line_or_none, offset=offset_or_none)
     if status == INDEX_ERROR:
-        raise IndexFileError(message, file=path, line=line, offset=offset)
+        raise IndexFileError(message, file=path, line=line_or_none, offset=offset_or_none)
     if status == QUERY_ERROR:
         raise QueryError(message)
     if status == INVALID_ARGUMENT:
         raise ValueError(f"segtool: {message}")
-    raise SegtoolError(message, file=path, line=line, offset=offset)
+    raise SegtoolError(message, file=path, line=line_or_none, offset=offset_or_none)
+
+
+def _address(function: Any) -> int:
+    """The address of a function of the library, as an int."""
+    address = ctypes.cast(function, c_void_p).value
+    if not address:
+        raise ImportError(f"segtool: no address for {function}")
+    return address
+
+
+try:
+    from . import _ext
+except ImportError as error:
+    raise ImportError(f"segtool: the extension module segtool._ext is missing or cannot be "
+                      f"loaded ({error}); reinstall the package (`pip install ./python`)") from None
+
+_ext.bind(_address(_lib.segtool_segment), _address(_lib.segtool_tokens_free),
+          _address(_lib.segtool_error_free), _raise_error, Token, KINDS, SOURCES)
 
 
 class _ThreadScratch:
-    """One thread's reusable result structs and output buffer (freed with the thread)."""
+    """One thread's reusable result structs (freed with the thread)."""
 
     def __init__(self) -> None:
-        self.tokens = _Tokens()
-        self.tokens_ref = byref(self.tokens)
-        self.length = c_size_t(0)
-        self.length_ref = byref(self.length)
         self.error = POINTER(_Error)()
         self.error_ref = byref(self.error)
         self.keywords = _KeywordArray()
-        self.capacity = 0
-        self.reserve(1 << 16)
-
-    def reserve(self, capacity: int) -> None:
-        """Makes the output buffer hold at least `capacity` bytes (old contents are lost)."""
-        if capacity > self.capacity:
-            self.set_capacity(max(capacity, 2 * self.capacity))
-
-    def trim(self) -> None:
-        """After a huge text: gives back the memory of its tokens and output, so that a thread
-        does not keep hundreds of MB for the rest of its life."""
-        _lib.segtool_tokens_free(byref(self.tokens))
-        if self.capacity > _KEPT_CAPACITY:
-            self.set_capacity(_KEPT_CAPACITY)
-
-    def set_capacity(self, capacity: int) -> None:
-        self.capacity = capacity
-        self.buffer = bytearray(self.capacity)
-        self.view = memoryview(self.buffer)
-        # Safe because: the bytearray is never resized while these exist (a new one
-        # replaces it), and `self` keeps it alive as long as the address is used.
-        self.buffer_address = c_void_p(ctypes.addressof(
-            (ctypes.c_char * self.capacity).from_buffer(self.buffer)))
-        # The last five arguments of segtool_segment_words, ready for the hot path.
-        self.tail = (self.tokens_ref, self.buffer_address, c_size_t(self.capacity),
-                     self.length_ref, self.error_ref)
 
     def __del__(self) -> None:
         lib = _lib
         if lib is not None:
-            lib.segtool_tokens_free(byref(self.tokens))
             lib.segtool_keyword_array_free(byref(self.keywords))
 
 
 _local = threading.local()
-#: Texts longer than this (bytes) have their thread's buffers trimmed after the call.
-_TRIM_ABOVE = 1 << 22
-_KEPT_CAPACITY = 1 << 16
 
 
 def _scratch() -> _ThreadScratch:
@@ -283,54 +267,10 @@ class Segmenter:
             lib.segtool_segmenter_free(self._handle)
             self._handle = None
 
-    # -------------------------------------------------------------- segmenting
-
-    def words(self, data: bytes, search: bool) -> list[str]:
-        """The tokens of ``data`` (UTF-8 without NUL bytes) as strings: the C API writes them
-        into this thread's buffer separated by NUL bytes, and one ``split`` makes the strings.
-
-        The hot path of ``lcut``: the call goes through ``_segment_words_fast`` (no argtypes;
-        every argument is already a ctypes object or a small int, so ctypes converts nothing).
-        """
-        try:
-            s = _local.scratch
-        except AttributeError:
-            s = _local.scratch = _ThreadScratch()
-        length = len(data)
-        # Precise tokens tile the text: at most `length` bytes plus a separator per token.
-        if (3 * length + 64 if search else 2 * length + 1) > s.capacity:
-            s.reserve(3 * length + 64 if search else 2 * length + 1)
-        status = _segment_words_fast(self._handle, data, c_size_t(length), search, 0, *s.tail)
-        if status:
-            _raise(status, s.error, data)
-        needed = s.length.value
-        if needed > s.capacity:  # search mode with many sub-words: once more with room
-            s.reserve(needed)
-            status = _segment_words_fast(self._handle, data, c_size_t(length), search, 0, *s.tail)
-            if status:
-                _raise(status, s.error, data)
-            needed = s.length.value
-        if not needed:
-            return []
-        words = str(s.view[:needed], "utf-8").split("\x00")
-        if length > _TRIM_ABOVE:
-            s.trim()
-        return words
-
-    def token_table(self, data: bytes, search: bool) -> list[int]:
-        """The tokens of ``data`` as a flat list, ``TOKEN_FIELDS`` integers a token."""
-        s = _scratch()
-        status = _lib.segtool_segment(self._handle, data, len(data), search, s.tokens_ref,
-                                      s.error_ref)
-        if status != OK:
-            _raise(status, s.error, data)
-        count = s.tokens.count
-        if count == 0:
-            return []
-        raw = ctypes.string_at(s.tokens.tokens, count * TOKEN_FIELDS * 8)
-        if len(data) > _TRIM_ABOVE:
-            s.trim()
-        return memoryview(raw).cast("Q").tolist()
+    @property
+    def address(self) -> int:
+        """The handle as an int, for ``_ext``'s calls (valid while this object lives)."""
+        return self._handle.value if self._handle else 0
 
     # -------------------------------------------------------------- words
 

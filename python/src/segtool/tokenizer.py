@@ -7,11 +7,15 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import IO, Literal, Union
 
-from . import _native
+from . import _ext, _native
 from .errors import DictionaryError
-from .token import KINDS, SOURCES, Token
+from .token import Token
 
 __all__ = ["Tokenizer", "TextInput", "DictionarySource"]
+
+_words = _ext.words
+_spans = _ext.spans
+_tokens = _ext.tokens
 
 #: What the segmenting functions take: a ``str``, or UTF-8 ``bytes`` (validated: bytes that
 #: are not UTF-8 raise ``InvalidUTF8Error`` with the offset; jieba would try GBK instead).
@@ -80,6 +84,8 @@ class Tokenizer:
         self.dictionary: str | None = None if dictionary is None else os.fspath(dictionary)
         self._segmenter = _native.Segmenter.open(builtin=dictionary is None, dictionaries=paths,
                                                  fold_traditional=fold == "traditional")
+        # The handle for the extension's calls: valid while self._segmenter lives.
+        self._address = self._segmenter.address
         # Keyword extractors keep the words they were opened with: cached per (IDF table, stop
         # words) and dropped when the words change.
         self._extractors: dict[tuple[str | None, str | None], _native.KeywordExtractor] = {}
@@ -197,12 +203,8 @@ class Tokenizer:
             InvalidUTF8Error: ``bytes`` that are not UTF-8 (with the byte offset).
             TypeError: not text (``None``, a number …).
         """
-        # The hot path: a str is encoded (valid UTF-8 by construction) and segmented in one
-        # call; text with NUL characters (the output's separator) takes the token path.
-        data = sentence.encode("utf-8") if type(sentence) is str else _utf8(sentence)
-        if b"\x00" in data:
-            return [t.word for t in self._tokens(self._segmenter, data, bool(cut_all), sentence)]
-        return self._segmenter.words(data, True if cut_all else False)
+        # The hot path: one call into the extension module (see _ext.c).
+        return _words(self._address, sentence, True if cut_all else False)
 
     def cut(self, sentence: TextInput, cut_all: bool = False, HMM: bool = True,
             use_paddle: bool = False) -> Iterator[str]:
@@ -233,9 +235,7 @@ class Tokenizer:
         Raises:
             ValueError: an unknown mode.
         """
-        search = _search_mode(mode)
-        for token in self.tokens(unicode_sentence, "search" if search else "precise"):
-            yield token.word, token.start, token.end
+        yield from _spans(self._address, unicode_sentence, _search_mode(mode))
 
     # ------------------------------------------------------------------ beyond jieba
 
@@ -246,26 +246,7 @@ class Tokenizer:
         >>> Tokenizer().tokens("2024年GDP增长5.2%")[0]
         Token(word='2024年', start=0, end=5, byte_start=0, byte_end=7, kind=<Kind.NUMBER: 'number'>, source=<Source.RULE: 'rule'>, subword=False)
         """
-        search = _search_mode(mode)
-        data = _utf8(text)
-        if not data:
-            return []
-        return self._tokens(self._segmenter, data, search, text)
-
-    def _tokens(self, segmenter: _native.Segmenter, data: bytes, search: bool,
-                original: object) -> list[Token]:
-        table = segmenter.token_table(data, search)
-        text = original if isinstance(original, str) else data.decode("utf-8")
-        fields = _native.TOKEN_FIELDS
-        byte_starts = table[0::fields]
-        byte_ends = table[1::fields]
-        starts = table[2::fields]
-        ends = table[3::fields]
-        flags = table[4::fields]
-        kinds, sources = KINDS, SOURCES
-        return [Token(text[s:e], s, e, bs, be, kinds[f & 0xFF], sources[(f >> 8) & 0xFF],
-                      bool((f >> 16) & 0xFF))
-                for bs, be, s, e, f in zip(byte_starts, byte_ends, starts, ends, flags)]
+        return _tokens(self._address, text, _search_mode(mode))
 
     # ------------------------------------------------------------------ keywords
 

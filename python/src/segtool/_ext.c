@@ -1,0 +1,767 @@
+/*
+ * segtool._ext: the hot calls of the Python package (lcut, cut, cut_for_search, tokenize,
+ * tokens) as a CPython extension module over segtool's C API (segtool.h).
+ *
+ * Why C and not ctypes: a ctypes call costs ~1.5 µs of marshalling, and turning the C API's
+ * output into Python strings took a decode and a split per call. Here a call releases the GIL,
+ * encodes the text into a per-thread buffer (an ASCII str is its own UTF-8) and segments it,
+ * takes the GIL back and makes each word as a slice of the caller's str, by the character
+ * offsets the C API returns, through a small cache of recent words (political text repeats its words: most
+ * are found there, and a found word is one reference more, not a new string).
+ *
+ * The module does not link to libsegtool-c: `_native` loads the library with ctypes (for the
+ * other calls) and hands this module the addresses of the three functions it needs (`bind`),
+ * so that both use one copy of the library, whichever file SEGTOOL_LIBRARY names.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "segtool.h"
+
+#if PY_VERSION_HEX < 0x030A0000
+static inline PyObject *Py_NewRef(PyObject *o) { Py_INCREF(o); return o; }
+#endif
+
+typedef segtool_status (*segment_fn)(const segtool_segmenter *, const char *, size_t, segtool_mode,
+                                     segtool_tokens *, segtool_error **);
+typedef void (*tokens_free_fn)(segtool_tokens *);
+typedef void (*error_free_fn)(segtool_error *);
+
+static segment_fn c_segment;
+static tokens_free_fn c_tokens_free;
+static error_free_fn c_error_free;
+/* raise_error(status, message, path, line, offset, data): raises the package's exception. */
+static PyObject *raise_error;
+/* The Token class and the Kind and Source members in the C API's numbering. */
+static PyTypeObject *token_type;
+static PyObject *kinds;
+static PyObject *sources;
+
+/* Texts longer than this (bytes): the thread's token storage is freed after the call, so that
+ * a thread does not keep the memory of a huge text's tokens for the rest of its life. */
+#define TRIM_ABOVE (1 << 22)
+
+/* ------------------------------------------------------------------ per-thread state */
+
+/* What a thread keeps between calls: the C API's result struct (it wants one per thread) and a
+ * buffer for the UTF-8 of a str. */
+typedef struct {
+    segtool_tokens tokens;
+    char *utf8;
+    size_t capacity;
+    /* In use by a call that is making its words. A call on the same thread meanwhile (from a
+     * finalizer the garbage collector runs while the words' tuples are allocated) must not
+     * overwrite its tokens: it gets a temporary state of its own. */
+    int busy;
+    int temporary;
+} thread_state;
+
+static pthread_key_t state_key;
+
+/* Frees what the state holds (it stays usable: everything is made again on demand). */
+static void state_trim(thread_state *state)
+{
+    if (c_tokens_free)
+        c_tokens_free(&state->tokens);
+    PyMem_RawFree(state->utf8);
+    state->utf8 = NULL;
+    state->capacity = 0;
+}
+
+static void state_destroy(void *p)
+{
+    state_trim(p);
+    PyMem_RawFree(p);
+}
+
+/* This thread's state, made on first use and freed when the thread ends. NULL with
+ * MemoryError set when out of memory. */
+static thread_state *thread_state_get(void)
+{
+    thread_state *state = pthread_getspecific(state_key);
+    if (state)
+        return state;
+    state = PyMem_RawCalloc(1, sizeof *state);
+    if (!state || pthread_setspecific(state_key, state) != 0) {
+        PyMem_RawFree(state);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    return state;
+}
+
+/* Makes the state's UTF-8 buffer hold `size` bytes; -1 with MemoryError set when it cannot. */
+static int state_reserve(thread_state *state, size_t size)
+{
+    if (size <= state->capacity)
+        return 0;
+    size_t capacity = size < 2 * state->capacity ? 2 * state->capacity : size;
+    if (capacity < 4096)
+        capacity = 4096;
+    char *grown = PyMem_RawRealloc(state->utf8, capacity);
+    if (!grown) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    state->utf8 = grown;
+    state->capacity = capacity;
+    return 0;
+}
+
+/* The UTF-8 of `length` characters at `data` (a str's characters, of width `kind`) written at
+ * `out`, which has room for `length * kind` + `length` bytes (each character takes at most one
+ * byte more than its width, and 4 bytes at most). Returns the bytes written, or -1 at a
+ * surrogate (not encodable: the caller lets Python raise its UnicodeEncodeError). Runs without
+ * the GIL: it touches no Python object, only the characters of an immutable str. */
+static Py_ssize_t encode_utf8(int kind, const void *data, Py_ssize_t length, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = data;
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS1 c = p[i];
+            if (c < 0x80) {
+                *o++ = c;
+            } else {
+                *o++ = (unsigned char)(0xC0 | (c >> 6));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            }
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = data;
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS2 c = p[i];
+            if (c < 0x80) {
+                *o++ = (unsigned char)c;
+            } else if (c < 0x800) {
+                *o++ = (unsigned char)(0xC0 | (c >> 6));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            } else if (c >= 0xD800 && c <= 0xDFFF) {
+                return -1;
+            } else {
+                *o++ = (unsigned char)(0xE0 | (c >> 12));
+                *o++ = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            }
+        }
+    } else {
+        const Py_UCS4 *p = data;
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS4 c = p[i];
+            if (c < 0x80) {
+                *o++ = (unsigned char)c;
+            } else if (c < 0x800) {
+                *o++ = (unsigned char)(0xC0 | (c >> 6));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            } else if (c < 0x10000) {
+                if (c >= 0xD800 && c <= 0xDFFF)
+                    return -1;
+                *o++ = (unsigned char)(0xE0 | (c >> 12));
+                *o++ = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            } else {
+                *o++ = (unsigned char)(0xF0 | (c >> 18));
+                *o++ = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+                *o++ = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+                *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            }
+        }
+    }
+    return (Py_ssize_t)(o - (unsigned char *)out);
+}
+
+/* ------------------------------------------------------------------ the word cache */
+
+/* Recent words, by a hash of their characters: direct-mapped, a slot's word replaced by the
+ * next word that falls there. Only touched with the GIL held (builds with the GIL disabled
+ * make every word afresh, as builds with -DSEGTOOL_NO_WORD_CACHE do, to measure it). */
+#define CACHE_BITS 15
+#define CACHE_MAX_LENGTH 8
+#if !defined(Py_GIL_DISABLED) && !defined(SEGTOOL_NO_WORD_CACHE)
+#define USE_CACHE 1
+static PyObject *cache[1 << CACHE_BITS];
+#else
+#define USE_CACHE 0
+#endif
+
+static void cache_clear(void)
+{
+#if USE_CACHE
+    for (size_t i = 0; i < (size_t)1 << CACHE_BITS; i++)
+        Py_CLEAR(cache[i]);
+#endif
+}
+
+/* Whether str `word` (length `length`) has the characters at `p` (of width `kind`). */
+static inline int same_characters(PyObject *word, int kind, const void *p, Py_ssize_t length)
+{
+    int word_kind = PyUnicode_KIND(word);
+    const void *word_data = PyUnicode_DATA(word);
+    /* Words are short: a loop beats a call to memcmp. */
+    if (word_kind == kind && kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *a = word_data, *b = p;
+        for (Py_ssize_t i = 0; i < length; i++)
+            if (a[i] != b[i])
+                return 0;
+        return 1;
+    }
+    if (word_kind == kind)
+        return memcmp(word_data, p, (size_t)length * (size_t)kind) == 0;
+    for (Py_ssize_t i = 0; i < length; i++)
+        if (PyUnicode_READ(word_kind, word_data, i) != PyUnicode_READ(kind, p, i))
+            return 0;
+    return 1;
+}
+
+#define NO_SLOT UINT32_MAX
+
+/* The cache slot of the `length` characters at `p` (of width `kind`), or NO_SLOT for a word
+ * too long to cache. */
+static inline uint32_t slot_of(int kind, const char *p, Py_ssize_t length)
+{
+#if USE_CACHE
+    if (length > CACHE_MAX_LENGTH)
+        return NO_SLOT;
+    /* FNV-1a over the code points: the same hash whatever the width of the text. */
+    uint32_t h = 2166136261u;
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS1 *)p)[i]) * 16777619u;
+        break;
+    case PyUnicode_2BYTE_KIND:
+        for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS2 *)p)[i]) * 16777619u;
+        break;
+    default:
+        for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS4 *)p)[i]) * 16777619u;
+        break;
+    }
+    h ^= h >> 15;
+    return h & ((1u << CACHE_BITS) - 1);
+#else
+    (void)kind; (void)p; (void)length;
+    return NO_SLOT;
+#endif
+}
+
+/* A new reference to the str of the `length` characters at `p` (of width `kind`), found in
+ * cache slot `slot` or made and put there; NULL with an exception set on failure. */
+static inline PyObject *word_in_slot(uint32_t slot, int kind, const char *p, Py_ssize_t length)
+{
+#if USE_CACHE
+    if (slot != NO_SLOT) {
+        PyObject *cached = cache[slot];
+        if (cached && PyUnicode_GET_LENGTH(cached) == length && same_characters(cached, kind, p, length)) {
+            Py_INCREF(cached);
+            return cached;
+        }
+        PyObject *word = PyUnicode_FromKindAndData(kind, p, length);
+        if (!word)
+            return NULL;
+        Py_INCREF(word);
+        Py_XSETREF(cache[slot], word);
+        return word;
+    }
+#else
+    (void)slot;
+#endif
+    return PyUnicode_FromKindAndData(kind, p, length);
+}
+
+/* The words of a segmentation, in order. Most of the time of making a word from the cache is
+ * two cache misses (its slot, then the str); a cursor hashes the words AHEAD tokens before
+ * they are made and prefetches their slots, and half as far ahead the strs in those slots. */
+#define AHEAD 16
+#define RING 32 /* a power of two > AHEAD */
+typedef struct {
+    int kind;
+    const char *data;
+    const segtool_token *tokens;
+    size_t count;
+    uint32_t slots[RING];
+} word_cursor;
+
+/* Safe because: segment() checked every token's char_start <= char_end <= the text's length,
+ * and the cursor's text is held for as long as the cursor is used. */
+static inline const char *cursor_characters(const word_cursor *c, size_t i)
+{
+    return c->data + (size_t)c->tokens[i].char_start * (size_t)c->kind;
+}
+
+static inline Py_ssize_t cursor_length(const word_cursor *c, size_t i)
+{
+    return (Py_ssize_t)(c->tokens[i].char_end - c->tokens[i].char_start);
+}
+
+static inline void cursor_hash(word_cursor *c, size_t i)
+{
+    uint32_t slot = slot_of(c->kind, cursor_characters(c, i), cursor_length(c, i));
+    c->slots[i & (RING - 1)] = slot;
+#if USE_CACHE
+    if (slot != NO_SLOT)
+        __builtin_prefetch(&cache[slot]);
+#endif
+}
+
+static inline void cursor_start(word_cursor *c, PyObject *text, const segtool_tokens *tokens)
+{
+    c->kind = PyUnicode_KIND(text);
+    c->data = PyUnicode_DATA(text);
+    c->tokens = tokens->tokens;
+    c->count = tokens->count;
+    for (size_t i = 0; i < AHEAD && i < c->count; i++)
+        cursor_hash(c, i);
+}
+
+/* A new reference to the word of token `i` (called for i = 0, 1, 2 … in order). */
+static inline PyObject *cursor_word(word_cursor *c, size_t i)
+{
+    if (i + AHEAD < c->count)
+        cursor_hash(c, i + AHEAD);
+#if USE_CACHE
+    if (i + AHEAD / 2 < c->count) {
+        uint32_t ahead = c->slots[(i + AHEAD / 2) & (RING - 1)];
+        PyObject *cached = ahead == NO_SLOT ? NULL : cache[ahead];
+        if (cached)
+            __builtin_prefetch(cached);
+    }
+#endif
+    return word_in_slot(c->slots[i & (RING - 1)], c->kind, cursor_characters(c, i), cursor_length(c, i));
+}
+
+/* ------------------------------------------------------------------ segmenting */
+
+/* One segmentation: the text as a str, and its tokens in this thread's state. */
+typedef struct {
+    PyObject *text;        /* the str whose characters the tokens index (a new reference) */
+    segtool_tokens *tokens;
+    thread_state *state;
+    size_t length;         /* UTF-8 bytes segmented */
+} segmentation;
+
+static void segmentation_done(segmentation *s)
+{
+    if (s->state) {
+        if (s->state->temporary) {
+            state_destroy(s->state);
+        } else {
+            if (s->length > TRIM_ABOVE)
+                state_trim(s->state);
+            s->state->busy = 0;
+        }
+        s->state = NULL;
+    }
+    Py_CLEAR(s->text);
+}
+
+/* This thread's state for a new call (a temporary one when it is busy), marked busy; NULL with
+ * an exception set. Released by segmentation_done. */
+static thread_state *state_acquire(void)
+{
+    thread_state *state = thread_state_get();
+    if (!state)
+        return NULL;
+    if (state->busy) {
+        state = PyMem_RawCalloc(1, sizeof *state);
+        if (!state) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        state->temporary = 1;
+    }
+    state->busy = 1;
+    return state;
+}
+
+/* Raises the package's exception for a failed call (and frees the error). */
+static void raise_status(segtool_status status, segtool_error *error, PyObject *data)
+{
+    PyObject *message = NULL, *path = NULL;
+    long long line = -1, offset = -1;
+    if (error) {
+        message = PyUnicode_DecodeUTF8(error->message ? error->message : "", error->message ? (Py_ssize_t)strlen(error->message) : 0, "replace");
+        if (error->path)
+            path = PyUnicode_DecodeUTF8(error->path, (Py_ssize_t)strlen(error->path), "replace");
+        line = error->line;
+        offset = error->byte_offset;
+        c_error_free(error);
+    }
+    if (!message) {
+        PyErr_Clear();
+        message = PyUnicode_FromFormat("segtool: error %d", (int)status);
+        if (!message)
+            return;
+    }
+    if (!path) {
+        PyErr_Clear();
+        path = Py_NewRef(Py_None);
+    }
+    PyObject *result = PyObject_CallFunction(raise_error, "iOOLLO", (int)status, message, path, line, offset,
+                                             data ? data : Py_None);
+    Py_DECREF(message);
+    Py_DECREF(path);
+    if (result) { /* raise_error always raises; a bug if it returned */
+        Py_DECREF(result);
+        PyErr_SetString(PyExc_SystemError, "segtool: raise_error returned");
+    }
+}
+
+/* Segments `object` (a str, or UTF-8 bytes / a bytes-like object) with the GIL released
+ * around the C call (and, for a str, around its encoding into the thread's buffer). Returns 0,
+ * or -1 with an exception set. */
+static int segment(PyObject *handle_object, PyObject *object, PyObject *search_object, segmentation *out)
+{
+    out->text = NULL;
+    out->tokens = NULL;
+    out->state = NULL;
+    out->length = 0;
+    if (!c_segment) {
+        PyErr_SetString(PyExc_RuntimeError, "segtool._ext: bind() was not called");
+        return -1;
+    }
+    /* Safe because: the package passes a Tokenizer's handle (`Segmenter.address`), which the
+     * tokenizer keeps open while it lives, and the tokenizer is alive during its own call. */
+    const segtool_segmenter *handle = PyLong_AsVoidPtr(handle_object);
+    if (!handle) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "segtool: the segmenter is closed");
+        return -1;
+    }
+    int search = PyObject_IsTrue(search_object);
+    if (search < 0)
+        return -1;
+    PyObject *owner = NULL; /* the bytes object that holds the UTF-8, for bytes input */
+    const char *utf8 = NULL;
+    Py_ssize_t length = 0;
+    /* A non-ASCII str: its characters, encoded into the thread's buffer without the GIL. */
+    int kind = 0;
+    const void *characters = NULL;
+    Py_ssize_t character_count = 0;
+    if (PyUnicode_Check(object)) {
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(object) < 0)
+            return -1;
+#endif
+        if (PyUnicode_IS_ASCII(object)) {
+            utf8 = PyUnicode_DATA(object);
+            length = PyUnicode_GET_LENGTH(object);
+        } else {
+            kind = PyUnicode_KIND(object);
+            characters = PyUnicode_DATA(object);
+            character_count = PyUnicode_GET_LENGTH(object);
+            if ((size_t)character_count > (PY_SSIZE_T_MAX - 1) / 5) {
+                PyErr_NoMemory();
+                return -1;
+            }
+        }
+    } else if (PyBytes_Check(object)) {
+        owner = Py_NewRef(object);
+    } else if (PyByteArray_Check(object) || PyMemoryView_Check(object)) {
+        /* A copy: the GIL is released during the call, and these can change meanwhile. */
+        owner = PyBytes_FromObject(object);
+        if (!owner)
+            return -1;
+    } else {
+        PyErr_Format(PyExc_TypeError, "segtool: expected str or UTF-8 bytes, got %s",
+                     object == Py_None ? "None" : Py_TYPE(object)->tp_name);
+        return -1;
+    }
+    if (owner) {
+        utf8 = PyBytes_AS_STRING(owner);
+        length = PyBytes_GET_SIZE(owner);
+    }
+    thread_state *state = state_acquire();
+    if (!state) {
+        Py_XDECREF(owner);
+        return -1;
+    }
+    out->state = state;
+    if (characters && state_reserve(state, (size_t)character_count * (size_t)(kind + 1)) < 0) {
+        Py_XDECREF(owner);
+        segmentation_done(out);
+        return -1;
+    }
+    segtool_tokens *tokens = &state->tokens;
+    out->tokens = tokens;
+    segtool_error *error = NULL;
+    segtool_status status = SEGTOOL_OK;
+    int surrogate = 0;
+    tokens->count = 0;
+    if (length > 0 || character_count > 0) {
+        /* Safe because: without the GIL only memory that cannot change or go is touched: the
+         * characters (or bytes) of an immutable str (bytes object) that `object` (`owner`)
+         * holds, this thread's state, and the C API's handle. */
+        Py_BEGIN_ALLOW_THREADS
+        if (characters) {
+            length = encode_utf8(kind, characters, character_count, state->utf8);
+            surrogate = length < 0;
+            utf8 = state->utf8;
+        }
+        if (!surrogate)
+            status = c_segment(handle, utf8, (size_t)length, search ? SEGTOOL_MODE_SEARCH : SEGTOOL_MODE_PRECISE, tokens, &error);
+        Py_END_ALLOW_THREADS
+    }
+    out->length = length > 0 ? (size_t)length : 0;
+    if (surrogate) {
+        /* Python's own encoder raises the UnicodeEncodeError, with the position. */
+        PyObject *encoded = PyUnicode_AsUTF8String(object);
+        if (encoded) {
+            Py_DECREF(encoded);
+            PyErr_SetString(PyExc_SystemError, "segtool: a surrogate that Python could encode");
+        }
+        segmentation_done(out);
+        return -1;
+    }
+    if (status != SEGTOOL_OK) {
+        raise_status(status, error, owner);
+        Py_XDECREF(owner);
+        segmentation_done(out);
+        return -1;
+    }
+    if (PyUnicode_Check(object)) {
+        out->text = Py_NewRef(object);
+    } else {
+        /* Valid UTF-8 (the segmenter checked it): the str the offsets index. */
+        out->text = PyUnicode_DecodeUTF8(utf8, length, "strict");
+        if (!out->text) {
+            Py_XDECREF(owner);
+            segmentation_done(out);
+            return -1;
+        }
+    }
+    Py_XDECREF(owner);
+    /* The C API's offsets are in code points, as a str's indices are; check they fit. */
+    Py_ssize_t text_length = PyUnicode_GET_LENGTH(out->text);
+    const segtool_token *t = tokens->tokens;
+    for (size_t i = 0; i < tokens->count; i++) {
+        if (t[i].char_start > t[i].char_end || t[i].char_end > (uint64_t)text_length) {
+            PyErr_SetString(PyExc_SystemError, "segtool: a token lies outside the text");
+            segmentation_done(out);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int check_arguments(const char *name, Py_ssize_t nargs, Py_ssize_t expected)
+{
+    if (nargs == expected)
+        return 0;
+    PyErr_Format(PyExc_TypeError, "%s() takes %zd arguments (%zd given)", name, expected, nargs);
+    return -1;
+}
+
+/* words(handle, text, search) -> list[str]: the words of the text, every token (whitespace
+ * included, so in precise mode "".join(words) == text). */
+static PyObject *ext_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (check_arguments("words", nargs, 3) < 0)
+        return NULL;
+    segmentation s;
+    if (segment(args[0], args[1], args[2], &s) < 0)
+        return NULL;
+    size_t count = s.tokens->count;
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    if (list) {
+        word_cursor cursor;
+        cursor_start(&cursor, s.text, s.tokens);
+        for (size_t i = 0; i < count; i++) {
+            PyObject *word = cursor_word(&cursor, i);
+            if (!word) {
+                Py_CLEAR(list);
+                break;
+            }
+            PyList_SET_ITEM(list, (Py_ssize_t)i, word);
+        }
+    }
+    segmentation_done(&s);
+    return list;
+}
+
+/* spans(handle, text, search) -> list[tuple[str, int, int]]: (word, start, end) in characters,
+ * as jieba's tokenize yields them. */
+static PyObject *ext_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (check_arguments("spans", nargs, 3) < 0)
+        return NULL;
+    segmentation s;
+    if (segment(args[0], args[1], args[2], &s) < 0)
+        return NULL;
+    size_t count = s.tokens->count;
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    if (list) {
+        word_cursor cursor;
+        cursor_start(&cursor, s.text, s.tokens);
+        const segtool_token *t = s.tokens->tokens;
+        for (size_t i = 0; i < count; i++) {
+            Py_ssize_t start = (Py_ssize_t)t[i].char_start, end = (Py_ssize_t)t[i].char_end;
+            PyObject *item = PyTuple_New(3);
+            PyObject *word = item ? cursor_word(&cursor, i) : NULL;
+            PyObject *a = word ? PyLong_FromSsize_t(start) : NULL;
+            PyObject *b = a ? PyLong_FromSsize_t(end) : NULL;
+            if (!b) {
+                Py_XDECREF(item);
+                Py_XDECREF(word);
+                Py_XDECREF(a);
+                Py_CLEAR(list);
+                break;
+            }
+            PyTuple_SET_ITEM(item, 0, word);
+            PyTuple_SET_ITEM(item, 1, a);
+            PyTuple_SET_ITEM(item, 2, b);
+            PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+        }
+    }
+    segmentation_done(&s);
+    return list;
+}
+
+/* tokens(handle, text, search) -> list[Token]: every field of the C API's tokens. */
+static PyObject *ext_tokens(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (check_arguments("tokens", nargs, 3) < 0)
+        return NULL;
+    if (!token_type) {
+        PyErr_SetString(PyExc_RuntimeError, "segtool._ext: bind() was not called");
+        return NULL;
+    }
+    segmentation s;
+    if (segment(args[0], args[1], args[2], &s) < 0)
+        return NULL;
+    size_t count = s.tokens->count;
+    Py_ssize_t kind_count = PyTuple_GET_SIZE(kinds), source_count = PyTuple_GET_SIZE(sources);
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    if (list) {
+        word_cursor cursor;
+        cursor_start(&cursor, s.text, s.tokens);
+        const segtool_token *t = s.tokens->tokens;
+        for (size_t i = 0; i < count; i++) {
+            if (t[i].kind >= kind_count || t[i].source >= source_count) {
+                PyErr_Format(PyExc_SystemError, "segtool: unknown token kind %d or source %d", t[i].kind, t[i].source);
+                Py_CLEAR(list);
+                break;
+            }
+            Py_ssize_t start = (Py_ssize_t)t[i].char_start, end = (Py_ssize_t)t[i].char_end;
+            /* A Token is a tuple subclass (a NamedTuple): made as tuple.__new__ makes one.
+             * Safe because: bind() checked that Token is a tuple subclass with nothing beyond a
+             * tuple's layout (a NamedTuple's __slots__ is empty), so its 8 items are all there
+             * is to set. */
+            PyObject *item = token_type->tp_alloc(token_type, 8);
+            PyObject *fields[8] = {NULL};
+            int ok = item != NULL;
+            ok = ok && (fields[0] = cursor_word(&cursor, i)) != NULL;
+            ok = ok && (fields[1] = PyLong_FromSsize_t(start)) != NULL;
+            ok = ok && (fields[2] = PyLong_FromSsize_t(end)) != NULL;
+            ok = ok && (fields[3] = PyLong_FromUnsignedLongLong(t[i].byte_start)) != NULL;
+            ok = ok && (fields[4] = PyLong_FromUnsignedLongLong(t[i].byte_end)) != NULL;
+            if (ok) {
+                fields[5] = Py_NewRef(PyTuple_GET_ITEM(kinds, t[i].kind));
+                fields[6] = Py_NewRef(PyTuple_GET_ITEM(sources, t[i].source));
+                fields[7] = Py_NewRef(t[i].is_subword ? Py_True : Py_False);
+            }
+            if (!ok) {
+                for (int f = 0; f < 8; f++)
+                    Py_XDECREF(fields[f]);
+                Py_XDECREF(item);
+                Py_CLEAR(list);
+                break;
+            }
+            for (int f = 0; f < 8; f++)
+                PyTuple_SET_ITEM(item, f, fields[f]);
+            PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+        }
+    }
+    segmentation_done(&s);
+    return list;
+}
+
+/* bind(segment, tokens_free, error_free, raise_error, Token, kinds, sources): the addresses
+ * of the C API's functions (from ctypes) and the package's Python objects. */
+static PyObject *ext_bind(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (check_arguments("bind", nargs, 7) < 0)
+        return NULL;
+    void *segment_address = PyLong_AsVoidPtr(args[0]);
+    void *free_address = segment_address ? PyLong_AsVoidPtr(args[1]) : NULL;
+    void *error_address = free_address ? PyLong_AsVoidPtr(args[2]) : NULL;
+    if (!error_address) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "segtool._ext.bind: a NULL function address");
+        return NULL;
+    }
+    if (!PyCallable_Check(args[3]) || !PyType_Check(args[4]) ||
+        !PyType_IsSubtype((PyTypeObject *)args[4], &PyTuple_Type) ||
+        ((PyTypeObject *)args[4])->tp_basicsize != PyTuple_Type.tp_basicsize ||
+        ((PyTypeObject *)args[4])->tp_dictoffset != 0 || !PyTuple_Check(args[5]) || !PyTuple_Check(args[6])) {
+        PyErr_SetString(PyExc_TypeError, "segtool._ext.bind: expected (int, int, int, callable, a tuple type without fields of its own, tuple, tuple)");
+        return NULL;
+    }
+    /* Function pointers from data pointers: POSIX guarantees they convert (dlsym works so). */
+    c_segment = (segment_fn)segment_address;
+    c_tokens_free = (tokens_free_fn)free_address;
+    c_error_free = (error_free_fn)error_address;
+    Py_XSETREF(raise_error, Py_NewRef(args[3]));
+    Py_XSETREF(token_type, (PyTypeObject *)Py_NewRef(args[4]));
+    Py_XSETREF(kinds, Py_NewRef(args[5]));
+    Py_XSETREF(sources, Py_NewRef(args[6]));
+    Py_RETURN_NONE;
+}
+
+/* thread_has_storage() -> bool: whether this thread holds token storage or a UTF-8 buffer
+ * (for tests of the trimming after huge texts). */
+static PyObject *ext_thread_has_storage(PyObject *module, PyObject *unused)
+{
+    (void)module;
+    (void)unused;
+    thread_state *state = pthread_getspecific(state_key);
+    return PyBool_FromLong(state != NULL && (state->tokens.internal_ != NULL || state->utf8 != NULL));
+}
+
+/* clear_cache(): empties the word cache (the strings stay alive while used elsewhere). */
+static PyObject *ext_clear_cache(PyObject *module, PyObject *unused)
+{
+    (void)module;
+    (void)unused;
+    cache_clear();
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"words", (PyCFunction)(void (*)(void))ext_words, METH_FASTCALL,
+     "words(handle, text, search) -> list[str]: every token's text, in order."},
+    {"spans", (PyCFunction)(void (*)(void))ext_spans, METH_FASTCALL,
+     "spans(handle, text, search) -> list[(word, start, end)], character offsets."},
+    {"tokens", (PyCFunction)(void (*)(void))ext_tokens, METH_FASTCALL,
+     "tokens(handle, text, search) -> list[Token]."},
+    {"bind", (PyCFunction)(void (*)(void))ext_bind, METH_FASTCALL,
+     "bind(segment, tokens_free, error_free, raise_error, Token, kinds, sources)."},
+    {"thread_has_storage", ext_thread_has_storage, METH_NOARGS,
+     "Whether this thread keeps token storage."},
+    {"clear_cache", ext_clear_cache, METH_NOARGS, "Empties the cache of recent words."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module_definition = {
+    PyModuleDef_HEAD_INIT, "segtool._ext",
+    "segtool's hot calls over its C API (see _ext.c); used through segtool.Tokenizer.", -1, methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__ext(void)
+{
+    static int key_made;
+    if (!key_made) {
+        if (pthread_key_create(&state_key, state_destroy) != 0) {
+            PyErr_SetString(PyExc_ImportError, "segtool._ext: pthread_key_create failed");
+            return NULL;
+        }
+        key_made = 1;
+    }
+    return PyModule_Create(&module_definition);
+}
