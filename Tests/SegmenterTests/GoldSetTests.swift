@@ -11,6 +11,8 @@ import Segmenter
     /// The second held-out set of political terms (written without looking at the rules' output).
     static let terms2Path = "Benchmarks/goldsets/political-terms-2.tsv"
     static let namesPath = "Benchmarks/goldsets/general-news.names.txt"
+    /// The second, smaller general-news set (written before the second round of ICU repairs).
+    static let gold2Path = "Benchmarks/goldsets/general-news-2.utf8"
 
     /// The file's bytes as UTF-8 text, or a test failure naming the file.
     static func text(_ relative: String) throws -> String {
@@ -29,12 +31,13 @@ import Segmenter
         return lines
     }
 
-    @Test func goldLinesAreTokensSeparatedBySingleSpaces() throws {
-        let lines = Self.lines(try Self.text(Self.goldPath))
-        #expect(lines.count >= 300, "only \(lines.count) sentences")
+    @Test(arguments: [(goldPath, 300), (gold2Path, 100)])
+    func goldLinesAreTokensSeparatedBySingleSpaces(_ set: (path: String, minimum: Int)) throws {
+        let lines = Self.lines(try Self.text(set.path))
+        #expect(lines.count >= set.minimum, "only \(lines.count) sentences")
         var raws = Set<String>()
         for (index, line) in lines.enumerated() {
-            let at = "\(Self.goldPath):\(index + 1)"
+            let at = "\(set.path):\(index + 1)"
             #expect(!line.isEmpty, "\(at): empty line")
             // Split on the one separator; any other whitespace would be inside a token.
             let tokens = line.split(separator: " ", omittingEmptySubsequences: false)
@@ -47,6 +50,14 @@ import Segmenter
             #expect(tokens.joined() == raw, "\(at): tokens do not spell the raw text")
             #expect(tokens.joined(separator: " ") == line, "\(at): line is not its tokens joined by one space")
             #expect(raws.insert(raw).inserted, "\(at): the same sentence occurs twice")
+        }
+    }
+
+    /// The second set shares no sentence with the first.
+    @Test func theSecondSetIsNew() throws {
+        let first = Set(Self.lines(try Self.text(Self.goldPath)).map { $0.replacingOccurrences(of: " ", with: "") })
+        for (index, line) in Self.lines(try Self.text(Self.gold2Path)).enumerated() {
+            #expect(!first.contains(line.replacingOccurrences(of: " ", with: "")), "\(Self.gold2Path):\(index + 1) is in \(Self.goldPath)")
         }
     }
 

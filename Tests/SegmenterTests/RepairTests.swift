@@ -31,6 +31,51 @@ import Segmenter
     }
 
     @Test(arguments: [
+        // A demonstrative, ordinal or distributive glued to its classifier (ICU: 这位, 本届, 首批).
+        ("这位老人每天散步", "这|位|老人|每天|散步"),
+        ("本届论坛开幕", "本|届|论坛|开幕"),
+        ("首座大桥通车", "首|座|大桥|通车"),
+        // 个 glued to what it counts and a demonstrative before a numeral (下个月, 这几天).
+        ("下个月开工", "下|个|月|开工"),
+        ("这几天降温", "这|几|天|降温"),
+        // Adverb or pronoun + verb, modal or preposition (ICU: 已有, 也能, 不会, 他在).
+        ("全县已有八个村通车", "全县|已|有|八|个|村|通车"),
+        ("这里也能看到", "这里|也|能|看到"),
+        ("他不会来", "他|不|会|来"),
+        ("他们都不同意", "他们|都|不|同意"),
+        ("他要出差", "他|要|出差"),
+        // Verb + complement of place or extent (ICU: 放在, 降至, 增加到, 没想到).
+        ("把书放在桌上", "把|书|放|在|桌上"),
+        ("利率降至低位", "利率|降|至|低位"),
+        ("人数增加到三千", "人数|增加|到|三千"),
+        ("没想到下雨", "没|想到|下雨"),
+        // 得 + degree adverb (ICU: 得很).
+        ("开得很足", "开|得|很|足"),
+    ])
+    func splitsOfTheSecondRound(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+        #expect(Shared.icu.cut(pair.0) != pair.1)
+    }
+
+    @Test(arguments: [
+        // Words of the same characters that stay whole: demonstrative + classifier words
+        // (各国, 首次, 每年, 本人), adverb + verb words (还有, 只有, 不要, 才能), complements that
+        // are words (得到, 达到, 看到, 来到, 正在, 存在) and the potential forms (得不到).
+        ("各国代表首次参加", ["各国", "首次"]),
+        ("每年本人都去", ["每年", "本人"]),
+        ("还有问题只有靠改革", ["还有", "只有"]),
+        ("不要着急才能做好", ["不要", "才能"]),
+        ("得到支持达到目标", ["得到", "达到"]),
+        ("正在看到存在的问题", ["正在", "看到", "存在"]),
+        ("有些人得不到帮助", ["得不到"]),
+        ("截至目前下一步工作", ["截至", "下一步"]),
+    ])
+    func wordsOfTheSecondRoundStayWhole(_ pair: (String, [String])) {
+        let words = Shared.segmenter.cut(pair.0).split(separator: "|").map(String.init)
+        for word in pair.1 { #expect(words.contains(word), "\(word) in \(words)") }
+    }
+
+    @Test(arguments: [
         // A person's name after a title, a byline or a previous name, or before a title or a
         // verb of saying.
         ("本报记者王志宏报道", "本报记者|王志宏|报道"),

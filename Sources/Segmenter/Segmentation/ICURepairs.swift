@@ -22,10 +22,26 @@ enum ICURepairs {
         let firstClass = CharacterClasses.of(first, in: classes)
         // Most words: no classifier or particle at the end (是 is a head particle), no particle
         // at the start; one branch.
+        let firstMore = CharacterClasses.of(first, in: classes, more: true)
+        let lastMore = CharacterClasses.of(last, in: classes, more: true)
+        let more = (firstMore & CharacterClasses.moreFirst) | (lastMore & CharacterClasses.moreLast)
         if (lastClass & (CharacterClasses.classifier | CharacterClasses.tailParticle | CharacterClasses.headParticle))
             | (firstClass & CharacterClasses.headParticle) == 0 {
-            return nil
+            return more == 0 ? nil : moreSplit(scalars, s, e, firstMore: firstMore, lastMore: lastMore, lastClass: lastClass)
         }
+        let cut = particleSplit(scalars, s, e, lastClass: lastClass, firstClass: firstClass)
+        if cut == nil && more != 0 {
+            return moreSplit(scalars, s, e, firstMore: firstMore, lastMore: lastMore, lastClass: lastClass)
+        }
+        return cut
+    }
+
+    /// The first classes (numeral + classifier, particles, 是).
+    @inline(__always)
+    private static func particleSplit(
+        _ scalars: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, lastClass: UInt8, firstClass: UInt8
+    ) -> Int? {
+        let first = scalars[s], last = scalars[e - 1]
         if lastClass & CharacterClasses.tailParticle == 0 && last != shi && firstClass & CharacterClasses.headParticle == 0 {
             // No particle and no 是 (which are head particles too): only a numeral with its
             // classifier may be split (most words ending in a classifier, 中国, 市场, 形成, end here).
@@ -61,6 +77,112 @@ enum ICURepairs {
         }
         return nil
     }
+
+    /// The classes of `CharacterClasses`'s second half (the first character's or the last
+    /// one's flags say whether a word can be one of them, before any lookup):
+    ///
+    /// - a demonstrative, ordinal or distributive glued to its classifier: 这位, 这次, 本届,
+    ///   该项, 首批, 每位, 各个 → 这|位 …; before a numeral, 这几天, 每一件 → 这|几|天 …; and
+    ///   个 glued to what it counts, 下个月, 每个人, 三个月 → 下|个|月 … (kept: `keepDemonstrative`);
+    /// - an adverb or pronoun glued to a verb, a modal or a preposition, a verb glued to its
+    ///   complement of place or extent, 得 glued to a degree adverb: 已有, 也能, 不会, 都在,
+    ///   他在, 也不, 我要, 放在, 降至, 送到, 得很 → 已|有 …; a verb glued to the particle 得, 做得, 看得 →
+    ///   做|得 …; a numeral glued to 起, 多起, 几起 → 多|起 (a closed list, `splitPairs`);
+    /// - a three-character word ending in 到, 在 or 至: a verb of two characters and its
+    ///   complement, 增加到, 感受到, 停留在 → 增加|到 …, or an adverb before a word, 没想到,
+    ///   一直在, 不存在 → 没|想到 … (kept: the potential forms 得不到, 想得到).
+    private static func moreSplit(
+        _ scalars: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, firstMore: UInt8, lastMore: UInt8, lastClass: UInt8
+    ) -> Int? {
+        let length = e - s
+        if firstMore & CharacterClasses.demonstrative != 0 {
+            let first = scalars[s], second = scalars[s + 1]
+            // 上 and 下 only before 个 and 一 (上个月, 下一年; 上万, 下午 are other words).
+            let upDown = first == shang || first == xia
+            if upDown && second != ge && second != yi { return nil }
+            if length == 2 {
+                if lastClass & CharacterClasses.classifier != 0 || second == yi {
+                    return keepDemonstrative.contains(key(scalars, s, e)) ? nil : s + 1
+                }
+                return nil
+            }
+            if length == 3 {
+                if keepDemonstrative.contains(key(scalars, s, e)) { return nil }
+                if second == ge { return e - 1 }                        // 下个|月, then 下|个
+                if ScalarClass.isHanNumeral(second) || second == ji { return s + 1 }  // 这|几天
+            }
+            return nil
+        }
+        if length == 2 {
+            if firstMore & CharacterClasses.pairFirst != 0 && lastMore & CharacterClasses.pairLast != 0
+                && splitPairs.contains(key(scalars, s, e)) {
+                return s + 1
+            }
+            return nil
+        }
+        if length == 3 {
+            let second = scalars[s + 1]
+            if firstMore & CharacterClasses.numeralFirst != 0 && second == ge { return e - 1 }  // 三个|月
+            if lastMore & CharacterClasses.placeComplement != 0 {
+                if second == bu || second == de3 { return nil }         // 得不到, 想得到
+                if firstMore & CharacterClasses.adverbFirst != 0 { return s + 1 }  // 没|想到
+                return e - 1                                            // 增加|到
+            }
+        }
+        return nil
+    }
+
+    /// Demonstrative + classifier words that are words (PKU: 各国, 各项, 首次, 每年, 本人 …).
+    static let keepDemonstrative = SortedKeys([
+        "各国", "各项", "各种", "各类", "各位", "各层", "各部", "各处", "各人", "各家", "各户",
+        "各年", "首次", "首位", "首层", "首年", "首部", "本台", "本国", "本人", "本周", "本部",
+        "本片", "本位", "本名", "本家", "本所", "本年", "每年", "每天", "每周", "每人", "这天",
+        "那天", "这年", "那年", "这周", "下一步", "下一代", "上一代", "下一轮",
+    ].map(key))
+
+    /// Two-character ICU words that are two words, by class: adverb + verb, modal or
+    /// preposition; pronoun or conjunction + 在; verb + 在, 到 or 至 of place or extent;
+    /// 得 + degree adverb; verb + 得; numeral + 起. Words such as 还有, 只有, 只要, 才能, 共有, 不要, 不得, 不可, 将会,
+    /// 将要, 达到, 得到, 看到, 来到, 存在, 现在, 正在, 所在, 截至, 甚至, 乃至 are not here.
+    static let splitPairs = SortedKeys(splitPairWords.map(key))
+
+    /// The words of `splitPairs`.
+    static let splitPairWords = [
+        // adverb + verb, modal or preposition
+        "已有", "已在", "已被", "已将", "已把", "已对", "已从", "已向", "也能", "也会", "也要",
+        "也有", "也在", "也将", "也可", "也被", "也把", "也对", "也向", "也从", "也去", "都能",
+        "都会", "都要", "都有", "都在", "都将", "都可", "都被", "都把", "都对", "都向", "都去",
+        "就会", "就能", "就要", "就有", "就在", "就将", "就被", "就把", "就得", "就去", "就向",
+        "就从", "才会", "才有", "才可", "才将", "不会", "不能", "不去", "不把", "不向", "不被",
+        "不让", "仍有", "仍在", "仍将", "仍能", "仍要", "仍会", "仍应", "仍可", "又要", "又有",
+        "又在", "又能", "又将", "又被", "又把", "又去", "又对", "还把", "还被", "还从", "还让",
+        "还去", "还向", "再有", "再向", "再把", "再去", "再到", "均有", "均在", "均被", "均可",
+        "均能", "均将", "皆可", "皆有", "只在", "只将", "只被", "只从", "将使", "将能", "将被",
+        "将在", "将对", "将向", "将从", "将把", "曾在", "曾有", "曾被", "尚在", "常在", "可在",
+        // pronoun or conjunction + 在
+        "我在", "你在", "他在", "她在", "它在", "但在", "并在", "而在",
+        // adverb, conjunction or pronoun + 不 (决不, 绝不, 毫不, 从不, 永不 are words)
+        "也不", "都不", "就不", "更不", "很不", "最不", "而不", "既不", "我不", "他不", "她不",
+        // pronoun + verb or modal
+        "我要", "我想", "我有", "我也", "你会", "你有", "他要", "他有", "他想", "她要", "她有",
+        // verb + complement of place or extent
+        "放在", "站在", "走在", "留在", "设在", "住在", "坐在", "写在", "落在", "困在", "排在",
+        "躺在", "睡在", "停在", "挂在", "摆在", "用在", "花在", "建在", "藏在", "印在", "记在",
+        "刻在", "升至", "降至", "增至", "减至", "涨至", "跌至", "延至", "送至", "运至", "送到",
+        "运到", "赶到", "降到", "升到", "涨到", "跌到", "减到", "放到", "搬到", "跑到", "带到",
+        "寄到", "调到", "移到", "传到",
+        // 得 + degree adverb
+        "得很", "得太", "得更", "得最",
+        // a verb or adjective + the structural particle 得 (PKU: 做 得 好, 看 得 清楚); the
+        // words of 得, 取得, 获得, 值得, 觉得, 变得, 显得, 记得, 懂得, 难得, 来得 …, are not here
+        "做得", "过得", "走得", "管得", "吃得", "搞得", "留得", "稳得", "放得", "干得", "摸得",
+        "看得", "说得", "打得", "进得", "长得", "开得", "忙得", "住得", "卖得", "叫得", "美得",
+        "买得", "少得", "提得", "传得", "冻得", "低得", "好得", "玩得", "排得", "演得", "想得",
+        "跳得", "谈得", "烧得", "活得", "练得", "翻得", "快得", "铺得", "站得", "守得", "写得",
+        "讲得", "唱得", "跑得", "办得", "听得", "拿得", "用得", "抓得", "建得",
+        // a numeral + 起, the classifier of events (一起 "together" is a word)
+        "两起", "三起", "几起", "多起",
+    ]
 
     /// A numeral + classifier word: split before the classifier when every character before
     /// it is a numeral (几 and 多 only alone, and not before 年: 多年 is a word).
@@ -105,6 +227,11 @@ enum ICURepairs {
     private static let duo: UInt32 = 0x591A   // 多
     private static let ji: UInt32 = 0x51E0    // 几
     private static let nian: UInt32 = 0x5E74  // 年
+    private static let de3: UInt32 = 0x5F97   // 得
+    private static let ge: UInt32 = 0x4E2A    // 个
+    private static let yi: UInt32 = 0x4E00    // 一
+    private static let shang: UInt32 = 0x4E0A // 上
+    private static let xia: UInt32 = 0x4E0B   // 下
 
     /// Classifiers and counted nouns a numeral never joins (PKU: 一 个, 三 年, 两 国).
     /// Not here, because the numeral + character is a word: 道 (一道 "together"), 点, 号, 代,
@@ -152,11 +279,30 @@ enum CharacterClasses {
     /// The first characters of the names pass's compound heads (规划, 示范区, 体系, 行动 …).
     static let compoundHead: UInt8 = 128
 
-    /// The flags, indexed by scalar value below U+10000.
+    // The second half of the table (`of(_:in:more:)`): the repairs of `ICURepairs.moreSplit`.
+    /// 这 那 该 本 首 每 各 上 下: a demonstrative, ordinal or distributive (first character).
+    static let demonstrative: UInt8 = 1
+    /// The first characters of `ICURepairs.splitPairs`.
+    static let pairFirst: UInt8 = 2
+    /// The last characters of `ICURepairs.splitPairs`.
+    static let pairLast: UInt8 = 4
+    /// 到 在 至 (last character of a three-character word).
+    static let placeComplement: UInt8 = 8
+    /// Adverbs and pronouns before a verb + 到/在 (没想到, 一直在, 我看到).
+    static let adverbFirst: UInt8 = 16
+    /// Han numerals (三个月).
+    static let numeralFirst: UInt8 = 32
+    /// The flags that let a word's first character start a repair of the second half.
+    static let moreFirst: UInt8 = demonstrative | pairFirst | numeralFirst
+    /// The flags that let a word's last character end one.
+    static let moreLast: UInt8 = placeComplement
+
+    /// The flags, indexed by scalar value below U+10000; then, from U+10000 on, the flags of
+    /// the second half for the same scalars.
     static let table: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 0x10000)
-        func mark(_ members: String, _ flag: UInt8) {
-            for s in members.unicodeScalars where s.value < 0x10000 { table[Int(s.value)] |= flag }
+        var table = [UInt8](repeating: 0, count: 0x20000)
+        func mark(_ members: String, _ flag: UInt8, more: Bool = false) {
+            for s in members.unicodeScalars where s.value < 0x10000 { table[Int(s.value) + (more ? 0x10000 : 0)] |= flag }
         }
         mark(ICURepairs.classifiers, classifier)
         mark(ICURepairs.tailParticles, tailParticle)
@@ -166,6 +312,14 @@ enum CharacterClasses {
         mark(Names.transliteration, transliteration)
         mark(Names.suffixes, suffix)
         mark(Names.notInNames, notInNames)
+        mark("这那该本首每各上下", demonstrative, more: true)
+        mark("到在至", placeComplement, more: true)
+        mark("没再只不还也都就已又仍才将曾均皆我你他她它", adverbFirst, more: true)
+        mark("一二三四五六七八九十两几", numeralFirst, more: true)
+        for key in ICURepairs.splitPairWords {
+            mark(String(key.prefix(1)), pairFirst, more: true)
+            mark(String(key.suffix(1)), pairLast, more: true)
+        }
         return table
     }()
 
@@ -173,5 +327,11 @@ enum CharacterClasses {
     @inline(__always)
     static func of(_ v: UInt32, in table: UnsafeBufferPointer<UInt8>) -> UInt8 {
         v < 0x10000 ? table[Int(v)] : 0
+    }
+
+    /// The flags of `v` in the second half (none above the BMP).
+    @inline(__always)
+    static func of(_ v: UInt32, in table: UnsafeBufferPointer<UInt8>, more: Bool) -> UInt8 {
+        v < 0x10000 ? table[Int(v) | 0x10000] : 0
     }
 }

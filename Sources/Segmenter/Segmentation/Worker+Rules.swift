@@ -82,8 +82,8 @@ private struct RuleWriter {
         // An ideographic ICU word: the only rule that starts with Han is the ordinal's 第.
         if ScalarClass.isHan(first) && first != Self.di {
             if let cut = ICURepairs.splitPoint(scalars, s, e, classes: classes) {
-                append(s, cut, rule: false)
-                append(cut, e, rule: false)
+                appendRepaired(s, cut)
+                appendRepaired(cut, e)
             } else {
                 append(s, e, rule: false)
             }
@@ -107,6 +107,16 @@ private struct RuleWriter {
             return
         }
         pos = piece(s, e)
+    }
+
+    /// Adds a piece of a repaired ICU word, itself repaired (下个月 → 下个|月 → 下|个|月).
+    private mutating func appendRepaired(_ s: Int, _ e: Int) {
+        if let cut = ICURepairs.splitPoint(scalars, s, e, classes: classes) {
+            appendRepaired(s, cut)
+            appendRepaired(cut, e)
+        } else {
+            append(s, e, rule: false)
+        }
     }
 
     /// Covers what is left after the last ICU word.
