@@ -188,6 +188,7 @@ public struct Segmenter: Sendable {
         swap(&worker, &box.worker)
         defer { swap(&worker, &box.worker) }
         worker.knownNames.removeAll(keepingCapacity: true)
+        let lexicon: Lexicon? = icuOnly || lexicon.count == 0 ? nil : lexicon
         var start = 0
         var scalars = 0
         while start < bytes.count {

@@ -36,7 +36,7 @@ extension Worker {
     /// A name found in context is remembered for the rest of the call (`knownNames`: one
     /// document, or one line in the CLI), and its other occurrences in the chunk are joined
     /// too, with or without a cue (郭明义同志 … 郭明义和他的同事).
-    mutating func joinNames(lexicon: Lexicon) {
+    mutating func joinNames(lexicon: Lexicon?) {
         let count = pathCount
         if count < 2 { return }
         var written = count
@@ -44,7 +44,7 @@ extension Worker {
         knownNames = []
         scalars.withUnsafeBufferPointer { scalars in
         path.withUnsafeMutableBufferPointer { path in
-        lexicon.isUser.withUnsafeBufferPointer { isUser in
+        (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
         CharacterClasses.table.withUnsafeBufferPointer { classes in
         CompoundClasses.table.withUnsafeBufferPointer { compoundClasses in
             var joiner = NameJoiner(scalars: scalars, path: path, classes: classes, compoundClasses: compoundClasses, isUser: isUser)

@@ -33,7 +33,7 @@ extension Worker {
     /// The dynamic programming runs only over *regions* that dictionary words reach into: a
     /// region starts at a segment with a match and ends at the first segment boundary that no
     /// match spans. Everywhere else the path is the base segments themselves.
-    mutating func resolve(lexicon: Lexicon) {
+    mutating func resolve(lexicon: Lexicon?) {
         let n = scalars.count
         findMatches(lexicon: lexicon)
         // A path has at most one token per scalar; a region spans at most the chunk.
@@ -47,7 +47,7 @@ extension Worker {
         segOf.withUnsafeBufferPointer { segOf in
         matchFirst.withUnsafeBufferPointer { matchFirst in
         matches.withUnsafeBufferPointer { matches in
-        lexicon.costs.withUnsafeBufferPointer { costs in
+        (lexicon?.costs ?? []).withUnsafeBufferPointer { costs in
         cost.withUnsafeMutableBufferPointer { cost in
         back.withUnsafeMutableBufferPointer { back in
         backEdge.withUnsafeMutableBufferPointer { backEdge in
@@ -72,10 +72,10 @@ extension Worker {
 
     /// Every dictionary word at every position that may start one (not inside an atomic
     /// segment), not ending inside an atomic segment.
-    private mutating func findMatches(lexicon: Lexicon) {
+    private mutating func findMatches(lexicon: Lexicon?) {
         let n = scalars.count
         matchFirst.grow(toAtLeast: n + 1, with: 0)
-        guard lexicon.count > 0 else {
+        guard let lexicon, lexicon.count > 0 else {
             matchFirst.withUnsafeMutableBufferPointer { first in
                 for i in 0...n { first[i] = 0 }
             }

@@ -12,14 +12,15 @@ import Darwin
 /// a word (asked of ICU once per distinct string and cached). For 中国特色社会主义 that gives
 /// 中国, 特色, 社会主义, 社会, 主义.
 extension Worker {
-    mutating func emit(lexicon: Lexicon, mode: Segmenter.Mode, byteBase: Int, scalarBase: Int, out: inout [Token]) {
+    mutating func emit(lexicon: Lexicon?, mode: Segmenter.Mode, byteBase: Int, scalarBase: Int, out: inout [Token]) {
         // The precise tokens on raw buffers; in search mode the run stops after each token of
         // three or more scalars starting with a Han one, whose parts follow it.
         let search = mode == .search
+        let isUser = lexicon?.isUser ?? []  // once per chunk, not per run of tokens
         var index = 0
         var a = 0
         while index < pathCount {
-            (index, a) = emitPrecise(from: index, at: a, stopAtLong: search, isUser: lexicon.isUser,
+            (index, a) = emitPrecise(from: index, at: a, stopAtLong: search, isUser: isUser,
                                      byteBase: byteBase, scalarBase: scalarBase, out: &out)
             if search, index > 0 {
                 let start = index == 1 ? 0 : Int(path[index - 2].end)
@@ -34,7 +35,7 @@ extension Worker {
     /// The precise tokens of `path[index...]` (the first starting at scalar `a`), on raw
     /// buffers; with `stopAtLong`, only up to and including the first token of three or more
     /// scalars that starts with a Han one (search mode adds its parts after it).
-    /// `isUser` is the lexicon's `isUser`.
+    /// `isUser` is the lexicon's `isUser` (empty without a lexicon).
     /// - Returns: the next path index and the scalar offset where its token starts.
     private func emitPrecise(
         from index: Int, at a: Int, stopAtLong: Bool, isUser: [Bool], byteBase: Int, scalarBase: Int, out: inout [Token]
@@ -88,7 +89,7 @@ extension Worker {
         return (index, a)
     }
 
-    private mutating func appendSubwords(_ a: Int, _ b: Int, lexicon: Lexicon, byteBase: Int, scalarBase: Int, out: inout [Token]) {
+    private mutating func appendSubwords(_ a: Int, _ b: Int, lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]) {
         // Candidates as sortable keys: start, end, and the order they were found in (so that
         // of two candidates with the same span the first found is kept), with their sources
         // alongside. A token has few, so a small sort.
@@ -100,15 +101,16 @@ extension Worker {
             subwordKeys.append(UInt64(s) << 40 | UInt64(e) << 16 | UInt64(subwordSources.count))
             subwordSources.append(source)
         }
-        // (Without words in the lexicon, `matchFirst` is all zero: no matches.)
-        for p in a..<b {
-            var m = Int(matchFirst[p])
-            while m < Int(matchFirst[p + 1]) {
-                let e = Int(matches[m].end)
-                if e <= b && e - p >= 2 && !(p == a && e == b) {
-                    add(p, e, lexicon.isUser[Int(matches[m].id)] ? .userDictionary : .builtinDictionary)
+        if let lexicon {
+            for p in a..<b {
+                var m = Int(matchFirst[p])
+                while m < Int(matchFirst[p + 1]) {
+                    let e = Int(matches[m].end)
+                    if e <= b && e - p >= 2 && !(p == a && e == b) {
+                        add(p, e, lexicon.isUser[Int(matches[m].id)] ? .userDictionary : .builtinDictionary)
+                    }
+                    m += 1
                 }
-                m += 1
             }
         }
         var k = Int(segOf[a])

@@ -100,13 +100,10 @@ struct Worker: @unchecked Sendable {
     ///   - bytes: the chunk, UTF-8.
     ///   - trusted: the bytes come from a Swift `String` and are valid UTF-8.
     ///   - byteBase, scalarBase: the chunk's offsets within the whole input.
-    ///   - lexicon: the segmenter's own (not wrapped in an optional: that would copy the
-    ///     struct and retain each of its tables for every call); one with no words finds no
-    ///     matches, and ICU alone does not read it.
     /// - Throws: `SegmenterError.invalidUTF8` with the offset in the whole input (untrusted only).
     mutating func segment(
         _ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool, byteBase: Int, scalarBase: Int,
-        lexicon: Lexicon, mode: Segmenter.Mode, icuOnly: Bool, folding: TraditionalFolding? = nil, out: inout [Token]
+        lexicon: Lexicon?, mode: Segmenter.Mode, icuOnly: Bool, folding: TraditionalFolding? = nil, out: inout [Token]
     ) throws(SegmenterError) -> Int {
         try decode(bytes, trusted: trusted, byteBase: byteBase)
         let n = scalars.count
