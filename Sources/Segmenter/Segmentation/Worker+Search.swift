@@ -16,11 +16,10 @@ extension Worker {
         // The precise tokens on raw buffers; in search mode the run stops after each token of
         // three or more scalars starting with a Han one, whose parts follow it.
         let search = mode == .search
-        let isUser = lexicon?.isUser ?? []  // once per chunk, not per run of tokens
         var index = 0
         var a = 0
         while index < pathCount {
-            (index, a) = emitPrecise(from: index, at: a, stopAtLong: search, isUser: isUser,
+            (index, a) = emitPrecise(from: index, at: a, stopAtLong: search, lexicon: lexicon,
                                      byteBase: byteBase, scalarBase: scalarBase, out: &out)
             if search, index > 0 {
                 let start = index == 1 ? 0 : Int(path[index - 2].end)
@@ -35,10 +34,9 @@ extension Worker {
     /// The precise tokens of `path[index...]` (the first starting at scalar `a`), on raw
     /// buffers; with `stopAtLong`, only up to and including the first token of three or more
     /// scalars that starts with a Han one (search mode adds its parts after it).
-    /// `isUser` is the lexicon's `isUser` (empty without a lexicon).
     /// - Returns: the next path index and the scalar offset where its token starts.
     private func emitPrecise(
-        from index: Int, at a: Int, stopAtLong: Bool, isUser: [Bool], byteBase: Int, scalarBase: Int, out: inout [Token]
+        from index: Int, at a: Int, stopAtLong: Bool, lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]
     ) -> (Int, Int) {
         let count = pathCount
         var index = index
@@ -48,7 +46,7 @@ extension Worker {
         path.withUnsafeBufferPointer { path in
         segments.withUnsafeBufferPointer { segments in
         segOf.withUnsafeBufferPointer { segOf in
-        isUser.withUnsafeBufferPointer { isUser in
+        (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
             while index < count {
                 let step = path[index]
                 let b = Int(step.end)
