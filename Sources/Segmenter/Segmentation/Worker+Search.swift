@@ -13,47 +13,47 @@ import Darwin
 /// 中国, 特色, 社会主义, 社会, 主义.
 extension Worker {
     mutating func emit(lexicon: Lexicon?, mode: Segmenter.Mode, byteBase: Int, scalarBase: Int, out: inout [Token]) {
-        // The precise tokens on raw buffers; in search mode the run stops after each token of
-        // three or more scalars starting with a Han one, whose parts follow it.
-        let search = mode == .search
-        var index = 0
+        if mode == .precise {
+            emitPrecise(lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
+            return
+        }
         var a = 0
-        while index < pathCount {
-            (index, a) = emitPrecise(from: index, at: a, stopAtLong: search, lexicon: lexicon,
-                                     byteBase: byteBase, scalarBase: scalarBase, out: &out)
-            if search, index > 0 {
-                let start = index == 1 ? 0 : Int(path[index - 2].end)
-                let end = Int(path[index - 1].end)
-                if end - start >= 3 && ScalarClass.isHan(scalars[start]) {
-                    appendSubwords(start, end, lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
-                }
+        for index in 0..<pathCount {
+            let step = path[index]
+            let b = Int(step.end)
+            let edge = step.edge
+            let source: Token.Source
+            if edge >= 0, let lexicon {
+                source = lexicon.isUser[Int(edge)] ? .userDictionary : .builtinDictionary
+            } else if edge == Edge.joined || (edge == Edge.base && segments[Int(segOf[a])].isRule) {
+                source = .rule
+            } else {
+                source = .icu
             }
+            out.append(makeToken(a, b, source: source, byteBase: byteBase, scalarBase: scalarBase))
+            if mode == .search && b - a >= 3 && ScalarClass.isHan(scalars[a]) {
+                appendSubwords(a, b, lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
+            }
+            a = b
         }
     }
 
-    /// The precise tokens of `path[index...]` (the first starting at scalar `a`), on raw
-    /// buffers; with `stopAtLong`, only up to and including the first token of three or more
-    /// scalars that starts with a Han one (search mode adds its parts after it).
-    /// - Returns: the next path index and the scalar offset where its token starts.
-    private func emitPrecise(
-        from index: Int, at a: Int, stopAtLong: Bool, lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]
-    ) -> (Int, Int) {
+    /// The precise tokens alone, on raw buffers.
+    private func emitPrecise(lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]) {
         let count = pathCount
-        var index = index
-        var a = a
         scalars.withUnsafeBufferPointer { scalars in
         byteOffsets.withUnsafeBufferPointer { offsets in
         path.withUnsafeBufferPointer { path in
         segments.withUnsafeBufferPointer { segments in
         segOf.withUnsafeBufferPointer { segOf in
         (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
-            while index < count {
+            var a = 0
+            for index in 0..<count {
                 let step = path[index]
                 let b = Int(step.end)
                 let edge = step.edge
                 let first = scalars[a]
-                let han = ScalarClass.isHan(first)
-                var kind: Token.Kind = han ? .ideographic : ScalarClass.kind(of: first)
+                var kind: Token.Kind = ScalarClass.isHan(first) ? .ideographic : ScalarClass.kind(of: first)
                 let source: Token.Source
                 if edge >= 0 {
                     source = isUser[Int(edge)] ? .userDictionary : .builtinDictionary
@@ -73,10 +73,7 @@ extension Worker {
                     utf8Range: (byteBase + offsets[a])..<(byteBase + offsets[b]),
                     scalarRange: (scalarBase + a)..<(scalarBase + b),
                     kind: kind, source: source))
-                let long = b - a >= 3 && han
                 a = b
-                index += 1
-                if stopAtLong && long { break }
             }
         }
         }
@@ -84,7 +81,6 @@ extension Worker {
         }
         }
         }
-        return (index, a)
     }
 
     private mutating func appendSubwords(_ a: Int, _ b: Int, lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]) {
@@ -161,8 +157,6 @@ struct OracleCache {
     /// the answer in bit 0; 0 when empty (no key is 0: Han scalars are not). Nil until the
     /// first insert (and when there is no memory for it: then nothing is cached).
     private var slots: ZeroedWords?
-    /// `slots`' words, read by `lookup` without retaining their owner (`slots` keeps them).
-    private var words: UnsafeMutableBufferPointer<UInt64>?
     private static let bits = 17
 
     @inline(__always)
@@ -170,11 +164,9 @@ struct OracleCache {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
     }
 
-    @inline(__always)
     func lookup(_ key: UInt64) -> Bool? {
-        guard let words else { return nil }
-        // Safe because: `slot` is below 2^bits, the words' count.
-        let entry = words.baseAddress.unsafelyUnwrapped[Self.slot(key)]
+        guard let slots else { return nil }
+        let entry = slots.words[Self.slot(key)]
         return entry >> 1 == key && entry != 0 ? entry & 1 == 1 : nil
     }
 
@@ -184,8 +176,7 @@ struct OracleCache {
         } else if !isKnownUniquelyReferenced(&slots!) {
             slots = slots!.copy()  // a copied worker: its own cache from now on
         }
-        words = slots?.words
-        words?[Self.slot(key)] = key << 1 | (word ? 1 : 0)
+        slots?.words[Self.slot(key)] = key << 1 | (word ? 1 : 0)
     }
 }
 
