@@ -77,6 +77,7 @@ public struct Scorer: Sendable {
     }
 
     /// A term's weight in a unit of `length` terms where it occurs `tf` times (0 when tf ≤ 0).
+    @inlinable @inline(__always)
     public func weight(idf: Double, tf: Int, length: Int) -> Double {
         guard tf > 0 else { return 0 }
         return weight(factor: factor(idf: idf), tf: tf, norm: norm(length: length))
