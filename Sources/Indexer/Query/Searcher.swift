@@ -74,9 +74,10 @@ extension IndexReader {
         let n = max(storedDocumentCount, 1)
         // Each term looked up once per segment: the lookups give the df and, later, the cursors.
         let infos = segments.map { segment in plan.termBytes.map { segment.lookup($0) } }
-        let idf = plan.termBytes.indices.map { t in
-            ranking.idf(df: infos.reduce(0) { $0 + ($1[t]?.docFreq ?? 0) }, n: n)
-        }
+        let scorer = Scorer(ranking: ranking, documents: n, averageLength: Double(totalLength) / Double(n))
+        let passageScorer = Scorer(ranking: ranking, documents: n,
+                                   averageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount))
+        let idf = plan.termBytes.indices.map { t in scorer.idf(df: infos.reduce(0) { $0 + ($1[t]?.docFreq ?? 0) }) }
         // A phrase weighs as one word whose idf is the sum of its words' (as Lucene's and
         // tantivy's phrase queries), with its frequency as tf.
         // A further reading of a phrase weighs at most as the phrase as typed: where a document
@@ -85,10 +86,8 @@ extension IndexReader {
             plan.flatTerms[plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1]].reduce(0.0) { $0 + idf[$1] }
         }
         let phraseIDF = ownIDF.indices.map { i in min(ownIDF[i], ownIDF[plan.phraseFamily[i]]) }
-        return SearchContext(
-            ranking: ranking, terms: plan.termBytes, idf: idf, phraseIDF: phraseIDF, averageLength: Double(totalLength) / Double(n),
-            averagePassageLength: passageCount == 0 ? 1 : Double(totalPassageLength) / Double(passageCount),
-            termInfos: infos)
+        return SearchContext(scorer: scorer, passageScorer: passageScorer, terms: plan.termBytes, idf: idf, phraseIDF: phraseIDF,
+                             termInfos: infos)
     }
 
     private func passageRange(_ content: StoredDocuments.Content, passage: Int) -> Range<Int> {

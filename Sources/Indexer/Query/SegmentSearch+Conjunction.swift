@@ -27,15 +27,14 @@ extension SegmentSearch {
             batchTFs.deallocate()
             batchScores.deallocate()
         }
-        let scaled = terms.map { context.scaledIDF[$0] }
+        let scorer = context.scorer, factors = terms.map { context.factors[$0] }
         var pending = 0
         func flush(_ top: inout TopK<HitLocation>) {
             for i in 0..<pending {
-                let norm = context.norm(length: Int(lengths[batchDocs[i]]))
+                let norm = scorer.norm(length: Int(lengths[batchDocs[i]]))
                 var score = 0.0
                 for j in 0..<k {
-                    let tf = batchTFs[i * k + j]
-                    score += context.isBM25 ? scaled[j] * tf / (tf + norm) : (tf == 1 ? 1 : 1 + log(tf)) * scaled[j] * norm
+                    score += scorer.weight(factor: factors[j], tf: batchTFs[i * k + j], norm: norm)
                 }
                 batchScores[i] = score
             }

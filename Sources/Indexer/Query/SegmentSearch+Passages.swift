@@ -48,6 +48,7 @@ extension SegmentSearch {
             for p in phraseStarts { counts[passage(of: p) * units + singles.count + i] += 1 }
         }
         var out: [(Int, Double)] = []
+        let scorer = context.passageScorer
         for p in 0..<passageCount {
             let row = p * units
             // A passage counts when one of the clauses matches inside it.
@@ -65,8 +66,7 @@ extension SegmentSearch {
             let length = max(1, starts[p + 1] - starts[p])
             var score = 0.0
             for u in 0..<singles.count where counts[row + u] > 0 {
-                score += context.ranking.weight(tf: counts[row + u], length: length, averageLength: context.averagePassageLength,
-                                                idf: context.idf[singles[u]])
+                score += scorer.weight(idf: context.idf[singles[u]], tf: counts[row + u], length: length)
             }
             // Readings of one phrase score as one, by the better.
             var family = 0.0
@@ -74,8 +74,7 @@ extension SegmentSearch {
                 if plan.phraseFamily[i] == i { score += family; family = 0 }
                 let count = counts[row + singles.count + i]
                 if count > 0 {
-                    family = max(family, context.ranking.weight(tf: count, length: length, averageLength: context.averagePassageLength,
-                                                                idf: context.phraseIDF[i]))
+                    family = max(family, scorer.weight(idf: context.phraseIDF[i], tf: count, length: length))
                 }
             }
             score += family

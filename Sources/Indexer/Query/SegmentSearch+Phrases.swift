@@ -60,7 +60,7 @@ extension SegmentSearch {
         var score = 0.0
         for t in plan.singles where present[t] && cursors[t].advance(to: d) == d {
             if !normKnown {
-                norm = context.norm(length: Int(lengths[d]))
+                norm = context.scorer.norm(length: Int(lengths[d]))
                 normKnown = true
             }
             score += context.weight(term: t, tf: cursors[t].tf, norm: norm)
@@ -93,7 +93,7 @@ extension SegmentSearch {
         // anchor): when it cannot beat the threshold, the readings' other terms are not read.
         if found > 0 && threshold > -.infinity {
             if !normKnown {
-                norm = context.norm(length: Int(lengths[d]))
+                norm = context.scorer.norm(length: Int(lengths[d]))
                 normKnown = true
             }
             // Per anchor and family the readings' highest idf (a weight grows with it).
@@ -101,7 +101,7 @@ extension SegmentSearch {
                 let a = atD[j], tf = cursors[anchorTerms[a]].tf
                 for e in anchorFamilyStarts[a]..<anchorFamilyStarts[a + 1] {
                     let f = anchorFamilies[e]
-                    best[f] = max(best[f], context.weight(scaledIDF: anchorFamilyIDF[e], tf: tf, norm: norm))
+                    best[f] = max(best[f], context.scorer.weight(factor: anchorFamilyFactors[e], tf: tf, norm: norm))
                 }
             }
             var loose = 0.0
@@ -124,11 +124,11 @@ extension SegmentSearch {
                 }
                 if least > 0 {
                     if !normKnown {
-                        norm = context.norm(length: Int(lengths[d]))
+                        norm = context.scorer.norm(length: Int(lengths[d]))
                         normKnown = true
                     }
                     let f = phraseFamily[i]
-                    let bound = context.weight(scaledIDF: phraseScaledIDF[i], tf: least, norm: norm)
+                    let bound = context.scorer.weight(factor: phraseFactors[i], tf: least, norm: norm)
                     touched[n] = i
                     touchedBound[n] = bound
                     n += 1
@@ -161,7 +161,7 @@ extension SegmentSearch {
             guard touchedBound[j] > best[f] else { continue }
             let pf = phraseFrequency(phraseClauses[i], d)
             if pf > 0 {
-                best[f] = max(best[f], context.weight(scaledIDF: phraseScaledIDF[i], tf: pf, norm: norm))
+                best[f] = max(best[f], context.scorer.weight(factor: phraseFactors[i], tf: pf, norm: norm))
             }
         }
         sum = 0

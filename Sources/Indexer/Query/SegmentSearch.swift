@@ -32,22 +32,22 @@ struct SegmentSearch {
     let phraseAnchor: [Int]
     /// The plan's clause layout and phrase tables, held by the search (read per candidate
     /// without going through the plan object): `QueryPlan.flatTerms`, `.clauseOffsets`,
-    /// `.phrases`, `.phraseFamily`, and the context's `phraseScaledIDF`.
+    /// `.phrases`, `.phraseFamily`, and the context's `phraseFactors`.
     let clauseTerms: [Int]
     let clauseStarts: [Int]
     let phraseClauses: [Int]
     let phraseFamily: [Int]
-    let phraseScaledIDF: [Double]
+    let phraseFactors: [Double]
     /// The distinct anchors of the phrase readings (`phraseAnchor`, those present), and per
     /// anchor a its readings, ascending: anchorReadings[anchorStarts[a]..<anchorStarts[a+1]].
     let anchorTerms: [Int]
     let anchorStarts: [Int]
     let anchorReadings: [Int]
-    /// Per anchor a, the families of its readings and each one's highest scaled idf:
+    /// Per anchor a, the families of its readings and each one's highest `Scorer.factor(idf:)`:
     /// anchorFamilies[anchorFamilyStarts[a]..<anchorFamilyStarts[a+1]] (the first bound).
     let anchorFamilyStarts: [Int]
     let anchorFamilies: [Int]
-    let anchorFamilyIDF: [Double]
+    let anchorFamilyFactors: [Double]
     /// The phrase families (their first readings' indices), ascending.
     let families: [Int]
     /// Per clause: the index of its anchor in `anchorTerms` (a phrase reading's), or -1.
@@ -99,7 +99,7 @@ struct SegmentSearch {
         clauseStarts = plan.clauseOffsets
         phraseClauses = plan.phrases
         phraseFamily = plan.phraseFamily
-        phraseScaledIDF = context.phraseScaledIDF
+        phraseFactors = context.phraseFactors
         var anchors: [Int] = [], byAnchor: [[Int]] = []
         for (i, a) in phraseAnchor.enumerated() where a >= 0 {
             if let k = anchors.firstIndex(of: a) {
@@ -116,7 +116,7 @@ struct SegmentSearch {
         for readings in byAnchor {
             let first = familyOf.count
             for i in readings {
-                let f = plan.phraseFamily[i], idf = context.phraseScaledIDF[i]
+                let f = plan.phraseFamily[i], idf = context.phraseFactors[i]
                 if let e = familyOf[first...].firstIndex(of: f) {
                     familyIDF[e] = max(familyIDF[e], idf)
                 } else {
@@ -128,7 +128,7 @@ struct SegmentSearch {
         }
         anchorFamilyStarts = familyStarts
         anchorFamilies = familyOf
-        anchorFamilyIDF = familyIDF
+        anchorFamilyFactors = familyIDF
         families = Array(Set(plan.phraseFamily)).sorted()
         var clauseAnchor = [Int](repeating: -1, count: plan.clausePhrase.count)
         for (k, readings) in byAnchor.enumerated() {
@@ -234,7 +234,7 @@ struct SegmentSearch {
 
     @inline(__always)
     func bound(_ t: Int, _ tfidf: Float, _ maxTF: UInt32, _ minNorm: Float) -> Double {
-        context.bound(term: t, tfidf: tfidf, maxTF: maxTF, minNorm: minNorm, segmentAverageLength: segmentAverageLength)
+        context.scorer.bound(idf: context.idf[t], tfidf: tfidf, maxTF: maxTF, minNorm: minNorm, segmentAverageLength: segmentAverageLength)
     }
 
     /// A term's bound over its whole list.

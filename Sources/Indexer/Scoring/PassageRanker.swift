@@ -66,12 +66,13 @@ public struct PassageRanker: Sendable {
         let averageLength = n == 0 ? 0 : Double(units.reduce(0) { $0 + $1.length }) / Double(n)
         var df: [String: Int] = [:]
         for unit in units { for term in unit.tf.keys { df[term, default: 0] += 1 } }
-        let idf = Dictionary(uniqueKeysWithValues: terms.map { ($0, ranking.idf(df: df[$0] ?? 0, n: n)) })
+        let scorer = Scorer(ranking: ranking, documents: n, averageLength: averageLength)
+        let idf = Dictionary(uniqueKeysWithValues: terms.map { ($0, scorer.idf(df: df[$0] ?? 0)) })
         var top = TopK<Int>(k)
         for (u, unit) in units.enumerated() where !unit.tf.isEmpty {
             var score = 0.0
             for (term, tf) in unit.tf {
-                score += ranking.weight(tf: tf, length: unit.length, averageLength: averageLength, idf: idf[term] ?? 0)
+                score += scorer.weight(idf: idf[term] ?? 0, tf: tf, length: unit.length)
             }
             top.insert(u, score: score, id: u)
         }

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// How passages or documents are scored against query terms.
+/// How passages or documents are scored against query terms (`Scorer` computes it).
 ///
 /// With N units in the collection, df(t) of them containing term t, tf(t, d) its count in
 /// unit d, |d| the unit's length in terms and avgdl the mean length:
@@ -23,37 +23,21 @@ public enum Ranking: String, Sendable, CaseIterable {
     public static let k1 = 1.2
     public static let b = 0.75
 
-    /// The idf of a term found in `df` of `n` units.
-    public func idf(df: Int, n: Int) -> Double {
-        guard df > 0, n > 0 else { return 0 }
-        switch self {
-        case .tfidf: return log(1 + Double(n) / Double(df))
-        case .bm25: return log(1 + (Double(n) - Double(df) + 0.5) / (Double(df) + 0.5))
-        }
-    }
+    /// The idf of a term found in `df` of `n` units (`Scorer.idf`).
+    public func idf(df: Int, n: Int) -> Double { Scorer.idf(self, df: df, n: n) }
 
-    /// BM25's length-and-frequency term for one posting: k1(1 − b)/tf + k1·b·len/(tf·avgdl).
-    /// A posting's weight is idf·(k1+1)/(1 + this), so the least value over a block of
-    /// postings gives the block's highest weight (see `SegmentFormat`).
+    /// BM25's length-and-frequency term for one posting (`Scorer.bm25Norm`), which the index
+    /// stores per block for its bounds (see `SegmentFormat`).
     @inline(__always)
     public static func bm25Norm(tf: UInt32, length: UInt32, averageLength: Double) -> Double {
-        let t = Double(max(tf, 1))
-        return k1 * (1 - b) / t + k1 * b * Double(length) / (t * max(averageLength, 1e-9))
+        Scorer.bm25Norm(tf: tf, length: length, averageLength: averageLength)
     }
 
-    /// The contribution of one term to a unit's score.
+    /// The contribution of one term to a unit's score (`Scorer.weight(idf:tf:length:)`).
     /// - Parameters: tf: the term's count in the unit; length: the unit's length in terms;
     ///   averageLength: the mean length over the collection; idf: from `idf(df:n:)`.
     public func weight(tf: Int, length: Int, averageLength: Double, idf: Double) -> Double {
-        guard tf > 0 else { return 0 }
-        switch self {
-        case .tfidf:
-            return (1 + log(Double(tf))) * idf / Double(max(length, 1)).squareRoot()
-        case .bm25:
-            let t = Double(tf)
-            let norm = Self.k1 * (1 - Self.b + Self.b * Double(length) / max(averageLength, 1e-9))
-            return idf * t * (Self.k1 + 1) / (t + norm)
-        }
+        Scorer(ranking: self, documents: 0, averageLength: averageLength).weight(idf: idf, tf: tf, length: length)
     }
 }
 
