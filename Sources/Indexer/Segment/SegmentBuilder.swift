@@ -470,8 +470,7 @@ extension SegmentBuilder {
                     let length = docLengths[Int(d)]
                     blockMaxTF = max(blockMaxTF, tf)
                     blockMinNorm = min(blockMinNorm, Ranking.bm25Norm(tf: tf, length: length, averageLength: averageLength))
-                    let logTF = tf == 1 ? 0 : log(Double(tf))
-                    blockBound = max(blockBound, Float((1 + logTF) / Double(max(length, 1)).squareRoot()))
+                    blockBound = max(blockBound, Float(Scorer.tfidfFactor(tf: tf, length: length)))
                     // Positions of this posting: first absolute, then deltas.
                     var last: UInt32 = 0
                     for k in 0..<Int(tf) {

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""lcut with its results thrown away at once, one and two threads: a check beside python_api.py.
+
+python_api.py keeps every result list (as a user's list or DataFrame does); this one drops each
+list as soon as it is made, so Python's allocator reuses the strings' memory, and compares
+segtool's shared module functions, two separate Tokenizers, and rjieba on one thread. It reads
+the first ~8 MB of paragraphs of the corpus at run time.
+
+    PEERS_VENV/bin/python Benchmarks/peers/python_threads.py [--corpus ../shared/corpus/politics.jsonl] [--rounds 3]
+"""
+import argparse
+import json
+import threading
+import time
+
+import rjieba
+import segtool
+
+
+def read_paragraphs(path: str, limit: int) -> list[str]:
+    lines, size = [], 0
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            try:
+                text = json.loads(line)["text"]
+            except (ValueError, KeyError) as e:
+                raise SystemExit(f"{path}:{n}: not a document ({e})")
+            for p in text.split("\n"):
+                if p:
+                    lines.append(p)
+                    size += len(p.encode())
+            if size > limit:
+                break
+    return lines
+
+
+def run(cut, part):
+    for p in part:
+        cut(p)
+
+
+def one(cut, lines) -> float:
+    t = time.perf_counter()
+    run(cut, lines)
+    return time.perf_counter() - t
+
+
+def two(cuts, lines) -> tuple[float, float]:
+    """Wall seconds of two threads (even and odd paragraphs) and the process's CPU/wall."""
+    threads = [threading.Thread(target=run, args=(c, h)) for c, h in zip(cuts, (lines[0::2], lines[1::2]))]
+    t, c = time.perf_counter(), time.process_time()
+    for x in threads:
+        x.start()
+    for x in threads:
+        x.join()
+    wall = time.perf_counter() - t
+    return wall, (time.process_time() - c) / wall
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default="../shared/corpus/politics.jsonl")
+    ap.add_argument("--mb", type=float, default=8)
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args()
+    lines = read_paragraphs(args.corpus, int(args.mb * 1e6))
+    t1, t2 = segtool.Tokenizer(), segtool.Tokenizer()
+    for cut in (segtool.lcut, t1.lcut, t2.lcut, rjieba.cut):
+        cut("预热")
+    for r in range(1, args.rounds + 1):
+        rj = one(rjieba.cut, lines)
+        st = one(segtool.lcut, lines)
+        shared = two([segtool.lcut, segtool.lcut], lines)
+        separate = two([t1.lcut, t2.lcut], lines)
+        print(f"round {r}: rjieba one thread {rj:.3f} s; segtool one thread {st:.3f} s ({rj / st:.2f}x rjieba); "
+              f"two threads, shared functions {shared[0]:.3f} s ({rj / shared[0]:.2f}x rjieba, CPU/wall {shared[1]:.2f}); "
+              f"two Tokenizers {separate[0]:.3f} s ({rj / separate[0]:.2f}x rjieba, CPU/wall {separate[1]:.2f})")
+
+
+if __name__ == "__main__":
+    main()
