@@ -143,7 +143,8 @@ extension SegmentSearch {
             return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * n) { scratch in
                 // current[i]: term i's current position; want[i]: its offset in the phrase.
                 let current = scratch.baseAddress!, want = scratch.baseAddress! + n
-                for (i, o) in offsets.enumerated() { want[i] = UInt32(truncatingIfNeeded: o &- offsets.first!) }
+                let base = offsets.first ?? 0
+                for (i, o) in offsets.enumerated() { want[i] = UInt32(truncatingIfNeeded: o &- base) }
                 for i in 1..<n {
                     guard let q = streams[i].next() else { return 0 }
                     current[i] = q
