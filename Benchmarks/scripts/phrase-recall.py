@@ -11,11 +11,11 @@ and any hit that does not contain its phrase (precision).
         --index /tmp/idx --documents /tmp/docs.jsonl --phrases 220 --seed 12
 """
 import argparse
-import json
 import random
-import subprocess
 import sys
 import unicodedata
+
+from searchcheck import random_phrases, read_documents, search
 
 
 def normalize(text):
@@ -32,41 +32,18 @@ def main():
     ap.add_argument("--seed", type=int, default=12)
     args = ap.parse_args()
 
-    docs = []
-    with open(args.documents, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            try:
-                obj = json.loads(line)
-                docs.append((obj["id"], obj["text"]))
-            except (ValueError, KeyError) as e:
-                sys.exit(f"{args.documents}:{n}: not a document ({e})")
+    docs = read_documents(args.documents)
     plain = [(i, normalize(t)) for i, t in docs]
     rng = random.Random(args.seed)
-    phrases = []
-    while len(phrases) < args.phrases:
-        text = rng.choice(docs)[1]
-        paragraphs = [p for p in text.split("\n") if len(p) > 20]
-        if not paragraphs:
-            continue
-        paragraph = rng.choice(paragraphs)
-        out = subprocess.run([args.binary, "segment"], input=paragraph, capture_output=True, text=True, check=True).stdout
-        words = [w for w in out.split() if all("\u4e00" <= c <= "\u9fff" for c in w)]
-        n = rng.randint(2, 4)
-        if len(words) < n:
-            continue
-        i = rng.randint(0, len(words) - n)
-        if "".join(words[i:i + n]) not in paragraph:
-            continue
-        phrases.append(" ".join(words[i:i + n]))
+    phrases = random_phrases(args.binary, [t for _, t in docs], args.phrases, rng, whole_in_paragraph=True)
 
     contained = found = 0
     low, wrong = [], []
     for phrase in phrases:
-        out = subprocess.run([args.binary, "search", "--index", args.index, f'"{phrase}"', "--json", "--top", "100000"],
-                             capture_output=True, text=True)
-        if out.returncode not in (0, 1):
-            sys.exit(f"search failed for {phrase}: {out.stderr}")
-        hits = {json.loads(line)["id"] for line in out.stdout.splitlines() if line.strip()}
+        found_hits = search(args.binary, args.index, f'"{phrase}"', 100000)
+        if isinstance(found_hits, tuple):
+            sys.exit(f"search failed for {phrase}: {found_hits[2]}")
+        hits = {h["id"] for h in found_hits}
         needle = phrase.replace(" ", "")
         containing = {i for i, t in plain if needle in t}
         wrong += [(phrase, h) for h in hits - containing]

@@ -10,21 +10,18 @@ same ids in the same order with the same scores (as printed). Exits 1 on any dif
         --index /tmp/idx --documents /tmp/docs.jsonl --phrases 120 --seed 5
 """
 import argparse
-import json
 import random
-import subprocess
 import sys
+
+from searchcheck import random_phrases, read_documents, search
 
 FIXED = ["社会主义 现代化 国家", "乡村振兴 战略", "中国 特色 社会主义", "高质量 发展", "加快 发展",
          "的 核", "领导 人", "为 促进", "科 学院", "全过程 人民民主", "乡村 振兴", "省 区", "这 一", "对 叙"]
 
 
 def hits(binary, index, query, top, rank):
-    out = subprocess.run([binary, "search", "--index", index, query, "--json", "--top", str(top), "--rank", rank],
-                         capture_output=True, text=True)
-    if out.returncode != 0:
-        return ("error", out.returncode, out.stderr.strip())
-    return [(h["id"], h["score"]) for h in map(json.loads, out.stdout.splitlines()) if h]
+    found = search(binary, index, query, top, rank)
+    return found if isinstance(found, tuple) else [(h["id"], h["score"]) for h in found]
 
 
 def main():
@@ -37,27 +34,9 @@ def main():
     ap.add_argument("--seed", type=int, default=5)
     args = ap.parse_args()
 
-    docs = []
-    with open(args.documents, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            try:
-                docs.append(json.loads(line)["text"])
-            except (ValueError, KeyError) as e:
-                sys.exit(f"{args.documents}:{n}: not a document ({e})")
+    docs = read_documents(args.documents)
     rng = random.Random(args.seed)
-    phrases = list(FIXED)
-    while len(phrases) < len(FIXED) + args.phrases:
-        paragraphs = [p for p in rng.choice(docs).split("\n") if len(p) > 20]
-        if not paragraphs:
-            continue
-        paragraph = rng.choice(paragraphs)
-        out = subprocess.run([args.new, "segment"], input=paragraph, capture_output=True, text=True, check=True).stdout
-        words = [w for w in out.split() if all("\u4e00" <= c <= "\u9fff" for c in w)]
-        n = rng.randint(2, 4)
-        if len(words) < n:
-            continue
-        i = rng.randint(0, len(words) - n)
-        phrases.append(" ".join(words[i:i + n]))
+    phrases = list(FIXED) + random_phrases(args.new, [t for _, t in docs], args.phrases, rng)
 
     compared = differ = total = 0
     for phrase in phrases:

@@ -11,17 +11,14 @@ difference in hits or order.
         --index /tmp/idx --queries /tmp/queries.tsv
 """
 import argparse
-import json
-import subprocess
 import sys
+
+from searchcheck import search
 
 
 def hits(binary, index, query, top, rank, passages):
-    command = [binary, "search", "--index", index, query, "--json", "--top", str(top), "--rank", rank]
-    out = subprocess.run(command + (["--passages"] if passages else []), capture_output=True, text=True)
-    if out.returncode != 0:
-        return ("error", out.returncode, out.stderr.strip())
-    return [(h["id"], h.get("passage"), h["score"]) for h in map(json.loads, out.stdout.splitlines()) if h]
+    found = search(binary, index, query, top, rank, passages)
+    return found if isinstance(found, tuple) else [(h["id"], h.get("passage"), h["score"]) for h in found]
 
 
 def ties(ranked, eps=1e-9):
