@@ -553,12 +553,15 @@ static int check_arguments(const char *name, Py_ssize_t nargs, Py_ssize_t expect
     return -1;
 }
 
-/* words(handle, text, search) -> list[str]: the words of the text, every token (whitespace
- * included, so in precise mode "".join(words) == text). */
-static PyObject *ext_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+/* Makes list item i from token t (its word from the cursor); NULL with an exception set. */
+typedef PyObject *(*item_maker)(word_cursor *cursor, size_t i, const segtool_token *t);
+
+/* The entry points' one body: checks the arguments (handle, text, search), segments, and
+ * fills a list with `make(...)` of every token. `static inline` with a constant `make` in
+ * each caller, so that the compiler makes one loop per entry point without an indirect call. */
+static inline PyObject *segmented_list(const char *name, PyObject *const *args, Py_ssize_t nargs, item_maker make)
 {
-    (void)module;
-    if (check_arguments("words", nargs, 3) < 0)
+    if (check_arguments(name, nargs, 3) < 0)
         return NULL;
     segmentation s;
     if (segment(args[0], args[1], args[2], &s) < 0)
@@ -568,17 +571,50 @@ static PyObject *ext_words(PyObject *module, PyObject *const *args, Py_ssize_t n
     if (list) {
         word_cursor cursor;
         cursor_start(&cursor, s.text, s.tokens);
+        const segtool_token *t = s.tokens->tokens;
         for (size_t i = 0; i < count; i++) {
-            PyObject *word = cursor_word(&cursor, i);
-            if (!word) {
+            PyObject *item = make(&cursor, i, &t[i]);
+            if (!item) {
                 Py_CLEAR(list);
                 break;
             }
-            PyList_SET_ITEM(list, (Py_ssize_t)i, word);
+            PyList_SET_ITEM(list, (Py_ssize_t)i, item);
         }
     }
     segmentation_done(&s);
     return list;
+}
+
+static PyObject *word_item(word_cursor *cursor, size_t i, const segtool_token *t)
+{
+    (void)t;
+    return cursor_word(cursor, i);
+}
+
+/* words(handle, text, search) -> list[str]: the words of the text, every token (whitespace
+ * included, so in precise mode "".join(words) == text). */
+static PyObject *ext_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    return segmented_list("words", args, nargs, word_item);
+}
+
+static PyObject *span_item(word_cursor *cursor, size_t i, const segtool_token *t)
+{
+    PyObject *item = PyTuple_New(3);
+    PyObject *word = item ? cursor_word(cursor, i) : NULL;
+    PyObject *a = word ? PyLong_FromSsize_t((Py_ssize_t)t->char_start) : NULL;
+    PyObject *b = a ? PyLong_FromSsize_t((Py_ssize_t)t->char_end) : NULL;
+    if (!b) {
+        Py_XDECREF(item);
+        Py_XDECREF(word);
+        Py_XDECREF(a);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(item, 0, word);
+    PyTuple_SET_ITEM(item, 1, a);
+    PyTuple_SET_ITEM(item, 2, b);
+    return item;
 }
 
 /* spans(handle, text, search) -> list[tuple[str, int, int]]: (word, start, end) in characters,
@@ -586,98 +622,50 @@ static PyObject *ext_words(PyObject *module, PyObject *const *args, Py_ssize_t n
 static PyObject *ext_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (check_arguments("spans", nargs, 3) < 0)
+    return segmented_list("spans", args, nargs, span_item);
+}
+
+static PyObject *token_item(word_cursor *cursor, size_t i, const segtool_token *t)
+{
+    if (t->kind >= PyTuple_GET_SIZE(kinds) || t->source >= PyTuple_GET_SIZE(sources)) {
+        PyErr_Format(PyExc_SystemError, "segtool: unknown token kind %d or source %d", t->kind, t->source);
         return NULL;
-    segmentation s;
-    if (segment(args[0], args[1], args[2], &s) < 0)
-        return NULL;
-    size_t count = s.tokens->count;
-    PyObject *list = PyList_New((Py_ssize_t)count);
-    if (list) {
-        word_cursor cursor;
-        cursor_start(&cursor, s.text, s.tokens);
-        const segtool_token *t = s.tokens->tokens;
-        for (size_t i = 0; i < count; i++) {
-            Py_ssize_t start = (Py_ssize_t)t[i].char_start, end = (Py_ssize_t)t[i].char_end;
-            PyObject *item = PyTuple_New(3);
-            PyObject *word = item ? cursor_word(&cursor, i) : NULL;
-            PyObject *a = word ? PyLong_FromSsize_t(start) : NULL;
-            PyObject *b = a ? PyLong_FromSsize_t(end) : NULL;
-            if (!b) {
-                Py_XDECREF(item);
-                Py_XDECREF(word);
-                Py_XDECREF(a);
-                Py_CLEAR(list);
-                break;
-            }
-            PyTuple_SET_ITEM(item, 0, word);
-            PyTuple_SET_ITEM(item, 1, a);
-            PyTuple_SET_ITEM(item, 2, b);
-            PyList_SET_ITEM(list, (Py_ssize_t)i, item);
-        }
     }
-    segmentation_done(&s);
-    return list;
+    /* A Token is a tuple subclass (a NamedTuple): made as tuple.__new__ makes one.
+     * Safe because: bind() checked that Token is a tuple subclass with nothing beyond a
+     * tuple's layout (a NamedTuple's __slots__ is empty), so its 8 items are all there
+     * is to set. */
+    PyObject *item = token_type->tp_alloc(token_type, 8);
+    PyObject *fields[8] = {NULL};
+    int ok = item != NULL;
+    ok = ok && (fields[0] = cursor_word(cursor, i)) != NULL;
+    ok = ok && (fields[1] = PyLong_FromSsize_t((Py_ssize_t)t->char_start)) != NULL;
+    ok = ok && (fields[2] = PyLong_FromSsize_t((Py_ssize_t)t->char_end)) != NULL;
+    ok = ok && (fields[3] = PyLong_FromUnsignedLongLong(t->byte_start)) != NULL;
+    ok = ok && (fields[4] = PyLong_FromUnsignedLongLong(t->byte_end)) != NULL;
+    if (!ok) {
+        for (int f = 0; f < 8; f++)
+            Py_XDECREF(fields[f]);
+        Py_XDECREF(item);
+        return NULL;
+    }
+    fields[5] = Py_NewRef(PyTuple_GET_ITEM(kinds, t->kind));
+    fields[6] = Py_NewRef(PyTuple_GET_ITEM(sources, t->source));
+    fields[7] = Py_NewRef(t->is_subword ? Py_True : Py_False);
+    for (int f = 0; f < 8; f++)
+        PyTuple_SET_ITEM(item, f, fields[f]);
+    return item;
 }
 
 /* tokens(handle, text, search) -> list[Token]: every field of the C API's tokens. */
 static PyObject *ext_tokens(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (check_arguments("tokens", nargs, 3) < 0)
-        return NULL;
     if (!token_type) {
         PyErr_SetString(PyExc_RuntimeError, "segtool._ext: bind() was not called");
         return NULL;
     }
-    segmentation s;
-    if (segment(args[0], args[1], args[2], &s) < 0)
-        return NULL;
-    size_t count = s.tokens->count;
-    Py_ssize_t kind_count = PyTuple_GET_SIZE(kinds), source_count = PyTuple_GET_SIZE(sources);
-    PyObject *list = PyList_New((Py_ssize_t)count);
-    if (list) {
-        word_cursor cursor;
-        cursor_start(&cursor, s.text, s.tokens);
-        const segtool_token *t = s.tokens->tokens;
-        for (size_t i = 0; i < count; i++) {
-            if (t[i].kind >= kind_count || t[i].source >= source_count) {
-                PyErr_Format(PyExc_SystemError, "segtool: unknown token kind %d or source %d", t[i].kind, t[i].source);
-                Py_CLEAR(list);
-                break;
-            }
-            Py_ssize_t start = (Py_ssize_t)t[i].char_start, end = (Py_ssize_t)t[i].char_end;
-            /* A Token is a tuple subclass (a NamedTuple): made as tuple.__new__ makes one.
-             * Safe because: bind() checked that Token is a tuple subclass with nothing beyond a
-             * tuple's layout (a NamedTuple's __slots__ is empty), so its 8 items are all there
-             * is to set. */
-            PyObject *item = token_type->tp_alloc(token_type, 8);
-            PyObject *fields[8] = {NULL};
-            int ok = item != NULL;
-            ok = ok && (fields[0] = cursor_word(&cursor, i)) != NULL;
-            ok = ok && (fields[1] = PyLong_FromSsize_t(start)) != NULL;
-            ok = ok && (fields[2] = PyLong_FromSsize_t(end)) != NULL;
-            ok = ok && (fields[3] = PyLong_FromUnsignedLongLong(t[i].byte_start)) != NULL;
-            ok = ok && (fields[4] = PyLong_FromUnsignedLongLong(t[i].byte_end)) != NULL;
-            if (ok) {
-                fields[5] = Py_NewRef(PyTuple_GET_ITEM(kinds, t[i].kind));
-                fields[6] = Py_NewRef(PyTuple_GET_ITEM(sources, t[i].source));
-                fields[7] = Py_NewRef(t[i].is_subword ? Py_True : Py_False);
-            }
-            if (!ok) {
-                for (int f = 0; f < 8; f++)
-                    Py_XDECREF(fields[f]);
-                Py_XDECREF(item);
-                Py_CLEAR(list);
-                break;
-            }
-            for (int f = 0; f < 8; f++)
-                PyTuple_SET_ITEM(item, f, fields[f]);
-            PyList_SET_ITEM(list, (Py_ssize_t)i, item);
-        }
-    }
-    segmentation_done(&s);
-    return list;
+    return segmented_list("tokens", args, nargs, token_item);
 }
 
 /* bind(segment, tokens_free, error_free, raise_error, Token, kinds, sources): the addresses
