@@ -41,24 +41,23 @@ final class PhraseScratch {
     let anchorsAtDocument: UnsafeMutableBufferPointer<Int>
 
     init(readings: Int, anchors: Int, terms: Int) {
-        anchorsAtDocument = .allocate(capacity: anchors)
-        anchorsAtDocument.initialize(repeating: 0)
-        positionsGeneration = .allocate(capacity: terms)
-        positionsGeneration.initialize(repeating: 0)
-        positionsStart = .allocate(capacity: terms)
-        positionsStart.initialize(repeating: 0)
-        positionsCount = .allocate(capacity: terms)
-        positionsCount.initialize(repeating: 0)
+        anchorsAtDocument = Self.filled(anchors, 0)
+        positionsGeneration = Self.filled(terms, 0)
+        positionsStart = Self.filled(terms, 0)
+        positionsCount = Self.filled(terms, 0)
         capacity = terms == 0 ? 1 : 1024
         positions = .allocate(capacity: capacity)
-        best = .allocate(capacity: readings)
-        best.initialize(repeating: 0)
-        touched = .allocate(capacity: readings)
-        touched.initialize(repeating: 0)
-        touchedBound = .allocate(capacity: readings)
-        touchedBound.initialize(repeating: 0)
-        anchorDoc = .allocate(capacity: anchors)
-        anchorDoc.initialize(repeating: -1)
+        best = Self.filled(readings, 0)
+        touched = Self.filled(readings, 0)
+        touchedBound = Self.filled(readings, 0)
+        anchorDoc = Self.filled(anchors, -1)
+    }
+
+    /// New memory for `count` values, each `value` (deallocated by `deinit`).
+    private static func filled<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+        let memory = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+        memory.initialize(repeating: value)
+        return memory
     }
 
     deinit {
