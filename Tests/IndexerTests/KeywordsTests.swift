@@ -153,6 +153,61 @@ enum Texts {
         #expect(!once.contains("玛莉亚") || Shared.segmenter.words(in: "玛莉亚").count == 1, "\(once)")
     }
 
+    /// A name the segmenter leaves in pieces comes out whole when it recurs in the document:
+    /// a two-character word after the same surname every time (陈|立群), even when the IDF
+    /// table knows the word; three lone characters starting with a surname (王|志|宏). Once
+    /// is no evidence.
+    @Test func namesRebuiltFromSurnames() throws {
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: IDFTable.builtin ?? table, stopWords: StopWords.builtin)
+        // Whether the segmenter splits it or not, the keyword is the whole name.
+        let twice = extractor.tfidf("陈立群校长说，陈立群来到台江。", top: 10).map(\.word)
+        #expect(twice.contains("陈立群") && !twice.contains("立群"), "\(twice)")
+        let text = "昨天王志宏来了。王志宏走了。"
+        let pieces = Shared.segmenter.words(in: text)
+        let words = extractor.tfidf(text, top: 10).map(\.word)
+        #expect(words.contains("王志宏"), "\(pieces) -> \(words)")
+        // Once: three lone characters stay pieces (not a keyword) unless the segmenter joined them.
+        let once = extractor.tfidf("昨天王志宏来了。", top: 10).map(\.word)
+        #expect(once.contains("王志宏") == Shared.segmenter.words(in: "昨天王志宏来了。").contains("王志宏"), "\(once)")
+        // The rule's own conditions: a surname first, lone characters, no longer run of them.
+        #expect(KeywordExtractor.isSurname("陈".unicodeScalars.first!.value))
+        #expect(!KeywordExtractor.isSurname("的".unicodeScalars.first!.value))
+        #expect(!KeywordExtractor.isSurname("时".unicodeScalars.first!.value))  // more often a word of its own
+        let lone: [UInt32] = [KeywordExtractor.noNeighbour, 0x738B, 0x5FD7, 0x5B8F, KeywordExtractor.noNeighbour]  // x 王 志 宏 x
+        #expect(KeywordExtractor.singleCharacterName(at: 1, count: 5, lone: { lone[$0] }))
+        #expect(!KeywordExtractor.singleCharacterName(at: 2, count: 5, lone: { lone[$0] }))  // 志 is no surname
+        let run: [UInt32] = [0x514B, 0x738B, 0x5FD7, 0x5B8F, 0x6797]  // 克 王 志 宏 林: a longer run of lone characters
+        #expect(!KeywordExtractor.singleCharacterName(at: 1, count: 5, lone: { run[$0] }))
+        #expect(!KeywordExtractor.singleCharacterName(at: 3, count: 5, lone: { lone[$0] }))  // runs past the end
+    }
+
+    /// Two candidates always side by side, twice or more, each with an idf of at least
+    /// `phrasePartIDF` and neither generic, are one phrase; the pieces give way to it.
+    @Test func adjacentCandidatesThatRecurBecomeAPhrase() throws {
+        let idf = IDFTable(documents: 1000, values: ["人间": 5.0, "正道": 6.0, "沧桑": 6.0, "北京": 1.8, "开幕": 3.3, "论坛": 4.0, "推进": 5.0])
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [])
+        let text = "人间正道是沧桑，人间正道。"
+        try #require(Shared.segmenter.words(in: text).filter { $0 == "人间" || $0 == "正道" }.count == 4)
+        let words = extractor.tfidf(text, top: 10).map(\.word)
+        #expect(words.contains("人间正道") && !words.contains("人间") && !words.contains("正道"), "\(words)")
+        // The phrase's weight: (1 + ln 2) · the table's idf of the phrase (unknown: its median).
+        let weight = extractor.tfidf(text, top: 10).first { $0.word == "人间正道" }?.weight ?? 0
+        #expect(abs(weight - (1 + log(2.0)) * idf.defaultIDF) < 1e-12, "\(weight)")
+        // Once is no phrase; nor are pieces that also occur apart.
+        #expect(!extractor.tfidf("人间正道是沧桑。", top: 10).map(\.word).contains("人间正道"))
+        let apart = extractor.tfidf("人间正道是沧桑。正道沧桑，人间正道。", top: 10).map(\.word)
+        #expect(!apart.contains("人间正道") && apart.contains("正道"), "\(apart)")
+        // A common part (北京, idf 1.8 < 3.5) frames a term rather than being a piece of one.
+        let frame = extractor.tfidf("论坛在北京开幕。论坛在北京开幕。", top: 10).map(\.word)
+        #expect(!frame.contains("北京开幕"), "\(frame)")
+        var lenient = extractor
+        lenient.phrasePartIDF = 1
+        #expect(lenient.tfidf("论坛在北京开幕。论坛在北京开幕。", top: 10).map(\.word).contains("北京开幕"))
+        // A generic word (推进 is one of `GenericWords`) is never part of a phrase.
+        let generic = extractor.tfidf("推进论坛，推进论坛。", top: 10).map(\.word)
+        #expect(!generic.contains("推进论坛"), "\(generic)")
+    }
+
     @Test func stopWordsAndFilters() {
         let text = "我们要坚持推进乡村振兴，2024年乡村振兴取得5.5%的增长，县里有三个乡。"
         let plain = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])

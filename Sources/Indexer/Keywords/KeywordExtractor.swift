@@ -58,6 +58,10 @@ public struct KeywordExtractor: Sendable {
     /// TF-IDF: the longest word (in characters) the predicate share can make generic; longer
     /// words are terms (全面深化改革 comes after 要 and 不断 as a verb phrase does).
     public var predicateLength = 4
+    /// TF-IDF: two candidates always side by side are joined into a phrase only when each
+    /// has at least this idf (∞: never): 人间|正道, 刑事|豁免权, 马里|乌波尔, but not 北京|开幕,
+    /// 位于|北纬, 大型|画册, whose common part is a frame around a term, not a piece of one.
+    public var phrasePartIDF = 3.5
 
     /// Stop words by their bytes, for the hot path.
     private let stopTable: WordTable
@@ -124,10 +128,21 @@ public struct KeywordExtractor: Sendable {
         var right: UInt32 = 0
         /// Its length in characters.
         var scalars = 0
+        /// Whether it was put together from pieces (a name of three lone characters), so it
+        /// counts only when it recurs.
+        var rebuilt = false
+        /// The candidate right before every occurrence (its index in the distinct
+        /// candidates), −1 before the first occurrence, −2 when they differ or one occurrence
+        /// has none.
+        var previous: Int32 = -1
     }
 
     /// `Candidate.left`/`right` when there is no one lone character beside every occurrence.
-    private static let noNeighbour = UInt32.max
+    static let noNeighbour = UInt32.max
+
+    /// Two adjacent candidates are joined into a phrase only while the phrase is at most this
+    /// long (in characters).
+    static let longestPhrase = 8
 
     /// TF-IDF on raw bytes: candidates are byte ranges of the text (or, for the few words
     /// that normalization changes, of a side buffer), counted in a small open-addressing table
@@ -163,10 +178,56 @@ public struct KeywordExtractor: Sendable {
                 let at = -c.start - 1
                 return normalized.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[at..<at + c.count])) }
             }
+            /// Counts a candidate (`tf` more occurrences of a known one); its index.
+            func add(_ candidate: Candidate) -> Int {
+                var slot = Int(truncatingIfNeeded: candidate.hash) & mask
+                while true {
+                    let at = slots[slot]
+                    if at < 0 {
+                        slots[slot] = Int32(distinct.count)
+                        distinct.append(candidate)
+                        return distinct.count - 1
+                    }
+                    let other = distinct[Int(at)]
+                    if other.hash == candidate.hash && other.low == candidate.low && other.high == candidate.high
+                        && (other.high != WordTable.longMark
+                            || withWord(other, { a in withWord(candidate) { a.elementsEqual($0) } })) {
+                        distinct[Int(at)].tf += candidate.tf
+                        if distinct[Int(at)].left != candidate.left { distinct[Int(at)].left = Self.noNeighbour }
+                        if distinct[Int(at)].right != candidate.right { distinct[Int(at)].right = Self.noNeighbour }
+                        if distinct[Int(at)].previous != candidate.previous { distinct[Int(at)].previous = -2 }
+                        return Int(at)
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+            // The token and distinct index of the last counted candidate (for `previous`).
+            var lastToken = -2
+            var lastCandidate: Int32 = -2
 
             for (index, token) in tokens.enumerated() {
                 guard token.kind == .ideographic || token.kind == .letters else { continue }
-                if !allowSingle && token.scalarRange.count < 2 { continue }
+                if !allowSingle && token.scalarRange.count < 2 {
+                    // A name of three lone characters (毕|井|泉), kept if it recurs.
+                    if token.kind == .ideographic && foldedText.isEmpty && tags == nil
+                        && Self.singleCharacterName(at: index, count: tokens.count, lone: { Self.loneCharacter(tokens[$0], bytes) }) {
+                        let start = token.utf8Range.lowerBound, end = tokens[index + 2].utf8Range.upperBound
+                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                        let (low, high) = WordTable.key(word)
+                        var name = Candidate(hash: TermInterner.hash(word), start: start, count: end - start, tf: 1, low: low, high: high)
+                        name.joined = true
+                        name.rebuilt = true
+                        name.scalars = 3
+                        name.left = Self.noNeighbour
+                        name.right = Self.noNeighbour
+                        name.previous = -2
+                        if !withWord(name, { stopTable.value(for: $0, low: low, high: high, hash: name.hash) != nil }) {
+                            total += 1
+                            _ = add(name)
+                        }
+                    }
+                    continue
+                }
                 let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
                 if token.source == .rule && !Self.isJoinedWord(raw) { continue }
                 if Self.endsWithParticle(raw) { continue }
@@ -203,25 +264,9 @@ public struct KeywordExtractor: Sendable {
                     guard let tag = analyzer.segmenter.lexicon.entry(for: w)?.tag, tags.contains(tag) else { continue }
                 }
                 total += 1
-                var slot = Int(truncatingIfNeeded: candidate.hash) & mask
-                while true {
-                    let at = slots[slot]
-                    if at < 0 {
-                        slots[slot] = Int32(distinct.count)
-                        distinct.append(candidate)
-                        break
-                    }
-                    let other = distinct[Int(at)]
-                    if other.hash == candidate.hash && other.low == candidate.low && other.high == candidate.high
-                        && (other.high != WordTable.longMark
-                            || withWord(other, { a in withWord(candidate) { a.elementsEqual($0) } })) {
-                        distinct[Int(at)].tf += 1
-                        if distinct[Int(at)].left != left { distinct[Int(at)].left = Self.noNeighbour }
-                        if distinct[Int(at)].right != right { distinct[Int(at)].right = Self.noNeighbour }
-                        break
-                    }
-                    slot = (slot + 1) & mask
-                }
+                candidate.previous = lastToken == index - 1 ? lastCandidate : -2
+                lastCandidate = Int32(add(candidate))
+                lastToken = index
             }
             guard total > 0 else { return [] }
             // Fragments: a word seen at least twice with the same lone character beside it
@@ -230,14 +275,18 @@ public struct KeywordExtractor: Sendable {
             // or knows neither; the candidate becomes the word with that character (counted
             // with the candidate of that word, if there is one). A known word beside a
             // character by chance (二|战|历史 twice) stays as it is.
+            // A two-character word after the same surname every time (陈|立群) is a name even
+            // when the table knows the word (the table's words are the segmenter's, pieces too).
             for i in distinct.indices where distinct[i].tf >= 2 && distinct[i].start >= 0 && distinct[i].scalars < Self.longestMerge {
                 let c = distinct[i]
                 var start = c.start, count = c.count
+                var surnamed = false
                 if c.right != Self.noNeighbour && c.right != 0 {
                     count += Self.utf8Length(c.right)
                 } else if c.left != Self.noNeighbour && c.left != 0 {
                     start -= Self.utf8Length(c.left)
                     count += Self.utf8Length(c.left)
+                    surnamed = c.scalars == 2 && !c.fromDictionary && Self.isSurname(c.left)
                 } else {
                     continue
                 }
@@ -246,28 +295,15 @@ public struct KeywordExtractor: Sendable {
                 let (low, high) = WordTable.key(word)
                 let hash = TermInterner.hash(word)
                 let known = withWord(c) { idf.knows(bytes: $0, low: c.low, high: c.high, hash: c.hash) }
-                if known && !idf.knows(bytes: word, low: low, high: high, hash: hash) { continue }
+                if known && !surnamed && !idf.knows(bytes: word, low: low, high: high, hash: hash) { continue }
                 var merged = Candidate(hash: hash, start: start, count: count, tf: c.tf, low: low, high: high)
                 merged.scalars = c.scalars + 1
                 merged.left = Self.noNeighbour
                 merged.right = Self.noNeighbour
+                merged.previous = -2
+                merged.joined = surnamed
                 distinct[i].tf = 0
-                var slot = Int(truncatingIfNeeded: merged.hash) & mask
-                while true {
-                    let at = slots[slot]
-                    if at < 0 {
-                        slots[slot] = Int32(distinct.count)
-                        distinct.append(merged)
-                        break
-                    }
-                    let other = distinct[Int(at)]
-                    if other.hash == merged.hash && other.low == merged.low && other.high == merged.high
-                        && (other.high != WordTable.longMark || withWord(other, { $0.elementsEqual(word) })) {
-                        distinct[Int(at)].tf += merged.tf
-                        break
-                    }
-                    slot = (slot + 1) & mask
-                }
+                _ = add(merged)
             }
             // Title words: find each in the table (no insertion).
             for word in titleWords {
@@ -287,14 +323,71 @@ public struct KeywordExtractor: Sendable {
                     }
                 }
             }
+            /// A dictionary word's tag (1: a name, 2: a general word), else nil.
+            func tagKind(_ c: Candidate) -> Double? {
+                c.fromDictionary ? withWord(c) { tagTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) } : nil
+            }
+            /// Whether a candidate weighs as a generic word: a general tag, a word with its
+            /// suffix, a predicate by its neighbours in the collection (after 不, 将, 很 …;
+            /// before 了) unless the lexicon or the segmenter names it, a word of
+            /// `GenericWords`, a verb with its complement.
+            func isGeneral(_ c: Candidate, tagKind: Double?, suffixWord: Bool) -> Bool {
+                if tagKind == 2 || suffixWord { return true }
+                if c.scalars <= predicateLength && tagKind != 1 && !c.joined
+                    && withWord(c, { idf.predicateShare(bytes: $0, low: c.low, high: c.high, hash: c.hash) }) >= predicateShareLimit {
+                    return true
+                }
+                return withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
+                    || (!c.fromDictionary && withWord(c, { Self.endsWithComplement($0) }))
+            }
+            // Phrases: two candidates always side by side — every occurrence of the second
+            // right after one of the first, as many of each, at least twice — neither of them
+            // generic, are one term of this document (人间|正道, 马里|乌波尔, 巴尔|米拉); the
+            // pieces give way to it. A phrase with a name in it weighs as a name.
+            let counted = distinct.count
+            for b in 0..<counted where distinct[b].tf >= 2 && distinct[b].previous >= 0 && distinct[b].start >= 0 {
+                let a = Int(distinct[b].previous)
+                let first = distinct[a], second = distinct[b]
+                guard a != b, first.tf == second.tf, first.start >= 0, first.start + first.count == second.start,
+                    first.scalars + second.scalars <= Self.longestPhrase
+                else { continue }
+                // Not a piece of a longer name: no one lone character always before or after it
+                // (海岸警卫|队, 沈|白高铁).
+                if (first.left != Self.noNeighbour && first.left != 0) || (second.right != Self.noNeighbour && second.right != 0) {
+                    continue
+                }
+                if withWord(first, { idf.idf(bytes: $0, low: first.low, high: first.high, hash: first.hash) }) < phrasePartIDF
+                    || withWord(second, { idf.idf(bytes: $0, low: second.low, high: second.high, hash: second.hash) }) < phrasePartIDF {
+                    continue
+                }
+                let firstKind = tagKind(first), secondKind = tagKind(second)
+                let firstSuffix = first.joined && withWord(first) { isSuffixWord($0) }
+                let secondSuffix = second.joined && withWord(second) { isSuffixWord($0) }
+                if isGeneral(first, tagKind: firstKind, suffixWord: firstSuffix)
+                    || isGeneral(second, tagKind: secondKind, suffixWord: secondSuffix) {
+                    continue
+                }
+                let word = UnsafeBufferPointer(rebasing: bytes[first.start..<second.start + second.count])
+                let (low, high) = WordTable.key(word)
+                var phrase = Candidate(hash: TermInterner.hash(word), start: first.start, count: word.count, tf: first.tf, low: low, high: high)
+                phrase.scalars = first.scalars + second.scalars
+                phrase.left = Self.noNeighbour
+                phrase.right = Self.noNeighbour
+                phrase.previous = -2
+                phrase.inTitle = first.inTitle || second.inTitle
+                phrase.joined = firstKind == 1 || secondKind == 1 || (first.joined && !firstSuffix) || (second.joined && !secondSuffix)
+                distinct[a].tf = 0
+                distinct[b].tf = 0
+                _ = add(phrase)
+            }
             var top = TopK<Int>(k)
-            for (i, c) in distinct.enumerated() where c.tf > 0 {
+            // A name put together from lone characters counts only when it recurs.
+            for (i, c) in distinct.enumerated() where c.tf > 0 && (c.tf >= 2 || !c.rebuilt) {
                 var weight = (1 + log(Double(c.tf)))
                     * withWord(c) { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) }
                 if c.inTitle { weight *= titleWeight }
-                // A dictionary word's tag (1: a name, 2: a general word), else nothing.
-                let tagKind = c.fromDictionary ? withWord(c) { tagTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) } : nil
-                if tagKind == 1 { weight *= nameWeight }
+                let kind = tagKind(c)
+                if kind == 1 { weight *= nameWeight }
                 // A word the segmenter joined: a word with its suffix (市民们, 积极性, 工作者)
                 // is a general word; the rest are names (李连成, 阿鲁瓦利亚).
                 let suffixWord = c.joined && withWord(c) { isSuffixWord($0) }
@@ -302,15 +395,7 @@ public struct KeywordExtractor: Sendable {
                 // What is left can only lower the weight: a word already below the tenth
                 // is not looked up further.
                 if genericWeight <= 1 && weight < top.threshold { continue }
-                // A predicate by its neighbours in the collection (after 不, 将, 很 …; before
-                // 了): a general word, unless the lexicon or the segmenter names it.
-                let predicate = c.scalars <= predicateLength && tagKind != 1 && !c.joined
-                    && withWord(c, { idf.predicateShare(bytes: $0, low: c.low, high: c.high, hash: c.hash) }) >= predicateShareLimit
-                if tagKind == 2 || suffixWord || predicate
-                    || withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
-                    || (!c.fromDictionary && withWord(c, { Self.endsWithComplement($0) })) {
-                    weight *= genericWeight
-                }
+                if isGeneral(c, tagKind: kind, suffixWord: suffixWord) { weight *= genericWeight }
                 top.insert(i, score: weight, id: i)
             }
             return Self.ordered(top.sorted().map {
@@ -413,7 +498,7 @@ public struct KeywordExtractor: Sendable {
 
     /// The scalar value of `token` when it is one ideograph that can be a piece of a word
     /// (not a function character such as 的, 在, 和, 是), else `noNeighbour`.
-    private static func loneCharacter(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    static func loneCharacter(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard token.kind == .ideographic, token.scalarRange.count == 1 else { return noNeighbour }
         let at = token.utf8Range.lowerBound
         let value: UInt32
