@@ -17,7 +17,7 @@ public struct Keyword: Hashable, Sendable {
 /// numbers, stop words and (unless `allowSingle`) single characters; with `tags`, only words
 /// whose dictionary tag is one of them.
 ///
-/// - TF-IDF: `weight(w) = (1 + ln tf(w)) · idf(w) · g · n · t`: tf the word's occurrences in
+/// - TF-IDF: `weight(w) = (1 + ln tf(w)) · idf(w) · g · n · t · l`: tf the word's occurrences in
 ///   the document, idf from the `IDFTable` (or the collection's index), the table's median for
 ///   unknown words; `g` = `genericWeight` for the words of `GenericWords` (推进, 建设, 发展 …),
 ///   dictionary words tagged as titles or general words (`generalTags`), words of up to
@@ -27,15 +27,22 @@ public struct Keyword: Hashable, Sendable {
 ///   for dictionary words tagged as names (nr, ns, nt, nz, j) and for the names the segmenter
 ///   joined (`isJoinedWord`: 李连成, 阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 市民们, 积极性) counts
 ///   as generic; `t` = `titleWeight` for words that also occur in the
-///   document's title; each is 1 otherwise. A word seen twice or more with the same lone
+///   document's title; `l` = `twoCharacterWeight` for words of two characters; each is 1
+///   otherwise. A word seen twice or more with the same lone
 ///   character beside it, unknown to the IDF table, is taken with that character (玛莉|亚 →
-///   玛莉亚): a name the segmenter split. Words ICU gives in Chinese numerals (一九, 十八) are
+///   玛莉亚): a name the segmenter split; so is a rare two-character word after the same
+///   surname every time (陈|立群), and three lone characters starting with a surname
+///   (王|志|宏), when they recur (`KeywordExtractor+Names.swift`). Two candidates always side
+///   by side, twice or more, each with an idf of at least `phrasePartIDF` and neither generic
+///   nor a numeral with its classifier, are one phrase (马里|乌波尔, 刑事|豁免权), as TextRank's
+///   post-processing joins adjacent keywords. Words ICU gives in Chinese numerals (一九, 十八) are
 ///   numbers. The logarithm keeps a long report's most frequent words (which are its most
 ///   generic) from crowding out its specific terms; weights compare within one document, not
 ///   across documents. Judged blind by hand on 40 corpus documents not seen while changing it,
 ///   precision@10 went from .32 to .44 (jieba .31), then to .57 on a new sample (jieba .34),
-///   then from .60 to .61 with the predicate share on a sixth (jieba .32); see
-///   Benchmarks/RESULTS.md, "Keywords judged".
+///   then from .60 to .61 with the predicate share on a sixth (jieba .32), and with the
+///   rebuilt names, phrases and the two-character factor from .49 to .XX on an eighth (jieba
+///   .28); see Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
 ///   weights scaled so that the best is 1.
@@ -62,6 +69,13 @@ public struct KeywordExtractor: Sendable {
     /// has at least this idf (∞: never): 人间|正道, 刑事|豁免权, 马里|乌波尔, but not 北京|开幕,
     /// 位于|北纬, 大型|画册, whose common part is a frame around a term, not a piece of one.
     public var phrasePartIDF = 3.5
+    /// TF-IDF: the factor of a word of two characters (1: none). Judged, the two-character
+    /// words among the top ten were good 39% of the time, longer ones 77–85%: most of a short
+    /// item's filler (低估, 心意, 卡片) is two characters long, most terms are longer.
+    public var twoCharacterWeight = 0.7
+    /// TF-IDF: a two-character word after the same surname every time is taken as a given
+    /// name only when its idf is at least this (立群 8.2; not 高铁 3.8 in 池黄|高铁).
+    public var givenNameIDF = 6.0
 
     /// Stop words by their bytes, for the hot path.
     private let stopTable: WordTable
@@ -287,6 +301,7 @@ public struct KeywordExtractor: Sendable {
                     start -= Self.utf8Length(c.left)
                     count += Self.utf8Length(c.left)
                     surnamed = c.scalars == 2 && !c.fromDictionary && Self.isSurname(c.left)
+                        && withWord(c, { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) }) >= givenNameIDF
                 } else {
                     continue
                 }
@@ -356,6 +371,10 @@ public struct KeywordExtractor: Sendable {
                 if (first.left != Self.noNeighbour && first.left != 0) || (second.right != Self.noNeighbour && second.right != 0) {
                     continue
                 }
+                // A numeral with its classifier (一顶|帐篷) counts a thing, it names none.
+                if withWord(first, { Self.startsWithNumeral($0) }) || withWord(second, { Self.startsWithNumeral($0) }) {
+                    continue
+                }
                 if withWord(first, { idf.idf(bytes: $0, low: first.low, high: first.high, hash: first.hash) }) < phrasePartIDF
                     || withWord(second, { idf.idf(bytes: $0, low: second.low, high: second.high, hash: second.hash) }) < phrasePartIDF {
                     continue
@@ -386,6 +405,7 @@ public struct KeywordExtractor: Sendable {
                 var weight = (1 + log(Double(c.tf)))
                     * withWord(c) { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) }
                 if c.inTitle { weight *= titleWeight }
+                if c.scalars == 2 { weight *= twoCharacterWeight }
                 let kind = tagKind(c)
                 if kind == 1 { weight *= nameWeight }
                 // A word the segmenter joined: a word with its suffix (市民们, 积极性, 工作者)
@@ -491,6 +511,19 @@ public struct KeywordExtractor: Sendable {
         let a = w[at], b = w[at + 1], c = w[at + 2]
         guard a & 0xF0 == 0xE0 else { return nil }
         return UInt32(a & 0x0F) << 12 | UInt32(b & 0x3F) << 6 | UInt32(c & 0x3F)
+    }
+
+    /// Whether a word of two characters starts with a Chinese numeral (一顶, 两国, 十个): a
+    /// numeral with its classifier, never part of a phrase.
+    static func startsWithNumeral(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard w.count == 6, let value = threeByteScalar(w, 0) else { return false }
+        switch value {
+        // 一 二 三 四 五 六 七 八 九 十 两 几
+        case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x4E24, 0x51E0:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Fragments are joined to a neighbour only while shorter than this (in characters).
