@@ -168,13 +168,16 @@ enum Texts {
         // Whether the segmenter splits it or not, the keyword is the whole name.
         let twice = extractor.tfidf("陈立群校长说，陈立群来到台江。", top: 10).map(\.word)
         #expect(twice.contains("陈立群") && !twice.contains("立群"), "\(twice)")
-        let text = "昨天王志宏来了。王志宏走了。"
+        let text = "昨天王志宏在会上发言，王志宏在现场。"
         let pieces = Shared.segmenter.words(in: text)
         let words = extractor.tfidf(text, top: 10).map(\.word)
         #expect(words.contains("王志宏"), "\(pieces) -> \(words)")
         // Once: three lone characters stay pieces (not a keyword) unless the segmenter joined them.
-        let once = extractor.tfidf("昨天王志宏来了。", top: 10).map(\.word)
-        #expect(once.contains("王志宏") == Shared.segmenter.words(in: "昨天王志宏来了。").contains("王志宏"), "\(once)")
+        let once = extractor.tfidf("昨天王志宏在会上发言。", top: 10).map(\.word)
+        #expect(once.contains("王志宏") == Shared.segmenter.words(in: "昨天王志宏在会上发言。").contains("王志宏"), "\(once)")
+        // A longer run of lone characters is no name (王|志|宏|来: the run goes on).
+        let run4 = extractor.tfidf("昨天王志宏来了。王志宏来了。", top: 10).map(\.word)
+        #expect(run4.contains("王志宏") == Shared.segmenter.words(in: "王志宏来了").contains("王志宏"), "\(run4)")
         // The rule's own conditions: a surname first, lone characters, no longer run of them.
         #expect(KeywordExtractor.isSurname("陈".unicodeScalars.first!.value))
         #expect(!KeywordExtractor.isSurname("的".unicodeScalars.first!.value))

@@ -41,7 +41,7 @@ public struct Keyword: Hashable, Sendable {
 ///   across documents. Judged blind by hand on 40 corpus documents not seen while changing it,
 ///   precision@10 went from .32 to .44 (jieba .31), then to .57 on a new sample (jieba .34),
 ///   then from .60 to .61 with the predicate share on a sixth (jieba .32), and with the
-///   rebuilt names, phrases and the two-character factor from .49 to .XX on an eighth (jieba
+///   rebuilt names, phrases and the two-character factor from .49 to .51 on an eighth (jieba
 ///   .28); see Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
