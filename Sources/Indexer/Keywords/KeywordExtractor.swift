@@ -182,7 +182,10 @@ public struct KeywordExtractor: Sendable {
             var distinct: [Candidate] = []
             distinct.reserveCapacity(tokens.count / 2 + 4)
             var slotCount = 16
-            while slotCount < tokens.count * 2 { slotCount <<= 1 }
+            // Never full, so a probe always ends: at most one candidate a token (a name of three
+            // lone characters takes their place), one merge with a lone character each, one
+            // phrase for every two — fewer than 2.5 a token.
+            while slotCount < tokens.count * 3 { slotCount <<= 1 }
             var slots = [Int32](repeating: -1, count: slotCount)
             let mask = slotCount - 1
             var total = 0
