@@ -6,13 +6,18 @@ Three fixed samples of 40 documents of the corpus, each disjoint from the ones b
 report; `holdout` (seed 1703), judged after all but the last change; `final` (seed 1704), drawn
 and judged once, after the last change of the first round; `final2` (seed 1705), drawn and
 judged once after the last change of the second round (the others were all looked at by then);
-`final3` (seed 1706), drawn before the third round's changes and judged once, after its last one. Each sample is a mix: 16 short news items (< 400 characters), 12 medium items (400-1,500), 4 long
+`final3` (seed 1706), drawn before the third round's changes and judged once, after its last one;
+`final4` (seed 1707), drawn before the fourth round's changes, its pool (the extractor's top 20
+as it was, jieba's lists) judged before any list of the changed extractor was made; `final5`
+(seed 1708), drawn after final4 had been scored, its pool (the extractor before and after the
+fourth round, top 20 each, and jieba's lists) judged before the round's last changes. Each sample is a mix: 16 short news items (< 400 characters), 12 medium items (400-1,500), 4 long
 items (> 1,500) and 8 reports (work reports, congress reports, resolutions).
 
 Steps (run with a Python that has jieba, e.g. the peers' venv: ~/.cache/segtool-peers-venv):
 
-    keywords-judge.py run   --sample dev --label NAME [--segtool BIN]
-        runs `segtool keywords SAMPLE.jsonl --json --top 10` (SAMPLE.jsonl: id, title, text; in a
+    keywords-judge.py run   --sample dev --label NAME [--segtool BIN] [--top N]
+        runs `segtool keywords SAMPLE.jsonl --json --top 10` (--top N: a longer list, a judging
+        pool; scoring reads the first 10 of every list) (SAMPLE.jsonl: id, title, text; in a
         temporary directory outside the repository) and, unless the jieba runs exist,
         jieba.analyse.extract_tags(text, topK=10) and, since segtool uses the title,
         extract_tags(title + "\n" + text, topK=10); keeps the lists in
@@ -52,7 +57,8 @@ REPO = HERE.parents[1]
 KEYWORDS_DIR = REPO / "Benchmarks" / "keywords"
 RUNS_DIR = KEYWORDS_DIR / "runs"
 JUDGEMENTS = KEYWORDS_DIR / "judgements.tsv"
-SEEDS = {"dev": 1701, "test": 1702, "holdout": 1703, "final": 1704, "final2": 1705, "final3": 1706}
+SEEDS = {"dev": 1701, "test": 1702, "holdout": 1703, "final": 1704, "final2": 1705, "final3": 1706,
+         "final4": 1707, "final5": 1708}
 STRATA = [  # (name, count, predicate on (id, length))
     ("short", 16, lambda i, n: i.startswith("xwlb-") and n < 400),
     ("medium", 12, lambda i, n: i.startswith("xwlb-") and 400 <= n <= 1500),
@@ -137,14 +143,14 @@ def read_judgements() -> dict[tuple[str, str], int]:
     return judged
 
 
-def run_segtool(binary: Path, docs: list[dict], extra: list[str]) -> dict[str, list[str]]:
+def run_segtool(binary: Path, docs: list[dict], extra: list[str], top: int = TOP) -> dict[str, list[str]]:
     with tempfile.TemporaryDirectory(prefix="keywords-judge-") as tmp:
         sample_path = Path(tmp) / "sample.jsonl"
         with sample_path.open("w", encoding="utf-8") as f:
             for d in docs:
                 f.write(json.dumps({"id": d["id"], "title": d.get("title") or "", "text": d["text"]},
                                    ensure_ascii=False) + "\n")
-        command = [str(binary), "keywords", str(sample_path), "--json", "--top", str(TOP), *extra]
+        command = [str(binary), "keywords", str(sample_path), "--json", "--top", str(top), *extra]
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
             die(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.strip()}")
@@ -176,9 +182,9 @@ def command_run(args, docs) -> None:
         die(f"segtool binary not found: {binary} (swift build -c release --product segtool)")
     version = subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip()
     extra = args.segtool_args.split() if args.segtool_args else []
-    lists = run_segtool(binary, docs, extra)
+    lists = run_segtool(binary, docs, extra, args.top)
     write_run(RUNS_DIR / f"{args.sample}-segtool-{args.label}.tsv", lists,
-              f"segtool {version} keywords --json --top {TOP} {' '.join(extra)} ({args.label})".rstrip())
+              f"segtool {version} keywords --json --top {args.top} {' '.join(extra)} ({args.label})".rstrip())
     jieba_path = RUNS_DIR / f"{args.sample}-jieba.tsv"
     if not jieba_path.is_file():
         import importlib.metadata
@@ -282,6 +288,7 @@ def main() -> None:
     parser.add_argument("--label", help="name of the segtool run (run)")
     parser.add_argument("--segtool", help="segtool binary (run; default $SEGTOOL, else .build/release/segtool)")
     parser.add_argument("--segtool-args", help="more arguments for `segtool keywords` (run)")
+    parser.add_argument("--top", type=int, default=TOP, help="keywords per document (run; a pool for judging)")
     parser.add_argument("--runs", nargs="*", help="only these segtool runs (sheet, score)")
     parser.add_argument("--chars", type=int, default=700, help="characters of text shown (sheet)")
     parser.add_argument("-o", "--output", help="sheet file (sheet)")

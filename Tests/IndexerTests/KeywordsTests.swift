@@ -33,6 +33,7 @@ enum Texts {
     @Test func weightsMatchHandComputedTFIDF() throws {
         var extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [], genericWords: [])
         extractor.nameWeight = 1
+        extractor.twoCharacterWeight = 1
         let text = "乡村振兴和粮食安全。乡村振兴需要高标准农田。"
         let words = extractor.candidates(text)
         // Candidates: no punctuation, no single characters (和), the rest in order.
@@ -56,6 +57,7 @@ enum Texts {
         let plain: KeywordExtractor = {
             var e = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [], genericWords: [])
             e.nameWeight = 1
+            e.twoCharacterWeight = 1
             e.genericWeight = 1
             e.titleWeight = 1
             return e
@@ -68,10 +70,13 @@ enum Texts {
         let weight = Dictionary(uniqueKeysWithValues: defaults.tfidf(text, title: "课题研究", top: 10).map { ($0.word, $0.weight) })
         #expect(abs((weight["习近平"] ?? 0) - 2.0 * defaults.nameWeight) < 1e-12)   // nr
         #expect(abs((weight["北京市"] ?? 0) - 2.0 * defaults.nameWeight) < 1e-12)   // ns
-        #expect(abs((weight["建设"] ?? 0) - 2.0 * defaults.genericWeight) < 1e-12)  // GenericWords
-        #expect(abs((weight["同比"] ?? 0) - 2.0 * defaults.genericWeight) < 1e-12)  // tag d
-        #expect(abs((weight["送上"] ?? 0) - 2.0 * defaults.genericWeight) < 1e-12)  // ends in 上
-        #expect(abs((weight["课题"] ?? 0) - 2.0 * defaults.titleWeight) < 1e-12)    // in the title
+        // Two characters: × twoCharacterWeight as well.
+        let two = defaults.twoCharacterWeight
+        #expect(two < 1)
+        #expect(abs((weight["建设"] ?? 0) - 2.0 * two * defaults.genericWeight) < 1e-12)  // GenericWords
+        #expect(abs((weight["同比"] ?? 0) - 2.0 * two * defaults.genericWeight) < 1e-12)  // tag d
+        #expect(abs((weight["送上"] ?? 0) - 2.0 * two * defaults.genericWeight) < 1e-12)  // ends in 上
+        #expect(abs((weight["课题"] ?? 0) - 2.0 * two * defaults.titleWeight) < 1e-12)    // in the title
         // A word only in the title is not a keyword of the text.
         #expect(weight["研究"] == nil)
         #expect(GenericWords.builtin.contains("推进") && !GenericWords.builtin.contains("乡村振兴"))
@@ -86,7 +91,8 @@ enum Texts {
         let top = extractor.tfidf(report, top: 3).map(\.word)
         #expect(top.contains("黄河流域生态保护和高质量发展"), "\(top)")
         #expect(top.filter { GenericWords.builtin.contains($0) }.isEmpty, "\(top)")
-        let unweighted = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: StopWords.builtin, genericWords: [])
+        var unweighted = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: StopWords.builtin, genericWords: [])
+        unweighted.twoCharacterWeight = 1
         let crowded = unweighted.tfidf(report, top: 3).map(\.word)
         #expect(crowded.contains { GenericWords.builtin.contains($0) }, "\(crowded)")
 
@@ -153,6 +159,76 @@ enum Texts {
         #expect(!once.contains("玛莉亚") || Shared.segmenter.words(in: "玛莉亚").count == 1, "\(once)")
     }
 
+    /// A name the segmenter leaves in pieces comes out whole when it recurs in the document:
+    /// a two-character word after the same surname every time (陈|立群), even when the IDF
+    /// table knows the word; three lone characters starting with a surname (王|志|宏). Once
+    /// is no evidence.
+    @Test func namesRebuiltFromSurnames() throws {
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: IDFTable.builtin ?? table, stopWords: StopWords.builtin)
+        // Whether the segmenter splits it or not, the keyword is the whole name.
+        let twice = extractor.tfidf("陈立群校长说，陈立群来到台江。", top: 10).map(\.word)
+        #expect(twice.contains("陈立群") && !twice.contains("立群"), "\(twice)")
+        let text = "昨天王志宏在会上发言，王志宏在现场。"
+        let pieces = Shared.segmenter.words(in: text)
+        let words = extractor.tfidf(text, top: 10).map(\.word)
+        #expect(words.contains("王志宏"), "\(pieces) -> \(words)")
+        // Once: three lone characters stay pieces (not a keyword) unless the segmenter joined them.
+        let once = extractor.tfidf("昨天王志宏在会上发言。", top: 10).map(\.word)
+        #expect(once.contains("王志宏") == Shared.segmenter.words(in: "昨天王志宏在会上发言。").contains("王志宏"), "\(once)")
+        // A longer run of lone characters is no name (王|志|宏|来: the run goes on).
+        let run4 = extractor.tfidf("昨天王志宏来了。王志宏来了。", top: 10).map(\.word)
+        #expect(run4.contains("王志宏") == Shared.segmenter.words(in: "王志宏来了").contains("王志宏"), "\(run4)")
+        // The rule's own conditions: a surname first, lone characters, no longer run of them.
+        #expect(KeywordExtractor.isSurname("陈".unicodeScalars.first!.value))
+        #expect(!KeywordExtractor.isSurname("的".unicodeScalars.first!.value))
+        #expect(!KeywordExtractor.isSurname("时".unicodeScalars.first!.value))  // more often a word of its own
+        let lone: [UInt32] = [KeywordExtractor.noNeighbour, 0x738B, 0x5FD7, 0x5B8F, KeywordExtractor.noNeighbour]  // x 王 志 宏 x
+        #expect(KeywordExtractor.singleCharacterName(at: 1, count: 5, lone: { lone[$0] }))
+        #expect(!KeywordExtractor.singleCharacterName(at: 2, count: 5, lone: { lone[$0] }))  // 志 is no surname
+        let run: [UInt32] = [0x514B, 0x738B, 0x5FD7, 0x5B8F, 0x6797]  // 克 王 志 宏 林: a longer run of lone characters
+        #expect(!KeywordExtractor.singleCharacterName(at: 1, count: 5, lone: { run[$0] }))
+        #expect(!KeywordExtractor.singleCharacterName(at: 3, count: 5, lone: { lone[$0] }))  // runs past the end
+        // A common word after a surname character is a word, not a given name (池黄|高铁:
+        // 高铁's idf is below `givenNameIDF`).
+        let rail = extractor.tfidf("池黄高铁开通运营，池黄高铁全长125公里。", top: 10).map(\.word)
+        #expect(!rail.contains("黄高铁"), "\(Shared.segmenter.words(in: "池黄高铁开通运营")) -> \(rail)")
+    }
+
+    /// Two candidates always side by side, twice or more, each with an idf of at least
+    /// `phrasePartIDF` and neither generic, are one phrase; the pieces give way to it.
+    @Test func adjacentCandidatesThatRecurBecomeAPhrase() throws {
+        let idf = IDFTable(documents: 1000, values: ["人间": 5.0, "正道": 6.0, "沧桑": 6.0, "北京": 1.8, "开幕": 3.3, "论坛": 4.0, "推进": 5.0])
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [])
+        let text = "人间正道是沧桑，人间正道。"
+        try #require(Shared.segmenter.words(in: text).filter { $0 == "人间" || $0 == "正道" }.count == 4)
+        let words = extractor.tfidf(text, top: 10).map(\.word)
+        #expect(words.contains("人间正道") && !words.contains("人间") && !words.contains("正道"), "\(words)")
+        // The phrase's weight: (1 + ln 2) · the table's idf of the phrase (unknown: its median).
+        let weight = extractor.tfidf(text, top: 10).first { $0.word == "人间正道" }?.weight ?? 0
+        #expect(abs(weight - (1 + log(2.0)) * idf.defaultIDF) < 1e-12, "\(weight)")
+        // Once is no phrase; nor are pieces that also occur apart.
+        #expect(!extractor.tfidf("人间正道是沧桑。", top: 10).map(\.word).contains("人间正道"))
+        let apart = extractor.tfidf("人间正道是沧桑。正道沧桑，人间正道。", top: 10).map(\.word)
+        #expect(!apart.contains("人间正道") && apart.contains("正道"), "\(apart)")
+        // A common part (北京, idf 1.8 < 3.5) frames a term rather than being a piece of one.
+        let frame = extractor.tfidf("论坛在北京开幕。论坛在北京开幕。", top: 10).map(\.word)
+        #expect(!frame.contains("北京开幕"), "\(frame)")
+        var lenient = extractor
+        lenient.phrasePartIDF = 1
+        #expect(lenient.tfidf("论坛在北京开幕。论坛在北京开幕。", top: 10).map(\.word).contains("北京开幕"))
+        // A numeral with its classifier is never part of one (一顶|帐篷).
+        for (word, numeral) in [("一顶", true), ("两国", true), ("几个", true), ("帐篷", false), ("一带一路", false), ("统一", false)] {
+            #expect(Array(word.utf8).withUnsafeBufferPointer { KeywordExtractor.startsWithNumeral($0) } == numeral, "\(word)")
+        }
+        var tents = extractor
+        tents.idf = IDFTable(documents: 1000, values: ["一顶": 6.0, "帐篷": 6.0, "共用": 1.0])
+        let tent = tents.tfidf("共用一顶帐篷，一户一顶帐篷。", top: 10).map(\.word)
+        #expect(!tent.contains("一顶帐篷"), "\(tent)")
+        // A generic word (推进 is one of `GenericWords`) is never part of a phrase.
+        let generic = extractor.tfidf("推进论坛，推进论坛。", top: 10).map(\.word)
+        #expect(!generic.contains("推进论坛"), "\(generic)")
+    }
+
     @Test func stopWordsAndFilters() {
         let text = "我们要坚持推进乡村振兴，2024年乡村振兴取得5.5%的增长，县里有三个乡。"
         let plain = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
@@ -215,6 +291,7 @@ enum Texts {
         var extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: IDFTable(documents: 10, values: values, predicateShares: shares),
                                          stopWords: [], genericWords: [])
         extractor.nameWeight = 1
+        extractor.twoCharacterWeight = 1
         let sentence = "习近平谈改善民生，全面深化改革。"
         var weight = Dictionary(uniqueKeysWithValues: extractor.tfidf(sentence, top: 10).map { ($0.word, $0.weight) })
         #expect(abs((weight["改善"] ?? 0) - 2.0 * extractor.genericWeight) < 1e-12, "\(weight)")

@@ -17,7 +17,7 @@ public struct Keyword: Hashable, Sendable {
 /// numbers, stop words and (unless `allowSingle`) single characters; with `tags`, only words
 /// whose dictionary tag is one of them.
 ///
-/// - TF-IDF: `weight(w) = (1 + ln tf(w)) · idf(w) · g · n · t`: tf the word's occurrences in
+/// - TF-IDF: `weight(w) = (1 + ln tf(w)) · idf(w) · g · n · t · l`: tf the word's occurrences in
 ///   the document, idf from the `IDFTable` (or the collection's index), the table's median for
 ///   unknown words; `g` = `genericWeight` for the words of `GenericWords` (推进, 建设, 发展 …),
 ///   dictionary words tagged as titles or general words (`generalTags`), words of up to
@@ -27,15 +27,22 @@ public struct Keyword: Hashable, Sendable {
 ///   for dictionary words tagged as names (nr, ns, nt, nz, j) and for the names the segmenter
 ///   joined (`isJoinedWord`: 李连成, 阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 市民们, 积极性) counts
 ///   as generic; `t` = `titleWeight` for words that also occur in the
-///   document's title; each is 1 otherwise. A word seen twice or more with the same lone
+///   document's title; `l` = `twoCharacterWeight` for words of two characters; each is 1
+///   otherwise. A word seen twice or more with the same lone
 ///   character beside it, unknown to the IDF table, is taken with that character (玛莉|亚 →
-///   玛莉亚): a name the segmenter split. Words ICU gives in Chinese numerals (一九, 十八) are
+///   玛莉亚): a name the segmenter split; so is a rare two-character word after the same
+///   surname every time (陈|立群), and three lone characters starting with a surname
+///   (王|志|宏), when they recur (`KeywordExtractor+Names.swift`). Two candidates always side
+///   by side, twice or more, each with an idf of at least `phrasePartIDF` and neither generic
+///   nor a numeral with its classifier, are one phrase (马里|乌波尔, 刑事|豁免权), as TextRank's
+///   post-processing joins adjacent keywords. Words ICU gives in Chinese numerals (一九, 十八) are
 ///   numbers. The logarithm keeps a long report's most frequent words (which are its most
 ///   generic) from crowding out its specific terms; weights compare within one document, not
 ///   across documents. Judged blind by hand on 40 corpus documents not seen while changing it,
 ///   precision@10 went from .32 to .44 (jieba .31), then to .57 on a new sample (jieba .34),
-///   then from .60 to .61 with the predicate share on a sixth (jieba .32); see
-///   Benchmarks/RESULTS.md, "Keywords judged".
+///   then from .60 to .61 with the predicate share on a sixth (jieba .32), and with the
+///   rebuilt names, phrases and the two-character factor from .49 to .51 on an eighth (jieba
+///   .28); see Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
 ///   weights scaled so that the best is 1.
@@ -58,6 +65,17 @@ public struct KeywordExtractor: Sendable {
     /// TF-IDF: the longest word (in characters) the predicate share can make generic; longer
     /// words are terms (全面深化改革 comes after 要 and 不断 as a verb phrase does).
     public var predicateLength = 4
+    /// TF-IDF: two candidates always side by side are joined into a phrase only when each
+    /// has at least this idf (∞: never): 人间|正道, 刑事|豁免权, 马里|乌波尔, but not 北京|开幕,
+    /// 位于|北纬, 大型|画册, whose common part is a frame around a term, not a piece of one.
+    public var phrasePartIDF = 3.5
+    /// TF-IDF: the factor of a word of two characters (1: none). Judged, the two-character
+    /// words among the top ten were good 39% of the time, longer ones 77–85%: most of a short
+    /// item's filler (低估, 心意, 卡片) is two characters long, most terms are longer.
+    public var twoCharacterWeight = 0.7
+    /// TF-IDF: a two-character word after the same surname every time is taken as a given
+    /// name only when its idf is at least this (立群 8.2; not 高铁 3.8 in 池黄|高铁).
+    public var givenNameIDF = 6.0
 
     /// Stop words by their bytes, for the hot path.
     private let stopTable: WordTable
@@ -124,10 +142,21 @@ public struct KeywordExtractor: Sendable {
         var right: UInt32 = 0
         /// Its length in characters.
         var scalars = 0
+        /// Whether it was put together from pieces (a name of three lone characters), so it
+        /// counts only when it recurs.
+        var rebuilt = false
+        /// The candidate right before every occurrence (its index in the distinct
+        /// candidates), −1 before the first occurrence, −2 when they differ or one occurrence
+        /// has none.
+        var previous: Int32 = -1
     }
 
     /// `Candidate.left`/`right` when there is no one lone character beside every occurrence.
-    private static let noNeighbour = UInt32.max
+    static let noNeighbour = UInt32.max
+
+    /// Two adjacent candidates are joined into a phrase only while the phrase is at most this
+    /// long (in characters).
+    static let longestPhrase = 8
 
     /// TF-IDF on raw bytes: candidates are byte ranges of the text (or, for the few words
     /// that normalization changes, of a side buffer), counted in a small open-addressing table
@@ -153,7 +182,10 @@ public struct KeywordExtractor: Sendable {
             var distinct: [Candidate] = []
             distinct.reserveCapacity(tokens.count / 2 + 4)
             var slotCount = 16
-            while slotCount < tokens.count * 2 { slotCount <<= 1 }
+            // Never full, so a probe always ends: at most one candidate a token (a name of three
+            // lone characters takes their place), one merge with a lone character each, one
+            // phrase for every two — fewer than 2.5 a token.
+            while slotCount < tokens.count * 3 { slotCount <<= 1 }
             var slots = [Int32](repeating: -1, count: slotCount)
             let mask = slotCount - 1
             var total = 0
@@ -163,10 +195,56 @@ public struct KeywordExtractor: Sendable {
                 let at = -c.start - 1
                 return normalized.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[at..<at + c.count])) }
             }
+            /// Counts a candidate (`tf` more occurrences of a known one); its index.
+            func add(_ candidate: Candidate) -> Int {
+                var slot = Int(truncatingIfNeeded: candidate.hash) & mask
+                while true {
+                    let at = slots[slot]
+                    if at < 0 {
+                        slots[slot] = Int32(distinct.count)
+                        distinct.append(candidate)
+                        return distinct.count - 1
+                    }
+                    let other = distinct[Int(at)]
+                    if other.hash == candidate.hash && other.low == candidate.low && other.high == candidate.high
+                        && (other.high != WordTable.longMark
+                            || withWord(other, { a in withWord(candidate) { a.elementsEqual($0) } })) {
+                        distinct[Int(at)].tf += candidate.tf
+                        if distinct[Int(at)].left != candidate.left { distinct[Int(at)].left = Self.noNeighbour }
+                        if distinct[Int(at)].right != candidate.right { distinct[Int(at)].right = Self.noNeighbour }
+                        if distinct[Int(at)].previous != candidate.previous { distinct[Int(at)].previous = -2 }
+                        return Int(at)
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+            // The token and distinct index of the last counted candidate (for `previous`).
+            var lastToken = -2
+            var lastCandidate: Int32 = -2
 
             for (index, token) in tokens.enumerated() {
                 guard token.kind == .ideographic || token.kind == .letters else { continue }
-                if !allowSingle && token.scalarRange.count < 2 { continue }
+                if !allowSingle && token.scalarRange.count < 2 {
+                    // A name of three lone characters (毕|井|泉), kept if it recurs.
+                    if token.kind == .ideographic && foldedText.isEmpty && tags == nil
+                        && Self.singleCharacterName(at: index, count: tokens.count, lone: { Self.loneCharacter(tokens[$0], bytes) }) {
+                        let start = token.utf8Range.lowerBound, end = tokens[index + 2].utf8Range.upperBound
+                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                        let (low, high) = WordTable.key(word)
+                        var name = Candidate(hash: TermInterner.hash(word), start: start, count: end - start, tf: 1, low: low, high: high)
+                        name.joined = true
+                        name.rebuilt = true
+                        name.scalars = 3
+                        name.left = Self.noNeighbour
+                        name.right = Self.noNeighbour
+                        name.previous = -2
+                        if !withWord(name, { stopTable.value(for: $0, low: low, high: high, hash: name.hash) != nil }) {
+                            total += 1
+                            _ = add(name)
+                        }
+                    }
+                    continue
+                }
                 let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
                 if token.source == .rule && !Self.isJoinedWord(raw) { continue }
                 if Self.endsWithParticle(raw) { continue }
@@ -203,25 +281,9 @@ public struct KeywordExtractor: Sendable {
                     guard let tag = analyzer.segmenter.lexicon.entry(for: w)?.tag, tags.contains(tag) else { continue }
                 }
                 total += 1
-                var slot = Int(truncatingIfNeeded: candidate.hash) & mask
-                while true {
-                    let at = slots[slot]
-                    if at < 0 {
-                        slots[slot] = Int32(distinct.count)
-                        distinct.append(candidate)
-                        break
-                    }
-                    let other = distinct[Int(at)]
-                    if other.hash == candidate.hash && other.low == candidate.low && other.high == candidate.high
-                        && (other.high != WordTable.longMark
-                            || withWord(other, { a in withWord(candidate) { a.elementsEqual($0) } })) {
-                        distinct[Int(at)].tf += 1
-                        if distinct[Int(at)].left != left { distinct[Int(at)].left = Self.noNeighbour }
-                        if distinct[Int(at)].right != right { distinct[Int(at)].right = Self.noNeighbour }
-                        break
-                    }
-                    slot = (slot + 1) & mask
-                }
+                candidate.previous = lastToken == index - 1 ? lastCandidate : -2
+                lastCandidate = Int32(add(candidate))
+                lastToken = index
             }
             guard total > 0 else { return [] }
             // Fragments: a word seen at least twice with the same lone character beside it
@@ -230,14 +292,19 @@ public struct KeywordExtractor: Sendable {
             // or knows neither; the candidate becomes the word with that character (counted
             // with the candidate of that word, if there is one). A known word beside a
             // character by chance (二|战|历史 twice) stays as it is.
+            // A two-character word after the same surname every time (陈|立群) is a name even
+            // when the table knows the word (the table's words are the segmenter's, pieces too).
             for i in distinct.indices where distinct[i].tf >= 2 && distinct[i].start >= 0 && distinct[i].scalars < Self.longestMerge {
                 let c = distinct[i]
                 var start = c.start, count = c.count
+                var surnamed = false
                 if c.right != Self.noNeighbour && c.right != 0 {
                     count += Self.utf8Length(c.right)
                 } else if c.left != Self.noNeighbour && c.left != 0 {
                     start -= Self.utf8Length(c.left)
                     count += Self.utf8Length(c.left)
+                    surnamed = c.scalars == 2 && !c.fromDictionary && Self.isSurname(c.left)
+                        && withWord(c, { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) }) >= givenNameIDF
                 } else {
                     continue
                 }
@@ -246,28 +313,15 @@ public struct KeywordExtractor: Sendable {
                 let (low, high) = WordTable.key(word)
                 let hash = TermInterner.hash(word)
                 let known = withWord(c) { idf.knows(bytes: $0, low: c.low, high: c.high, hash: c.hash) }
-                if known && !idf.knows(bytes: word, low: low, high: high, hash: hash) { continue }
+                if known && !surnamed && !idf.knows(bytes: word, low: low, high: high, hash: hash) { continue }
                 var merged = Candidate(hash: hash, start: start, count: count, tf: c.tf, low: low, high: high)
                 merged.scalars = c.scalars + 1
                 merged.left = Self.noNeighbour
                 merged.right = Self.noNeighbour
+                merged.previous = -2
+                merged.joined = surnamed
                 distinct[i].tf = 0
-                var slot = Int(truncatingIfNeeded: merged.hash) & mask
-                while true {
-                    let at = slots[slot]
-                    if at < 0 {
-                        slots[slot] = Int32(distinct.count)
-                        distinct.append(merged)
-                        break
-                    }
-                    let other = distinct[Int(at)]
-                    if other.hash == merged.hash && other.low == merged.low && other.high == merged.high
-                        && (other.high != WordTable.longMark || withWord(other, { $0.elementsEqual(word) })) {
-                        distinct[Int(at)].tf += merged.tf
-                        break
-                    }
-                    slot = (slot + 1) & mask
-                }
+                _ = add(merged)
             }
             // Title words: find each in the table (no insertion).
             for word in titleWords {
@@ -287,14 +341,76 @@ public struct KeywordExtractor: Sendable {
                     }
                 }
             }
+            /// A dictionary word's tag (1: a name, 2: a general word), else nil.
+            func tagKind(_ c: Candidate) -> Double? {
+                c.fromDictionary ? withWord(c) { tagTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) } : nil
+            }
+            /// Whether a candidate weighs as a generic word: a general tag, a word with its
+            /// suffix, a predicate by its neighbours in the collection (after 不, 将, 很 …;
+            /// before 了) unless the lexicon or the segmenter names it, a word of
+            /// `GenericWords`, a verb with its complement.
+            func isGeneral(_ c: Candidate, tagKind: Double?, suffixWord: Bool) -> Bool {
+                if tagKind == 2 || suffixWord { return true }
+                if c.scalars <= predicateLength && tagKind != 1 && !c.joined
+                    && withWord(c, { idf.predicateShare(bytes: $0, low: c.low, high: c.high, hash: c.hash) }) >= predicateShareLimit {
+                    return true
+                }
+                return withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
+                    || (!c.fromDictionary && withWord(c, { Self.endsWithComplement($0) }))
+            }
+            // Phrases: two candidates always side by side — every occurrence of the second
+            // right after one of the first, as many of each, at least twice — neither of them
+            // generic, are one term of this document (人间|正道, 马里|乌波尔, 巴尔|米拉); the
+            // pieces give way to it. A phrase with a name in it weighs as a name.
+            let counted = distinct.count
+            for b in 0..<counted where distinct[b].tf >= 2 && distinct[b].previous >= 0 && distinct[b].start >= 0 {
+                let a = Int(distinct[b].previous)
+                let first = distinct[a], second = distinct[b]
+                guard a != b, first.tf == second.tf, first.start >= 0, first.start + first.count == second.start,
+                    first.scalars + second.scalars <= Self.longestPhrase
+                else { continue }
+                // Not a piece of a longer name: no one lone character always before or after it
+                // (海岸警卫|队, 沈|白高铁).
+                if (first.left != Self.noNeighbour && first.left != 0) || (second.right != Self.noNeighbour && second.right != 0) {
+                    continue
+                }
+                // A numeral with its classifier (一顶|帐篷) counts a thing, it names none.
+                if withWord(first, { Self.startsWithNumeral($0) }) || withWord(second, { Self.startsWithNumeral($0) }) {
+                    continue
+                }
+                if withWord(first, { idf.idf(bytes: $0, low: first.low, high: first.high, hash: first.hash) }) < phrasePartIDF
+                    || withWord(second, { idf.idf(bytes: $0, low: second.low, high: second.high, hash: second.hash) }) < phrasePartIDF {
+                    continue
+                }
+                let firstKind = tagKind(first), secondKind = tagKind(second)
+                let firstSuffix = first.joined && withWord(first) { isSuffixWord($0) }
+                let secondSuffix = second.joined && withWord(second) { isSuffixWord($0) }
+                if isGeneral(first, tagKind: firstKind, suffixWord: firstSuffix)
+                    || isGeneral(second, tagKind: secondKind, suffixWord: secondSuffix) {
+                    continue
+                }
+                let word = UnsafeBufferPointer(rebasing: bytes[first.start..<second.start + second.count])
+                let (low, high) = WordTable.key(word)
+                var phrase = Candidate(hash: TermInterner.hash(word), start: first.start, count: word.count, tf: first.tf, low: low, high: high)
+                phrase.scalars = first.scalars + second.scalars
+                phrase.left = Self.noNeighbour
+                phrase.right = Self.noNeighbour
+                phrase.previous = -2
+                phrase.inTitle = first.inTitle || second.inTitle
+                phrase.joined = firstKind == 1 || secondKind == 1 || (first.joined && !firstSuffix) || (second.joined && !secondSuffix)
+                distinct[a].tf = 0
+                distinct[b].tf = 0
+                _ = add(phrase)
+            }
             var top = TopK<Int>(k)
-            for (i, c) in distinct.enumerated() where c.tf > 0 {
+            // A name put together from lone characters counts only when it recurs.
+            for (i, c) in distinct.enumerated() where c.tf > 0 && (c.tf >= 2 || !c.rebuilt) {
                 var weight = (1 + log(Double(c.tf)))
                     * withWord(c) { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) }
                 if c.inTitle { weight *= titleWeight }
-                // A dictionary word's tag (1: a name, 2: a general word), else nothing.
-                let tagKind = c.fromDictionary ? withWord(c) { tagTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) } : nil
-                if tagKind == 1 { weight *= nameWeight }
+                if c.scalars == 2 { weight *= twoCharacterWeight }
+                let kind = tagKind(c)
+                if kind == 1 { weight *= nameWeight }
                 // A word the segmenter joined: a word with its suffix (市民们, 积极性, 工作者)
                 // is a general word; the rest are names (李连成, 阿鲁瓦利亚).
                 let suffixWord = c.joined && withWord(c) { isSuffixWord($0) }
@@ -302,15 +418,7 @@ public struct KeywordExtractor: Sendable {
                 // What is left can only lower the weight: a word already below the tenth
                 // is not looked up further.
                 if genericWeight <= 1 && weight < top.threshold { continue }
-                // A predicate by its neighbours in the collection (after 不, 将, 很 …; before
-                // 了): a general word, unless the lexicon or the segmenter names it.
-                let predicate = c.scalars <= predicateLength && tagKind != 1 && !c.joined
-                    && withWord(c, { idf.predicateShare(bytes: $0, low: c.low, high: c.high, hash: c.hash) }) >= predicateShareLimit
-                if tagKind == 2 || suffixWord || predicate
-                    || withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
-                    || (!c.fromDictionary && withWord(c, { Self.endsWithComplement($0) })) {
-                    weight *= genericWeight
-                }
+                if isGeneral(c, tagKind: kind, suffixWord: suffixWord) { weight *= genericWeight }
                 top.insert(i, score: weight, id: i)
             }
             return Self.ordered(top.sorted().map {
@@ -408,12 +516,25 @@ public struct KeywordExtractor: Sendable {
         return UInt32(a & 0x0F) << 12 | UInt32(b & 0x3F) << 6 | UInt32(c & 0x3F)
     }
 
+    /// Whether a word of two characters starts with a Chinese numeral (一顶, 两国, 十个): a
+    /// numeral with its classifier, never part of a phrase.
+    static func startsWithNumeral(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard w.count == 6, let value = threeByteScalar(w, 0) else { return false }
+        switch value {
+        // 一 二 三 四 五 六 七 八 九 十 两 几
+        case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x4E24, 0x51E0:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Fragments are joined to a neighbour only while shorter than this (in characters).
     static let longestMerge = 8
 
     /// The scalar value of `token` when it is one ideograph that can be a piece of a word
     /// (not a function character such as 的, 在, 和, 是), else `noNeighbour`.
-    private static func loneCharacter(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    static func loneCharacter(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard token.kind == .ideographic, token.scalarRange.count == 1 else { return noNeighbour }
         let at = token.utf8Range.lowerBound
         let value: UInt32

@@ -13,7 +13,10 @@ struct Keywords: ParsableCommand {
             --idf; words the table lacks get its median idf. Generic words of political text \
             (推进, 建设, 发展 …) and verbs or adjectives by the table's third column (a word's share of \
             occurrences after 不, 将, 很 … or before 了: 0.05 or more) weigh 0.3 times as much, dictionary names (tags nr, ns, nt, nz, j) \
-            1.5 times, and words that also occur in a .jsonl document's "title" twice. Punctuation, \
+            1.5 times, and words that also occur in a .jsonl document's "title" twice; words of two \
+            characters weigh 0.7 times as much (most filler is two characters long, most terms are \
+            longer). A name split after a surname (陈|立群, 王|志|宏) and two words always side by side \
+            (马里|乌波尔) are taken whole when they recur. Punctuation, \
             numbers, stop words and single characters are left out by default. Text output: one document a line, its keywords \
             separated by spaces, after ID<TAB> when there can be several documents (fields escaped: \
             \\t, \\n, \\\\, \\xHH). A bad input is reported and skipped; the exit status is then 1.

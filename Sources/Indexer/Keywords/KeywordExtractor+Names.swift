@@ -1,0 +1,48 @@
+import Segmenter
+
+/// Names and phrases the segmenter leaves in pieces, put together at the keyword level from
+/// what recurs in one document (the segmenter's own passes decide without the document's
+/// repetition).
+extension KeywordExtractor {
+    /// Common Chinese surnames (single characters), written by us; characters that are more
+    /// often a word of their own in news text (时, 成, 明, 党, 华, 方, 路 …) are left out, so a
+    /// lone one of them is not read as a surname.
+    static let surnameCharacters =
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范石廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤康施牛樊葛邢乔伍庞颜倪庄聂章岳翟殷詹欧耿焦俞左柳甘祝舒阮柯纪梅童凌毕季裴霍涂苗盛翁冉骆蓝辛靳柴蒙鲍喻祁蒲滕屈饶牟艾尤穆卓缪褚娄窦戚岑晏佟臧闵苟邬卞栾隋刁巫寇郎甄仲虞敖巩佘邝"
+
+    /// `surnameCharacters` as a bitmap over the Basic Multilingual Plane (8 KiB).
+    static let surnameBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for scalar in surnameCharacters.unicodeScalars where scalar.value < 0x10000 {
+            bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+        }
+        return bits
+    }()
+
+    /// Whether a scalar value is one of `surnameCharacters`.
+    @inline(__always)
+    static func isSurname(_ value: UInt32) -> Bool {
+        value < 0x10000 && surnameBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+    }
+
+    /// Whether tokens `index`, `index + 1` and `index + 2` are a person's name that the
+    /// segmenter left as three lone characters (毕|井|泉, 郭|明|义): a surname and two
+    /// characters that can be pieces of a word (not 的, 在, 和 …), with no such lone character
+    /// right before or after them (so a longer run of single characters, such as a
+    /// transliteration or a list of abbreviations, is no name). The caller keeps the name only
+    /// when it recurs in the document.
+    /// - Parameters:
+    ///   - index: the first token.
+    ///   - count: the number of tokens.
+    ///   - lone: the scalar of token `i` when it is a lone character that can be a piece of a
+    ///     word, else `noNeighbour` (see `loneCharacter`).
+    static func singleCharacterName(at index: Int, count: Int, lone: (Int) -> UInt32) -> Bool {
+        guard index + 2 < count else { return false }
+        let first = lone(index)
+        guard first != noNeighbour, isSurname(first) else { return false }
+        guard lone(index + 1) != noNeighbour, lone(index + 2) != noNeighbour else { return false }
+        if index > 0 && lone(index - 1) != noNeighbour { return false }
+        if index + 3 < count && lone(index + 3) != noNeighbour { return false }
+        return true
+    }
+}
