@@ -157,19 +157,16 @@ EOF
 }
 split_terms "$work/terms-segtool.txt" segtool
 
-echo
-echo "== political-terms-2.tsv (second held-out set), segtool / ICU alone"
-"$segtool" eval --gold "$gold" --terms "$terms2" --errors 80 | sed -n '/^terms kept/,$p'
-"$segtool" eval --gold "$gold" --terms "$terms2" --icu-only | grep '^terms kept'
-cut -f2 "$terms2" | "$segtool" segment > "$work/terms2-segtool.txt"
-split_terms "$work/terms2-segtool.txt" segtool "$terms2"
-
-echo
-echo "== political-terms-3.tsv (third held-out set), segtool / ICU alone"
-"$segtool" eval --gold "$gold" --terms "$terms3" --errors 80 | sed -n '/^terms kept/,$p'
-"$segtool" eval --gold "$gold" --terms "$terms3" --icu-only | grep '^terms kept'
-cut -f2 "$terms3" | "$segtool" segment > "$work/terms3-segtool.txt"
-split_terms "$work/terms3-segtool.txt" segtool "$terms3"
+# The later held-out sets: errors, ICU alone, and the split by lexicon membership.
+for set in "2:second:$terms2" "3:third:$terms3"; do
+    n="${set%%:*}"; rest="${set#*:}"; ordinal="${rest%%:*}"; file="${rest#*:}"
+    echo
+    echo "== political-terms-$n.tsv ($ordinal held-out set), segtool / ICU alone"
+    "$segtool" eval --gold "$gold" --terms "$file" --errors 80 | sed -n '/^terms kept/,$p'
+    "$segtool" eval --gold "$gold" --terms "$file" --icu-only | grep '^terms kept'
+    cut -f2 "$file" | "$segtool" segment > "$work/terms$n-segtool.txt"
+    split_terms "$work/terms$n-segtool.txt" segtool "$file"
+done
 
 if ((with_jieba)); then
     echo
