@@ -15,7 +15,9 @@
 #   4. Benchmarks/goldsets/political-terms.tsv (term kept whole), overall and split by whether
 #      the term is an entry of the built-in lexicon (Dictionaries/lexicon) or not;
 #   5. the same for Benchmarks/goldsets/political-terms-2.tsv, the second held-out set (written
-#      before the rules it measures: the honest figure for fresh terms).
+#      before the rules it measures: the honest figure for fresh terms);
+#   6. the same for Benchmarks/goldsets/political-terms-3.tsv, the third (ninth session: autonomous
+#      counties, places, head words, transliterations; written before that session's rules).
 # Nothing from these files may go into a dictionary: they are for measuring only.
 #
 # Environment:
@@ -34,6 +36,7 @@ gold2="$repo_root/Benchmarks/goldsets/general-news-2.utf8"
 names="$repo_root/Benchmarks/goldsets/general-news.names.txt"
 terms="$repo_root/Benchmarks/goldsets/political-terms.tsv"
 terms2="$repo_root/Benchmarks/goldsets/political-terms-2.tsv"
+terms3="$repo_root/Benchmarks/goldsets/political-terms-3.tsv"
 python="${PYTHON:-python3}"
 venv="${PEERS_VENV:-${HOME:-/root}/.cache/segtool-peers-venv}"
 with_jieba=1
@@ -43,14 +46,14 @@ die() { echo "goldsets.sh: error: $*" >&2; exit 1; }
 for arg in "$@"; do
     case "$arg" in
         --no-jieba) with_jieba=0 ;;
-        -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$arg' (see --help)" ;;
     esac
 done
 
 [[ -x "$segtool" ]] || die "segtool binary not found or not executable: $segtool
   Build it with: swift build -c release --product segtool   (or set SEGTOOL)"
-for f in "$gold" "$gold2" "$names" "$terms" "$terms2"; do [[ -f "$f" ]] || die "missing file: $f"; done
+for f in "$gold" "$gold2" "$names" "$terms" "$terms2" "$terms3"; do [[ -f "$f" ]] || die "missing file: $f"; done
 command -v "$python" >/dev/null 2>&1 || die "'$python' not found (apt-get install python3)"
 
 work="$(mktemp -d)"
@@ -154,12 +157,16 @@ EOF
 }
 split_terms "$work/terms-segtool.txt" segtool
 
-echo
-echo "== political-terms-2.tsv (second held-out set), segtool / ICU alone"
-"$segtool" eval --gold "$gold" --terms "$terms2" --errors 80 | sed -n '/^terms kept/,$p'
-"$segtool" eval --gold "$gold" --terms "$terms2" --icu-only | grep '^terms kept'
-cut -f2 "$terms2" | "$segtool" segment > "$work/terms2-segtool.txt"
-split_terms "$work/terms2-segtool.txt" segtool "$terms2"
+# The later held-out sets: errors, ICU alone, and the split by lexicon membership.
+for set in "2:second:$terms2" "3:third:$terms3"; do
+    n="${set%%:*}"; rest="${set#*:}"; ordinal="${rest%%:*}"; file="${rest#*:}"
+    echo
+    echo "== political-terms-$n.tsv ($ordinal held-out set), segtool / ICU alone"
+    "$segtool" eval --gold "$gold" --terms "$file" --errors 80 | sed -n '/^terms kept/,$p'
+    "$segtool" eval --gold "$gold" --terms "$file" --icu-only | grep '^terms kept'
+    cut -f2 "$file" | "$segtool" segment > "$work/terms$n-segtool.txt"
+    split_terms "$work/terms$n-segtool.txt" segtool "$file"
+done
 
 if ((with_jieba)); then
     echo
@@ -194,7 +201,9 @@ EOF
         | grep -E '^F1' | sed 's/^/names joined: /'
     cut -f2 "$terms2" > "$work/terms2-raw.txt"
     jieba_cut "$work/terms2-raw.txt" "$work/terms2-jieba.txt"
-    for set in "$terms:$work/terms-jieba.txt" "$terms2:$work/terms2-jieba.txt"; do
+    cut -f2 "$terms3" > "$work/terms3-raw.txt"
+    jieba_cut "$work/terms3-raw.txt" "$work/terms3-jieba.txt"
+    for set in "$terms:$work/terms-jieba.txt" "$terms2:$work/terms2-jieba.txt" "$terms3:$work/terms3-jieba.txt"; do
         "$python" - "${set%%:*}" "${set#*:}" <<'EOF'
 import sys, pathlib
 rows = [l.split("\t")[0] for l in pathlib.Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if l]

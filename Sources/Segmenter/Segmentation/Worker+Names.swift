@@ -19,7 +19,10 @@
 ///   (健康中国|行动, 党内法规|制度).
 /// - **Places with their suffix**: after a place with its own suffix (浙江省, 湖州市) or a
 ///   province's short name (浙江), a place's body and a suffix ICU left alone (浙江省|安吉|县 →
-///   安吉县, 黑龙江省|漠|河|市 → 漠河市).
+///   安吉县, 黑龙江省|漠|河|市 → 漠河市, 吴忠市|红|寺|堡|区 → 红寺堡区); the place is then known
+///   for the rest of the call (安吉|县 alone, later in the text → 安吉县).
+/// - **Autonomous places in full**: a body, one or more ethnic names and 自治县, 自治州 or
+///   自治旗 (长|阳|土|家族|自治|县 → 长阳土家族自治县, 杜尔伯特|蒙古族|自治|县).
 /// - **Named meetings and bodies**: 中央 or 全国, up to five topic words (with 和 between two
 ///   of them), and 会议, 大会 or 座谈会 (中央|农村|工作|会议 → 中央农村工作会议,
 ///   全国|发展|和|改革|工作|会议); 中央, 全国, 国家 or 国务院, topic words, and 委员会 or 领导小组
@@ -35,7 +38,9 @@ extension Worker {
     ///
     /// A name found in context is remembered for the rest of the call (`knownNames`: one
     /// document, or one line in the CLI), and its other occurrences in the chunk are joined
-    /// too, with or without a cue (郭明义同志 … 郭明义和他的同事).
+    /// too, with or without a cue (郭明义同志 … 郭明义和他的同事). So is a place joined after
+    /// its province or city (浙江省安吉县 … 安吉县的竹林: `NameJoiner.placeKey`, kept in the same
+    /// list under a bit of its own).
     mutating func joinNames(lexicon: Lexicon?) {
         let count = pathCount
         if count < 2 { return }
@@ -106,10 +111,7 @@ private struct NameJoiner {
             let next = classOf(nextScalar)
             let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))]
             if !Self.mayStartJoin(step, end - start, own, next, nextCompound) {
-                path[w] = step
-                w += 1
-                start = end
-                r += 1
+                copyToken(&r, &w, &start)
                 own = next
                 continue
             }
@@ -124,8 +126,8 @@ private struct NameJoiner {
     /// the end: `join` checks that there is a next token)? A superset of the rules' first
     /// tests: a single ICU character of a surname or the transliteration alphabet, a
     /// two-character token before a suffix, a dictionary term before the first character of
-    /// a compound head, a token before a place suffix or the first character of a meeting's
-    /// head (`nextCompound`, the next token's `CompoundClasses`). Computed with masks, not
+    /// a compound head, a token before a place suffix, the first character of a meeting's
+    /// head or 自 (自治县; `nextCompound`, the next token's `CompoundClasses`). Computed with masks, not
     /// branches (tokens of all lengths alternate at random, which a branch would mispredict).
     @inline(__always)
     private static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8, _ nextCompound: UInt8) -> Bool {
@@ -134,7 +136,7 @@ private struct NameJoiner {
         let suffixed = mask(length == 2) & mask(step.edge != Worker.Edge.remainder) & next & CharacterClasses.suffix
         let headed = mask(length >= 3) & mask(step.edge >= 0) & next & CharacterClasses.compoundHead
         let tail = mask(step.edge != Worker.Edge.remainder) & mask(step.edge != Worker.Edge.joined) & nextCompound
-            & (CompoundClasses.placeSuffix | CompoundClasses.meetingHead)
+            & (CompoundClasses.placeSuffix | CompoundClasses.meetingHead | CompoundClasses.autonomy)
         return single | suffixed | headed | tail != 0
     }
 
@@ -152,15 +154,11 @@ private struct NameJoiner {
             let v = scalars[start]
             if has(v, CharacterClasses.surname), let taken = personName(r, start, count, w) {
                 found.append(key(start, Int(path[r + taken - 1].end)))
-                w = emit(w, end: path[r + taken - 1].end)
-                start = Int(path[r + taken - 1].end)
-                r += taken
+                joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return
             }
             if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
-                w = emit(w, end: path[r + taken - 1].end)
-                start = Int(path[r + taken - 1].end)
-                r += taken
+                joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return
             }
         }
@@ -173,21 +171,31 @@ private struct NameJoiner {
                 let head = key(end, next)
                 if Names.compoundHeads.contains(head)
                     || (Names.systemHeads.contains(head) && !Names.adjectiveEnds.contains(scalars[end - 1])) {
-                    w = emit(w, end: path[r + 1].end)
-                    start = next
-                    r += 2
+                    joinTokens(from: w, through: r + 1, &r, &w, &start)
                     return
                 }
             }
         }
         // A place's body and its suffix after a place (浙江省|安吉|县), or a named meeting or
-        // body (中央|农村|工作|会议): joined with tokens already written.
-        if r + 1 < count && path[r].edge != Worker.Edge.remainder && path[r].edge != Worker.Edge.joined,
-           let from = placeBody(r, w, start, end, count) ?? meeting(r, w, start, end, count) {
-            w = emit(from, end: path[r + 1].end)
-            start = Int(path[r + 1].end)
-            r += 2
-            return
+        // body (中央|农村|工作|会议): joined with tokens already written. A place is
+        // remembered for the rest of the call (安吉|县 alone, later).
+        if r + 1 < count && path[r].edge != Worker.Edge.remainder && path[r].edge != Worker.Edge.joined {
+            if let from = placeBody(r, w, start, end, count) {
+                let bodyStart = from == 0 ? 0 : Int(path[from - 1].end)
+                let place = placeKey(bodyStart, Int(path[r + 1].end))
+                if place != .max { found.append(place) }
+                joinTokens(from: from, through: r + 1, &r, &w, &start)
+                return
+            }
+            if let from = meeting(r, w, start, end, count) {
+                joinTokens(from: from, through: r + 1, &r, &w, &start)
+                return
+            }
+            // An autonomous county, prefecture or banner in full (长|阳|土|家族|自治|县).
+            if let (from, last) = autonomousPlace(r, w, start, end, count) {
+                joinTokens(from: from, through: last, &r, &w, &start)
+                return
+            }
         }
         // A word and its suffix (积极|性, 世界|观, 工作|者; 负责|制 and 知情|权 unless a character
         // follows that the suffix begins a word with: 精确|制|导, 打击|制|售).
@@ -197,14 +205,29 @@ private struct NameJoiner {
             && has(scalars[end], CharacterClasses.suffix)
             && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1])
             && !(Names.boundSuffixes.contains(scalars[end]) && singleHan(r + 2, count)) {
-            w = emit(w, end: path[r + 1].end)
-            start = end + 1
-            r += 2
+            joinTokens(from: w, through: r + 1, &r, &w, &start)
             return
         }
+        copyToken(&r, &w, &start)
+    }
+
+    /// Writes the tokens from written index `from` (those already written from there on, and
+    /// unread tokens `r...last`) as one joined token, and moves past them: the rules' one way
+    /// to emit a join.
+    @inline(__always)
+    private func joinTokens(from: Int, through last: Int, _ r: inout Int, _ w: inout Int, _ start: inout Int) {
+        let end = path[last].end
+        w = emit(from, end: end)
+        start = Int(end)
+        r = last + 1
+    }
+
+    /// Writes token `r` unchanged and moves past it.
+    @inline(__always)
+    private func copyToken(_ r: inout Int, _ w: inout Int, _ start: inout Int) {
         if w != r { path[w] = path[r] }
+        start = Int(path[r].end)
         w += 1
-        start = end
         r += 1
     }
 
@@ -228,8 +251,9 @@ private struct NameJoiner {
     }
 
     /// Token `r + 1` is a place suffix ICU left alone (市, 县, 区, 旗, 镇, 乡) and token `r`
-    /// (`start..<end`) ends a place's body of two or three characters (one token, or two single
-    /// characters: 漠|河) right after a place with its own suffix (浙江省, 湖州市, 某某自治州):
+    /// (`start..<end`) ends a place's body of two or three characters (one token, or two or
+    /// three single characters: 漠|河, 红|寺|堡) right after a place with its own suffix (浙江省,
+    /// 湖州市, 某某自治州):
     /// returns the write index where the body starts, or nil. Not when the suffix begins a
     /// level word (北京市|成立|市|级, 推进|县|域).
     private func placeBody(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
@@ -245,25 +269,39 @@ private struct NameJoiner {
             from = w - 1
             bodyStart = start - 1
             guard bodyPiece(bodyStart..<start, path[w - 1].edge) else { return nil }
+            // A third single character before them (红|寺|堡|区, 呼|图|壁|县), when it is none
+            // that stands before a place (宜昌市|至|兴|山|县).
+            if w >= 3, path[w - 2].edge == Worker.Edge.base, Int(path[w - 3].end) == start - 2,
+               !Names.notInAutonomousBodies.contains(scalars[start - 2]), bodyPiece(start - 2..<start - 1, path[w - 2].edge),
+               placeParent(w - 2) {
+                from = w - 2
+                bodyStart = start - 2
+            }
         }
         guard (2...3).contains(end - bodyStart), bodyPiece(start..<end, path[r].edge),
               !(end - bodyStart == 2 && Names.notPlaceBodies.contains(key(bodyStart, end))) else { return nil }
         for p in bodyStart..<end where Names.notInPlaces.contains(scalars[p]) { return nil }
-        // The place before: a dictionary word or a joined place, ending in a level character,
-        // or a province's short name.
-        guard from >= 1 else { return nil }
-        let parentEnd = Int(path[from - 1].end)
-        let parentStart = from >= 2 ? Int(path[from - 2].end) : 0
-        let parentEdge = path[from - 1].edge
-        guard parentEnd - parentStart >= 2, parentEdge != Worker.Edge.remainder,
-              ((parentEdge >= 0 || parentEdge == Worker.Edge.joined) && Names.parentSuffixes.contains(scalars[parentEnd - 1]))
-                || Names.provinces.contains(key(parentStart, parentEnd)) else { return nil }
+        if Names.notPlaceBodyEnds.contains(scalars[end - 1]) { return nil }  // 产粮|大|县
+        guard placeParent(from) else { return nil }
         // Not a level word (市|级, 县|域).
         if r + 2 < count {
             let after = range(r + 2)
             if after.count == 1 && Names.levelWordEnds.contains(scalars[after.lowerBound]) { return nil }
         }
         return from
+    }
+
+    /// Is the written token before write index `from` a place that announces a place after
+    /// it: a dictionary word or a joined place ending in a level character, or a province's
+    /// short name?
+    private func placeParent(_ from: Int) -> Bool {
+        guard from >= 1 else { return false }
+        let parentEnd = Int(path[from - 1].end)
+        let parentStart = from >= 2 ? Int(path[from - 2].end) : 0
+        let parentEdge = path[from - 1].edge
+        return parentEnd - parentStart >= 2 && parentEdge != Worker.Edge.remainder
+            && (((parentEdge >= 0 || parentEdge == Worker.Edge.joined) && Names.parentSuffixes.contains(scalars[parentEnd - 1]))
+                || Names.provinces.contains(key(parentStart, parentEnd)))
     }
 
     /// Token `r + 1` is a meeting's head (会议, 大会, 座谈会) or a body's (委员会, 领导小组) and
@@ -317,6 +355,102 @@ private struct NameJoiner {
         return nil
     }
 
+    /// Token `r + 1` begins an autonomous place's suffix (自治县, 自治州 or 自治旗: one token, or
+    /// 自治 and the level character) and the text up to `end` ends in one or more ethnic names,
+    /// each with 族 or, for a name of two characters or more, without (土家族苗族, 蒙古, 塔吉克),
+    /// after the place's body (长|阳|土|家族|自治|县 → 长阳土家族自治县, 喀|喇|沁|左翼|蒙古族|自治|县).
+    /// The body is the rest of the token the names begin in and the tokens before it up to two
+    /// characters, then ICU's single characters up to five (never a function character, a
+    /// level character or a place with its own suffix: 云南省|澜|沧|…, 在|巴|马|…); none when
+    /// the place is named by its one people (东乡族自治县, 鄂伦春自治旗). Returns the write index
+    /// where the place starts and the last unread token of the suffix, or nil.
+    private func autonomousPlace(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> (from: Int, last: Int)? {
+        // The suffix.
+        let next = Int(path[r + 1].end)
+        let last: Int
+        let levelAt: Int
+        if next - end == 3 {
+            last = r + 1
+            levelAt = end + 2
+        } else if next - end == 2 && r + 2 < count && Int(path[r + 2].end) == next + 1 {
+            last = r + 2
+            levelAt = next
+        } else {
+            return nil
+        }
+        guard scalars[end] == Names.zi, scalars[end + 1] == Names.zhi,
+              Names.autonomousLevels.contains(scalars[levelAt]) else { return nil }
+        for i in r...last where path[i].edge >= 0 && isUser[Int(path[i].edge)] { return nil }
+        // The ethnic names, read backwards from `end`.
+        var ethnicStart = end
+        var names = 0
+        var firstLength = 0
+        while names < 6 {
+            if ethnicStart >= 2 && scalars[ethnicStart - 1] == Names.zu,
+               let n = Names.ethnicName(endingAt: ethnicStart - 1, in: scalars, minimum: 1) {
+                ethnicStart -= n + 1
+                firstLength = n
+            } else if let n = Names.ethnicName(endingAt: ethnicStart, in: scalars, minimum: 2) {
+                ethnicStart -= n
+                firstLength = n
+            } else {
+                break
+            }
+            names += 1
+        }
+        guard names > 0 else { return nil }
+        // The tokens that hold them: token `r` and written ones before it.
+        var from = w
+        var bodyStart = start
+        while bodyStart > ethnicStart {
+            guard from >= 1 else { return nil }
+            from -= 1
+            bodyStart = from == 0 ? 0 : Int(path[from - 1].end)
+            if path[from].edge >= 0 && isUser[Int(path[from].edge)] { return nil }
+        }
+        // The body: up to two characters of whole tokens, then single characters up to five.
+        while ethnicStart - bodyStart < 2 && from >= 1 {
+            let s = from >= 2 ? Int(path[from - 2].end) : 0
+            let edge = path[from - 1].edge
+            guard ethnicStart - s <= 5, autonomousBody(s..<bodyStart, edge, extending: false) else { break }
+            from -= 1
+            bodyStart = s
+        }
+        while ethnicStart - bodyStart >= 2 && ethnicStart - bodyStart < 5 && from >= 1 {
+            let s = from >= 2 ? Int(path[from - 2].end) : 0
+            guard bodyStart - s == 1, path[from - 1].edge < 0,
+                  autonomousBody(s..<bodyStart, path[from - 1].edge, extending: true) else { break }
+            from -= 1
+            bodyStart = s
+        }
+        let body = ethnicStart - bodyStart
+        if body == 0 {
+            guard names == 1 && firstLength >= 2 else { return nil }
+        } else {
+            guard (2...5).contains(body) else { return nil }
+            for p in bodyStart..<ethnicStart
+            where !ScalarClass.isHan(scalars[p]) || Names.notInAutonomousBodies.contains(scalars[p]) { return nil }
+        }
+        return (from, last)
+    }
+
+    /// Can a written token (`range`, with `edge`) be part of an autonomous place's body: Han
+    /// characters, not a user's word, not a place with its own suffix or a province's short
+    /// name (the place before), not a title (同志|藏族自治州), none of `notInAutonomousBodies`
+    /// (and, when `extending` past two characters, no conjunction: 巍山…自治县|与|漾濞…)?
+    private func autonomousBody(_ range: Range<Int>, _ edge: Int32, extending: Bool) -> Bool {
+        if edge >= 0 && isUser[Int(edge)] { return false }
+        for p in range {
+            let v = scalars[p]
+            if !ScalarClass.isHan(v) || Names.notInAutonomousBodies.contains(v) { return false }
+            if extending && Names.notBeforeAutonomousBodies.contains(v) { return false }
+        }
+        if range.count >= 2 && (edge >= 0 || edge == Worker.Edge.joined)
+            && Names.parentSuffixes.contains(scalars[range.upperBound - 1]) { return false }
+        if range.count >= 2 && Names.titles.contains(suffixKey(range.lowerBound, range.upperBound)) { return false }  // 同志|藏族…
+        return !Names.provinces.contains(key(range.lowerBound, range.upperBound))
+    }
+
     /// Can `range` (a token with `edge`) be a topic word of a meeting's name?
     @inline(__always)
     private func topicWord(_ range: Range<Int>, _ edge: Int32) -> Bool {
@@ -324,39 +458,89 @@ private struct NameJoiner {
             && !(range.count <= 3 && Names.notTopics.contains(key(range.lowerBound, range.upperBound)))
     }
 
-    /// Joins the other occurrences of `known` names: a surname and one or two given-name
-    /// characters, each one of ICU's single characters, spelling a known name (the longer
-    /// one first). Returns the new count.
+    /// Joins the other occurrences of `known` names and places. A name: a surname and one or
+    /// two given-name characters, each one of ICU's single characters (the longer one first),
+    /// or one ICU word of two, spelling a known name. A place: two tokens or more spelling a known place
+    /// (`placeKey`), not before a level character (安吉|县|级). Returns the new count.
     func joinKnown(_ count: Int, _ known: [UInt64]) -> Int {
+        // First characters of the known places, as a 64-bit mask (a test per token).
+        var placeFirsts: UInt64 = 0
+        for k in known where k & Self.placeTag != 0 { placeFirsts |= 1 << ((k >> 45 & 0x7FFF) & 63) }
         var w = 0, r = 0, start = 0
         while r < count {
             let end = Int(path[r].end)
             // One branch for most tokens (see `mayStartJoin`).
-            if Self.mask(end - start == 1) & Self.mask(path[r].edge < 0) & classOf(scalars[start]) & CharacterClasses.surname != 0 {
-                var taken = 0
-                var length = 3  // the longer one first
-                while length >= 2 && taken == 0 {
-                    let last = r + length - 1
-                    if last < count {
-                        var singles = true
-                        for i in (r + 1)...last where !givenCharacter(i, count) { singles = false }
-                        if singles && known.contains(key(start, Int(path[last].end))) { taken = length }
-                    }
-                    length -= 1
-                }
-                if taken > 0 {
-                    w = emit(w, end: path[r + taken - 1].end)
-                    start = Int(path[r + taken - 1].end)
-                    r += taken
-                    continue
-                }
+            if Self.mask(end - start == 1) & Self.mask(path[r].edge < 0) & classOf(scalars[start]) & CharacterClasses.surname != 0,
+               let taken = knownName(r, start, count, known) {
+                joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
+                continue
             }
-            if w != r { path[w] = path[r] }
-            w += 1
-            start = end
-            r += 1
+            if placeFirsts >> ((UInt64(scalars[start]) &- 0x3400) & 63) & 1 != 0,
+               let last = knownPlace(r, start, count, known) {
+                joinTokens(from: w, through: last, &r, &w, &start)
+                continue
+            }
+            copyToken(&r, &w, &start)
         }
         return w
+    }
+
+    /// How many tokens from `r` (a surname at `start`) spell a known name, or nil: single
+    /// characters, or one ICU word as the given name (陈|立群).
+    private func knownName(_ r: Int, _ start: Int, _ count: Int, _ known: [UInt64]) -> Int? {
+        if wordGivenName(r + 1, count) && known.contains(key(start, Int(path[r + 1].end))) { return 2 }
+        var length = 3  // the longer one first
+        while length >= 2 {
+            let last = r + length - 1
+            if last < count {
+                var singles = true
+                for i in (r + 1)...last where !givenCharacter(i, count) { singles = false }
+                if singles && known.contains(key(start, Int(path[last].end))) { return length }
+            }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// The last of two tokens or more from `r` (at `start`) that spell a known place, or nil.
+    private func knownPlace(_ r: Int, _ start: Int, _ count: Int, _ known: [UInt64]) -> Int? {
+        var last = r
+        while last < count {
+            let e = Int(path[last].end)
+            if e - start > 4 { return nil }
+            if path[last].edge >= 0 && isUser[Int(path[last].edge)] { return nil }
+            if last > r && e - start >= 3 && known.contains(placeKey(start, e)) {
+                // Not a level word (安吉县|级).
+                if last + 1 < count {
+                    let after = range(last + 1)
+                    if after.count == 1 && Names.levelWordEnds.contains(scalars[after.lowerBound]) { return nil }
+                }
+                return last
+            }
+            last += 1
+        }
+        return nil
+    }
+
+    /// The bit that marks a place's key among the known names (names' keys never have it).
+    static let placeTag: UInt64 = 1 << 63
+
+    /// A place of three or four characters of U+3400–U+B3FF as a key (15 bits a character
+    /// from U+3400, the first character highest, the length above them, then `placeTag`), or
+    /// `.max` for another string.
+    @inline(__always)
+    func placeKey(_ s: Int, _ e: Int) -> UInt64 {
+        guard (3...4).contains(e - s) else { return .max }
+        var k: UInt64 = 0
+        for i in 0..<4 {
+            k <<= 15
+            if s + i < e {
+                let v = scalars[s + i]
+                guard v >= 0x3400 && v < 0x3400 + 0x8000 else { return .max }
+                k |= UInt64(v - 0x3400)
+            }
+        }
+        return Self.placeTag | UInt64(e - s) << 60 | k
     }
 
     private func emit(_ w: Int, end: Int32) -> Int {
@@ -391,17 +575,40 @@ private struct NameJoiner {
             // A two-character name after a title, ending a clause (记者 李豪。).
             return endsClause(i + 2, count) && precededByCue(w, start) ? 2 : nil
         }
-        // A given name ICU keeps as one word (刘|建国): a real word, so only after a title,
-        // never a title or cue itself (周|总理, 郭|师傅), and not after surnames that are
-        // everyday words (曾|警告, 方|谈判).
-        guard path[i + 1].edge == Worker.Edge.base, !Names.ambiguousSurnames.contains(scalars[start]) else { return nil }
-        let r = range(i + 1)
-        if r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])
+        // A given name ICU keeps as one word (刘|建国, 陈|立群): a real word, so only after a
+        // title or before a title or a verb of saying (陈立群表示), never a title or cue
+        // itself (周|总理, 郭|师傅), and not after surnames that are everyday words (曾|警告,
+        // 方|谈判).
+        // Before a cue, not after a single character (the surname would end its word:
+        // 淡水河|谷|公司|表示, 科|莫|提醒) and not before 等, which follows lists of nouns
+        // (农|林|渔业|等).
+        guard wordGivenName(i + 1, count), !Names.ambiguousSurnames.contains(scalars[start]) else { return nil }
+        if precededByCue(w, start) { return 2 }
+        return followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count) ? 2 : nil
+    }
+
+    /// Is the written token before `start` (the last written, at `w - 1`) one Han character?
+    private func singleHanWritten(_ w: Int, _ start: Int) -> Bool {
+        guard w > 0 else { return false }
+        let s = w >= 2 ? Int(path[w - 2].end) : 0
+        return start - s == 1 && ScalarClass.isHan(scalars[s])
+    }
+
+    /// Is token `i` (unread) 等?
+    private func isDeng(_ i: Int, _ count: Int) -> Bool {
+        guard i < count else { return false }
+        let r = range(i)
+        return r.count == 1 && scalars[r.lowerBound] == Names.deng
+    }
+
+    /// Is token `i` (unread) one of ICU's words of two Han characters that may be a given
+    /// name: none of them a character names avoid, and not itself a title or a cue?
+    private func wordGivenName(_ i: Int, _ count: Int) -> Bool {
+        guard i < count, path[i].edge == Worker.Edge.base else { return false }
+        let r = range(i)
+        return r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])
             && !has(scalars[r.lowerBound], CharacterClasses.notInNames) && !has(scalars[r.lowerBound + 1], CharacterClasses.notInNames)
-            && precededByCue(w, start) && !followedByCue(i + 1, count) {
-            return 2
-        }
-        return nil
+            && !followedByCue(i, count) && !Names.kinship.contains(key(r.lowerBound, r.upperBound))
     }
 
     /// Does the written token before `start` announce a name: a title or role at its end,
@@ -554,11 +761,51 @@ enum Names {
     /// Determiners, level characters and 一, which no place's body holds (湖南|各地|市, 三省|市,
     /// 乌鲁木齐市|一早|市).
     static let notInPlaces = ScalarSet("各该此每本某其这那等诸省市县区乡镇一")
+    /// 大 before a level character, which makes a ranking, not a place (安徽|产|粮|大|县 "a
+    /// large grain county"; not 强: 枣强县, 武强县 are counties).
+    static let notPlaceBodyEnds = ScalarSet("大")
     /// Determiners, quantities and qualifiers, which are no place's body (浙江省|部分|县,
     /// 全省|贫困|县).
     static let notPlaceBodies = SortedKeys([
         "部分", "所有", "各个", "等地", "全部", "其他", "其余", "周边", "相关", "有关", "多个", "一些", "沿线", "试点", "重点", "贫困", "脱贫",
     ].map(ICURepairs.key))
+    /// 自 and 治, which begin an autonomous place's suffix (自治县).
+    static let zi: UInt32 = 0x81EA
+    /// 治.
+    static let zhi: UInt32 = 0x6CBB
+    /// 族, after an ethnic name (土家族).
+    static let zu: UInt32 = 0x65CF
+    /// The level characters after 自治 (自治县, 自治州, 自治旗; the autonomous regions are
+    /// lexicon entries).
+    static let autonomousLevels = ScalarSet("县州旗")
+    /// The names of China's peoples that autonomous places bear (without 族), and 各 (龙胜各族
+    /// 自治县). A name of one character is taken with 族 only (回族, 白族); longer ones also
+    /// without it (博尔塔拉蒙古自治州, 塔什库尔干塔吉克自治县).
+    static let ethnicNames: [[UInt32]] = [
+        "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白",
+        "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "拉祜", "水", "东乡", "纳西",
+        "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯",
+        "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固",
+        "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各",
+    ].map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
+
+    /// The length of the longest ethnic name of `minimum` characters or more that ends at
+    /// `end` in `scalars`, or nil.
+    static func ethnicName(endingAt end: Int, in scalars: UnsafeBufferPointer<UInt32>, minimum: Int) -> Int? {
+        for name in ethnicNames where name.count >= minimum && name.count <= end {
+            var same = true
+            for (i, v) in name.enumerated() where scalars[end - name.count + i] != v { same = false; break }
+            if same { return name.count }
+        }
+        return nil
+    }
+    /// Characters no autonomous place's body holds: determiners, level characters, particles,
+    /// prepositions and verbs of motion (在|巴马…, 到|三江…, 全省|各…).
+    static let notInAutonomousBodies = ScalarSet(
+        "各该此每本某其这那等诸省市县区乡镇一的了着地得过在是与及或对把被将为由向从以于而并也就又还再很最不没无之所有们个位名次说称讲问答到去来往赴至距离近经沿临和")
+    /// Conjunctions, which end a body read past two characters (巍山…自治县|与|漾濞…; 和 is
+    /// in `notInAutonomousBodies`).
+    static let notBeforeAutonomousBodies = ScalarSet("与及同跟")
     /// 和, between two topic words (发展和改革).
     static let conjunction: UInt32 = 0x548C
     /// 第, which begins an ordinal, never a topic (第一|次|会议).
@@ -578,6 +825,13 @@ enum Names {
         "一行", "同志", "主持", "出席", "会见", "会见了", "率团", "带队", "致辞", "讲话",
     ].map(ICURepairs.key))
 
+    /// Kinship words after a surname, which PKU keeps apart (麦|婆婆, 陆|大姐, 赵|大爷).
+    static let kinship = SortedKeys([
+        "大姐", "大哥", "大爷", "大妈", "大娘", "大婶", "大叔", "婆婆", "阿姨", "奶奶", "爷爷",
+        "阿婆", "阿公", "伯伯", "叔叔", "姐姐", "哥哥", "妹妹", "弟弟", "老汉", "老伯",
+    ].map(ICURepairs.key))
+    /// 等, after a list of nouns (a cue after a name of single characters only).
+    static let deng: UInt32 = 0x7B49
     /// One-character cues after a name.
     static let afterCharacters = ScalarSet("说称等")
 
@@ -625,6 +879,8 @@ enum CompoundClasses {
     static let placeSuffix: UInt8 = 1
     /// The first character of a meeting's or a body's head (会议, 大会, 座谈会, 委员会, 领导小组).
     static let meetingHead: UInt8 = 2
+    /// 自, which begins an autonomous place's suffix (自治县).
+    static let autonomy: UInt8 = 4
 
     /// The flags, indexed by scalar value below U+10000.
     static let table: [UInt8] = {
@@ -633,6 +889,7 @@ enum CompoundClasses {
         for word in Names.namedHeadWords {
             if let s = word.unicodeScalars.first { table[Int(s.value)] |= meetingHead }
         }
+        table[Int(Names.zi)] |= autonomy
         return table
     }()
 }

@@ -1,0 +1,85 @@
+import Testing
+import Segmenter
+
+/// The names pass's place rules (`Worker+Names.swift`): autonomous counties, prefectures and
+/// banners in full, a place's body of three single characters, and a place joined once being
+/// known for the rest of the text. Examples written for these tests (none from a measuring set).
+@Suite struct PlaceRules {
+    @Test(arguments: [
+        // A body, one or more ethnic names (with 族, or a longer name without it) and
+        // 自治县/州/旗, whatever pieces ICU left them in.
+        ("广西大化瑶族自治县是", "广西|大化瑶族自治县|是"),
+        ("新疆巴里坤哈萨克自治县", "新疆|巴里坤哈萨克自治县"),
+        ("桂林龙胜各族自治县", "桂林|龙胜各族自治县"),
+        ("湖南省靖州苗族侗族自治县", "湖南省|靖州苗族侗族自治县"),
+        // A verb of motion or a conjunction before the body is not part of it.
+        ("县委书记到大化瑶族自治县调研", "县委书记|到|大化瑶族自治县|调研"),
+        ("大化瑶族自治县与富川瑶族自治县", "大化瑶族自治县|与|富川瑶族自治县"),
+    ])
+    func autonomousPlacesInFull(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+    }
+
+    @Test func autonomousPlacesNeedABodyAndAPeople() {
+        // A title and a conjunction are no body (…负责同志|和|藏族|自治州…).
+        #expect(!Shared.segmenter.cut("青海省党政负责同志和藏族自治州党政主要负责同志").contains("同志和"))
+        // 自治 without its level character is left alone.
+        #expect(!Shared.segmenter.cut("藏族群众实行自治").contains("藏族群众"))
+        // A user's word keeps the extent the user gave it.
+        var user = Shared.segmenter
+        user.addWord("大化瑶族")
+        #expect(user.cut("广西大化瑶族自治县").contains("大化瑶族|"))
+    }
+
+    @Test func aBodyOfThreeSingleCharacters() {
+        #expect(Shared.segmenter.cut("宁夏吴忠市红寺堡区") == "宁夏|吴忠市|红寺堡区")
+        // Not when the first would be a preposition or a verb of motion, nor a ranking
+        // (X大县 "a large X county").
+        #expect(Shared.segmenter.cut("宜昌市至兴山县").hasSuffix("至|兴|山|县"))
+        #expect(!Shared.segmenter.cut("在安徽产粮大县").contains("产粮大县"))
+    }
+
+    @Test func aPlaceJoinedOnceIsKnownForTheRestOfTheText() {
+        // 安吉县 follows its province in the first sentence; alone in the second.
+        #expect(Shared.segmenter.cut("浙江省安吉县的竹林。安吉县的做法值得推广。")
+            == "浙江省|安吉县|的|竹林|。|安吉县|的|做法|值得|推广|。")
+        // Each call starts afresh.
+        #expect(Shared.segmenter.cut("安吉县的做法值得推广。").hasPrefix("安吉|县|"))
+        // A user's word is not joined into a known place.
+        var user = Shared.segmenter
+        user.addWord("安吉")
+        #expect(user.cut("浙江省安吉县的竹林。安吉县的做法").hasSuffix("安吉|县|的|做法"))
+    }
+
+    @Test func joinedPlacesAreRulesAndTile() {
+        let text = "广西大化瑶族自治县。浙江省安吉县，安吉县。"
+        let tokens = Shared.segmenter.tokens(in: text)
+        #expect(tiles(tokens, text))
+        let joined = tokens.filter { $0.text(in: text).hasSuffix("县") }
+        #expect(joined.count == 3)
+        for token in joined { #expect(token.source == .rule, "\(token.text(in: text))") }
+    }
+}
+
+/// Person names whose given name ICU keeps as one word of two characters (陈|立群): joined
+/// after a title (as before) or before a title or a verb of saying, and then known for the rest
+/// of the text.
+@Suite struct NamesWithAWordAsGivenName {
+    @Test(arguments: [
+        ("陈立群表示，项目已经开工。", "陈立群|表示|，|项目|已经|开工|。"),
+        ("陈立群表示同意。下午陈立群来到村里。", "陈立群|表示|同意|。|下午|陈立群|来到|村里|。"),
+    ])
+    func beforeAVerbOfSaying(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+    }
+
+    @Test func notAfterASingleCharacterNorBefore等NorAKinshipWord() {
+        // The surname would end the word before it (科|莫 of a transliteration, 农|林).
+        #expect(!Shared.segmenter.cut("纽约州州长科莫提醒居民").contains("莫提醒"))
+        #expect(!Shared.segmenter.cut("深化农林渔业等领域合作").contains("林渔业"))
+        // PKU keeps a surname and a kinship word apart (陆|大姐).
+        #expect(Shared.segmenter.cut("陆大姐说，有了摊位").hasPrefix("陆|大姐|说"))
+        // With no cue at all, ICU's pieces stay.
+        #expect(Shared.segmenter.cut("陈立群来到村里。").hasPrefix("陈|立群|"))
+    }
+}
