@@ -67,18 +67,20 @@ enum class Plain : uint8_t {
 /// Punctuation of Chinese text, by its Word_Break class (UAX #29 with ICU's rules, which
 /// have no rule for these next to ideographs: `word.txt` rules 8, 11, 12 and 999); all are
 /// plain neighbours. Kept short on purpose: any character not listed sends the text to ICU.
-inline Plain plainClass(char16_t c) {
+__attribute__((always_inline)) inline Plain plainClass(char16_t c) {
     if (c < 0x80) {
         if (c >= '0' && c <= '9') return Plain::digit;
         switch (c) {
         case ',': case '.': case ';': case '\'':
             return Plain::joiner;
         case '!': case '"': case '#': case '$': case '%': case '&': case '(': case ')': case '*':
-        case '+': case '-': case '/': case ':': case '<': case '=': case '>': case '?': case '@':
+        case '+': case '-': case '/': case ':': case '<': case '=': case '>': case '?':
         case '[': case '\\': case ']': case '^': case '`': case '{': case '|': case '}': case '~':
             return Plain::alone;
         default:
-            return Plain::other;  // letters (rules 5-10, 13), '_' (13a), spaces, controls
+            // Letters (rules 5-10, 13) and '@', which ICU counts as one (1@2 is a word);
+            // '_' (13a), spaces (3d), controls.
+            return Plain::other;
         }
     }
     switch (c) {
