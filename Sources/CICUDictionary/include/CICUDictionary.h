@@ -28,7 +28,9 @@ void segtool_icu_scratch_free(SegtoolICUScratch *scratch);
 /// break iterator `word_break_iterator` (a `UBreakIterator *`, used by this thread only) run
 /// over the text in which each run of two or more common ideographs between plain neighbours
 /// stands as one ideograph, and the run divided with ICU's dictionary and ICU's algorithm
-/// directly. On return `*ends` points into `scratch` (valid until its next use).
+/// directly; a text of such ideographs, ASCII digits and common punctuation alone is not given
+/// to the iterator at all (its word ends there follow from ICU's rules directly). On return
+/// `*ends` points into `scratch` (valid until its next use).
 /// Returns the number of ends, or -1 when ICU reported an error.
 int32_t segtool_icu_breaks(
     const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch,
