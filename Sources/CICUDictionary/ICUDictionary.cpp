@@ -213,7 +213,7 @@ namespace {
 /// The trie's answer for the first character `c` (a run character): from the table, or
 /// computed and, when no other thread is at it (and `store`), stored there; else computed
 /// into `spare`.
-inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, RootEntry &spare, bool store) {
+__attribute__((always_inline)) inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, RootEntry &spare, bool store) {
     RootEntry &entry = d.root[c - kFirst];
     if (store && entry.ready.load(std::memory_order_acquire) == 2) return entry;
     uint8_t expected = 0;
@@ -234,6 +234,52 @@ inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, Roo
     return target;
 }
 
+/// The trie after a first character `first` (whose `entry` says longer words start with it and
+/// `second` may follow) and `second`.
+struct PairStep {
+    UStringTrieResult result;
+    int32_t value;   // the two-character word's cost, when `result` has a value
+    uint64_t next;   // `nextFilter` of the state, when the result leaves more to match
+    bool atPair;     // whether `trie` is in the pair's state (else the cache holds it, at `slot`)
+    size_t slot;
+};
+
+/// The second step of a walk: from the thread's pair cache when it has the pair (and `cache`),
+/// else from `trie` (left in the pair's state), then cached.
+__attribute__((always_inline)) inline PairStep pairStep(
+        SegtoolICUScratch &s, bool cache, const RootEntry &entry, char16_t first, char16_t second,
+        icu::UCharsTrie &trie) {
+    const uint32_t key = (uint32_t(first - kFirst) << 16 | second) + 1;
+    const size_t slot = (key * 0x9E3779B1u) >> (32 - kPairBits);
+    if (cache && s.pairs[slot].key == key) {
+        const PairEntry &pair = s.pairs[slot];
+        return PairStep{UStringTrieResult(pair.valueAndResult & 3), pair.valueAndResult >> 2, pair.next, false, slot};
+    }
+    trie.resetToState(entry.state);
+    const UStringTrieResult r2 = trie.next(second);
+    const int32_t value = USTRINGTRIE_HAS_VALUE(r2) ? trie.getValue() : 0;
+    const bool more = r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE;
+    const uint64_t next = !more ? 0 : cache ? nextFilter(trie) : ~uint64_t(0);
+    if (cache && fitsPairEntry(value)) {
+        PairEntry &pair = s.pairs[slot];
+        pair.key = key;
+        pair.valueAndResult = int32_t(uint32_t(value) << 2 | uint32_t(r2));
+        pair.next = next;
+        if (more) trie.saveState(s.pairStates[slot].state);
+    }
+    return PairStep{r2, value, next, true, slot};
+}
+
+/// Makes the thread's pair cache on first use (not for the check at open). - Returns: whether
+/// there is one (else no memory for it).
+inline bool pairCache(SegtoolICUScratch &s) {
+    if (!s.pairs.get() && !s.checking) {
+        s.pairs = ZeroedArray<PairEntry>(size_t(1) << kPairBits);
+        s.pairStates = ZeroedArray<PairState>(size_t(1) << kPairBits);
+    }
+    return s.pairs.get() && s.pairStates.get();
+}
+
 /// ICU's CjkBreakEngine::divideUpDictionaryRange for a run of table characters: the least
 /// summed cost path over the dictionary's words (ties to the earlier start, then the shorter
 /// word), an unknown character a word of cost 255. Appends the word ends (ascending, the
@@ -248,11 +294,7 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
     int32_t *prev = s.prev.data();
     std::fill_n(best, size_t(n) + 1, UINT32_MAX);
     best[0] = 0;
-    if (!s.pairs.get() && !s.checking) {
-        s.pairs = ZeroedArray<PairEntry>(size_t(1) << kPairBits);
-        s.pairStates = ZeroedArray<PairState>(size_t(1) << kPairBits);
-    }
-    const bool cache = s.pairs.get() && s.pairStates.get();  // else no memory for the cache
+    const bool cache = pairCache(s);
     icu::UCharsTrie trie(d.trie);
     RootEntry spare;
     for (int32_t i = 0; i < n; ++i) {
@@ -262,33 +304,12 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
         if (single < best[i + 1]) { best[i + 1] = single; prev[i + 1] = i; }
         if (!entry.more || i + 1 >= n || !(entry.next & nextBit(text[i + 1]))) continue;
         // The second step, from the thread's pair cache when it has the pair.
-        const uint32_t key = (uint32_t(text[i] - kFirst) << 16 | text[i + 1]) + 1;
-        const size_t slot = (key * 0x9E3779B1u) >> (32 - kPairBits);
-        UStringTrieResult r2;
-        int32_t value;
-        uint64_t next;
-        bool atPair;  // whether `trie` is in the pair's state (else the cache holds it)
-        if (cache && s.pairs[slot].key == key) {
-            const PairEntry &pair = s.pairs[slot];
-            r2 = UStringTrieResult(pair.valueAndResult & 3);
-            value = pair.valueAndResult >> 2;
-            next = pair.next;
-            atPair = false;
-        } else {
-            trie.resetToState(entry.state);
-            r2 = trie.next(text[i + 1]);
-            value = USTRINGTRIE_HAS_VALUE(r2) ? trie.getValue() : 0;
-            const bool more = r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE;
-            next = !more ? 0 : cache ? nextFilter(trie) : ~uint64_t(0);
-            atPair = true;
-            if (cache && fitsPairEntry(value)) {
-                PairEntry &pair = s.pairs[slot];
-                pair.key = key;
-                pair.valueAndResult = int32_t(uint32_t(value) << 2 | uint32_t(r2));
-                pair.next = next;
-                if (more) trie.saveState(s.pairStates[slot].state);
-            }
-        }
+        const PairStep pair = pairStep(s, cache, entry, text[i], text[i + 1], trie);
+        const UStringTrieResult r2 = pair.result;
+        const int32_t value = pair.value;
+        const uint64_t next = pair.next;
+        const bool atPair = pair.atPair;
+        const size_t slot = pair.slot;
         if (USTRINGTRIE_HAS_VALUE(r2)) {
             const uint32_t cost = here + uint32_t(value);
             if (cost < best[i + 2]) { best[i + 2] = cost; prev[i + 2] = i; }
@@ -490,6 +511,24 @@ extern "C" int32_t segtool_icu_breaks(
                                  reinterpret_cast<const char16_t *>(text), length);
     *ends = scratch->ends.data();
     return count;
+}
+
+extern "C" int32_t segtool_icu_is_pair_word(
+        const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch, uint16_t first, uint16_t second) {
+    if (!dictionary || !scratch || !isRunUnit(first) || !isRunUnit(second)) return -1;
+    // `divide` over the two: the pair wins unless the two characters alone cost less (a later
+    // start replaces an earlier one only when strictly cheaper).
+    RootEntry spare;
+    const RootEntry &entry = rootEntry(*dictionary, first, spare, !scratch->checking);
+    if (!entry.more || !(entry.next & nextBit(second))) return 0;
+    icu::UCharsTrie trie(dictionary->trie);
+    const PairStep pair = pairStep(*scratch, pairCache(*scratch), entry, first, second, trie);
+    if (!USTRINGTRIE_HAS_VALUE(pair.result)) return 0;
+    const uint32_t firstCost = entry.word ? uint32_t(entry.value) : kUnknownCost;
+    RootEntry spare2;
+    const RootEntry &after = rootEntry(*dictionary, second, spare2, !scratch->checking);
+    const uint32_t secondCost = after.word ? uint32_t(after.value) : kUnknownCost;
+    return uint32_t(pair.value) <= firstCost + secondCost ? 1 : 0;
 }
 
 extern "C" int32_t segtool_icu_is_one_word(

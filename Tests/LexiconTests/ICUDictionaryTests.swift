@@ -181,6 +181,7 @@ import Testing
         let scalars = Array(Self.han.joined().unicodeScalars) + ["々", "\u{F900}", "𠀀", "ア"]
         var scratch: [Int32] = []
         var ones = 0
+        var pairs = 0  // answered from the direct dictionary's tables (`isPairWord`)
         for a in scalars.indices {
             for b in scalars.indices.prefix(60) {
                 for c in [nil] + scalars.prefix(8).map(Optional.some) {
@@ -190,10 +191,16 @@ import Testing
                     let x = units.withUnsafeBufferPointer { direct.isOneWord($0, scratchEnds: &scratch) }
                     let y = units.withUnsafeBufferPointer { plain.isOneWord($0, scratchEnds: &scratch) }
                     #expect(x == y, "\(String(s))")
+                    if c == nil, let pair = direct.isPairWord(scalars[a].value, scalars[b].value) {
+                        #expect(pair == y, "\(String(s)) as a pair")
+                        pairs += 1
+                    }
                     if x { ones += 1 }
                 }
             }
         }
         #expect(ones > 100)  // the strings include words (中国, 经济, 发展 …), not only non-words
+        #expect(pairs > 1000)
+        #expect(plain.isPairWord(0x4E2D, 0x56FD) == nil)  // ICU alone has no direct dictionary
     }
 }

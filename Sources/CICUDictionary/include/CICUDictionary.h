@@ -36,6 +36,12 @@ int32_t segtool_icu_breaks(
     const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch,
     void *word_break_iterator, const uint16_t *text, int32_t length, const int32_t **ends);
 
+/// Whether ICU's word breaks take the two characters `first` `second` as one word (as
+/// `segtool_icu_is_one_word` on them, from the first character's table entry and the pair cache
+/// without a division): 1 or 0; -1 when either is not a common ideograph.
+int32_t segtool_icu_is_pair_word(
+    const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch, uint16_t first, uint16_t second);
+
 /// Whether ICU's word breaks take the whole of `text[0..<length]` as one word: 1 or 0; -1 when
 /// the text is not made of common ideographs alone (then ask ICU).
 int32_t segtool_icu_is_one_word(
