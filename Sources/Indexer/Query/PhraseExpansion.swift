@@ -208,6 +208,9 @@ final class PhraseTermCache: Sendable {
     let plans = Mutex<[PreparedQuery.Key: PreparedQuery]>([:])
     /// Most prepared queries held.
     static let planCapacity = 256
+    /// MaxScore's window accumulators not in use (`borrowWindow`), at most `windowsKept`.
+    let windows = Mutex<[WindowScratch]>([])
+    static let windowsKept = 16
 }
 
 /// A term as a hashing key by its UTF-8 bytes: terms are the index's own bytes (the

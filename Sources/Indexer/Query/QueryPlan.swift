@@ -48,7 +48,11 @@ final class QueryPlan {
         // Phrases' further readings can bring dozens of terms: then a table.
         // (Keyed by bytes: `TermKey`.) Each clause's terms are looked up once.
         let table = scoring.count > 16 ? Dictionary(scoring.enumerated().map { (TermKey($1), $0) }, uniquingKeysWith: { a, _ in a }) : [:]
-        func index(_ term: String) -> Int? { scoring.count > 16 ? table[TermKey(term)] : scoring.firstIndex(of: term) }
+        // By bytes, as the index compares terms (`String`'s == would check canonical
+        // equivalence, slow for Chinese text).
+        func index(_ term: String) -> Int? {
+            scoring.count > 16 ? table[TermKey(term)] : scoring.firstIndex { $0.utf8.elementsEqual(term.utf8) }
+        }
         let numbered: [[[Int?]]] = query.groups.map { $0.map { $0.terms.map(index) } }
         termBytes = scoring.map { Array($0.utf8) }
         var flat: [Int] = [], offsets: [Int] = [], starts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []

@@ -38,6 +38,13 @@ extension IndexReader {
             // One word: straight to its postings.
             return try topDocuments(ofTerm: clause.terms[0], options: options)
         }
+        return try plannedTopDocuments(query, options: options, expanded: expanded)
+    }
+
+    /// `topDocuments` through a plan (`PreparedQuery`) and a `SegmentSearch` per segment,
+    /// whatever the query (a query of one word too: tests compare it with the direct path).
+    func plannedTopDocuments(_ query: Query, options: SearchOptions, expanded: Bool) throws(IndexError) -> [ScoredDocument] {
+        guard !query.groups.isEmpty, options.top > 0 else { return [] }
         try checkTables()
         let prepared = prepare(query, ranking: options.ranking, passages: options.passages, expanded: expanded)
         let allowed = try allowedDocuments(options.filter)

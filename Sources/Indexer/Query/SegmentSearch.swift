@@ -56,6 +56,8 @@ struct SegmentSearch {
     let scratch: PhraseScratch
     /// Reused for phrase start positions (passage scoring).
     var phraseStarts: [UInt32] = []
+    /// The reader's caches and scratch memory to borrow (`IndexReader.phraseTerms`).
+    let caches: PhraseTermCache
     /// The first error met reading documents or passages (reported by `execute`).
     var failure: IndexError?
 
@@ -69,6 +71,7 @@ struct SegmentSearch {
     init(reader: IndexReader, segment s: Int, prepared: SegmentPlan, plan: QueryPlan, context: SearchContext, allowed: [Bool]? = nil) {
         self.allowed = allowed
         self.s = s
+        caches = reader.phraseTerms
         let segment = reader.segments[s]
         self.segment = segment
         self.plan = plan
