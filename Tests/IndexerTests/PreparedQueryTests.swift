@@ -102,4 +102,22 @@ import Segmenter
             #expect(try IndexReader(directory: reader.directory).topDocuments(query, options: options) == first)
         }
     }
+
+    /// A group of single words is planned directly (no nested arrays or sets) as the general
+    /// path plans it.
+    @Test func wordsAndAlternativesPlanAsTheGeneralPath() {
+        for text in ["发展", "发展 OR 改革", "发展 OR 发展", "发展 OR 改革 OR 发展 OR 公私", "zyxw OR 发展"] {
+            let query = Query(text, analyzer: Corpus.queryAnalyzer)
+            let direct = QueryPlan(query, passages: false), general = QueryPlan(general: query, passages: false)
+            #expect(direct.termBytes == general.termBytes && direct.flatTerms == general.flatTerms, "\(text)")
+            #expect(direct.flatOffsets == general.flatOffsets && direct.clauseOffsets == general.clauseOffsets, "\(text)")
+            #expect(direct.clausePhrase == general.clausePhrase && direct.singles == general.singles, "\(text)")
+            #expect(direct.phrases == general.phrases && direct.phraseFamily == general.phraseFamily, "\(text)")
+            #expect(direct.multiplicity == general.multiplicity && direct.groupClauses == general.groupClauses, "\(text)")
+            #expect(direct.required == general.required && direct.firstGroupTerms == general.firstGroupTerms, "\(text)")
+            #expect(direct.excludedTerms == general.excludedTerms && direct.excludedOffsets == general.excludedOffsets, "\(text)")
+            #expect(direct.excludedPhrase == general.excludedPhrase && direct.excludedPositions == general.excludedPositions, "\(text)")
+            #expect("\(direct.shape)" == "\(general.shape)", "\(text)")
+        }
+    }
 }

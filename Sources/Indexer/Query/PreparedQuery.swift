@@ -64,6 +64,19 @@ final class SegmentPlan: @unchecked Sendable {
             }
         }
         self.clauseAnchorTerm = clauseAnchorTerm
+        guard !plan.phrases.isEmpty else {
+            // No phrase: no reading tables (empty arrays allocate nothing).
+            phraseAnchor = []
+            anchorTerms = []
+            anchorStarts = []
+            anchorReadings = []
+            anchorFamilyStarts = []
+            anchorFamilies = []
+            anchorFamilyFactors = []
+            families = []
+            clauseAnchor = Array(repeating: -1, count: plan.clausePhrase.count)
+            return
+        }
         let phraseAnchor = plan.phrases.map { clauseAnchorTerm[$0] }
         self.phraseAnchor = phraseAnchor
         var anchors: [Int] = [], byAnchor: [[Int]] = []
