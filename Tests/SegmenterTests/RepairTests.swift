@@ -184,6 +184,40 @@ import Segmenter
         #expect(sources["紧迫性"] == .rule)
     }
 
+    @Test(arguments: [
+        // A Han number that ICU cuts or glues to its unit: with 多/余/几 and its magnitudes one
+        // token, the unit apart (ICU: 三百|多, 两千|余, 七|十多岁, 三十|多|万, 两百元).
+        ("接待游客三百多万人次", "接待|游客|三百多万|人次"),
+        ("修建公路两千余公里", "修建|公路|两千余|公里"),
+        ("老人七十多岁了", "老人|七十多|岁|了"),
+        ("发放一千八百余份", "发放|一千八百余|份"),
+        ("花了两百元", "花|了|两百|元"),
+        ("十几个人用了几十年", "十几|个|人|用|了|几十|年"),
+        // A year of digits, a month, a day and an hour (ICU: 一九|五八|年, 九|时).
+        ("一九五八年十一月二十日九时", "一九五八年|十一月|二十日|九时"),
+    ])
+    func hanNumbers(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+        #expect(Shared.icu.cut(pair.0) != pair.1)
+    }
+
+    @Test func hanNumbersLeaveWordsOfNumeralsAlone() {
+        // Words and idioms of numerals are no number (十分, 千方百计, 十万火急 stay as ICU has
+        // them), nor are magnitudes in a falling order (百万|千瓦, 千千万万), a month
+        // before 份 or 底, or 一 before 时 or 日.
+        for (text, kept) in [("十分重要", "十分|重要"), ("千方百计", "千方百计"), ("十万火急", "十万|火急"),
+                             ("装机百万千瓦", "百万|千瓦"), ("千千万万的人", "千|千万|万"), ("六月份", "六月份"),
+                             ("三月底", "三|月底"), ("一时难以", "一时|难以"), ("一日三餐", "一日|三餐")] {
+            #expect(Shared.segmenter.cut(text).contains(kept), "\(text): \(Shared.segmenter.cut(text))")
+        }
+        // The number is a rule token and the tokens tile the text.
+        let text = "三十多万名考生"
+        let tokens = Shared.segmenter.tokens(in: text)
+        #expect(tiles(tokens, text))
+        #expect(tokens.first.map { String($0.text(in: text)) } == "三十多万")
+        #expect(tokens.first?.source == .rule)
+    }
+
     @Test func dictionaryWordsAreNotUndone() {
         // A user word over the same characters wins over the name rule's join.
         var segmenter = Shared.segmenter

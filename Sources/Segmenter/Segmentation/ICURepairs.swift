@@ -292,6 +292,8 @@ enum CharacterClasses {
     static let adverbFirst: UInt8 = 16
     /// Han numerals (三个月).
     static let numeralFirst: UInt8 = 32
+    /// Han numerals and magnitudes (`ICURepairs.hanNumberCharacters`): a Han number may start.
+    static let hanNumeral: UInt8 = 64
     /// The flags that let a word's first character start a repair of the second half.
     static let moreFirst: UInt8 = demonstrative | pairFirst | numeralFirst
     /// The flags that let a word's last character end one.
@@ -316,6 +318,7 @@ enum CharacterClasses {
         mark("到在至", placeComplement, more: true)
         mark("没再只不还也都就已又仍才将曾均皆我你他她它", adverbFirst, more: true)
         mark("一二三四五六七八九十两几", numeralFirst, more: true)
+        mark(ICURepairs.hanNumberCharacters, hanNumeral, more: true)
         for key in ICURepairs.splitPairWords {
             mark(String(key.prefix(1)), pairFirst, more: true)
             mark(String(key.suffix(1)), pairLast, more: true)

@@ -81,6 +81,14 @@ private struct RuleWriter {
         let first = scalars[s]
         // An ideographic ICU word: the only rule that starts with Han is the ordinal's 第.
         if ScalarClass.isHan(first) && first != Self.di {
+            // A Han number that ICU cut or glued (三百|多, 七|十多岁, 两百元): one rule token.
+            if CharacterClasses.of(first, in: classes, more: true) & CharacterClasses.hanNumeral != 0,
+               let end = ICURepairs.hanNumberEnd(scalars, s, e), end != e {
+                append(s, end, rule: true)
+                if end < e { appendRepaired(end, e) }
+                pos = max(end, e)
+                return
+            }
             if let cut = ICURepairs.splitPoint(scalars, s, e, classes: classes) {
                 appendRepaired(s, cut)
                 appendRepaired(cut, e)
