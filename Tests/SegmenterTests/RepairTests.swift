@@ -216,6 +216,40 @@ import Segmenter
         #expect(tiles(tokens, text))
         #expect(tokens.first.map { String($0.text(in: text)) } == "三十多万")
         #expect(tokens.first?.source == .rule)
+        // 百年, 千年, 万年 are words (as 多年), not a numeral and its classifier.
+        #expect(Shared.segmenter.cut("百年大计千年古城") == "百年|大计|千年|古城")
+    }
+
+    @Test(arguments: [
+        // A degree adverb glued to what it grades (ICU: 较大, 更好, 很受, 更有; 并不, 不太).
+        ("雨量较大", "雨量|较|大"),
+        ("更好满足需求", "更|好|满足|需求"),
+        ("很受学生欢迎", "很|受|学生|欢迎"),
+        ("更有温度的服务", "更|有|温度|的|服务"),
+        ("效果并不理想", "效果|并|不|理想"),
+        ("不太熟悉", "不|太|熟悉"),
+    ])
+    func degreeAdverbs(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+        #expect(Shared.icu.cut(pair.0) != pair.1)
+    }
+
+    @Test func degreeWordsStayWhole() {
+        // The adverbs 更加, 较为, the quantities 很多, 更多, and words of 更 "change" are words.
+        let words = Shared.segmenter.cut("更加重视，较为突出，很多人，更多机会，系统更新").split(separator: "|").map(String.init)
+        for word in ["更加", "较为", "很多", "更多", "更新"] { #expect(words.contains(word), "\(word) in \(words)") }
+    }
+
+    @Test(arguments: [
+        // Two-character words that ICU splits into single characters, found on the corpus
+        // (11-vocabulary.txt): 征|程, 钟|声, 至|关|重要 in ICU's output.
+        ("百年征程中", "征程"),
+        ("新年的钟声", "钟声"),
+        ("这一点至关重要", "至关重要"),
+    ])
+    func vocabularyOfSingleCharacterPairs(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0).split(separator: "|").contains(Substring(pair.1)))
+        #expect(!Shared.icu.cut(pair.0).split(separator: "|").contains(Substring(pair.1)))
     }
 
     @Test func dictionaryWordsAreNotUndone() {
