@@ -195,6 +195,8 @@ import Segmenter
         ("十几个人用了几十年", "十几|个|人|用|了|几十|年"),
         // A year of digits, a month, a day and an hour (ICU: 一九|五八|年, 九|时).
         ("一九五八年十一月二十日九时", "一九五八年|十一月|二十日|九时"),
+        // After a particle ICU glued to the number (了三|十多年).
+        ("教了三十多年书", "教|了|三十多|年|书"),
     ])
     func hanNumbers(_ pair: (String, String)) {
         #expect(Shared.segmenter.cut(pair.0) == pair.1)
