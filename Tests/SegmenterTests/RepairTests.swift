@@ -229,6 +229,12 @@ import Segmenter
         ("很受学生欢迎", "很|受|学生|欢迎"),
         ("更有温度的服务", "更|有|温度|的|服务"),
         ("效果并不理想", "效果|并|不|理想"),
+        // 不 + a two-character word ICU takes as one (不知道, 不合理), and an adverb or
+        // conjunction + 是 (尤其是, 不仅是).
+        ("谁都不知道", "谁|都|不|知道"),
+        ("清理不合理收费", "清理|不|合理|收费"),
+        ("尤其是农村", "尤其|是|农村"),
+        ("这不仅是速度", "这|不仅|是|速度"),
         ("不太熟悉", "不|太|熟悉"),
     ])
     func degreeAdverbs(_ pair: (String, String)) {
@@ -240,6 +246,9 @@ import Segmenter
         // The adverbs 更加, 较为, the quantities 很多, 更多, and words of 更 "change" are words.
         let words = Shared.segmenter.cut("更加重视，较为突出，很多人，更多机会，系统更新").split(separator: "|").map(String.init)
         for word in ["更加", "较为", "很多", "更多", "更新"] { #expect(words.contains(word), "\(word) in \(words)") }
+        // Words of 不 stay whole (不得不, 不一定, 不动产).
+        let bu = Shared.segmenter.cut("不得不说，不一定，不动产").split(separator: "|").map(String.init)
+        for word in ["不得不", "不一定", "不动产"] { #expect(bu.contains(word), "\(word) in \(bu)") }
     }
 
     @Test(arguments: [

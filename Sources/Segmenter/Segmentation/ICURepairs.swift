@@ -67,6 +67,7 @@ enum ICURepairs {
             if last == le, length == 3, scalars[s + 1] == bu { return nil }  // 少不了, 受不了
             return e - 1
         }
+        if length == 3 && last == shi && splitShi3.contains(Self.key(scalars, s, e)) { return e - 1 }  // 不仅|是
         if length == 2 {
             if first == de || first == le {
                 return keepWhole.contains(Self.key(scalars, s, e)) ? nil : s + 1
@@ -127,6 +128,7 @@ enum ICURepairs {
         }
         if length == 3 {
             let second = scalars[s + 1]
+            if scalars[s] == bu && splitBu.contains(key(scalars, s, e)) { return s + 1 }  // 不|知道
             if firstMore & CharacterClasses.numeralFirst != 0 && second == ge { return e - 1 }  // 三个|月
             if lastMore & CharacterClasses.placeComplement != 0 {
                 if second == bu || second == de3 { return nil }         // 得不到, 想得到
@@ -145,6 +147,23 @@ enum ICURepairs {
     static let keepDegree = SortedKeys([
         "更加", "更为", "较为", "很多", "更多", "很快", "更新", "更换", "更名", "更改", "更替",
         "更迭", "更正", "更鼓", "更衣", "更生", "更年", "较量", "较真", "较劲",
+    ].map(key))
+
+    /// Three-character ICU words of 不 and a word that PKU (and the gold sets: 不 知道, 不 看好,
+    /// 不 适合) writes as two: 不 + a verb or adjective of two characters, counted on the corpus.
+    /// Not here, because they are words: 不得不, 不一定, 不动产, 不锈钢, 不列颠, 不景气, 不由得,
+    /// 不至于, 不起眼, 不得已, 不在乎, 不可能, 不作为.
+    static let splitBu = SortedKeys([
+        "不知道", "不需要", "不参加", "不注意", "不履行", "不合理", "不平衡", "不充分", "不平等",
+        "不信任", "不健全", "不公平", "不完全", "不一致", "不健康", "不均衡", "不正常", "不干涉",
+        "不相容", "不成立", "不在意", "不透明", "不明朗", "不适合", "不及时", "不看好",
+    ].map(key))
+
+    /// Three-character ICU words of a two-character conjunction or adverb and 是, two words
+    /// (不仅 是, 不再 是, 不管 是); 也就是, 就是说 are not here.
+    static let splitShi3 = SortedKeys([
+        "不仅是", "不只是", "不再是", "不论是", "不管是", "不光是", "不止是", "不愧是", "无论是",
+        "尤其是", "特别是", "主要是", "而且是", "并且是", "甚至是", "还要是",
     ].map(key))
 
     /// Demonstrative + classifier words that are words (PKU: 各国, 各项, 首次, 每年, 本人 …).
