@@ -187,7 +187,7 @@ import Segmenter
     @Test(arguments: [
         // A Han number that ICU cuts or glues to its unit: with 多/余/几 and its magnitudes one
         // token, the unit apart (ICU: 三百|多, 两千|余, 七|十多岁, 三十|多|万, 两百元).
-        ("接待游客三百多万人次", "接待|游客|三百多万|人次"),
+        ("参观人数达三百多万", "参观|人数|达|三百多万"),
         ("修建公路两千余公里", "修建|公路|两千余|公里"),
         ("老人七十多岁了", "老人|七十多|岁|了"),
         ("发放一千八百余份", "发放|一千八百余|份"),
