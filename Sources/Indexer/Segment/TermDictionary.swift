@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The TERMINFO section of format 9: the terms' records in blocks of `blockSize`, found through
 /// a sparse index of the blocks (layout in `SegmentFormat`). A record takes ~14 bytes instead
 /// of format 8's fixed 28: lengths, counts and offset deltas are varints, and a term's start in
@@ -16,17 +22,20 @@ struct TermDictionary {
     static func encode(_ records: [SegmentFormat.TermRecord], into out: inout ByteWriter) {
         var body = ByteWriter()
         var index = ByteWriter()
-        for (i, r) in records.enumerated() {
-            if i % blockSize == 0 {
-                index.u32(r.termStart); index.u32(UInt32(body.count))
-                index.u32(r.postingsOffset); index.u32(r.positionsOffset)
-            }
-            body.varint(r.termLength); body.varint(r.docFreq); body.varint(r.maxTF)
-            body.f32(r.minNorm); body.f32(r.tfidfBound)
-            if i % blockSize != 0 {
-                let previous = records[i - 1]
-                body.varint(r.postingsOffset &- previous.postingsOffset)
-                body.varint(r.positionsOffset &- previous.positionsOffset)
+        for blockStart in stride(from: 0, to: records.count, by: blockSize) {
+            let block = records[blockStart..<min(records.count, blockStart + blockSize)]
+            let first = records[blockStart]
+            index.u32(first.termStart); index.u32(UInt32(body.count))
+            index.u32(first.postingsOffset); index.u32(first.positionsOffset)
+            // The block's term lengths first (a lookup reads only them until it finds its term).
+            for r in block { body.varint(r.termLength) }
+            for (i, r) in zip(block.indices, block) {
+                body.varint(r.docFreq); body.varint(r.maxTF)
+                body.f32(r.minNorm); body.f32(r.tfidfBound)
+                if i != blockStart {
+                    body.varint(r.postingsOffset &- records[i - 1].postingsOffset)
+                    body.varint(r.positionsOffset &- records[i - 1].positionsOffset)
+                }
             }
         }
         out.u32(UInt32(records.count)); out.u32(0)
@@ -62,6 +71,63 @@ struct TermDictionary {
         return (Int(start), Int(length))
     }
 
+    /// The number of terms in block `b`.
+    @inline(__always)
+    func count(ofBlock b: Int) -> Int {
+        min(Self.blockSize, termCount - b * Self.blockSize)
+    }
+
+    /// The record of `term` (its bytes in `terms`, the TERMS section), or nil when the
+    /// dictionary does not have it (or is damaged): a binary search over the blocks' first
+    /// terms, then a scan of one block's lengths and terms; only the found term's block
+    /// records are decoded.
+    func find(_ term: UnsafeRawBufferPointer, terms: ByteReader) -> SegmentFormat.TermRecord? {
+        let b = block(of: term, terms: terms)
+        guard b < blockCount else { return nil }
+        let e = Self.headerSize + b * Self.entrySize
+        guard let first = section.u32(e), let offset = section.u32(e + 4) else { return nil }
+        var at = recordsStart + Int(offset)
+        var start = Int(first)
+        let n = count(ofBlock: b)
+        for j in 0..<n {
+            guard let (length, next) = section.varint(at), let bytes = terms.slice(start, Int(length)) else { return nil }
+            at = next
+            let c = Self.compare(bytes.base, term)
+            if c > 0 { return nil }
+            if c < 0 { start += Int(length); continue }
+            // Found: read the block's records up to this one.
+            var walk = Walk(dictionary: self, number: b * Self.blockSize)
+            var record: SegmentFormat.TermRecord?
+            for _ in 0...j { record = walk.next() }
+            return record
+        }
+        return nil
+    }
+
+    /// The last block whose first term is not after `term` (0 when every block's is).
+    func block(of term: UnsafeRawBufferPointer, terms: ByteReader) -> Int {
+        // The first block whose first term is after `term`, less one.
+        var lo = 0, hi = blockCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            guard let (start, length) = firstTerm(ofBlock: mid), let first = terms.slice(start, length) else { return 0 }
+            let c = Self.compare(first.base, term)
+            if c <= 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return max(lo - 1, 0)
+    }
+
+    /// Byte order: negative when `a` sorts first, 0 when equal, positive when `b` does.
+    @inline(__always)
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let n = min(a.count, b.count)
+        if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+            let c = memcmp(pa, pb, n)
+            if c != 0 { return Int(c) }
+        }
+        return a.count - b.count
+    }
+
     /// A walk over the records in term order from the start of block `b`.
     func walk(fromBlock b: Int) -> Walk {
         Walk(dictionary: self, number: b * Self.blockSize)
@@ -72,6 +138,9 @@ struct TermDictionary {
         let dictionary: TermDictionary
         /// The number of the term `next()` reads.
         private(set) var number: Int
+        /// Where the next term's length is.
+        private var lengthAt = 0
+        /// Where the next term's record (after the block's lengths) is.
         private var at = 0
         private var previous = SegmentFormat.TermRecord(termStart: 0, termLength: 0, docFreq: 0, maxTF: 0, minNorm: 0,
                                                         tfidfBound: 0, postingsOffset: 0, positionsOffset: 0)
@@ -86,27 +155,33 @@ struct TermDictionary {
         mutating func next() -> SegmentFormat.TermRecord? {
             guard number >= 0, number < dictionary.termCount else { return nil }
             let r = dictionary.section
-            var record: SegmentFormat.TermRecord
-            if number % TermDictionary.blockSize == 0 {
-                let e = TermDictionary.headerSize + number / TermDictionary.blockSize * TermDictionary.entrySize
+            var record = previous
+            let firstOfBlock = number % TermDictionary.blockSize == 0
+            if firstOfBlock {
+                let b = number / TermDictionary.blockSize
+                let e = TermDictionary.headerSize + b * TermDictionary.entrySize
                 guard let start = r.u32(e), let offset = r.u32(e + 4), let postings = r.u32(e + 8), let positions = r.u32(e + 12) else { return nil }
-                at = dictionary.recordsStart + Int(offset)
-                record = previous
+                lengthAt = dictionary.recordsStart + Int(offset)
+                at = lengthAt
+                for _ in 0..<dictionary.count(ofBlock: b) {
+                    guard let (_, next) = r.varint(at) else { return nil }
+                    at = next
+                }
                 record.termStart = start
                 record.postingsOffset = postings
                 record.positionsOffset = positions
             } else {
-                record = previous
                 record.termStart = previous.termStart &+ previous.termLength
             }
-            guard let (length, a1) = r.varint(at), let (df, a2) = r.varint(a1), let (maxTF, a3) = r.varint(a2),
-                  let minNorm = r.f32(a3), let bound = r.f32(a3 + 4) else { return nil }
-            at = a3 + 8
-            if number % TermDictionary.blockSize != 0 {
-                guard let (dp, a4) = r.varint(at), let (dq, a5) = r.varint(a4) else { return nil }
+            guard let (length, l1) = r.varint(lengthAt), let (df, a1) = r.varint(at), let (maxTF, a2) = r.varint(a1),
+                  let minNorm = r.f32(a2), let bound = r.f32(a2 + 4) else { return nil }
+            lengthAt = l1
+            at = a2 + 8
+            if !firstOfBlock {
+                guard let (dp, a3) = r.varint(at), let (dq, a4) = r.varint(a3) else { return nil }
                 record.postingsOffset = previous.postingsOffset &+ dp
                 record.positionsOffset = previous.positionsOffset &+ dq
-                at = a5
+                at = a4
             }
             record.termLength = length
             record.docFreq = df
