@@ -25,25 +25,26 @@ import Testing
     }
 
     @Test func recordsRoundTripFromEveryBlock() throws {
-        for count in [0, 1, 15, 16, 17, 33, 500] {
+        for count in [0, 1, 7, 8, 9, 15, 16, 17, 33, 500] {
             let written = records(count)
             var out = ByteWriter()
             TermDictionary.encode(written, into: &out)
             try out.bytes.withUnsafeBytes { raw in
                 let dictionary = try #require(TermDictionary(ByteReader(base: raw)))
                 #expect(dictionary.termCount == count)
-                #expect(dictionary.blockCount == (count + 15) / 16)
+                let size = TermDictionary.blockSize
+                #expect(dictionary.blockCount == (count + size - 1) / size)
                 for b in 0..<dictionary.blockCount {
                     var walk = dictionary.walk(fromBlock: b)
                     var read: [SegmentFormat.TermRecord] = []
                     while let r = walk.next() { read.append(r) }
-                    #expect(read == Array(written[(b * 16)...]), "count \(count) block \(b)")
+                    #expect(read == Array(written[(b * size)...]), "count \(count) block \(b)")
                     let first = try #require(dictionary.firstTerm(ofBlock: b))
-                    #expect(first.start == Int(written[b * 16].termStart) && first.length == Int(written[b * 16].termLength))
+                    #expect(first.start == Int(written[b * size].termStart) && first.length == Int(written[b * size].termLength))
                 }
             }
             // Smaller than format 8's 28 bytes a term even with these wide random values.
-            if count >= 16 { #expect(out.count < count * 28, "\(out.count) bytes for \(count) terms") }
+            if count >= TermDictionary.blockSize { #expect(out.count < count * 28, "\(out.count) bytes for \(count) terms") }
         }
     }
 
@@ -96,7 +97,7 @@ import Testing
         overcounted[0] = 0xFF; overcounted[1] = 0xFF; overcounted[2] = 0xFF
         overcounted.withUnsafeBytes { #expect(TermDictionary(ByteReader(base: $0)) == nil) }
         // Records cut short: the walk stops (nil), it does not read past the section.
-        for cut in [out.count - 1, out.count - 20, TermDictionary.headerSize + 3 * TermDictionary.entrySize + 5] {
+        for cut in [out.count - 1, out.count - 20, TermDictionary.headerSize + 5 * TermDictionary.entrySize + 5] {
             let bytes = Array(out.bytes[0..<cut])
             bytes.withUnsafeBytes { raw in
                 guard let dictionary = TermDictionary(ByteReader(base: raw)) else { return }

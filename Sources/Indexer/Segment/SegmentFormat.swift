@@ -4,14 +4,15 @@
 /// "SEGTIDX1"  u32 version
 /// sections (each 8-byte aligned), in this order:
 ///   TERMS      the terms' UTF-8 bytes, concatenated in sorted order
-///   TERMINFO   the term dictionary (`TermDictionary`), sorted by term bytes, in blocks of 16
-///              terms: termCount u32, pad u32; then a sparse index, one 16-byte entry a
-///              block: termStart u32 (its first term's start in TERMS), recordOffset u32
-///              (where its records start, from the end of the index), postingsOffset u32 and
-///              positionsOffset u32 (its first term's); then the records, one a term:
-///              varint term length (bytes), varint docFreq, varint maxTF, f32 minNorm,
-///              f32 tfidfBound, and, but for a block's first term, varint postings delta and
-///              varint positions delta (its offsets minus the previous term's)
+///   TERMINFO   the term dictionary (`TermDictionary`), sorted by term bytes, in blocks of 8
+///              terms: termCount u32, pad u32; then a sparse index, one 20-byte entry a
+///              block: termStart u32 and termLength u32 (its first term's, in TERMS),
+///              recordOffset u32 (where its records start, from the end of the index),
+///              postingsOffset u32 and positionsOffset u32 (its first term's); then per block:
+///              its terms' lengths (varints), then a record a term: varint docFreq, varint
+///              maxTF, f32 minNorm, f32 tfidfBound, and, but for the block's first term,
+///              varint postings delta and varint positions delta (its offsets minus the
+///              previous term's)
 ///              (blocks = ⌈docFreq / 128⌉)
 ///   POSTINGS   per term: when it has more than one block, a block table (blocks × 24 bytes:
 ///              lastDoc u32, dataOffset u32,

@@ -5,17 +5,20 @@ import Darwin
 #endif
 
 /// The TERMINFO section of format 9: the terms' records in blocks of `blockSize`, found through
-/// a sparse index of the blocks (layout in `SegmentFormat`). A record takes ~14 bytes instead
-/// of format 8's fixed 28: lengths, counts and offset deltas are varints, and a term's start in
+/// a sparse index of the blocks (layout in `SegmentFormat`). A term takes ~14 bytes instead of
+/// format 8's fixed 28: lengths, counts and offset deltas are varints, and a term's start in
 /// TERMS follows from the previous term's length. A lookup binary-searches the blocks' first
-/// terms, then reads one block's records in order.
+/// terms (start and length in the index), scans one block's term lengths and terms, and
+/// decodes that block's records only up to the term found.
 struct TermDictionary {
-    /// Terms a block (the sparse index has one entry per block).
-    static let blockSize = 16
+    /// Terms a block (the sparse index has one entry per block). 16 saves ~1 byte a term more
+    /// but makes a lookup read twice as many records; phrase queries look up hundreds of terms.
+    static let blockSize = 8
     /// termCount u32, pad u32.
     static let headerSize = 8
-    /// A block's index entry: termStart, recordOffset, postingsOffset, positionsOffset (u32 each).
-    static let entrySize = 16
+    /// A block's index entry: its first term's start and length, recordOffset, postingsOffset,
+    /// positionsOffset (u32 each).
+    static let entrySize = 20
 
     /// Writes the section: `records` in term order (their `termStart`s contiguous, as TERMS
     /// holds the terms one after the other).
@@ -25,7 +28,7 @@ struct TermDictionary {
         for blockStart in stride(from: 0, to: records.count, by: blockSize) {
             let block = records[blockStart..<min(records.count, blockStart + blockSize)]
             let first = records[blockStart]
-            index.u32(first.termStart); index.u32(UInt32(body.count))
+            index.u32(first.termStart); index.u32(first.termLength); index.u32(UInt32(body.count))
             index.u32(first.postingsOffset); index.u32(first.positionsOffset)
             // The block's term lengths first (a lookup reads only them until it finds its term).
             for r in block { body.varint(r.termLength) }
@@ -66,8 +69,7 @@ struct TermDictionary {
     @inline(__always)
     func firstTerm(ofBlock b: Int) -> (start: Int, length: Int)? {
         let e = Self.headerSize + b * Self.entrySize
-        guard let start = section.u32(e), let offset = section.u32(e + 4),
-              let (length, _) = section.varint(recordsStart + Int(offset)) else { return nil }
+        guard let start = section.u32(e), let length = section.u32(e + 4) else { return nil }
         return (Int(start), Int(length))
     }
 
@@ -85,7 +87,8 @@ struct TermDictionary {
         let b = block(of: term, terms: terms)
         guard b < blockCount else { return nil }
         let e = Self.headerSize + b * Self.entrySize
-        guard let first = section.u32(e), let offset = section.u32(e + 4) else { return nil }
+        guard let first = section.u32(e), let offset = section.u32(e + 8),
+              var postings = section.u32(e + 12), var positions = section.u32(e + 16) else { return nil }
         var at = recordsStart + Int(offset)
         var start = Int(first)
         let n = count(ofBlock: b)
@@ -95,11 +98,27 @@ struct TermDictionary {
             let c = Self.compare(bytes.base, term)
             if c > 0 { return nil }
             if c < 0 { start += Int(length); continue }
-            // Found: read the block's records up to this one.
-            var walk = Walk(dictionary: self, number: b * Self.blockSize)
-            var record: SegmentFormat.TermRecord?
-            for _ in 0...j { record = walk.next() }
-            return record
+            // Found: skip the block's other lengths, then read its records up to this one.
+            for _ in j + 1..<n {
+                guard let (_, next) = section.varint(at) else { return nil }
+                at = next
+            }
+            for k in 0...j {
+                guard let (df, a1) = section.varint(at), let (maxTF, a2) = section.varint(a1),
+                      let minNorm = section.f32(a2), let bound = section.f32(a2 + 4) else { return nil }
+                at = a2 + 8
+                if k > 0 {
+                    guard let (dp, a3) = section.varint(at), let (dq, a4) = section.varint(a3) else { return nil }
+                    postings &+= dp
+                    positions &+= dq
+                    at = a4
+                }
+                if k == j {
+                    return SegmentFormat.TermRecord(termStart: UInt32(truncatingIfNeeded: start), termLength: length, docFreq: df,
+                                                    maxTF: maxTF, minNorm: minNorm, tfidfBound: bound,
+                                                    postingsOffset: postings, positionsOffset: positions)
+                }
+            }
         }
         return nil
     }
@@ -160,7 +179,7 @@ struct TermDictionary {
             if firstOfBlock {
                 let b = number / TermDictionary.blockSize
                 let e = TermDictionary.headerSize + b * TermDictionary.entrySize
-                guard let start = r.u32(e), let offset = r.u32(e + 4), let postings = r.u32(e + 8), let positions = r.u32(e + 12) else { return nil }
+                guard let start = r.u32(e), let offset = r.u32(e + 8), let postings = r.u32(e + 12), let positions = r.u32(e + 16) else { return nil }
                 lengthAt = dictionary.recordsStart + Int(offset)
                 at = lengthAt
                 for _ in 0..<dictionary.count(ofBlock: b) {
