@@ -2,7 +2,7 @@
 ///
 /// ```text
 /// "SEGTIDX1"  u32 version
-/// sections (each 8-byte aligned), in this order:
+/// sections (each 8-byte aligned; POSTINGS and POSITIONS 64-byte, a cache line), in this order:
 ///   TERMS      the terms' UTF-8 bytes, concatenated in sorted order
 ///   TERMINFO   the term dictionary (`TermDictionary`), sorted by term bytes, in blocks of 8
 ///              terms: termCount u32, pad u32; then a sparse index, one 20-byte entry a
