@@ -141,6 +141,7 @@ struct TermDictionary {
     static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let n = min(a.count, b.count)
         if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+            // Safe because both buffers hold at least n bytes (n is the smaller count).
             let c = memcmp(pa, pb, n)
             if c != 0 { return Int(c) }
         }
