@@ -27,13 +27,25 @@ public struct Snippet: Sendable, Hashable {
                      indexed: (start: Int, positions: [[UInt32]])?) -> Snippet {
         var text = text
         return text.withUTF8 { bytes in
-            // A damaged store's range: no highlights to look for (make returns an empty snippet).
-            guard passage.lowerBound >= 0, passage.upperBound <= bytes.count, passage.lowerBound <= passage.upperBound else {
-                return make(bytes, passage: passage, matches: [], maxCharacters: maxCharacters)
-            }
-            let matches = highlighter.matches(in: bytes, passage: passage, indexed: indexed)
-            return make(bytes, passage: passage, matches: matches, maxCharacters: maxCharacters)
+            make(utf8: bytes, passage: passage, highlighter: highlighter, maxCharacters: maxCharacters, indexed: indexed)
         }
+    }
+
+    /// The same over a document's UTF-8 bytes (a stored text read without making a String of it).
+    static func make(utf8 bytes: UnsafeBufferPointer<UInt8>, passage: Range<Int>, highlighter: PassageHighlighter, maxCharacters: Int,
+                     indexed: (start: Int, positions: [[UInt32]])?) -> Snippet {
+        // A damaged store's range: no highlights to look for (make returns an empty snippet).
+        guard passage.lowerBound >= 0, passage.upperBound <= bytes.count, passage.lowerBound <= passage.upperBound else {
+            return make(bytes, passage: passage, matches: [], maxCharacters: maxCharacters)
+        }
+        let matches = highlighter.matches(in: bytes, passage: passage, indexed: indexed)
+        return make(bytes, passage: passage, matches: matches, maxCharacters: maxCharacters)
+    }
+
+    /// The width in bytes of the UTF-8 sequence that starts with `b` (1 for a stray continuation byte).
+    @inline(__always)
+    static func sequenceWidth(_ b: UInt8) -> Int {
+        b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
     }
 
     /// The snippet of `passage` in `bytes` with `matches` (sorted, disjoint).
@@ -42,24 +54,38 @@ public struct Snippet: Sendable, Hashable {
         guard passage.lowerBound >= 0, passage.upperBound <= bytes.count, passage.lowerBound <= passage.upperBound else {
             return Snippet(text: "", highlights: [])
         }
-        // Scalar boundaries of the passage, to cut on characters.
-        var starts: [Int] = []
+        // Cut on characters (scalars): count them, and find the byte where the nth starts,
+        // without keeping every boundary.
+        @inline(__always) func width(_ b: UInt8) -> Int { b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4 }
+        var count = 0
         var i = passage.lowerBound
         while i < passage.upperBound {
-            starts.append(i)
-            let b = bytes[i]
-            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            count += 1
+            i += width(bytes[i])
         }
-        starts.append(passage.upperBound)
-        let count = starts.count - 1
+        /// The byte where character `n` of the passage starts (the passage's end for `count`).
+        func start(of n: Int) -> Int {
+            if n >= count { return passage.upperBound }
+            var i = passage.lowerBound
+            for _ in 0..<n { i += width(bytes[i]) }
+            return i
+        }
         var lo = 0, hi = count
         if count > maxCharacters {
             let first = matches.first?.lowerBound ?? passage.lowerBound
-            let at = starts.firstIndex(where: { $0 >= first }) ?? 0
+            // The first character starting at or after `first` (0 when none does).
+            var at = 0
+            if first <= passage.upperBound {
+                var i = passage.lowerBound
+                while i < passage.upperBound && i < first {
+                    at += 1
+                    i += width(bytes[i])
+                }
+            }
             lo = max(0, at - maxCharacters / 4)
             hi = min(count, lo + maxCharacters)
         }
-        let from = starts[lo], to = starts[hi]
+        let from = start(of: lo), to = hi == count ? passage.upperBound : start(of: hi)
         var highlights = matches.compactMap { m -> Range<Int>? in
             let a = max(m.lowerBound, from), b = min(m.upperBound, to)
             return a < b ? (a - from)..<(b - from) : nil
@@ -235,15 +261,18 @@ public struct PassageHighlighter: Sendable {
         var candidates: [(at: Int, term: Int)] = []
         for (t, needle) in needles.enumerated() {
             guard !indexed.positions[t].isEmpty, let first = needle.first else { continue }
+            // A needle starts with a lead byte, which only starts a sequence: step sequence by
+            // sequence (a stray continuation byte by one), not byte by byte.
             var i = passage.lowerBound
             let last = passage.upperBound - needle.count
             while i <= last {
-                if b[i] == first {
+                let c = b[i]
+                if c == first {
                     var j = 1
                     while j < needle.count && b[i + j] == needle[j] { j += 1 }
                     if j == needle.count { candidates.append((i, t)) }
                 }
-                i += 1
+                i += Snippet.sequenceWidth(c)
             }
         }
         guard !candidates.isEmpty else { return [] }
