@@ -12,6 +12,7 @@
 #      convention, so that a name rule's effect can be read either way;
 #   3. Benchmarks/goldsets/general-news-2.utf8 (a second, fresh set, same standard), segtool and
 #      ICU alone;
+#   3b. Benchmarks/goldsets/general-news-3.utf8 (a third, fresh set, ninth session), likewise;
 #   4. Benchmarks/goldsets/political-terms.tsv (term kept whole), overall and split by whether
 #      the term is an entry of the built-in lexicon (Dictionaries/lexicon) or not;
 #   5. the same for Benchmarks/goldsets/political-terms-2.tsv, the second held-out set (written
@@ -33,6 +34,7 @@ repo_root="$(cd "$script_dir/../.." && pwd)"
 segtool="${SEGTOOL:-$repo_root/.build/release/segtool}"
 gold="$repo_root/Benchmarks/goldsets/general-news.utf8"
 gold2="$repo_root/Benchmarks/goldsets/general-news-2.utf8"
+gold3="$repo_root/Benchmarks/goldsets/general-news-3.utf8"
 names="$repo_root/Benchmarks/goldsets/general-news.names.txt"
 terms="$repo_root/Benchmarks/goldsets/political-terms.tsv"
 terms2="$repo_root/Benchmarks/goldsets/political-terms-2.tsv"
@@ -53,7 +55,7 @@ done
 
 [[ -x "$segtool" ]] || die "segtool binary not found or not executable: $segtool
   Build it with: swift build -c release --product segtool   (or set SEGTOOL)"
-for f in "$gold" "$gold2" "$names" "$terms" "$terms2" "$terms3"; do [[ -f "$f" ]] || die "missing file: $f"; done
+for f in "$gold" "$gold2" "$gold3" "$names" "$terms" "$terms2" "$terms3"; do [[ -f "$f" ]] || die "missing file: $f"; done
 command -v "$python" >/dev/null 2>&1 || die "'$python' not found (apt-get install python3)"
 
 work="$(mktemp -d)"
@@ -125,6 +127,10 @@ echo
 echo "== general-news-2.utf8 (fresh, PKU), segtool / ICU alone"
 "$segtool" eval --gold "$gold2" --errors 20
 "$segtool" eval --gold "$gold2" --icu-only | grep -E '^(precision|recall|F1)'
+echo
+echo "== general-news-3.utf8 (fresh, PKU), segtool / ICU alone"
+"$segtool" eval --gold "$gold3" --errors 20
+"$segtool" eval --gold "$gold3" --icu-only | grep -E '^(precision|recall|F1)'
 echo
 echo "== political-terms.tsv, segtool / ICU alone"
 "$segtool" eval --gold "$gold" --terms "$terms" --errors 80 | sed -n '/^terms kept/,$p'

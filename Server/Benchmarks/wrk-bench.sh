@@ -8,7 +8,7 @@
 # (--log-level warning), runs wrk (2 threads, 16 connections) for each query type with and
 # without snippets, then a run
 # of WRITER_SECONDS (60) while a writer commits a small batch every 3 s. Needs: wrk, release
-# builds of segtool and segtool-serve.
+# builds of segtool and segtool-serve. ONLY_WRITER=1 runs the writer run alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -49,6 +49,7 @@ both() {  # name, query
   run "$1" "$2"
   run "$1, no snippets" "$2&snippets=false"
 }
+if [ -z "${ONLY_WRITER:-}" ]; then
 both "frequent word 发展" "q=$(enc 发展)&top=10"
 both "rare word 公私" "q=$(enc 公私)&top=10"
 both "AND 播出 频道" "q=$(enc '播出 频道')&top=10"
@@ -56,14 +57,18 @@ both "AND 播出 频道" "q=$(enc '播出 频道')&top=10"
 # two words — adverb + modal — so it would make the query an OR with a phrase.)
 both "OR 主办 OR 机械 OR 适应" "q=$(enc '主办 OR 机械 OR 适应')&top=10"
 both "phrase \"习近平 总书记\"" "q=$(enc '"习近平 总书记"')&top=10"
+fi
 
+if [ -z "${ONLY_WRITER:-}" ]; then
 # The frequent-word query again: with the response cache on (every request after the first is a
 # hit), then with the access log on (one JSON line per request, to a file).
 extra() {  # name, query string, server options…
   local name=$1 query=$2; shift 2
   "$SERVE" --index "$INDEX" --port 0 "$@" > "$CACHED_LOG" 2>/tmp/serve-access.log &
   CACHED=$!
-  for _ in $(seq 100); do grep -q "listening on" "$CACHED_LOG" && break; sleep 0.1; done
+  # Up to 30 s to start (a loaded machine); say why when it does not.
+  for _ in $(seq 300); do grep -q "listening on" "$CACHED_LOG" && break; sleep 0.1; done
+  grep -q "listening on" "$CACHED_LOG" || { echo "$name: the server did not start"; cat "$CACHED_LOG"; exit 1; }
   local saved=$BASE
   BASE=$(grep -o 'http://[^ ]*' "$CACHED_LOG" | head -1)
   run "$name" "$query"
@@ -76,6 +81,7 @@ extra "frequent word 发展, handlers on the event loops' threads (cache off)" "
 extra "frequent word 发展, no snippets, handlers on the event loops' threads (cache off)" "q=$(enc 发展)&top=10&snippets=false" \
   --log-level warning --cache-entries 0 --event-loop-executor
 extra "frequent word 发展, access log on (cache off)" "q=$(enc 发展)&top=10" --log-level info --cache-entries 0
+fi
 
 # A writer commits every 3 s while wrk runs: no request may fail.
 echo "=== ${WRITER_SECONDS} s of 发展 top-10 while a writer commits every 3 s"

@@ -18,6 +18,10 @@
 // combining marks or format characters, which ICU would join to the run). The dictionary is
 // checked once per process against ICU itself on a sample; if it ever differs, it is not used.
 // Tests compare the two on large random and real texts.
+//
+// Most lines of Chinese news are made of such runs, digits and punctuation alone; there ICU's
+// rules need not run at all (`ownBreaks`): every punctuation mark is a word, every number is
+// one (digits joined across a separator between two digits), and each run is divided.
 
 #include "CICUDictionary.h"
 
@@ -52,6 +56,50 @@ inline bool isPlainNeighbour(char16_t c) {
     return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E)  // punctuation
         || (c >= 0x3000 && c <= 0x3004) || (c >= 0x3008 && c <= 0x3020)  // CJK punctuation
         || (c >= 0xFF01 && c <= 0xFF60);                                 // full-width forms
+}
+
+/// How ICU's word rules treat a character of a text it need not see (`ownBreaks`).
+enum class Plain : uint8_t {
+    other,    // anything else: ICU's iterator decides
+    alone,    // a word of its own whatever its neighbours (Word_Break Other or MidLetter,
+              // in a text with no letters)
+    digit,    // ASCII digit (Word_Break Numeric)
+    joiner,   // Word_Break MidNum, MidNumLet or Single_Quote: inside a number between
+              // digits (1,234.5), else a word of its own
+};
+
+/// Punctuation of Chinese text, by its Word_Break class (UAX #29 with ICU's rules, which
+/// have no rule for these next to ideographs: `word.txt` rules 8, 11, 12 and 999); all are
+/// plain neighbours. Kept short on purpose: any character not listed sends the text to ICU.
+__attribute__((always_inline)) inline Plain plainClass(char16_t c) {
+    if (c < 0x80) {
+        if (c >= '0' && c <= '9') return Plain::digit;
+        switch (c) {
+        case ',': case '.': case ';': case '\'':
+            return Plain::joiner;
+        case '!': case '"': case '#': case '$': case '%': case '&': case '(': case ')': case '*':
+        case '+': case '-': case '/': case ':': case '<': case '=': case '>': case '?':
+        case '[': case '\\': case ']': case '^': case '`': case '{': case '|': case '}': case '~':
+            return Plain::alone;
+        default:
+            // Letters (rules 5-10, 13) and '@', which ICU counts as one (1@2 is a word);
+            // '_' (13a), spaces (3d), controls.
+            return Plain::other;
+        }
+    }
+    switch (c) {
+    case 0x2018: case 0x2019: case 0xFF0C: case 0xFF1B: case 0xFF0E: case 0xFF07:
+        return Plain::joiner;   // ‘ ’ ， ； ． ＇
+    case 0x00B7: case 0x2013: case 0x2014: case 0x2015: case 0x201C: case 0x201D: case 0x2026:
+    case 0x3001: case 0x3002:
+    case 0x3008: case 0x3009: case 0x300A: case 0x300B: case 0x300C: case 0x300D: case 0x300E:
+    case 0x300F: case 0x3010: case 0x3011: case 0x3014: case 0x3015: case 0x3016: case 0x3017:
+    case 0xFF01: case 0xFF08: case 0xFF09: case 0xFF1A: case 0xFF1C: case 0xFF1D: case 0xFF1E:
+    case 0xFF1F: case 0xFF3B: case 0xFF3D: case 0xFF5B: case 0xFF5D: case 0xFF5E:
+        return Plain::alone;    // · – — ― “ ” … 、 。 〈〉《》「」『』【】〔〕〖〗 ！（）：＜＝＞？［］｛｝～
+    default:
+        return Plain::other;
+    }
 }
 
 /// A character's bit in a `NextFilter`.
@@ -165,7 +213,7 @@ namespace {
 /// The trie's answer for the first character `c` (a run character): from the table, or
 /// computed and, when no other thread is at it (and `store`), stored there; else computed
 /// into `spare`.
-inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, RootEntry &spare, bool store) {
+__attribute__((always_inline)) inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, RootEntry &spare, bool store) {
     RootEntry &entry = d.root[c - kFirst];
     if (store && entry.ready.load(std::memory_order_acquire) == 2) return entry;
     uint8_t expected = 0;
@@ -186,6 +234,52 @@ inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, Roo
     return target;
 }
 
+/// The trie after a first character `first` (whose `entry` says longer words start with it and
+/// `second` may follow) and `second`.
+struct PairStep {
+    UStringTrieResult result;
+    int32_t value;   // the two-character word's cost, when `result` has a value
+    uint64_t next;   // `nextFilter` of the state, when the result leaves more to match
+    bool atPair;     // whether `trie` is in the pair's state (else the cache holds it, at `slot`)
+    size_t slot;
+};
+
+/// The second step of a walk: from the thread's pair cache when it has the pair (and `cache`),
+/// else from `trie` (left in the pair's state), then cached.
+__attribute__((always_inline)) inline PairStep pairStep(
+        SegtoolICUScratch &s, bool cache, const RootEntry &entry, char16_t first, char16_t second,
+        icu::UCharsTrie &trie) {
+    const uint32_t key = (uint32_t(first - kFirst) << 16 | second) + 1;
+    const size_t slot = (key * 0x9E3779B1u) >> (32 - kPairBits);
+    if (cache && s.pairs[slot].key == key) {
+        const PairEntry &pair = s.pairs[slot];
+        return PairStep{UStringTrieResult(pair.valueAndResult & 3), pair.valueAndResult >> 2, pair.next, false, slot};
+    }
+    trie.resetToState(entry.state);
+    const UStringTrieResult r2 = trie.next(second);
+    const int32_t value = USTRINGTRIE_HAS_VALUE(r2) ? trie.getValue() : 0;
+    const bool more = r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE;
+    const uint64_t next = !more ? 0 : cache ? nextFilter(trie) : ~uint64_t(0);
+    if (cache && fitsPairEntry(value)) {
+        PairEntry &pair = s.pairs[slot];
+        pair.key = key;
+        pair.valueAndResult = int32_t(uint32_t(value) << 2 | uint32_t(r2));
+        pair.next = next;
+        if (more) trie.saveState(s.pairStates[slot].state);
+    }
+    return PairStep{r2, value, next, true, slot};
+}
+
+/// Makes the thread's pair cache on first use (not for the check at open). - Returns: whether
+/// there is one (else no memory for it).
+inline bool pairCache(SegtoolICUScratch &s) {
+    if (!s.pairs.get() && !s.checking) {
+        s.pairs = ZeroedArray<PairEntry>(size_t(1) << kPairBits);
+        s.pairStates = ZeroedArray<PairState>(size_t(1) << kPairBits);
+    }
+    return s.pairs.get() && s.pairStates.get();
+}
+
 /// ICU's CjkBreakEngine::divideUpDictionaryRange for a run of table characters: the least
 /// summed cost path over the dictionary's words (ties to the earlier start, then the shorter
 /// word), an unknown character a word of cost 255. Appends the word ends (ascending, the
@@ -200,11 +294,7 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
     int32_t *prev = s.prev.data();
     std::fill_n(best, size_t(n) + 1, UINT32_MAX);
     best[0] = 0;
-    if (!s.pairs.get() && !s.checking) {
-        s.pairs = ZeroedArray<PairEntry>(size_t(1) << kPairBits);
-        s.pairStates = ZeroedArray<PairState>(size_t(1) << kPairBits);
-    }
-    const bool cache = s.pairs.get() && s.pairStates.get();  // else no memory for the cache
+    const bool cache = pairCache(s);
     icu::UCharsTrie trie(d.trie);
     RootEntry spare;
     for (int32_t i = 0; i < n; ++i) {
@@ -214,33 +304,12 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
         if (single < best[i + 1]) { best[i + 1] = single; prev[i + 1] = i; }
         if (!entry.more || i + 1 >= n || !(entry.next & nextBit(text[i + 1]))) continue;
         // The second step, from the thread's pair cache when it has the pair.
-        const uint32_t key = (uint32_t(text[i] - kFirst) << 16 | text[i + 1]) + 1;
-        const size_t slot = (key * 0x9E3779B1u) >> (32 - kPairBits);
-        UStringTrieResult r2;
-        int32_t value;
-        uint64_t next;
-        bool atPair;  // whether `trie` is in the pair's state (else the cache holds it)
-        if (cache && s.pairs[slot].key == key) {
-            const PairEntry &pair = s.pairs[slot];
-            r2 = UStringTrieResult(pair.valueAndResult & 3);
-            value = pair.valueAndResult >> 2;
-            next = pair.next;
-            atPair = false;
-        } else {
-            trie.resetToState(entry.state);
-            r2 = trie.next(text[i + 1]);
-            value = USTRINGTRIE_HAS_VALUE(r2) ? trie.getValue() : 0;
-            const bool more = r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE;
-            next = !more ? 0 : cache ? nextFilter(trie) : ~uint64_t(0);
-            atPair = true;
-            if (cache && fitsPairEntry(value)) {
-                PairEntry &pair = s.pairs[slot];
-                pair.key = key;
-                pair.valueAndResult = int32_t(uint32_t(value) << 2 | uint32_t(r2));
-                pair.next = next;
-                if (more) trie.saveState(s.pairStates[slot].state);
-            }
-        }
+        const PairStep pair = pairStep(s, cache, entry, text[i], text[i + 1], trie);
+        const UStringTrieResult r2 = pair.result;
+        const int32_t value = pair.value;
+        const uint64_t next = pair.next;
+        const bool atPair = pair.atPair;
+        const size_t slot = pair.slot;
         if (USTRINGTRIE_HAS_VALUE(r2)) {
             const uint32_t cost = here + uint32_t(value);
             if (cost < best[i + 2]) { best[i + 2] = cost; prev[i + 2] = i; }
@@ -269,10 +338,48 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
     for (int32_t i = n; i > 0; i = prev[i]) out[--k] = base + i;
 }
 
+/// ICU's word ends without ICU's iterator, for a text of run characters, digits and the
+/// punctuation `plainClass` knows (most lines of Chinese news): there ICU's rules end a word
+/// around every punctuation mark (a joiner between two digits excepted) and around every
+/// number and every run of ideographs, whose words its dictionary engine then gives (a run
+/// of one: that character; longer runs: `divide`). False, with nothing written, for any
+/// other text. The open-time check and the tests compare it with ICU.
+bool ownBreaks(const SegtoolICUDictionary &d, SegtoolICUScratch &s, const char16_t *text, int32_t n) {
+    for (int32_t i = 0; i < n; ++i) {
+        if (!isRunUnit(text[i]) && plainClass(text[i]) == Plain::other) return false;
+    }
+    for (int32_t i = 0; i < n;) {
+        const char16_t c = text[i];
+        int32_t j = i + 1;
+        if (isRunUnit(c)) {
+            while (j < n && isRunUnit(text[j])) ++j;
+            if (j - i >= 2) {
+                divide(d, s, text + i, j - i, i, s.ends);
+                i = j;
+                continue;
+            }
+        } else if (plainClass(c) == Plain::digit) {
+            while (j < n) {
+                if (plainClass(text[j]) == Plain::digit) {
+                    ++j;
+                } else if (j + 1 < n && plainClass(text[j]) == Plain::joiner && plainClass(text[j + 1]) == Plain::digit) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        s.ends.push_back(j);
+        i = j;
+    }
+    return true;
+}
+
 /// ICU's iterator over the packed text; the runs' ends put back. -1 on an ICU error.
 int32_t breaks(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
                UBreakIterator *bi, const char16_t *text, int32_t n) {
     s.ends.clear();
+    if (ownBreaks(d, s, text, n)) return int32_t(s.ends.size());
     s.runs.clear();
     s.packed.clear();
     for (int32_t i = 0; i < n;) {
@@ -404,6 +511,24 @@ extern "C" int32_t segtool_icu_breaks(
                                  reinterpret_cast<const char16_t *>(text), length);
     *ends = scratch->ends.data();
     return count;
+}
+
+extern "C" int32_t segtool_icu_is_pair_word(
+        const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch, uint16_t first, uint16_t second) {
+    if (!dictionary || !scratch || !isRunUnit(first) || !isRunUnit(second)) return -1;
+    // `divide` over the two: the pair wins unless the two characters alone cost less (a later
+    // start replaces an earlier one only when strictly cheaper).
+    RootEntry spare;
+    const RootEntry &entry = rootEntry(*dictionary, first, spare, !scratch->checking);
+    if (!entry.more || !(entry.next & nextBit(second))) return 0;
+    icu::UCharsTrie trie(dictionary->trie);
+    const PairStep pair = pairStep(*scratch, pairCache(*scratch), entry, first, second, trie);
+    if (!USTRINGTRIE_HAS_VALUE(pair.result)) return 0;
+    const uint32_t firstCost = entry.word ? uint32_t(entry.value) : kUnknownCost;
+    RootEntry spare2;
+    const RootEntry &after = rootEntry(*dictionary, second, spare2, !scratch->checking);
+    const uint32_t secondCost = after.word ? uint32_t(after.value) : kUnknownCost;
+    return uint32_t(pair.value) <= firstCost + secondCost ? 1 : 0;
 }
 
 extern "C" int32_t segtool_icu_is_one_word(

@@ -128,12 +128,16 @@ import Segmenter
         let path = temporaryIndexPath()
         _ = try Corpus.build(path)
         let file = try segmentFile(path)
-        var data = try Data(contentsOf: URL(fileURLWithPath: file))
-        data[8] = 7; data[9] = 0; data[10] = 0; data[11] = 0  // the version after the magic
-        try data.write(to: URL(fileURLWithPath: file))
-        #expect(throws: IndexError.outdatedFormat(file: file, version: 7)) { _ = try IndexReader(directory: path) }
-        let message = IndexError.outdatedFormat(file: file, version: 7).description
-        #expect(message.contains("rebuild the index") && message.contains("format 7") && message.hasPrefix(file))
+        let original = try Data(contentsOf: URL(fileURLWithPath: file))
+        for version: UInt8 in [7, 8] {
+            var data = original
+            data[8] = version; data[9] = 0; data[10] = 0; data[11] = 0  // the version after the magic
+            try data.write(to: URL(fileURLWithPath: file))
+            #expect(throws: IndexError.outdatedFormat(file: file, version: Int(version))) { _ = try IndexReader(directory: path) }
+            let message = IndexError.outdatedFormat(file: file, version: Int(version)).description
+            #expect(message.contains("rebuild the index") && message.contains("format \(version)") && message.hasPrefix(file))
+            #expect(message.contains("reads format 9 only"))
+        }
     }
 
     @Test func truncatedSegmentIsAnErrorNamingTheFile() throws {

@@ -201,3 +201,78 @@ import Segmenter
         #expect(compared > 1_000)
     }
 }
+
+/// The snippet's window (`Snippet.make`): cut on characters around the first match, as a plain
+/// list of every character's start would cut it.
+@Suite struct SnippetWindow {
+    /// The cut worked out with every character boundary kept in an array (the way `make` did
+    /// it before it counted instead).
+    static func reference(_ text: String, passage: Range<Int>, matches: [Range<Int>], maxCharacters: Int) -> Snippet {
+        let bytes = Array(text.utf8)
+        var starts: [Int] = []
+        var i = passage.lowerBound
+        while i < passage.upperBound {
+            starts.append(i)
+            let b = bytes[i]
+            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        }
+        starts.append(passage.upperBound)
+        let count = starts.count - 1
+        var lo = 0, hi = count
+        if count > maxCharacters {
+            let first = matches.first?.lowerBound ?? passage.lowerBound
+            let at = starts.firstIndex(where: { $0 >= first }) ?? 0
+            lo = max(0, at - maxCharacters / 4)
+            hi = min(count, lo + maxCharacters)
+        }
+        let from = starts[lo], to = starts[hi]
+        var highlights = matches.compactMap { m -> Range<Int>? in
+            let a = max(m.lowerBound, from), b = min(m.upperBound, to)
+            return a < b ? (a - from)..<(b - from) : nil
+        }
+        var snippet = String(decoding: bytes[from..<to], as: UTF8.self)
+        if lo > 0 {
+            snippet = "…" + snippet
+            highlights = highlights.map { ($0.lowerBound + 3)..<($0.upperBound + 3) }
+        }
+        if hi < count { snippet += "…" }
+        return Snippet(text: snippet, highlights: highlights)
+    }
+
+    /// Random texts of one- to four-byte characters, random passages on character boundaries,
+    /// random sorted matches and window sizes: the same snippet as the reference.
+    @Test func cutAsWithEveryBoundaryKept() {
+        var rng = SplitMix(seed: 14)
+        let alphabet: [Character] = ["a", " ", "。", "发", "展", "，", "é", "𠀋", "\n", "国"]
+        var compared = 0, cut = 0
+        for _ in 0..<3_000 {
+            let length = Int(rng.next() % 400)
+            let text = String((0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+            var boundaries: [Int] = []
+            var offset = 0
+            for s in text.unicodeScalars { boundaries.append(offset); offset += String(s).utf8.count }
+            boundaries.append(offset)
+            let a = Int(rng.next() % UInt64(boundaries.count)), b = Int(rng.next() % UInt64(boundaries.count))
+            let passage = boundaries[min(a, b)]..<boundaries[max(a, b)]
+            // Sorted, disjoint matches inside the passage, on character boundaries.
+            let inside = boundaries.filter { passage.contains($0) || $0 == passage.upperBound }
+            var matches: [Range<Int>] = []
+            var k = 0
+            while k + 1 < inside.count, matches.count < 6 {
+                k += 1 + Int(rng.next() % 40)
+                guard k + 1 < inside.count else { break }
+                let end = min(inside.count - 1, k + 1 + Int(rng.next() % 3))
+                matches.append(inside[k]..<inside[end])
+                k = end
+            }
+            let maxCharacters = 20 + Int(rng.next() % 200)
+            let made = Snippet.make(text: text, passage: passage, matches: matches, maxCharacters: maxCharacters)
+            let expected = Self.reference(text, passage: passage, matches: matches, maxCharacters: maxCharacters)
+            #expect(made == expected, "\(passage) \(matches) \(maxCharacters)")
+            compared += 1
+            if made.text.hasPrefix("…") || made.text.hasSuffix("…") { cut += 1 }
+        }
+        #expect(compared == 3_000 && cut > 300, "\(cut) cut")
+    }
+}
+

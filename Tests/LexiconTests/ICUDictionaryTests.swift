@@ -74,6 +74,54 @@ import Testing
         #expect(differences == 0, "\(firstDifference)")
     }
 
+    /// The punctuation of Chinese text, digits and number separators: texts of ideographs and
+    /// these alone are divided without ICU's iterator (`ownBreaks` in ICUDictionary.cpp).
+    static let punctuation: [String] = [
+        "0", "1", "9", "2025", "3.5", "1,200", "7;8", "4'5", ",", ".", ";", "'", "‘", "’", "，", "；", "．", "＇",
+        "!", "\"", "#", "$", "%", "&", "(", ")", "*", "+", "-", "/", ":", "<", "=", ">", "?", "[", "\\",
+        "]", "^", "`", "{", "|", "}", "~", "·", "–", "—", "―", "“", "”", "…", "、", "。", "〈", "〉", "《", "》",
+        "「", "」", "『", "』", "【", "】", "〔", "〕", "〖", "〗", "！", "（", "）", "：", "＜", "＝", "＞", "？",
+        "［", "］", "｛", "｝", "～",
+    ]
+
+    @Test func sameEndsAsICUWithoutItsIterator() throws {
+        // Mostly texts the direct reader divides alone (ideographs, digits, the punctuation
+        // above: numbers joined across separators only between digits), some with one
+        // character it leaves to ICU's iterator (a letter, a space, kana, 〇, '_', '@', which ICU
+        // takes for a letter: 3.5@ is one word …).
+        let (direct, plain) = try Self.cursors()
+        var random = LexiconMatcher.Generator(state: 0x5EED_0017)
+        var differences = 0
+        var firstDifference = ""
+        for round in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...24, using: &random) {
+                switch Int.random(in: 0..<6, using: &random) {
+                case 0, 1:
+                    for _ in 0..<Int.random(in: 1...3, using: &random) { text += Self.han.randomElement(using: &random)! }
+                case 2:
+                    text.unicodeScalars.append(Unicode.Scalar(UInt32.random(in: 0x4E00...0x9FEF, using: &random))!)
+                default:
+                    text += Self.punctuation.randomElement(using: &random)!
+                }
+            }
+            if round % 8 == 0 {
+                let units = Array(text.unicodeScalars)
+                let at = Int.random(in: 0...units.count, using: &random)
+                text = String(String.UnicodeScalarView(units[..<at])) + (Self.others + ["@", "1@", "_", "a1"]).randomElement(using: &random)!
+                    + String(String.UnicodeScalarView(units[at...]))
+            }
+            let units = Array(text.utf16)
+            let a = Self.ends(direct, units)
+            let b = Self.ends(plain, units)
+            if a != b {
+                differences += 1
+                if firstDifference.isEmpty { firstDifference = "\(text.debugDescription): \(String(describing: a)) vs \(String(describing: b))" }
+            }
+        }
+        #expect(differences == 0, "\(firstDifference)")
+    }
+
     @Test func sameEndsOnALongRun() throws {
         // Runs longer than the dictionary's longest word (20), and one chunk-sized run.
         let (direct, plain) = try Self.cursors()
@@ -133,6 +181,7 @@ import Testing
         let scalars = Array(Self.han.joined().unicodeScalars) + ["々", "\u{F900}", "𠀀", "ア"]
         var scratch: [Int32] = []
         var ones = 0
+        var pairs = 0  // answered from the direct dictionary's tables (`isPairWord`)
         for a in scalars.indices {
             for b in scalars.indices.prefix(60) {
                 for c in [nil] + scalars.prefix(8).map(Optional.some) {
@@ -142,10 +191,16 @@ import Testing
                     let x = units.withUnsafeBufferPointer { direct.isOneWord($0, scratchEnds: &scratch) }
                     let y = units.withUnsafeBufferPointer { plain.isOneWord($0, scratchEnds: &scratch) }
                     #expect(x == y, "\(String(s))")
+                    if c == nil, let pair = direct.isPairWord(scalars[a].value, scalars[b].value) {
+                        #expect(pair == y, "\(String(s)) as a pair")
+                        pairs += 1
+                    }
                     if x { ones += 1 }
                 }
             }
         }
         #expect(ones > 100)  // the strings include words (中国, 经济, 发展 …), not only non-words
+        #expect(pairs > 1000)
+        #expect(plain.isPairWord(0x4E2D, 0x56FD) == nil)  // ICU alone has no direct dictionary
     }
 }

@@ -15,6 +15,8 @@ import Segmenter
     static let namesPath = "Benchmarks/goldsets/general-news.names.txt"
     /// The second, smaller general-news set (written before the second round of ICU repairs).
     static let gold2Path = "Benchmarks/goldsets/general-news-2.utf8"
+    /// The third general-news set (ninth session, written before that session's repairs).
+    static let gold3Path = "Benchmarks/goldsets/general-news-3.utf8"
 
     /// The file's bytes as UTF-8 text, or a test failure naming the file.
     static func text(_ relative: String) throws -> String {
@@ -33,7 +35,7 @@ import Segmenter
         return lines
     }
 
-    @Test(arguments: [(goldPath, 300), (gold2Path, 100)])
+    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100)])
     func goldLinesAreTokensSeparatedBySingleSpaces(_ set: (path: String, minimum: Int)) throws {
         let lines = Self.lines(try Self.text(set.path))
         #expect(lines.count >= set.minimum, "only \(lines.count) sentences")
@@ -55,11 +57,16 @@ import Segmenter
         }
     }
 
-    /// The second set shares no sentence with the first.
+    /// The second set shares no sentence with the first, the third none with either.
     @Test func theSecondSetIsNew() throws {
         let first = Set(Self.lines(try Self.text(Self.goldPath)).map { $0.replacingOccurrences(of: " ", with: "") })
         for (index, line) in Self.lines(try Self.text(Self.gold2Path)).enumerated() {
             #expect(!first.contains(line.replacingOccurrences(of: " ", with: "")), "\(Self.gold2Path):\(index + 1) is in \(Self.goldPath)")
+        }
+        let second = Set(Self.lines(try Self.text(Self.gold2Path)).map { $0.replacingOccurrences(of: " ", with: "") })
+        for (index, line) in Self.lines(try Self.text(Self.gold3Path)).enumerated() {
+            let raw = line.replacingOccurrences(of: " ", with: "")
+            #expect(!first.contains(raw) && !second.contains(raw), "\(Self.gold3Path):\(index + 1) is in an earlier set")
         }
     }
 

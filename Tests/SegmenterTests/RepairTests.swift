@@ -184,6 +184,85 @@ import Segmenter
         #expect(sources["紧迫性"] == .rule)
     }
 
+    @Test(arguments: [
+        // A Han number that ICU cuts or glues to its unit: with 多/余/几 and its magnitudes one
+        // token, the unit apart (ICU: 三百|多, 两千|余, 七|十多岁, 三十|多|万, 两百元).
+        ("参观人数达三百多万", "参观|人数|达|三百多万"),
+        ("修建公路两千余公里", "修建|公路|两千余|公里"),
+        ("老人七十多岁了", "老人|七十多|岁|了"),
+        ("发放一千八百余份", "发放|一千八百余|份"),
+        ("花了两百元", "花|了|两百|元"),
+        ("十几个人用了几十年", "十几|个|人|用|了|几十|年"),
+        // A year of digits, a month, a day and an hour (ICU: 一九|五八|年, 九|时).
+        ("一九五八年十一月二十日九时", "一九五八年|十一月|二十日|九时"),
+        // After a particle ICU glued to the number (了三|十多年).
+        ("教了三十多年书", "教|了|三十多|年|书"),
+    ])
+    func hanNumbers(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+        #expect(Shared.icu.cut(pair.0) != pair.1)
+    }
+
+    @Test func hanNumbersLeaveWordsOfNumeralsAlone() {
+        // Words and idioms of numerals are no number (十分, 千方百计, 十万火急 stay as ICU has
+        // them), nor are magnitudes in a falling order (百万|千瓦, 千千万万), a month
+        // before 份 or 底, or 一 before 时 or 日.
+        for (text, kept) in [("十分重要", "十分|重要"), ("千方百计", "千方百计"), ("十万火急", "十万|火急"),
+                             ("装机百万千瓦", "百万|千瓦"), ("千千万万的人", "千|千万|万"), ("六月份", "六月份"),
+                             ("三月底", "三|月底"), ("一时难以", "一时|难以"), ("一日三餐", "一日|三餐")] {
+            #expect(Shared.segmenter.cut(text).contains(kept), "\(text): \(Shared.segmenter.cut(text))")
+        }
+        // The number is a rule token and the tokens tile the text.
+        let text = "三十多万名考生"
+        let tokens = Shared.segmenter.tokens(in: text)
+        #expect(tiles(tokens, text))
+        #expect(tokens.first.map { String($0.text(in: text)) } == "三十多万")
+        #expect(tokens.first?.source == .rule)
+        // 百年, 千年, 万年 are words (as 多年), not a numeral and its classifier.
+        #expect(Shared.segmenter.cut("百年大计千年古城") == "百年|大计|千年|古城")
+    }
+
+    @Test(arguments: [
+        // A degree adverb glued to what it grades (ICU: 较大, 更好, 很受, 更有; 并不, 不太).
+        ("雨量较大", "雨量|较|大"),
+        ("更好满足需求", "更|好|满足|需求"),
+        ("很受学生欢迎", "很|受|学生|欢迎"),
+        ("更有温度的服务", "更|有|温度|的|服务"),
+        ("效果并不理想", "效果|并|不|理想"),
+        // 不 + a two-character word ICU takes as one (不知道, 不合理), and an adverb or
+        // conjunction + 是 (尤其是, 不仅是).
+        ("谁都不知道", "谁|都|不|知道"),
+        ("清理不合理收费", "清理|不|合理|收费"),
+        ("尤其是农村", "尤其|是|农村"),
+        ("这不仅是速度", "这|不仅|是|速度"),
+        ("不太熟悉", "不|太|熟悉"),
+    ])
+    func degreeAdverbs(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+        #expect(Shared.icu.cut(pair.0) != pair.1)
+    }
+
+    @Test func degreeWordsStayWhole() {
+        // The adverbs 更加, 较为, the quantities 很多, 更多, and words of 更 "change" are words.
+        let words = Shared.segmenter.cut("更加重视，较为突出，很多人，更多机会，系统更新").split(separator: "|").map(String.init)
+        for word in ["更加", "较为", "很多", "更多", "更新"] { #expect(words.contains(word), "\(word) in \(words)") }
+        // Words of 不 stay whole (不得不, 不一定, 不动产).
+        let bu = Shared.segmenter.cut("不得不说，不一定，不动产").split(separator: "|").map(String.init)
+        for word in ["不得不", "不一定", "不动产"] { #expect(bu.contains(word), "\(word) in \(bu)") }
+    }
+
+    @Test(arguments: [
+        // Two-character words that ICU splits into single characters, found on the corpus
+        // (11-vocabulary.txt): 快|讯, 钟|声, 至|关|重要 in ICU's output.
+        ("航班快讯称", "快讯"),
+        ("新年的钟声", "钟声"),
+        ("这一点至关重要", "至关重要"),
+    ])
+    func vocabularyOfSingleCharacterPairs(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0).split(separator: "|").contains(Substring(pair.1)))
+        #expect(!Shared.icu.cut(pair.0).split(separator: "|").contains(Substring(pair.1)))
+    }
+
     @Test func dictionaryWordsAreNotUndone() {
         // A user word over the same characters wins over the name rule's join.
         var segmenter = Shared.segmenter

@@ -82,7 +82,7 @@ struct API: Sendable {
         let passages = try flag(p["passages"], name: "passages", default: false)
         let snippets = try flag(p["snippets"], name: "snippets", default: true)
         let snippetCharacters = try integer(p["snippet"], name: "snippet", default: 160, in: 20...1_000)
-        let filter = try searchFilter(request)
+        let filter = try searchFilter(p)
         let (searcher, generation) = store.snapshot()
         let key = request.uri.query ?? ""
         if var cached = cache.value(key, generation: generation) {
@@ -98,18 +98,18 @@ struct API: Sendable {
             do throws(QueryError) { parsed = try searcher.parse(q) } catch { throw APIError(error) }
             do {
                 if snippets {
-                    hits = try searcher.search(q, top: top + 1, offset: offset, rank: rank, passages: passages, filter: filter,
+                    // The query as parsed above (analysed once per request).
+                    hits = try searcher.search(parsed, top: top + 1, offset: offset, rank: rank, passages: passages, filter: filter,
                                                snippetCharacters: snippetCharacters).map { hit in
-                        SearchResponse.HitBody(id: hit.id, title: hit.title, score: hit.score, date: hit.date?.description, fields: hit.fields,
-                                               passage: hit.passage, passageRange: hit.passageRange.pair,
-                                               snippet: .init(text: hit.snippet.text, highlights: hit.snippet.highlights.map(\.pair)))
+                        SearchResponse.HitBody(id: hit.id, title: hit.title, score: hit.score, date: hit.date, fields: hit.fields,
+                                               passage: hit.passage, passageRange: hit.passageRange, snippet: hit.snippet)
                     }
                 } else {
                     // A hit list without stored texts decompressed for snippets: ids, titles, scores.
                     let options = SearchOptions(top: offset + top + 1, ranking: rank, passages: passages, filter: filter)
                     hits = try searcher.reader.search(parsed, options: options).dropFirst(offset).map { hit in
                         SearchResponse.HitBody(id: hit.id, title: hit.title, score: hit.score, date: nil, fields: [:],
-                                               passage: hit.passageIndex, passageRange: hit.passageRange?.pair, snippet: nil)
+                                               passage: hit.passageIndex, passageRange: hit.passageRange, snippet: nil)
                     }
                 }
             } catch let error as SearchError {
@@ -206,7 +206,7 @@ struct API: Sendable {
         case "month": by = .month
         case let other: throw APIError.badRequest("by: \(other) is not year or month")
         }
-        let filter = try searchFilter(request)
+        let filter = try searchFilter(p)
         let searcher = store.current()
         return try await deadlines.run { [terms] in
             do throws(IndexError) {
@@ -323,8 +323,7 @@ struct API: Sendable {
 
     /// `from`, `to` (YYYY, YYYY-MM or YYYY-MM-DD) and `where` (field=value, repeated; values of
     /// one field are alternatives).
-    func searchFilter(_ request: Request) throws -> SearchFilter {
-        let p = QueryParameters(request.uri.query)
+    func searchFilter(_ p: QueryParameters) throws -> SearchFilter {
         var filter = SearchFilter()
         for (name, keyPath) in [("from", \SearchFilter.from), ("to", \SearchFilter.to)] {
             guard let text = p[Substring(name)], !text.isEmpty else { continue }

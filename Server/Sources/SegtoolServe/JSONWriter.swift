@@ -15,36 +15,45 @@ struct JSONWriter {
     }
 
     mutating func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { utf8 in
-            var start = 0
-            for (i, b) in utf8.enumerated() {
-                let escape: StaticString?
-                switch b {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case UInt8(ascii: "\n"): escape = "\\n"
-                case UInt8(ascii: "\r"): escape = "\\r"
-                case UInt8(ascii: "\t"): escape = "\\t"
-                case UInt8(ascii: "<"): escape = "\\u003c"
-                case UInt8(ascii: ">"): escape = "\\u003e"
-                case UInt8(ascii: "&"): escape = "\\u0026"
-                case 0..<0x20: escape = nil
-                default: continue
-                }
-                bytes.append(contentsOf: utf8[start..<i])
-                if let escape {
-                    raw(escape)
-                } else {
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                              hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                }
-                start = i + 1
+        s.withUTF8 { string($0) }
+    }
+
+    /// A JSON string of UTF-8 bytes: runs that need no escape are appended whole.
+    mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var start = 0
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let b = utf8[i]
+            // Control characters, `"`, `\\`, `<`, `>`, `&` are escaped; every other byte is itself.
+            guard b < 0x3F && (b < 0x20 || b == 0x22 || b == 0x26 || b == 0x3C || b == 0x3E) || b == 0x5C else {
+                i += 1
+                continue
             }
-            bytes.append(contentsOf: utf8[start...])
+            if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+            switch b {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case UInt8(ascii: "\n"): raw("\\n")
+            case UInt8(ascii: "\r"): raw("\\r")
+            case UInt8(ascii: "\t"): raw("\\t")
+            case UInt8(ascii: "<"): raw("\\u003c")
+            case UInt8(ascii: ">"): raw("\\u003e")
+            case UInt8(ascii: "&"): raw("\\u0026")
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                raw("\\u00")
+                hex.withUTF8Buffer { h in
+                    bytes.append(h[Int(b >> 4)])
+                    bytes.append(h[Int(b & 0xF)])
+                }
+            }
+            i += 1
+            start = i
         }
+        if start < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n])) }
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -59,12 +68,12 @@ struct JSONWriter {
 
     mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
 
-    mutating func range(_ r: [Int]) {
+    /// A range as the API writes it: `[lowerBound,upperBound]`.
+    mutating func range(_ r: Range<Int>) {
         raw("[")
-        for (i, n) in r.enumerated() {
-            if i > 0 { raw(",") }
-            int(n)
-        }
+        int(r.lowerBound)
+        raw(",")
+        int(r.upperBound)
         raw("]")
     }
 
@@ -93,11 +102,15 @@ extension SearchResponse: ResponseGenerator {
             w.key("id", first: true); w.string(hit.id)
             w.key("title"); w.string(hit.title)
             w.key("score"); w.double(hit.score)
-            if let date = hit.date { w.key("date"); w.string(date) }
+            if let date = hit.date { w.key("date"); w.string(date.description) }
             w.key("fields"); w.raw("{")
-            for (k, (name, value)) in hit.fields.sorted(by: { $0.key < $1.key }).enumerated() {
-                if k > 0 { w.raw(",") }
+            if hit.fields.count == 1, let (name, value) = hit.fields.first {
                 w.string(name); w.raw(":"); w.string(value)
+            } else {
+                for (k, (name, value)) in hit.fields.sorted(by: { $0.key < $1.key }).enumerated() {
+                    if k > 0 { w.raw(",") }
+                    w.string(name); w.raw(":"); w.string(value)
+                }
             }
             w.raw("}")
             if let passage = hit.passage { w.key("passage"); w.int(passage) }

@@ -7,23 +7,19 @@ import Segmenter
 
 /// `GET /api/search`.
 struct SearchResponse: Sendable {
-    struct HitBody: Codable {
+    /// A hit as written (`JSONWriter`): the library's values as they are, no intermediate
+    /// strings or arrays per hit (ranges and the date are written as text by the writer).
+    struct HitBody: Sendable {
         var id: String
         var title: String
         var score: Double
-        var date: String?
+        var date: DocumentDate?
         var fields: [String: String]
         /// The passage shown: its number and UTF-8 range in the document (absent without snippets
         /// for document hits).
         var passage: Int?
-        var passageRange: [Int]?
-        var snippet: SnippetBody?
-    }
-
-    struct SnippetBody: Codable {
-        var text: String
-        /// UTF-8 [start, end) ranges into `text`.
-        var highlights: [[Int]]
+        var passageRange: Range<Int>?
+        var snippet: Snippet?
     }
 
     var query: String

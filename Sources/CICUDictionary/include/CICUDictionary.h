@@ -28,11 +28,19 @@ void segtool_icu_scratch_free(SegtoolICUScratch *scratch);
 /// break iterator `word_break_iterator` (a `UBreakIterator *`, used by this thread only) run
 /// over the text in which each run of two or more common ideographs between plain neighbours
 /// stands as one ideograph, and the run divided with ICU's dictionary and ICU's algorithm
-/// directly. On return `*ends` points into `scratch` (valid until its next use).
+/// directly; a text of such ideographs, ASCII digits and common punctuation alone is not given
+/// to the iterator at all (its word ends there follow from ICU's rules directly). On return
+/// `*ends` points into `scratch` (valid until its next use).
 /// Returns the number of ends, or -1 when ICU reported an error.
 int32_t segtool_icu_breaks(
     const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch,
     void *word_break_iterator, const uint16_t *text, int32_t length, const int32_t **ends);
+
+/// Whether ICU's word breaks take the two characters `first` `second` as one word (as
+/// `segtool_icu_is_one_word` on them, from the first character's table entry and the pair cache
+/// without a division): 1 or 0; -1 when either is not a common ideograph.
+int32_t segtool_icu_is_pair_word(
+    const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch, uint16_t first, uint16_t second);
 
 /// Whether ICU's word breaks take the whole of `text[0..<length]` as one word: 1 or 0; -1 when
 /// the text is not made of common ideographs alone (then ask ICU).

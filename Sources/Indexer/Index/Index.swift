@@ -135,6 +135,14 @@ public struct Searcher: Sendable {
                        filter: SearchFilter = SearchFilter(), snippetCharacters: Int = 160) throws(SearchError) -> [Hit] {
         let parsed: Query
         do { parsed = try parse(query) } catch { throw .query(error) }
+        return try search(parsed, top: top, offset: offset, rank: rank, passages: passages, filter: filter,
+                          snippetCharacters: snippetCharacters)
+    }
+
+    /// The same for a query already parsed (by `parse`), so a caller that needs the parsed
+    /// query too does not analyse it twice.
+    public func search(_ parsed: Query, top: Int = 10, offset: Int = 0, rank: Ranking = .bm25, passages: Bool = false,
+                       filter: SearchFilter = SearchFilter(), snippetCharacters: Int = 160) throws(SearchError) -> [Hit] {
         let (wanted, overflow) = max(0, top).addingReportingOverflow(max(0, offset))
         if overflow || wanted > limits.maxTop { throw .query(.topTooLarge(top: overflow ? .max : wanted, limit: limits.maxTop)) }
         do {
@@ -161,7 +169,8 @@ public struct Searcher: Sendable {
                      snippetCharacters: Int) throws(IndexError) -> Hit {
         let segment = reader.segments[scored.segment]
         let record = try segment.doc(scored.ordinal)
-        let content = try segment.content(record)
+        // The text stays bytes in its block: only the snippet's passage is read.
+        let content = try segment.stored.textBytes(record.stored)
         var passage = scored.passage
         var run = SegmentSearch(reader: reader, segment: scored.segment, plan: plan, context: context)
         if !passages { passage = run.bestPassage(scored.ordinal) ?? 0 }
@@ -173,9 +182,10 @@ public struct Searcher: Sendable {
             if passage < starts.count { indexed = (starts[passage], run.termPositions(scored.ordinal)) }
         }
         if let failure = run.failure { throw failure }
-        let range = passage >= 0 && passage < content.passages.count ? content.passages[passage] : 0..<content.text.utf8.count
-        let snippet = Snippet.make(text: content.text, passage: range, highlighter: highlighter, maxCharacters: snippetCharacters,
-                                   indexed: indexed)
+        let range = passage >= 0 && passage < content.passages.count ? content.passages[passage] : 0..<content.textLength
+        let snippet = content.withText { text in
+            Snippet.make(utf8: text, passage: range, highlighter: highlighter, maxCharacters: snippetCharacters, indexed: indexed)
+        }
         return Hit(id: record.id, title: content.title, score: scored.score, date: record.stored.date,
                    fields: try segment.stored.fields(record.stored), passage: passage, passageRange: range, snippet: snippet)
     }

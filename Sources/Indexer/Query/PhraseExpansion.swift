@@ -181,7 +181,8 @@ enum PhraseExpansion {
 /// What `PhraseExpansion` found in one reader's segments (they do not change while it
 /// lives): the longer terms of phrase words, and the expanded groups of phrases, so that a
 /// word or phrase met again costs a table look-up, not a scan of the term tables and the
-/// building of its readings. Each table is emptied when it holds `capacity` entries.
+/// building of its readings; and the queries with phrases prepared for a search
+/// (`PreparedQuery`). Each table is emptied when it holds `capacity` entries.
 final class PhraseTermCache: Sendable {
     struct Key: Hashable {
         let text: TermKey
@@ -203,6 +204,13 @@ final class PhraseTermCache: Sendable {
     static let capacity = 4096
     let lists = Mutex<[Key: [String]]>([:])
     let groups = Mutex<[GroupKey: [Query.Clause]]>([:])
+    /// Prepared queries with phrases (`IndexReader.prepare`), emptied at `planCapacity`.
+    let plans = Mutex<[PreparedQuery.Key: PreparedQuery]>([:])
+    /// Most prepared queries held.
+    static let planCapacity = 256
+    /// MaxScore's window accumulators not in use (`borrowWindow`), at most `windowsKept`.
+    let windows = Mutex<[WindowScratch]>([])
+    static let windowsKept = 16
 }
 
 /// A term as a hashing key by its UTF-8 bytes: terms are the index's own bytes (the

@@ -53,6 +53,10 @@ final class PhraseScratch {
         anchorDoc = Self.filled(anchors, -1)
     }
 
+    /// The scratch of a plan without phrases: nothing, never written (only phrase counting
+    /// writes a scratch), so one is shared.
+    nonisolated(unsafe) static let none = PhraseScratch(readings: 0, anchors: 0, terms: 0)
+
     /// New memory for `count` values, each `value` (deallocated by `deinit`).
     private static func filled<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
         let memory = UnsafeMutableBufferPointer<T>.allocate(capacity: count)

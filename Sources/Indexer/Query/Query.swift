@@ -42,7 +42,8 @@ public struct Query: Sendable, Equatable {
         var seen: Set<TermKey> = []
         for group in groups {
             for clause in group {
-                for term in clause.terms where out.count < 16 ? !out.contains(term) : !seen.contains(TermKey(term)) {
+                for term in clause.terms where out.count < 16 ? !out.contains(where: { $0.utf8.elementsEqual(term.utf8) })
+                                                              : !seen.contains(TermKey(term)) {
                     out.append(term)
                     if out.count == 16 { seen = Set(out.map(TermKey.init)) } else if out.count > 16 { seen.insert(TermKey(term)) }
                 }

@@ -42,13 +42,27 @@ final class QueryPlan {
     let excludedPositions: [Int]
     let shape: Shape
 
-    init(_ query: Query, passages: Bool) {
+    convenience init(_ query: Query, passages: Bool) {
+        if !passages && query.excluded.isEmpty && query.groups.count == 1 && (1...16).contains(query.groups[0].count)
+            && query.groups[0].allSatisfy({ !$0.isPhrase && $0.terms.count == 1 }) {
+            self.init(alternatives: query.groups[0].map { $0.terms[0] })
+        } else {
+            self.init(general: query, passages: passages)
+        }
+    }
+
+    /// The plan of any query.
+    init(general query: Query, passages: Bool) {
         let scoring = query.scoringTerms
         // A handful of terms: linear search, no string hashing.
         // Phrases' further readings can bring dozens of terms: then a table.
         // (Keyed by bytes: `TermKey`.) Each clause's terms are looked up once.
         let table = scoring.count > 16 ? Dictionary(scoring.enumerated().map { (TermKey($1), $0) }, uniquingKeysWith: { a, _ in a }) : [:]
-        func index(_ term: String) -> Int? { scoring.count > 16 ? table[TermKey(term)] : scoring.firstIndex(of: term) }
+        // By bytes, as the index compares terms (`String`'s == would check canonical
+        // equivalence, slow for Chinese text).
+        func index(_ term: String) -> Int? {
+            scoring.count > 16 ? table[TermKey(term)] : scoring.firstIndex { $0.utf8.elementsEqual(term.utf8) }
+        }
         let numbered: [[[Int?]]] = query.groups.map { $0.map { $0.terms.map(index) } }
         termBytes = scoring.map { Array($0.utf8) }
         var flat: [Int] = [], offsets: [Int] = [], starts: [Int] = [0], phrase: [Bool] = [], ranges: [Range<Int>] = []
@@ -120,5 +134,42 @@ final class QueryPlan {
         } else {
             shape = .general
         }
+    }
+
+    /// The plan of one group of single words (`a` or `a OR b OR c`), made without the general
+    /// path's nested arrays and sets: what that path gives for such a query (each distinct
+    /// word a single scoring unit, in order of first use; required only a word every clause
+    /// has, that is, when all clauses are the same word).
+    private init(alternatives words: [String]) {
+        var scoring: [String] = []
+        scoring.reserveCapacity(words.count)
+        var numbered: [Int] = []
+        numbered.reserveCapacity(words.count)
+        for word in words {
+            if let t = scoring.firstIndex(where: { $0.utf8.elementsEqual(word.utf8) }) {
+                numbered.append(t)
+            } else {
+                numbered.append(scoring.count)
+                scoring.append(word)
+            }
+        }
+        let n = words.count, distinct = scoring.count
+        termBytes = scoring.map { Array($0.utf8) }
+        flatTerms = numbered
+        flatOffsets = Array(repeating: 0, count: n)
+        clauseOffsets = Array(0...n)
+        clausePhrase = Array(repeating: false, count: n)
+        singles = Array(0..<distinct)
+        phrases = []
+        phraseFamily = []
+        multiplicity = Array(repeating: 1, count: distinct)
+        groupClauses = [0..<n]
+        required = distinct == 1 ? [0] : []
+        firstGroupTerms = Array(0..<distinct)
+        excludedTerms = []
+        excludedOffsets = [0]
+        excludedPhrase = []
+        excludedPositions = []
+        shape = n == 1 ? .single(numbered[0]) : .alternatives(numbered)
     }
 }

@@ -33,14 +33,26 @@ extension IndexReader {
     /// `topDocuments` of a query whose phrases are already expanded (`expanded`) or not.
     func topDocuments(_ query: Query, options: SearchOptions, expanded: Bool) throws(IndexError) -> [ScoredDocument] {
         guard !query.groups.isEmpty, options.top > 0 else { return [] }
+        if !options.passages && query.excluded.isEmpty && query.groups.count == 1 && query.groups[0].count == 1,
+           let clause = query.groups[0].first, !clause.isPhrase && clause.terms.count == 1 {
+            // One word: straight to its postings.
+            return try topDocuments(ofTerm: clause.terms[0], options: options)
+        }
+        return try plannedTopDocuments(query, options: options, expanded: expanded)
+    }
+
+    /// `topDocuments` through a plan (`PreparedQuery`) and a `SegmentSearch` per segment,
+    /// whatever the query (a query of one word too: tests compare it with the direct path).
+    func plannedTopDocuments(_ query: Query, options: SearchOptions, expanded: Bool) throws(IndexError) -> [ScoredDocument] {
+        guard !query.groups.isEmpty, options.top > 0 else { return [] }
         try checkTables()
-        let plan = QueryPlan(expanded ? query : expandingPhrases(query), passages: options.passages)
-        let context = makeContext(plan, ranking: options.ranking)
+        let prepared = prepare(query, ranking: options.ranking, passages: options.passages, expanded: expanded)
         let allowed = try allowedDocuments(options.filter)
         var top = TopK<HitLocation>(options.top)
         var damaged: IndexError?
         for s in segments.indices {
-            var run = SegmentSearch(reader: self, segment: s, plan: plan, context: context, allowed: allowed[s])
+            var run = SegmentSearch(reader: self, segment: s, prepared: prepared.segments[s], plan: prepared.plan,
+                                    context: prepared.context, allowed: allowed[s])
             run.execute(passages: options.passages, top: &top, damaged: &damaged)
         }
         if let damaged { throw damaged }
@@ -99,8 +111,9 @@ extension IndexReader {
     /// number and UTF-8 range in the document; a passage hit's own passage.
     public func bestPassage(of hit: SearchHit, query: Query, ranking: Ranking) throws(IndexError) -> (index: Int, range: Range<Int>) {
         if let index = hit.passageIndex, let range = hit.passageRange { return (index, range) }
-        let plan = QueryPlan(expandingPhrases(query), passages: true)
-        var run = SegmentSearch(reader: self, segment: hit.segment, plan: plan, context: makeContext(plan, ranking: ranking))
+        let prepared = prepare(query, ranking: ranking, passages: true, expanded: false)
+        var run = SegmentSearch(reader: self, segment: hit.segment, prepared: prepared.segments[hit.segment], plan: prepared.plan,
+                                context: prepared.context)
         let p = run.bestPassage(hit.ordinal) ?? 0
         if let failure = run.failure { throw failure }
         let content = try segments[hit.segment].content(try segments[hit.segment].doc(hit.ordinal))

@@ -24,15 +24,11 @@ extension SegmentSearch {
             termAtATime(live, top: &top)
             return
         }
-        let span = 4096
-        let scores = UnsafeMutablePointer<Double>.allocate(capacity: span)
-        scores.initialize(repeating: 0, count: span)
-        let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: span / 64)
-        seen.initialize(repeating: 0, count: span / 64)
-        defer {
-            scores.deallocate()
-            seen.deallocate()
-        }
+        let span = WindowScratch.span
+        // The window's accumulator, borrowed from the reader (no allocation per search).
+        let memory = caches.borrowWindow()
+        defer { caches.giveBack(memory) }
+        let scores = memory.scores, seen = memory.seen
         var order: [(bound: Double, t: Int)] = []
         order.reserveCapacity(live.count)
         var prefix = [Double](repeating: 0, count: live.count + 1)
@@ -157,6 +153,49 @@ extension SegmentSearch {
         for d in 0..<docCount where scores[d] > threshold && !isDeleted(d) {
             top.insert(HitLocation(segment: s, ordinal: d, passage: 0), score: scores[d], id: globalID(d))
             threshold = top.threshold
+        }
+    }
+}
+
+/// MaxScore's window accumulator: a score and a bit per document of a window of `span`.
+/// All zero between uses (a window clears what it set as it hands its candidates on), so a
+/// search borrows one from its reader (`PhraseTermCache.borrowWindow`) instead of
+/// allocating and clearing 32 KiB.
+final class WindowScratch: @unchecked Sendable {
+    // @unchecked Sendable: one search at a time uses it (borrowed and given back under a lock).
+    static let span = 4096
+    let scores: UnsafeMutablePointer<Double>
+    let seen: UnsafeMutablePointer<UInt64>
+
+    init() {
+        scores = .allocate(capacity: Self.span)
+        scores.initialize(repeating: 0, count: Self.span)
+        seen = .allocate(capacity: Self.span / 64)
+        seen.initialize(repeating: 0, count: Self.span / 64)
+    }
+
+    /// Whether every score and bit is zero (a debug check when it is given back).
+    var isClear: Bool {
+        (0..<Self.span).allSatisfy { scores[$0] == 0 } && (0..<Self.span / 64).allSatisfy { seen[$0] == 0 }
+    }
+
+    deinit {
+        scores.deallocate()
+        seen.deallocate()
+    }
+}
+
+extension PhraseTermCache {
+    /// A cleared window accumulator: one given back earlier, or a new one.
+    func borrowWindow() -> WindowScratch {
+        windows.withLock { $0.popLast() } ?? WindowScratch()
+    }
+
+    /// Gives a window accumulator back for the next search (at most `windowsKept` are kept).
+    func giveBack(_ scratch: WindowScratch) {
+        assert(scratch.isClear, "a window accumulator given back dirty")
+        windows.withLock { kept in
+            if kept.count < Self.windowsKept { kept.append(scratch) }
         }
     }
 }

@@ -56,90 +56,67 @@ struct SegmentSearch {
     let scratch: PhraseScratch
     /// Reused for phrase start positions (passage scoring).
     var phraseStarts: [UInt32] = []
+    /// The reader's caches and scratch memory to borrow (`IndexReader.phraseTerms`).
+    let caches: PhraseTermCache
     /// The first error met reading documents or passages (reported by `execute`).
     var failure: IndexError?
 
     init(reader: IndexReader, segment s: Int, plan: QueryPlan, context: SearchContext, allowed: [Bool]? = nil) {
+        self.init(reader: reader, segment: s, prepared: SegmentPlan(reader: reader, segment: s, plan: plan, context: context),
+                  plan: plan, context: context, allowed: allowed)
+    }
+
+    /// A search whose per-segment set-up (`SegmentPlan`) is already made: only the cursors and
+    /// the per-candidate memory are new.
+    init(reader: IndexReader, segment s: Int, prepared: SegmentPlan, plan: QueryPlan, context: SearchContext, allowed: [Bool]? = nil) {
         self.allowed = allowed
         self.s = s
+        caches = reader.phraseTerms
         let segment = reader.segments[s]
         self.segment = segment
         self.plan = plan
         self.context = context
-        let empty = SegmentReader.TermInfo(docFreq: 0, maxTF: 0, minNorm: 0, blockCount: 0, postingsOffset: 0, positionsOffset: 0, tfidfBound: 0)
-        let infos = s < context.termInfos.count ? context.termInfos[s] : context.terms.map { segment.lookup($0) }
-        cursorSet = CursorSet(segment: segment, infos: infos.map { $0 ?? empty })
+        cursorSet = CursorSet(segment: segment, infos: prepared.infos)
         cursors = cursorSet.cursors
-        present = infos.map { $0 != nil }
+        present = prepared.present
         if plan.excludedTerms.isEmpty {
             excludedSet = nil
             excludedCursors = UnsafeMutableBufferPointer(start: nil, count: 0)
-            excludedPresent = []
         } else {
-            let excludedInfos = plan.excludedTerms.map { segment.lookup($0) }
-            let set = CursorSet(segment: segment, infos: excludedInfos.map { $0 ?? empty })
+            let set = CursorSet(segment: segment, infos: prepared.excludedInfos)
             excludedSet = set
             excludedCursors = set.cursors
-            excludedPresent = excludedInfos.map { $0 != nil }
         }
+        excludedPresent = prepared.excludedPresent
         deletedDocs = reader.deleted[s]
         hasDeletes = !deletedDocs.isEmpty || allowed != nil
         lengths = segment.lengths
-        segmentAverageLength = SegmentFormat.averageLength(totalLength: segment.totalLength, docCount: segment.docCount)
-        let present = self.present, cursors = self.cursors
-        var clauseAnchorTerm = [Int](repeating: -1, count: plan.clausePhrase.count)
-        for g in plan.groupClauses {
-            let anchors = Self.anchors(of: g.map { c in Array(plan.flatTerms[plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1]]) },
-                                       present: present, docFreq: { cursors[$0].info.docFreq })
-            for (c, a) in zip(g, anchors) { clauseAnchorTerm[c] = a }
-        }
-        self.clauseAnchorTerm = clauseAnchorTerm
-        phraseAnchor = plan.phrases.map { clauseAnchorTerm[$0] }
+        segmentAverageLength = prepared.segmentAverageLength
+        clauseAnchorTerm = prepared.clauseAnchorTerm
+        phraseAnchor = prepared.phraseAnchor
         clauseTerms = plan.flatTerms
         clauseStarts = plan.clauseOffsets
         phraseClauses = plan.phrases
         phraseFamily = plan.phraseFamily
         phraseFactors = context.phraseFactors
-        var anchors: [Int] = [], byAnchor: [[Int]] = []
-        for (i, a) in phraseAnchor.enumerated() where a >= 0 {
-            if let k = anchors.firstIndex(of: a) {
-                byAnchor[k].append(i)
-            } else {
-                anchors.append(a)
-                byAnchor.append([i])
-            }
-        }
-        anchorTerms = anchors
-        anchorStarts = byAnchor.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
-        anchorReadings = byAnchor.flatMap { $0 }
-        var familyStarts = [0], familyOf: [Int] = [], familyIDF: [Double] = []
-        for readings in byAnchor {
-            let first = familyOf.count
-            for i in readings {
-                let f = plan.phraseFamily[i], idf = context.phraseFactors[i]
-                if let e = familyOf[first...].firstIndex(of: f) {
-                    familyIDF[e] = max(familyIDF[e], idf)
-                } else {
-                    familyOf.append(f)
-                    familyIDF.append(idf)
-                }
-            }
-            familyStarts.append(familyOf.count)
-        }
-        anchorFamilyStarts = familyStarts
-        anchorFamilies = familyOf
-        anchorFamilyFactors = familyIDF
-        families = Array(Set(plan.phraseFamily)).sorted()
-        var clauseAnchor = [Int](repeating: -1, count: plan.clausePhrase.count)
-        for (k, readings) in byAnchor.enumerated() {
-            for i in readings { clauseAnchor[plan.phrases[i]] = k }
-        }
-        self.clauseAnchor = clauseAnchor
-        scratch = PhraseScratch(readings: plan.phrases.count, anchors: anchors.count, terms: plan.phrases.isEmpty ? 0 : cursors.count)
+        anchorTerms = prepared.anchorTerms
+        anchorStarts = prepared.anchorStarts
+        anchorReadings = prepared.anchorReadings
+        anchorFamilyStarts = prepared.anchorFamilyStarts
+        anchorFamilies = prepared.anchorFamilies
+        anchorFamilyFactors = prepared.anchorFamilyFactors
+        families = prepared.families
+        clauseAnchor = prepared.clauseAnchor
         // Only a plan with phrases counts them (no allocation otherwise).
-        let clauses = plan.phrases.isEmpty ? 0 : plan.clausePhrase.count
-        phraseDoc = Array(repeating: -1, count: clauses)
-        phraseCount = Array(repeating: 0, count: clauses)
+        if plan.phrases.isEmpty {
+            scratch = PhraseScratch.none
+            phraseDoc = []
+            phraseCount = []
+        } else {
+            scratch = PhraseScratch(readings: plan.phrases.count, anchors: prepared.anchorTerms.count, terms: prepared.infos.count)
+            phraseDoc = Array(repeating: -1, count: plan.clausePhrase.count)
+            phraseCount = Array(repeating: 0, count: plan.clausePhrase.count)
+        }
     }
 
     /// The anchors of a group's clauses (their terms given; -1 for a clause with a term
@@ -214,9 +191,16 @@ struct SegmentSearch {
     /// Whether document `d` is deleted or filtered out.
     @inline(__always)
     func isDeleted(_ d: Int) -> Bool {
+        Self.isDeleted(d, hasDeletes: hasDeletes, allowed: allowed, deleted: deletedDocs)
+    }
+
+    /// Whether document `d` is deleted (in `deleted`) or not `allowed` by a filter;
+    /// `hasDeletes` is false when neither can be.
+    @inline(__always)
+    static func isDeleted(_ d: Int, hasDeletes: Bool, allowed: [Bool]?, deleted: Set<Int>) -> Bool {
         guard hasDeletes else { return false }
         if let allowed, d >= 0, d < allowed.count, !allowed[d] { return true }
-        return deletedDocs.contains(d)
+        return deleted.contains(d)
     }
 
     @inline(__always)

@@ -27,39 +27,81 @@ public struct Snippet: Sendable, Hashable {
                      indexed: (start: Int, positions: [[UInt32]])?) -> Snippet {
         var text = text
         return text.withUTF8 { bytes in
-            // A damaged store's range: no highlights to look for (make returns an empty snippet).
-            guard passage.lowerBound >= 0, passage.upperBound <= bytes.count, passage.lowerBound <= passage.upperBound else {
-                return make(bytes, passage: passage, matches: [], maxCharacters: maxCharacters)
-            }
-            let matches = highlighter.matches(in: bytes, passage: passage, indexed: indexed)
-            return make(bytes, passage: passage, matches: matches, maxCharacters: maxCharacters)
+            make(utf8: bytes, passage: passage, highlighter: highlighter, maxCharacters: maxCharacters, indexed: indexed)
         }
     }
 
+    /// The same over a document's UTF-8 bytes (a stored text read without making a String of it).
+    static func make(utf8 bytes: UnsafeBufferPointer<UInt8>, passage: Range<Int>, highlighter: PassageHighlighter, maxCharacters: Int,
+                     indexed: (start: Int, positions: [[UInt32]])?) -> Snippet {
+        // A damaged store's range: no highlights to look for (make returns an empty snippet).
+        guard passage.lowerBound >= 0, passage.upperBound <= bytes.count, passage.lowerBound <= passage.upperBound else {
+            return make(bytes, passage: passage, matches: [], maxCharacters: maxCharacters)
+        }
+        if let (matches, characters) = highlighter.matchesInOnePass(bytes, passage: passage, indexed: indexed) {
+            return make(bytes, passage: passage, matches: matches, maxCharacters: maxCharacters, characters: characters)
+        }
+        let matches = highlighter.matches(in: bytes, passage: passage, indexed: indexed)
+        return make(bytes, passage: passage, matches: matches, maxCharacters: maxCharacters)
+    }
+
+    /// The step from a character to the next as the snippet's window counts them (a stray
+    /// continuation byte as two, as the window always has).
+    @inline(__always)
+    static func characterWidth(_ b: UInt8) -> Int {
+        b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+    }
+
+    /// The width in bytes of the UTF-8 sequence that starts with `b` (1 for a stray continuation byte).
+    @inline(__always)
+    static func sequenceWidth(_ b: UInt8) -> Int {
+        b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+    }
+
     /// The snippet of `passage` in `bytes` with `matches` (sorted, disjoint).
+    /// `characters`: the passage's length in characters when the caller has counted it (as
+    /// `characterWidth` steps through it).
     private static func make(_ bytes: UnsafeBufferPointer<UInt8>, passage: Range<Int>, matches: [Range<Int>],
-                             maxCharacters: Int) -> Snippet {
+                             maxCharacters: Int, characters: Int? = nil) -> Snippet {
         guard passage.lowerBound >= 0, passage.upperBound <= bytes.count, passage.lowerBound <= passage.upperBound else {
             return Snippet(text: "", highlights: [])
         }
-        // Scalar boundaries of the passage, to cut on characters.
-        var starts: [Int] = []
-        var i = passage.lowerBound
-        while i < passage.upperBound {
-            starts.append(i)
-            let b = bytes[i]
-            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        // Cut on characters (scalars): count them, and find the byte where the nth starts,
+        // without keeping every boundary.
+        let width = characterWidth
+        var count = 0
+        if let characters {
+            count = characters
+        } else {
+            var i = passage.lowerBound
+            while i < passage.upperBound {
+                count += 1
+                i += width(bytes[i])
+            }
         }
-        starts.append(passage.upperBound)
-        let count = starts.count - 1
+        /// The byte where character `n` of the passage starts (the passage's end for `count`).
+        func start(of n: Int) -> Int {
+            if n >= count { return passage.upperBound }
+            var i = passage.lowerBound
+            for _ in 0..<n { i += width(bytes[i]) }
+            return i
+        }
         var lo = 0, hi = count
         if count > maxCharacters {
             let first = matches.first?.lowerBound ?? passage.lowerBound
-            let at = starts.firstIndex(where: { $0 >= first }) ?? 0
+            // The first character starting at or after `first` (0 when none does).
+            var at = 0
+            if first <= passage.upperBound {
+                var i = passage.lowerBound
+                while i < passage.upperBound && i < first {
+                    at += 1
+                    i += width(bytes[i])
+                }
+            }
             lo = max(0, at - maxCharacters / 4)
             hi = min(count, lo + maxCharacters)
         }
-        let from = starts[lo], to = starts[hi]
+        let from = start(of: lo), to = hi == count ? passage.upperBound : start(of: hi)
         var highlights = matches.compactMap { m -> Range<Int>? in
             let a = max(m.lowerBound, from), b = min(m.upperBound, to)
             return a < b ? (a - from)..<(b - from) : nil
@@ -193,6 +235,19 @@ public struct PassageHighlighter: Sendable {
     /// takes no room), starts with a Han character (the first term's start, whose position the
     /// index keeps) and starts the text, a line or a sentence (so no token runs into it).
     static func positionsApply(_ b: UnsafeBufferPointer<UInt8>, _ passage: Range<Int>) -> Bool {
+        guard startsTerm(b, passage) else { return false }
+        // No whitespace (Unicode White_Space) inside.
+        var i = passage.lowerBound
+        while i < passage.upperBound {
+            if isWhitespace(b, i, passage.upperBound) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether `passage` starts with a Han character that starts the text, a line or a sentence
+    /// (so the index keeps a term's position there): the first half of `positionsApply`.
+    static func startsTerm(_ b: UnsafeBufferPointer<UInt8>, _ passage: Range<Int>) -> Bool {
         let lo = passage.lowerBound, hi = passage.upperBound
         guard lo >= 0, hi <= b.count, hi - lo >= 3 else { return false }
         // The first scalar: a CJK ideograph (three bytes: U+3400–U+9FFF).
@@ -210,22 +265,60 @@ public struct PassageHighlighter: Sendable {
                 || (b[j - 3] == 0xEF && b[j - 2] == 0xBC && (p == 0x81 || p == 0x9F || p == 0x9B)))
             guard asciiEnd || wideEnd else { return false }
         }
-        // No whitespace (Unicode White_Space) inside.
-        var i = lo
+        return true
+    }
+
+    /// Whether a whitespace character (Unicode White_Space) starts at byte `i` (before `hi`).
+    @inline(__always)
+    static func isWhitespace(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> Bool {
+        let c = b[i]
+        if c <= 0x20 { return true }
+        if c < 0xC2 || c > 0xE3 { return false }
+        if c == 0xC2, i + 1 < hi, b[i + 1] == 0x85 || b[i + 1] == 0xA0 { return true }
+        if c == 0xE1, i + 2 < hi, b[i + 1] == 0x9A, b[i + 2] == 0x80 { return true }
+        if c == 0xE2, i + 2 < hi {
+            let d = b[i + 1], e = b[i + 2]
+            if d == 0x80 && (e <= 0x8A || e == 0xA8 || e == 0xA9 || e == 0xAF) { return true }
+            if d == 0x81 && e == 0x9F { return true }
+        }
+        if c == 0xE3, i + 2 < hi, b[i + 1] == 0x80, b[i + 2] == 0x80 { return true }
+        return false
+    }
+
+    /// What `matches` gives where the index's positions place every word and the query has no
+    /// phrase, with the passage's length in characters, in one pass over it (the whitespace
+    /// check, the words' bytes and the character count together); nil where that does not apply.
+    func matchesInOnePass(_ b: UnsafeBufferPointer<UInt8>, passage: Range<Int>,
+                          indexed: (start: Int, positions: [[UInt32]])?) -> (matches: [Range<Int>], characters: Int)? {
+        guard phrases.isEmpty, let indexed, let needles, usesPositions, indexed.positions.count == scoring.count,
+              passage.lowerBound >= 0, passage.upperBound <= b.count, Self.startsTerm(b, passage) else { return nil }
+        let hi = passage.upperBound
+        var found: [Range<Int>] = []
+        var i = passage.lowerBound, characters = 0
         while i < hi {
             let c = b[i]
-            if c <= 0x20 { return false }
-            if c == 0xC2, i + 1 < hi, b[i + 1] == 0x85 || b[i + 1] == 0xA0 { return false }
-            if c == 0xE1, i + 2 < hi, b[i + 1] == 0x9A, b[i + 2] == 0x80 { return false }
-            if c == 0xE2, i + 2 < hi {
-                let d = b[i + 1], e = b[i + 2]
-                if d == 0x80 && (e <= 0x8A || e == 0xA8 || e == 0xA9 || e == 0xAF) { return false }
-                if d == 0x81 && e == 0x9F { return false }
+            if Self.isWhitespace(b, i, hi) { return nil }
+            // The words are Han: they start with a lead byte of three or four.
+            if c >= 0xE3 {
+                for t in 0..<needles.count where anywhere[t] {
+                    let needle = needles[t], positions = indexed.positions[t]
+                    guard needle.first == c, needle.count <= hi - i, !positions.isEmpty else { continue }
+                    var j = 1
+                    while j < needle.count && b[i + j] == needle[j] { j += 1 }
+                    guard j == needle.count else { continue }
+                    let position = indexed.start + characters
+                    var lo = 0, up = positions.count
+                    while lo < up {
+                        let mid = (lo + up) / 2
+                        if Int(positions[mid]) < position { lo = mid + 1 } else { up = mid }
+                    }
+                    if lo < positions.count && Int(positions[lo]) == position { found.append(i..<i + needle.count) }
+                }
             }
-            if c == 0xE3, i + 2 < hi, b[i + 1] == 0x80, b[i + 2] == 0x80 { return false }
-            i += 1
+            characters += 1
+            i += Snippet.characterWidth(c)
         }
-        return true
+        return (found.count > 1 ? PassageRanker.merged(found) : found, characters)
     }
 
     /// The occurrences of the words' bytes in `passage` that the index has as terms there.
@@ -235,15 +328,18 @@ public struct PassageHighlighter: Sendable {
         var candidates: [(at: Int, term: Int)] = []
         for (t, needle) in needles.enumerated() {
             guard !indexed.positions[t].isEmpty, let first = needle.first else { continue }
+            // A needle starts with a lead byte, which only starts a sequence: step sequence by
+            // sequence (a stray continuation byte by one), not byte by byte.
             var i = passage.lowerBound
             let last = passage.upperBound - needle.count
             while i <= last {
-                if b[i] == first {
+                let c = b[i]
+                if c == first {
                     var j = 1
                     while j < needle.count && b[i + j] == needle[j] { j += 1 }
                     if j == needle.count { candidates.append((i, t)) }
                 }
-                i += 1
+                i += Snippet.sequenceWidth(c)
             }
         }
         guard !candidates.isEmpty else { return [] }

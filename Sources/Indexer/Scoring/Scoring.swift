@@ -46,7 +46,10 @@ public struct TopK<Item> {
     public let k: Int
     private var heap: [(score: Double, id: Int, item: Item)] = []
 
-    public init(_ k: Int) { self.k = max(0, k) }
+    public init(_ k: Int) {
+        self.k = max(0, k)
+        heap.reserveCapacity(min(self.k, 1024))  // one allocation, not one per doubling
+    }
 
     /// The score an item must beat to enter (−∞ until k items are in).
     public var threshold: Double { heap.count < k ? -.infinity : heap[0].score }

@@ -2,12 +2,17 @@
 ///
 /// ```text
 /// "SEGTIDX1"  u32 version
-/// sections (each 8-byte aligned), in this order:
+/// sections (each 8-byte aligned; POSTINGS and POSITIONS 64-byte, a cache line), in this order:
 ///   TERMS      the terms' UTF-8 bytes, concatenated in sorted order
-///   TERMINFO   one 28-byte record a term, sorted by term bytes:
-///              termStart u32, docFreq u32, maxTF u32, minNorm f32, tfidfBound f32,
-///              postingsOffset u32, positionsOffset u32 (a term's bytes end at the next
-///              term's start)
+///   TERMINFO   the term dictionary (`TermDictionary`), sorted by term bytes, in blocks of 8
+///              terms: termCount u32, pad u32; then a sparse index, one 20-byte entry a
+///              block: termStart u32 and termLength u32 (its first term's, in TERMS),
+///              recordOffset u32 (where its records start, from the end of the index),
+///              postingsOffset u32 and positionsOffset u32 (its first term's); then per block:
+///              its terms' lengths (varints), then a record a term: varint docFreq, varint
+///              maxTF, f32 minNorm, f32 tfidfBound, and, but for the block's first term,
+///              varint postings delta and varint positions delta (its offsets minus the
+///              previous term's)
 ///              (blocks = ⌈docFreq / 128⌉)
 ///   POSTINGS   per term: when it has more than one block, a block table (blocks × 24 bytes:
 ///              lastDoc u32, dataOffset u32,
@@ -40,17 +45,18 @@
 /// for x ≥ x₀ it is ≥ minNorm; for x < x₀ it is above the chord from (0, k1(1−b)/maxTF) to
 /// (x₀, minNorm). The bound is therefore exact when the query's avgdl is the segment's (one
 /// segment, no deletes) and valid for any other.
-/// The store file is described in `StoredDocuments.swift`. Format 8 (this one) changed the
-/// positions' code, the flags of postings blocks and dropped format 7's empty STRINGS section;
-/// a segment of another version is refused with `IndexError.outdatedFormat` (rebuild the
-/// index).
+/// The store file is described in `StoredDocuments.swift`. Format 9 (this one) replaced
+/// format 8's fixed 28-byte term records with the blocked, delta-coded dictionary above (as
+/// tantivy's term dictionary and Lucene's block tree keep terms in blocks with a sparse index);
+/// format 8 had changed the positions' code, the flags of postings blocks and dropped format
+/// 7's empty STRINGS section. A segment of another version is refused with
+/// `IndexError.outdatedFormat` (rebuild the index).
 enum SegmentFormat {
     static let magic: [UInt8] = Array("SEGTIDX1".utf8)
     static let endMagic: [UInt8] = Array("SEGTEND1".utf8)
-    static let version: UInt32 = 8
+    static let version: UInt32 = 9
     static let blockSize = 128
     static let sectionCount = 7
-    static let termInfoSize = 28
     static let blockInfoSize = 24
     static let docSize = 12
     /// Set in the first byte of a block of document gaps coded with Rice instead of PFOR.
@@ -71,32 +77,18 @@ enum SegmentFormat {
 }
 
 extension SegmentFormat {
-    /// A TERMINFO record (`termInfoSize` bytes), written by `SegmentBuilder` and read by
-    /// `SegmentReader`.
+    /// A term's entry in the dictionary (TERMINFO), as `TermDictionary` writes and reads it.
     struct TermRecord: Equatable {
-        /// Where the term's bytes start in TERMS (they end at the next term's start).
+        /// Where the term's bytes start in TERMS.
         var termStart: UInt32
+        /// Its length in bytes.
+        var termLength: UInt32
         var docFreq: UInt32
         var maxTF: UInt32
         var minNorm: Float
         var tfidfBound: Float
         var postingsOffset: UInt32
         var positionsOffset: UInt32
-
-        func encode(into out: inout ByteWriter) {
-            out.u32(termStart); out.u32(docFreq); out.u32(maxTF)
-            out.f32(minNorm); out.f32(tfidfBound)
-            out.u32(postingsOffset); out.u32(positionsOffset)
-        }
-
-        /// The record at byte `offset`, or nil when it is out of bounds.
-        static func decode(_ r: ByteReader, at offset: Int) -> TermRecord? {
-            guard let start = r.u32(offset), let df = r.u32(offset + 4), let maxTF = r.u32(offset + 8),
-                  let minNorm = r.f32(offset + 12), let bound = r.f32(offset + 16),
-                  let postings = r.u32(offset + 20), let positions = r.u32(offset + 24) else { return nil }
-            return TermRecord(termStart: start, docFreq: df, maxTF: maxTF, minNorm: minNorm, tfidfBound: bound,
-                              postingsOffset: postings, positionsOffset: positions)
-        }
     }
 
     /// An entry of a postings list's block table (`blockInfoSize` bytes). Cursors read single

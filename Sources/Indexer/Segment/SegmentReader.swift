@@ -15,6 +15,8 @@ final class SegmentReader: @unchecked Sendable {
     private let passagesChecked = Atomic<UInt8>(0)
     let terms: ByteReader
     let termInfo: ByteReader
+    /// The term dictionary (TERMINFO's blocks and their index).
+    let dictionary: TermDictionary
     let postings: ByteReader
     let positions: ByteReader
     let docs: ByteReader
@@ -43,9 +45,15 @@ final class SegmentReader: @unchecked Sendable {
     private let tablesGood = Atomic<Bool>(false)
     /// Whether the term and document tables' checksums were checked, and the lengths.
     private let tableState = Mutex(TableState())
-    /// The term numbers grouped by their last character, built on the first phrase query that
-    /// asks (`forEachTerm(endingWith:_:)`); nil until then.
-    private let termsByLastScalar = Mutex<[UInt32: [Int32]]?>(nil)
+    /// The terms grouped by their last character (start and length in TERMS, document
+    /// frequency), built on the first phrase query that asks (`forEachTerm(endingWith:_:)`);
+    /// nil until then.
+    private let termsByLastScalar = Mutex<[UInt32: [EndingTerm]]?>(nil)
+    private struct EndingTerm {
+        var start: Int32
+        var length: Int32
+        var docFreq: Int32
+    }
     private struct TableState {
         var checked = false
         var failure: IndexError?
@@ -104,11 +112,11 @@ final class SegmentReader: @unchecked Sendable {
         passageCount = Int(pc)
         totalLength = tl
         totalPassageLength = tpl
-        guard termInfo.count % SegmentFormat.termInfoSize == 0,
-              docs.count == docCount * SegmentFormat.docSize else {
+        guard let dictionary = TermDictionary(termInfo), docs.count == docCount * SegmentFormat.docSize else {
             throw corrupt("table sizes do not match the stats")
         }
-        termCount = termInfo.count / SegmentFormat.termInfoSize
+        self.dictionary = dictionary
+        termCount = dictionary.termCount
         stored = try StoredDocuments(path: directory + "/" + name + ".store", docCount: docCount)
     }
 
@@ -138,34 +146,21 @@ final class SegmentReader: @unchecked Sendable {
         var tfidfBound: Float
     }
 
-    /// The term's info, found by binary search over the sorted term table.
+    /// The term's info: a binary search over the blocks' first terms, then a scan of one
+    /// block (at most `TermDictionary.blockSize` terms; `TermDictionary.find`).
     func lookup(_ term: [UInt8]) -> TermInfo? {
-        var lo = 0, hi = termCount
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            guard let bytes = termBytes(mid) else { return nil }
-            let c = compare(bytes, term)
-            if c == 0 { return info(mid) }
-            if c < 0 { lo = mid + 1 } else { hi = mid }
-        }
-        return nil
+        term.withUnsafeBytes { dictionary.find($0, terms: terms) }.flatMap(info)
     }
 
     /// Calls `body` with each term that starts with `prefix` and its document frequency, in
-    /// term order (a binary search for the first, then a scan).
+    /// term order (a binary search for the block of the first, then a scan).
     /// The bytes handed to `body` are the mapped term table's (valid while the reader lives).
     func forEachTerm(startingWith prefix: [UInt8], _ body: (UnsafeRawBufferPointer, Int) -> Void) {
-        var lo = 0, hi = termCount
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            guard let bytes = termBytes(mid) else { return }
-            if compare(bytes, prefix) < 0 { lo = mid + 1 } else { hi = mid }
-        }
-        var i = lo
-        while i < termCount, let bytes = termBytes(i), bytes.count >= prefix.count,
-              prefix.indices.allSatisfy({ bytes.base[$0] == prefix[$0] }) {
-            if let info = info(i) { body(bytes.base, info.docFreq) }
-            i += 1
+        var walk = dictionary.walk(fromBlock: prefix.withUnsafeBytes { dictionary.block(of: $0, terms: terms) })
+        while let record = walk.next(), let bytes = terms.slice(Int(record.termStart), Int(record.termLength)) {
+            if compare(bytes, prefix) < 0 { continue }
+            guard bytes.count >= prefix.count, prefix.indices.allSatisfy({ bytes.base[$0] == prefix[$0] }) else { return }
+            if record.docFreq > 0 { body(bytes.base, Int(record.docFreq)) }
         }
     }
 
@@ -175,21 +170,25 @@ final class SegmentReader: @unchecked Sendable {
     /// The bytes handed to `body` are the mapped term table's (valid while the reader lives).
     func forEachTerm(endingWith suffix: [UInt8], _ body: (UnsafeRawBufferPointer, Int) -> Void) {
         guard let key = Self.lastScalar(suffix[...]) else { return }
-        let bucket: [Int32] = termsByLastScalar.withLock { table in
+        let bucket: [EndingTerm] = termsByLastScalar.withLock { table in
             if table == nil {
-                var built: [UInt32: [Int32]] = [:]
-                for i in 0..<termCount {
-                    if let bytes = termBytes(i), let last = Self.lastScalar(bytes.base[...]) { built[last, default: []].append(Int32(i)) }
+                var built: [UInt32: [EndingTerm]] = [:]
+                var walk = dictionary.walk(fromBlock: 0)
+                while let record = walk.next(), let bytes = terms.slice(Int(record.termStart), Int(record.termLength)) {
+                    guard record.docFreq > 0, let last = Self.lastScalar(bytes.base[...]) else { continue }
+                    built[last, default: []].append(EndingTerm(start: Int32(truncatingIfNeeded: record.termStart),
+                                                               length: Int32(truncatingIfNeeded: record.termLength),
+                                                               docFreq: Int32(truncatingIfNeeded: record.docFreq)))
                 }
                 table = built
             }
             return table?[key] ?? []
         }
-        for i in bucket {
-            guard let bytes = termBytes(Int(i)), bytes.count >= suffix.count else { continue }
+        for entry in bucket {
+            guard let bytes = terms.slice(Int(entry.start), Int(entry.length)), bytes.count >= suffix.count else { continue }
             let start = bytes.count - suffix.count
-            guard suffix.indices.allSatisfy({ bytes.base[start + $0] == suffix[$0] }), let info = info(Int(i)) else { continue }
-            body(bytes.base, info.docFreq)
+            guard suffix.indices.allSatisfy({ bytes.base[start + $0] == suffix[$0] }) else { continue }
+            body(bytes.base, Int(entry.docFreq))
         }
     }
 
@@ -208,21 +207,9 @@ final class SegmentReader: @unchecked Sendable {
         return nil
     }
 
-    private func termBytes(_ i: Int) -> ByteReader? {
-        // A term's bytes end where the next term's start (the last's at the section's end).
-        let r = i * SegmentFormat.termInfoSize
-        guard let start = termInfo.u32(r) else { return nil }
-        let end = i + 1 < termCount ? Int(termInfo.u32(r + SegmentFormat.termInfoSize) ?? 0) : terms.count
-        guard end >= Int(start) else { return nil }
-        return terms.slice(Int(start), end - Int(start))
-    }
-
-    func term(at i: Int) -> String? {
-        termBytes(i).map { String(decoding: $0.base, as: UTF8.self) }
-    }
-
-    func info(_ i: Int) -> TermInfo? {
-        guard let record = SegmentFormat.TermRecord.decode(termInfo, at: i * SegmentFormat.termInfoSize), record.docFreq > 0 else { return nil }
+    /// A record's info, or nil when the term has no documents (damage).
+    private func info(_ record: SegmentFormat.TermRecord) -> TermInfo? {
+        guard record.docFreq > 0 else { return nil }
         let blocks = (Int(record.docFreq) + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
         return TermInfo(docFreq: Int(record.docFreq), maxTF: record.maxTF, minNorm: record.minNorm, blockCount: blocks,
                         postingsOffset: Int(record.postingsOffset), positionsOffset: Int(record.positionsOffset),

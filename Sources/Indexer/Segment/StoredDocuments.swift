@@ -466,7 +466,44 @@ final class StoredDocuments: @unchecked Sendable {
         try content(record, in: block, text: true)
     }
 
+    /// A document's stored content with its text left as bytes in its decompressed block: a
+    /// hit's snippet reads only its passage, so the whole text need not be decoded to a String.
+    struct TextBytes {
+        /// The title ("" when none).
+        var title: String
+        /// The passages' byte ranges in the text.
+        var passages: [Range<Int>]
+        /// The decompressed block holding the text (shared with the cache of recent blocks).
+        let block: [UInt8]
+        /// Where the text lies in `block`.
+        let textRange: Range<Int>
+
+        /// The text's length in bytes.
+        var textLength: Int { textRange.count }
+
+        /// Calls `body` with the text's UTF-8 bytes (valid only inside `body`).
+        func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            // Safe because: `textRange` was checked against the block's size when it was made.
+            try block.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[textRange])) }
+        }
+    }
+
+    /// A document's title and passages, and its text as bytes (see `TextBytes`).
+    func textBytes(_ record: Record) throws(IndexError) -> TextBytes {
+        let block = try block(record.block)
+        let (title, passages, textStart) = try parts(record, in: block)
+        return TextBytes(title: title, passages: passages, block: block, textRange: textStart..<textStart + record.textLength)
+    }
+
     private func content(_ record: Record, in block: [UInt8], text withText: Bool) throws(IndexError) -> Content {
+        let (title, passages, textStart) = try parts(record, in: block)
+        return Content(title: title, passages: passages,
+                       text: withText ? String(decoding: block[textStart..<textStart + record.textLength], as: UTF8.self) : "")
+    }
+
+    /// A stored document's title, its passages' ranges and where its text starts in `block`
+    /// (checked to lie within the block).
+    private func parts(_ record: Record, in block: [UInt8]) throws(IndexError) -> (title: String, passages: [Range<Int>], textStart: Int) {
         let start = record.offsetInBlock
         let total = record.titleLength + record.passageBytes + record.textLength
         guard start <= block.count, total <= block.count - start else {
@@ -489,8 +526,7 @@ final class StoredDocuments: @unchecked Sendable {
             return at == varints.count
         }
         guard ok else { throw .corrupt(file: path, reason: "passage ranges of a stored document damaged") }
-        return Content(title: String(decoding: block[start..<start + record.titleLength], as: UTF8.self), passages: passages,
-                       text: withText ? String(decoding: block[textStart..<textStart + record.textLength], as: UTF8.self) : "")
+        return (String(decoding: block[start..<start + record.titleLength], as: UTF8.self), passages, textStart)
     }
 
     /// Checks every block and record.

@@ -102,6 +102,18 @@ final class ICUWordBreaker: @unchecked Sendable {
             return true
         }
 
+        /// Whether ICU takes the two ideographs `first` `second` as one word, answered from the
+        /// dictionary directly (its tables, no division); nil when either is not a common
+        /// ideograph, or for ICU alone (then ask `isOneWord`).
+        func isPairWord(_ first: UInt32, _ second: UInt32) -> Bool? {
+            guard let dictionary, let scratch, first < 0x10000, second < 0x10000 else { return nil }
+            switch segtool_icu_is_pair_word(dictionary, scratch, UInt16(first), UInt16(second)) {
+            case 1: return true
+            case 0: return false
+            default: return nil
+            }
+        }
+
         /// Whether ICU takes the whole of `utf16` as one word: answered from the dictionary
         /// directly when the text is made of common ideographs alone, else by ICU.
         func isOneWord(_ utf16: UnsafeBufferPointer<UInt16>, scratchEnds: inout [Int32]) -> Bool {

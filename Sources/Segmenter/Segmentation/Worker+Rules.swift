@@ -81,8 +81,18 @@ private struct RuleWriter {
         let first = scalars[s]
         // An ideographic ICU word: the only rule that starts with Han is the ordinal's 第.
         if ScalarClass.isHan(first) && first != Self.di {
+            // A Han number that ICU cut or glued (三百|多, 七|十多岁, 两百元): one rule token.
+            if let end = appendedNumber(s, e) {
+                pos = max(end, e)
+                return
+            }
             if let cut = ICURepairs.splitPoint(scalars, s, e, classes: classes) {
                 appendRepaired(s, cut)
+                // A number after a particle ICU glued to it goes on into the next word (了三|十多年).
+                if let end = appendedNumber(cut, e) {
+                    pos = max(end, e)
+                    return
+                }
                 appendRepaired(cut, e)
             } else {
                 append(s, e, rule: false)
@@ -107,6 +117,19 @@ private struct RuleWriter {
             return
         }
         pos = piece(s, e)
+    }
+
+    /// Adds the Han number that starts at `s`, the start of ICU's word or of its last piece
+    /// [s, e), and the rest of that word when the number ends inside it.
+    /// - Returns: the number's end, or `nil` (nothing added) when no number starts there or it
+    ///   is the whole of [s, e) (ICU's word stays as it is).
+    @inline(__always)
+    private mutating func appendedNumber(_ s: Int, _ e: Int) -> Int? {
+        guard CharacterClasses.of(scalars[s], in: classes, more: true) & CharacterClasses.hanNumeral != 0,
+              let end = ICURepairs.hanNumberEnd(scalars, s, e), end != e else { return nil }
+        append(s, end, rule: true)
+        if end < e { appendRepaired(end, e) }
+        return end
     }
 
     /// Adds a piece of a repaired ICU word, itself repaired (下个月 → 下个|月 → 下|个|月).

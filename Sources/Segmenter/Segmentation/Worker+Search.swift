@@ -131,6 +131,9 @@ extension Worker {
     /// Whether ICU's dictionary segments the Han string scalars[a..<b] (2 or 3 scalars) as
     /// one word.
     private mutating func isICUWord(_ a: Int, _ b: Int) -> Bool {
+        // Two common ideographs: from the direct dictionary's tables, which the division has
+        // just read (the cache below is a miss in a 1 MiB table).
+        if b - a == 2, let known = cursor?.isPairWord(scalars[a], scalars[a + 1]) { return known }
         var key: UInt64 = 0
         for i in a..<b {
             let v = scalars[i]
