@@ -83,3 +83,55 @@ import Segmenter
         #expect(Shared.segmenter.cut("陈立群来到村里。").hasPrefix("陈|立群|"))
     }
 }
+
+/// Transliterations that ICU reads as words of the transliteration alphabet (贝尔|格莱德), and
+/// what ends such a run: a country's, city's or people's name, an everyday word, a trailing
+/// preposition. Examples written for these tests (none from a measuring set).
+@Suite struct TransliterationsOfWords {
+    @Test(arguments: [
+        ("代表团抵达贝尔格莱德。", "贝尔格莱德"),
+        ("罗斯托夫方向的战事", "罗斯托夫"),
+        ("总参谋长格拉西莫夫表示", "格拉西莫夫"),
+    ])
+    func joined(_ pair: (String, String)) {
+        let cut = Shared.segmenter.cut(pair.0)
+        #expect(cut.split(separator: "|").contains(Substring(pair.1)), "\(cut)")
+        let tokens = Shared.segmenter.tokens(in: pair.0)
+        #expect(tiles(tokens, pair.0))
+        #expect(tokens.first { $0.text(in: pair.0) == pair.1 }?.source == .rule)
+    }
+
+    @Test func aCountryOrAnEverydayWordEndsTheRun() {
+        // A country before a word of the alphabet (伊朗|伊斯兰).
+        #expect(Shared.segmenter.cut("伊朗伊斯兰共和国").hasPrefix("伊朗|伊斯兰|"))
+        // A preposition after a name is not part of it.
+        #expect(!Shared.segmenter.cut("阿桑奇因此被捕").contains("奇因"))
+        // Nor a direction before a word (西|巴尔|干 "the western Balkans"), nor an everyday word.
+        #expect(Shared.segmenter.cut("西巴尔干地区").hasPrefix("西|巴尔"))
+        #expect(!Shared.segmenter.cut("默默托举").contains("默默托"))
+        // A run that starts with single characters keeps its old reading (普|林西|比).
+        #expect(Shared.segmenter.cut("圣多美和普林西比民主共和国").contains("普林西比"))
+    }
+}
+
+/// Counties and districts whose suffix ICU glues to the last character of their body
+/// (普|安县, 赫|山区), after a place.
+@Suite struct GluedPlaceSuffixes {
+    @Test(arguments: [
+        ("贵州省普安县的茶园", "贵州省|普安县|的|茶园"),
+        ("益阳市赫山区的稻田", "益阳市|赫山区|的|稻田"),
+        ("江苏如东县", "江苏|如东县"),
+    ])
+    func joinedAfterAPlace(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+    }
+
+    @Test func notACommonNounOrAQualifier() {
+        // 全市, 城区: a word of the level, not a name's end.
+        #expect(!Shared.segmenter.cut("上海举全市之力推动").contains("举全市"))
+        #expect(Shared.segmenter.cut("云南省玉景区的").hasPrefix("云南省|玉|景区|"))
+        #expect(Shared.segmenter.cut("沈阳市旧城区改造").hasPrefix("沈阳市|旧|城区|"))
+        // No place before: ICU's pieces stay.
+        #expect(!Shared.segmenter.cut("他们在普安县").contains("在普"))
+    }
+}

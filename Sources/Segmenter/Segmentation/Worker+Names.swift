@@ -110,7 +110,8 @@ private struct NameJoiner {
             let nextScalar = scalars[min(end, last)]
             let next = classOf(nextScalar)
             let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))]
-            if !Self.mayStartJoin(step, end - start, own, next, nextCompound) {
+            let lastCompound = compoundClasses[Int(min(scalars[max(end - 1, 0)], 0xFFFF))]
+            if !Self.mayStartJoin(step, end - start, own, next, nextCompound, lastCompound) {
                 copyToken(&r, &w, &start)
                 own = next
                 continue
@@ -124,20 +125,25 @@ private struct NameJoiner {
     /// Can a token of `length` with `step` start a join of `join`, given the classes of its
     /// first character (`own`) and of the next token's (`next`; clamped to the last scalar at
     /// the end: `join` checks that there is a next token)? A superset of the rules' first
-    /// tests: a single ICU character of a surname or the transliteration alphabet, a
-    /// two-character token before a suffix, a dictionary term before the first character of
+    /// tests: a single ICU character of a surname or the transliteration alphabet, an ICU
+    /// word of that alphabet before another of its characters, a two-character token before a suffix, a dictionary term before the first character of
     /// a compound head, a token before a place suffix, the first character of a meeting's
-    /// head or 自 (自治县; `nextCompound`, the next token's `CompoundClasses`). Computed with masks, not
+    /// head or 自 (自治县; `nextCompound`, the next token's `CompoundClasses`), an ICU word of two
+    /// characters ending in a place suffix (安县 of 红|安县; `lastCompound`, its last character's). Computed with masks, not
     /// branches (tokens of all lengths alternate at random, which a branch would mispredict).
     @inline(__always)
-    private static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8, _ nextCompound: UInt8) -> Bool {
+    private static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8, _ nextCompound: UInt8,
+                                     _ lastCompound: UInt8) -> Bool {
         let single = mask(length == 1) & mask(step.edge < 0) & own
             & (CharacterClasses.surname | CharacterClasses.transliteration)
+        let worded = mask(length == 2 || length == 3) & mask(step.edge == Worker.Edge.base) & own & next
+            & CharacterClasses.transliteration
         let suffixed = mask(length == 2) & mask(step.edge != Worker.Edge.remainder) & next & CharacterClasses.suffix
         let headed = mask(length >= 3) & mask(step.edge >= 0) & next & CharacterClasses.compoundHead
         let tail = mask(step.edge != Worker.Edge.remainder) & mask(step.edge != Worker.Edge.joined) & nextCompound
             & (CompoundClasses.placeSuffix | CompoundClasses.meetingHead | CompoundClasses.autonomy)
-        return single | suffixed | headed | tail != 0
+        let glued = mask(length == 2) & mask(step.edge == Worker.Edge.base) & lastCompound & CompoundClasses.placeSuffix
+        return single | worded | suffixed | headed | tail | glued != 0
     }
 
     /// All ones for true, zero for false (a comparison's flag, with no branch).
@@ -162,6 +168,12 @@ private struct NameJoiner {
                 return
             }
         }
+        // A transliteration ICU read as words of its alphabet (库尔|斯克, 贝尔|格莱德, 赫尔|松).
+        if path[r].edge == Worker.Edge.base && (2...3).contains(end - start) && has(scalars[start], CharacterClasses.transliteration),
+           let taken = transliteration(r, count) {
+            joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
+            return
+        }
         // A term and a head that makes it a named plan or zone (美丽中国|先行区) or a
         // responsibility system (粮食安全|责任制).
         if path[r].edge >= 0 && end - start >= 3 && r + 1 < count && path[r + 1].edge != Worker.Edge.remainder
@@ -175,6 +187,14 @@ private struct NameJoiner {
                     return
                 }
             }
+        }
+        // A county or district whose suffix ICU glued to the body's last character, after
+        // a place (黄冈市|红|安县, 无锡市|惠|山区).
+        if end - start == 2 && path[r].edge == Worker.Edge.base, let from = gluedPlace(r, w, start, end, count) {
+            let place = placeKey(start - 1, end)
+            if place != .max { found.append(place) }
+            joinTokens(from: from, through: r, &r, &w, &start)
+            return
         }
         // A place's body and its suffix after a place (浙江省|安吉|县), or a named meeting or
         // body (中央|农村|工作|会议): joined with tokens already written. A place is
@@ -289,6 +309,31 @@ private struct NameJoiner {
             if after.count == 1 && Names.levelWordEnds.contains(scalars[after.lowerBound]) { return nil }
         }
         return from
+    }
+
+    /// Token `r` (`start..<end`) is an ICU word of two characters ending in a place suffix
+    /// (安县, 南县, 山区) and the written token before it one ICU character (红, 沂, 惠) after a
+    /// place that announces a place (黄冈市, 临沂市, 无锡市): returns the write index of that
+    /// character, or nil. Not when the word is a common noun of its level (城区, 景区, 社区:
+    /// `gluedCommonNouns`) or the character one names and places avoid (a particle, a
+    /// numeral, a determiner), a ranking (大) or a qualifier (老|城区, 主|城区), nor before a
+    /// level word's end (县|级).
+    private func gluedPlace(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
+        guard Names.placeSuffixes.contains(scalars[end - 1]), w >= 1, start >= 1,
+              path[w - 1].edge == Worker.Edge.base, w == 1 || Int(path[w - 2].end) == start - 1 else { return nil }
+        let first = scalars[start - 1], second = scalars[start]
+        guard ScalarClass.isHan(first), ScalarClass.isHan(second),
+              !has(first, CharacterClasses.notInNames), !has(second, CharacterClasses.notInNames),
+              !Names.notInPlaces.contains(first), !Names.notInPlaces.contains(second),
+              !Names.notGluedPlaceBodies.contains(first),
+              !Names.gluedCommonNouns.contains(key(start, end)),
+              !Names.notPlaceBodies.contains(key(start - 1, start + 1)),
+              placeParent(w - 1) else { return nil }
+        if r + 1 < count {
+            let after = range(r + 1)
+            if after.count == 1 && Names.levelWordEnds.contains(scalars[after.lowerBound]) { return nil }
+        }
+        return w - 1
     }
 
     /// Is the written token before write index `from` a place that announces a place after
@@ -644,24 +689,65 @@ private struct NameJoiner {
     }
 
     /// How many tokens from `i` form a transliterated name, or nil: single characters and
-    /// ICU words of up to two characters, all of the transliteration alphabet, three
-    /// characters or more in all.
+    /// ICU words of up to three characters, all of the transliteration alphabet, two tokens
+    /// and three characters or more in all.
+    ///
+    /// A run that starts with a single character and holds two or more (克|林|顿, 布|林肯,
+    /// 阿|姆|斯特朗) is taken as it is. Otherwise its words are most of it (库尔|斯克,
+    /// 贝尔|格莱德, 赫尔|松), and a word that names a country, city or people or is an everyday
+    /// word (`notTransliterations`: 伊朗|伊斯兰, 巴西|里|约, 森林|里) ends it. A word of three
+    /// characters is ICU's own and none of those in either case (雅|格|乌克兰). A run with a
+    /// word does not end in a character that is also a preposition, postposition or unit
+    /// (阿桑|奇|因, 南疆|内) unless it is of the first kind (普|林西|比), nor begins with one
+    /// (西|巴尔|干).
     private func transliteration(_ i: Int, _ count: Int) -> Int? {
+        if range(i).count == 1, let taken = transliterationRun(i, count, excluding: false), taken.singles >= 2 {
+            return taken.tokens
+        }
+        guard let taken = transliterationRun(i, count, excluding: true) else { return nil }
+        return taken.tokens
+    }
+
+    /// The run of `transliteration` from `i` (words of `notTransliterations` end it: all when
+    /// `excluding`, those of three characters always), without trailing bound characters
+    /// after a word when `excluding`; nil when it is shorter than two tokens or three characters.
+    private func transliterationRun(_ i: Int, _ count: Int, excluding: Bool) -> (tokens: Int, singles: Int)? {
+        // Nor begins with one before a word (西|巴尔|干).
+        if excluding, range(i).count == 1, Names.boundTransliterationSingles.contains(scalars[range(i).lowerBound]) { return nil }
         var j = i
         var characters = 0
         var singles = 0
+        var hasWord = false
         while j < count && path[j].edge < 0 {
             let r = range(j)
-            if r.count > 2 { break }
+            if r.count > 3 { break }
             var ok = true
             for p in r where !has(scalars[p], CharacterClasses.transliteration) { ok = false; break }
             if !ok { break }
-            if r.count == 1 { singles += 1 }
+            if r.count == 1 {
+                singles += 1
+            } else {
+                if r.count == 3 && path[j].edge != Worker.Edge.base { break }
+                if (excluding || r.count == 3) && Names.notTransliterations.contains(key(r.lowerBound, r.upperBound)) { break }
+                hasWord = true
+            }
             characters += r.count
             j += 1
         }
+        // No bound character at the end after a word (阿桑|奇|因).
+        while excluding && hasWord && j - i > 2 {
+            let r = range(j - 1)
+            guard r.count == 1 && Names.boundTransliterationSingles.contains(scalars[r.lowerBound]) else { break }
+            j -= 1
+            singles -= 1
+            characters -= 1
+        }
+        if excluding && hasWord && j - i == 2 {
+            let r = range(j - 1)
+            if r.count == 1 && Names.boundTransliterationSingles.contains(scalars[r.lowerBound]) { return nil }
+        }
         let taken = j - i
-        return taken >= 2 && characters >= 3 && singles >= 2 ? taken : nil
+        return taken >= 2 && characters >= 3 ? (taken, singles) : nil
     }
 
     @inline(__always)
@@ -849,6 +935,55 @@ enum Names {
     /// Chinese text (common words such as 东, 多, 法, 华, 金, 明, 文 are left out).
     static let transliteration = (
         "阿埃艾安奥巴拜邦贝比彼波伯博布查达戴丹德迪蒂丁杜厄恩尔菲费芬弗福盖冈戈格贡古哈汉赫亨霍吉基加杰捷卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利莉丽廉列林琳龙卢鲁伦罗洛马玛迈麦曼芒梅门蒙孟米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘庞佩彭皮普奇齐契恰乔切钦琼丘热若撒萨塞赛桑瑟森沙莎珊舍什施斯松苏索塔泰坦汤唐特提汀图托瓦旺威韦维温沃乌伍西希锡夏辛休雅亚扬耶伊因尤约泽扎詹兹佐茨琴蕾娃妮黛薇茜瑙连顿夫卜罕疆戎")
+}
+
+extension Names {
+    /// Words of the transliteration alphabet that end a run of it (`NameJoiner.transliteration`):
+    /// names of countries, cities and regions (a place before or after a name: 伊朗|伊斯兰,
+    /// 沙特|吉达, 巴西|里约), of peoples and faiths, Chinese provinces and cities, and everyday
+    /// words spelled with its characters (施加, 基因, 比赛, 森林). Public facts and common words.
+    static let notTransliterations = SortedKeys([
+        // Countries and regions.
+        "伊朗", "伊拉克", "乌克兰", "巴西", "古巴", "沙特", "阿曼", "苏丹", "马里", "蒙古", "印度",
+        "叙利亚", "利比亚", "约旦", "也门", "卡塔尔", "科威特", "巴林", "土耳其", "埃及", "突尼斯",
+        "摩洛哥", "尼日尔", "加纳", "肯尼亚", "索马里", "南非", "赞比亚", "安哥拉", "刚果", "卢旺达",
+        "乌干达", "尼泊尔", "不丹", "缅甸", "泰国", "老挝", "越南", "文莱", "朝鲜", "韩国", "日本",
+        "俄罗斯", "波兰", "德国", "法国", "英国", "意大利", "西班牙", "葡萄牙", "希腊", "瑞典",
+        "挪威", "芬兰", "丹麦", "荷兰", "比利时", "瑞士", "奥地利", "匈牙利", "捷克", "美国",
+        "加拿大", "墨西哥", "阿根廷", "智利", "秘鲁", "乌拉圭", "巴拉圭", "新西兰", "斐济", "以色列",
+        "冰岛", "爱尔兰", "立陶宛", "马耳他", "印尼", "菲律宾", "欧盟", "欧洲", "亚洲", "非洲",
+        "美洲", "拉美", "欧亚", "南亚", "西亚", "东亚", "中东", "北非", "西非", "东非", "南美", "北美",
+        // Cities.
+        "莫斯科", "巴黎", "罗马", "马德里", "伦敦", "柏林", "华盛顿", "纽约", "东京", "首尔",
+        "德黑兰", "巴格达", "开罗", "基辅", "明斯克", "里约", "雅典", "维也纳", "日内瓦", "迪拜",
+        "安卡拉", "利雅得", "多哈", "曼谷", "河内", "马尼拉", "雅加达", "新德里",
+        // Peoples and faiths.
+        "伊斯兰", "穆斯林", "阿拉伯", "犹太", "基督", "佛教", "拉丁",
+        // Chinese provinces, regions and cities.
+        "吉林", "西藏", "新疆", "南疆", "北疆", "西安", "拉萨", "南宁", "哈密", "泰安", "西宁",
+        "兰州", "福州", "南京", "南昌", "哈尔滨", "安徽", "海南", "云南", "湖南", "河南", "济南",
+        // Everyday words.
+        "施加", "基因", "比赛", "福利", "密切", "森林", "加密", "雷达", "西南", "东南", "西北",
+        "马克思", "乌兰", "热门", "科普", "马列", "默默",
+    ].map(ICURepairs.key))
+
+    /// Words of a place suffix's level that are common nouns (城区, 景区, 社区), never the
+    /// glued end of a county's or district's name (`NameJoiner.gluedPlace`).
+    static let gluedCommonNouns = SortedKeys([
+        "城区", "市区", "郊区", "辖区", "景区", "园区", "社区", "新区", "矿区", "灾区", "牧区", "老区",
+        "片区", "小区", "街区", "专区", "特区", "湾区", "林区", "垦区", "营区", "禁区", "校区", "库区",
+        "厂区", "军区", "战区", "选区", "苏区", "藏区", "农区", "湖区", "港区", "地区", "县区", "市县",
+        "城市", "都市", "集市", "夜市", "早市", "股市", "楼市", "车市", "菜市", "上市", "城镇", "集镇",
+        "乡镇", "城乡", "家乡", "故乡", "老乡", "下乡", "返乡", "异乡", "水乡", "他乡",
+        "全市", "全县", "全区", "全镇", "全乡", "全旗",
+    ].map(ICURepairs.key))
+    /// Characters before a glued place word that make a qualifier or ranking of it, not a
+    /// name (老|城区, 主|城区, 大|县, 全|市县).
+    static let notGluedPlaceBodies = ScalarSet("老主大小全深偏远近旧原")
+
+    /// Single characters of the alphabet that are also prepositions, postpositions or units
+    /// (内, 里, 因, 约, 米, 比, 加): no run of mostly words takes them (南疆|内, 米|比赛).
+    static let boundTransliterationSingles = ScalarSet("内里因约米比加以西南")
 }
 
 /// A small set of word keys (`ICURepairs.key`), sorted: `contains` is a binary search, with no
