@@ -126,10 +126,21 @@ enum Zstd {
             dictionaryBytes = bytes
         }
 
+        /// Whether `input` starts a zstd frame whose header declares exactly `rawLength` bytes of
+        /// content (this project's compressor always writes the size). Checked before any memory
+        /// is set aside for a length read from a file: a block table whose length disagrees with
+        /// its frame (a damaged or hostile file) costs nothing, where it would otherwise make
+        /// every read of the block allocate and clear up to 2 GiB.
+        static func declares(_ input: UnsafeRawBufferPointer, rawLength: Int) -> Bool {
+            guard rawLength >= 0, rawLength <= 1 << 31, let base = input.baseAddress else { return false }
+            // ZSTD_CONTENTSIZE_UNKNOWN and _ERROR are the two largest UInt64s: never a length here.
+            return ZSTD_getFrameContentSize(base, input.count) == UInt64(rawLength)
+        }
+
         /// Decompresses `input` (compressed without a dictionary), which must give exactly
         /// `rawLength` bytes; nil otherwise.
         func decompressPlain(_ input: UnsafeRawBufferPointer, rawLength: Int) -> [UInt8]? {
-            guard rawLength >= 0, rawLength <= 1 << 31, let context = Context() else { return nil }
+            guard Self.declares(input, rawLength: rawLength), let context = Context() else { return nil }
             var output = [UInt8](repeating: 0, count: rawLength)
             let written = output.withUnsafeMutableBytes { out -> Int in
                 // Safe because: out has rawLength writable bytes; zstd never writes past it.
@@ -141,7 +152,7 @@ enum Zstd {
 
         /// Decompresses `input`, which must give exactly `rawLength` bytes; nil otherwise.
         func decompress(_ input: UnsafeRawBufferPointer, rawLength: Int) -> [UInt8]? {
-            guard rawLength >= 0, rawLength <= 1 << 31 else { return nil }
+            guard Self.declares(input, rawLength: rawLength) else { return nil }
             let bytes = dictionaryBytes
             let taken: (Context, Prepared?)? = state.withLock { state in
                 if state.dictionary == nil && !bytes.isEmpty { state.dictionary = Prepared(bytes) }

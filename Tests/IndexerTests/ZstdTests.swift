@@ -1,0 +1,27 @@
+import Testing
+@testable import Indexer
+
+/// A length read from a file (a store block's raw length) is checked against the zstd frame's
+/// own header before memory is set aside for it (a fuzzed block table asked for 2 GiB per read).
+@Suite struct ZstdLengths {
+    @Test func aLengthTheFrameDoesNotDeclareIsRefused() throws {
+        let text = Array(String(repeating: "全过程人民民主。", count: 200).utf8)
+        let compressor = try #require(Zstd.Compressor(dictionary: []))
+        var frame: [UInt8] = []
+        let written = text.withUnsafeBytes { compressor.compress($0, appendingTo: &frame) }
+        #expect(written != nil)
+        let decompressor = Zstd.Decompressor(dictionary: UnsafeRawBufferPointer(start: nil, count: 0))
+        frame.withUnsafeBytes { f in
+            #expect(Zstd.Decompressor.declares(f, rawLength: text.count))
+            #expect(!Zstd.Decompressor.declares(f, rawLength: text.count + 1))
+            #expect(!Zstd.Decompressor.declares(f, rawLength: 1 << 31))
+            #expect(!Zstd.Decompressor.declares(f, rawLength: -1))
+            #expect(decompressor.decompress(f, rawLength: text.count) == text)
+            #expect(decompressor.decompressPlain(f, rawLength: text.count) == text)
+            #expect(decompressor.decompress(f, rawLength: 1 << 31) == nil)
+            #expect(decompressor.decompressPlain(f, rawLength: text.count - 1) == nil)
+            // Not a frame at all: its first bytes are no zstd magic number.
+            #expect(!Zstd.Decompressor.declares(UnsafeRawBufferPointer(rebasing: f[4...]), rawLength: text.count))
+        }
+    }
+}
