@@ -1,4 +1,9 @@
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A Chinese word segmenter: ICU's word breaks, resolved with the built-in political
 /// lexicon and users' dictionaries into one segmentation with offsets.
@@ -219,11 +224,28 @@ final class Engine: @unchecked Sendable {
         giveBack(first)
     }
 
-    /// A pooled worker, or a new one. - Throws: `SegmenterError` when ICU cannot make
-    /// another iterator (out of memory): an error, not a segmentation without ICU.
+    /// A pooled worker — the one this thread gave back last when it is in the pool, else the
+    /// last one given back — or a new one. Threads that segment many short texts at once
+    /// (a call per paragraph, as the C API's and Python's callers do) so keep their own
+    /// worker, whose scratch space and ICU caches stay in their core's cache; taking the
+    /// last one given back handed the workers from thread to thread, and two threads
+    /// segmented ~20% slower per call than one (Benchmarks/RESULTS.md, issue 16).
+    /// - Throws: `SegmenterError` when ICU cannot make another iterator (out of memory):
+    ///   an error, not a segmentation without ICU.
     func borrow() throws(SegmenterError) -> WorkerBox {
-        if let box = pool.withLock({ $0.popLast() }) { return box }
-        return WorkerBox(Worker(cursor: try icu.makeCursor()))
+        let thread = WorkerBox.currentThread()
+        let pooled = pool.withLock { workers -> WorkerBox? in
+            guard let last = workers.indices.last else { return nil }
+            if let mine = workers.lastIndex(where: { $0.thread == thread }) { workers.swapAt(mine, last) }
+            return workers.removeLast()
+        }
+        if let pooled {
+            pooled.thread = thread
+            return pooled
+        }
+        let box = WorkerBox(Worker(cursor: try icu.makeCursor()))
+        box.thread = thread
+        return box
     }
 
     func giveBack(_ worker: WorkerBox) {
@@ -264,7 +286,20 @@ enum Chunking {
 /// engine's pool, and one thread at a time uses it.
 final class WorkerBox: @unchecked Sendable {
     var worker: Worker
+    /// The thread that borrowed it last (`currentThread()`), 0 before.
+    var thread: UInt = 0
     init(_ worker: Worker) { self.worker = worker }
+
+    /// An identity of the calling thread, unique among running threads (pthread's).
+    static func currentThread() -> UInt {
+        #if canImport(Glibc)
+        UInt(pthread_self())
+        #elseif canImport(Darwin)
+        UInt(bitPattern: pthread_self())
+        #else
+        0
+        #endif
+    }
 }
 
 extension Segmenter {
