@@ -44,6 +44,112 @@ static PyObject *sources;
  * a thread does not keep the memory of a huge text's tokens for the rest of its life. */
 #define TRIM_ABOVE (1 << 22)
 
+/* ------------------------------------------------------------------ GIL timing (diagnostic) */
+
+/* Builds with -DSEGTOOL_GIL_STATS time each call's phases (with the GIL, releasing it, the
+ * segmenting without it, taking it back, and the caller's Python between two calls) per thread
+ * and add them up when the thread ends; `gil_stats()` returns the totals. For measuring only
+ * (Benchmarks/peers/python_gil.py): the clock reads cost ~5% of a call. */
+#ifdef SEGTOOL_GIL_STATS
+#include <stdatomic.h>
+#include <time.h>
+enum { STAT_CALLS, STAT_HELD, STAT_RELEASE, STAT_WORK, STAT_RETAKE, STAT_BETWEEN,
+       STAT_RETAKE_2US, STAT_RETAKE_20US, STAT_RETAKE_200US, STAT_RETAKE_2MS, STAT_RELEASE_2US,
+       STAT_SPINS, STAT_SPIN_NS, STAT_SPINS_GIVEN_UP, STAT_COUNT };
+static const char *const stat_names[STAT_COUNT] = {
+    "calls", "held_ns", "release_ns", "work_ns", "retake_ns", "between_ns",
+    "retakes_over_2us", "retakes_over_20us", "retakes_over_200us", "retakes_over_2ms",
+    "releases_over_2us", "spins", "spin_ns", "spins_given_up"};
+static _Atomic uint64_t stat_totals[STAT_COUNT];
+static inline uint64_t stat_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+#endif
+
+/* ------------------------------------------------------------------ GIL hand-off */
+
+/* Why: a thread that has segmented its text and finds the GIL held sleeps in CPython's
+ * take_gil on a condition variable, and is woken when the holder releases it. On a virtual
+ * machine whose idle processors halt, that wake-up takes tens of µs (Benchmarks/RESULTS.md,
+ * issue 16), while a thread making a paragraph's words holds the GIL ~3 µs; the sleeper's
+ * segmenting (~10 µs a paragraph) waits meanwhile, and two threads came out barely faster
+ * than one. So a thread about to take the GIL back first spins while another thread holds it
+ * after taking it in this module (making its words, back in its Python loop, or in its next
+ * call before releasing it), for at most SPIN_LIMIT_NS; then it takes the usual path.
+ *
+ * `gil_holder` is a hint: the number of the last taking of the GIL in this module (numbered
+ * with the GIL held, so no two are alike), 0 once that thread released it in this module. A
+ * thread that released it elsewhere (blocking in other code, or ending) leaves its number
+ * there: the first thread to spin for SPIN_LIMIT_NS on a number marks it stale (`stale_holder`),
+ * and nobody spins for it again. Spinning costs the waiting thread's processor only. Builds
+ * with -DSEGTOOL_NO_HANDOFF take the GIL back at once, to measure it. */
+#if !defined(Py_GIL_DISABLED) && !defined(SEGTOOL_NO_HANDOFF)
+#define USE_HANDOFF 1
+#include <stdatomic.h>
+#include <time.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define cpu_relax() _mm_pause()
+#elif defined(__aarch64__)
+#define cpu_relax() __asm__ __volatile__("yield")
+#else
+#define cpu_relax() ((void)0)
+#endif
+#define SPIN_LIMIT_NS 20000
+static _Atomic uint64_t gil_holder;
+static _Atomic uint64_t stale_holder;
+static uint64_t holder_count; /* only touched with the GIL held */
+
+/* Notes that this thread took the GIL in this module (with the GIL held); returns its number. */
+static inline uint64_t holder_set(void)
+{
+    if (++holder_count == 0)
+        holder_count = 1;
+    atomic_store_explicit(&gil_holder, holder_count, memory_order_relaxed);
+    return holder_count;
+}
+
+/* Notes that taking `number` is over (called right after releasing the GIL). */
+static inline void holder_clear(uint64_t number)
+{
+    uint64_t expected = number;
+    atomic_compare_exchange_strong_explicit(&gil_holder, &expected, 0, memory_order_relaxed, memory_order_relaxed);
+}
+
+static inline uint64_t monotonic_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* Spins while another thread holds the GIL after taking it in this module (not for `mine`,
+ * this thread's last number, nor a stale one), at most SPIN_LIMIT_NS. Returns 0 when it did not
+ * spin, 1 when the GIL was released, 2 when it gave up (for the diagnostic counts). */
+static inline int holder_wait(uint64_t mine)
+{
+    uint64_t holder = atomic_load_explicit(&gil_holder, memory_order_relaxed);
+    if (holder == 0 || holder == mine || holder == atomic_load_explicit(&stale_holder, memory_order_relaxed))
+        return 0;
+    uint64_t start = monotonic_ns();
+    for (unsigned i = 1;; i++) {
+        cpu_relax();
+        holder = atomic_load_explicit(&gil_holder, memory_order_relaxed);
+        if (holder == 0)
+            return 1;
+        if ((i & 63) == 0 && monotonic_ns() - start > SPIN_LIMIT_NS) {
+            atomic_store_explicit(&stale_holder, holder, memory_order_relaxed);
+            return 2;
+        }
+    }
+}
+#else
+#define USE_HANDOFF 0
+#endif
+
 /* ------------------------------------------------------------------ per-thread state */
 
 /* What a thread keeps between calls: the C API's result struct (it wants one per thread) and a
@@ -57,6 +163,15 @@ typedef struct {
      * overwrite its tokens: it gets a temporary state of its own. */
     int busy;
     int temporary;
+    /* This thread's last number in `gil_holder` (see GIL hand-off). */
+    uint64_t holding;
+    /* The word cache's slot of each token of the last call, found without the GIL. */
+    uint32_t *slots;
+    size_t slot_capacity;
+#ifdef SEGTOOL_GIL_STATS
+    uint64_t stats[STAT_COUNT];
+    uint64_t entered, released, worked, retaken, returned;
+#endif
 } thread_state;
 
 static pthread_key_t state_key;
@@ -69,10 +184,19 @@ static void state_trim(thread_state *state)
     PyMem_RawFree(state->utf8);
     state->utf8 = NULL;
     state->capacity = 0;
+    PyMem_RawFree(state->slots);
+    state->slots = NULL;
+    state->slot_capacity = 0;
 }
 
 static void state_destroy(void *p)
 {
+#ifdef SEGTOOL_GIL_STATS
+    thread_state *state = p;
+    if (!state->temporary)
+        for (int i = 0; i < STAT_COUNT; i++)
+            atomic_fetch_add(&stat_totals[i], state->stats[i]);
+#endif
     state_trim(p);
     PyMem_RawFree(p);
 }
@@ -270,65 +394,89 @@ static inline PyObject *word_in_slot(uint32_t slot, int kind, const char *p, Py_
     return PyUnicode_FromKindAndData(kind, p, length);
 }
 
-/* The words of a segmentation, in order. Most of the time of making a word from the cache is
- * two cache misses (its slot, then the str); a cursor hashes the words AHEAD tokens before
- * they are made and prefetches their slots, and half as far ahead the strs in those slots. */
+/* Checks that every token lies in the text (`text_length` characters; the C API's offsets are
+ * in code points, as a str's indices are) and finds each token's word cache slot, into the
+ * state's `slots`. Runs without the GIL for a str (it touches only the str's immutable
+ * characters and this thread's state), so that the GIL is held only to look the words up.
+ * Returns 0, -1 for a token outside the text, -2 when out of memory. */
+static int prepare_words(thread_state *state, const segtool_tokens *tokens, int kind, const char *data,
+                         Py_ssize_t text_length)
+{
+    size_t count = tokens->count;
+    if (count > state->slot_capacity) {
+        size_t capacity = count < 2 * state->slot_capacity ? 2 * state->slot_capacity : count;
+        if (capacity < 256)
+            capacity = 256;
+        if (capacity > SIZE_MAX / sizeof(uint32_t))
+            return -2;
+        uint32_t *grown = PyMem_RawRealloc(state->slots, capacity * sizeof(uint32_t));
+        if (!grown)
+            return -2;
+        state->slots = grown;
+        state->slot_capacity = capacity;
+    }
+    const segtool_token *t = tokens->tokens;
+    for (size_t i = 0; i < count; i++) {
+        if (t[i].char_start > t[i].char_end || t[i].char_end > (uint64_t)text_length)
+            return -1;
+        state->slots[i] = slot_of(kind, data + (size_t)t[i].char_start * (size_t)kind,
+                                  (Py_ssize_t)(t[i].char_end - t[i].char_start));
+    }
+    return 0;
+}
+
+/* The words of a segmentation, in order, from the slots prepare_words found. Most of the time
+ * of making a word from the cache is two cache misses (its slot, then the str); a cursor
+ * prefetches the slots AHEAD tokens before their words are made, and half as far ahead the
+ * strs in those slots. */
 #define AHEAD 16
-#define RING 32 /* a power of two > AHEAD */
 typedef struct {
     int kind;
     const char *data;
     const segtool_token *tokens;
+    const uint32_t *slots;
     size_t count;
-    uint32_t slots[RING];
 } word_cursor;
 
-/* Safe because: segment() checked every token's char_start <= char_end <= the text's length,
- * and the cursor's text is held for as long as the cursor is used. */
-static inline const char *cursor_characters(const word_cursor *c, size_t i)
+static inline void cursor_prefetch_slot(const word_cursor *c, size_t i)
 {
-    return c->data + (size_t)c->tokens[i].char_start * (size_t)c->kind;
-}
-
-static inline Py_ssize_t cursor_length(const word_cursor *c, size_t i)
-{
-    return (Py_ssize_t)(c->tokens[i].char_end - c->tokens[i].char_start);
-}
-
-static inline void cursor_hash(word_cursor *c, size_t i)
-{
-    uint32_t slot = slot_of(c->kind, cursor_characters(c, i), cursor_length(c, i));
-    c->slots[i & (RING - 1)] = slot;
 #if USE_CACHE
-    if (slot != NO_SLOT)
-        __builtin_prefetch(&cache[slot]);
+    if (c->slots[i] != NO_SLOT)
+        __builtin_prefetch(&cache[c->slots[i]]);
+#else
+    (void)c; (void)i;
 #endif
 }
 
-static inline void cursor_start(word_cursor *c, PyObject *text, const segtool_tokens *tokens)
+static inline void cursor_start(word_cursor *c, PyObject *text, const segtool_tokens *tokens, const uint32_t *slots)
 {
     c->kind = PyUnicode_KIND(text);
     c->data = PyUnicode_DATA(text);
     c->tokens = tokens->tokens;
+    c->slots = slots;
     c->count = tokens->count;
     for (size_t i = 0; i < AHEAD && i < c->count; i++)
-        cursor_hash(c, i);
+        cursor_prefetch_slot(c, i);
 }
 
-/* A new reference to the word of token `i` (called for i = 0, 1, 2 … in order). */
+/* A new reference to the word of token `i` (called for i = 0, 1, 2 … in order).
+ * Safe because: prepare_words checked every token's char_start <= char_end <= the text's
+ * length, and the cursor's text is held for as long as the cursor is used. */
 static inline PyObject *cursor_word(word_cursor *c, size_t i)
 {
     if (i + AHEAD < c->count)
-        cursor_hash(c, i + AHEAD);
+        cursor_prefetch_slot(c, i + AHEAD);
 #if USE_CACHE
     if (i + AHEAD / 2 < c->count) {
-        uint32_t ahead = c->slots[(i + AHEAD / 2) & (RING - 1)];
+        uint32_t ahead = c->slots[i + AHEAD / 2];
         PyObject *cached = ahead == NO_SLOT ? NULL : cache[ahead];
         if (cached)
             __builtin_prefetch(cached);
     }
 #endif
-    return word_in_slot(c->slots[i & (RING - 1)], c->kind, cursor_characters(c, i), cursor_length(c, i));
+    const segtool_token *t = &c->tokens[i];
+    return word_in_slot(c->slots[i], c->kind, c->data + (size_t)t->char_start * (size_t)c->kind,
+                        (Py_ssize_t)(t->char_end - t->char_start));
 }
 
 /* ------------------------------------------------------------------ segmenting */
@@ -439,11 +587,18 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
     int kind = 0;
     const void *characters = NULL;
     Py_ssize_t character_count = 0;
+    /* A str's characters, for prepare_words without the GIL (kind 0: bytes, prepared later). */
+    int text_kind = 0;
+    const char *text_data = NULL;
+    Py_ssize_t text_length = 0;
     if (PyUnicode_Check(object)) {
 #if PY_VERSION_HEX < 0x030C0000
         if (PyUnicode_READY(object) < 0)
             return -1;
 #endif
+        text_kind = PyUnicode_KIND(object);
+        text_data = PyUnicode_DATA(object);
+        text_length = PyUnicode_GET_LENGTH(object);
         if (PyUnicode_IS_ASCII(object)) {
             utf8 = PyUnicode_DATA(object);
             length = PyUnicode_GET_LENGTH(object);
@@ -478,6 +633,9 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
         return -1;
     }
     out->state = state;
+#if USE_HANDOFF
+    state->holding = holder_set();
+#endif
     if (characters && state_reserve(state, (size_t)character_count * (size_t)(kind + 1)) < 0) {
         Py_XDECREF(owner);
         segmentation_done(out);
@@ -488,12 +646,24 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
     segtool_error *error = NULL;
     segtool_status status = SEGTOOL_OK;
     int surrogate = 0;
+    int prepared = 0;
     tokens->count = 0;
     if (length > 0 || character_count > 0) {
         /* Safe because: without the GIL only memory that cannot change or go is touched: the
          * characters (or bytes) of an immutable str (bytes object) that `object` (`owner`)
          * holds, this thread's state, and the C API's handle. */
+#ifdef SEGTOOL_GIL_STATS
+        state->released = stat_now();
+#endif
         Py_BEGIN_ALLOW_THREADS
+#if USE_HANDOFF
+        holder_clear(state->holding);
+#endif
+#ifdef SEGTOOL_GIL_STATS
+        state->worked = stat_now();
+        state->stats[STAT_RELEASE] += state->worked - state->released;
+        state->stats[STAT_RELEASE_2US] += state->worked - state->released > 2000;
+#endif
         if (characters) {
             length = encode_utf8(kind, characters, character_count, state->utf8);
             surrogate = length < 0;
@@ -501,7 +671,42 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
         }
         if (!surrogate)
             status = c_segment(handle, utf8, (size_t)length, search ? SEGTOOL_MODE_SEARCH : SEGTOOL_MODE_PRECISE, tokens, &error);
+        if (!surrogate && status == SEGTOOL_OK && text_kind != 0)
+            prepared = prepare_words(state, tokens, text_kind, text_data, text_length);
+#ifdef SEGTOOL_GIL_STATS
+        state->retaken = stat_now();
+        state->stats[STAT_WORK] += state->retaken - state->worked;
+#endif
+#if USE_HANDOFF
+        {
+            int spun = holder_wait(state->holding);
+#ifdef SEGTOOL_GIL_STATS
+            state->stats[STAT_SPINS] += spun != 0;
+            state->stats[STAT_SPINS_GIVEN_UP] += spun == 2;
+            if (spun) {
+                uint64_t now = stat_now();
+                state->stats[STAT_SPIN_NS] += now - state->retaken;
+            }
+#else
+            (void)spun;
+#endif
+        }
+#endif
         Py_END_ALLOW_THREADS
+#if USE_HANDOFF
+        state->holding = holder_set();
+#endif
+#ifdef SEGTOOL_GIL_STATS
+        {
+            uint64_t now = stat_now(), wait = now - state->retaken;
+            state->stats[STAT_RETAKE] += wait;
+            state->stats[STAT_RETAKE_2US] += wait > 2000;
+            state->stats[STAT_RETAKE_20US] += wait > 20000;
+            state->stats[STAT_RETAKE_200US] += wait > 200000;
+            state->stats[STAT_RETAKE_2MS] += wait > 2000000;
+            state->retaken = now;
+        }
+#endif
     }
     out->length = length > 0 ? (size_t)length : 0;
     if (surrogate) {
@@ -532,15 +737,16 @@ static int segment(PyObject *handle_object, PyObject *object, PyObject *search_o
         }
     }
     Py_XDECREF(owner);
-    /* The C API's offsets are in code points, as a str's indices are; check they fit. */
-    Py_ssize_t text_length = PyUnicode_GET_LENGTH(out->text);
-    const segtool_token *t = tokens->tokens;
-    for (size_t i = 0; i < tokens->count; i++) {
-        if (t[i].char_start > t[i].char_end || t[i].char_end > (uint64_t)text_length) {
+    if (text_kind == 0) /* bytes (the str was made just now), or an empty str: prepared here */
+        prepared = prepare_words(state, tokens, PyUnicode_KIND(out->text), PyUnicode_DATA(out->text),
+                                 PyUnicode_GET_LENGTH(out->text));
+    if (prepared < 0) {
+        if (prepared == -2)
+            PyErr_NoMemory();
+        else
             PyErr_SetString(PyExc_SystemError, "segtool: a token lies outside the text");
-            segmentation_done(out);
-            return -1;
-        }
+        segmentation_done(out);
+        return -1;
     }
     return 0;
 }
@@ -561,16 +767,28 @@ typedef PyObject *(*item_maker)(word_cursor *cursor, size_t i, const segtool_tok
  * each caller, so that the compiler makes one loop per entry point without an indirect call. */
 static inline PyObject *segmented_list(const char *name, PyObject *const *args, Py_ssize_t nargs, item_maker make)
 {
+#ifdef SEGTOOL_GIL_STATS
+    uint64_t entered = stat_now();
+#endif
     if (check_arguments(name, nargs, 3) < 0)
         return NULL;
     segmentation s;
     if (segment(args[0], args[1], args[2], &s) < 0)
         return NULL;
+#ifdef SEGTOOL_GIL_STATS
+    thread_state *st = s.state;
+    if (!st->temporary && s.length > 0) {
+        st->stats[STAT_CALLS]++;
+        if (st->returned)
+            st->stats[STAT_BETWEEN] += entered - st->returned;
+        st->stats[STAT_HELD] += st->released - entered;
+    }
+#endif
     size_t count = s.tokens->count;
     PyObject *list = PyList_New((Py_ssize_t)count);
     if (list) {
         word_cursor cursor;
-        cursor_start(&cursor, s.text, s.tokens);
+        cursor_start(&cursor, s.text, s.tokens, s.state->slots);
         const segtool_token *t = s.tokens->tokens;
         for (size_t i = 0; i < count; i++) {
             PyObject *item = make(&cursor, i, &t[i]);
@@ -581,6 +799,12 @@ static inline PyObject *segmented_list(const char *name, PyObject *const *args, 
             PyList_SET_ITEM(list, (Py_ssize_t)i, item);
         }
     }
+#ifdef SEGTOOL_GIL_STATS
+    if (!st->temporary && s.length > 0) {
+        st->returned = stat_now();
+        st->stats[STAT_HELD] += st->returned - st->retaken;
+    }
+#endif
     segmentation_done(&s);
     return list;
 }
@@ -720,7 +944,32 @@ static PyObject *ext_clear_cache(PyObject *module, PyObject *unused)
     Py_RETURN_NONE;
 }
 
+#ifdef SEGTOOL_GIL_STATS
+/* gil_stats() -> dict: the phase totals of the threads that have ended (see SEGTOOL_GIL_STATS);
+ * gil_stats(True) also sets them to zero. */
+static PyObject *ext_gil_stats(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    int reset = nargs > 0 ? PyObject_IsTrue(args[0]) : 0;
+    if (reset < 0)
+        return NULL;
+    PyObject *result = PyDict_New();
+    for (int i = 0; result && i < STAT_COUNT; i++) {
+        uint64_t value = reset ? atomic_exchange(&stat_totals[i], 0) : atomic_load(&stat_totals[i]);
+        PyObject *number = PyLong_FromUnsignedLongLong(value);
+        if (!number || PyDict_SetItemString(result, stat_names[i], number) < 0)
+            Py_CLEAR(result);
+        Py_XDECREF(number);
+    }
+    return result;
+}
+#endif
+
 static PyMethodDef methods[] = {
+#ifdef SEGTOOL_GIL_STATS
+    {"gil_stats", (PyCFunction)(void (*)(void))ext_gil_stats, METH_FASTCALL,
+     "gil_stats(reset=False) -> dict: time per phase of the calls of threads that have ended."},
+#endif
     {"words", (PyCFunction)(void (*)(void))ext_words, METH_FASTCALL,
      "words(handle, text, search) -> list[str]: every token's text, in order."},
     {"spans", (PyCFunction)(void (*)(void))ext_spans, METH_FASTCALL,
