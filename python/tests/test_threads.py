@@ -90,3 +90,32 @@ def test_many_threads_each_with_their_own_buffers():
         for thread in threads:
             thread.join()
     assert len(results) == 80 and all(r == results[0] for r in results)
+
+
+def test_many_short_calls_on_two_threads_with_and_without_the_spin():
+    # Two threads calling per sentence hand the GIL to each other on every call; before taking
+    # it back, a thread spins while the other holds it in the extension (set_gil_spin turns
+    # that off and on). The words must be the same either way, and as on one thread.
+    from segtool import _ext
+    texts = [s for s in SENTENCES for _ in range(30)]
+    expected = [segtool.lcut(t) for t in texts]
+    was = _ext.set_gil_spin(True)
+    built_in = _ext.set_gil_spin(True)  # False only where there is no GIL to spin for
+    try:
+        previous = True
+        for spin in (False, True, False, True):
+            assert _ext.set_gil_spin(spin) == (built_in and previous)
+            previous = spin
+            results: list = [None, None]
+
+            def work(k):
+                results[k] = [segtool.lcut(t) for t in texts[k::2]]
+
+            threads = [threading.Thread(target=work, args=(k,)) for k in (0, 1)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert results[0] == expected[0::2] and results[1] == expected[1::2]
+    finally:
+        _ext.set_gil_spin(was)

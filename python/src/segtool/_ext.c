@@ -16,6 +16,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -99,6 +100,10 @@ static inline uint64_t stat_now(void)
 #define cpu_relax() ((void)0)
 #endif
 #define SPIN_LIMIT_NS 20000
+#define SPIN_YIELD_NS 4000
+/* SPIN_LIMIT_NS, or 0 (no spinning) when the environment has SEGTOOL_GIL_SPIN=0 at import or
+ * after set_gil_spin(False) (for measuring both ways in one process). */
+static _Atomic uint64_t spin_limit_ns = SPIN_LIMIT_NS;
 static _Atomic uint64_t gil_holder;
 static _Atomic uint64_t stale_holder;
 static uint64_t holder_count; /* only touched with the GIL held */
@@ -134,15 +139,25 @@ static inline int holder_wait(uint64_t mine)
     uint64_t holder = atomic_load_explicit(&gil_holder, memory_order_relaxed);
     if (holder == 0 || holder == mine || holder == atomic_load_explicit(&stale_holder, memory_order_relaxed))
         return 0;
+    uint64_t limit = atomic_load_explicit(&spin_limit_ns, memory_order_relaxed);
+    if (limit == 0)
+        return 0;
     uint64_t start = monotonic_ns();
     for (unsigned i = 1;; i++) {
         cpu_relax();
         holder = atomic_load_explicit(&gil_holder, memory_order_relaxed);
         if (holder == 0)
             return 1;
-        if ((i & 63) == 0 && monotonic_ns() - start > SPIN_LIMIT_NS) {
-            atomic_store_explicit(&stale_holder, holder, memory_order_relaxed);
-            return 2;
+        if ((i & 63) == 0) {
+            uint64_t spun = monotonic_ns() - start;
+            if (spun > limit) {
+                atomic_store_explicit(&stale_holder, holder, memory_order_relaxed);
+                return 2;
+            }
+            /* Longer than a paragraph's words take: the holder may be waiting for this very
+             * processor (a loaded machine), so let it run. */
+            if (spun > SPIN_YIELD_NS)
+                sched_yield();
         }
     }
 }
@@ -944,6 +959,22 @@ static PyObject *ext_clear_cache(PyObject *module, PyObject *unused)
     Py_RETURN_NONE;
 }
 
+/* set_gil_spin(on) -> bool: turns the spin before retaking the GIL on or off (see GIL hand-off);
+ * returns whether it was on. False always in builds without it. */
+static PyObject *ext_set_gil_spin(PyObject *module, PyObject *on)
+{
+    (void)module;
+    int value = PyObject_IsTrue(on);
+    if (value < 0)
+        return NULL;
+#if USE_HANDOFF
+    uint64_t was = atomic_exchange_explicit(&spin_limit_ns, value ? SPIN_LIMIT_NS : 0, memory_order_relaxed);
+    return PyBool_FromLong(was != 0);
+#else
+    Py_RETURN_FALSE;
+#endif
+}
+
 #ifdef SEGTOOL_GIL_STATS
 /* gil_stats() -> dict: the phase totals of the threads that have ended (see SEGTOOL_GIL_STATS);
  * gil_stats(True) also sets them to zero. */
@@ -981,6 +1012,8 @@ static PyMethodDef methods[] = {
     {"thread_has_storage", ext_thread_has_storage, METH_NOARGS,
      "Whether this thread keeps token storage."},
     {"clear_cache", ext_clear_cache, METH_NOARGS, "Empties the cache of recent words."},
+    {"set_gil_spin", ext_set_gil_spin, METH_O,
+     "set_gil_spin(on) -> bool: the spin before retaking the GIL on or off; whether it was on."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1000,5 +1033,10 @@ PyMODINIT_FUNC PyInit__ext(void)
         }
         key_made = 1;
     }
+#if USE_HANDOFF
+    const char *spin = getenv("SEGTOOL_GIL_SPIN");
+    if (spin && strcmp(spin, "0") == 0)
+        atomic_store_explicit(&spin_limit_ns, 0, memory_order_relaxed);
+#endif
     return PyModule_Create(&module_definition);
 }
