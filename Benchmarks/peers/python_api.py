@@ -16,9 +16,9 @@ CPU time: beside the wall time of one thread, the thread's CPU time (`time.threa
 which other processes on a shared machine disturb much less; its ratios are shown too.
 
 Two threads: the paragraphs are dealt out to two threads (even and odd ones), each calling
-`lcut`; wall time from start to both joined. Before the rounds, each tool runs one slice on two
-threads untimed (a warm-up, as the one-thread rounds have theirs: segtool's second thread
-makes its own worker then, whose caches fill over its first thousands of paragraphs). segtool releases the GIL in its C calls; jieba and
+`lcut`; wall time from start to both joined. Before the rounds, each tool runs the whole sample on
+two threads untimed (a warm-up, as the one-thread rounds have theirs: segtool's second thread
+makes its own worker then, and the heap grows to what the kept results of two threads need). segtool releases the GIL in its C calls; jieba and
 rjieba hold it (their two-thread figures show that). Ratios are to rjieba on one thread in the
 same round.
 
@@ -237,12 +237,13 @@ def main() -> int:
 
     load_before = os.getloadavg()
     tokens = {name: sum(map(len, segment_all(cut, lines[:2000]))) for name, cut in tools.items()}
-    # Warm-up of two threads (one slice, untimed), as a process that has segmented before:
-    # the second thread's first calls make segtool's second worker (an ICU iterator and its
-    # caches, filled over the first thousands of paragraphs); rjieba's the same way.
+    # Warm-up of two threads (the whole sample, untimed), as in a process that has segmented
+    # before: the second thread makes segtool's second worker (an ICU iterator, its caches),
+    # and the kept results grow the heap to its size in the rounds (segtool: ~2,300 page faults
+    # the first time, ~0 after; rjieba: ~30,000 every time, its memory going back to the system).
     for name in tools:
         if name != "jieba":
-            two_threads(tools[name], slices[0])
+            two_threads(tools[name], lines)
     one: dict[str, list[float]] = {name: [] for name in tools}
     one_cpu: dict[str, list[float]] = {name: [] for name in tools}
     two: dict[str, list[float]] = {name: [] for name in tools if name != "jieba"}

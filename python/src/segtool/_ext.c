@@ -185,7 +185,7 @@ typedef struct {
     size_t slot_capacity;
 #ifdef SEGTOOL_GIL_STATS
     uint64_t stats[STAT_COUNT];
-    uint64_t entered, released, worked, retaken, returned;
+    uint64_t released, worked, retaken, returned;
 #endif
 } thread_state;
 
