@@ -74,8 +74,8 @@ static inline uint64_t stat_now(void)
 
 /* Why: a thread that has segmented its text and finds the GIL held sleeps in CPython's
  * take_gil on a condition variable, and is woken when the holder releases it. On a virtual
- * machine whose idle processors halt, that wake-up takes tens of µs (Benchmarks/RESULTS.md,
- * issue 16), while a thread making a paragraph's words holds the GIL ~3 µs; the sleeper's
+ * machine whose idle processors halt, that wake-up takes ~25 µs (Benchmarks/RESULTS.md,
+ * issue 16; Benchmarks/peers/python_wakeup.c), while a thread making a paragraph's words holds the GIL ~3 µs; the sleeper's
  * segmenting (~10 µs a paragraph) waits meanwhile, and two threads came out barely faster
  * than one. So a thread about to take the GIL back first spins while another thread holds it
  * after taking it in this module (making its words, back in its Python loop, or in its next
