@@ -4,7 +4,7 @@ import Testing
 
 /// The engine's pool of workers gives a thread back the worker it gave back last, so that
 /// threads segmenting short texts at once keep their own worker (issue 16: workers handed
-/// from thread to thread on every call made two threads ~20% slower per call than one).
+/// from thread to thread made two threads ~30% slower per call than one through Python).
 @Suite struct EngineWorkerPool {
     /// Runs `body` on a thread of Dispatch's pool (not the caller's) and waits for it.
     static func onAnotherThread<T>(_ body: @escaping @Sendable () throws -> T) throws -> (T, UInt) {

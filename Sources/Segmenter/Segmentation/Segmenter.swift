@@ -228,8 +228,9 @@ final class Engine: @unchecked Sendable {
     /// last one given back — or a new one. Threads that segment many short texts at once
     /// (a call per paragraph, as the C API's and Python's callers do) so keep their own
     /// worker, whose scratch space and ICU caches stay in their core's cache; taking the
-    /// last one given back handed the workers from thread to thread, and two threads
-    /// segmented ~20% slower per call than one (Benchmarks/RESULTS.md, issue 16).
+    /// last one given back handed the workers from thread to thread whenever the threads ran
+    /// in step (as Python's GIL makes them), and two threads segmented ~30% slower per call
+    /// than one (Benchmarks/RESULTS.md, issue 16).
     /// - Throws: `SegmenterError` when ICU cannot make another iterator (out of memory):
     ///   an error, not a segmentation without ICU.
     func borrow() throws(SegmenterError) -> WorkerBox {
