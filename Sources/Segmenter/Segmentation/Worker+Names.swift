@@ -68,7 +68,7 @@ extension Worker {
     }
 }
 
-private struct NameJoiner {
+struct NameJoiner {
     let scalars: UnsafeBufferPointer<UInt32>
     let path: UnsafeMutableBufferPointer<Worker.PathStep>
     /// `CharacterClasses.table`.
@@ -81,7 +81,7 @@ private struct NameJoiner {
     var found: [UInt64] = []
 
     @inline(__always)
-    private func has(_ v: UInt32, _ flag: UInt8) -> Bool {
+    func has(_ v: UInt32, _ flag: UInt8) -> Bool {
         CharacterClasses.of(v, in: classes) & flag != 0
     }
 
@@ -143,7 +143,11 @@ private struct NameJoiner {
         let tail = mask(step.edge != Worker.Edge.remainder) & mask(step.edge != Worker.Edge.joined) & nextCompound
             & (CompoundClasses.placeSuffix | CompoundClasses.meetingHead | CompoundClasses.autonomy)
         let glued = mask(length == 2) & mask(step.edge == Worker.Edge.base) & lastCompound & CompoundClasses.placeSuffix
-        return single | worded | suffixed | headed | tail | glued != 0
+        // The head rules (`Worker+Heads.swift`): a token before a head's first character, or
+        // a token of three characters or more ending in 观.
+        let termed = mask(step.edge != Worker.Edge.remainder) & nextCompound & CompoundClasses.termHead
+        let viewed = mask(length >= 3) & mask(step.edge != Worker.Edge.remainder) & lastCompound & CompoundClasses.viewEnd
+        return single | worded | suffixed | headed | tail | glued | termed | viewed != 0
     }
 
     /// All ones for true, zero for false (a comparison's flag, with no branch).
@@ -217,6 +221,17 @@ private struct NameJoiner {
                 return
             }
         }
+        // A term made by a head (`Worker+Heads.swift`): 12315|热线, 物业|纠纷|调解,
+        // 钱|江|源|国家|公园, 模范|机关, 志愿者|们; 正确|政绩观.
+        if let (from, last) = headTerm(r, w, start, end, count) {
+            joinTokens(from: from, through: last, &r, &w, &start)
+            return
+        }
+        if end - start >= 3 && scalars[end - 1] == Heads.guan && !(path[r].edge >= 0 && isUser[Int(path[r].edge)]),
+           let from = viewModifier(w, start) {
+            joinTokens(from: from, through: r, &r, &w, &start)
+            return
+        }
         // A word and its suffix (积极|性, 世界|观, 工作|者; 负责|制 and 知情|权 unless a character
         // follows that the suffix begins a word with: 精确|制|导, 打击|制|售).
         if end - start == 2 && path[r].edge != Worker.Edge.remainder && r + 1 < count
@@ -225,7 +240,10 @@ private struct NameJoiner {
             && has(scalars[end], CharacterClasses.suffix)
             && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1])
             && !(Names.boundSuffixes.contains(scalars[end]) && singleHan(r + 2, count)) {
-            joinTokens(from: w, through: r + 1, &r, &w, &start)
+            // With an evaluative modifier before a worldview (正确|权力|观), and a head that
+            // takes the word made (讲解|员|们, 学习|型|机关: `Worker+Heads.swift`).
+            let from = scalars[end] == Heads.guan ? viewModifier(w, start) ?? w : w
+            joinTokens(from: from, through: r + 1 + suffixHead(r + 2, end + 1, count), &r, &w, &start)
             return
         }
         copyToken(&r, &w, &start)
@@ -235,7 +253,7 @@ private struct NameJoiner {
     /// unread tokens `r...last`) as one joined token, and moves past them: the rules' one way
     /// to emit a join.
     @inline(__always)
-    private func joinTokens(from: Int, through last: Int, _ r: inout Int, _ w: inout Int, _ start: inout Int) {
+    func joinTokens(from: Int, through last: Int, _ r: inout Int, _ w: inout Int, _ start: inout Int) {
         let end = path[last].end
         w = emit(from, end: end)
         start = Int(end)
@@ -595,7 +613,7 @@ private struct NameJoiner {
 
     /// Token `i`'s range in the unread part of the path.
     @inline(__always)
-    private func range(_ i: Int) -> Range<Int> {
+    func range(_ i: Int) -> Range<Int> {
         (i == 0 ? 0 : Int(path[i - 1].end))..<Int(path[i].end)
     }
 
@@ -751,7 +769,7 @@ private struct NameJoiner {
     }
 
     @inline(__always)
-    private func key(_ s: Int, _ e: Int) -> UInt64 {
+    func key(_ s: Int, _ e: Int) -> UInt64 {
         ICURepairs.key(scalars, s, e)
     }
 
@@ -934,7 +952,11 @@ enum Names {
     /// Characters of transliterated foreign names and places that rarely stand alone in
     /// Chinese text (common words such as 东, 多, 法, 华, 金, 明, 文 are left out).
     static let transliteration = (
-        "阿埃艾安奥巴拜邦贝比彼波伯博布查达戴丹德迪蒂丁杜厄恩尔菲费芬弗福盖冈戈格贡古哈汉赫亨霍吉基加杰捷卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利莉丽廉列林琳龙卢鲁伦罗洛马玛迈麦曼芒梅门蒙孟米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘庞佩彭皮普奇齐契恰乔切钦琼丘热若撒萨塞赛桑瑟森沙莎珊舍什施斯松苏索塔泰坦汤唐特提汀图托瓦旺威韦维温沃乌伍西希锡夏辛休雅亚扬耶伊因尤约泽扎詹兹佐茨琴蕾娃妮黛薇茜瑙连顿夫卜罕疆戎")
+        "阿埃艾安奥巴拜邦贝比彼波伯博布查达戴丹德迪蒂丁杜厄恩尔菲费芬弗福盖冈戈格贡古哈汉赫亨霍吉基加杰捷卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利莉丽廉列林琳龙卢鲁伦罗洛马玛迈麦曼芒梅门蒙孟米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘庞佩彭皮普奇齐契恰乔切钦琼丘热若撒萨塞赛桑瑟森沙莎珊舍什施斯松苏索塔泰坦汤唐特提汀图托瓦旺威韦维温沃乌伍西希锡夏辛休雅亚扬耶伊因尤约泽扎詹兹佐茨琴蕾娃妮黛薇茜瑙连顿夫卜罕疆戎"
+        // Found inside runs of the alphabet on the corpus (尤祖姆居, 内贾德, 波罗申科, 普拉昌达,
+        // 布热津斯基, 科摩罗, 阿济莫夫, 卡舒吉, 施耐德, 曼彻斯特, 马萨诸塞, 奥廷加, 格拉西缅科,
+        // 斯派塞, 威斯敏斯特, 汉班托塔), each read there: no everyday word stands alone in them.
+        + "祖贾申昌津摩济舒耐彻诸廷缅派敏班")
 }
 
 extension Names {
@@ -1016,6 +1038,11 @@ enum CompoundClasses {
     static let meetingHead: UInt8 = 2
     /// 自, which begins an autonomous place's suffix (自治县).
     static let autonomy: UInt8 = 4
+    /// The first character of a head that makes a term of what precedes it (热线, 调解,
+    /// 国家公园, 机关, 们, 观: `Heads.headFirstCharacters`).
+    static let termHead: UInt8 = 8
+    /// 观, the last character of a worldview (政绩观), which an evaluative modifier may precede.
+    static let viewEnd: UInt8 = 16
 
     /// The flags, indexed by scalar value below U+10000.
     static let table: [UInt8] = {
@@ -1025,6 +1052,8 @@ enum CompoundClasses {
             if let s = word.unicodeScalars.first { table[Int(s.value)] |= meetingHead }
         }
         table[Int(Names.zi)] |= autonomy
+        for s in Heads.headFirstCharacters.unicodeScalars { table[Int(s.value)] |= termHead }
+        table[Int(Heads.guan)] |= viewEnd
         return table
     }()
 }
