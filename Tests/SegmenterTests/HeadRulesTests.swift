@@ -46,6 +46,8 @@ import Segmenter
     @Test(arguments: [
         ("我省积极创建丹霞山国家公园。", "丹霞山国家公园"),
         ("加快建设长城国家文化公园。", "长城国家文化公园"),
+        // A name the pass itself joined (a transliteration) before 国家.
+        ("游客来到美国约塞米蒂国家公园。", "约塞米蒂国家公园"),
     ])
     func nationalParks(_ pair: (String, String)) {
         #expect(joined(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
@@ -56,6 +58,8 @@ import Segmenter
         #expect(Shared.segmenter.cut("首批国家公园正式设立。").hasPrefix("首|批|国家|公园|"))
         #expect(Shared.segmenter.cut("美国黄石国家公园发生地震。").hasPrefix("美国|黄石国家公园|"))
         #expect(!Shared.segmenter.cut("加快建设长城国家文化公园。").contains("建设长城"))
+        // 大家 before 公认 is no park (the pair of classes that finds 国家|公园 finds it too).
+        #expect(Shared.segmenter.cut("大家公认这是好事。").hasPrefix("大家|公认|"))
     }
 
     @Test func worldviews() {

@@ -23,14 +23,33 @@
 /// Like the other rules of the pass, these join whole tokens that are not a user's word and
 /// never cut one. Each rule starts from the token before the head, found by the first test of
 /// `NameJoiner.run` from the head's first character (`CompoundClasses.termHead`), or from a
-/// token ending in 观 (`CompoundClasses.viewEnd`).
+/// token ending in 观 (`CompoundClasses.viewEnd`); 国家 (公园) and the modifiers of 机关 from
+/// their own last character and the next token's first (`CompoundClasses.pairLast`, `pairNext`).
 extension NameJoiner {
+    /// Applies the head rules alone to token `r` (at `start`), for the tokens that no other rule
+    /// may start a join of: joins it with the head and the tokens before it, or copies it;
+    /// advances `r`, `w` and `start`.
+    mutating func joinHead(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
+        let end = Int(path[r].end)
+        if let (from, last) = headTerm(r, w, start, end, count) {
+            joinTokens(from: from, through: last, &r, &w, &start)
+            return
+        }
+        if end - start >= 3 && scalars[end - 1] == Heads.guan && !isUserToken(path[r].edge), let from = viewModifier(w, start) {
+            joinTokens(from: from, through: r, &r, &w, &start)
+            return
+        }
+        copyToken(&r, &w, &start)
+    }
+
     /// Token `r` (`start..<end`) precedes a head (热线, 调解, 国家公园, 国家文化公园, 观, 机关, 们)
     /// that makes a term of it and, for some heads, of written tokens before it: returns the
     /// write index where the term starts and the last unread token of the head, or nil.
     func headTerm(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> (from: Int, last: Int)? {
         guard r + 1 < count, end - start >= 1, !isUserToken(path[r].edge),
               path[r].edge != Worker.Edge.remainder else { return nil }
+        // 国家 itself, before 公园 or 文化|公园: the park's name is written before it.
+        if end - start == 2 && key(start, end) == Heads.state { return nationalPark(r, w, start, count) }
         let headEnd = Int(path[r + 1].end)
         let headLength = headEnd - end
         let first = scalars[end]
@@ -63,7 +82,6 @@ extension NameJoiner {
                         && !Heads.notModifiers.contains(key(start, end - 1))) else { return nil }
             return (w, r + 1)
         }
-        if head == Heads.state { return nationalPark(r, w, start, end, count) }
         return nil
     }
 
@@ -127,12 +145,12 @@ extension NameJoiner {
         return (w, r + 1)
     }
 
-    /// 国家|公园 or 国家|文化|公园 after token `r`: a place's name of two to five characters in
-    /// whole tokens (ICU's words or single characters), none a function character, classifier,
-    /// verb or place with its own suffix.
-    private func nationalPark(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> (from: Int, last: Int)? {
-        // The head: 国家 and 公园, or 国家, 文化 and 公园.
-        var last = r + 2
+    /// Token `r` (at `start`) is 国家, before 公园 or 文化|公园, and the written tokens before it
+    /// are a place's name of two to five characters in whole tokens (ICU's words or single
+    /// characters), none a function character, classifier, verb or place with its own suffix.
+    private func nationalPark(_ r: Int, _ w: Int, _ start: Int, _ count: Int) -> (from: Int, last: Int)? {
+        // The rest of the head: 公园, or 文化 and 公园.
+        var last = r + 1
         guard last < count, path[last].edge == Worker.Edge.base || path[last].edge >= 0 else { return nil }
         var piece = range(last)
         if piece.count == 2 && key(piece.lowerBound, piece.upperBound) == Heads.culture {
@@ -142,16 +160,15 @@ extension NameJoiner {
         }
         guard piece.count == 2, key(piece.lowerBound, piece.upperBound) == Heads.park,
               !isUserToken(path[last].edge) else { return nil }
-        guard parkPiece(start..<end, path[r].edge) else { return nil }
         var from = w
         var nameStart = start
         while from >= 1 {
             let s = writtenRange(from - 1)
-            guard end - s.lowerBound <= 5, parkPiece(s, path[from - 1].edge) else { break }
+            guard start - s.lowerBound <= 5, parkPiece(s, path[from - 1].edge) else { break }
             from -= 1
             nameStart = s.lowerBound
         }
-        guard end - nameStart >= 2 else { return nil }
+        guard start - nameStart >= 2 else { return nil }
         return (from, last)
     }
 
@@ -244,9 +261,16 @@ enum Heads {
     static let culture = ICURepairs.key("文化")
     /// 公园.
     static let park = ICURepairs.key("公园")
-    /// The heads' first characters, as written (a class of `CompoundClasses`): 热线, 调解,
-    /// 国家(公园), 机关, 们, 观.
-    static let headFirstCharacters = "热调国机们观"
+    /// The first characters of the heads found from the token before them, as written (a class
+    /// of `CompoundClasses`): 热线, 调解, 们, 观.
+    static let headFirstCharacters = "热调们观"
+    /// The last characters of the tokens that begin a head's pair, 国家 (公园) and the
+    /// modifiers of 机关 (模范, 清廉, 廉洁, X型), and the first characters of the tokens after
+    /// them (公园, 文化, 机关): two classes of `CompoundClasses` tested together, rarer than
+    /// either (国 and 机 begin many words).
+    static let pairLastCharacters = "家范廉洁型"
+    /// See `pairLastCharacters`.
+    static let pairNextCharacters = "公文机"
 
     /// What a line does, which a word before names (政务服务|便民|热线, 环保|举报|热线,
     /// 心理|援助|热线).

@@ -111,12 +111,15 @@ struct NameJoiner {
             let next = classOf(nextScalar)
             let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))]
             let lastCompound = compoundClasses[Int(min(scalars[max(end - 1, 0)], 0xFFFF))]
-            if !Self.mayStartJoin(step, end - start, own, next, nextCompound, lastCompound) {
+            let may = Self.mayStartJoin(step, end - start, own, next, nextCompound, lastCompound)
+            if may == 0 {
                 copyToken(&r, &w, &start)
                 own = next
                 continue
             }
-            join(&r, &w, &start, count)
+            // Tokens that only the head rules may start a join of (before 国家, 机关, 调解 …:
+            // frequent) skip the other rules.
+            if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else { join(&r, &w, &start, count) }
             own = classOf(scalars[min(start, last)])
         }
         return w
@@ -131,9 +134,12 @@ struct NameJoiner {
     /// head or 自 (自治县; `nextCompound`, the next token's `CompoundClasses`), an ICU word of two
     /// characters ending in a place suffix (安县 of 红|安县; `lastCompound`, its last character's). Computed with masks, not
     /// branches (tokens of all lengths alternate at random, which a branch would mispredict).
+    ///
+    /// Returns 0 when no rule applies, `headRulesOnly` when only the head rules of
+    /// `Worker+Heads.swift` may (`joinHead`), another value when the others may (`join`).
     @inline(__always)
     private static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8, _ nextCompound: UInt8,
-                                     _ lastCompound: UInt8) -> Bool {
+                                     _ lastCompound: UInt8) -> UInt8 {
         let single = mask(length == 1) & mask(step.edge < 0) & own
             & (CharacterClasses.surname | CharacterClasses.transliteration)
         let worded = mask(length == 2 || length == 3) & mask(step.edge == Worker.Edge.base) & own & next
@@ -147,8 +153,14 @@ struct NameJoiner {
         // a token of three characters or more ending in 观.
         let termed = mask(step.edge != Worker.Edge.remainder) & nextCompound & CompoundClasses.termHead
         let viewed = mask(length >= 3) & mask(step.edge != Worker.Edge.remainder) & lastCompound & CompoundClasses.viewEnd
-        return single | worded | suffixed | headed | tail | glued | termed | viewed != 0
+            | mask(length >= 2) & mask(step.edge != Worker.Edge.remainder)
+            & ((lastCompound & CompoundClasses.pairLast) << 1) & nextCompound & CompoundClasses.pairNext
+        let others = single | worded | suffixed | headed | tail | glued
+        return (mask(others != 0) & 1) | (mask(termed | viewed != 0) & headRulesOnly)
     }
+
+    /// `mayStartJoin`'s answer when only the head rules may apply.
+    static let headRulesOnly: UInt8 = 2
 
     /// All ones for true, zero for false (a comparison's flag, with no branch).
     @inline(__always)
@@ -262,7 +274,7 @@ struct NameJoiner {
 
     /// Writes token `r` unchanged and moves past it.
     @inline(__always)
-    private func copyToken(_ r: inout Int, _ w: inout Int, _ start: inout Int) {
+    func copyToken(_ r: inout Int, _ w: inout Int, _ start: inout Int) {
         if w != r { path[w] = path[r] }
         start = Int(path[r].end)
         w += 1
@@ -1043,6 +1055,11 @@ enum CompoundClasses {
     static let termHead: UInt8 = 8
     /// 观, the last character of a worldview (政绩观), which an evaluative modifier may precede.
     static let viewEnd: UInt8 = 16
+    /// The last character of 国家 or of a modifier of 机关 (`Heads.pairLastCharacters`); one
+    /// bit below `pairNext`, which it is shifted onto.
+    static let pairLast: UInt8 = 32
+    /// The first character of 公园, 文化 or 机关 (`Heads.pairNextCharacters`).
+    static let pairNext: UInt8 = 64
 
     /// The flags, indexed by scalar value below U+10000.
     static let table: [UInt8] = {
@@ -1054,6 +1071,8 @@ enum CompoundClasses {
         table[Int(Names.zi)] |= autonomy
         for s in Heads.headFirstCharacters.unicodeScalars { table[Int(s.value)] |= termHead }
         table[Int(Heads.guan)] |= viewEnd
+        for s in Heads.pairLastCharacters.unicodeScalars { table[Int(s.value)] |= pairLast }
+        for s in Heads.pairNextCharacters.unicodeScalars { table[Int(s.value)] |= pairNext }
         return table
     }()
 }
