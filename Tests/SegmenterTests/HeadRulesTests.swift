@@ -65,6 +65,9 @@ import Segmenter
     @Test func worldviews() {
         #expect(Shared.segmenter.cut("要树立正确利益观和正确金钱观。") == "要|树立|正确利益观|和|正确金钱观|。")
         #expect(joined("倡导全球治理观和积极老龄观。", "积极老龄观"))
+        // ICU's single 大 before a worldview (the "big picture" view), not before 观 alone.
+        #expect(joined("要树立大安全观。", "大安全观"))
+        #expect(Shared.segmenter.cut("花卉大观园开园了。").contains("大|观"))
         // 正确 before a word that does not end in 观 stays apart.
         #expect(Shared.segmenter.cut("他说正确观察问题很重要。").contains("正确|观察"))
     }

@@ -8,8 +8,8 @@
 ///   (物业|纠纷|调解, 劳动|争议|调解).
 /// - **National parks**: a place's name of two to five characters before 国家公园 or
 ///   国家文化公园 (钱|江|源|国家|公园, 长城|国家|文化|公园).
-/// - **Worldviews**: an evaluative modifier before a word ending in 观 (正确|政绩观, 全球|治理观),
-///   and a dictionary term before 观 alone (生态文明|观).
+/// - **Worldviews**: an evaluative modifier before a word ending in 观 (正确|政绩观, 全球|治理观,
+///   大|农业观), and a dictionary term before 观 alone (生态文明|观).
 /// - **Model bodies**: a campaign's modifier before 机关 (模范|机关, 节约型|机关). Not a
 ///   category's noun (公安 机关, 监察 机关): the standard keeps those apart.
 /// - **Plurals**: a word of three or four characters and 们 (志愿者|们 → 志愿者们), as PKU keeps
@@ -96,13 +96,15 @@ extension NameJoiner {
     }
 
     /// Token `r` (`start..<end`, of three characters or more) ends in 观: returns the write index
-    /// of an evaluative modifier written before it (正确|政绩观), or nil.
+    /// of an evaluative modifier written before it (正确|政绩观), or of ICU's single 大 (大|农业观:
+    /// the "big picture" view), or nil.
     func viewModifier(_ w: Int, _ start: Int) -> Int? {
         guard w >= 1 else { return nil }
         let s = w >= 2 ? Int(path[w - 2].end) : 0
         let edge = path[w - 1].edge
-        guard start - s == 2, edge != Worker.Edge.remainder, !isUserToken(edge),
-              Heads.viewModifiers.contains(key(s, start)) else { return nil }
+        guard edge != Worker.Edge.remainder, !isUserToken(edge) else { return nil }
+        if start - s == 1 { return edge == Worker.Edge.base && scalars[s] == Heads.da ? w - 1 : nil }
+        guard start - s == 2, Heads.viewModifiers.contains(key(s, start)) else { return nil }
         return w - 1
     }
 
@@ -243,6 +245,8 @@ enum Heads {
     static let men: UInt32 = 0x4EEC
     /// 观.
     static let guan: UInt32 = 0x89C2
+    /// 大, before a worldview (大|农业观, 大|食物观).
+    static let da: UInt32 = 0x5927
     /// 老 and 小, before a surname (老杨, 小王).
     static let lao: UInt32 = 0x8001
     /// 小.
