@@ -23,6 +23,18 @@ import Segmenter
         #expect(joined(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
     }
 
+    @Test func aHotlineWithItsNumberIsIdeographicAndHasPartsInSearchMode() {
+        let text = "拨打12315热线，2024年"
+        for mode in [Segmenter.Mode.precise, .search] {
+            let tokens = Shared.segmenter.tokens(in: text, mode: mode)
+            #expect(tokens.first { $0.text(in: text) == "12315热线" }?.kind == .ideographic)
+            // A date made by a rule stays a number.
+            #expect(tokens.first { $0.text(in: text) == "2024年" }?.kind == .number)
+        }
+        let parts = Shared.segmenter.tokens(in: text, mode: .search).filter(\.isSubword).map { $0.text(in: text) }
+        #expect(parts == ["12315", "热线"])
+    }
+
     @Test func aVerbOrAUnitIsNoHotlinesModifier() {
         #expect(Shared.segmenter.cut("开通热线后，群众反映的问题少了。").hasPrefix("开通|热线|"))
         #expect(Shared.segmenter.cut("全天24小时热线随时接听。").contains("小时|热线"))
