@@ -28,6 +28,9 @@
 ///   全国|发展|和|改革|工作|会议); 中央, 全国, 国家 or 国务院, topic words, and 委员会 or 领导小组
 ///   (国家|防灾减灾救灾|委员会, 中央|应对|疫情|工作|领导小组).
 ///
+/// - **Terms made by a head word** (`Worker+Heads.swift`): 12315|热线, 物业|纠纷|调解,
+///   钱|江|源|国家|公园, 正确|政绩观, 模范|机关, 志愿者|们.
+///
 /// Names are joined from ICU's own pieces only (never a dictionary word, a rule token or a
 /// piece the resolver cut), so the pass cannot undo a lexicon decision; suffixes and heads
 /// extend a word, never cut one, and never a user's word (places and meetings join whole
