@@ -211,9 +211,13 @@ final class StoredDocuments: @unchecked Sendable {
     private let tablesState = Mutex<Result<DecompressedTables, IndexError>?>(nil)
 
     /// The decompressed ids, fields (STRINGS) and document records (DOCTABLE).
-    private struct DecompressedTables: Sendable {
+    private final class DecompressedTables: Sendable {
         let strings: OwnedBytes
         let docTable: OwnedBytes
+        init(strings: OwnedBytes, docTable: OwnedBytes) {
+            self.strings = strings
+            self.docTable = docTable
+        }
     }
     private let decompressor: Zstd.Decompressor
 
@@ -307,6 +311,9 @@ final class StoredDocuments: @unchecked Sendable {
     }
 
     private func record(_ ordinal: Int, ids: OwnedBytes, docTable: OwnedBytes) throws(IndexError) -> Record {
+        // Safe because: the views are of `ids` and `docTable`, which hold their owner for the
+        // call (no reference counting per slice: hit lists read a record per hit).
+        let ids = ids.reader, docTable = docTable.reader
         let t = ordinal * StoreFormat.docSize
         guard let fields = docTable.slice(t, 40), let crc = docTable.u32(t + 40),
               let block = fields.u32(0), let offset = fields.u32(4), let titleLength = fields.u32(8), let passageBytes = fields.u32(12),
@@ -315,10 +322,10 @@ final class StoredDocuments: @unchecked Sendable {
               let idAndFields = ids.slice(Int(idStart), Int(idLength) + Int(fieldsLength)) else {
             throw .corrupt(file: path, reason: "document record \(ordinal) out of bounds")
         }
-        guard idAndFields.checksum(continuing: fields.checksum(continuing: CRC32.start)) ^ 0xFFFF_FFFF == crc else {
+        guard CRC32.update(CRC32.update(CRC32.start, fields.base), idAndFields.base) ^ 0xFFFF_FFFF == crc else {
             throw .corrupt(file: path, reason: "checksum mismatch in document record \(ordinal)")
         }
-        return Record(id: idAndFields.slice(0, Int(idLength))?.string ?? "", date: DocumentDate(packed: date),
+        return Record(id: String(decoding: idAndFields.base[0..<Int(idLength)], as: UTF8.self), date: DocumentDate(packed: date),
                       fieldsStart: Int(idStart) + Int(idLength), fieldsLength: Int(fieldsLength), block: Int(block), offsetInBlock: Int(offset),
                       titleLength: Int(titleLength), passageBytes: Int(passageBytes), textLength: Int(textLength),
                       passageCount: Int(passageCount))
@@ -475,8 +482,9 @@ final class StoredDocuments: @unchecked Sendable {
 
     private func content(_ record: Record, in block: OwnedBytes, text withText: Bool) throws(IndexError) -> Content {
         let (title, passages, textStart) = try parts(record, in: block)
+        // Safe because: `parts` checked the text's range; `block` holds its owner for the call.
         return Content(title: title, passages: passages,
-                       text: withText ? block.slice(textStart, record.textLength)?.string ?? "" : "")
+                       text: withText ? String(decoding: block.reader.base[textStart..<textStart + record.textLength], as: UTF8.self) : "")
     }
 
     /// A stored document's title, its passages' ranges and where its text starts in `block`
@@ -490,8 +498,10 @@ final class StoredDocuments: @unchecked Sendable {
         let textStart = start + record.titleLength + record.passageBytes
         var passages: [Range<Int>] = []
         passages.reserveCapacity(record.passageCount)
-        guard let varints = block.slice(start + record.titleLength, record.passageBytes),
-              let title = block.slice(start, record.titleLength) else {
+        // Safe because: the view is of `block`, which holds its owner for the call.
+        let view = block.reader
+        guard let varints = view.slice(start + record.titleLength, record.passageBytes),
+              let title = view.slice(start, record.titleLength) else {
             throw .corrupt(file: path, reason: "stored document out of its block's bounds")
         }
         var at = 0, last = 0
@@ -505,7 +515,7 @@ final class StoredDocuments: @unchecked Sendable {
             at = after
         }
         guard at == varints.count else { throw .corrupt(file: path, reason: "passage ranges of a stored document damaged") }
-        return (title.string, passages, textStart)
+        return (String(decoding: title.base, as: UTF8.self), passages, textStart)
     }
 
     /// Checks every block and record.
