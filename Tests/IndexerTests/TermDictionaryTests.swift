@@ -121,8 +121,8 @@ import Testing
         var walk = segment.dictionary.walk(fromBlock: 0)
         while let record = walk.next() {
             let bytes = try #require(segment.terms.slice(Int(record.termStart), Int(record.termLength)))
-            terms.append(Array(bytes.base))
-            let info = try #require(segment.lookup(Array(bytes.base)))
+            terms.append(bytes.array)
+            let info = try #require(segment.lookup(bytes.array))
             #expect(info.docFreq == Int(record.docFreq) && info.postingsOffset == Int(record.postingsOffset)
                     && info.positionsOffset == Int(record.positionsOffset) && info.maxTF == record.maxTF)
         }
