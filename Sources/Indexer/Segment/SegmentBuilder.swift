@@ -178,7 +178,7 @@ final class SegmentBuilder {
             if tid == p.termDocFreq.count { p.termDocFreq.append(0) }
             p.termDocFreq[tid] += 1
             let lo = Int(doc.groupOffset[k]), hi = Int(doc.groupOffset[k + 1])
-            p.allPositions.append(contentsOf: doc.groupPositions[lo..<hi])
+            p.allPositions.append(from: doc.groupPositions, lo..<hi)
             p.recordTerm.append(Int32(tid))
             p.recordDoc.append(ordinal)
             p.recordTF.append(UInt32(hi - lo))

@@ -86,3 +86,14 @@ final class OwnedBuffer<Element: BitwiseCopyable>: @unchecked Sendable, RandomAc
         return Array(UnsafeBufferPointer(start: pointer + range.lowerBound, count: range.count))
     }
 }
+
+extension Array where Element: BitwiseCopyable {
+    /// Appends `source[range]` (bounds checked once for the run), without making a slice of
+    /// `source` (a slice retains its array: once per term per document in the builder).
+    @inline(__always)
+    mutating func append(from source: [Element], _ range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= source.count, "append(from:): range out of bounds")
+        // Safe because: the range was checked; `source` is borrowed for the call.
+        source.withUnsafeBufferPointer { append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+}
