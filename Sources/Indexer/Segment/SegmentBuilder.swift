@@ -410,6 +410,9 @@ extension SegmentBuilder {
         chunk.records.reserveCapacity(terms.count)
         var docBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var tfBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
+        // The block's tfs as they are (for the positions' code; an array slice is read faster
+        // than a slice of the grouped buffer).
+        var blockTFs = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var positionBuffer: [UInt32] = []
         var patched = ByteWriter(), rice = ByteWriter()
         var scales: [Int] = [], scratch = PositionCoding.Scratch()
@@ -444,6 +447,7 @@ extension SegmentBuilder {
                     previousDoc = d
                     let tf = tfs[d0 + i]
                     tfBuffer[i - lo] = tf - 1
+                    blockTFs[i - lo] = tf
                     let length = docLengths[Int(d)]
                     blockMaxTF = max(blockMaxTF, tf)
                     blockMinNorm = min(blockMinNorm, Ranking.bm25Norm(tf: tf, length: length, averageLength: averageLength))
@@ -459,7 +463,7 @@ extension SegmentBuilder {
                 }
                 scales.removeAll(keepingCapacity: true)
                 for i in lo..<hi { scales.append(Int(PositionCoding.scale(length: Int(docLengths[Int(docs[d0 + i])])))) }
-                PositionCoding.encode(positionBuffer, tfs: tfs[(d0 + lo)..<(d0 + hi)], scales: scales, scratch: &scratch, into: &chunk.positions)
+                PositionCoding.encode(positionBuffer, tfs: blockTFs[0..<n], scales: scales, scratch: &scratch, into: &chunk.positions)
                 let dataOffset = chunk.postings.count - postingsStart
                 // Document gaps: PFOR or Rice, whichever is smaller (Rice flagged by 0x40).
                 patched.removeAll()
