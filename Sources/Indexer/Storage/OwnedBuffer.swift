@@ -41,9 +41,11 @@ final class OwnedBuffer<Element: BitwiseCopyable>: @unchecked Sendable, RandomAc
 
     deinit { pointer.deallocate() }
 
-    /// Calls `body` with the values' memory, writable (for a C function that fills it); the
-    /// pointer must not escape `body`.
+    /// Calls `body` with the values' memory, writable (for a C function that fills it before
+    /// the buffer is shared); the pointer must not escape `body`.
     func withUnsafeMutableBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
+        // Safe because: the memory is this object's, `count` values long, and the object is
+        // kept alive until `body` returns.
         try withExtendedLifetime(self) { try body(UnsafeMutableRawBufferPointer(start: pointer, count: count * MemoryLayout<Element>.stride)) }
     }
 
@@ -59,6 +61,7 @@ final class OwnedBuffer<Element: BitwiseCopyable>: @unchecked Sendable, RandomAc
     subscript(i: Int) -> Element {
         get {
             precondition(i >= 0 && i < count, "OwnedBuffer index out of range")
+            // Safe because: i was checked against count; `self` owns the memory.
             return pointer[i]
         }
         set {
@@ -83,6 +86,7 @@ final class OwnedBuffer<Element: BitwiseCopyable>: @unchecked Sendable, RandomAc
     /// A copy of `self[range]` as an array.
     func array(_ range: Range<Int>) -> [Element] {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "OwnedBuffer range out of range")
+        // Safe because: the range was checked; `self` (the owner) lives for the call.
         return Array(UnsafeBufferPointer(start: pointer + range.lowerBound, count: range.count))
     }
 }

@@ -66,6 +66,9 @@ struct OwnedBytes: @unchecked Sendable {
         reader = view
     }
 
+    // Safe because (every accessor below): `reader` is checked against the owner's memory
+    // when made, and `withExtendedLifetime(owner)` keeps that memory until the body returns.
+
     /// A copy of the bytes.
     var array: [UInt8] { withExtendedLifetime(owner) { Array(reader.base) } }
 
