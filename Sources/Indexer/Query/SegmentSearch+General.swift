@@ -10,13 +10,13 @@ extension SegmentSearch {
     mutating func general(passages: Bool, top: inout TopK<HitLocation>) {
         // Required terms: those of groups with one clause.
         let required = plan.required
-        if required.contains(where: { !present[$0] }) { return }
+        if required.contains(where: { !prepared.present[$0] }) { return }
         var driver: [Int]
         if !required.isEmpty {
             let c = cursors
             driver = required.sorted { c[$0].info.docFreq < c[$1].info.docFreq }
         } else {
-            driver = plan.firstGroupTerms.filter { present[$0] }
+            driver = plan.firstGroupTerms.filter { prepared.present[$0] }
             if driver.isEmpty { return }
         }
         // A group of several clauses (a phrase and its readings) matches only where one of its
@@ -28,7 +28,7 @@ extension SegmentSearch {
         for g in plan.groupClauses where g.count > 1 {
             var anchors: [Int] = [], cost = 0
             for c in g {
-                let rarest = clauseAnchorTerm[c]
+                let rarest = prepared.clauseAnchorTerm[c]
                 guard rarest >= 0 else { continue }
                 if !anchors.contains(rarest) {
                     anchors.append(rarest)

@@ -14,7 +14,7 @@ extension SegmentSearch {
             var any = false
             for c in plan.groupClauses[g] {
                 // A phrase reading whose anchor was last seen past `d` cannot be at `d`.
-                let a = clauseAnchor[c]
+                let a = prepared.clauseAnchor[c]
                 if a >= 0 && scratch.anchorDoc[a] > d { continue }
                 guard clauseMatches(c, d) else { continue }
                 any = true
@@ -33,7 +33,7 @@ extension SegmentSearch {
     mutating func hasAllTerms(_ c: Int, _ d: Int) -> Bool {
         for k in clauseStarts[c]..<clauseStarts[c + 1] {
             let t = clauseTerms[k]
-            guard present[t], cursors[t].advance(to: d) == d else { return false }
+            guard prepared.present[t], cursors[t].advance(to: d) == d else { return false }
         }
         return true
     }
@@ -58,7 +58,7 @@ extension SegmentSearch {
         // readings have no reading with all its terms).
         var norm = 0.0, normKnown = false
         var score = 0.0
-        for t in plan.singles where present[t] && cursors[t].advance(to: d) == d {
+        for t in plan.singles where prepared.present[t] && cursors[t].advance(to: d) == d {
             if !normKnown {
                 norm = context.scorer.norm(length: Int(lengths[d]))
                 normKnown = true
@@ -77,12 +77,12 @@ extension SegmentSearch {
         // cursors. The scratch memory is the search's own (`PhraseScratch`).
         let best = scratch.best, anchorAt = scratch.anchorDoc, touched = scratch.touched, touchedBound = scratch.touchedBound
         let atD = scratch.anchorsAtDocument
-        for j in 0..<families.count { best[families[j]] = 0 }
+        for j in 0..<prepared.families.count { best[prepared.families[j]] = 0 }
         // The anchors at `d`. (A heap of the anchors by document was tried: slower than this
         // pass at a few dozen anchors.)
         var found = 0
-        for a in 0..<anchorTerms.count where anchorAt[a] <= d {
-            let at = cursors[anchorTerms[a]].advance(to: d)
+        for a in 0..<prepared.anchorTerms.count where anchorAt[a] <= d {
+            let at = cursors[prepared.anchorTerms[a]].advance(to: d)
             anchorAt[a] = at
             if at == d {
                 atD[found] = a
@@ -98,28 +98,28 @@ extension SegmentSearch {
             }
             // Per anchor and family the readings' highest idf (a weight grows with it).
             for j in 0..<found {
-                let a = atD[j], tf = cursors[anchorTerms[a]].tf
-                for e in anchorFamilyStarts[a]..<anchorFamilyStarts[a + 1] {
-                    let f = anchorFamilies[e]
-                    best[f] = max(best[f], context.scorer.weight(factor: anchorFamilyFactors[e], tf: tf, norm: norm))
+                let a = atD[j], tf = cursors[prepared.anchorTerms[a]].tf
+                for e in prepared.anchorFamilyStarts[a]..<prepared.anchorFamilyStarts[a + 1] {
+                    let f = prepared.anchorFamilies[e]
+                    best[f] = max(best[f], context.scorer.weight(factor: prepared.anchorFamilyFactors[e], tf: tf, norm: norm))
                 }
             }
             var loose = 0.0
-            for j in 0..<families.count {
-                loose += best[families[j]]
-                best[families[j]] = 0
+            for j in 0..<prepared.families.count {
+                loose += best[prepared.families[j]]
+                best[prepared.families[j]] = 0
             }
             if score + loose <= threshold { return nil }
         }
         var n = 0
         for j in 0..<found {
             let a = atD[j]
-            for r in anchorStarts[a]..<anchorStarts[a + 1] {
-                let i = anchorReadings[r], c = phraseClauses[i]
+            for r in prepared.anchorStarts[a]..<prepared.anchorStarts[a + 1] {
+                let i = prepared.anchorReadings[r], c = phraseClauses[i]
                 var least = Int.max
                 for k in clauseStarts[c]..<clauseStarts[c + 1] {
                     let t = clauseTerms[k]
-                    guard present[t], cursors[t].advance(to: d) == d else { least = 0; break }
+                    guard prepared.present[t], cursors[t].advance(to: d) == d else { least = 0; break }
                     least = min(least, cursors[t].tf)
                 }
                 if least > 0 {
@@ -138,11 +138,11 @@ extension SegmentSearch {
         }
         // The families' sum (the other entries are 0), in order.
         var sum = 0.0
-        for j in 0..<families.count { sum += best[families[j]] }
+        for j in 0..<prepared.families.count { sum += best[prepared.families[j]] }
         guard score + sum > threshold, !isDeleted(d), matches(d), !excluded(d) else { return nil }
-        for j in 0..<families.count { best[families[j]] = 0 }
+        for j in 0..<prepared.families.count { best[prepared.families[j]] = 0 }
         // The readings in the query's order (anchors group them otherwise).
-        if n > 1 && anchorTerms.count > 1 {
+        if n > 1 && prepared.anchorTerms.count > 1 {
             // Insertion sort by reading (a handful), bounds along.
             for j in 1..<n {
                 let i = touched[j], b = touchedBound[j]
@@ -165,7 +165,7 @@ extension SegmentSearch {
             }
         }
         sum = 0
-        for j in 0..<families.count { sum += best[families[j]] }
+        for j in 0..<prepared.families.count { sum += best[prepared.families[j]] }
         let total = score + sum
         return total > threshold ? total : nil
     }
@@ -174,7 +174,7 @@ extension SegmentSearch {
         for i in 0..<plan.excludedPhrase.count {
             let lo = plan.excludedOffsets[i], hi = plan.excludedOffsets[i + 1]
             var all = true
-            for j in lo..<hi where !excludedPresent[j] || excludedCursors[j].advance(to: d) != d {
+            for j in lo..<hi where !prepared.excludedPresent[j] || excludedCursors[j].advance(to: d) != d {
                 all = false
                 break
             }
