@@ -96,6 +96,22 @@ extension SegmentSearch {
                 norm = context.scorer.norm(length: Int(lengths[d]))
                 normKnown = true
             }
+            if prepared.families.count == 1 && plan.singles.isEmpty && context.scorer.isBM25 {
+                // One phrase alone scores (BM25): the bound is the best anchor's weight
+                // factor·tf/(tf + norm), checked without dividing, factor·tf against
+                // threshold·(tf + norm), with a margin (10⁻⁹, far above rounding) on the
+                // side of not pruning: what is pruned here the division prunes too, and what
+                // it would prune that this lets by fails the checks below.
+                let limit = threshold * (1 - 1e-9)
+                for j in 0..<found {
+                    let a = atD[j], tf = Double(cursors[prepared.anchorTerms[a]].tf)
+                    for e in prepared.anchorFamilyStarts[a]..<prepared.anchorFamilyStarts[a + 1]
+                    where prepared.anchorFamilyFactors[e] * tf > limit * (tf + norm) {
+                        return structuredScoreReadings(d, threshold: threshold, found: found, score: score, norm: norm)
+                    }
+                }
+                return nil
+            }
             // Per anchor and family the readings' highest idf (a weight grows with it).
             for j in 0..<found {
                 let a = atD[j], tf = cursors[prepared.anchorTerms[a]].tf
@@ -111,6 +127,18 @@ extension SegmentSearch {
             }
             if score + loose <= threshold { return nil }
         }
+        return structuredScoreReadings(d, threshold: threshold, found: found, score: score, norm: normKnown ? norm : nil)
+    }
+
+    /// The rest of `structuredScore` for document `d` once the anchors at it (`found` of them
+    /// in `scratch.anchorsAtDocument`) passed the first bound: the readings whose terms are
+    /// all at `d`, their bounds, then phrase frequencies. `score`: the single words' part;
+    /// `norm`: the length norm if known.
+    @inline(__always)
+    mutating func structuredScoreReadings(_ d: Int, threshold: Double, found: Int, score: Double, norm known: Double?) -> Double? {
+        var norm = known ?? 0, normKnown = known != nil
+        let best = scratch.best, touched = scratch.touched, touchedBound = scratch.touchedBound
+        let atD = scratch.anchorsAtDocument
         var n = 0
         for j in 0..<found {
             let a = atD[j]
