@@ -42,7 +42,13 @@ extension SegmentSearch {
     mutating func phraseFrequency(_ c: Int, _ d: Int) -> Int {
         if phraseDoc[c] == d { return phraseCount[c] }
         var count = 0
-        if hasAllTerms(c, d) { count = decodedPhraseOccurrences(c, d) }
+        if hasAllTerms(c, d) {
+            // A reading of one term (a longer term in place of the whole phrase: 社会主义现代化
+            // for "社会主义 现代化") occurs as often as the term: its tf, which is how many
+            // positions it has; nothing to decode.
+            let lo = clauseStarts[c]
+            count = clauseStarts[c + 1] - lo == 1 ? cursors[clauseTerms[lo]].tf : decodedPhraseOccurrences(c, d)
+        }
         phraseDoc[c] = d
         phraseCount[c] = count
         return count
