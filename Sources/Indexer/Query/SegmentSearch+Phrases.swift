@@ -81,7 +81,7 @@ extension SegmentSearch {
         // `d` are visited: the anchors' documents as last seen (`anchorDoc`, never ahead of
         // their cursors, which only move on) say which, without touching the others'
         // cursors. The scratch memory is the search's own (`PhraseScratch`).
-        let best = scratch.best, anchorAt = scratch.anchorDoc, touched = scratch.touched, touchedBound = scratch.touchedBound
+        let best = scratch.best, anchorAt = scratch.anchorDoc
         let atD = scratch.anchorsAtDocument
         for j in 0..<prepared.families.count { best[prepared.families[j]] = 0 }
         // The anchors at `d`. (A heap of the anchors by document was tried: slower than this
