@@ -59,7 +59,11 @@ extension SegmentSearch {
     /// term frequencies alone (a phrase occurs at most as often as its rarest word) is checked
     /// first: positions, alternatives and exclusions only for a document that could enter the
     /// top k.
-    mutating func structuredScore(_ d: Int, threshold: Double) -> Double? {
+    ///
+    /// `anchorsFound`: when the caller found the phrase anchors at `d` (all of them), how many
+    /// it wrote to the start of `scratch.anchorsAtDocument` (keeping `scratch.anchorDoc` as
+    /// this would); nil: they are found here.
+    mutating func structuredScore(_ d: Int, threshold: Double, anchorsFound: Int? = nil) -> Double? {
         // The length norm only once a weight needs it (most candidates of a phrase with many
         // readings have no reading with all its terms).
         var norm = 0.0, normKnown = false
@@ -87,12 +91,16 @@ extension SegmentSearch {
         // The anchors at `d`. (A heap of the anchors by document was tried: slower than this
         // pass at a few dozen anchors.)
         var found = 0
-        for a in 0..<prepared.anchorTerms.count where anchorAt[a] <= d {
-            let at = cursors[prepared.anchorTerms[a]].advance(to: d)
-            anchorAt[a] = at
-            if at == d {
-                atD[found] = a
-                found += 1
+        if let anchorsFound {
+            found = anchorsFound
+        } else {
+            for a in 0..<prepared.anchorTerms.count where anchorAt[a] <= d {
+                let at = cursors[prepared.anchorTerms[a]].advance(to: d)
+                anchorAt[a] = at
+                if at == d {
+                    atD[found] = a
+                    found += 1
+                }
             }
         }
         // A first bound from the anchors alone (a reading occurs at most as often as its
