@@ -41,7 +41,18 @@ copy, among words of two or more CJK characters that are not stop words
 - phrase: the most frequent adjacent pair of such words (bigram counts);
 - subword-phrase: "社会主义 现代化", two words that mostly stand inside longer tokens
   (社会主义现代化国家, 社会主义现代化强国): segtool finds them through the sub-words' positions,
-  tantivy (precise tokens only) only where they are tokens of their own.
+  tantivy (precise tokens only) only where they are tokens of their own;
+- subword-phrase-2: "高质量 发展" likewise (inside 高质量发展).
+Each phrase of sub-words is timed twice on tantivy: on the precise-token field as typed (few
+or no matches: little work), and as a tantivy user finds a Chinese substring, a phrase of its
+characters ("社会主义现代化") on a field of characters (the `...-chars` rows). That field is in
+an index of its own (id + characters; its build time and size are reported on their own line,
+so the other rows' figures stay those of the precise index): the text normalized as above,
+line breaks made "\n", tokenized by tantivy's regex tokenizer with CHARS_PATTERN (runs of
+ASCII letters and digits, else every character that is not a space, and each line break), so
+positions are consecutive characters, spaces take no position, and punctuation and line
+breaks are tokens that break a phrase: the rules of segtool's positions. (tantivy's ngram
+tokenizer gives every gram position 0, so a phrase query on it is an AND of characters.)
 Ratios: each alternation's tantivy p50 over segtool's top-k p50, then the median of those
 per-run ratios (not a ratio of medians).
 """
@@ -69,7 +80,14 @@ from common import (find_repo_root, machine_info, package_version, PeerError,  #
                     write_report)
 
 MB = 1_000_000  # sizes and throughput in decimal megabytes
-LABELS = ("frequent", "rare", "and", "or", "phrase", "subword-phrase")
+LABELS = ("frequent", "rare", "and", "or", "phrase", "subword-phrase", "subword-phrase-chars",
+          "subword-phrase-2", "subword-phrase-2-chars")
+# The phrases of sub-words: segtool's query (words as a user types them), and the characters.
+SUBWORD_PHRASES = (("subword-phrase", ("社会主义", "现代化")), ("subword-phrase-2", ("高质量", "发展")))
+# The characters field's tokens (tantivy's regex tokenizer, on normalized text whose line
+# breaks are "\n"): a run of ASCII letters or digits, else one character that is not
+# whitespace, or a line break. Spaces and tabs take no position, as in segtool's index.
+CHARS_PATTERN = r"[0-9a-z]+|\S|\n"
 CJK_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # segtool's Analyzer.normalize: full-width ASCII to ASCII, ideographic space to space,
@@ -363,10 +381,22 @@ def choose_queries(stats: dict, documents: int, binary: Path, scratch: Path) -> 
         {"label": "phrase", "segtool": f'"{a} {b}"', "tantivy": f'"{a} {b}"',
          "words": info(a, b), "bigram_count": phrase_count,
          "why": f"the most frequent adjacent pair ({phrase_count} times)"},
-        {"label": "subword-phrase", "segtool": '"社会主义 现代化"', "tantivy": '"社会主义 现代化"',
-         "words": [{"word": w, "df": df.get(w, 0), "df_share": df.get(w, 0) / documents, "count": cf.get(w, 0)}
-                   for w in ("社会主义", "现代化")],
-         "why": "words mostly inside longer tokens (a phrase of sub-words)"},
+    ] + [row for label, pair in SUBWORD_PHRASES for row in subword_rows(label, pair, df, cf, documents)]
+
+
+def subword_rows(label: str, words: tuple[str, ...], df, cf, documents: int) -> list[dict]:
+    """A phrase of sub-words: on tantivy once on the precise tokens as typed, once as the
+    phrase of its characters on the characters field (`label`-chars); segtool's query is the
+    same in both rows."""
+    info = [{"word": w, "df": df.get(w, 0), "df_share": df.get(w, 0) / documents, "count": cf.get(w, 0)}
+            for w in words]
+    typed = '"' + " ".join(words) + '"'
+    return [
+        {"label": label, "segtool": typed, "tantivy": typed, "tantivy_field": "text", "words": info,
+         "why": "words mostly inside longer tokens (a phrase of sub-words); tantivy: its precise tokens"},
+        {"label": f"{label}-chars", "segtool": typed, "tantivy": '"' + "".join(words) + '"',
+         "tantivy_field": "chars", "words": info,
+         "why": "the same; tantivy: the phrase of its characters on the characters field"},
     ]
 
 
@@ -398,15 +428,22 @@ def segtool_side(binary: Path, jsonl: Path, index: Path, queries: list[dict], ar
     result, _ = run_checked([str(binary), "index", "stats", "--index", str(index), "--json"])
     stats = json.loads(result.stdout)
 
+    # Each distinct query once (a phrase of sub-words has two rows, one per tantivy field):
+    # its rows share its figures.
+    first_label: dict[str, str] = {}
+    for q in queries:
+        first_label.setdefault(q["segtool"], q["label"])
+    shared = {q["label"]: first_label[q["segtool"]] for q in queries}
     query_file = scratch / "queries.tsv"
-    query_file.write_text("".join(f"{q['label']}\t{q['segtool']}\n" for q in queries),
+    query_file.write_text("".join(f"{label}\t{query}\n" for query, label in first_label.items()),
                           encoding="utf-8")
     # Total matches: the same queries with a top as large as the index.
     command = [str(binary), "index", "bench", "--index", str(index), "--queries",
                str(query_file), "--rounds", "1", "--warmup", "1",
                "--top", str(max(stats.get("documents", 0), 1)), "--rank", args.rank, "--json"]
     result, _ = run_checked(command)
-    totals = {row["label"]: row["hits"] for row in json.loads(result.stdout)["queries"]}
+    found = {row["label"]: row["hits"] for row in json.loads(result.stdout)["queries"]}
+    totals = {label: found.get(first) for label, first in shared.items()}
     command = [str(binary), "index", "bench", "--index", str(index), "--queries",
                str(query_file), "--rounds", str(args.rounds), "--warmup", str(args.warmup),
                "--top", str(args.top), "--rank", args.rank, "--json"]
@@ -415,11 +452,12 @@ def segtool_side(binary: Path, jsonl: Path, index: Path, queries: list[dict], ar
     def measure() -> dict:
         result, _ = run_checked(command)
         bench = json.loads(result.stdout)
+        rows = {row["label"]: row for row in bench["queries"]}
         return {"open_microseconds": bench["openMicroseconds"],
-                "queries": {row["label"]: {"p50": row["p50"], "p90": row["p90"], "p99": row["p99"],
-                                           "top_only_p50": row.get("topOnlyP50"),
-                                           "hits": row["hits"], "total": totals.get(row["label"])}
-                            for row in bench["queries"]}}
+                "queries": {label: {"p50": row["p50"], "p90": row["p90"], "p99": row["p99"],
+                                    "top_only_p50": row.get("topOnlyP50"),
+                                    "hits": row["hits"], "total": totals.get(label)}
+                            for label, row in ((label, rows[first]) for label, first in shared.items())}}
 
     return {"build_command": shlex.join(["segtool", "index", "build", "--index", "DIR",
                                          "CORPUS.jsonl", "--threads", str(args.threads)]),
@@ -464,18 +502,21 @@ def percentiles(samples: list[float]) -> dict:
     return {"p50": pick(0.5), "p90": pick(0.9), "p99": pick(0.99)}
 
 
-def tantivy_schema(tantivy):
+def tantivy_schema(tantivy, field: str = "text"):
+    """The id (stored) and one indexed field with positions: `text` (the precise tokens) or
+    `chars` (the characters)."""
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
-    builder.add_text_field("text", stored=False, tokenizer_name="segmented",
+    builder.add_text_field(field, stored=False, tokenizer_name="segmented" if field == "text" else "chars",
                            index_option="position")
     return builder.build()
 
 
 def register_tokenizer(tantivy, index) -> None:
-    """Whitespace splitting only: the text is already segmented and normalized."""
-    analyzer = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
-    index.register_tokenizer("segmented", analyzer)
+    """`segmented`: whitespace splitting only (the text is already segmented and normalized);
+    `chars`: one token per character (see CHARS_PATTERN)."""
+    index.register_tokenizer("segmented", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+    index.register_tokenizer("chars", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(CHARS_PATTERN)).build())
 
 
 def open_tantivy(tantivy, path: Path):
@@ -484,25 +525,41 @@ def open_tantivy(tantivy, path: Path):
     return index, index.searcher()
 
 
-def tantivy_side(tantivy, texts: list[str], ids: list[str], path: Path, queries: list[dict],
-                 args) -> dict:
+def chars_texts(jsonl: Path) -> list[str]:
+    """The corpus's texts for the characters field: normalized as segtool's index normalizes
+    (full-width forms, Latin case), every line break made "\n"."""
+    texts = []
+    with jsonl.open(encoding="utf-8") as reader:
+        for line in reader:
+            texts.append(LINE_BREAKS.sub("\n", json.loads(line)["text"]).translate(FOLD))
+    return texts
+
+
+def build_tantivy(tantivy, field: str, texts: list[str], ids: list[str], path: Path, args) -> tuple[float, float]:
+    """An index of `ids` and `texts` in `field` at `path`: seconds to commit, and until its
+    merges end."""
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
-    index = tantivy.Index(tantivy_schema(tantivy), path=str(path), reuse=False)
+    index = tantivy.Index(tantivy_schema(tantivy, field), path=str(path), reuse=False)
     register_tokenizer(tantivy, index)
     Document = tantivy.Document
-    log(f"tantivy: indexing {len(texts)} documents ({args.threads} threads, default heap)")
+    log(f"tantivy: indexing {len(texts)} documents into `{field}` ({args.threads} threads, default heap)")
     start = time.perf_counter()
     writer = index.writer(num_threads=args.threads)
     for doc_id, text in zip(ids, texts):
-        writer.add_document(Document(id=doc_id, text=text))
+        writer.add_document(Document(id=doc_id, **{field: text}))
     writer.commit()
     commit_seconds = time.perf_counter() - start
     writer.wait_merging_threads()
     merged_seconds = time.perf_counter() - start
     del writer
-    log(f"tantivy: committed in {commit_seconds:.1f} s, merges done at {merged_seconds:.1f} s")
+    log(f"tantivy: `{field}` committed in {commit_seconds:.1f} s, merges done at {merged_seconds:.1f} s")
+    return commit_seconds, merged_seconds
 
+
+def tantivy_side(tantivy, texts: list[str], ids: list[str], path: Path, queries: list[dict],
+                 args, jsonl: Path, chars_path: Path) -> dict:
+    commit_seconds, merged_seconds = build_tantivy(tantivy, "text", texts, ids, path, args)
     files = directory_bytes(path)
     opens = []
     for _ in range(5):
@@ -511,43 +568,59 @@ def tantivy_side(tantivy, texts: list[str], ids: list[str], path: Path, queries:
         opens.append((time.perf_counter() - start) * 1e6)
     index, searcher = open_tantivy(tantivy, path)
 
-    def search(query, count: bool):
+    # The characters field, in an index of its own, for the rows that query it.
+    chars = None
+    if any(q.get("tantivy_field") == "chars" for q in queries):
+        raw = chars_texts(jsonl)
+        chars_commit, chars_merged = build_tantivy(tantivy, "chars", raw, ids, chars_path, args)
+        del raw
+        chars_index, chars_searcher = open_tantivy(tantivy, chars_path)
+        chars = {"commit_seconds": chars_commit, "merged_seconds": chars_merged,
+                 "files": directory_bytes(chars_path), "segments": chars_searcher.num_segments,
+                 "documents": chars_searcher.num_docs, "pattern": CHARS_PATTERN}
+
+    def search(searcher, query, count: bool):
         return searcher.search(query, args.top, count=count)
 
-    def search_and_fetch(query, count: bool):
+    def search_and_fetch(searcher, query, count: bool):
         """The search and the stored id of each hit (segtool's search returns ids and titles)."""
         result = searcher.search(query, args.top, count=count)
         return result, [searcher.doc(address)["id"] for _, address in result.hits]
 
-    def timed(run, query, count: bool) -> tuple[dict, object]:
+    def timed(run, searcher, query, count: bool) -> tuple[dict, object]:
         result = None
         for _ in range(args.warmup):
-            result = run(query, count)
+            result = run(searcher, query, count)
         samples = []
         clock = time.perf_counter_ns
         for _ in range(args.rounds):
             start = clock()
-            result = run(query, count)
+            result = run(searcher, query, count)
             samples.append((clock() - start) / 1000)
         return percentiles(samples), result
 
-    parsed = [(q, index.parse_query(q["tantivy"], ["text"])) for q in queries]
+    parsed = []
+    for q in queries:
+        if q.get("tantivy_field") == "chars":
+            parsed.append((q, chars_searcher, chars_index.parse_query(q["tantivy"], ["chars"])))
+        else:
+            parsed.append((q, searcher, index.parse_query(q["tantivy"], ["text"])))
 
     def measure() -> dict:
         results = {}
-        for q, query in parsed:
-            top_only, result = timed(search, query, count=False)
-            with_count, counted = timed(search, query, count=True)
-            with_ids, _ = timed(search_and_fetch, query, count=False)
+        for q, on, query in parsed:
+            top_only, result = timed(search, on, query, count=False)
+            with_count, counted = timed(search, on, query, count=True)
+            with_ids, _ = timed(search_and_fetch, on, query, count=False)
             results[q["label"]] = {**top_only, "hits": len(result.hits),
                                    "total": counted.count, "with_count": with_count,
                                    "with_ids": with_ids, "parsed": repr(query)}
-        floor, _ = timed(search, tantivy.Query.empty_query(), count=False)
+        floor, _ = timed(search, searcher, tantivy.Query.empty_query(), count=False)
         return {"queries": results, "empty_query": floor}
 
     return {"commit_seconds": commit_seconds, "merged_seconds": merged_seconds,
             "documents": searcher.num_docs, "segments": searcher.num_segments,
-            "files": files, "open_microseconds": statistics.median(opens)}, measure
+            "files": files, "open_microseconds": statistics.median(opens), "chars": chars}, measure
 
 
 # --------------------------------------------------------------------------- report
@@ -623,7 +696,8 @@ def markdown(report: dict) -> str:
     for q in report["queries"]:
         words = ", ".join(f"{w['word']} ({w['df']}, {100 * w['df_share']:.2f}%)" for w in q["words"])
         s, t = seg["queries"][q["label"]], tan["queries"][q["label"]]
-        lines.append(f"| {q['label']} | `{q['segtool']}` | `{q['tantivy']}` | {q['why']} | "
+        on = " on `chars`" if q.get("tantivy_field") == "chars" else ""
+        lines.append(f"| {q['label']} | `{q['segtool']}` | `{q['tantivy']}`{on} | {q['why']} | "
                      f"{words} | {s['total']:,} | {t['total']:,} |")
     lines += [
         "",
@@ -684,6 +758,17 @@ def markdown(report: dict) -> str:
         f"| whole directory | {mb(seg_total)} (stores the text: {mb(seg_stats['storeBytes'])}) | "
         f"{mb(tan_total)} (`*.store`, ids only: {mb(tan_store)}) |",
         f"| segments | {seg_stats['segments']} | {tan['segments']} |",
+    ]
+    chars = tan.get("chars")
+    if chars:
+        chars_total = sum(chars["files"].values())
+        chars_store = chars["files"].get("store", 0)
+        lines.append(
+            f"| characters field (`*-chars` rows only; an index of its own) | – | build "
+            f"{chars['commit_seconds']:.1f} s (merges done {chars['merged_seconds']:.1f} s), "
+            f"{mb(chars_total - chars_store)} without `*.store` "
+            f"({100 * (chars_total - chars_store) / text:.1f}% of text), {chars['segments']} segment(s) |")
+    lines += [
         f"| open (median of 5) | {seg['open_microseconds'] / 1000:.1f} ms | "
         f"{tan['open_microseconds'] / 1000:.1f} ms |",
         "",
@@ -693,16 +778,30 @@ def markdown(report: dict) -> str:
                                                sorted(tan["files"].items(), key=lambda i: -i[1])
                                                if size >= MB // 100) + ".",
         "",
-        "Notes: segtool indexes the search-mode segmentation (the parts of long words too, at "
-        "the position of the word), tantivy the precise one (`segtool segment`), so a word "
-        "that is also part of longer words matches more documents in segtool, and a phrase "
-        "can match through such parts. Both drop punctuation and symbols without leaving a "
-        "position gap and fold full-width forms and Latin case. segtool's build time "
+        "Notes: segtool indexes the search-mode segmentation (the parts of long words too, each "
+        "at the character where it starts), tantivy's `text` field the precise one (`segtool "
+        "segment`), so a word that is also part of longer words matches more documents in "
+        "segtool, and a phrase can match through such parts. Both index no punctuation or "
+        "symbols and fold full-width forms and Latin case; segtool's positions count "
+        "characters, so punctuation or a line break between two words breaks a phrase, while "
+        "tantivy's `text` field leaves no gap there. segtool's build time "
         "includes reading the JSONL and segmenting; tantivy's covers only the indexing of "
         "the pre-segmented text (the segmentation time is the row below it). segtool's "
         "open time is `IndexReader(directory:)`; tantivy's is `Index.open`, registering the "
         "tokenizer and `index.searcher()`.",
     ]
+    if chars:
+        lines += [
+            "",
+            "The `*-chars` rows: segtool's query is the same phrase of words as in the row above "
+            "(its figures are shared); tantivy's is the phrase of the characters on a field "
+            f"holding the text as characters (regex tokenizer `{chars['pattern']}` on the "
+            "normalized text: consecutive positions, spaces take none, punctuation and line "
+            "breaks are tokens of their own, so a phrase stops at them as segtool's does) — the "
+            "way a tantivy user finds a Chinese substring. On the precise-token field tantivy "
+            "finds a phrase of sub-words only where both words are tokens of their own, and "
+            "answers fast because it has little to do.",
+        ]
     return "\n".join(lines)
 
 
@@ -752,7 +851,7 @@ def main() -> int:
         seg, seg_measure = segtool_side(binary, jsonl, scratch / "segtool-index", queries, args,
                                         scratch)
         tan, tan_measure = tantivy_side(tantivy, texts, ids, scratch / "tantivy-index", queries,
-                                        args)
+                                        args, jsonl, scratch / "tantivy-chars-index")
         del texts
         # Query latency: both sides in turn, several times; medians of each percentile (a
         # shared 2-core machine has slow spells that would otherwise hit one side only).

@@ -18,7 +18,9 @@
 #   5. the same for Benchmarks/goldsets/political-terms-2.tsv, the second held-out set (written
 #      before the rules it measures: the honest figure for fresh terms);
 #   6. the same for Benchmarks/goldsets/political-terms-3.tsv, the third (ninth session: autonomous
-#      counties, places, head words, transliterations; written before that session's rules).
+#      counties, places, head words, transliterations; written before that session's rules);
+#   7. the same for Benchmarks/goldsets/political-terms-4.tsv, the fourth (tenth session: heads such
+#      as 调解/热线/国家公园/观, 们, transliterations; written before that session's rules).
 # Nothing from these files may go into a dictionary: they are for measuring only.
 #
 # Environment:
@@ -39,6 +41,7 @@ names="$repo_root/Benchmarks/goldsets/general-news.names.txt"
 terms="$repo_root/Benchmarks/goldsets/political-terms.tsv"
 terms2="$repo_root/Benchmarks/goldsets/political-terms-2.tsv"
 terms3="$repo_root/Benchmarks/goldsets/political-terms-3.tsv"
+terms4="$repo_root/Benchmarks/goldsets/political-terms-4.tsv"
 python="${PYTHON:-python3}"
 venv="${PEERS_VENV:-${HOME:-/root}/.cache/segtool-peers-venv}"
 with_jieba=1
@@ -48,14 +51,14 @@ die() { echo "goldsets.sh: error: $*" >&2; exit 1; }
 for arg in "$@"; do
     case "$arg" in
         --no-jieba) with_jieba=0 ;;
-        -h|--help) sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$arg' (see --help)" ;;
     esac
 done
 
 [[ -x "$segtool" ]] || die "segtool binary not found or not executable: $segtool
   Build it with: swift build -c release --product segtool   (or set SEGTOOL)"
-for f in "$gold" "$gold2" "$gold3" "$names" "$terms" "$terms2" "$terms3"; do [[ -f "$f" ]] || die "missing file: $f"; done
+for f in "$gold" "$gold2" "$gold3" "$names" "$terms" "$terms2" "$terms3" "$terms4"; do [[ -f "$f" ]] || die "missing file: $f"; done
 command -v "$python" >/dev/null 2>&1 || die "'$python' not found (apt-get install python3)"
 
 work="$(mktemp -d)"
@@ -164,7 +167,7 @@ EOF
 split_terms "$work/terms-segtool.txt" segtool
 
 # The later held-out sets: errors, ICU alone, and the split by lexicon membership.
-for set in "2:second:$terms2" "3:third:$terms3"; do
+for set in "2:second:$terms2" "3:third:$terms3" "4:fourth:$terms4"; do
     n="${set%%:*}"; rest="${set#*:}"; ordinal="${rest%%:*}"; file="${rest#*:}"
     echo
     echo "== political-terms-$n.tsv ($ordinal held-out set), segtool / ICU alone"
@@ -209,7 +212,9 @@ EOF
     jieba_cut "$work/terms2-raw.txt" "$work/terms2-jieba.txt"
     cut -f2 "$terms3" > "$work/terms3-raw.txt"
     jieba_cut "$work/terms3-raw.txt" "$work/terms3-jieba.txt"
-    for set in "$terms:$work/terms-jieba.txt" "$terms2:$work/terms2-jieba.txt" "$terms3:$work/terms3-jieba.txt"; do
+    cut -f2 "$terms4" > "$work/terms4-raw.txt"
+    jieba_cut "$work/terms4-raw.txt" "$work/terms4-jieba.txt"
+    for set in "$terms:$work/terms-jieba.txt" "$terms2:$work/terms2-jieba.txt" "$terms3:$work/terms3-jieba.txt" "$terms4:$work/terms4-jieba.txt"; do
         "$python" - "${set%%:*}" "${set#*:}" <<'EOF'
 import sys, pathlib
 rows = [l.split("\t")[0] for l in pathlib.Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if l]

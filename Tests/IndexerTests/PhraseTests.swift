@@ -234,6 +234,46 @@ import Segmenter
         for (c, a) in anchors.enumerated() where a >= 0 { #expect(readings[c].contains(a)) }
     }
 
+    /// A phrase's top k is the first k of its whole ranking at every k: what the bounds prune
+    /// (the anchors' first bound, compared without dividing for one phrase alone under BM25;
+    /// a reading of one term scored by its tf) could not have entered the top k. Documents of
+    /// varied lengths say the phrases (and the longer terms their readings use) 0 to 4 times.
+    @Test func prunedTopKIsTheRankingsStart() throws {
+        let pieces = ["建设社会主义现代化国家。", "社会主义现代化强国。", "推动高质量发展。", "社会主义和现代化。",
+                      "高质量的发展。", "科学院发布报告。"]
+        let filler = ["会议听取了工作报告。", "各地积极落实有关部署。", "代表们认真审议。", "农业生产总体平稳。"]
+        var rng = SplitMix(seed: 20261207)
+        var documents: [IndexDocument] = []
+        for i in 0..<60 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 12) { text += filler[Int(rng.next() % UInt64(filler.count))] }
+            for piece in pieces { for _ in 0..<Int(rng.next() % 5) { text += piece } }
+            documents.append(IndexDocument(id: "d\(i)", text: text.isEmpty ? "空白。" : text))
+        }
+        let reader = try Corpus.build(temporaryIndexPath(), documents: documents)
+        for phrase in ["社会主义 现代化", "高质量 发展", "社会主义 现代化 国家", "科 学院", "现代化 强国"] {
+            for ranking in [Ranking.bm25, .tfidf] {
+                let all = try reader.search("\"\(phrase)\"", analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: 1000, ranking: ranking))
+                #expect(all.count >= 5, "\(phrase): \(all.count) hits")
+                for k in [1, 2, 3, 5, 8] {
+                    let top = try reader.search("\"\(phrase)\"", analyzer: Corpus.queryAnalyzer, options: SearchOptions(top: k, ranking: ranking))
+                    #expect(top.map(\.id) == all.prefix(k).map(\.id), "\(phrase) \(ranking) top \(k)")
+                    #expect(top.map(\.score) == all.prefix(k).map(\.score), "\(phrase) \(ranking) top \(k)")
+                }
+            }
+        }
+        // A document that says 社会主义现代化 (one term: a reading of one term) three times ranks
+        // above one of the same length that says it once.
+        let counted = try Corpus.build(temporaryIndexPath(), documents: [
+            IndexDocument(id: "thrice", text: "社会主义现代化。社会主义现代化。社会主义现代化。"),
+            IndexDocument(id: "once", text: "社会主义现代化。工作报告审议。农业生产平稳。"),
+            IndexDocument(id: "none", text: "农业生产平稳。"),
+        ])
+        for ranking in [Ranking.bm25, .tfidf] {
+            #expect(try Corpus.ids(counted, "\"社会主义 现代化\"", ranking: ranking) == ["thrice", "once"])
+        }
+    }
+
     /// Phrases with further readings find the same documents with the same scores whether the
     /// index has one segment or several (anchors, bounds and the positions decoded once per
     /// document are per segment), at any depth, and a reader's cached expansion is the

@@ -29,8 +29,8 @@ import Testing
             let written = records(count)
             var out = ByteWriter()
             TermDictionary.encode(written, into: &out)
-            try out.bytes.withUnsafeBytes { raw in
-                let dictionary = try #require(TermDictionary(ByteReader(base: raw)))
+            do {
+                let dictionary = try #require(TermDictionary(OwnedBytes(copying: out.bytes)))
                 #expect(dictionary.termCount == count)
                 let size = TermDictionary.blockSize
                 #expect(dictionary.blockCount == (count + size - 1) / size)
@@ -71,10 +71,10 @@ import Testing
         }
         var out = ByteWriter()
         TermDictionary.encode(written, into: &out)
-        try out.bytes.withUnsafeBytes { raw in
-            try termBytes.withUnsafeBytes { termsRaw in
-                let dictionary = try #require(TermDictionary(ByteReader(base: raw)))
-                let terms = ByteReader(base: termsRaw)
+        do {
+            do {
+                let dictionary = try #require(TermDictionary(OwnedBytes(copying: out.bytes)))
+                let terms = OwnedBytes(copying: termBytes)
                 let index = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($0.element, $0.offset) })
                 for w in all + [[], [UInt8(ascii: "d")], [UInt8(ascii: "a"), 0], [UInt8(ascii: "c"), UInt8(ascii: "c"), UInt8(ascii: "c"), UInt8(ascii: "c"), UInt8(ascii: "c"), UInt8(ascii: "c")]] {
                     let found = w.withUnsafeBytes { dictionary.find($0, terms: terms) }
@@ -95,12 +95,12 @@ import Testing
         // A term count the section cannot hold: refused.
         var overcounted = out.bytes
         overcounted[0] = 0xFF; overcounted[1] = 0xFF; overcounted[2] = 0xFF
-        overcounted.withUnsafeBytes { #expect(TermDictionary(ByteReader(base: $0)) == nil) }
+        #expect(TermDictionary(OwnedBytes(copying: overcounted)) == nil)
         // Records cut short: the walk stops (nil), it does not read past the section.
         for cut in [out.count - 1, out.count - 20, TermDictionary.headerSize + 5 * TermDictionary.entrySize + 5] {
             let bytes = Array(out.bytes[0..<cut])
-            bytes.withUnsafeBytes { raw in
-                guard let dictionary = TermDictionary(ByteReader(base: raw)) else { return }
+            do {
+                guard let dictionary = TermDictionary(OwnedBytes(copying: bytes)) else { continue }
                 var walk = dictionary.walk(fromBlock: 0)
                 var n = 0
                 while walk.next() != nil { n += 1 }
@@ -121,8 +121,8 @@ import Testing
         var walk = segment.dictionary.walk(fromBlock: 0)
         while let record = walk.next() {
             let bytes = try #require(segment.terms.slice(Int(record.termStart), Int(record.termLength)))
-            terms.append(Array(bytes.base))
-            let info = try #require(segment.lookup(Array(bytes.base)))
+            terms.append(bytes.array)
+            let info = try #require(segment.lookup(bytes.array))
             #expect(info.docFreq == Int(record.docFreq) && info.postingsOffset == Int(record.postingsOffset)
                     && info.positionsOffset == Int(record.positionsOffset) && info.maxTF == record.maxTF)
         }

@@ -12,6 +12,8 @@ import Segmenter
     static let terms2Path = "Benchmarks/goldsets/political-terms-2.tsv"
     /// The third held-out set of political terms (written before the ninth session's rules).
     static let terms3Path = "Benchmarks/goldsets/political-terms-3.tsv"
+    /// The fourth held-out set of political terms (written before the tenth session's head-word rules).
+    static let terms4Path = "Benchmarks/goldsets/political-terms-4.tsv"
     static let namesPath = "Benchmarks/goldsets/general-news.names.txt"
     /// The second, smaller general-news set (written before the second round of ICU repairs).
     static let gold2Path = "Benchmarks/goldsets/general-news-2.utf8"
@@ -91,7 +93,7 @@ import Segmenter
         #expect(score.goldWords == goldWords)
     }
 
-    @Test(arguments: [termsPath, terms2Path, terms3Path])
+    @Test(arguments: [termsPath, terms2Path, terms3Path, terms4Path])
     func termLinesAreTermTabSentenceWithTheTermOnce(_ path: String) throws {
         let lines = Self.lines(try Self.text(path))
         #expect(lines.count >= 100, "only \(lines.count) terms")
@@ -114,7 +116,7 @@ import Segmenter
 
     /// The held-out terms are fresh: none is a term of the shared dev set (when it is present).
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Repo.path("../shared/devset/terms.tsv"))),
-          arguments: [termsPath, terms2Path, terms3Path])
+          arguments: [termsPath, terms2Path, terms3Path, terms4Path])
     func termsAreNotTheDevSetsTerms(_ path: String) throws {
         let dev = try String(contentsOfFile: Repo.path("../shared/devset/terms.tsv"), encoding: .utf8)
         let devTerms = Set(dev.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
@@ -129,7 +131,7 @@ import Segmenter
         func terms(_ path: String) throws -> Set<String> {
             Set(Self.lines(try Self.text(path)).compactMap { $0.split(separator: "\t").first.map(String.init) })
         }
-        let sets = [Self.termsPath, Self.terms2Path, Self.terms3Path]
+        let sets = [Self.termsPath, Self.terms2Path, Self.terms3Path, Self.terms4Path]
         for (i, a) in sets.enumerated() {
             for b in sets[(i + 1)...] {
                 let shared = try terms(a).intersection(try terms(b))

@@ -50,6 +50,26 @@ import Segmenter
         #expect(nomergeRate >= 0.6, "\(file): \(nomerge.pass)/\(nomerge.total) near-misses kept apart; \(failures)")
     }
 
+    /// The entries taken out for granularity (`Benchmarks/lexicon-granularity.tsv`, reviewed
+    /// against `Dictionaries/README.md`) stay out of the built-in lexicon, and a free
+    /// combination among them comes out in its parts in a sentence.
+    @Test func entriesTakenOutForGranularityStayOut() throws {
+        let text = try String(contentsOfFile: Repo.path("Benchmarks/lexicon-granularity.tsv"), encoding: .utf8)
+        var entries: [String] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            #expect(fields.count == 5, "malformed line: \(line)")
+            if fields.count == 5 { entries.append(String(fields[1])) }
+        }
+        #expect(entries.count >= 350)
+        let back = entries.filter { Shared.segmenter.lexicon.contains($0) }
+        #expect(back.isEmpty, "back in the lexicon: \(back)")
+        let words = Shared.segmenter.words(in: "各级领导干部要推动重大项目建设，发展养老服务。")
+        for piece in ["领导", "干部", "重大", "项目", "养老", "服务"] {
+            #expect(words.contains(piece), "\(piece) not a token: \(words.joined(separator: "|"))")
+        }
+    }
+
     @Test func theIssuesExampleSentence() {
         let sentence = "坚持发扬全过程人民民主，深入学习贯彻习近平新时代中国特色社会主义思想，持续推进“渝事好商量”协商平台建设，各区县政协围绕成渝地区双城经济圈建设开展专题协商。"
         let words = Shared.segmenter.words(in: sentence)

@@ -173,7 +173,7 @@ public final class IndexReader: @unchecked Sendable {
         var out: [IndexDocument] = []
         for (s, segment) in segments.enumerated() {
             // Each block decompressed once for its documents.
-            var block: (Int, [UInt8]) = (-1, [])
+            var block: (Int, OwnedBytes) = (-1, .empty)
             for d in 0..<segment.docCount where !deleted[s].contains(d) {
                 let record = try segment.doc(d)
                 if block.0 != record.stored.block { block = (record.stored.block, try segment.stored.block(record.stored.block)) }

@@ -141,7 +141,7 @@ public final class IndexWriter {
         } else {
             job.run(part: 0, of: 1)
         }
-        let docs = job.results.compactMap { $0 }
+        let docs = job.results.values.compactMap { $0 }
         for doc in docs {
             if builder == nil {
                 builder = SegmentBuilder()
@@ -294,17 +294,24 @@ public final class IndexWriter {
 }
 
 /// A batch of documents analysed in parallel; each part writes only its own slots.
-final class AnalysisJob: @unchecked Sendable {
+///
+/// The results live in `Slots` (memory of their own, one slot per document), not in an array
+/// property: the parts run on several threads at once, and an array property mutated from
+/// several threads (each in its own `withUnsafeMutableBufferPointer`) is a data race on the
+/// array itself (its uniqueness check and the access to the property), however disjoint the
+/// elements written.
+final class AnalysisJob: Sendable {
     let documents: [IndexDocument]
     let analyzer: Analyzer
     let splitter: PassageSplitter
-    var results: [AnalysedDocument?]
+    /// Document i's analysis, written by the part that holds i.
+    let results: Slots<AnalysedDocument>
 
     init(documents: [IndexDocument], analyzer: Analyzer, splitter: PassageSplitter) {
         self.documents = documents
         self.analyzer = analyzer
         self.splitter = splitter
-        results = Array(repeating: nil, count: documents.count)
+        results = Slots(count: documents.count)
     }
 
     func run(part: Int, of parts: Int) {
@@ -314,11 +321,8 @@ final class AnalysisJob: @unchecked Sendable {
         // One scratch for the part's documents: large documents no longer map fresh memory
         // for their tokens each time.
         var scratch = AnalysisScratch()
-        results.withUnsafeMutableBufferPointer { slots in
-            for i in lo..<hi {
-                let d = documents[i]
-                slots[i] = analyzer.analyse(d, splitter: splitter, scratch: &scratch)
-            }
+        for i in lo..<hi {
+            results[i] = analyzer.analyse(documents[i], splitter: splitter, scratch: &scratch)
         }
     }
 }

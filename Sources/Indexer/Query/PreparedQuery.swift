@@ -3,8 +3,8 @@ import Synchronization
 /// What a search of one query on one segment sets up before reading any posting, and which
 /// depends only on the query and the segment (a reader's segments do not change): the terms'
 /// infos, which terms the segment has, each clause's anchor and the phrase readings' tables
-/// by anchor (`SegmentSearch` reads them per candidate). Made once per search, or kept with
-/// a `PreparedQuery` for a query met again.
+/// by anchor (`SegmentSearch` holds it and reads them per candidate). Made once per search,
+/// or kept with a `PreparedQuery` for a query met again.
 final class SegmentPlan: @unchecked Sendable {
     // @unchecked Sendable: immutable after init.
     /// Per scoring term: its postings' info (an empty one when the segment lacks the term),
@@ -16,16 +16,25 @@ final class SegmentPlan: @unchecked Sendable {
     let excludedPresent: [Bool]
     /// The segment's own average length (its BM25 bounds are computed at it).
     let segmentAverageLength: Double
-    /// See `SegmentSearch`'s members of the same names.
+    /// Per clause: its anchor, the term whose documents are its candidates
+    /// (`SegmentSearch.anchors(of:…)`), or -1 when the segment lacks one of its terms (it
+    /// cannot match here).
     let clauseAnchorTerm: [Int]
+    /// Per phrase clause (index into `plan.phrases`): its anchor (`clauseAnchorTerm`).
     let phraseAnchor: [Int]
+    /// The distinct anchors of the phrase readings (`phraseAnchor`, those present), and per
+    /// anchor a its readings, ascending: anchorReadings[anchorStarts[a]..<anchorStarts[a+1]].
     let anchorTerms: [Int]
     let anchorStarts: [Int]
     let anchorReadings: [Int]
+    /// Per anchor a, the families of its readings and each one's highest `Scorer.factor(idf:)`:
+    /// anchorFamilies[anchorFamilyStarts[a]..<anchorFamilyStarts[a+1]] (the first bound).
     let anchorFamilyStarts: [Int]
     let anchorFamilies: [Int]
     let anchorFamilyFactors: [Double]
+    /// The phrase families (their first readings' indices), ascending.
     let families: [Int]
+    /// Per clause: the index of its anchor in `anchorTerms` (a phrase reading's), or -1.
     let clauseAnchor: [Int]
 
     static let emptyInfo = SegmentReader.TermInfo(docFreq: 0, maxTF: 0, minNorm: 0, blockCount: 0, postingsOffset: 0,

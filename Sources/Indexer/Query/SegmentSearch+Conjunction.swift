@@ -11,7 +11,7 @@ extension SegmentSearch {
     /// decoded, the blocks that would hold the candidate are checked against the threshold
     /// from the block tables alone, and a stretch that cannot compete is skipped whole.
     mutating func conjunction(_ termsIn: [Int], phrases: Bool = false, top: inout TopK<HitLocation>) {
-        guard !termsIn.isEmpty, termsIn.allSatisfy({ present[$0] }) else { return }
+        guard !termsIn.isEmpty, termsIn.allSatisfy({ prepared.present[$0] }) else { return }
         let c = cursors
         let terms = termsIn.sorted { c[$0].info.docFreq < c[$1].info.docFreq }
         let k = terms.count

@@ -16,7 +16,7 @@ extension SegmentSearch {
         // their decoded blocks into an accumulator; the non-essential terms only refine the
         // candidates that could still enter the top k.
         // Distinct terms in a fixed order: scores are summed in the same order every run.
-        var live = Array(Set(termsIn)).sorted().filter { present[$0] }
+        var live = Array(Set(termsIn)).sorted().filter { prepared.present[$0] }
         guard !live.isEmpty else { return }
         // Many terms make the windows tiny and their per-window ordering costly (quadratic in
         // the terms): score term at a time into one accumulator instead, linear in postings.

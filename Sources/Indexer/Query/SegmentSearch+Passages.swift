@@ -37,7 +37,7 @@ extension SegmentSearch {
             }
             return max(0, lo - 1)
         }
-        for (u, t) in singles.enumerated() where present[t] && cursors[t].advance(to: d) == d {
+        for (u, t) in singles.enumerated() where prepared.present[t] && cursors[t].advance(to: d) == d {
             for position in cursors[t].positions() { counts[passage(of: position) * units + u] += 1 }
         }
         for (i, c) in phrases.enumerated() where hasAllTerms(c, d) {
@@ -92,7 +92,7 @@ extension SegmentSearch {
     /// The positions in document `d` of each of the plan's terms (none for a term it lacks),
     /// for snippet highlights.
     mutating func termPositions(_ d: Int) -> [[UInt32]] {
-        (0..<plan.termBytes.count).map { t in present[t] && cursors[t].advance(to: d) == d ? cursors[t].positions() : [] }
+        (0..<plan.termBytes.count).map { t in prepared.present[t] && cursors[t].advance(to: d) == d ? cursors[t].positions() : [] }
     }
 
     /// The best passage of document `d` for the query.

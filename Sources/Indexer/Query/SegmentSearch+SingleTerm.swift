@@ -8,10 +8,10 @@ extension SegmentSearch {
     // MARK: One term, block-max
 
     func singleTerm(_ t: Int, top: inout TopK<HitLocation>) {
-        guard present[t] else { return }
+        guard prepared.present[t] else { return }
         let deleted = deletedDocs, allowed = self.allowed, hasDeletes = self.hasDeletes
         Self.blockMax(&cursors[t], segment: s, idf: context.idf[t], factor: context.factors[t], scorer: context.scorer,
-                      segmentAverageLength: segmentAverageLength, lengths: lengths, top: &top) { d in
+                      segmentAverageLength: prepared.segmentAverageLength, lengths: lengths, top: &top) { d in
             Self.isDeleted(d, hasDeletes: hasDeletes, allowed: allowed, deleted: deleted)
         }
     }

@@ -4,15 +4,17 @@ struct SegmentSearch {
     let segment: SegmentReader
     let plan: QueryPlan
     let context: SearchContext
-    /// Cursor per scoring term (an empty one when the segment lacks the term: `present`),
-    /// mutated in place through an unsafe buffer that `cursorSet` owns.
+    /// This query's set-up on this segment (its terms' infos, which are present, anchors and
+    /// phrase reading tables), read through as `prepared.…`: made for this search, or kept
+    /// with a `PreparedQuery`.
+    let prepared: SegmentPlan
+    /// Cursor per scoring term (an empty one when the segment lacks the term:
+    /// `prepared.present`), mutated in place through an unsafe buffer that `cursorSet` owns.
     let cursorSet: CursorSet
     let cursors: UnsafeMutableBufferPointer<PostingCursor>
-    let present: [Bool]
     /// Excluded clause i's cursors are excludedCursors[plan.excludedOffsets[i] ..< …[i+1]].
     let excludedSet: CursorSet?
     let excludedCursors: UnsafeMutableBufferPointer<PostingCursor>
-    let excludedPresent: [Bool]
     /// This segment's deleted documents, and whether there are any.
     let deletedDocs: Set<Int>
     let hasDeletes: Bool
@@ -20,16 +22,9 @@ struct SegmentSearch {
     let allowed: [Bool]?
     /// Document lengths in terms.
     let lengths: [UInt32]
-    /// The segment's own average length (its BM25 bounds are computed at it).
-    let segmentAverageLength: Double
     /// Per phrase clause: the document its frequency was last counted for, and the count.
     var phraseDoc: [Int]
     var phraseCount: [Int]
-    /// Per clause: its anchor, the term whose documents are its candidates (`anchors(of:…)`),
-    /// or -1 when the segment lacks one of its terms (it cannot match here).
-    let clauseAnchorTerm: [Int]
-    /// Per phrase clause (index into `plan.phrases`): its anchor (`clauseAnchorTerm`).
-    let phraseAnchor: [Int]
     /// The plan's clause layout and phrase tables, held by the search (read per candidate
     /// without going through the plan object): `QueryPlan.flatTerms`, `.clauseOffsets`,
     /// `.phrases`, `.phraseFamily`, and the context's `phraseFactors`.
@@ -38,20 +33,6 @@ struct SegmentSearch {
     let phraseClauses: [Int]
     let phraseFamily: [Int]
     let phraseFactors: [Double]
-    /// The distinct anchors of the phrase readings (`phraseAnchor`, those present), and per
-    /// anchor a its readings, ascending: anchorReadings[anchorStarts[a]..<anchorStarts[a+1]].
-    let anchorTerms: [Int]
-    let anchorStarts: [Int]
-    let anchorReadings: [Int]
-    /// Per anchor a, the families of its readings and each one's highest `Scorer.factor(idf:)`:
-    /// anchorFamilies[anchorFamilyStarts[a]..<anchorFamilyStarts[a+1]] (the first bound).
-    let anchorFamilyStarts: [Int]
-    let anchorFamilies: [Int]
-    let anchorFamilyFactors: [Double]
-    /// The phrase families (their first readings' indices), ascending.
-    let families: [Int]
-    /// Per clause: the index of its anchor in `anchorTerms` (a phrase reading's), or -1.
-    let clauseAnchor: [Int]
     /// Per-candidate memory of `structuredScore`, allocated once per segment search.
     let scratch: PhraseScratch
     /// Reused for phrase start positions (passage scoring).
@@ -76,9 +57,9 @@ struct SegmentSearch {
         self.segment = segment
         self.plan = plan
         self.context = context
+        self.prepared = prepared
         cursorSet = CursorSet(segment: segment, infos: prepared.infos)
         cursors = cursorSet.cursors
-        present = prepared.present
         if plan.excludedTerms.isEmpty {
             excludedSet = nil
             excludedCursors = UnsafeMutableBufferPointer(start: nil, count: 0)
@@ -87,26 +68,14 @@ struct SegmentSearch {
             excludedSet = set
             excludedCursors = set.cursors
         }
-        excludedPresent = prepared.excludedPresent
         deletedDocs = reader.deleted[s]
         hasDeletes = !deletedDocs.isEmpty || allowed != nil
         lengths = segment.lengths
-        segmentAverageLength = prepared.segmentAverageLength
-        clauseAnchorTerm = prepared.clauseAnchorTerm
-        phraseAnchor = prepared.phraseAnchor
         clauseTerms = plan.flatTerms
         clauseStarts = plan.clauseOffsets
         phraseClauses = plan.phrases
         phraseFamily = plan.phraseFamily
         phraseFactors = context.phraseFactors
-        anchorTerms = prepared.anchorTerms
-        anchorStarts = prepared.anchorStarts
-        anchorReadings = prepared.anchorReadings
-        anchorFamilyStarts = prepared.anchorFamilyStarts
-        anchorFamilies = prepared.anchorFamilies
-        anchorFamilyFactors = prepared.anchorFamilyFactors
-        families = prepared.families
-        clauseAnchor = prepared.clauseAnchor
         // Only a plan with phrases counts them (no allocation otherwise).
         if plan.phrases.isEmpty {
             scratch = PhraseScratch.none
@@ -218,12 +187,12 @@ struct SegmentSearch {
 
     @inline(__always)
     func bound(_ t: Int, _ tfidf: Float, _ maxTF: UInt32, _ minNorm: Float) -> Double {
-        context.scorer.bound(idf: context.idf[t], tfidf: tfidf, maxTF: maxTF, minNorm: minNorm, segmentAverageLength: segmentAverageLength)
+        context.scorer.bound(idf: context.idf[t], tfidf: tfidf, maxTF: maxTF, minNorm: minNorm, segmentAverageLength: prepared.segmentAverageLength)
     }
 
     /// A term's bound over its whole list.
     func termBound(_ t: Int) -> Double {
-        guard present[t] else { return 0 }
+        guard prepared.present[t] else { return 0 }
         let info = cursors[t].info
         return bound(t, info.tfidfBound, info.maxTF, info.minNorm)
     }

@@ -105,7 +105,7 @@ extension SegmentSearch {
         guard let clauses = plan.groupClauses.first else { return }
         var terms: [Int] = []
         for c in clauses {
-            for k in plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1] where present[plan.flatTerms[k]] && !terms.contains(plan.flatTerms[k]) {
+            for k in plan.clauseOffsets[c]..<plan.clauseOffsets[c + 1] where prepared.present[plan.flatTerms[k]] && !terms.contains(plan.flatTerms[k]) {
                 terms.append(plan.flatTerms[k])
             }
         }

@@ -41,8 +41,10 @@ struct PostingCursor {
     ///   - scales: the segment's document scales, owned by the caller for the cursor's life.
     init(segment: SegmentReader, info: SegmentReader.TermInfo, buffer: UnsafeMutablePointer<UInt32>, scales: OwnedBuffer<UInt8>) {
         self.scales = scales.count == segment.docCount ? UnsafePointer(scales.pointer) : nil
-        postings = segment.postings
-        positionData = segment.positions
+        // Borrowed views of the segment's map: the search that makes a cursor holds the
+        // segment for the cursor's life (see the type's comment).
+        postings = segment.postings.reader
+        positionData = segment.positions.reader
         docCount = segment.docCount
         self.info = info
         docs = buffer

@@ -39,13 +39,11 @@ struct AnalysedDocument: Sendable {
         var interner = TermInterner(capacity: n)
         var ids = [Int32](repeating: 0, count: n)
         var distinct: [Int32] = []  // occurrence index of each distinct term's first occurrence
-        termBytes.withUnsafeBufferPointer { all in
-            for i in 0..<n {
-                let s = Int(occurrenceStart[i])
-                let id = interner.id(UnsafeBufferPointer(rebasing: all[s..<s + Int(occurrenceLength[i])]))
-                if Int(id) == distinct.count { distinct.append(Int32(i)) }
-                ids[i] = id
-            }
+        for i in 0..<n {
+            let s = Int(occurrenceStart[i])
+            let id = interner.id(termBytes, s..<s + Int(occurrenceLength[i]))
+            if Int(id) == distinct.count { distinct.append(Int32(i)) }
+            ids[i] = id
         }
         // groupOffset[k] ..< groupOffset[k + 1]: term k's slots in groupPositions.
         groupOffset = [Int32](repeating: 0, count: distinct.count + 1)
@@ -174,21 +172,17 @@ final class SegmentBuilder {
         swap(&p, &postings)
         defer { swap(&p, &postings) }
         var added = 0
-        doc.termBytes.withUnsafeBufferPointer { all in
-            doc.groupPositions.withUnsafeBufferPointer { positions in
-                for k in 0..<distinct {
-                    let s = Int(doc.groupStart[k])
-                    let tid = Int(p.interner.id(UnsafeBufferPointer(rebasing: all[s..<s + Int(doc.groupLength[k])])))
-                    if tid == p.termDocFreq.count { p.termDocFreq.append(0) }
-                    p.termDocFreq[tid] += 1
-                    let lo = Int(doc.groupOffset[k]), hi = Int(doc.groupOffset[k + 1])
-                    p.allPositions.append(contentsOf: UnsafeBufferPointer(rebasing: positions[lo..<hi]))
-                    p.recordTerm.append(Int32(tid))
-                    p.recordDoc.append(ordinal)
-                    p.recordTF.append(UInt32(hi - lo))
-                    added += 8 + (hi - lo) * 4
-                }
-            }
+        for k in 0..<distinct {
+            let s = Int(doc.groupStart[k])
+            let tid = Int(p.interner.id(doc.termBytes, s..<s + Int(doc.groupLength[k])))
+            if tid == p.termDocFreq.count { p.termDocFreq.append(0) }
+            p.termDocFreq[tid] += 1
+            let lo = Int(doc.groupOffset[k]), hi = Int(doc.groupOffset[k + 1])
+            p.allPositions.append(from: doc.groupPositions, lo..<hi)
+            p.recordTerm.append(Int32(tid))
+            p.recordDoc.append(ordinal)
+            p.recordTF.append(UInt32(hi - lo))
+            added += 8 + (hi - lo) * 4
         }
         estimatedBytes += added
         // The index keeps what search reads (length, passages' first positions); ids, titles,
@@ -293,8 +287,8 @@ final class SegmentBuilder {
         for chunk in chunks {
             guard let chunk else { continue }
             let postingsBase = postings.count, positionsBase = positions.count
-            postings.append(chunk.postings.bytes)
-            positions.append(chunk.positions.bytes)
+            postings.append(chunk.postings)
+            positions.append(chunk.positions)
             for record in chunk.records {
                 let postingsStart = postingsBase + record.postingsStart, positionsStart = positionsBase + record.positionsStart
                 guard postingsStart <= Int(UInt32.max), positionsStart <= Int(UInt32.max) else {
@@ -315,10 +309,10 @@ final class SegmentBuilder {
         // POSTINGS and POSITIONS start on a cache line: with the smaller term dictionary they
         // had moved, and top-k queries were 2–3% slower than format 8's on the same postings
         // (Benchmarks/RESULTS.md, format 9).
-        out.align(64); s = begin(); out.append(postings.bytes); sections.append((s, out.count - s))
-        out.align(64); s = begin(); out.append(positions.bytes); sections.append((s, out.count - s))
-        s = begin(); out.append(docRecords.bytes); sections.append((s, out.count - s))
-        s = begin(); out.append(passageRecords.bytes); sections.append((s, out.count - s))
+        out.align(64); s = begin(); out.append(postings); sections.append((s, out.count - s))
+        out.align(64); s = begin(); out.append(positions); sections.append((s, out.count - s))
+        s = begin(); out.append(docRecords); sections.append((s, out.count - s))
+        s = begin(); out.append(passageRecords); sections.append((s, out.count - s))
         s = begin()
         out.u32(UInt32(docCount)); out.u32(UInt32(passageCount)); out.u64(totalLength); out.u64(totalPassageLength)
         sections.append((s, out.count - s))
@@ -327,12 +321,11 @@ final class SegmentBuilder {
         var footer = ByteWriter()
         for (offset, length) in sections {
             footer.u64(UInt64(offset)); footer.u64(UInt64(length))
-            let crc = out.bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + length])) }
-            footer.u32(crc); footer.u32(0)
+            footer.u32(out.checksum(offset..<offset + length)); footer.u32(0)
         }
-        let footerCRC = CRC32.checksum(footer.bytes)
-        let bodyCRC = CRC32.checksum(out.bytes)  // everything before the footer, padding included
-        out.append(footer.bytes)
+        let footerCRC = footer.checksum()
+        let bodyCRC = out.checksum()  // everything before the footer, padding included
+        out.append(footer)
         out.u32(footerCRC); out.u32(bodyCRC)
         out.append(SegmentFormat.endMagic)
 
@@ -366,13 +359,14 @@ struct TermChunk {
 
 /// The postings grouped by term, contiguous: term t's documents and tfs are
 /// `docs[termStart[t] ..< termStart[t + 1]]` (ascending) and `tfs[…]`, its positions
-/// `positions[positionStart[t] ..< positionStart[t + 1]]`, posting after posting.
-struct GroupedPostings {
-    var termStart: [Int]
-    var docs: [UInt32]
-    var tfs: [UInt32]
-    var positionStart: [Int]
-    var positions: [UInt32]
+/// `positions[positionStart[t] ..< positionStart[t + 1]]`, posting after posting. Made by one
+/// thread, then read by the encoding threads.
+struct GroupedPostings: Sendable {
+    var termStart: OwnedBuffer<Int>
+    var docs: OwnedBuffer<UInt32>
+    var tfs: OwnedBuffer<UInt32>
+    var positionStart: OwnedBuffer<Int>
+    var positions: OwnedBuffer<UInt32>
 }
 
 extension SegmentBuilder {
@@ -381,54 +375,31 @@ extension SegmentBuilder {
     /// then reads every term's postings contiguously.
     func groupPostings() -> GroupedPostings {
         let terms = termDocFreq.count
-        let records = postings.recordTerm, recordDocs = postings.recordDoc, recordTFs = postings.recordTF
+        let recordTerm = postings.recordTerm, recordDoc = postings.recordDoc, recordTF = postings.recordTF
         let source = postings.allPositions
-        var termStart = [Int](repeating: 0, count: terms + 1)
-        var positionStart = [Int](repeating: 0, count: terms + 1)
-        var docs = [UInt32](repeating: 0, count: records.count)
-        var tfs = [UInt32](repeating: 0, count: records.count)
-        var positions = [UInt32](repeating: 0, count: source.count)
-        // On raw buffers: this loop moves every posting and position of the segment.
-        records.withUnsafeBufferPointer { recordTerm in
-        recordDocs.withUnsafeBufferPointer { recordDoc in
-        recordTFs.withUnsafeBufferPointer { recordTF in
-        source.withUnsafeBufferPointer { source in
-        termDocFreq.withUnsafeBufferPointer { termDocFreq in
-        termStart.withUnsafeMutableBufferPointer { termStart in
-        positionStart.withUnsafeMutableBufferPointer { positionStart in
-        docs.withUnsafeMutableBufferPointer { docs in
-        tfs.withUnsafeMutableBufferPointer { tfs in
-        positions.withUnsafeMutableBufferPointer { target in
-            for r in 0..<recordTerm.count { positionStart[Int(recordTerm[r]) + 1] += Int(recordTF[r]) }
-            for t in 0..<terms {
-                termStart[t + 1] = termStart[t] + Int(termDocFreq[t])
-                positionStart[t + 1] += positionStart[t]
-            }
-            var fill = Array(termStart), positionFill = Array(positionStart)
-            fill.withUnsafeMutableBufferPointer { fill in
-            positionFill.withUnsafeMutableBufferPointer { positionFill in
-                var at = 0
-                for r in 0..<recordTerm.count {
-                    let t = Int(recordTerm[r]), tf = Int(recordTF[r])
-                    docs[fill[t]] = recordDoc[r]
-                    tfs[fill[t]] = recordTF[r]
-                    fill[t] += 1
-                    let p = positionFill[t]
-                    for k in 0..<tf { target[p + k] = source[at + k] }
-                    positionFill[t] += tf
-                    at += tf
-                }
-            }
-            }
+        let termDocFreq = self.termDocFreq
+        let termStart = OwnedBuffer<Int>(repeating: 0, count: terms + 1)
+        let positionStart = OwnedBuffer<Int>(repeating: 0, count: terms + 1)
+        let docs = OwnedBuffer<UInt32>(repeating: 0, count: recordTerm.count)
+        let tfs = OwnedBuffer<UInt32>(repeating: 0, count: recordTerm.count)
+        let positions = OwnedBuffer<UInt32>(repeating: 0, count: source.count)
+        for r in 0..<recordTerm.count { positionStart[Int(recordTerm[r]) + 1] += Int(recordTF[r]) }
+        for t in 0..<terms {
+            termStart[t + 1] = termStart[t] + Int(termDocFreq[t])
+            positionStart[t + 1] += positionStart[t]
         }
-        }
-        }
-        }
-        }
-        }
-        }
-        }
-        }
+        // Where each term's next posting and next positions go.
+        let fill = OwnedBuffer<Int>(count: terms + 1) { termStart[$0] }
+        let positionFill = OwnedBuffer<Int>(count: terms + 1) { positionStart[$0] }
+        var at = 0
+        for r in 0..<recordTerm.count {
+            let t = Int(recordTerm[r]), tf = Int(recordTF[r])
+            docs[fill[t]] = recordDoc[r]
+            tfs[fill[t]] = recordTF[r]
+            fill[t] += 1
+            positions.copy(from: source, source: at..<at + tf, to: positionFill[t])
+            positionFill[t] += tf
+            at += tf
         }
         return GroupedPostings(termStart: termStart, docs: docs, tfs: tfs, positionStart: positionStart, positions: positions)
     }
@@ -439,6 +410,9 @@ extension SegmentBuilder {
         chunk.records.reserveCapacity(terms.count)
         var docBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var tfBuffer = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
+        // The block's tfs as they are (for the positions' code; an array slice is read faster
+        // than a slice of the grouped buffer).
+        var blockTFs = [UInt32](repeating: 0, count: SegmentFormat.blockSize)
         var positionBuffer: [UInt32] = []
         var patched = ByteWriter(), rice = ByteWriter()
         var scales: [Int] = [], scratch = PositionCoding.Scratch()
@@ -447,7 +421,7 @@ extension SegmentBuilder {
             let d0 = groups.termStart[t], p0 = groups.positionStart[t]
             let docs = groups.docs[d0..<groups.termStart[t + 1]]
             let tfs = groups.tfs[d0..<groups.termStart[t + 1]]
-            let pos = groups.positions[p0..<groups.positionStart[t + 1]]
+            let pos = groups.positions
             let blockCount = (docs.count + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
             let postingsStart = chunk.postings.count
             let positionsStart = chunk.positions.count
@@ -473,6 +447,7 @@ extension SegmentBuilder {
                     previousDoc = d
                     let tf = tfs[d0 + i]
                     tfBuffer[i - lo] = tf - 1
+                    blockTFs[i - lo] = tf
                     let length = docLengths[Int(d)]
                     blockMaxTF = max(blockMaxTF, tf)
                     blockMinNorm = min(blockMinNorm, Ranking.bm25Norm(tf: tf, length: length, averageLength: averageLength))
@@ -488,13 +463,13 @@ extension SegmentBuilder {
                 }
                 scales.removeAll(keepingCapacity: true)
                 for i in lo..<hi { scales.append(Int(PositionCoding.scale(length: Int(docLengths[Int(docs[d0 + i])])))) }
-                PositionCoding.encode(positionBuffer, tfs: tfs[(d0 + lo)..<(d0 + hi)], scales: scales, scratch: &scratch, into: &chunk.positions)
+                PositionCoding.encode(positionBuffer, tfs: blockTFs[0..<n], scales: scales, scratch: &scratch, into: &chunk.positions)
                 let dataOffset = chunk.postings.count - postingsStart
                 // Document gaps: PFOR or Rice, whichever is smaller (Rice flagged by 0x40).
-                patched.bytes.removeAll(keepingCapacity: true)
-                rice.bytes.removeAll(keepingCapacity: true)
-                docBuffer.withUnsafeBufferPointer { PatchedFrame.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &patched) }
-                docBuffer.withUnsafeBufferPointer { RiceCoding.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &rice) }
+                patched.removeAll()
+                rice.removeAll()
+                PatchedFrame.encode(docBuffer, count: n, into: &patched)
+                RiceCoding.encode(docBuffer, count: n, into: &rice)
                 // Then the tfs (tf − 1), unless all are 1 (flagged by 0x80 in the gaps' first byte).
                 let allOnes = tfBuffer[0..<n].allSatisfy { $0 == 0 }
                 let useRice = blockCount <= Self.riceMaxBlocks && rice.count < patched.count
@@ -503,7 +478,7 @@ extension SegmentBuilder {
                 chunk.postings.u8(gaps.bytes[0] | flags)
                 chunk.postings.append(gaps.bytes[1...])
                 if !allOnes {
-                    tfBuffer.withUnsafeBufferPointer { RiceCoding.encode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &chunk.postings) }
+                    RiceCoding.encode(tfBuffer, count: n, into: &chunk.postings)
                 }
                 SegmentFormat.BlockRecord(lastDoc: docs[d0 + hi - 1], dataOffset: UInt32(clamping: dataOffset),
                                           positionsOffset: UInt32(clamping: blockPositionsStart), tfidfBound: blockBound,
@@ -513,7 +488,7 @@ extension SegmentBuilder {
                 termBound = max(termBound, blockBound)
             }
             if tableSize > 0 {
-                chunk.postings.bytes.replaceSubrange(tableStart..<tableStart + tableSize, with: table.bytes)
+                chunk.postings.overwrite(tableStart..<tableStart + tableSize, with: table)
             }
             chunk.records.append(TermChunk.Record(
                 docFreq: UInt32(docs.count), maxTF: maxTF, minNorm: Self.floatBelow(minNorm), tfidfBound: termBound,

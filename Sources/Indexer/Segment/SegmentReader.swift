@@ -7,22 +7,23 @@ final class SegmentReader: @unchecked Sendable {
     // @unchecked Sendable: immutable after init; the maps are read-only.
     let name: String
     let path: String
-    private let file: MappedFile
+    /// The whole file (held: every section below holds the map too).
+    private let file: OwnedBytes
     /// The stored documents, mapped at open: a reader keeps them however the index changes.
     let stored: StoredDocuments
     /// Whether the PASSAGES section's checksum was checked (0: not yet, 1: good, 2: bad): on
     /// first use, so that opening does not pay for it.
     private let passagesChecked = Atomic<UInt8>(0)
-    let terms: ByteReader
-    let termInfo: ByteReader
+    let terms: OwnedBytes
+    let termInfo: OwnedBytes
     /// The term dictionary (TERMINFO's blocks and their index).
     let dictionary: TermDictionary
-    let postings: ByteReader
-    let positions: ByteReader
-    let docs: ByteReader
-    let passages: ByteReader
+    let postings: OwnedBytes
+    let positions: OwnedBytes
+    let docs: OwnedBytes
+    let passages: OwnedBytes
     private let sectionCRCs: [UInt32]
-    private let sectionReaders: [ByteReader]
+    private let sectionReaders: [OwnedBytes]
 
     /// The bytes of each section, by the section's name (`SegmentFormat.Section`).
     var sectionSizes: [(String, Int)] {
@@ -65,26 +66,26 @@ final class SegmentReader: @unchecked Sendable {
         self.name = name
         let path = directory + "/" + name + ".idx"
         self.path = path
-        file = try MappedFile(path: path)
-        let r = file.reader
+        let r = try MappedFile(path: path).bytes
+        file = r
         let corrupt = { (why: String) -> IndexError in .corrupt(file: path, reason: why) }
         guard r.count >= 16 + SegmentFormat.footerSize,
-              let magic = r.slice(0, 8), Array(magic.base) == SegmentFormat.magic else {
+              let magic = r.slice(0, 8), magic.equals(SegmentFormat.magic) else {
             throw corrupt("not a segtool segment (bad magic or too short)")
         }
         guard let version = r.u32(8), version == SegmentFormat.version else {
             throw .outdatedFormat(file: path, version: Int(r.u32(8) ?? 0))
         }
-        guard let end = r.slice(r.count - 8, 8), Array(end.base) == SegmentFormat.endMagic else {
+        guard let end = r.slice(r.count - 8, 8), end.equals(SegmentFormat.endMagic) else {
             throw corrupt("truncated (no end marker)")
         }
         let footerStart = r.count - SegmentFormat.footerSize
         guard let footer = r.slice(footerStart, SegmentFormat.sectionCount * 24),
               let footerCRC = r.u32(footerStart + SegmentFormat.sectionCount * 24),
-              CRC32.checksum(footer.base) == footerCRC else {
+              footer.checksum() == footerCRC else {
             throw corrupt("footer checksum mismatch")
         }
-        var readers: [ByteReader] = []
+        var readers: [OwnedBytes] = []
         var crcs: [UInt32] = []
         for i in 0..<SegmentFormat.sectionCount {
             guard let offset = footer.u64(i * 24), let length = footer.u64(i * 24 + 8), let crc = footer.u32(i * 24 + 16),
@@ -103,7 +104,7 @@ final class SegmentReader: @unchecked Sendable {
         // search (`checkTables`), the passage table on first use, postings and positions per
         // block as they are decoded; `verify()` checks everything. Opening maps and reads
         // footers only.
-        guard CRC32.checksum(readers[6].base) == crcs[6] else { throw corrupt("checksum mismatch in section stats") }
+        guard readers[6].checksum() == crcs[6] else { throw corrupt("checksum mismatch in section stats") }
         let stats = readers[6]
         guard let dc = stats.u32(0), let pc = stats.u32(4), let tl = stats.u64(8), let tpl = stats.u64(16) else {
             throw corrupt("stats section too short")
@@ -122,13 +123,12 @@ final class SegmentReader: @unchecked Sendable {
 
     /// Checks the checksums of every section, of the whole file, and of the store.
     func verify() throws(IndexError) {
-        let r = file.reader
-        let footerStart = r.count - SegmentFormat.footerSize
-        guard let bodyCRC = r.u32(footerStart + SegmentFormat.sectionCount * 24 + 4),
-              CRC32.checksum(UnsafeRawBufferPointer(rebasing: r.base[0..<footerStart])) == bodyCRC else {
+        let footerStart = file.count - SegmentFormat.footerSize
+        guard let bodyCRC = file.u32(footerStart + SegmentFormat.sectionCount * 24 + 4),
+              file.slice(0, footerStart)?.checksum() == bodyCRC else {
             throw .corrupt(file: path, reason: "checksum mismatch (file body)")
         }
-        for (i, reader) in sectionReaders.enumerated() where CRC32.checksum(reader.base) != sectionCRCs[i] {
+        for (i, section) in sectionReaders.enumerated() where section.checksum() != sectionCRCs[i] {
             throw .corrupt(file: path, reason: "checksum mismatch in section \(SegmentFormat.Section(rawValue: i).map { "\($0)" } ?? "\(i)")")
         }
         try stored.verify(docCount: docCount)
@@ -156,7 +156,9 @@ final class SegmentReader: @unchecked Sendable {
     /// term order (a binary search for the block of the first, then a scan).
     /// The bytes handed to `body` are the mapped term table's (valid while the reader lives).
     func forEachTerm(startingWith prefix: [UInt8], _ body: (UnsafeRawBufferPointer, Int) -> Void) {
-        var walk = dictionary.walk(fromBlock: prefix.withUnsafeBytes { dictionary.block(of: $0, terms: terms) })
+        // Safe because: the view is of this reader's own map, which outlives the call.
+        let terms = self.terms.reader
+        var walk = dictionary.walk(fromBlock: prefix.withUnsafeBytes { dictionary.block(of: $0, terms: self.terms) })
         while let record = walk.next(), let bytes = terms.slice(Int(record.termStart), Int(record.termLength)) {
             if compare(bytes, prefix) < 0 { continue }
             guard bytes.count >= prefix.count, prefix.indices.allSatisfy({ bytes.base[$0] == prefix[$0] }) else { return }
@@ -170,6 +172,8 @@ final class SegmentReader: @unchecked Sendable {
     /// The bytes handed to `body` are the mapped term table's (valid while the reader lives).
     func forEachTerm(endingWith suffix: [UInt8], _ body: (UnsafeRawBufferPointer, Int) -> Void) {
         guard let key = Self.lastScalar(suffix[...]) else { return }
+        // Safe because: the view is of this reader's own map, which outlives the call.
+        let terms = self.terms.reader
         let bucket: [EndingTerm] = termsByLastScalar.withLock { table in
             if table == nil {
                 var built: [UInt32: [EndingTerm]] = [:]
@@ -240,8 +244,8 @@ final class SegmentReader: @unchecked Sendable {
 
     func doc(_ ordinal: Int) throws(IndexError) -> DocRecord {
         // A document's passages run to the next document's first (the last's to the total).
-        let next = ordinal + 1 < docCount ? SegmentFormat.DocsRecord.decode(docs, ordinal: ordinal + 1)?.firstPassage : UInt32(clamping: passageCount)
-        guard let entry = SegmentFormat.DocsRecord.decode(docs, ordinal: ordinal),
+        let next = ordinal + 1 < docCount ? SegmentFormat.DocsRecord.decode(docs.reader, ordinal: ordinal + 1)?.firstPassage : UInt32(clamping: passageCount)
+        guard let entry = SegmentFormat.DocsRecord.decode(docs.reader, ordinal: ordinal),
               let next, next >= entry.firstPassage,
               // Each passage start takes at least a byte: a count the section cannot hold is damage.
               Int(entry.passageOffset) <= passages.count,
@@ -297,7 +301,7 @@ final class SegmentReader: @unchecked Sendable {
             if !state.checked {
                 state.checked = true
                 for section in [SegmentFormat.Section.terms, .termInfo, .docs]
-                    where CRC32.checksum(sectionReaders[section.rawValue].base) != sectionCRCs[section.rawValue] {
+                    where sectionReaders[section.rawValue].checksum() != sectionCRCs[section.rawValue] {
                     state.failure = .corrupt(file: path, reason: "checksum mismatch in section \(section)")
                     break
                 }
@@ -315,7 +319,7 @@ final class SegmentReader: @unchecked Sendable {
 
     /// Where a section starts in the file (for tests that damage one).
     func fileOffset(of section: SegmentFormat.Section) -> Int {
-        guard let start = sectionReaders[section.rawValue].base.baseAddress, let base = file.reader.base.baseAddress else { return 0 }
+        guard let start = sectionReaders[section.rawValue].reader.base.baseAddress, let base = file.reader.base.baseAddress else { return 0 }
         return start - base
     }
 
@@ -323,7 +327,7 @@ final class SegmentReader: @unchecked Sendable {
     private func checkPassages() throws(IndexError) {
         var state = passagesChecked.load(ordering: .acquiring)
         if state == 0 {
-            state = CRC32.checksum(passages.base) == sectionCRCs[SegmentFormat.Section.passages.rawValue] ? 1 : 2
+            state = passages.checksum() == sectionCRCs[SegmentFormat.Section.passages.rawValue] ? 1 : 2
             passagesChecked.store(state, ordering: .releasing)
         }
         if state != 1 { throw .corrupt(file: path, reason: "checksum mismatch in section passages") }

@@ -41,7 +41,7 @@ enum StoreFormat {
 /// thread: the segment writer does it on the store thread).
 struct StoredDocumentsWriter {
     /// Per document: title, passage varints, text.
-    private var contents: [UInt8] = []
+    private var contents = ByteWriter()
     private var ids = ByteWriter()
     private var records: [(start: Int, titleLength: UInt32, passageBytes: UInt32, textLength: UInt32,
                            idStart: UInt32, idLength: UInt32, passageCount: UInt32, date: UInt32, fieldsLength: UInt32)] = []
@@ -64,7 +64,7 @@ struct StoredDocumentsWriter {
         }
         let fieldsLength = ids.count - fieldsStart
         let start = contents.count
-        contents.append(contentsOf: (title ?? "").utf8)
+        contents.append((title ?? "").utf8)
         let titleLength = contents.count - start
         var varints = ByteWriter()
         var last: UInt32 = 0
@@ -73,12 +73,10 @@ struct StoredDocumentsWriter {
             varints.varint(b &- a)
             last = b
         }
-        contents.append(contentsOf: varints.bytes)
-        var copy = text
-        let textLength = copy.withUTF8 { bytes -> Int in
-            contents.append(contentsOf: bytes)
-            return bytes.count
-        }
+        contents.append(varints)
+        let before = contents.count
+        contents.append(text.utf8)
+        let textLength = contents.count - before
         records.append((start, UInt32(titleLength), UInt32(varints.count), UInt32(textLength), idStart, UInt32(idBytes.count),
                         UInt32(ranges.count), document.date?.packed ?? 0, UInt32(fieldsLength)))
     }
@@ -96,11 +94,8 @@ struct StoredDocumentsWriter {
             let first = blockStarts[b], last = b + 1 < blockStarts.count ? blockStarts[b + 1] : docCount
             let lo = records[first].start, hi = last < docCount ? records[last].start : contents.count
             let offset = run.bytes.count
-            let written = contents.withUnsafeBytes { all in
-                compressor.compress(UnsafeRawBufferPointer(rebasing: all[lo..<hi]), appendingTo: &run.bytes)
-            }
-            guard let written else { return nil }
-            run.blocks.append((written, run.bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + written])) }))
+            guard let written = compressor.compress(contents, lo..<hi, appendingTo: &run.bytes) else { return nil }
+            run.blocks.append((written, run.bytes.checksum(offset..<offset + written)))
         }
         return run
     }
@@ -125,7 +120,7 @@ struct StoredDocumentsWriter {
             let stride = contents.count / max(pieces, 1)
             for i in 0..<pieces {
                 let lo = i * stride, hi = min(contents.count, lo + 4096)
-                samples.append(contentsOf: contents[lo..<hi])
+                samples.append(contentsOf: contents.bytes[lo..<hi])
                 sizes.append(hi - lo)
             }
         }
@@ -139,15 +134,15 @@ struct StoredDocumentsWriter {
             let lo = blockStarts.count * run / runs, hi = blockStarts.count * (run + 1) / runs
             compressed[run] = writer.compress(blocks: lo..<hi, blockStarts: blockStarts, dictionary: dictionary)
         }
-        var out = StoreFormat.magic
+        var out = ByteWriter(bytes: StoreFormat.magic)
         let dictOffset = out.count
-        out += dictionary
+        out.append(dictionary)
         var blockTable = ByteWriter()
         var docTable = ByteWriter()
         var sizesAndChecksums: [(compressed: Int, crc: UInt32)] = []
         for result in compressed.values {
             guard let result else { return nil }
-            out += result.bytes
+            out.append(result.bytes)
             sizesAndChecksums += result.blocks
         }
         var offset = dictOffset + dictionary.count
@@ -164,38 +159,34 @@ struct StoredDocumentsWriter {
                 docTable.u32(UInt32(b)); docTable.u32(UInt32(r.start - lo)); docTable.u32(r.titleLength); docTable.u32(r.passageBytes)
                 docTable.u32(r.textLength); docTable.u32(r.idStart); docTable.u32(r.idLength); docTable.u32(r.passageCount)
                 docTable.u32(r.date); docTable.u32(r.fieldsLength)
-                var check = docTable.bytes.withUnsafeBytes { CRC32.update(CRC32.start, UnsafeRawBufferPointer(rebasing: $0[recordStart...])) }
-                check = ids.bytes.withUnsafeBytes {
-                    CRC32.update(check, UnsafeRawBufferPointer(rebasing: $0[Int(r.idStart)..<Int(r.idStart + r.idLength + r.fieldsLength)]))
-                }
-                docTable.u32(check ^ 0xFFFF_FFFF)
+                let check = docTable.checksum(recordStart..<docTable.count, continuing: CRC32.start)
+                docTable.u32(ids.checksum(Int(r.idStart)..<Int(r.idStart + r.idLength + r.fieldsLength), continuing: check) ^ 0xFFFF_FFFF)
             }
         }
         // The ids, fields and records: one frame, compressed without the dictionary.
         let tablesOffset = out.count
         let raw = ids.bytes + docTable.bytes
-        guard let plain = Zstd.Compressor(dictionary: []),
-              raw.withUnsafeBytes({ plain.compress($0, appendingTo: &out) }) != nil else { return nil }
+        guard let plain = Zstd.Compressor(dictionary: []), plain.compress(raw, appendingTo: &out) != nil else { return nil }
         let tablesLength = out.count - tablesOffset
-        let tablesCRC = out.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[tablesOffset...])) }
-        while out.count % 8 != 0 { out.append(0) }
+        let tablesCRC = out.checksum(tablesOffset..<out.count)
+        out.align(8)
         let blockTableOffset = out.count
-        out += blockTable.bytes
+        out.append(blockTable)
         var footer = ByteWriter()
         for v in [dictOffset, dictionary.count, tablesOffset, tablesLength, blockTableOffset, ids.count] { footer.u64(UInt64(v)) }
         footer.u32(UInt32(blockStarts.count))
         footer.u32(tablesCRC)
-        footer.u32(out.withUnsafeBytes { CRC32.checksum($0) })
-        footer.u32(footer.bytes.withUnsafeBytes { CRC32.checksum($0) })
+        footer.u32(out.checksum())
+        footer.u32(footer.checksum())
         footer.append(SegmentFormat.endMagic)
-        out += footer.bytes
-        return out
+        out.append(footer)
+        return out.bytes
     }
 }
 
 /// Compressed blocks of one run.
 struct CompressedRun {
-    var bytes: [UInt8] = []
+    var bytes = ByteWriter()
     var blocks: [(compressed: Int, crc: UInt32)] = []
 }
 
@@ -205,26 +196,27 @@ final class StoredDocuments: @unchecked Sendable {
     // @unchecked Sendable: immutable after init; the map is read-only; the decompressor pools
     // its contexts under a lock.
     let path: String
-    private let file: MappedFile
-    private let blockTable: ByteReader
-    private let blocks: ByteReader
+    /// The whole file (held: every slice below holds the map too).
+    private let file: OwnedBytes
+    private let blockTable: OwnedBytes
+    private let blocks: OwnedBytes
     private let blockCount: Int
     private let bodyCRC: UInt32
     private let docCount: Int
     /// The compressed TABLES frame, its CRC and the decompressed STRINGS length.
-    private let tablesFrame: ByteReader
+    private let tablesFrame: OwnedBytes
     private let tablesCRC: UInt32
     private let stringsLength: Int
     /// TABLES, decompressed on first use (or the failure, kept).
     private let tablesState = Mutex<Result<DecompressedTables, IndexError>?>(nil)
 
-    /// The decompressed ids, fields and document records.
+    /// The decompressed ids, fields (STRINGS) and document records (DOCTABLE).
     private final class DecompressedTables: Sendable {
-        let bytes: [UInt8]
-        let stringsLength: Int
-        init(bytes: [UInt8], stringsLength: Int) {
-            self.bytes = bytes
-            self.stringsLength = stringsLength
+        let strings: OwnedBytes
+        let docTable: OwnedBytes
+        init(strings: OwnedBytes, docTable: OwnedBytes) {
+            self.strings = strings
+            self.docTable = docTable
         }
     }
     private let decompressor: Zstd.Decompressor
@@ -254,15 +246,15 @@ final class StoredDocuments: @unchecked Sendable {
 
     init(path: String, docCount: Int) throws(IndexError) {
         self.path = path
-        file = try MappedFile(path: path)
-        let r = file.reader
+        let r = try MappedFile(path: path).bytes
+        file = r
         let corrupt = { (why: String) -> IndexError in .corrupt(file: path, reason: why) }
-        guard r.count >= 8 + StoreFormat.footerSize, let magic = r.slice(0, 8), Array(magic.base) == StoreFormat.magic,
-              let end = r.slice(r.count - 8, 8), Array(end.base) == SegmentFormat.endMagic else {
+        guard r.count >= 8 + StoreFormat.footerSize, let magic = r.slice(0, 8), magic.equals(StoreFormat.magic),
+              let end = r.slice(r.count - 8, 8), end.equals(SegmentFormat.endMagic) else {
             throw corrupt("not a segtool store of this version, or truncated")
         }
         let f = r.count - StoreFormat.footerSize
-        guard let footer = r.slice(f, 60), let crc = r.u32(f + 60), CRC32.checksum(footer.base) == crc else {
+        guard let footer = r.slice(f, 60), let crc = r.u32(f + 60), footer.checksum() == crc else {
             throw corrupt("footer checksum mismatch")
         }
         var v: [Int] = []
@@ -287,7 +279,7 @@ final class StoredDocuments: @unchecked Sendable {
         self.tablesFrame = tablesFrame
         self.stringsLength = stringsLength
         self.docCount = docCount
-        decompressor = Zstd.Decompressor(dictionary: dictionary.base)
+        decompressor = Zstd.Decompressor(dictionary: dictionary)
     }
 
     /// TABLES, decompressed and checked once (a failure is kept and thrown again).
@@ -296,12 +288,13 @@ final class StoredDocuments: @unchecked Sendable {
             if let state { return state }
             let made: Result<DecompressedTables, IndexError>
             let (rawLength, overflow) = docCount.multipliedReportingOverflow(by: StoreFormat.docSize)
-            if CRC32.checksum(tablesFrame.base) != tablesCRC {
+            if tablesFrame.checksum() != tablesCRC {
                 made = .failure(.corrupt(file: path, reason: "checksum mismatch in the document tables"))
             } else if overflow || stringsLength > Int.max - rawLength {
                 made = .failure(.corrupt(file: path, reason: "document tables of an impossible size"))
-            } else if let bytes = decompressor.decompressPlain(tablesFrame.base, rawLength: stringsLength + rawLength) {
-                made = .success(DecompressedTables(bytes: bytes, stringsLength: stringsLength))
+            } else if let bytes = decompressor.decompressPlain(tablesFrame, rawLength: stringsLength + rawLength),
+                      let strings = bytes.slice(0, stringsLength), let docTable = bytes.suffix(from: stringsLength) {
+                made = .success(DecompressedTables(strings: strings, docTable: docTable))
             } else {
                 made = .failure(.corrupt(file: path, reason: "the document tables do not decompress"))
             }
@@ -314,16 +307,13 @@ final class StoredDocuments: @unchecked Sendable {
     /// Document `ordinal`'s record, checked against its CRC.
     func record(_ ordinal: Int) throws(IndexError) -> Record {
         let tables = try tables()
-        let result = tables.bytes.withUnsafeBytes { raw -> Result<Record, IndexError> in
-            // Safe because: the views are used inside this closure only.
-            let ids = ByteReader(base: UnsafeRawBufferPointer(rebasing: raw[0..<tables.stringsLength]))
-            let docTable = ByteReader(base: UnsafeRawBufferPointer(rebasing: raw[tables.stringsLength...]))
-            do throws(IndexError) { return .success(try record(ordinal, ids: ids, docTable: docTable)) } catch { return .failure(error) }
-        }
-        return try result.get()
+        return try record(ordinal, ids: tables.strings, docTable: tables.docTable)
     }
 
-    private func record(_ ordinal: Int, ids: ByteReader, docTable: ByteReader) throws(IndexError) -> Record {
+    private func record(_ ordinal: Int, ids: OwnedBytes, docTable: OwnedBytes) throws(IndexError) -> Record {
+        // Safe because: the views are of `ids` and `docTable`, which hold their owner for the
+        // call (no reference counting per slice: hit lists read a record per hit).
+        let ids = ids.reader, docTable = docTable.reader
         let t = ordinal * StoreFormat.docSize
         guard let fields = docTable.slice(t, 40), let crc = docTable.u32(t + 40),
               let block = fields.u32(0), let offset = fields.u32(4), let titleLength = fields.u32(8), let passageBytes = fields.u32(12),
@@ -344,19 +334,13 @@ final class StoredDocuments: @unchecked Sendable {
     /// A document's fields (the record was checked, its bytes with it).
     func fields(_ record: Record) throws(IndexError) -> [String: String] {
         guard record.fieldsLength > 0 else { return [:] }
-        let tables = try tables()
-        let start = record.fieldsStart, length = record.fieldsLength
-        guard start >= 0, length >= 0, start <= tables.stringsLength, length <= tables.stringsLength - start else {
+        guard let fields = try tables().strings.slice(record.fieldsStart, record.fieldsLength) else {
             throw .corrupt(file: path, reason: "fields out of bounds")
         }
-        let slice = Array(tables.bytes[start..<start + length])
-        let result = slice.withUnsafeBytes { base -> Result<[String: String], IndexError> in
-            do throws(IndexError) { return .success(try parseFields(ByteReader(base: base))) } catch { return .failure(error) }
-        }
-        return try result.get()
+        return try parseFields(fields)
     }
 
-    private func parseFields(_ bytes: ByteReader) throws(IndexError) -> [String: String] {
+    private func parseFields(_ bytes: OwnedBytes) throws(IndexError) -> [String: String] {
         var out: [String: String] = [:]
         var at = 0
         while at < bytes.count {
@@ -365,7 +349,7 @@ final class StoredDocuments: @unchecked Sendable {
                 guard let (length, next) = bytes.varint(at), let s = bytes.slice(next, Int(length)) else {
                     throw .corrupt(file: path, reason: "fields damaged")
                 }
-                pair.append(String(decoding: s.base, as: UTF8.self))
+                pair.append(s.string)
                 at = next + Int(length)
             }
             out[pair[0]] = pair[1]
@@ -406,15 +390,15 @@ final class StoredDocuments: @unchecked Sendable {
     private struct BlockCache {
         static let capacity = 64
         var blocks: [Int] = []
-        var bytes: [[UInt8]] = []
+        var bytes: [OwnedBytes] = []
         var next = 0
 
-        func get(_ b: Int) -> [UInt8]? {
+        func get(_ b: Int) -> OwnedBytes? {
             guard let i = blocks.firstIndex(of: b) else { return nil }
             return bytes[i]
         }
 
-        mutating func put(_ b: Int, _ data: [UInt8]) {
+        mutating func put(_ b: Int, _ data: OwnedBytes) {
             if blocks.count < Self.capacity {
                 blocks.append(b)
                 bytes.append(data)
@@ -427,7 +411,7 @@ final class StoredDocuments: @unchecked Sendable {
     }
 
     /// Block `b`, decompressed after checking its CRC (or from the cache of recent blocks).
-    func block(_ b: Int) throws(IndexError) -> [UInt8] {
+    func block(_ b: Int) throws(IndexError) -> OwnedBytes {
         if let cached = cache.withLock({ $0.get(b) }) { return cached }
         let bytes = try readBlock(b)
         cache.withLock { $0.put(b, bytes) }
@@ -435,15 +419,15 @@ final class StoredDocuments: @unchecked Sendable {
     }
 
     /// Block `b`, read, checked and decompressed.
-    private func readBlock(_ b: Int) throws(IndexError) -> [UInt8] {
+    private func readBlock(_ b: Int) throws(IndexError) -> OwnedBytes {
         let i = b * StoreFormat.blockInfoSize
         guard b >= 0, b < blockCount, let offset = blockTable.u64(i), let compressed = blockTable.u32(i + 8),
               let raw = blockTable.u32(i + 12), let crc = blockTable.u32(i + 16),
               offset <= UInt64(blocks.count), let data = blocks.slice(Int(offset), Int(compressed)) else {
             throw .corrupt(file: path, reason: "block \(b) out of bounds")
         }
-        guard CRC32.checksum(data.base) == crc else { throw .corrupt(file: path, reason: "checksum mismatch in block \(b)") }
-        guard let bytes = decompressor.decompress(data.base, rawLength: Int(raw)) else {
+        guard data.checksum() == crc else { throw .corrupt(file: path, reason: "checksum mismatch in block \(b)") }
+        guard let bytes = decompressor.decompress(data, rawLength: Int(raw)) else {
             throw .corrupt(file: path, reason: "block \(b) does not decompress")
         }
         return bytes
@@ -462,7 +446,7 @@ final class StoredDocuments: @unchecked Sendable {
 
     /// A document's title, passages and text from its block's bytes (decompressed once for
     /// the block's documents).
-    func content(_ record: Record, in block: [UInt8]) throws(IndexError) -> Content {
+    func content(_ record: Record, in block: OwnedBytes) throws(IndexError) -> Content {
         try content(record, in: block, text: true)
     }
 
@@ -474,7 +458,7 @@ final class StoredDocuments: @unchecked Sendable {
         /// The passages' byte ranges in the text.
         var passages: [Range<Int>]
         /// The decompressed block holding the text (shared with the cache of recent blocks).
-        let block: [UInt8]
+        let block: OwnedBytes
         /// Where the text lies in `block`.
         let textRange: Range<Int>
 
@@ -483,8 +467,9 @@ final class StoredDocuments: @unchecked Sendable {
 
         /// Calls `body` with the text's UTF-8 bytes (valid only inside `body`).
         func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-            // Safe because: `textRange` was checked against the block's size when it was made.
-            try block.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[textRange])) }
+            // Safe because: `textRange` was checked against the block's size when it was made,
+            // and the block is our own memory of bytes (bound to UInt8).
+            try block.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[textRange]).assumingMemoryBound(to: UInt8.self)) }
         }
     }
 
@@ -495,15 +480,16 @@ final class StoredDocuments: @unchecked Sendable {
         return TextBytes(title: title, passages: passages, block: block, textRange: textStart..<textStart + record.textLength)
     }
 
-    private func content(_ record: Record, in block: [UInt8], text withText: Bool) throws(IndexError) -> Content {
+    private func content(_ record: Record, in block: OwnedBytes, text withText: Bool) throws(IndexError) -> Content {
         let (title, passages, textStart) = try parts(record, in: block)
+        // Safe because: `parts` checked the text's range; `block` holds its owner for the call.
         return Content(title: title, passages: passages,
-                       text: withText ? String(decoding: block[textStart..<textStart + record.textLength], as: UTF8.self) : "")
+                       text: withText ? String(decoding: block.reader.base[textStart..<textStart + record.textLength], as: UTF8.self) : "")
     }
 
     /// A stored document's title, its passages' ranges and where its text starts in `block`
     /// (checked to lie within the block).
-    private func parts(_ record: Record, in block: [UInt8]) throws(IndexError) -> (title: String, passages: [Range<Int>], textStart: Int) {
+    private func parts(_ record: Record, in block: OwnedBytes) throws(IndexError) -> (title: String, passages: [Range<Int>], textStart: Int) {
         let start = record.offsetInBlock
         let total = record.titleLength + record.passageBytes + record.textLength
         guard start <= block.count, total <= block.count - start else {
@@ -512,27 +498,29 @@ final class StoredDocuments: @unchecked Sendable {
         let textStart = start + record.titleLength + record.passageBytes
         var passages: [Range<Int>] = []
         passages.reserveCapacity(record.passageCount)
-        let ok = block.withUnsafeBytes { raw -> Bool in
-            let varints = ByteReader(base: UnsafeRawBufferPointer(rebasing: raw[(start + record.titleLength)..<textStart]))
-            var at = 0, last = 0
-            for _ in 0..<record.passageCount {
-                guard let (gap, next) = varints.varint(at), let (length, after) = varints.varint(next) else { return false }
-                let a = last + Int(gap), b = a + Int(length)
-                guard b <= record.textLength else { return false }
-                passages.append(a..<b)
-                last = b
-                at = after
-            }
-            return at == varints.count
+        // Safe because: the view is of `block`, which holds its owner for the call.
+        let view = block.reader
+        guard let varints = view.slice(start + record.titleLength, record.passageBytes),
+              let title = view.slice(start, record.titleLength) else {
+            throw .corrupt(file: path, reason: "stored document out of its block's bounds")
         }
-        guard ok else { throw .corrupt(file: path, reason: "passage ranges of a stored document damaged") }
-        return (String(decoding: block[start..<start + record.titleLength], as: UTF8.self), passages, textStart)
+        var at = 0, last = 0
+        for _ in 0..<record.passageCount {
+            guard let (gap, next) = varints.varint(at), let (length, after) = varints.varint(next),
+                  case let a = last + Int(gap), case let b = a + Int(length), b <= record.textLength else {
+                throw .corrupt(file: path, reason: "passage ranges of a stored document damaged")
+            }
+            passages.append(a..<b)
+            last = b
+            at = after
+        }
+        guard at == varints.count else { throw .corrupt(file: path, reason: "passage ranges of a stored document damaged") }
+        return (String(decoding: title.base, as: UTF8.self), passages, textStart)
     }
 
     /// Checks every block and record.
     func verify(docCount: Int) throws(IndexError) {
-        let r = file.reader
-        guard CRC32.checksum(UnsafeRawBufferPointer(rebasing: r.base[0..<(r.count - StoreFormat.footerSize)])) == bodyCRC else {
+        guard file.slice(0, file.count - StoreFormat.footerSize)?.checksum() == bodyCRC else {
             throw .corrupt(file: path, reason: "checksum mismatch (file body)")
         }
         for b in 0..<blockCount { _ = try readBlock(b) }

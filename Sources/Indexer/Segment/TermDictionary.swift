@@ -46,14 +46,14 @@ struct TermDictionary {
         out.append(body.bytes)
     }
 
-    let section: ByteReader
+    let section: OwnedBytes
     let termCount: Int
     let blockCount: Int
     /// Where the records start in the section (after the index).
     let recordsStart: Int
 
     /// The dictionary in `section`, or nil when its header and index do not fit in it.
-    init?(_ section: ByteReader) {
+    init?(_ section: OwnedBytes) {
         guard let count = section.u32(0) else { return nil }
         let blocks = (Int(count) + Self.blockSize - 1) / Self.blockSize
         // A record takes at least 11 bytes: a count the section cannot hold is damage.
@@ -83,8 +83,10 @@ struct TermDictionary {
     /// dictionary does not have it (or is damaged): a binary search over the blocks' first
     /// terms, then a scan of one block's lengths and terms; only the found term's block
     /// records are decoded.
-    func find(_ term: UnsafeRawBufferPointer, terms: ByteReader) -> SegmentFormat.TermRecord? {
+    func find(_ term: UnsafeRawBufferPointer, terms: OwnedBytes) -> SegmentFormat.TermRecord? {
         let b = block(of: term, terms: terms)
+        // Safe because: `terms` holds its owner for the call.
+        let terms = terms.reader
         guard b < blockCount else { return nil }
         let e = Self.headerSize + b * Self.entrySize
         guard let first = section.u32(e), let offset = section.u32(e + 8),
@@ -124,7 +126,9 @@ struct TermDictionary {
     }
 
     /// The last block whose first term is not after `term` (0 when every block's is).
-    func block(of term: UnsafeRawBufferPointer, terms: ByteReader) -> Int {
+    func block(of term: UnsafeRawBufferPointer, terms: OwnedBytes) -> Int {
+        // Safe because: `terms` holds its owner for the call.
+        let terms = terms.reader
         // The first block whose first term is after `term`, less one.
         var lo = 0, hi = blockCount
         while lo < hi {
@@ -174,7 +178,8 @@ struct TermDictionary {
         @inline(__always)
         mutating func next() -> SegmentFormat.TermRecord? {
             guard number >= 0, number < dictionary.termCount else { return nil }
-            let r = dictionary.section
+            // Safe because: the walk holds the dictionary, which holds its section's owner.
+            let r = dictionary.section.reader
             var record = previous
             let firstOfBlock = number % TermDictionary.blockSize == 0
             if firstOfBlock {

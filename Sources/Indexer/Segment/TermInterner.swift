@@ -70,6 +70,13 @@ struct TermInterner {
         slots.isEmpty ? nil : probe(term, hash: h).id
     }
 
+    /// The id of the term `bytes[range]`, adding it when new.
+    mutating func id(_ bytes: [UInt8], _ range: Range<Int>) -> Int32 {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "TermInterner: range out of bounds")
+        // Safe because: the range was checked; the array is borrowed for the call.
+        return bytes.withUnsafeBufferPointer { id(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// The id of `term`, adding it when new.
     mutating func id(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
         if slots.isEmpty { slots = Array(repeating: 0, count: initialSlots) }

@@ -84,6 +84,13 @@ enum BitPacking {
 /// [per exception: index u8, value >> width as a varint]
 /// ```
 enum PatchedFrame {
+    /// Appends the first `count` of `values` (at most 255) as one block.
+    static func encode(_ values: [UInt32], count: Int, into out: inout ByteWriter) {
+        precondition(count >= 0 && count <= values.count, "PatchedFrame.encode: count out of range")
+        // Safe because: the count was checked; the array is borrowed for the call.
+        values.withUnsafeBufferPointer { encode(UnsafeBufferPointer(rebasing: $0[0..<count]), into: &out) }
+    }
+
     /// Appends `values` (at most 255 of them) as one block.
     static func encode(_ values: UnsafeBufferPointer<UInt32>, into out: inout ByteWriter) {
         let widest = BitPacking.width(values)

@@ -79,13 +79,18 @@ enum FileIO {
     }
 }
 
-/// A read-only memory map of a whole file, unmapped when released.
+/// A read-only memory map of a whole file, unmapped when released. Its bytes are handed out
+/// as `OwnedBytes`, which hold the map: a slice of a segment keeps its file mapped.
 final class MappedFile: @unchecked Sendable {
     // @unchecked Sendable: the mapping is read-only and lives as long as this object.
     let path: String
-    let reader: ByteReader
+    /// The mapped bytes (valid while this object lives: only `bytes` hands them out).
+    private let view: ByteReader
     private let base: UnsafeMutableRawPointer?
     private let length: Int
+
+    /// The file's bytes, holding the map.
+    var bytes: OwnedBytes { OwnedBytes(owner: self, view: view) }
 
     init(path: String) throws(IndexError) {
         self.path = path
@@ -97,13 +102,13 @@ final class MappedFile: @unchecked Sendable {
         length = Int(st.st_size)
         if length == 0 {
             base = nil
-            reader = ByteReader(base: UnsafeRawBufferPointer(start: nil, count: 0))
+            view = ByteReader(base: UnsafeRawBufferPointer(start: nil, count: 0))
             return
         }
         let p = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
         guard let p, p != MAP_FAILED else { throw .io(path: path, reason: FileIO.reason()) }
         base = p
-        reader = ByteReader(base: UnsafeRawBufferPointer(start: p, count: length))
+        view = ByteReader(base: UnsafeRawBufferPointer(start: p, count: length))
     }
 
     deinit {

@@ -48,6 +48,13 @@ enum RiceCoding {
         return bits
     }
 
+    /// Appends the first `count` of `values` as one Rice block.
+    static func encode(_ values: [UInt32], count: Int, into out: inout ByteWriter) {
+        precondition(count >= 0 && count <= values.count, "RiceCoding.encode: count out of range")
+        // Safe because: the count was checked; the array is borrowed for the call.
+        values.withUnsafeBufferPointer { encode(UnsafeBufferPointer(rebasing: $0[0..<count]), into: &out) }
+    }
+
     /// Appends `values` as one Rice block.
     static func encode(_ values: UnsafeBufferPointer<UInt32>, into out: inout ByteWriter) {
         let k = parameter(values)
@@ -193,7 +200,7 @@ enum PositionCoding {
     /// Appends the positions of a block's postings: `values` holds, posting after posting,
     /// the first position then the tf − 1 gaps; `tfs` the postings' frequencies (≥ 1) and
     /// `scales` their documents' scales (`scale(length:)`).
-    static func encode(_ values: [UInt32], tfs: ArraySlice<UInt32>, scales: [Int], scratch: inout Scratch, into out: inout ByteWriter) {
+    static func encode(_ values: [UInt32], tfs: some Collection<UInt32>, scales: [Int], scratch: inout Scratch, into out: inout ByteWriter) {
         scratch.shift.removeAll(keepingCapacity: true)
         scratch.firsts.removeAll(keepingCapacity: true)
         scratch.gaps.removeAll(keepingCapacity: true)

@@ -17,28 +17,24 @@ enum Zstd {
     /// searches k and d), and on this corpus's texts blocks compress ~2% smaller with it.
     static func trainDictionary(_ data: [UInt8], sampleSizes: [Int], capacity: Int) -> [UInt8] {
         guard sampleSizes.count >= 8, data.count >= 64 << 10, capacity >= 1024 else { return [] }
-        var dictionary = [UInt8](repeating: 0, count: capacity)
-        let sizes = sampleSizes
-        let written = dictionary.withUnsafeMutableBytes { out in
-            data.withUnsafeBytes { input in
-                sizes.withUnsafeBufferPointer { sizes in
-                    // Safe because: out, input and sizes are valid for the call; sizes sum to
-                    // at most input.count (the caller's samples are prefixes of data's pieces).
-                    var parameters = ZDICT_fastCover_params_t()
-                    parameters.k = 100
-                    parameters.d = 6
-                    parameters.f = 18
-                    parameters.steps = 0
-                    parameters.accel = 1
-                    parameters.splitPoint = 1.0
-                    parameters.zParams.compressionLevel = level
-                    return ZDICT_trainFromBuffer_fastCover(out.baseAddress, out.count, input.baseAddress, sizes.baseAddress,
-                                                           UInt32(sizes.count), parameters)
-                }
-            }
+        var parameters = ZDICT_fastCover_params_t()
+        parameters.k = 100
+        parameters.d = 6
+        parameters.f = 18
+        parameters.steps = 0
+        parameters.accel = 1
+        parameters.splitPoint = 1.0
+        parameters.zParams.compressionLevel = level
+        var dictionary = ByteWriter()
+        // Safe because: zstd writes at most `capacity` bytes to the target and returns how many
+        // (or an error code, refused); `data` and `sampleSizes` are passed as pointers valid for
+        // the call, and the sizes sum to at most data.count (the caller's samples are pieces of
+        // data laid end to end).
+        let written = dictionary.appendUnsafe(capacity: capacity) { out in
+            let n = ZDICT_trainFromBuffer_fastCover(out.baseAddress, out.count, data, sampleSizes, UInt32(sampleSizes.count), parameters)
+            return ZDICT_isError(n) == 0 ? n : nil
         }
-        guard ZDICT_isError(written) == 0 else { return [] }
-        return Array(dictionary[0..<written])
+        return written == nil ? [] : dictionary.bytes
     }
 
     /// A compressor with a prepared dictionary; one thread at a time.
@@ -49,12 +45,9 @@ enum Zstd {
         init?(dictionary bytes: [UInt8]) {
             guard let context = ZSTD_createCCtx() else { return nil }
             self.context = context
-            if bytes.isEmpty {
-                dictionary = nil
-            } else {
-                // Safe because: zstd copies the dictionary bytes into its own object.
-                dictionary = bytes.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, Zstd.level) }
-            }
+            // Safe because: the array is passed as a pointer valid for the call, and zstd
+            // copies the dictionary bytes into its own object.
+            dictionary = bytes.isEmpty ? nil : ZSTD_createCDict(bytes, bytes.count, Zstd.level)
         }
 
         deinit {
@@ -62,35 +55,37 @@ enum Zstd {
             if let dictionary { ZSTD_freeCDict(dictionary) }
         }
 
+        /// Appends the compressed form of `input[range]` to `output`.
+        /// - Returns: the number of bytes appended; nil on a zstd error (nothing appended).
+        func compress(_ input: ByteWriter, _ range: Range<Int>, appendingTo output: inout ByteWriter) -> Int? {
+            input.withUnsafeBytes(range) { compress($0, appendingTo: &output) }
+        }
+
         /// Appends the compressed form of `input` to `output`; nil on a zstd error.
-        func compress(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) -> Int? {
-            let bound = ZSTD_compressBound(input.count)
-            let start = output.count
-            output.append(contentsOf: repeatElement(0, count: bound))
-            let written = output.withUnsafeMutableBytes { out -> Int in
-                let target = UnsafeMutableRawBufferPointer(rebasing: out[start...])
-                // Safe because: target has `bound` writable bytes, input is valid for the call.
-                if let dictionary {
-                    return ZSTD_compress_usingCDict(context, target.baseAddress, target.count, input.baseAddress, input.count, dictionary)
+        func compress(_ input: [UInt8], appendingTo output: inout ByteWriter) -> Int? {
+            compress(ByteWriter(bytes: input), 0..<input.count, appendingTo: &output)
+        }
+
+        private func compress(_ input: UnsafeRawBufferPointer, appendingTo output: inout ByteWriter) -> Int? {
+            output.appendUnsafe(capacity: ZSTD_compressBound(input.count)) { target in
+                // Safe because: target has ZSTD_compressBound(input.count) writable bytes (all
+                // zstd may write), input is valid for the call.
+                let written = if let dictionary {
+                    ZSTD_compress_usingCDict(context, target.baseAddress, target.count, input.baseAddress, input.count, dictionary)
+                } else {
+                    ZSTD_compressCCtx(context, target.baseAddress, target.count, input.baseAddress, input.count, Zstd.level)
                 }
-                return ZSTD_compressCCtx(context, target.baseAddress, target.count, input.baseAddress, input.count, Zstd.level)
+                return ZSTD_isError(written) == 0 ? written : nil
             }
-            guard ZSTD_isError(written) == 0 else {
-                output.removeLast(bound)
-                return nil
-            }
-            output.removeLast(bound - written)
-            return written
         }
     }
 
     /// A decompressor with a dictionary, usable from many threads (each call takes a context
     /// from a small pool). The dictionary is prepared on first use, so opening costs nothing.
     final class Decompressor: @unchecked Sendable {
-        // @unchecked Sendable: the dictionary bytes are read-only (the caller keeps them mapped
-        // for the decompressor's life); contexts and the prepared dictionary are handed out
-        // under the mutex.
-        private let dictionaryBytes: UnsafeRawBufferPointer
+        // @unchecked Sendable: the dictionary bytes are read-only and held with their owner;
+        // contexts and the prepared dictionary are handed out under the mutex.
+        private let dictionaryBytes: OwnedBytes
         private let state = Mutex<State>(State())
 
         private struct State: ~Copyable {
@@ -113,16 +108,17 @@ enum Zstd {
         private final class Prepared: @unchecked Sendable {
             // @unchecked Sendable: read-only once made; zstd allows concurrent use of a DDict.
             let pointer: OpaquePointer
-            init?(_ bytes: UnsafeRawBufferPointer) {
-                // Safe because: zstd copies the dictionary into its own object.
-                guard let p = ZSTD_createDDict(bytes.baseAddress, bytes.count) else { return nil }
+            init?(_ bytes: OwnedBytes) {
+                // Safe because: the bytes are valid for the call, and zstd copies the
+                // dictionary into its own object.
+                guard let p = bytes.withUnsafeBytes({ ZSTD_createDDict($0.baseAddress, $0.count) }) else { return nil }
                 pointer = p
             }
             deinit { ZSTD_freeDDict(pointer) }
         }
 
-        /// `bytes` must stay valid while the decompressor lives (a mapped file its owner holds).
-        init(dictionary bytes: UnsafeRawBufferPointer) {
+        /// A decompressor with the dictionary `bytes` (held: a slice of a mapped store).
+        init(dictionary bytes: OwnedBytes) {
             dictionaryBytes = bytes
         }
 
@@ -131,27 +127,24 @@ enum Zstd {
         /// is set aside for a length read from a file: a block table whose length disagrees with
         /// its frame (a damaged or hostile file) costs nothing, where it would otherwise make
         /// every read of the block allocate and clear up to 2 GiB.
-        static func declares(_ input: UnsafeRawBufferPointer, rawLength: Int) -> Bool {
-            guard rawLength >= 0, rawLength <= 1 << 31, let base = input.baseAddress else { return false }
+        static func declares(_ input: OwnedBytes, rawLength: Int) -> Bool {
+            guard rawLength >= 0, rawLength <= 1 << 31 else { return false }
             // ZSTD_CONTENTSIZE_UNKNOWN and _ERROR are the two largest UInt64s: never a length here.
-            return ZSTD_getFrameContentSize(base, input.count) == UInt64(rawLength)
+            return input.withUnsafeBytes { input in
+                guard let base = input.baseAddress else { return false }
+                return ZSTD_getFrameContentSize(base, input.count) == UInt64(rawLength)
+            }
         }
 
         /// Decompresses `input` (compressed without a dictionary), which must give exactly
         /// `rawLength` bytes; nil otherwise.
-        func decompressPlain(_ input: UnsafeRawBufferPointer, rawLength: Int) -> [UInt8]? {
+        func decompressPlain(_ input: OwnedBytes, rawLength: Int) -> OwnedBytes? {
             guard Self.declares(input, rawLength: rawLength), let context = Context() else { return nil }
-            var output = [UInt8](repeating: 0, count: rawLength)
-            let written = output.withUnsafeMutableBytes { out -> Int in
-                // Safe because: out has rawLength writable bytes; zstd never writes past it.
-                ZSTD_decompressDCtx(context.pointer, out.baseAddress, out.count, input.baseAddress, input.count)
-            }
-            guard ZSTD_isError(written) == 0, written == rawLength else { return nil }
-            return output
+            return Self.decompress(input, rawLength: rawLength, context: context, dictionary: nil)
         }
 
         /// Decompresses `input`, which must give exactly `rawLength` bytes; nil otherwise.
-        func decompress(_ input: UnsafeRawBufferPointer, rawLength: Int) -> [UInt8]? {
+        func decompress(_ input: OwnedBytes, rawLength: Int) -> OwnedBytes? {
             guard Self.declares(input, rawLength: rawLength) else { return nil }
             let bytes = dictionaryBytes
             let taken: (Context, Prepared?)? = state.withLock { state in
@@ -161,17 +154,25 @@ enum Zstd {
             }
             guard let (context, dictionary) = taken, bytes.isEmpty || dictionary != nil else { return nil }
             defer { state.withLock { if $0.contexts.count < 8 { $0.contexts.append(context) } } }
-            var output = [UInt8](repeating: 0, count: rawLength)
-            let written = output.withUnsafeMutableBytes { out -> Int in
-                // Safe because: out has rawLength writable bytes; zstd never writes past its
-                // capacity and reports an error for data that would.
-                if let dictionary {
-                    return ZSTD_decompress_usingDDict(context.pointer, out.baseAddress, out.count, input.baseAddress, input.count, dictionary.pointer)
+            return Self.decompress(input, rawLength: rawLength, context: context, dictionary: dictionary)
+        }
+
+        /// `input` decompressed into memory of its own, with `dictionary` when given; nil
+        /// unless it gives exactly `rawLength` bytes.
+        private static func decompress(_ input: OwnedBytes, rawLength: Int, context: Context, dictionary: Prepared?) -> OwnedBytes? {
+            let output = OwnedBuffer<UInt8>(repeating: 0, count: rawLength)
+            let written = output.withUnsafeMutableBytes { out in
+                input.withUnsafeBytes { input in
+                    // Safe because: out has rawLength writable bytes; zstd never writes past
+                    // its capacity and reports an error for data that would.
+                    if let dictionary {
+                        return ZSTD_decompress_usingDDict(context.pointer, out.baseAddress, out.count, input.baseAddress, input.count, dictionary.pointer)
+                    }
+                    return ZSTD_decompressDCtx(context.pointer, out.baseAddress, out.count, input.baseAddress, input.count)
                 }
-                return ZSTD_decompressDCtx(context.pointer, out.baseAddress, out.count, input.baseAddress, input.count)
             }
             guard ZSTD_isError(written) == 0, written == rawLength else { return nil }
-            return output
+            return OwnedBytes(output)
         }
     }
 }

@@ -28,6 +28,9 @@
 ///   全国|发展|和|改革|工作|会议); 中央, 全国, 国家 or 国务院, topic words, and 委员会 or 领导小组
 ///   (国家|防灾减灾救灾|委员会, 中央|应对|疫情|工作|领导小组).
 ///
+/// - **Terms made by a head word** (`Worker+Heads.swift`): 12315|热线, 物业|纠纷|调解,
+///   钱|江|源|国家|公园, 正确|政绩观, 模范|机关, 志愿者|们.
+///
 /// Names are joined from ICU's own pieces only (never a dictionary word, a rule token or a
 /// piece the resolver cut), so the pass cannot undo a lexicon decision; suffixes and heads
 /// extend a word, never cut one, and never a user's word (places and meetings join whole
@@ -68,7 +71,7 @@ extension Worker {
     }
 }
 
-private struct NameJoiner {
+struct NameJoiner {
     let scalars: UnsafeBufferPointer<UInt32>
     let path: UnsafeMutableBufferPointer<Worker.PathStep>
     /// `CharacterClasses.table`.
@@ -81,7 +84,7 @@ private struct NameJoiner {
     var found: [UInt64] = []
 
     @inline(__always)
-    private func has(_ v: UInt32, _ flag: UInt8) -> Bool {
+    func has(_ v: UInt32, _ flag: UInt8) -> Bool {
         CharacterClasses.of(v, in: classes) & flag != 0
     }
 
@@ -111,12 +114,15 @@ private struct NameJoiner {
             let next = classOf(nextScalar)
             let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))]
             let lastCompound = compoundClasses[Int(min(scalars[max(end - 1, 0)], 0xFFFF))]
-            if !Self.mayStartJoin(step, end - start, own, next, nextCompound, lastCompound) {
+            let may = Self.mayStartJoin(step, end - start, own, next, nextCompound, lastCompound)
+            if may == 0 {
                 copyToken(&r, &w, &start)
                 own = next
                 continue
             }
-            join(&r, &w, &start, count)
+            // Tokens that only the head rules may start a join of (before 国家, 机关, 调解 …:
+            // frequent) skip the other rules.
+            if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else { join(&r, &w, &start, count) }
             own = classOf(scalars[min(start, last)])
         }
         return w
@@ -131,9 +137,12 @@ private struct NameJoiner {
     /// head or 自 (自治县; `nextCompound`, the next token's `CompoundClasses`), an ICU word of two
     /// characters ending in a place suffix (安县 of 红|安县; `lastCompound`, its last character's). Computed with masks, not
     /// branches (tokens of all lengths alternate at random, which a branch would mispredict).
+    ///
+    /// Returns 0 when no rule applies, `headRulesOnly` when only the head rules of
+    /// `Worker+Heads.swift` may (`joinHead`), another value when the others may (`join`).
     @inline(__always)
     private static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8, _ nextCompound: UInt8,
-                                     _ lastCompound: UInt8) -> Bool {
+                                     _ lastCompound: UInt8) -> UInt8 {
         let single = mask(length == 1) & mask(step.edge < 0) & own
             & (CharacterClasses.surname | CharacterClasses.transliteration)
         let worded = mask(length == 2 || length == 3) & mask(step.edge == Worker.Edge.base) & own & next
@@ -143,8 +152,18 @@ private struct NameJoiner {
         let tail = mask(step.edge != Worker.Edge.remainder) & mask(step.edge != Worker.Edge.joined) & nextCompound
             & (CompoundClasses.placeSuffix | CompoundClasses.meetingHead | CompoundClasses.autonomy)
         let glued = mask(length == 2) & mask(step.edge == Worker.Edge.base) & lastCompound & CompoundClasses.placeSuffix
-        return single | worded | suffixed | headed | tail | glued != 0
+        // The head rules (`Worker+Heads.swift`): a token before a head's first character, or
+        // a token of three characters or more ending in 观.
+        let termed = mask(step.edge != Worker.Edge.remainder) & nextCompound & CompoundClasses.termHead
+        let viewed = mask(length >= 3) & mask(step.edge != Worker.Edge.remainder) & lastCompound & CompoundClasses.viewEnd
+            | mask(length >= 2) & mask(step.edge != Worker.Edge.remainder)
+            & ((lastCompound & CompoundClasses.pairLast) << 1) & nextCompound & CompoundClasses.pairNext
+        let others = single | worded | suffixed | headed | tail | glued
+        return (mask(others != 0) & 1) | (mask(termed | viewed != 0) & headRulesOnly)
     }
+
+    /// `mayStartJoin`'s answer when only the head rules may apply.
+    static let headRulesOnly: UInt8 = 2
 
     /// All ones for true, zero for false (a comparison's flag, with no branch).
     @inline(__always)
@@ -217,6 +236,17 @@ private struct NameJoiner {
                 return
             }
         }
+        // A term made by a head (`Worker+Heads.swift`): 12315|热线, 物业|纠纷|调解,
+        // 钱|江|源|国家|公园, 模范|机关, 志愿者|们; 正确|政绩观.
+        if let (from, last) = headTerm(r, w, start, end, count) {
+            joinTokens(from: from, through: last, &r, &w, &start)
+            return
+        }
+        if end - start >= 3 && scalars[end - 1] == Heads.guan && !(path[r].edge >= 0 && isUser[Int(path[r].edge)]),
+           let from = viewModifier(w, start) {
+            joinTokens(from: from, through: r, &r, &w, &start)
+            return
+        }
         // A word and its suffix (积极|性, 世界|观, 工作|者; 负责|制 and 知情|权 unless a character
         // follows that the suffix begins a word with: 精确|制|导, 打击|制|售).
         if end - start == 2 && path[r].edge != Worker.Edge.remainder && r + 1 < count
@@ -225,7 +255,10 @@ private struct NameJoiner {
             && has(scalars[end], CharacterClasses.suffix)
             && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1])
             && !(Names.boundSuffixes.contains(scalars[end]) && singleHan(r + 2, count)) {
-            joinTokens(from: w, through: r + 1, &r, &w, &start)
+            // With an evaluative modifier before a worldview (正确|权力|观), and a head that
+            // takes the word made (讲解|员|们, 学习|型|机关: `Worker+Heads.swift`).
+            let from = scalars[end] == Heads.guan ? viewModifier(w, start) ?? w : w
+            joinTokens(from: from, through: r + 1 + suffixHead(r + 2, end + 1, count), &r, &w, &start)
             return
         }
         copyToken(&r, &w, &start)
@@ -235,7 +268,7 @@ private struct NameJoiner {
     /// unread tokens `r...last`) as one joined token, and moves past them: the rules' one way
     /// to emit a join.
     @inline(__always)
-    private func joinTokens(from: Int, through last: Int, _ r: inout Int, _ w: inout Int, _ start: inout Int) {
+    func joinTokens(from: Int, through last: Int, _ r: inout Int, _ w: inout Int, _ start: inout Int) {
         let end = path[last].end
         w = emit(from, end: end)
         start = Int(end)
@@ -244,7 +277,7 @@ private struct NameJoiner {
 
     /// Writes token `r` unchanged and moves past it.
     @inline(__always)
-    private func copyToken(_ r: inout Int, _ w: inout Int, _ start: inout Int) {
+    func copyToken(_ r: inout Int, _ w: inout Int, _ start: inout Int) {
         if w != r { path[w] = path[r] }
         start = Int(path[r].end)
         w += 1
@@ -595,7 +628,7 @@ private struct NameJoiner {
 
     /// Token `i`'s range in the unread part of the path.
     @inline(__always)
-    private func range(_ i: Int) -> Range<Int> {
+    func range(_ i: Int) -> Range<Int> {
         (i == 0 ? 0 : Int(path[i - 1].end))..<Int(path[i].end)
     }
 
@@ -751,7 +784,7 @@ private struct NameJoiner {
     }
 
     @inline(__always)
-    private func key(_ s: Int, _ e: Int) -> UInt64 {
+    func key(_ s: Int, _ e: Int) -> UInt64 {
         ICURepairs.key(scalars, s, e)
     }
 
@@ -934,7 +967,12 @@ enum Names {
     /// Characters of transliterated foreign names and places that rarely stand alone in
     /// Chinese text (common words such as 东, 多, 法, 华, 金, 明, 文 are left out).
     static let transliteration = (
-        "阿埃艾安奥巴拜邦贝比彼波伯博布查达戴丹德迪蒂丁杜厄恩尔菲费芬弗福盖冈戈格贡古哈汉赫亨霍吉基加杰捷卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利莉丽廉列林琳龙卢鲁伦罗洛马玛迈麦曼芒梅门蒙孟米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘庞佩彭皮普奇齐契恰乔切钦琼丘热若撒萨塞赛桑瑟森沙莎珊舍什施斯松苏索塔泰坦汤唐特提汀图托瓦旺威韦维温沃乌伍西希锡夏辛休雅亚扬耶伊因尤约泽扎詹兹佐茨琴蕾娃妮黛薇茜瑙连顿夫卜罕疆戎")
+        "阿埃艾安奥巴拜邦贝比彼波伯博布查达戴丹德迪蒂丁杜厄恩尔菲费芬弗福盖冈戈格贡古哈汉赫亨霍吉基加杰捷卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利莉丽廉列林琳龙卢鲁伦罗洛马玛迈麦曼芒梅门蒙孟米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘庞佩彭皮普奇齐契恰乔切钦琼丘热若撒萨塞赛桑瑟森沙莎珊舍什施斯松苏索塔泰坦汤唐特提汀图托瓦旺威韦维温沃乌伍西希锡夏辛休雅亚扬耶伊因尤约泽扎詹兹佐茨琴蕾娃妮黛薇茜瑙连顿夫卜罕疆戎"
+        // Found inside runs of the alphabet on the corpus (尤祖姆居, 内贾德, 波罗申科, 普拉昌达,
+        // 布热津斯基, 科摩罗, 阿济莫夫, 卡舒吉, 施耐德, 曼彻斯特, 马萨诸塞, 奥廷加, 格拉西缅科,
+        // 斯派塞, 威斯敏斯特, 汉班托塔; 奥比昂, 普密蓬, 威马逊, 安提瓜), each read there: no
+        // everyday word stands alone in them. Not 士 (基辛格|博士 would join: X博士).
+        + "祖贾申昌津摩济舒耐彻诸廷缅派敏班昂蓬逊瓜")
 }
 
 extension Names {
@@ -1016,6 +1054,16 @@ enum CompoundClasses {
     static let meetingHead: UInt8 = 2
     /// 自, which begins an autonomous place's suffix (自治县).
     static let autonomy: UInt8 = 4
+    /// The first character of a head that makes a term of what precedes it (热线, 调解,
+    /// 国家公园, 机关, 们, 观: `Heads.headFirstCharacters`).
+    static let termHead: UInt8 = 8
+    /// 观, the last character of a worldview (政绩观), which an evaluative modifier may precede.
+    static let viewEnd: UInt8 = 16
+    /// The last character of 国家 or of a modifier of 机关 (`Heads.pairLastCharacters`); one
+    /// bit below `pairNext`, which it is shifted onto.
+    static let pairLast: UInt8 = 32
+    /// The first character of 公园, 文化 or 机关 (`Heads.pairNextCharacters`).
+    static let pairNext: UInt8 = 64
 
     /// The flags, indexed by scalar value below U+10000.
     static let table: [UInt8] = {
@@ -1025,6 +1073,10 @@ enum CompoundClasses {
             if let s = word.unicodeScalars.first { table[Int(s.value)] |= meetingHead }
         }
         table[Int(Names.zi)] |= autonomy
+        for s in Heads.headFirstCharacters.unicodeScalars { table[Int(s.value)] |= termHead }
+        table[Int(Heads.guan)] |= viewEnd
+        for s in Heads.pairLastCharacters.unicodeScalars { table[Int(s.value)] |= pairLast }
+        for s in Heads.pairNextCharacters.unicodeScalars { table[Int(s.value)] |= pairNext }
         return table
     }()
 }

@@ -30,8 +30,9 @@ extension Worker {
             } else {
                 source = .icu
             }
-            out.append(makeToken(a, b, source: source, byteBase: byteBase, scalarBase: scalarBase))
-            if mode == .search && b - a >= 3 && ScalarClass.isHan(scalars[a]) {
+            out.append(makeToken(a, b, source: source, byteBase: byteBase, scalarBase: scalarBase, joined: edge == Edge.joined))
+            // A joined term that begins with its service number (12315热线) has parts too.
+            if mode == .search && b - a >= 3 && (ScalarClass.isHan(scalars[a]) || edge == Edge.joined) {
                 appendSubwords(a, b, lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
             }
             a = b
@@ -66,6 +67,13 @@ extension Worker {
                     }
                 } else if edge == Edge.joined || (edge == Edge.base && segments[Int(segOf[a])].isRule) {
                     source = .rule
+                    // A term the names pass joined with a number in front is ideographic (12315热线).
+                    if edge == Edge.joined && kind != .ideographic {
+                        for i in a..<b where ScalarClass.isHan(scalars[i]) {
+                            kind = .ideographic
+                            break
+                        }
+                    }
                 } else {
                     source = .icu
                 }

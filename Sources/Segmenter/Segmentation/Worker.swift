@@ -263,10 +263,11 @@ struct Worker: @unchecked Sendable {
     // MARK: - Output
 
     @inline(__always)
-    func makeToken(_ a: Int, _ b: Int, source: Token.Source, byteBase: Int, scalarBase: Int, subword: Bool = false) -> Token {
+    func makeToken(_ a: Int, _ b: Int, source: Token.Source, byteBase: Int, scalarBase: Int, subword: Bool = false,
+                   joined: Bool = false) -> Token {
         let first = scalars[a]
         var kind = ScalarClass.isHan(first) ? .ideographic : ScalarClass.kind(of: first)
-        if kind != .ideographic && (source == .builtinDictionary || source == .userDictionary) {
+        if kind != .ideographic && (source == .builtinDictionary || source == .userDictionary || joined) {
             for i in a..<b where ScalarClass.isHan(scalars[i]) {
                 kind = .ideographic
                 break
