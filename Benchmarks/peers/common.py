@@ -112,3 +112,26 @@ def run_script(name: str, main) -> None:
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+def read_paragraphs(path: str, limit: int) -> tuple[list[str], int]:
+    """The non-empty paragraphs (lines of `text`, stripped) of a JSON Lines file, up to `limit`
+    UTF-8 bytes in all; returns them and their size. A line that is not a JSON object ends the
+    program with its path and line number."""
+    lines, size = [], 0
+    with open(path, encoding="utf-8") as f:
+        for number, record in enumerate(f, 1):
+            try:
+                text = json.loads(record).get("text")
+            except (ValueError, AttributeError) as error:
+                raise SystemExit(f"{path}:{number}: not a JSON object ({error})")
+            for paragraph in (text or "").splitlines():
+                paragraph = paragraph.strip()
+                if not paragraph:
+                    continue
+                n = len(paragraph.encode())
+                if size + n > limit:
+                    return lines, size
+                lines.append(paragraph)
+                size += n
+    return lines, size

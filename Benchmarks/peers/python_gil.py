@@ -19,7 +19,6 @@ cost ~5% of a call: compare these figures with each other, not with python_api.p
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -29,6 +28,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from common import read_paragraphs  # noqa: E402  (beside this script)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -51,26 +52,6 @@ def build_copy(no_handoff: bool) -> Path:
         raise SystemExit(f"python_gil.py: building the timed extension failed:\n{' '.join(command)}\n"
                          f"{result.stderr}")
     return target.parent
-
-
-def read_paragraphs(path: str, limit: int) -> tuple[list[str], int]:
-    lines, size = [], 0
-    with open(path, encoding="utf-8") as f:
-        for number, record in enumerate(f, 1):
-            try:
-                text = json.loads(record).get("text")
-            except (ValueError, AttributeError) as error:
-                raise SystemExit(f"{path}:{number}: not a JSON object ({error})")
-            for paragraph in (text or "").splitlines():
-                paragraph = paragraph.strip()
-                if not paragraph:
-                    continue
-                n = len(paragraph.encode())
-                if size + n > limit:
-                    return lines, size
-                lines.append(paragraph)
-                size += n
-    return lines, size
 
 
 def main() -> None:

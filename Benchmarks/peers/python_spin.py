@@ -13,7 +13,6 @@ time, as another program on the machine would. The corpus (`text` fields) is rea
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import threading
@@ -24,27 +23,9 @@ import rjieba
 import segtool
 from segtool import _ext
 
+from common import read_paragraphs  # noqa: E402  (beside this script)
+
 REPO = Path(__file__).resolve().parents[2]
-
-
-def read_paragraphs(path: str, limit: int) -> tuple[list[str], int]:
-    lines, size = [], 0
-    with open(path, encoding="utf-8") as f:
-        for number, record in enumerate(f, 1):
-            try:
-                text = json.loads(record).get("text")
-            except (ValueError, AttributeError) as error:
-                raise SystemExit(f"{path}:{number}: not a JSON object ({error})")
-            for paragraph in (text or "").splitlines():
-                paragraph = paragraph.strip()
-                if not paragraph:
-                    continue
-                n = len(paragraph.encode())
-                if size + n > limit:
-                    return lines, size
-                lines.append(paragraph)
-                size += n
-    return lines, size
 
 
 def main() -> None:
