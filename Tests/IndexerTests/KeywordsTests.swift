@@ -122,6 +122,20 @@ enum Texts {
         #expect(extractor.candidates("省委书记李明华同志指出").contains("李明华"))
     }
 
+    /// Numbers the segmenter joins in Chinese numerals (十三亿多, 五千多, 二十号) are numbers, not
+    /// keywords; names joined by rule stay.
+    @Test func joinedChineseNumbersAreNotKeywords() {
+        let yes = ["十三亿多", "五千多", "三百多万", "四五十", "二十一", "二十号", "一九五八年", "九时"]
+        let no = ["李明华", "克林顿", "多哈", "一带一路", "十三亿人", "万家灯火"]
+        for word in yes { #expect(Array(word.utf8).withUnsafeBufferPointer { KeywordExtractor.isJoinedNumber($0) }, "\(word)") }
+        for word in no { #expect(!Array(word.utf8).withUnsafeBufferPointer { KeywordExtractor.isJoinedNumber($0) }, "\(word)") }
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
+        let text = "全国十三亿多人口中，五千多名代表二十号到京。十三亿多人民期待，五千多名代表二十号讨论克林顿基金会。"
+        let words = extractor.tfidf(text, top: 20).map(\.word)
+        #expect(!words.contains("十三亿多") && !words.contains("五千多") && !words.contains("二十号"), "\(words)")
+        #expect(words.contains("克林顿"), "\(words)")
+    }
+
     /// Of the words the segmenter joins, a name weighs as a dictionary name does; a word with
     /// its suffix (市民|们) as a generic word, when the table knows its stem (市民) — a name
     /// ending in a suffix character (王志|业) is no such word, since 王志 is not one.
