@@ -135,3 +135,18 @@ def read_paragraphs(path: str, limit: int) -> tuple[list[str], int]:
                 lines.append(paragraph)
                 size += n
     return lines, size
+
+
+def timed_threads(threads: list, settle: float = 0.0) -> tuple[float, float]:
+    """Starts `threads`, waits for them, and returns the wall seconds and the process's CPU time
+    over that wall time; `settle` seconds of sleep before reading the CPU time (a thread's
+    totals are added when its thread-specific data is destroyed, just after join() returns)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - start
+    if settle:
+        time.sleep(settle)
+    return wall, (time.process_time() - cpu) / wall

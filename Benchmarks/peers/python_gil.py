@@ -26,10 +26,9 @@ import sys
 import sysconfig
 import tempfile
 import threading
-import time
 from pathlib import Path
 
-from common import read_paragraphs  # noqa: E402  (beside this script)
+from common import read_paragraphs, timed_threads  # noqa: E402  (beside this script)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -83,16 +82,7 @@ def main() -> None:
     def run(n: int) -> tuple[float, float]:
         kept: list = []
         threads = [threading.Thread(target=work, args=(lines[i::n], kept)) for i in range(n)]
-        start, cpu = time.perf_counter(), time.process_time()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.perf_counter() - start
-        # A thread's totals are added when it ends (its thread-specific data is destroyed
-        # just after join() returns).
-        time.sleep(0.05)
-        return wall, (time.process_time() - cpu) / wall
+        return timed_threads(threads, settle=0.05)
 
     run(2)  # warm-up: both threads' workers
     _ext.gil_stats(True)

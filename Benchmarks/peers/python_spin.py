@@ -16,14 +16,13 @@ import argparse
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import rjieba
 import segtool
 from segtool import _ext
 
-from common import read_paragraphs  # noqa: E402  (beside this script)
+from common import read_paragraphs, timed_threads  # noqa: E402  (beside this script)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -44,13 +43,7 @@ def main() -> None:
         kept: list = []
         parts = [lines[i::n] for i in range(n)]
         threads = [threading.Thread(target=lambda p: kept.append([cut(x) for x in p]), args=(p,)) for p in parts]
-        start, cpu = time.perf_counter(), time.process_time()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.perf_counter() - start
-        return wall, (time.process_time() - cpu) / wall
+        return timed_threads(threads)
 
     busy = subprocess.Popen([sys.executable, "-c", "while True: pass"]) if args.busy else None
     try:

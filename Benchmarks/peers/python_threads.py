@@ -9,29 +9,13 @@ the first ~8 MB of paragraphs of the corpus at run time.
     PEERS_VENV/bin/python Benchmarks/peers/python_threads.py [--corpus ../shared/corpus/politics.jsonl] [--rounds 3]
 """
 import argparse
-import json
 import threading
 import time
 
 import rjieba
 import segtool
 
-
-def read_paragraphs(path: str, limit: int) -> list[str]:
-    lines, size = [], 0
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            try:
-                text = json.loads(line)["text"]
-            except (ValueError, KeyError) as e:
-                raise SystemExit(f"{path}:{n}: not a document ({e})")
-            for p in text.split("\n"):
-                if p:
-                    lines.append(p)
-                    size += len(p.encode())
-            if size > limit:
-                break
-    return lines
+from common import read_paragraphs, timed_threads  # noqa: E402  (beside this script)
 
 
 def run(cut, part):
@@ -48,13 +32,7 @@ def one(cut, lines) -> float:
 def two(cuts, lines) -> tuple[float, float]:
     """Wall seconds of two threads (even and odd paragraphs) and the process's CPU/wall."""
     threads = [threading.Thread(target=run, args=(c, h)) for c, h in zip(cuts, (lines[0::2], lines[1::2]))]
-    t, c = time.perf_counter(), time.process_time()
-    for x in threads:
-        x.start()
-    for x in threads:
-        x.join()
-    wall = time.perf_counter() - t
-    return wall, (time.process_time() - c) / wall
+    return timed_threads(threads)
 
 
 def main():
@@ -63,7 +41,7 @@ def main():
     ap.add_argument("--mb", type=float, default=8)
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
-    lines = read_paragraphs(args.corpus, int(args.mb * 1e6))
+    lines, _ = read_paragraphs(args.corpus, int(args.mb * 1e6))
     t1, t2 = segtool.Tokenizer(), segtool.Tokenizer()
     for cut in (segtool.lcut, t1.lcut, t2.lcut, rjieba.cut):
         cut("预热")

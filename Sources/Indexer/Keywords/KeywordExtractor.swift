@@ -486,50 +486,35 @@ public struct KeywordExtractor: Sendable {
     /// 多, 余 or 几 after the first (十三亿多, 三百多万, 四五十), perhaps ending in a unit of date or
     /// time (二十号, 一九五八年, 九时). Such numbers are no keywords.
     static func isJoinedNumber(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
-        var at = 0
-        while at < w.count {
-            guard let value = threeByteScalar(w, at) else { return false }
-            let last = at + 3 == w.count
-            switch value {
-            // 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 亿 两 零
-            case 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
-                0x767E, 0x5343, 0x4E07, 0x4EBF, 0x4E24, 0x96F6:
-                break
-            // 多 余 几: after a numeral
-            case 0x591A where at > 0, 0x4F59 where at > 0, 0x51E0 where at > 0:
-                break
-            // 年 月 日 号 时 点 分 秒: last, after a numeral
-            case 0x5E74 where last && at > 0, 0x6708 where last && at > 0, 0x65E5 where last && at > 0,
-                0x53F7 where last && at > 0, 0x65F6 where last && at > 0, 0x70B9 where last && at > 0,
-                0x5206 where last && at > 0, 0x79D2 where last && at > 0:
-                break
-            default:
-                return false
-            }
-            at += 3
-        }
-        return true
+        isNumerals(w, inner: approximations, last: dateAndTimeUnits)
     }
 
     /// Whether a word is a number written in Chinese numerals (一九, 十八, 二千), perhaps with
     /// 年 or 分 after it (一九八|二年, 百分|之): numbers are not keywords, and the rules join
     /// only Arabic digits. Asked of words ICU gives; a dictionary's (十四五, 两个确立) are terms.
     static func isChineseNumber(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        isNumerals(w, inner: [], last: yearAndFraction)
+    }
+
+    /// 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 亿 两 零.
+    private static let numerals: [UInt32] = [0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+                                             0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF, 0x4E24, 0x96F6]
+    /// 多 余 几.
+    private static let approximations: [UInt32] = [0x591A, 0x4F59, 0x51E0]
+    /// 年 月 日 号 时 点 分 秒.
+    private static let dateAndTimeUnits: [UInt32] = [0x5E74, 0x6708, 0x65E5, 0x53F7, 0x65F6, 0x70B9, 0x5206, 0x79D2]
+    /// 年 分.
+    private static let yearAndFraction: [UInt32] = [0x5E74, 0x5206]
+
+    /// Whether `w` (two characters or more) is Chinese numerals, where after the first
+    /// character one of `inner` may stand anywhere and one of `last` at the end.
+    private static func isNumerals(_ w: UnsafeBufferPointer<UInt8>, inner: [UInt32], last: [UInt32]) -> Bool {
         guard w.count >= 6, w.count % 3 == 0 else { return false }
         var at = 0
         while at < w.count {
             guard let value = threeByteScalar(w, at) else { return false }
-            let last = at + 3 == w.count
-            switch value {
-            // 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 亿 两 零
-            case 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
-                0x767E, 0x5343, 0x4E07, 0x4EBF, 0x4E24, 0x96F6:
-                break
-            // 年, 分: only last, after a numeral
-            case 0x5E74 where last && at > 0, 0x5206 where last && at > 0:
-                break
-            default:
-                return false
+            if !numerals.contains(value) {
+                guard at > 0, inner.contains(value) || (at + 3 == w.count && last.contains(value)) else { return false }
             }
             at += 3
         }
