@@ -35,6 +35,28 @@ import Testing
         return ok ? out : nil
     }
 
+    /// Divides `rounds` texts of `makeText` with both cursors; the count of texts they divide
+    /// differently, and the first such text with both answers.
+    static func differences(
+        seed: UInt64, rounds: Int, _ makeText: (Int, inout LexiconMatcher.Generator) -> String
+    ) throws -> (count: Int, first: String) {
+        let (direct, plain) = try cursors()
+        var random = LexiconMatcher.Generator(state: seed)
+        var count = 0
+        var first = ""
+        for round in 0..<rounds {
+            let text = makeText(round, &random)
+            let units = Array(text.utf16)
+            let a = ends(direct, units)
+            let b = ends(plain, units)
+            if a != b {
+                count += 1
+                if first.isEmpty { first = "\(text.debugDescription): \(String(describing: a)) vs \(String(describing: b))" }
+            }
+        }
+        return (count, first)
+    }
+
     @Test func opensOnThisMachine() throws {
         // Were it not to open (another ICU, missing data), the comparisons below would be
         // ICU against itself: this makes that visible.
@@ -43,11 +65,7 @@ import Testing
     }
 
     @Test func sameEndsAsICUOnRandomText() throws {
-        let (direct, plain) = try Self.cursors()
-        var random = LexiconMatcher.Generator(state: 0x1CDA_D1C7)
-        var differences = 0
-        var firstDifference = ""
-        for _ in 0..<20_000 {
+        let found = try Self.differences(seed: 0x1CDA_D1C7, rounds: 20_000) { _, random in
             var text = ""
             for _ in 0..<Int.random(in: 1...30, using: &random) {
                 switch Int.random(in: 0..<4, using: &random) {
@@ -63,15 +81,9 @@ import Testing
                     text += Self.others.randomElement(using: &random)!
                 }
             }
-            let units = Array(text.utf16)
-            let a = Self.ends(direct, units)
-            let b = Self.ends(plain, units)
-            if a != b {
-                differences += 1
-                if firstDifference.isEmpty { firstDifference = "\(text.debugDescription): \(String(describing: a)) vs \(String(describing: b))" }
-            }
+            return text
         }
-        #expect(differences == 0, "\(firstDifference)")
+        #expect(found.count == 0, "\(found.first)")
     }
 
     /// The punctuation of Chinese text, digits and number separators: texts of ideographs and
@@ -89,11 +101,7 @@ import Testing
         // above: numbers joined across separators only between digits), some with one
         // character it leaves to ICU's iterator (a letter, a space, kana, 〇, '_', '@', which ICU
         // takes for a letter: 3.5@ is one word …).
-        let (direct, plain) = try Self.cursors()
-        var random = LexiconMatcher.Generator(state: 0x5EED_0017)
-        var differences = 0
-        var firstDifference = ""
-        for round in 0..<20_000 {
+        let found = try Self.differences(seed: 0x5EED_0017, rounds: 20_000) { round, random in
             var text = ""
             for _ in 0..<Int.random(in: 1...24, using: &random) {
                 switch Int.random(in: 0..<6, using: &random) {
@@ -111,15 +119,9 @@ import Testing
                 text = String(String.UnicodeScalarView(units[..<at])) + (Self.others + ["@", "1@", "_", "a1"]).randomElement(using: &random)!
                     + String(String.UnicodeScalarView(units[at...]))
             }
-            let units = Array(text.utf16)
-            let a = Self.ends(direct, units)
-            let b = Self.ends(plain, units)
-            if a != b {
-                differences += 1
-                if firstDifference.isEmpty { firstDifference = "\(text.debugDescription): \(String(describing: a)) vs \(String(describing: b))" }
-            }
+            return text
         }
-        #expect(differences == 0, "\(firstDifference)")
+        #expect(found.count == 0, "\(found.first)")
     }
 
     @Test func sameEndsOnALongRun() throws {

@@ -97,7 +97,7 @@ struct TermDictionary {
         for j in 0..<n {
             guard let (length, next) = section.varint(at), let bytes = terms.slice(start, Int(length)) else { return nil }
             at = next
-            let c = Self.compare(bytes.base, term)
+            let c = ByteReader.compare(bytes.base, term)
             if c > 0 { return nil }
             if c < 0 { start += Int(length); continue }
             // Found: skip the block's other lengths, then read its records up to this one.
@@ -134,22 +134,10 @@ struct TermDictionary {
         while lo < hi {
             let mid = (lo + hi) / 2
             guard let (start, length) = firstTerm(ofBlock: mid), let first = terms.slice(start, length) else { return 0 }
-            let c = Self.compare(first.base, term)
+            let c = ByteReader.compare(first.base, term)
             if c <= 0 { lo = mid + 1 } else { hi = mid }
         }
         return max(lo - 1, 0)
-    }
-
-    /// Byte order: negative when `a` sorts first, 0 when equal, positive when `b` does.
-    @inline(__always)
-    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
-        let n = min(a.count, b.count)
-        if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
-            // Safe because both buffers hold at least n bytes (n is the smaller count).
-            let c = memcmp(pa, pb, n)
-            if c != 0 { return Int(c) }
-        }
-        return a.count - b.count
     }
 
     /// A walk over the records in term order from the start of block `b`.
