@@ -52,9 +52,10 @@ extension KeywordExtractor {
 /// diplomatic news.
 extension KeywordExtractor {
     /// Characters that stand for a country in bilateral abbreviations (中塔关系, 柬中友谊, 加方):
-    /// the first character of the country's name, as the news uses them.
+    /// the first character of the country's name, as the news uses them; and of the two
+    /// regions it pairs so (中非 with 非洲, 中欧 with 欧洲 or 欧盟).
     static let countryAbbreviations =
-        "美俄日韩朝英法德意西葡荷比瑞奥希土伊埃印巴孟斯缅泰越老柬马菲尼澳加墨古阿智秘委哥蒙哈吉塔乌库以沙叙约黎也卡科丹挪芬冰波捷匈罗保塞克黑白立拉爱苏肯坦赞津安刚喀乍贝突摩利汤斐萨"
+        "美俄日韩朝英法德意西葡荷比瑞奥希土伊埃印巴孟斯缅泰越老柬马菲尼澳加墨古阿智秘委哥蒙哈吉塔乌库以沙叙约黎也卡科丹挪芬冰波捷匈罗保塞克黑白立拉爱苏肯坦赞津安刚喀乍贝突摩利汤斐萨非欧"
 
     /// `countryAbbreviations` as a bitmap over the Basic Multilingual Plane (8 KiB).
     static let countryAbbreviationBits: [UInt64] = {
