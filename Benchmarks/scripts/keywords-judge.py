@@ -12,8 +12,9 @@ as it was, jieba's lists) judged before any list of the changed extractor was ma
 (seed 1708), drawn after final4 had been scored, its pool (the extractor before and after the
 fourth round, top 20 each, and jieba's lists) judged before the round's last changes.
 `final6` (seed 1709), drawn at the start of the sixth round, its pool (the extractor's top 20 as
-it was, jieba's lists) judged blind before any change of that round. Each sample is a mix: 16 short news items
-(< 400 characters), 12 medium items (400-1,500), 4 long items (> 1,500) and 8 reports (work reports, congress reports, resolutions).
+it was, jieba's lists) judged blind before any change of that round. Each sample is a mix: 16
+short news items (< 400 characters), 12 medium items (400-1,500), 4 long items (> 1,500) and 8
+reports (work reports, congress reports, resolutions).
 
 Steps (run with a Python that has jieba, e.g. the peers' venv: ~/.cache/segtool-peers-venv):
 

@@ -32,7 +32,9 @@ public struct Keyword: Hashable, Sendable {
 ///   character beside it, unknown to the IDF table, is taken with that character (玛莉|亚 →
 ///   玛莉亚): a name the segmenter split; so is a rare two-character word after the same
 ///   surname every time (陈|立群), and three lone characters starting with a surname
-///   (王|志|宏), when they recur (`KeywordExtractor+Names.swift`). Two candidates always side
+///   (王|志|宏), when they recur, and a bilateral abbreviation of two lone characters (中|塔,
+///   柬|中, 加|方) when a word of the document starts with its country's character
+///   (`KeywordExtractor+Names.swift`). Two candidates always side
 ///   by side, twice or more, each with an idf of at least `phrasePartIDF` and neither generic
 ///   nor a numeral with its classifier, are one phrase (马里|乌波尔, 刑事|豁免权), as TextRank's
 ///   post-processing joins adjacent keywords. Words ICU gives in Chinese numerals (一九, 十八) are
@@ -42,7 +44,8 @@ public struct Keyword: Hashable, Sendable {
 ///   precision@10 went from .32 to .44 (jieba .31), then to .57 on a new sample (jieba .34),
 ///   then from .60 to .61 with the predicate share on a sixth (jieba .32), and with the
 ///   rebuilt names, phrases and the two-character factor from .49 to .51 on an eighth (jieba
-///   .28); see Benchmarks/RESULTS.md, "Keywords judged".
+///   .28), and with the bilateral abbreviations from .540 to .547 on a ninth (jieba .30); see
+///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
 ///   weights scaled so that the best is 1.
