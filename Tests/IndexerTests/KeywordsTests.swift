@@ -136,6 +136,41 @@ enum Texts {
         #expect(words.contains("克林顿"), "\(words)")
     }
 
+    /// A bilateral abbreviation the segmenter leaves as two lone characters (中|塔, 柬|中, 加|方)
+    /// is a candidate when the document names the country (塔吉克斯坦 for 中|塔); its two orders are
+    /// one candidate; 比|方 ("for example") is no side, and a pair inside a run of lone
+    /// characters (中|老|缅|泰) is a list.
+    @Test func bilateralAbbreviationsAreCandidatesWhenTheCountryIsNamed() throws {
+        let text = "塔吉克斯坦总统访华。中塔关系发展良好，塔中友谊深厚。加方表示支持。"
+        let tokens = Shared.segmenter.tokens(in: text).map { String(decoding: Array(text.utf8)[$0.utf8Range], as: UTF8.self) }
+        try #require(tokens.contains("中") && tokens.contains("塔") && tokens.contains("方"), "\(tokens)")
+        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [])
+        let keywords = extractor.tfidf(text, top: 20)
+        let words = keywords.map(\.word)
+        #expect(words.contains("中塔"), "\(words)")
+        #expect(!words.contains("塔中"), "\(words)")
+        // 加拿大 is not in the text: 加|方 is no side of it.
+        #expect(!words.contains("加方"), "\(words)")
+        // Both orders counted as one: twice the weight of one occurrence's (1 + ln 2).
+        let once = extractor.tfidf("塔吉克斯坦总统访华。中塔关系发展良好。", top: 20)
+        let weight = keywords.first { $0.word == "中塔" }?.weight ?? 0
+        let single = once.first { $0.word == "中塔" }?.weight ?? 0
+        #expect(single > 0 && abs(weight / single - (1 + log(2.0))) < 1e-9, "\(weight) \(single)")
+        let lone: ([UInt32]) -> (Int) -> UInt32 = { scalars in { scalars[$0] } }
+        let none = KeywordExtractor.noNeighbour
+        func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+        #expect(KeywordExtractor.bilateralPartner(at: 0, count: 2, lone: lone(scalars("中塔"))) == scalars("塔")[0])
+        #expect(KeywordExtractor.bilateralPartner(at: 0, count: 2, lone: lone(scalars("柬中"))) == scalars("柬")[0])
+        #expect(KeywordExtractor.bilateralPartner(at: 0, count: 2, lone: lone(scalars("加方"))) == scalars("加")[0])
+        #expect(KeywordExtractor.bilateralPartner(at: 0, count: 2, lone: lone(scalars("比方"))) == nil)
+        #expect(KeywordExtractor.bilateralPartner(at: 0, count: 2, lone: lone(scalars("中中"))) == nil)
+        #expect(KeywordExtractor.bilateralPartner(at: 0, count: 2, lone: lone(scalars("大中"))) == nil)
+        // In a run of lone characters (中|老|缅|泰), or with one before it (朝|中|社), no pair.
+        #expect(KeywordExtractor.bilateralPartner(at: 0, count: 4, lone: lone(scalars("中老缅泰"))) == nil)
+        #expect(KeywordExtractor.bilateralPartner(at: 1, count: 3, lone: lone(scalars("社朝中"))) == nil)
+        #expect(KeywordExtractor.bilateralPartner(at: 1, count: 3, lone: lone([none] + scalars("中塔"))) == scalars("塔")[0])
+    }
+
     /// Of the words the segmenter joins, a name weighs as a dictionary name does; a word with
     /// its suffix (市民|们) as a generic word, when the table knows its stem (市民) — a name
     /// ending in a suffix character (王志|业) is no such word, since 王志 is not one.

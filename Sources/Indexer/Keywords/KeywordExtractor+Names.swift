@@ -46,3 +46,61 @@ extension KeywordExtractor {
         return true
     }
 }
+
+/// Bilateral abbreviations the segmenter leaves as two lone characters: 中|塔 (China and
+/// Tajikistan), 柬|中, 加|方 (the Canadian side). Written by the segtool team from the usage of
+/// diplomatic news.
+extension KeywordExtractor {
+    /// Characters that stand for a country in bilateral abbreviations (中塔关系, 柬中友谊, 加方):
+    /// the first character of the country's name, as the news uses them; and of the two
+    /// regions it pairs so (中非 with 非洲, 中欧 with 欧洲 or 欧盟).
+    static let countryAbbreviations =
+        "美俄日韩朝英法德意西葡荷比瑞奥希土伊埃印巴孟斯缅泰越老柬马菲尼澳加墨古阿智秘委哥蒙哈吉塔乌库以沙叙约黎也卡科丹挪芬冰波捷匈罗保塞克黑白立拉爱苏肯坦赞津安刚喀乍贝突摩利汤斐萨非欧"
+
+    /// `countryAbbreviations` as a bitmap over the Basic Multilingual Plane (8 KiB).
+    static let countryAbbreviationBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for scalar in countryAbbreviations.unicodeScalars where scalar.value < 0x10000 {
+            bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+        }
+        return bits
+    }()
+
+    /// Whether a scalar value is one of `countryAbbreviations`.
+    @inline(__always)
+    static func isCountryAbbreviation(_ value: UInt32) -> Bool {
+        value < 0x10000 && countryAbbreviationBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+    }
+
+    /// 中 and 方.
+    static let zhong: UInt32 = 0x4E2D, fang: UInt32 = 0x65B9
+
+    /// The country character of a bilateral abbreviation that the segmenter left as the two lone
+    /// characters `index` and `index + 1` — 中 and a country (中|塔), a country and 中 (柬|中), a
+    /// country and 方 (加|方) — with no lone character right before or after them (中|老|缅|泰 is
+    /// a list, 朝|中|社 a news agency); else nil. The caller keeps the pair only when the
+    /// document has a word starting with that character (加拿大 for 中|加), so that a 中 or 方 of
+    /// another sentence is not read as a country.
+    /// - Parameters:
+    ///   - index: the first token.
+    ///   - count: the number of tokens.
+    ///   - lone: the scalar of token `i` when it is a lone character that can be a piece of a
+    ///     word, else `noNeighbour` (see `loneCharacter`).
+    static func bilateralPartner(at index: Int, count: Int, lone: (Int) -> UInt32) -> UInt32? {
+        guard index + 1 < count else { return nil }
+        let first = lone(index), second = lone(index + 1)
+        guard first != noNeighbour, second != noNeighbour else { return nil }
+        if index > 0 && lone(index - 1) != noNeighbour { return nil }
+        if index + 2 < count && lone(index + 2) != noNeighbour { return nil }
+        if first == zhong && isCountryAbbreviation(second) { return second }
+        if second == zhong && isCountryAbbreviation(first) { return first }
+        if second == fang && isCountryAbbreviation(first) && !notSides.unicodeScalars.contains(where: { $0.value == first }) {
+            return first
+        }
+        return nil
+    }
+
+    /// Country characters that make a common word with 方 (比方 "for example", 西方 "the West",
+    /// 立方 "cube"): never read as the side of a country.
+    static let notSides = "比西立"
+}

@@ -16,7 +16,9 @@ struct Keywords: ParsableCommand {
             1.5 times, and words that also occur in a .jsonl document's "title" twice; words of two \
             characters weigh 0.7 times as much (most filler is two characters long, most terms are \
             longer). A name split after a surname (陈|立群, 王|志|宏) and two words always side by side \
-            (马里|乌波尔) are taken whole when they recur. Punctuation, \
+            (马里|乌波尔) are taken whole when they recur; a bilateral abbreviation left in two lone \
+            characters (中|塔, 柬|中, 加|方) is a word when a word of the document starts with its country \
+            (塔吉克斯坦). Punctuation, \
             numbers, stop words and single characters are left out by default. Text output: one document a line, its keywords \
             separated by spaces, after ID<TAB> when there can be several documents (fields escaped: \
             \\t, \\n, \\\\, \\xHH). A bad input is reported and skipped; the exit status is then 1.
