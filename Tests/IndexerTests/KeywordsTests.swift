@@ -50,6 +50,29 @@ enum Texts {
         #expect(keywords.first?.word == "高标准农田")
     }
 
+    /// Equal weights keep the order in which the words first occur (jieba's stable sort), so a
+    /// shorter top is the start of a longer one (it was not: the top was chosen by first
+    /// occurrence and then sorted by word).
+    @Test func tiesKeepTheTextsOrderAndTopsArePrefixes() throws {
+        var extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [], genericWords: [])
+        extractor.nameWeight = 1
+        extractor.twoCharacterWeight = 1
+        // 需要, 保障, 粮食安全 all weigh 3.0 (the median idf for the unknown two, the table's for
+        // the third); by word they would come 保障, 粮食安全, 需要.
+        let text = "需要保障粮食安全。"
+        #expect(extractor.candidates(text) == ["需要", "保障", "粮食安全"])
+        let all = extractor.tfidf(text, top: 10)
+        #expect(all.map(\.word) == ["需要", "保障", "粮食安全"])
+        #expect(Set(all.map(\.weight)).count == 1)
+        #expect(extractor.tfidf(text, top: 2).map(\.word) == ["需要", "保障"])
+        for document in [Texts.ruralDocument, Texts.cppccDocument] {
+            let long = extractor.tfidf(document, top: 20).map(\.word)
+            #expect(extractor.tfidf(document, top: 5).map(\.word) == Array(long.prefix(5)))
+            let ranked = extractor.textRank(document, top: 20).map(\.word)
+            #expect(extractor.textRank(document, top: 5).map(\.word) == Array(ranked.prefix(5)))
+        }
+    }
+
     /// The factors, each against the same text without it: generic words, names, general
     /// dictionary words and verb complements, the title.
     @Test func weightFactors() throws {

@@ -286,7 +286,7 @@ typedef struct segtool_keyword {
 
 /** Keywords: start zeroed, reuse freely, release with segtool_keyword_array_free. */
 typedef struct segtool_keyword_array {
-    /** Best first (ties by first occurrence, then by word). */
+    /** Best first (equal weights in the order the words first occur). */
     segtool_keyword *keywords;
     size_t count;
     /** The library's; do not touch. */

@@ -491,9 +491,9 @@ public struct KeywordExtractor: Sendable {
                 if isGeneral(c, tagKind: kind, suffixWord: suffixWord) { weight *= genericWeight }
                 top.insert(i, score: weight, id: i)
             }
-            return Self.ordered(top.sorted().map {
+            return top.sorted().map {
                 Keyword(word: withWord(distinct[$0.item]) { String(decoding: $0, as: UTF8.self) }, weight: $0.score)
-            })
+            }
         }
     }
 
@@ -692,7 +692,8 @@ public struct KeywordExtractor: Sendable {
         }
     }
 
-    /// The top `k` keywords by TF-IDF, best first (ties by word).
+    /// The top `k` keywords by TF-IDF, best first; equal weights in the order the words first
+    /// occur (as jieba's stable sort leaves them), so a top `k` is the first `k` of a longer top.
     /// - Parameters:
     ///   - text: the document.
     ///   - title: its title, if it has one: the text's words that occur in it weigh
@@ -702,7 +703,8 @@ public struct KeywordExtractor: Sendable {
         tfidfFast(text, title: title, top: k)
     }
 
-    /// The top `k` keywords by TextRank, best first (ties by word).
+    /// The top `k` keywords by TextRank, best first; equal weights in the order the words first
+    /// occur, so a top `k` is the first `k` of a longer top.
     public func textRank(_ text: String, top k: Int, window: Int = 5, iterations: Int = 20) -> [Keyword] {
         let words = candidates(text)
         guard !words.isEmpty else { return [] }
@@ -723,13 +725,16 @@ public struct KeywordExtractor: Sendable {
                 edges[b][a, default: 0] += 1
             }
         }
-        let outWeight = edges.map { $0.values.reduce(0, +) }
+        // Neighbours in index order: sums in a fixed order give the same weights every run
+        // (a dictionary's order changes from process to process).
+        let neighbours = edges.map { $0.sorted { $0.key < $1.key } }
+        let outWeight = neighbours.map { $0.reduce(0) { $0 + $1.value } }
         var score = Array(repeating: 1.0 / Double(n), count: n)
         let d = 0.85
         for _ in 0..<iterations {
             var next = Array(repeating: (1 - d) / Double(n), count: n)
             for a in 0..<n {
-                for (b, w) in edges[a] where outWeight[b] > 0 {
+                for (b, w) in neighbours[a] where outWeight[b] > 0 {
                     next[a] += d * w / outWeight[b] * score[b]
                 }
             }
@@ -737,12 +742,7 @@ public struct KeywordExtractor: Sendable {
         }
         let best = score.max() ?? 1
         var top = TopK<String>(k)
-        for i in 0..<n { top.insert(names[i], score: score[i] / (best > 0 ? best : 1), id: 0) }
-        return Self.ordered(top.sorted().map { Keyword(word: $0.item, weight: $0.score) })
-    }
-
-    /// Best first; equal weights by word, so the output is deterministic.
-    static func ordered(_ keywords: [Keyword]) -> [Keyword] {
-        keywords.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.word < $1.word }
+        for i in 0..<n { top.insert(names[i], score: score[i] / (best > 0 ? best : 1), id: i) }
+        return top.sorted().map { Keyword(word: $0.item, weight: $0.score) }
     }
 }
