@@ -145,8 +145,8 @@ struct NameJoiner {
                                      _ lastCompound: UInt8) -> UInt8 {
         let single = mask(length == 1) & mask(step.edge < 0) & own
             & (CharacterClasses.surname | CharacterClasses.transliteration)
-        let worded = mask(length == 2 || length == 3) & mask(step.edge == Worker.Edge.base) & own & next
-            & CharacterClasses.transliteration
+        let worded = mask(length == 2 || length == 3) & mask(step.edge == Worker.Edge.base) & own
+            & (next | (nextCompound & CompoundClasses.rareTransliteration) >> 3) & CharacterClasses.transliteration
         let suffixed = mask(length == 2) & mask(step.edge != Worker.Edge.remainder) & next & CharacterClasses.suffix
         let headed = mask(length >= 3) & mask(step.edge >= 0) & next & CharacterClasses.compoundHead
         let tail = mask(step.edge != Worker.Edge.remainder) & mask(step.edge != Worker.Edge.joined) & nextCompound
@@ -751,12 +751,17 @@ struct NameJoiner {
         var characters = 0
         var singles = 0
         var hasWord = false
+        var rare = 0       // characters of the rarer alphabet inside the run (`rareInside`)
         while j < count && path[j].edge < 0 {
             let r = range(j)
             if r.count > 3 { break }
             var ok = true
             for p in r where !has(scalars[p], CharacterClasses.transliteration) { ok = false; break }
-            if !ok { break }
+            if !ok {
+                guard rareInside(j, count, after: characters) else { break }
+                rare += 1; singles += 1; characters += 1; j += 1
+                continue
+            }
             if r.count == 1 {
                 singles += 1
             } else {
@@ -779,8 +784,9 @@ struct NameJoiner {
             let r = range(j - 1)
             if r.count == 1 && Names.boundTransliterationSingles.contains(scalars[r.lowerBound]) { return nil }
         }
+        if rare > 0 { j = withoutRareEnd(i, j, &singles, &characters, &rare) }
         let taken = j - i
-        return taken >= 2 && characters >= 3 ? (taken, singles) : nil
+        return taken >= 2 && characters >= 3 && characters - rare >= 3 ? (taken, singles) : nil
     }
 
     @inline(__always)
@@ -1064,6 +1070,9 @@ enum CompoundClasses {
     static let pairLast: UInt8 = 32
     /// The first character of 公园, 文化 or 机关 (`Heads.pairNextCharacters`).
     static let pairNext: UInt8 = 64
+    /// A character of the rarer transliteration alphabet (`Names.rareTransliteration`), taken
+    /// only inside a run of the alphabet; three bits above `CharacterClasses.transliteration`.
+    static let rareTransliteration: UInt8 = 128
 
     /// The flags, indexed by scalar value below U+10000.
     static let table: [UInt8] = {
@@ -1077,6 +1086,7 @@ enum CompoundClasses {
         table[Int(Heads.guan)] |= viewEnd
         for s in Heads.pairLastCharacters.unicodeScalars { table[Int(s.value)] |= pairLast }
         for s in Heads.pairNextCharacters.unicodeScalars { table[Int(s.value)] |= pairNext }
+        for s in Names.rareTransliteration.unicodeScalars { table[Int(s.value)] |= rareTransliteration }
         return table
     }()
 }

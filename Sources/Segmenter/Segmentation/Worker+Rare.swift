@@ -1,0 +1,70 @@
+/// The rarer transliteration alphabet (`NameJoiner.transliterationRun`): characters that spell
+/// foreign names too (多 of 别尔德穆哈梅多夫, 法 of 布基纳法索, 武 of 恰武什奥卢, 陀 of 比勒陀利亚)
+/// but stand alone in Chinese text often enough that a run of them alone is no name. One of
+/// them is taken only *inside* a run of the alphabet: as one of ICU's single characters, after
+/// a piece of the alphabet and before another, never two in a row, never first or last, and the
+/// run holds three characters of the alphabet itself besides (斯|特|法|诺维奇 → 斯特法诺维奇,
+/// 梅津|采|夫 → 梅津采夫, 德|累|斯顿 → 德累斯顿; not 伊朗|东|阿塞拜疆, whose 东 is no member).
+extension NameJoiner {
+    /// Is token `j` (unread) one ICU character of the rarer alphabet inside a run: after
+    /// `after` characters of the run (one at least, the last not a rarer one) and before a
+    /// piece of the alphabet itself (ICU's, of up to three characters)?
+    func rareInside(_ j: Int, _ count: Int, after: Int) -> Bool {
+        guard after >= 1, j + 1 < count, path[j].edge == Worker.Edge.base else { return false }
+        let r = range(j)
+        guard r.count == 1, compoundClasses[Int(min(scalars[r.lowerBound], 0xFFFF))] & CompoundClasses.rareTransliteration != 0,
+              !isRare(j - 1) else { return false }
+        guard path[j + 1].edge < 0 else { return false }
+        let next = range(j + 1)
+        guard next.count <= 3 else { return false }
+        for p in next where !has(scalars[p], CharacterClasses.transliteration) { return false }
+        return true
+    }
+
+    /// Drops the tokens at the end of a run `i..<j` that holds a rarer character back to its
+    /// last piece of the alphabet that is no preposition, postposition or unit (the run's other
+    /// rules may have cut it just after a rarer character; 皮斯托|瑞|斯|因, 电|费|多|达|约), counting
+    /// them off `singles`, `characters` and `rare`; returns the new end.
+    func withoutRareEnd(_ i: Int, _ j: Int, _ singles: inout Int, _ characters: inout Int, _ rare: inout Int) -> Int {
+        var j = j
+        while j > i {
+            if isRare(j - 1) {
+                rare -= 1
+            } else {
+                let r = range(j - 1)
+                guard r.count == 1, Names.boundTransliterationSingles.contains(scalars[r.lowerBound]) else { break }
+            }
+            j -= 1
+            singles -= 1
+            characters -= 1
+        }
+        return j
+    }
+
+    /// Is token `j` one ICU character of the rarer alphabet that is not of the alphabet itself?
+    @inline(__always)
+    private func isRare(_ j: Int) -> Bool {
+        guard j >= 0 else { return false }
+        let r = range(j)
+        guard r.count == 1 else { return false }
+        let v = scalars[r.lowerBound]
+        return compoundClasses[Int(min(v, 0xFFFF))] & CompoundClasses.rareTransliteration != 0
+            && !has(v, CharacterClasses.transliteration)
+    }
+}
+
+extension Names {
+    /// The rarer transliteration alphabet: characters found on the corpus (`politics.jsonl`)
+    /// as ICU's single characters between two pieces of the alphabet, twice or more, and read
+    /// there as part of a foreign name every time (霍贾穆哈梅|多|夫, 斯|特|法|诺维奇,
+    /// 马特维|延|科, 恰|武|什奥卢, 阿尔茨|海|默, 阿勒坦|呼|雅|格, 梅津|采|夫, 克利姆|别|托夫,
+    /// 额|勒贝格|道|尔|吉, 阿布杜扎|依|尔, 额|尔|登|巴特, 格里|包|斯凯特, 伊|谢|克舍夫, 皮斯托|瑞|斯,
+    /// 德|累|斯顿, 厄|立|特里亚, 加|季|洛夫, 额|济|纳, 基|孔|肯雅热, 格里|先|科, 姆|纳|察|卡尼扬,
+    /// 布|痕|瓦尔德, 达卡沙|迦|拉, 克里斯|滕|森, 萨|金|巴耶夫, 腾|格里, 乌|力|格尔,
+    /// 施泰因布|吕|克, 巴|音|布鲁克, 比|勒|陀|利亚, 莫斯科|伏|努科沃, 比斯卡|廖|夫, 巴|甫|洛达尔,
+    /// 扎泽尔|果|德). Left out although found so: function characters and prepositions (和, 的,
+    /// 与, 在, 对, 就, 为, 将, 同, 及, 从, 向, 以), level characters (省, 州, 县, 市, 乡), verbs
+    /// and words that also stand between two names (称, 驻, 是, 至, 到, 让, 开, 爱, 代), and
+    /// characters read there outside names as often (东, 文, 江, 雪, 铁, 新, 都, 那, 万, 日).
+    static let rareTransliteration = "多法延武海呼采别道依登包谢瑞累立季额孔先察痕迦滕金腾力吕音陀伏廖甫果"
+}
