@@ -648,6 +648,7 @@ struct NameJoiner {
         if givenCharacter(i + 1, count) {
             if followedByCue(i + 2, count) { return 2 }
             if givenCharacter(i + 2, count) {
+                guard !foreignRunGoesOn(i, tokens: 3, count) else { return nil }  // 总统|马|塔|雷|拉
                 return precededByCue(w, start) || followedByCue(i + 3, count) ? 3 : nil
             }
             // A two-character name after a title, ending a clause (记者 李豪。).
@@ -660,7 +661,8 @@ struct NameJoiner {
         // Before a cue, not after a single character (the surname would end its word:
         // 淡水河|谷|公司|表示, 科|莫|提醒) and not before 等, which follows lists of nouns
         // (农|林|渔业|等).
-        guard wordGivenName(i + 1, count), !Names.ambiguousSurnames.contains(scalars[start]) else { return nil }
+        guard wordGivenName(i + 1, count), !Names.ambiguousSurnames.contains(scalars[start]),
+              !foreignRunGoesOn(i, tokens: 2, count) else { return nil }
         if precededByCue(w, start) { return 2 }
         return followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count) ? 2 : nil
     }
@@ -826,6 +828,10 @@ enum Names {
         "选手", "动员", "大使", "言人", "持人", "领导", "干部", "党员", "村民", "居民", "师傅",
         "先生", "女士", "司令", "政委", "军长", "师长", "旅长", "团长", "将军", "上将", "中将",
         "少将", "董事", "总裁", "厂长", "站长", "台长", "行长", "席长", "负责人", "责人",
+        // Roles found before names left in characters on the corpus (夫人, 总干事, 航天员,
+        // 研究员, 工程师, 被告人, 获得者, 设计师 …).
+        "夫人", "干事", "总统", "天员", "究员", "教师", "战士", "程师", "告人", "队员", "得者",
+        "小将", "学家", "护士", "计师", "患者", "队友",
     ].map(ICURepairs.key))
 
     /// Heads that make a dictionary term or place of three characters or more before them a
@@ -957,8 +963,8 @@ enum Names {
     ].map(ICURepairs.key))
     /// 等, after a list of nouns (a cue after a name of single characters only).
     static let deng: UInt32 = 0x7B49
-    /// One-character cues after a name.
-    static let afterCharacters = ScalarSet("说称等")
+    /// One-character cues after a name (摄 of a photograph's byline: 记者王伟摄).
+    static let afterCharacters = ScalarSet("说称等摄")
 
     /// Suffixes that make a word of the two-character word before them (PKU keeps 积极性,
     /// 现代化, 工作者, 世界观, 增长率, 服务业, 孩子们 whole). Left out because they also begin

@@ -53,6 +53,21 @@ extension NameJoiner {
     }
 }
 
+extension NameJoiner {
+    /// Are the given name's tokens after `i` (a surname; `tokens` in all with the given name's
+    /// two single characters or one ICU word) all of the transliteration alphabet, and is the
+    /// token after them a piece of it too (总统|马|塔|雷|拉, 总统|施|泰|因|迈|尔, 总统|穆|沙拉|夫)? Then they begin a
+    /// foreign name, which the transliteration rule joins, not a Chinese one.
+    func foreignRunGoesOn(_ i: Int, tokens: Int, _ count: Int) -> Bool {
+        guard i + tokens < count, path[i + tokens].edge < 0 else { return false }
+        let next = range(i + tokens)
+        guard next.count <= 3 else { return false }
+        // The surname may be outside the alphabet (总统|范|德|贝|伦, 总统|魏|茨|泽|克).
+        for p in range(i + 1).lowerBound..<next.upperBound where !has(scalars[p], CharacterClasses.transliteration) { return false }
+        return !(next.count == 1 && Names.boundTransliterationSingles.contains(scalars[next.lowerBound]))
+    }
+}
+
 extension Names {
     /// The rarer transliteration alphabet: characters found on the corpus (`politics.jsonl`)
     /// as ICU's single characters between two pieces of the alphabet, twice or more, and read
