@@ -219,7 +219,7 @@ struct NameJoiner {
         // body (中央|农村|工作|会议): joined with tokens already written. A place is
         // remembered for the rest of the call (安吉|县 alone, later).
         if r + 1 < count && path[r].edge != Worker.Edge.remainder && path[r].edge != Worker.Edge.joined {
-            if let from = placeBody(r, w, start, end, count) {
+            if let from = placeBody(r, w, start, end, count) ?? lonePlace(r, w, start, end, count) {
                 let bodyStart = from == 0 ? 0 : Int(path[from - 1].end)
                 let place = placeKey(bodyStart, Int(path[r + 1].end))
                 if place != .max { found.append(place) }

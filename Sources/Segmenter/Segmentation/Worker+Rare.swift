@@ -68,7 +68,45 @@ extension NameJoiner {
     }
 }
 
+extension NameJoiner {
+    /// Token `r` (`start..<end`) and the written token before it are two of ICU's single
+    /// characters, and token `r + 1` is 县 alone: a county named with no province or city before
+    /// it (霍|邱|县 → 霍邱县, 鄱|阳|县 → 鄱阳县, 兵|库|县). Returns the write index of the first
+    /// character, or nil. Not when a single character precedes them (聂|拉|木|县: the name is
+    /// longer), when either is a character names and places avoid (a particle, numeral,
+    /// determiner or level character), nor a ranking or qualifier of counties (产|粮|大|县,
+    /// 省|直|管|县, 重|灾|县: `Names.notLoneCountyBodies`), nor before a level word's end (县|级).
+    func lonePlace(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
+        guard end - start == 1, scalars[end] == Names.county, Int(path[r + 1].end) == end + 1,
+              path[r + 1].edge == Worker.Edge.base, path[r].edge == Worker.Edge.base,
+              w >= 1, start >= 1, path[w - 1].edge == Worker.Edge.base,
+              w == 1 || Int(path[w - 2].end) == start - 1 else { return nil }
+        // The token before the pair: none, or not one Han character.
+        if w >= 2 {
+            let s = w >= 3 ? Int(path[w - 3].end) : 0
+            if start - 1 - s == 1 && ScalarClass.isHan(scalars[s]) { return nil }
+        }
+        for p in (start - 1)...start {
+            let v = scalars[p]
+            if !ScalarClass.isHan(v) || has(v, CharacterClasses.notInNames) || Names.notInPlaces.contains(v)
+                || Names.notInAutonomousBodies.contains(v) || Names.notLoneCountyBodies.contains(v) { return nil }
+        }
+        if Names.notPlaceBodyEnds.contains(scalars[start]) { return nil }
+        if r + 2 < count {
+            let after = range(r + 2)
+            if after.count == 1 && Names.levelWordEnds.contains(scalars[after.lowerBound]) { return nil }
+        }
+        return w - 1
+    }
+}
+
 extension Names {
+    /// 县.
+    static let county: UInt32 = 0x53BF
+    /// Characters of rankings and qualifiers of counties, which no county named alone holds
+    /// (省|直|管|县, 重|灾|县, 强|县, 穷|县, 特|困|县, 小|县).
+    static let notLoneCountyBodies = ScalarSet("直管灾强穷困贫富弱小示范点")
+
     /// The rarer transliteration alphabet: characters found on the corpus (`politics.jsonl`)
     /// as ICU's single characters between two pieces of the alphabet, twice or more, and read
     /// there as part of a foreign name every time (霍贾穆哈梅|多|夫, 斯|特|法|诺维奇,
