@@ -737,7 +737,7 @@ struct NameJoiner {
     /// (西|巴尔|干).
     private func transliteration(_ i: Int, _ count: Int) -> Int? {
         if range(i).count == 1, let taken = transliterationRun(i, count, excluding: false), taken.singles >= 2 {
-            return taken.tokens
+            return locativeFrame(i, taken.tokens, count) ? nil : taken.tokens  // 把|祖|林|里|的
         }
         guard let taken = transliterationRun(i, count, excluding: true) else { return nil }
         return taken.tokens

@@ -100,7 +100,31 @@ extension NameJoiner {
     }
 }
 
+extension NameJoiner {
+    /// Are the `tokens` tokens from `i` three single characters that end in 里 or 内 between a
+    /// preposition of place (把, 在, 从, 往, 到, 进, 向, 于) and 的, punctuation or the end: a noun
+    /// and its postposition (把|祖|林|里|的 "in the ancestral grove"), not a foreign name?
+    func locativeFrame(_ i: Int, _ tokens: Int, _ count: Int) -> Bool {
+        guard tokens == 3 else { return false }
+        let first = range(i).lowerBound
+        let last = range(i + 2)
+        guard last.count == 1, last.upperBound - first == 3, first >= 1,
+              Names.postpositions.contains(scalars[last.lowerBound]),
+              Names.placePrepositions.contains(scalars[first - 1]) else { return false }
+        guard i + 3 < count else { return true }
+        let after = range(i + 3)
+        let v = scalars[after.lowerBound]
+        return (after.count == 1 && v == Names.de) || ScalarClass.kind(of: v) == .punctuation
+    }
+}
+
 extension Names {
+    /// 里 and 内, which end a noun of place as postpositions (`NameJoiner.locativeFrame`).
+    static let postpositions = ScalarSet("里内")
+    /// Prepositions of place before a noun and its postposition (把|祖|林|里, 在|…|里).
+    static let placePrepositions = ScalarSet("把在从往到进向于")
+    /// 的.
+    static let de: UInt32 = 0x7684
     /// 县.
     static let county: UInt32 = 0x53BF
     /// Characters of rankings and qualifiers of counties, which no county named alone holds
