@@ -122,7 +122,9 @@ struct NameJoiner {
             }
             // Tokens that only the head rules may start a join of (before 国家, 机关, 调解 …:
             // frequent) skip the other rules.
-            if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else { join(&r, &w, &start, count) }
+            if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else if may == Self.wordedNameOnly {
+                joinWordedName(&r, &w, &start, count)
+            } else { join(&r, &w, &start, count) }
             own = classOf(scalars[min(start, last)])
         }
         return w
@@ -159,11 +161,17 @@ struct NameJoiner {
             | mask(length >= 2) & mask(step.edge != Worker.Edge.remainder)
             & ((lastCompound & CompoundClasses.pairLast) << 1) & nextCompound & CompoundClasses.pairNext
         let others = single | worded | suffixed | headed | tail | glued
+        // An ICU word of two characters that begins with a surname, when nothing else applies
+        // (`Worker+Rare.swift`: 局长|王国|强, 主|任何|立|峰).
+        let surnamed = mask(length == 2) & mask(step.edge == Worker.Edge.base) & own & CharacterClasses.surname
         return (mask(others != 0) & 1) | (mask(termed | viewed != 0) & headRulesOnly)
+            | (mask(others | termed | viewed == 0) & mask(surnamed != 0) & wordedNameOnly)
     }
 
     /// `mayStartJoin`'s answer when only the head rules may apply.
     static let headRulesOnly: UInt8 = 2
+    /// `mayStartJoin`'s answer when only `joinWordedName` may apply.
+    static let wordedNameOnly: UInt8 = 4
 
     /// All ones for true, zero for false (a comparison's flag, with no branch).
     @inline(__always)
@@ -621,7 +629,7 @@ struct NameJoiner {
         return Self.placeTag | UInt64(e - s) << 60 | k
     }
 
-    private func emit(_ w: Int, end: Int32) -> Int {
+    func emit(_ w: Int, end: Int32) -> Int {
         path[w] = Worker.PathStep(end: end, edge: Worker.Edge.joined)
         return w + 1
     }
@@ -634,7 +642,7 @@ struct NameJoiner {
 
     /// Is token `i` (unread) one ICU character that may be part of a given name?
     @inline(__always)
-    private func givenCharacter(_ i: Int, _ count: Int) -> Bool {
+    func givenCharacter(_ i: Int, _ count: Int) -> Bool {
         guard i < count, path[i].edge < 0 else { return false }
         let r = range(i)
         return r.count == 1 && ScalarClass.isHan(scalars[r.lowerBound]) && !has(scalars[r.lowerBound], CharacterClasses.notInNames)
@@ -693,7 +701,7 @@ struct NameJoiner {
 
     /// Does the written token before `start` announce a name: a title or role at its end,
     /// a byline mark, or a list mark after a name?
-    private func precededByCue(_ w: Int, _ start: Int) -> Bool {
+    func precededByCue(_ w: Int, _ start: Int) -> Bool {
         guard w > 0 else { return false }
         let s = w >= 2 ? Int(path[w - 2].end) : 0
         let e = start
@@ -708,7 +716,7 @@ struct NameJoiner {
     }
 
     /// Is token `i` (unread) a title, a role or a verb of saying?
-    private func followedByCue(_ i: Int, _ count: Int) -> Bool {
+    func followedByCue(_ i: Int, _ count: Int) -> Bool {
         guard i < count else { return false }
         let r = range(i)
         if r.count == 1 { return Names.afterCharacters.contains(scalars[r.lowerBound]) }
@@ -717,7 +725,7 @@ struct NameJoiner {
     }
 
     /// Is token `i` (unread) punctuation, or past the end?
-    private func endsClause(_ i: Int, _ count: Int) -> Bool {
+    func endsClause(_ i: Int, _ count: Int) -> Bool {
         guard i < count else { return true }
         let r = range(i)
         return ScalarClass.kind(of: scalars[r.lowerBound]) == .punctuation

@@ -118,7 +118,61 @@ extension NameJoiner {
     }
 }
 
+extension NameJoiner {
+    /// Token `r` (at `start`) is one of ICU's words of two characters that begins with a
+    /// surname, and no other rule of the pass may start at it. Joins a person's name ICU
+    /// glued across (局长|王国|强 → 王国强; 主|任何|立|峰 → 主任|何立峰), or copies the token;
+    /// advances `r`, `w` and `start`.
+    ///
+    /// - A surname and a given-name character in one ICU word, then one more given-name
+    ///   character alone, after a title and before punctuation, 和, 、, 等 or a cue
+    ///   (副主任|韩文|秀|， → 韩文秀); not after a surname that is an everyday word (曾|经).
+    /// - A title's last character glued to a surname (任何 after 主): the title gets it back
+    ///   and the surname takes one given-name character before punctuation, 和, 、, 等 or a cue
+    ///   (主任|何琳|、), or two (主任|何立峰).
+    mutating func joinWordedName(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
+        guard r + 1 < count, givenCharacter(r + 1, count), ScalarClass.isHan(scalars[start + 1]) else {
+            copyToken(&r, &w, &start)
+            return
+        }
+        let closes = closesName(r + 2, count)
+        // 主|任何: the written token before is one character that makes a title with the first.
+        if w >= 1, start >= 1, has(scalars[start + 1], CharacterClasses.surname),
+           path[w - 1].edge == Worker.Edge.base, w == 1 || Int(path[w - 2].end) == start - 1,
+           Names.titles.contains(key(start - 1, start + 1)) {
+            let last = closes ? r + 1 : (givenCharacter(r + 2, count) ? r + 2 : -1)
+            if last > 0 {
+                path[w - 1] = Worker.PathStep(end: Int32(start + 1), edge: Worker.Edge.joined)
+                let nameEnd = path[last].end
+                found.append(key(start + 1, Int(nameEnd)))
+                w = emit(w, end: nameEnd)
+                start = Int(nameEnd)
+                r = last + 1
+                return
+            }
+        }
+        // 局长|王国|强: a name of three characters.
+        if closes, !has(scalars[start + 1], CharacterClasses.notInNames),
+           !Names.ambiguousSurnames.contains(scalars[start]), precededByCue(w, start) {
+            joinTokens(from: w, through: r + 1, &r, &w, &start)
+            return
+        }
+        copyToken(&r, &w, &start)
+    }
+
+    /// Does token `i` (unread) close a name: punctuation or the end, 和, 、 or 等, or a cue
+    /// (a title, a verb of saying)?
+    private func closesName(_ i: Int, _ count: Int) -> Bool {
+        guard i < count else { return true }
+        let r = range(i)
+        if r.count == 1 && Names.afterNameSingles.contains(scalars[r.lowerBound]) { return true }
+        return endsClause(i, count) || followedByCue(i, count)
+    }
+}
+
 extension Names {
+    /// Single characters after a name that close it (王国强和…, 韩文秀、…).
+    static let afterNameSingles = ScalarSet("和与及、等")
     /// 里 and 内, which end a noun of place as postpositions (`NameJoiner.locativeFrame`).
     static let postpositions = ScalarSet("里内")
     /// Prepositions of place before a noun and its postposition (把|祖|林|里, 在|…|里).
