@@ -72,4 +72,12 @@ import Segmenter
         #expect(Shared.segmenter.cut("办公室主任何时回来？").contains("何时"))
         #expect(Shared.segmenter.cut("局长王国强调要抓落实。").contains("强调"))
     }
+
+    @Test func theFirstNameOfAListIsJoined() {
+        // No cue before 周立新: the list mark and the next name of single characters are one.
+        let text = "会议由周立新、陈秀兰等代表主持。"
+        #expect(whole(text, "周立新") && whole(text, "陈秀兰"), "\(Shared.segmenter.cut(text))")
+        // Not before a word (a list of things, not of names).
+        #expect(!Shared.segmenter.cut("他买了王老吉、可乐和矿泉水。").contains("|王老吉|、|可乐"))
+    }
 }

@@ -657,7 +657,7 @@ struct NameJoiner {
             if followedByCue(i + 2, count) { return 2 }
             if givenCharacter(i + 2, count) {
                 guard !foreignRunGoesOn(i, tokens: 3, count) else { return nil }  // 总统|马|塔|雷|拉
-                return precededByCue(w, start) || followedByCue(i + 3, count) ? 3 : nil
+                return precededByCue(w, start) || followedByCue(i + 3, count) || listGoesOn(i + 3, count) ? 3 : nil
             }
             // A two-character name after a title, ending a clause (记者 李豪。).
             return endsClause(i + 2, count) && precededByCue(w, start) ? 2 : nil

@@ -1,5 +1,5 @@
 /// The rarer transliteration alphabet (`NameJoiner.transliterationRun`): characters that spell
-/// foreign names too (多 of 别尔德穆哈梅多夫, 法 of 布基纳法索, 武 of 恰武什奥卢, 陀 of 比勒陀利亚)
+/// foreign names too (多 of 别尔德穆哈梅多夫, 法 of 布基纳法索, 武 of 恰武什奥卢, 痕 of 布痕瓦尔德)
 /// but stand alone in Chinese text often enough that a run of them alone is no name. One of
 /// them is taken only *inside* a run of the alphabet: as one of ICU's single characters, after
 /// a piece of the alphabet and before another, never two in a row, never first or last, and the
@@ -56,13 +56,13 @@ extension NameJoiner {
 extension NameJoiner {
     /// Are the given name's tokens after `i` (a surname; `tokens` in all with the given name's
     /// two single characters or one ICU word) all of the transliteration alphabet, and is the
-    /// token after them a piece of it too (总统|马|塔|雷|拉, 总统|施|泰|因|迈|尔, 总统|穆|沙拉|夫)? Then they begin a
+    /// token after them a piece of it too (总统|马|塔|雷|拉, 总统|穆|沙|拉|夫, 总统|穆|沙拉|夫)? Then they begin a
     /// foreign name, which the transliteration rule joins, not a Chinese one.
     func foreignRunGoesOn(_ i: Int, tokens: Int, _ count: Int) -> Bool {
         guard i + tokens < count, path[i + tokens].edge < 0 else { return false }
         let next = range(i + tokens)
         guard next.count <= 3 else { return false }
-        // The surname may be outside the alphabet (总统|范|德|贝|伦, 总统|魏|茨|泽|克).
+        // The surname may be outside the alphabet (总统|魏|茨|泽|克).
         for p in range(i + 1).lowerBound..<next.upperBound where !has(scalars[p], CharacterClasses.transliteration) { return false }
         return !(next.count == 1 && Names.boundTransliterationSingles.contains(scalars[next.lowerBound]))
     }
@@ -71,7 +71,7 @@ extension NameJoiner {
 extension NameJoiner {
     /// Token `r` (`start..<end`) and the written token before it are two of ICU's single
     /// characters, and token `r + 1` is 县 alone: a county named with no province or city before
-    /// it (霍|邱|县 → 霍邱县, 鄱|阳|县 → 鄱阳县, 兵|库|县). Returns the write index of the first
+    /// it (鄱|阳|县 → 鄱阳县, 澜|沧|县 → 澜沧县, 兵|库|县). Returns the write index of the first
     /// character, or nil. Not when a single character precedes them (聂|拉|木|县: the name is
     /// longer), when either is a character names and places avoid (a particle, numeral,
     /// determiner or level character), nor a ranking or qualifier of counties (产|粮|大|县,
@@ -170,6 +170,20 @@ extension NameJoiner {
     }
 }
 
+extension NameJoiner {
+    /// Is token `j` (unread) 、 before another name of single characters, a surname and a
+    /// given-name character (王|洪|文|、|张|春|桥|、): the first name of a list, which the list
+    /// mark after a joined name then carries on?
+    func listGoesOn(_ j: Int, _ count: Int) -> Bool {
+        guard j + 2 < count, path[j].edge == Worker.Edge.base else { return false }
+        let mark = range(j)
+        guard mark.count == 1, scalars[mark.lowerBound] == 0x3001 else { return false }
+        let next = range(j + 1)
+        return next.count == 1 && path[j + 1].edge < 0 && has(scalars[next.lowerBound], CharacterClasses.surname)
+            && givenCharacter(j + 2, count)
+    }
+}
+
 extension Names {
     /// Single characters after a name that close it (王国强和…, 韩文秀、…).
     static let afterNameSingles = ScalarSet("和与及、等")
@@ -192,7 +206,7 @@ extension Names {
     /// 额|勒贝格|道|尔|吉, 阿布杜扎|依|尔, 额|尔|登|巴特, 格里|包|斯凯特, 伊|谢|克舍夫, 皮斯托|瑞|斯,
     /// 德|累|斯顿, 厄|立|特里亚, 加|季|洛夫, 额|济|纳, 基|孔|肯雅热, 格里|先|科, 姆|纳|察|卡尼扬,
     /// 布|痕|瓦尔德, 达卡沙|迦|拉, 克里斯|滕|森, 萨|金|巴耶夫, 腾|格里, 乌|力|格尔,
-    /// 施泰因布|吕|克, 巴|音|布鲁克, 比|勒|陀|利亚, 莫斯科|伏|努科沃, 比斯卡|廖|夫, 巴|甫|洛达尔,
+    /// 施泰因布|吕|克, 巴|音|布鲁克, 莫斯科|伏|努科沃, 比斯卡|廖|夫, 巴|甫|洛达尔,
     /// 扎泽尔|果|德). Left out although found so: function characters and prepositions (和, 的,
     /// 与, 在, 对, 就, 为, 将, 同, 及, 从, 向, 以), level characters (省, 州, 县, 市, 乡), verbs
     /// and words that also stand between two names (称, 驻, 是, 至, 到, 让, 开, 爱, 代), and
