@@ -20,7 +20,10 @@
 #   6. the same for Benchmarks/goldsets/political-terms-3.tsv, the third (ninth session: autonomous
 #      counties, places, head words, transliterations; written before that session's rules);
 #   7. the same for Benchmarks/goldsets/political-terms-4.tsv, the fourth (tenth session: heads such
-#      as 调解/热线/国家公园/观, 们, transliterations; written before that session's rules).
+#      as 调解/热线/国家公园/观, 们, transliterations; written before that session's rules);
+#   8. the same for Benchmarks/goldsets/political-terms-5.tsv, the fifth (eleventh session: person
+#      names, transliterations with rarer characters, country + place, counties; written before
+#      that session's rules).
 # Nothing from these files may go into a dictionary: they are for measuring only.
 #
 # Environment:
@@ -42,6 +45,7 @@ terms="$repo_root/Benchmarks/goldsets/political-terms.tsv"
 terms2="$repo_root/Benchmarks/goldsets/political-terms-2.tsv"
 terms3="$repo_root/Benchmarks/goldsets/political-terms-3.tsv"
 terms4="$repo_root/Benchmarks/goldsets/political-terms-4.tsv"
+terms5="$repo_root/Benchmarks/goldsets/political-terms-5.tsv"
 python="${PYTHON:-python3}"
 venv="${PEERS_VENV:-${HOME:-/root}/.cache/segtool-peers-venv}"
 with_jieba=1
@@ -58,7 +62,7 @@ done
 
 [[ -x "$segtool" ]] || die "segtool binary not found or not executable: $segtool
   Build it with: swift build -c release --product segtool   (or set SEGTOOL)"
-for f in "$gold" "$gold2" "$gold3" "$names" "$terms" "$terms2" "$terms3" "$terms4"; do [[ -f "$f" ]] || die "missing file: $f"; done
+for f in "$gold" "$gold2" "$gold3" "$names" "$terms" "$terms2" "$terms3" "$terms4" "$terms5"; do [[ -f "$f" ]] || die "missing file: $f"; done
 command -v "$python" >/dev/null 2>&1 || die "'$python' not found (apt-get install python3)"
 
 work="$(mktemp -d)"
@@ -167,7 +171,7 @@ EOF
 split_terms "$work/terms-segtool.txt" segtool
 
 # The later held-out sets: errors, ICU alone, and the split by lexicon membership.
-for set in "2:second:$terms2" "3:third:$terms3" "4:fourth:$terms4"; do
+for set in "2:second:$terms2" "3:third:$terms3" "4:fourth:$terms4" "5:fifth:$terms5"; do
     n="${set%%:*}"; rest="${set#*:}"; ordinal="${rest%%:*}"; file="${rest#*:}"
     echo
     echo "== political-terms-$n.tsv ($ordinal held-out set), segtool / ICU alone"
@@ -214,7 +218,9 @@ EOF
     jieba_cut "$work/terms3-raw.txt" "$work/terms3-jieba.txt"
     cut -f2 "$terms4" > "$work/terms4-raw.txt"
     jieba_cut "$work/terms4-raw.txt" "$work/terms4-jieba.txt"
-    for set in "$terms:$work/terms-jieba.txt" "$terms2:$work/terms2-jieba.txt" "$terms3:$work/terms3-jieba.txt" "$terms4:$work/terms4-jieba.txt"; do
+    cut -f2 "$terms5" > "$work/terms5-raw.txt"
+    jieba_cut "$work/terms5-raw.txt" "$work/terms5-jieba.txt"
+    for set in "$terms:$work/terms-jieba.txt" "$terms2:$work/terms2-jieba.txt" "$terms3:$work/terms3-jieba.txt" "$terms4:$work/terms4-jieba.txt" "$terms5:$work/terms5-jieba.txt"; do
         "$python" - "${set%%:*}" "${set#*:}" <<'EOF'
 import sys, pathlib
 rows = [l.split("\t")[0] for l in pathlib.Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if l]

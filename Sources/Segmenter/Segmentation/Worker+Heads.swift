@@ -311,11 +311,14 @@ enum Heads {
         "小时", "分钟", "全天", "我国", "中国", "全国", "各地", "各级", "这些", "这个", "那个",
         "一个", "多个", "多部", "各个", "所有", "其他", "有关", "相关", "部分", "一批", "首批",
         "现有", "全部", "专用", "任何", "方面", "局势", "小组", "制定", "正确",
+        // ICU's words of the adverb 就 (就 itself is no character a modifier avoids: 就业).
+        "就地", "就近", "就要", "就会", "就能", "就将", "就在", "就此", "就把", "早就", "也就", "那就", "这就",
     ].map(ICURepairs.key))
     /// Characters no modifier holds: particles, prepositions, conjunctions, pronouns and
-    /// numerals (的, 在, 和, 以, 这, 一 …).
+    /// numerals (的, 在, 和, 以, 这, 一 …). Not 就, which begins 就业 (就业|服务|热线): its
+    /// adverb's words are in `notModifiers`, and alone it is one character, never a modifier.
     static let notInModifiers = ScalarSet(
-        "的了着地得过在是和与及或对把被将为由向从以于而并也都就又还再更很最不没无这那其之所各该此每本某们个位名次说称等首批座")
+        "的了着地得过在是和与及或对把被将为由向从以于而并也都又还再更很最不没无这那其之所各该此每本某们个位名次说称等首批座")
     /// Single characters before a park's name that are verbs (建|…, 让|…, 进|…), not its
     /// first character.
     static let notParkSingles = ScalarSet("建设让属占进入把将用做搞好环省市县区乡镇州盟旗")

@@ -122,7 +122,9 @@ struct NameJoiner {
             }
             // Tokens that only the head rules may start a join of (before 国家, 机关, 调解 …:
             // frequent) skip the other rules.
-            if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else { join(&r, &w, &start, count) }
+            if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else if may == Self.wordedNameOnly {
+                joinWordedName(&r, &w, &start, count)
+            } else { join(&r, &w, &start, count) }
             own = classOf(scalars[min(start, last)])
         }
         return w
@@ -145,8 +147,8 @@ struct NameJoiner {
                                      _ lastCompound: UInt8) -> UInt8 {
         let single = mask(length == 1) & mask(step.edge < 0) & own
             & (CharacterClasses.surname | CharacterClasses.transliteration)
-        let worded = mask(length == 2 || length == 3) & mask(step.edge == Worker.Edge.base) & own & next
-            & CharacterClasses.transliteration
+        let worded = mask(length == 2 || length == 3) & mask(step.edge == Worker.Edge.base) & own
+            & (next | (nextCompound & CompoundClasses.rareTransliteration) >> 3) & CharacterClasses.transliteration
         let suffixed = mask(length == 2) & mask(step.edge != Worker.Edge.remainder) & next & CharacterClasses.suffix
         let headed = mask(length >= 3) & mask(step.edge >= 0) & next & CharacterClasses.compoundHead
         let tail = mask(step.edge != Worker.Edge.remainder) & mask(step.edge != Worker.Edge.joined) & nextCompound
@@ -159,11 +161,17 @@ struct NameJoiner {
             | mask(length >= 2) & mask(step.edge != Worker.Edge.remainder)
             & ((lastCompound & CompoundClasses.pairLast) << 1) & nextCompound & CompoundClasses.pairNext
         let others = single | worded | suffixed | headed | tail | glued
+        // An ICU word of two characters that begins with a surname, when nothing else applies
+        // (`Worker+Rare.swift`: 局长|王国|强, 主|任何|立|峰).
+        let surnamed = mask(length == 2) & mask(step.edge == Worker.Edge.base) & own & CharacterClasses.surname
         return (mask(others != 0) & 1) | (mask(termed | viewed != 0) & headRulesOnly)
+            | (mask(others | termed | viewed == 0) & mask(surnamed != 0) & wordedNameOnly)
     }
 
     /// `mayStartJoin`'s answer when only the head rules may apply.
     static let headRulesOnly: UInt8 = 2
+    /// `mayStartJoin`'s answer when only `joinWordedName` may apply.
+    static let wordedNameOnly: UInt8 = 4
 
     /// All ones for true, zero for false (a comparison's flag, with no branch).
     @inline(__always)
@@ -219,7 +227,7 @@ struct NameJoiner {
         // body (中央|农村|工作|会议): joined with tokens already written. A place is
         // remembered for the rest of the call (安吉|县 alone, later).
         if r + 1 < count && path[r].edge != Worker.Edge.remainder && path[r].edge != Worker.Edge.joined {
-            if let from = placeBody(r, w, start, end, count) {
+            if let from = placeBody(r, w, start, end, count) ?? lonePlace(r, w, start, end, count) {
                 let bodyStart = from == 0 ? 0 : Int(path[from - 1].end)
                 let place = placeKey(bodyStart, Int(path[r + 1].end))
                 if place != .max { found.append(place) }
@@ -621,7 +629,7 @@ struct NameJoiner {
         return Self.placeTag | UInt64(e - s) << 60 | k
     }
 
-    private func emit(_ w: Int, end: Int32) -> Int {
+    func emit(_ w: Int, end: Int32) -> Int {
         path[w] = Worker.PathStep(end: end, edge: Worker.Edge.joined)
         return w + 1
     }
@@ -634,7 +642,7 @@ struct NameJoiner {
 
     /// Is token `i` (unread) one ICU character that may be part of a given name?
     @inline(__always)
-    private func givenCharacter(_ i: Int, _ count: Int) -> Bool {
+    func givenCharacter(_ i: Int, _ count: Int) -> Bool {
         guard i < count, path[i].edge < 0 else { return false }
         let r = range(i)
         return r.count == 1 && ScalarClass.isHan(scalars[r.lowerBound]) && !has(scalars[r.lowerBound], CharacterClasses.notInNames)
@@ -648,7 +656,8 @@ struct NameJoiner {
         if givenCharacter(i + 1, count) {
             if followedByCue(i + 2, count) { return 2 }
             if givenCharacter(i + 2, count) {
-                return precededByCue(w, start) || followedByCue(i + 3, count) ? 3 : nil
+                guard !foreignRunGoesOn(i, tokens: 3, count) else { return nil }  // 总统|马|塔|雷|拉
+                return precededByCue(w, start) || followedByCue(i + 3, count) || listGoesOn(i + 3, count) ? 3 : nil
             }
             // A two-character name after a title, ending a clause (记者 李豪。).
             return endsClause(i + 2, count) && precededByCue(w, start) ? 2 : nil
@@ -660,7 +669,8 @@ struct NameJoiner {
         // Before a cue, not after a single character (the surname would end its word:
         // 淡水河|谷|公司|表示, 科|莫|提醒) and not before 等, which follows lists of nouns
         // (农|林|渔业|等).
-        guard wordGivenName(i + 1, count), !Names.ambiguousSurnames.contains(scalars[start]) else { return nil }
+        guard wordGivenName(i + 1, count), !Names.ambiguousSurnames.contains(scalars[start]),
+              !foreignRunGoesOn(i, tokens: 2, count) else { return nil }
         if precededByCue(w, start) { return 2 }
         return followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count) ? 2 : nil
     }
@@ -691,7 +701,7 @@ struct NameJoiner {
 
     /// Does the written token before `start` announce a name: a title or role at its end,
     /// a byline mark, or a list mark after a name?
-    private func precededByCue(_ w: Int, _ start: Int) -> Bool {
+    func precededByCue(_ w: Int, _ start: Int) -> Bool {
         guard w > 0 else { return false }
         let s = w >= 2 ? Int(path[w - 2].end) : 0
         let e = start
@@ -706,7 +716,7 @@ struct NameJoiner {
     }
 
     /// Is token `i` (unread) a title, a role or a verb of saying?
-    private func followedByCue(_ i: Int, _ count: Int) -> Bool {
+    func followedByCue(_ i: Int, _ count: Int) -> Bool {
         guard i < count else { return false }
         let r = range(i)
         if r.count == 1 { return Names.afterCharacters.contains(scalars[r.lowerBound]) }
@@ -715,7 +725,7 @@ struct NameJoiner {
     }
 
     /// Is token `i` (unread) punctuation, or past the end?
-    private func endsClause(_ i: Int, _ count: Int) -> Bool {
+    func endsClause(_ i: Int, _ count: Int) -> Bool {
         guard i < count else { return true }
         let r = range(i)
         return ScalarClass.kind(of: scalars[r.lowerBound]) == .punctuation
@@ -735,7 +745,7 @@ struct NameJoiner {
     /// (西|巴尔|干).
     private func transliteration(_ i: Int, _ count: Int) -> Int? {
         if range(i).count == 1, let taken = transliterationRun(i, count, excluding: false), taken.singles >= 2 {
-            return taken.tokens
+            return locativeFrame(i, taken.tokens, count) ? nil : taken.tokens  // 把|祖|林|里|的
         }
         guard let taken = transliterationRun(i, count, excluding: true) else { return nil }
         return taken.tokens
@@ -751,12 +761,17 @@ struct NameJoiner {
         var characters = 0
         var singles = 0
         var hasWord = false
+        var rare = 0       // characters of the rarer alphabet inside the run (`rareInside`)
         while j < count && path[j].edge < 0 {
             let r = range(j)
             if r.count > 3 { break }
             var ok = true
             for p in r where !has(scalars[p], CharacterClasses.transliteration) { ok = false; break }
-            if !ok { break }
+            if !ok {
+                guard rareInside(j, count, after: characters) else { break }
+                rare += 1; singles += 1; characters += 1; j += 1
+                continue
+            }
             if r.count == 1 {
                 singles += 1
             } else {
@@ -779,8 +794,9 @@ struct NameJoiner {
             let r = range(j - 1)
             if r.count == 1 && Names.boundTransliterationSingles.contains(scalars[r.lowerBound]) { return nil }
         }
+        if rare > 0 { j = withoutRareEnd(i, j, &singles, &characters, &rare) }
         let taken = j - i
-        return taken >= 2 && characters >= 3 ? (taken, singles) : nil
+        return taken >= 2 && characters >= 3 && characters - rare >= 3 ? (taken, singles) : nil
     }
 
     @inline(__always)
@@ -820,6 +836,10 @@ enum Names {
         "选手", "动员", "大使", "言人", "持人", "领导", "干部", "党员", "村民", "居民", "师傅",
         "先生", "女士", "司令", "政委", "军长", "师长", "旅长", "团长", "将军", "上将", "中将",
         "少将", "董事", "总裁", "厂长", "站长", "台长", "行长", "席长", "负责人", "责人",
+        // Roles found before names left in characters on the corpus (夫人, 总干事, 航天员,
+        // 研究员, 工程师, 被告人, 获得者, 设计师 …).
+        "夫人", "干事", "总统", "天员", "究员", "教师", "战士", "程师", "告人", "队员", "得者",
+        "小将", "学家", "护士", "计师", "患者", "队友",
     ].map(ICURepairs.key))
 
     /// Heads that make a dictionary term or place of three characters or more before them a
@@ -951,8 +971,8 @@ enum Names {
     ].map(ICURepairs.key))
     /// 等, after a list of nouns (a cue after a name of single characters only).
     static let deng: UInt32 = 0x7B49
-    /// One-character cues after a name.
-    static let afterCharacters = ScalarSet("说称等")
+    /// One-character cues after a name (摄 of a photograph's byline: 记者王伟摄).
+    static let afterCharacters = ScalarSet("说称等摄")
 
     /// Suffixes that make a word of the two-character word before them (PKU keeps 积极性,
     /// 现代化, 工作者, 世界观, 增长率, 服务业, 孩子们 whole). Left out because they also begin
@@ -1064,6 +1084,9 @@ enum CompoundClasses {
     static let pairLast: UInt8 = 32
     /// The first character of 公园, 文化 or 机关 (`Heads.pairNextCharacters`).
     static let pairNext: UInt8 = 64
+    /// A character of the rarer transliteration alphabet (`Names.rareTransliteration`), taken
+    /// only inside a run of the alphabet; three bits above `CharacterClasses.transliteration`.
+    static let rareTransliteration: UInt8 = 128
 
     /// The flags, indexed by scalar value below U+10000.
     static let table: [UInt8] = {
@@ -1077,6 +1100,7 @@ enum CompoundClasses {
         table[Int(Heads.guan)] |= viewEnd
         for s in Heads.pairLastCharacters.unicodeScalars { table[Int(s.value)] |= pairLast }
         for s in Heads.pairNextCharacters.unicodeScalars { table[Int(s.value)] |= pairNext }
+        for s in Names.rareTransliteration.unicodeScalars { table[Int(s.value)] |= rareTransliteration }
         return table
     }()
 }
