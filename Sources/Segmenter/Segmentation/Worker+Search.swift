@@ -13,6 +13,10 @@ import Darwin
 /// 中国, 特色, 社会主义, 社会, 主义.
 extension Worker {
     mutating func emit(lexicon: Lexicon?, mode: Segmenter.Mode, byteBase: Int, scalarBase: Int, out: inout [Token]) {
+        // Room for the precise tokens at once (a caller's new array would otherwise grow
+        // several times per text), growing geometrically across the chunks of a long text.
+        let needed = out.count + pathCount
+        if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
         if mode == .precise {
             emitPrecise(lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
             return
@@ -97,11 +101,19 @@ extension Worker {
         // alongside. A token has few, so a small sort.
         subwordKeys.removeAll(keepingCapacity: true)
         subwordSources.removeAll(keepingCapacity: true)
+        // The two- and three-character parts added so far, by their start's offset from `a`
+        // (tokens of up to 64 characters): ICU's dictionary is not asked about them again,
+        // since of two parts with the same span the first found is kept anyway.
+        var added2: UInt64 = 0, added3: UInt64 = 0
+        let marks = b - a <= 64
         func add(_ s: Int, _ e: Int, _ source: Token.Source) {
             // 16 bits for the order (a token has far fewer parts; this bounds pathological ones).
             guard subwordSources.count < 1 << 16 else { return }
             subwordKeys.append(UInt64(s) << 40 | UInt64(e) << 16 | UInt64(subwordSources.count))
             subwordSources.append(source)
+            if marks {
+                if e - s == 2 { added2 |= 1 << UInt64(s - a) } else if e - s == 3 { added3 |= 1 << UInt64(s - a) }
+            }
         }
         if let lexicon {
             for p in a..<b {
@@ -122,8 +134,10 @@ extension Worker {
             k += 1
         }
         for length in 2...3 where length < b - a {
-            for p in a...(b - length) where isICUWord(p, p + length) {
-                add(p, p + length, .icu)
+            let added = length == 2 ? added2 : added3
+            for p in a...(b - length) {
+                if marks && added & (1 << UInt64(p - a)) != 0 { continue }
+                if isICUWord(p, p + length) { add(p, p + length, .icu) }
             }
         }
         subwordKeys.sort()
@@ -142,6 +156,9 @@ extension Worker {
         // Two common ideographs: from the direct dictionary's tables, which the division has
         // just read (the cache below is a miss in a 1 MiB table).
         if b - a == 2, let known = cursor?.isPairWord(scalars[a], scalars[a + 1]) { return known }
+        // Three: most are no word of the dictionary at all, which its tables say at once
+        // (the cache below is a miss in a 1 MiB table).
+        if b - a == 3, cursor?.mayBeTripleWord(scalars[a], scalars[a + 1], scalars[a + 2]) == false { return false }
         var key: UInt64 = 0
         for i in a..<b {
             let v = scalars[i]
