@@ -17,48 +17,59 @@ extension Worker {
         // several times per text), growing geometrically across the chunks of a long text.
         let needed = out.count + pathCount
         if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
-        if mode == .precise {
-            emitPrecise(lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
-            return
-        }
-        var a = 0
-        for index in 0..<pathCount {
-            let step = path[index]
-            let b = Int(step.end)
-            let edge = step.edge
-            let source: Token.Source
-            if edge >= 0, let lexicon {
-                source = lexicon.isUser[Int(edge)] ? .userDictionary : .builtinDictionary
-            } else if edge == Edge.joined || (edge == Edge.base && segments[Int(segOf[a])].isRule) {
-                source = .rule
-            } else {
-                source = .icu
+        // The tokens are written through a pointer into the worker's grow-only scratch (a
+        // path has at most one token per scalar) and appended to `out` in one copy: `append`
+        // pays a uniqueness and a capacity check per token. The scratch is moved out of the
+        // worker for this (no copy), since `emitTokens` reads the worker at the same time.
+        var scratch: [Token] = []
+        swap(&scratch, &tokenScratch)
+        defer { swap(&scratch, &tokenScratch) }
+        scratch.grow(toAtLeast: pathCount, with: Token(utf8Range: 0..<0, scalarRange: 0..<0, kind: .symbol, source: .icu))
+        // Search mode stops after each token with parts to append them, then goes on.
+        var run = EmittedRun(next: 0, end: 0, partsStart: -1)
+        repeat {
+            let from = run.next
+            run = emitTokens(from: from, at: run.end, stoppingForParts: mode == .search, lexicon: lexicon,
+                             byteBase: byteBase, scalarBase: scalarBase, into: &scratch)
+            scratch.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<run.next])) }
+            if run.partsStart >= 0 {
+                appendSubwords(run.partsStart, run.end, lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
             }
-            out.append(makeToken(a, b, source: source, byteBase: byteBase, scalarBase: scalarBase, joined: edge == Edge.joined))
-            // A joined term that begins with its service number (12315热线) has parts too.
-            if mode == .search && b - a >= 3 && (ScalarClass.isHan(scalars[a]) || edge == Edge.joined) {
-                appendSubwords(a, b, lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
-            }
-            a = b
-        }
+        } while run.next < pathCount
     }
 
-    /// The precise tokens alone, on raw buffers.
-    private func emitPrecise(lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]) {
+    /// Where `emitTokens` stopped: the next path step and where its token starts, and the
+    /// start of the last token written when search mode stopped for its parts (else -1).
+    private struct EmittedRun {
+        var next: Int
+        var end: Int
+        var partsStart: Int
+    }
+
+    /// The precise tokens of `path[index...]` (the first starting at scalar `start`), written
+    /// to `out` at the same indices, on raw buffers; with `stoppingForParts`, up to and
+    /// including the first token that has parts in search mode: one of three or more
+    /// characters that begins with a Han character, or a joined term that begins with its
+    /// number (12315热线).
+    private func emitTokens(from index: Int, at start: Int, stoppingForParts: Bool, lexicon: Lexicon?,
+                            byteBase: Int, scalarBase: Int, into tokens: inout [Token]) -> EmittedRun {
         let count = pathCount
+        return tokens.withUnsafeMutableBufferPointer { out in
         scalars.withUnsafeBufferPointer { scalars in
         byteOffsets.withUnsafeBufferPointer { offsets in
         path.withUnsafeBufferPointer { path in
         segments.withUnsafeBufferPointer { segments in
         segOf.withUnsafeBufferPointer { segOf in
         (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
-            var a = 0
-            for index in 0..<count {
+            var a = start
+            var index = index
+            while index < count {
                 let step = path[index]
                 let b = Int(step.end)
                 let edge = step.edge
                 let first = scalars[a]
-                var kind: Token.Kind = ScalarClass.isHan(first) ? .ideographic : ScalarClass.kind(of: first)
+                let han = ScalarClass.isHan(first)
+                var kind: Token.Kind = han ? .ideographic : ScalarClass.kind(of: first)
                 let source: Token.Source
                 if edge >= 0 {
                     source = isUser[Int(edge)] ? .userDictionary : .builtinDictionary
@@ -81,12 +92,19 @@ extension Worker {
                 } else {
                     source = .icu
                 }
-                out.append(Token(
+                // Safe because: `out` has room for `pathCount` tokens (see `emit`).
+                out[index] = Token(
                     utf8Range: (byteBase + offsets[a])..<(byteBase + offsets[b]),
                     scalarRange: (scalarBase + a)..<(scalarBase + b),
-                    kind: kind, source: source))
+                    kind: kind, source: source)
+                index += 1
+                if stoppingForParts && b - a >= 3 && (han || edge == Edge.joined) {
+                    return EmittedRun(next: index, end: b, partsStart: a)
+                }
                 a = b
             }
+            return EmittedRun(next: index, end: a, partsStart: -1)
+        }
         }
         }
         }

@@ -58,6 +58,8 @@ struct Worker: @unchecked Sendable {
     var subwordSources: [Token.Source] = []
     var oracleEnds: [Int32] = []
     var oracleUTF16: [UInt16] = []
+    /// Output: the chunk's precise tokens before they are appended to the caller's array.
+    var tokenScratch: [Token] = []
 
     enum Edge {
         static let base: Int32 = -1
