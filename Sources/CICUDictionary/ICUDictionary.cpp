@@ -531,6 +531,22 @@ extern "C" int32_t segtool_icu_is_pair_word(
     return uint32_t(pair.value) <= firstCost + secondCost ? 1 : 0;
 }
 
+extern "C" int32_t segtool_icu_may_be_triple_word(
+        const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch,
+        uint16_t first, uint16_t second, uint16_t third) {
+    if (!dictionary || !scratch || !isRunUnit(first) || !isRunUnit(second) || !isRunUnit(third)) return -1;
+    // `divide` takes the three as one word only if the trie holds them: it walks there only
+    // when the first character's entry and the pair's let the next character through, which
+    // is what is checked here (from the same tables, no third trie step).
+    RootEntry spare;
+    const RootEntry &entry = rootEntry(*dictionary, first, spare, !scratch->checking);
+    if (!entry.more || !(entry.next & nextBit(second))) return 0;
+    icu::UCharsTrie trie(dictionary->trie);
+    const PairStep pair = pairStep(*scratch, pairCache(*scratch), entry, first, second, trie);
+    if (pair.result != USTRINGTRIE_NO_VALUE && pair.result != USTRINGTRIE_INTERMEDIATE_VALUE) return 0;
+    return (pair.next & nextBit(third)) ? 1 : 0;
+}
+
 extern "C" int32_t segtool_icu_is_one_word(
         const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch,
         const uint16_t *text, int32_t length) {

@@ -184,6 +184,7 @@ import Testing
         var scratch: [Int32] = []
         var ones = 0
         var pairs = 0  // answered from the direct dictionary's tables (`isPairWord`)
+        var triples = 0, triplesRuledOut = 0  // `mayBeTripleWord`: false only where ICU says no word
         for a in scalars.indices {
             for b in scalars.indices.prefix(60) {
                 for c in [nil] + scalars.prefix(8).map(Optional.some) {
@@ -197,12 +198,20 @@ import Testing
                         #expect(pair == y, "\(String(s)) as a pair")
                         pairs += 1
                     }
+                    if let c, let may = direct.mayBeTripleWord(scalars[a].value, scalars[b].value, c.value) {
+                        #expect(may || !y, "\(String(s)) ruled out, but ICU takes it as one word")
+                        triples += 1
+                        if !may { triplesRuledOut += 1 }
+                    }
                     if x { ones += 1 }
                 }
             }
         }
         #expect(ones > 100)  // the strings include words (中国, 经济, 发展 …), not only non-words
         #expect(pairs > 1000)
+        #expect(triples > 1000 && triplesRuledOut > triples / 2)
+        #expect(direct.mayBeTripleWord(0x5171, 0x548C, 0x56FD) == true)   // 共和国, one word for ICU
+        #expect(plain.mayBeTripleWord(0x5171, 0x548C, 0x56FD) == nil)
         #expect(plain.isPairWord(0x4E2D, 0x56FD) == nil)  // ICU alone has no direct dictionary
     }
 }

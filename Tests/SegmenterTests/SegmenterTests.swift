@@ -152,6 +152,41 @@ import Segmenter
         }
         #expect(firstInvalidUTF8Offset(Array("全过程人民民主 ok".utf8)) == nil)
     }
+
+    /// Decoding's fast path for three-byte sequences (leads E1–EC, EE–EF) against the full
+    /// check: for every lead byte from E0 to EF, with continuation bytes good, bad or cut off
+    /// by the end, the segmenter fails at the validator's offset or, on valid text, gives
+    /// tokens that tile the text with the scalars Swift decodes.
+    @Test func threeByteSequencesDecodeAsTheValidatorSays() throws {
+        let seconds: [UInt8] = [0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0]
+        let thirds: [UInt8] = [0x41, 0x80, 0xBF, 0xC0]
+        var cases: [[UInt8]] = []
+        for lead in UInt8(0xE0)...0xEF {
+            cases.append(Array("中".utf8) + [lead])
+            for second in seconds {
+                cases.append(Array("中".utf8) + [lead, second])
+                for third in thirds {
+                    cases.append(Array("中".utf8) + [lead, second, third] + Array("文a".utf8))
+                }
+            }
+        }
+        var valid = 0
+        for bytes in cases {
+            var tokens: [Token] = []
+            let bad = firstInvalidUTF8Offset(bytes)
+            do {
+                try bytes.withUnsafeBufferPointer { _ = try Shared.segmenter.segment(utf8: $0, into: &tokens) }
+                #expect(bad == nil, "\(bytes) segmented, but the validator says \(bad ?? -1)")
+                let text = String(decoding: bytes, as: UTF8.self)
+                #expect(tokens.first?.utf8Range.lowerBound == 0 && tokens.last?.utf8Range.upperBound == bytes.count)
+                #expect(tokens.last?.scalarRange.upperBound == text.unicodeScalars.count)
+                valid += 1
+            } catch {
+                #expect(error as? SegmenterError == .invalidUTF8(byteOffset: bad ?? -1), "\(bytes): \(error)")
+            }
+        }
+        #expect(valid > 0 && valid < cases.count)
+    }
 }
 
 @Suite struct Concurrency {

@@ -42,6 +42,14 @@ int32_t segtool_icu_breaks(
 int32_t segtool_icu_is_pair_word(
     const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch, uint16_t first, uint16_t second);
 
+/// Whether ICU's word breaks may take the three characters `first` `second` `third` as one
+/// word: 0 when they cannot (the dictionary's trie does not hold them, as read from the first
+/// character's table entry and the pair cache without a trie step), 1 when they may (then ask
+/// `segtool_icu_is_one_word`); -1 when any is not a common ideograph.
+int32_t segtool_icu_may_be_triple_word(
+    const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch,
+    uint16_t first, uint16_t second, uint16_t third);
+
 /// Whether ICU's word breaks take the whole of `text[0..<length]` as one word: 1 or 0; -1 when
 /// the text is not made of common ideographs alone (then ask ICU).
 int32_t segtool_icu_is_one_word(

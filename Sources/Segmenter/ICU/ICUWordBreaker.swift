@@ -114,6 +114,19 @@ final class ICUWordBreaker: @unchecked Sendable {
             }
         }
 
+        /// False when ICU certainly does not take the three ideographs as one word (its
+        /// dictionary holds no such word: read from the first character's table entry and the
+        /// pair cache, no trie step); true when it may; nil when any is not a common ideograph
+        /// or for ICU alone (then ask `isOneWord`).
+        func mayBeTripleWord(_ first: UInt32, _ second: UInt32, _ third: UInt32) -> Bool? {
+            guard let dictionary, let scratch, first < 0x10000, second < 0x10000, third < 0x10000 else { return nil }
+            switch segtool_icu_may_be_triple_word(dictionary, scratch, UInt16(first), UInt16(second), UInt16(third)) {
+            case 1: return true
+            case 0: return false
+            default: return nil
+            }
+        }
+
         /// Whether ICU takes the whole of `utf16` as one word: answered from the dictionary
         /// directly when the text is made of common ideographs alone, else by ICU.
         func isOneWord(_ utf16: UnsafeBufferPointer<UInt16>, scratchEnds: inout [Int32]) -> Bool {

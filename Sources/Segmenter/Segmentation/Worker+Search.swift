@@ -13,48 +13,63 @@ import Darwin
 /// 中国, 特色, 社会主义, 社会, 主义.
 extension Worker {
     mutating func emit(lexicon: Lexicon?, mode: Segmenter.Mode, byteBase: Int, scalarBase: Int, out: inout [Token]) {
-        if mode == .precise {
-            emitPrecise(lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
-            return
-        }
-        var a = 0
-        for index in 0..<pathCount {
-            let step = path[index]
-            let b = Int(step.end)
-            let edge = step.edge
-            let source: Token.Source
-            if edge >= 0, let lexicon {
-                source = lexicon.isUser[Int(edge)] ? .userDictionary : .builtinDictionary
-            } else if edge == Edge.joined || (edge == Edge.base && segments[Int(segOf[a])].isRule) {
-                source = .rule
-            } else {
-                source = .icu
+        // Room for the precise tokens at once (a caller's new array would otherwise grow
+        // several times per text), growing geometrically across the chunks of a long text.
+        let needed = out.count + pathCount
+        if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
+        // The tokens are written through a pointer into the worker's grow-only scratch (a
+        // path has at most one token per scalar) and appended to `out` in one copy: `append`
+        // pays a uniqueness and a capacity check per token. The scratch is moved out of the
+        // worker for this (no copy), since `emitTokens` reads the worker at the same time.
+        var scratch: [Token] = []
+        swap(&scratch, &tokenScratch)
+        defer { swap(&scratch, &tokenScratch) }
+        scratch.grow(toAtLeast: pathCount, with: Token(utf8Range: 0..<0, scalarRange: 0..<0, kind: .symbol, source: .icu))
+        // Search mode stops after each token with parts to append them, then goes on.
+        var run = EmittedRun(next: 0, end: 0, partsStart: -1)
+        repeat {
+            let from = run.next
+            run = emitTokens(from: from, at: run.end, stoppingForParts: mode == .search, lexicon: lexicon,
+                             byteBase: byteBase, scalarBase: scalarBase, into: &scratch)
+            scratch.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<run.next])) }
+            if run.partsStart >= 0 {
+                appendSubwords(run.partsStart, run.end, lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
             }
-            out.append(makeToken(a, b, source: source, byteBase: byteBase, scalarBase: scalarBase, joined: edge == Edge.joined))
-            // A joined term that begins with its service number (12315热线) has parts too.
-            if mode == .search && b - a >= 3 && (ScalarClass.isHan(scalars[a]) || edge == Edge.joined) {
-                appendSubwords(a, b, lexicon: lexicon, byteBase: byteBase, scalarBase: scalarBase, out: &out)
-            }
-            a = b
-        }
+        } while run.next < pathCount
     }
 
-    /// The precise tokens alone, on raw buffers.
-    private func emitPrecise(lexicon: Lexicon?, byteBase: Int, scalarBase: Int, out: inout [Token]) {
+    /// Where `emitTokens` stopped: the next path step and where its token starts, and the
+    /// start of the last token written when search mode stopped for its parts (else -1).
+    private struct EmittedRun {
+        var next: Int
+        var end: Int
+        var partsStart: Int
+    }
+
+    /// The precise tokens of `path[index...]` (the first starting at scalar `start`), written
+    /// to `out` at the same indices, on raw buffers; with `stoppingForParts`, up to and
+    /// including the first token that has parts in search mode: one of three or more
+    /// characters that begins with a Han character, or a joined term that begins with its
+    /// number (12315热线).
+    private func emitTokens(from index: Int, at start: Int, stoppingForParts: Bool, lexicon: Lexicon?,
+                            byteBase: Int, scalarBase: Int, into tokens: inout [Token]) -> EmittedRun {
         let count = pathCount
+        return tokens.withUnsafeMutableBufferPointer { out in
         scalars.withUnsafeBufferPointer { scalars in
         byteOffsets.withUnsafeBufferPointer { offsets in
         path.withUnsafeBufferPointer { path in
         segments.withUnsafeBufferPointer { segments in
         segOf.withUnsafeBufferPointer { segOf in
         (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
-            var a = 0
-            for index in 0..<count {
+            var a = start
+            var index = index
+            while index < count {
                 let step = path[index]
                 let b = Int(step.end)
                 let edge = step.edge
                 let first = scalars[a]
-                var kind: Token.Kind = ScalarClass.isHan(first) ? .ideographic : ScalarClass.kind(of: first)
+                let han = ScalarClass.isHan(first)
+                var kind: Token.Kind = han ? .ideographic : ScalarClass.kind(of: first)
                 let source: Token.Source
                 if edge >= 0 {
                     source = isUser[Int(edge)] ? .userDictionary : .builtinDictionary
@@ -77,12 +92,19 @@ extension Worker {
                 } else {
                     source = .icu
                 }
-                out.append(Token(
+                // Safe because: `out` has room for `pathCount` tokens (see `emit`).
+                out[index] = Token(
                     utf8Range: (byteBase + offsets[a])..<(byteBase + offsets[b]),
                     scalarRange: (scalarBase + a)..<(scalarBase + b),
-                    kind: kind, source: source))
+                    kind: kind, source: source)
+                index += 1
+                if stoppingForParts && b - a >= 3 && (han || edge == Edge.joined) {
+                    return EmittedRun(next: index, end: b, partsStart: a)
+                }
                 a = b
             }
+            return EmittedRun(next: index, end: a, partsStart: -1)
+        }
         }
         }
         }
@@ -97,11 +119,19 @@ extension Worker {
         // alongside. A token has few, so a small sort.
         subwordKeys.removeAll(keepingCapacity: true)
         subwordSources.removeAll(keepingCapacity: true)
+        // The two- and three-character parts added so far, by their start's offset from `a`
+        // (tokens of up to 64 characters): ICU's dictionary is not asked about them again,
+        // since of two parts with the same span the first found is kept anyway.
+        var added2: UInt64 = 0, added3: UInt64 = 0
+        let marks = b - a <= 64
         func add(_ s: Int, _ e: Int, _ source: Token.Source) {
             // 16 bits for the order (a token has far fewer parts; this bounds pathological ones).
             guard subwordSources.count < 1 << 16 else { return }
             subwordKeys.append(UInt64(s) << 40 | UInt64(e) << 16 | UInt64(subwordSources.count))
             subwordSources.append(source)
+            if marks {
+                if e - s == 2 { added2 |= 1 << UInt64(s - a) } else if e - s == 3 { added3 |= 1 << UInt64(s - a) }
+            }
         }
         if let lexicon {
             for p in a..<b {
@@ -122,8 +152,10 @@ extension Worker {
             k += 1
         }
         for length in 2...3 where length < b - a {
-            for p in a...(b - length) where isICUWord(p, p + length) {
-                add(p, p + length, .icu)
+            let added = length == 2 ? added2 : added3
+            for p in a...(b - length) {
+                if marks && added & (1 << UInt64(p - a)) != 0 { continue }
+                if isICUWord(p, p + length) { add(p, p + length, .icu) }
             }
         }
         subwordKeys.sort()
@@ -142,6 +174,9 @@ extension Worker {
         // Two common ideographs: from the direct dictionary's tables, which the division has
         // just read (the cache below is a miss in a 1 MiB table).
         if b - a == 2, let known = cursor?.isPairWord(scalars[a], scalars[a + 1]) { return known }
+        // Three: most are no word of the dictionary at all, which its tables say at once
+        // (the cache below is a miss in a 1 MiB table).
+        if b - a == 3, cursor?.mayBeTripleWord(scalars[a], scalars[a + 1], scalars[a + 2]) == false { return false }
         var key: UInt64 = 0
         for i in a..<b {
             let v = scalars[i]

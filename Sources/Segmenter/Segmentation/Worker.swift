@@ -58,6 +58,8 @@ struct Worker: @unchecked Sendable {
     var subwordSources: [Token.Source] = []
     var oracleEnds: [Int32] = []
     var oracleUTF16: [UInt16] = []
+    /// Output: the chunk's precise tokens before they are appended to the caller's array.
+    var tokenScratch: [Token] = []
 
     enum Edge {
         static let base: Int32 = -1
@@ -151,6 +153,14 @@ struct Worker: @unchecked Sendable {
                 if b < 0x80 {
                     v = UInt32(b)
                     len = 1
+                } else if b &- 0xE1 < 0x0F && b != 0xED && i &+ 2 < n
+                            && (bytes[i &+ 1] & 0xC0) == 0x80 && (bytes[i &+ 2] & 0xC0) == 0x80 {
+                    // Three bytes led by E1–EC or EE–EF (all of Han and Chinese punctuation):
+                    // never overlong, never a surrogate, so the continuation bytes suffice;
+                    // anything else takes the full check below.
+                    v = ScalarClass.fold((UInt32(b & 0x0F) << 12) | (UInt32(bytes[i &+ 1] & 0x3F) << 6)
+                        | UInt32(bytes[i &+ 2] & 0x3F))
+                    len = 3
                 } else if let (value, length) = UTF8Decoding.decode(bytes, at: i) {
                     v = ScalarClass.fold(value)
                     len = length
@@ -164,10 +174,10 @@ struct Worker: @unchecked Sendable {
                 }
                 scalars[count] = v
                 offsets[count] = i
-                count += 1
+                count &+= 1
                 if v < 0x10000 {
                     utf16[units] = UInt16(truncatingIfNeeded: v)
-                    units += 1
+                    units &+= 1
                 } else {
                     let w = v - 0x10000
                     utf16[units] = UInt16(truncatingIfNeeded: 0xD800 + (w >> 10))
@@ -175,7 +185,7 @@ struct Worker: @unchecked Sendable {
                     units += 2
                     supplementary = true
                 }
-                i += len
+                i &+= len
             }
             offsets[count] = n
         }
