@@ -356,7 +356,7 @@ enum CharacterClasses {
         mark(String((Names.compoundHeadWords + Names.systemHeadWords).compactMap(\.unicodeScalars.first).map(Character.init)), compoundHead)
         mark(Names.surnames, surname)
         mark(Names.transliteration, transliteration)
-        mark(Names.suffixes, suffix)
+        mark(Names.suffixes + ICURepairs.wordSuffixes, suffix)
         mark(Names.notInNames, notInNames)
         mark("这那该本首每各上下", demonstrative, more: true)
         mark("到在至", placeComplement, more: true)

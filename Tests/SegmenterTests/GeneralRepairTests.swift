@@ -1,0 +1,37 @@
+import Testing
+import Segmenter
+
+/// The eleventh session's classes of ICU's own mistakes on general news (issue 17 §4), on
+/// sentences written for these tests: no word here was taken from a gold set.
+@Suite struct GeneralRepairTests {
+    /// A two-character word and a suffix ICU left alone (`ICURepairs.wordSuffixes`): one word,
+    /// as PKU writes 加工厂, 交易量, 代表团.
+    @Test(arguments: [
+        ("这家钢铁厂扩建了会议室", "这|家|钢铁厂|扩建|了|会议室"),
+        ("游客接待量再创新高", "游客|接待量"),
+        ("选手们参加了擂台赛", "选手们|参加|了|擂台赛"),
+        ("市民在美食节上品尝小吃", "市民|在|美食节|上|品尝|小吃"),
+        ("货币供应量保持合理增长", "货币|供应量|保持"),
+        ("中心组织了宣讲团", "中心|组织|了|宣讲团"),
+    ])
+    func aWordTakesItsSuffix(_ pair: (String, String)) {
+        let cut = Shared.segmenter.cut(pair.0)
+        #expect(cut.hasPrefix(pair.1), "\(cut)")
+        #expect(!Shared.icu.cut(pair.0).hasPrefix(pair.1))
+    }
+
+    /// Not when the suffix begins a word with the character after it (奖补, 量身, 费率, 网下),
+    /// after a number, or before a transliteration (费萨尔): the joined token does not appear.
+    @Test(arguments: [
+        ("按规定发放奖补资金", "发放奖"),
+        ("为客户量身定制方案", "客户量"),
+        ("实施费率优惠", "实施费"),
+        ("推出网下申购", "推出网"),
+        ("列车由三节车厢组成", "由三节"),
+        ("沙特外交大臣费萨尔会见了客人", "大臣费"),
+    ])
+    func theSuffixStaysAloneWhereItBeginsAWord(_ pair: (String, String)) {
+        let tokens = Shared.segmenter.cut(pair.0).split(separator: "|")
+        #expect(!tokens.contains(Substring(pair.1)), "\(tokens)")
+    }
+}
