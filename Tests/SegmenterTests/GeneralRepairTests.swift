@@ -13,6 +13,9 @@ import Segmenter
         ("市民在美食节上品尝小吃", "市民|在|美食节|上|品尝|小吃"),
         ("货币供应量保持合理增长", "货币|供应量|保持"),
         ("中心组织了宣讲团", "中心|组织|了|宣讲团"),
+        ("医生说这是一种并发症", "医生|说|这|是|一|种|并发症"),
+        ("他因诈骗罪被判刑", "他|因|诈骗罪|被|判刑"),
+        ("学生们上体育课", "学生们|上|体育课"),
     ])
     func aWordTakesItsSuffix(_ pair: (String, String)) {
         let cut = Shared.segmenter.cut(pair.0)
@@ -33,5 +36,30 @@ import Segmenter
     func theSuffixStaysAloneWhereItBeginsAWord(_ pair: (String, String)) {
         let tokens = Shared.segmenter.cut(pair.0).split(separator: "|")
         #expect(!tokens.contains(Substring(pair.1)), "\(tokens)")
+    }
+
+    /// Four-character ICU words that PKU writes as two words (`ICURepairs+Compounds.swift`);
+    /// idioms and units stay whole.
+    @Test(arguments: [
+        ("这家航空公司增开了航线", "这|家|航空|公司|增开|了|航线"),
+        ("两国人民友谊深厚", "两|国|人民|友谊|深厚"),
+        ("老人的日常生活很规律", "老人|的|日常|生活|很|规律"),
+    ])
+    func compoundsOfTwoWordsAreSplit(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0) == pair.1)
+        #expect(Shared.icu.cut(pair.0) != pair.1)
+    }
+
+    @Test func idiomsAndUnitsOfFourCharactersStayWhole() {
+        #expect(Shared.segmenter.cut("他们因地制宜发展产业") == "他们|因地制宜|发展|产业")
+        #expect(Shared.segmenter.cut("面积三平方公里").hasSuffix("平方公里"))
+    }
+
+    /// 每 and a unit of measure are two words (rule 3 of the goldsets README: 每 桶, 每 公斤),
+    /// as a numeral and the unit are (一 斤).
+    @Test func eachAndAUnitAreTwoWords() {
+        #expect(Shared.segmenter.cut("原油每桶上涨两美元") == "原油|每|桶|上涨|两|美元")
+        #expect(Shared.segmenter.cut("大米每斤涨了一毛") == "大米|每|斤|涨|了|一|毛")
+        #expect(Shared.icu.cut("原油每桶上涨两美元").contains("每桶"))
     }
 }
