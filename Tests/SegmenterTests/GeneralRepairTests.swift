@@ -62,4 +62,19 @@ import Segmenter
         #expect(Shared.segmenter.cut("大米每斤涨了一毛") == "大米|每|斤|涨|了|一|毛")
         #expect(Shared.icu.cut("原油每桶上涨两美元").contains("每桶"))
     }
+
+    /// 一起 before the noun of a case or an incident is the numeral and the classifier 起; the
+    /// adverb "together" stays one word.
+    @Test func yiqiBeforeACaseIsANumeralAndAClassifier() {
+        #expect(Shared.segmenter.cut("昨天发生一起火灾") == "昨天|发生|一|起|火灾")
+        #expect(Shared.segmenter.cut("警方破获一起诈骗案件") == "警方|破获|一|起|诈骗|案件")
+        #expect(Shared.segmenter.cut("我们一起努力") == "我们|一起|努力")
+        #expect(Shared.icu.cut("昨天发生一起火灾").contains("一起"))
+    }
+
+    /// 每 and a unit of two characters that ICU glued into one word (每公斤) are two words.
+    @Test func eachAndAUnitOfTwoCharacters() {
+        #expect(Shared.segmenter.cut("每公斤售价上涨").hasPrefix("每|公斤|售价"))
+        #expect(Shared.icu.cut("每公斤售价上涨").hasPrefix("每公斤"))
+    }
 }

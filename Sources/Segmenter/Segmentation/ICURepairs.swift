@@ -86,10 +86,12 @@ enum ICURepairs {
     /// - a demonstrative, ordinal or distributive glued to its classifier: 这位, 这次, 本届,
     ///   该项, 首批, 每位, 各个 → 这|位 …; before a numeral, 这几天, 每一件 → 这|几|天 …; and
     ///   个 glued to what it counts, 下个月, 每个人, 三个月 → 下|个|月 … (kept: `keepDemonstrative`);
+    ///   每 glued to a unit of two characters, 每公斤, 每公里 → 每|公斤;
     /// - an adverb or pronoun glued to a verb, a modal or a preposition, a verb glued to its
     ///   complement of place or extent, 得 glued to a degree adverb: 已有, 也能, 不会, 都在,
     ///   他在, 也不, 我要, 放在, 降至, 送到, 得很 → 已|有 …; a verb glued to the particle 得, 做得, 看得 →
-    ///   做|得 …; a numeral glued to 起, 多起, 几起 → 多|起 (a closed list, `splitPairs`);
+    ///   做|得 …; a numeral glued to 起, 多起, 几起 → 多|起 (a closed list, `splitPairs`), and 一起
+    ///   before the noun of a case, 一起|案件 → 一|起|案件 (`isCaseClassifier`);
     /// - a degree adverb glued to what it grades: 较大, 更好, 很受, 更有 → 较|大 … (kept:
     ///   `keepDegree`);
     /// - a three-character word ending in 到, 在 or 至: a verb of two characters and its
@@ -117,6 +119,7 @@ enum ICURepairs {
                 if keepDemonstrative.contains(key(scalars, s, e)) { return nil }
                 if second == ge { return e - 1 }                        // 下个|月, then 下|个
                 if ScalarClass.isHanNumeral(second) || second == ji { return s + 1 }  // 这|几天
+                if scalars[s] == mei { return s + 1 }                   // 每|公斤, 每|公里
             }
             return nil
         }
@@ -125,6 +128,7 @@ enum ICURepairs {
                 && splitPairs.contains(key(scalars, s, e)) {
                 return s + 1
             }
+            if isCaseClassifier(scalars, s, e) { return s + 1 }  // 一|起|案件 (ICURepairs+Context.swift)
             return nil
         }
         if length == 3 {
@@ -275,6 +279,7 @@ enum ICURepairs {
     private static let yi: UInt32 = 0x4E00    // 一
     private static let shang: UInt32 = 0x4E0A // 上
     private static let xia: UInt32 = 0x4E0B   // 下
+    private static let mei: UInt32 = 0x6BCF   // 每
 
     /// Classifiers and counted nouns a numeral never joins (PKU: 一 个, 三 年, 两 国).
     /// Not here, because the numeral + character is a word: 道 (一道 "together"), 点, 号, 代,
