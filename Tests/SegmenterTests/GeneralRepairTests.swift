@@ -77,4 +77,13 @@ import Segmenter
         #expect(Shared.segmenter.cut("每公斤售价上涨").hasPrefix("每|公斤|售价"))
         #expect(Shared.icu.cut("每公斤售价上涨").hasPrefix("每公斤"))
     }
+
+    /// Words of this session's vocabulary (`11-vocabulary.txt`, found on the corpus) that ICU
+    /// splits come out whole; a demonstrative and the classifier 趟 are two words.
+    @Test func vocabularyOfTheEleventhSession() {
+        #expect(Shared.segmenter.cut("这趟列车晚点了") == "这|趟|列车|晚点|了")
+        #expect(Shared.segmenter.cut("市民在植物园散步") == "市民|在|植物园|散步")
+        #expect(Shared.segmenter.cut("警方侦破凶杀案") == "警方|侦破|凶杀案")
+        #expect(Shared.icu.cut("这趟列车晚点了") != "这|趟|列车|晚点|了")
+    }
 }

@@ -284,7 +284,7 @@ enum ICURepairs {
     /// Classifiers and counted nouns a numeral never joins (PKU: 一 个, 三 年, 两 国).
     /// Not here, because the numeral + character is a word: 道 (一道 "together"), 点, 号, 代,
     /// 步, 级, 期, 方, 时, 月, 日, 大 (十八大), 岸, 会, 院 (两岸, 两会, 两院).
-    static let classifiers = ("个批次项名位家条件种成台所座场支篇份张架艘辆只根块片层轮枚幅颗句套段股栋群圈幕把封间户人国年天周倍届笔处例款首部类桶斤")
+    static let classifiers = ("个批次项名位家条件种成台所座场支篇份张架艘辆只根块片层轮枚幅颗句套段股栋群圈幕把封间户人国年天周倍届笔处例款首部类桶斤趟")
 
     /// Particles that ICU glues to the word before them.
     static let tailParticles = "的了着地"
