@@ -21,6 +21,8 @@ import Segmenter
     static let gold2Path = "Benchmarks/goldsets/general-news-2.utf8"
     /// The third general-news set (ninth session, written before that session's repairs).
     static let gold3Path = "Benchmarks/goldsets/general-news-3.utf8"
+    /// The fourth general-news set (eleventh session, written before that session's repairs).
+    static let gold4Path = "Benchmarks/goldsets/general-news-4.utf8"
 
     /// The file's bytes as UTF-8 text, or a test failure naming the file.
     static func text(_ relative: String) throws -> String {
@@ -39,7 +41,7 @@ import Segmenter
         return lines
     }
 
-    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100)])
+    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100), (gold4Path, 150)])
     func goldLinesAreTokensSeparatedBySingleSpaces(_ set: (path: String, minimum: Int)) throws {
         let lines = Self.lines(try Self.text(set.path))
         #expect(lines.count >= set.minimum, "only \(lines.count) sentences")
@@ -61,7 +63,7 @@ import Segmenter
         }
     }
 
-    /// The second set shares no sentence with the first, the third none with either.
+    /// The second set shares no sentence with the first, the third none with either, the fourth none with the three.
     @Test func theSecondSetIsNew() throws {
         let first = Set(Self.lines(try Self.text(Self.goldPath)).map { $0.replacingOccurrences(of: " ", with: "") })
         for (index, line) in Self.lines(try Self.text(Self.gold2Path)).enumerated() {
@@ -71,6 +73,11 @@ import Segmenter
         for (index, line) in Self.lines(try Self.text(Self.gold3Path)).enumerated() {
             let raw = line.replacingOccurrences(of: " ", with: "")
             #expect(!first.contains(raw) && !second.contains(raw), "\(Self.gold3Path):\(index + 1) is in an earlier set")
+        }
+        let third = Set(Self.lines(try Self.text(Self.gold3Path)).map { $0.replacingOccurrences(of: " ", with: "") })
+        for (index, line) in Self.lines(try Self.text(Self.gold4Path)).enumerated() {
+            let raw = line.replacingOccurrences(of: " ", with: "")
+            #expect(!first.contains(raw) && !second.contains(raw) && !third.contains(raw), "\(Self.gold4Path):\(index + 1) is in an earlier set")
         }
     }
 

@@ -17,6 +17,7 @@ enum ICURepairs {
     static func splitPoint(_ scalars: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, classes: UnsafeBufferPointer<UInt8>) -> Int? {
         let length = e - s
         if length < 2 || length > 4 { return nil }
+        if length == 4, let cut = compoundSplit(scalars, s, e) { return cut }  // 航空|公司 (ICURepairs+Compounds.swift)
         let first = scalars[s], last = scalars[e - 1]
         let lastClass = CharacterClasses.of(last, in: classes)
         let firstClass = CharacterClasses.of(first, in: classes)
@@ -85,10 +86,12 @@ enum ICURepairs {
     /// - a demonstrative, ordinal or distributive glued to its classifier: 这位, 这次, 本届,
     ///   该项, 首批, 每位, 各个 → 这|位 …; before a numeral, 这几天, 每一件 → 这|几|天 …; and
     ///   个 glued to what it counts, 下个月, 每个人, 三个月 → 下|个|月 … (kept: `keepDemonstrative`);
+    ///   每 glued to a unit of two characters, 每公斤, 每公里 → 每|公斤;
     /// - an adverb or pronoun glued to a verb, a modal or a preposition, a verb glued to its
     ///   complement of place or extent, 得 glued to a degree adverb: 已有, 也能, 不会, 都在,
     ///   他在, 也不, 我要, 放在, 降至, 送到, 得很 → 已|有 …; a verb glued to the particle 得, 做得, 看得 →
-    ///   做|得 …; a numeral glued to 起, 多起, 几起 → 多|起 (a closed list, `splitPairs`);
+    ///   做|得 …; a numeral glued to 起, 多起, 几起 → 多|起 (a closed list, `splitPairs`), and 一起
+    ///   before the noun of a case, 一起|案件 → 一|起|案件 (`isCaseClassifier`);
     /// - a degree adverb glued to what it grades: 较大, 更好, 很受, 更有 → 较|大 … (kept:
     ///   `keepDegree`);
     /// - a three-character word ending in 到, 在 or 至: a verb of two characters and its
@@ -116,6 +119,7 @@ enum ICURepairs {
                 if keepDemonstrative.contains(key(scalars, s, e)) { return nil }
                 if second == ge { return e - 1 }                        // 下个|月, then 下|个
                 if ScalarClass.isHanNumeral(second) || second == ji { return s + 1 }  // 这|几天
+                if scalars[s] == mei { return s + 1 }                   // 每|公斤, 每|公里
             }
             return nil
         }
@@ -124,6 +128,7 @@ enum ICURepairs {
                 && splitPairs.contains(key(scalars, s, e)) {
                 return s + 1
             }
+            if isCaseClassifier(scalars, s, e) { return s + 1 }  // 一|起|案件 (ICURepairs+Context.swift)
             return nil
         }
         if length == 3 {
@@ -274,11 +279,12 @@ enum ICURepairs {
     private static let yi: UInt32 = 0x4E00    // 一
     private static let shang: UInt32 = 0x4E0A // 上
     private static let xia: UInt32 = 0x4E0B   // 下
+    private static let mei: UInt32 = 0x6BCF   // 每
 
     /// Classifiers and counted nouns a numeral never joins (PKU: 一 个, 三 年, 两 国).
     /// Not here, because the numeral + character is a word: 道 (一道 "together"), 点, 号, 代,
     /// 步, 级, 期, 方, 时, 月, 日, 大 (十八大), 岸, 会, 院 (两岸, 两会, 两院).
-    static let classifiers = ("个批次项名位家条件种成台所座场支篇份张架艘辆只根块片层轮枚幅颗句套段股栋群圈幕把封间户人国年天周倍届笔处例款首部类")
+    static let classifiers = ("个批次项名位家条件种成台所座场支篇份张架艘辆只根块片层轮枚幅颗句套段股栋群圈幕把封间户人国年天周倍届笔处例款首部类桶斤趟")
 
     /// Particles that ICU glues to the word before them.
     static let tailParticles = "的了着地"
@@ -356,7 +362,7 @@ enum CharacterClasses {
         mark(String((Names.compoundHeadWords + Names.systemHeadWords).compactMap(\.unicodeScalars.first).map(Character.init)), compoundHead)
         mark(Names.surnames, surname)
         mark(Names.transliteration, transliteration)
-        mark(Names.suffixes, suffix)
+        mark(Names.suffixes + ICURepairs.wordSuffixes, suffix)
         mark(Names.notInNames, notInNames)
         mark("这那该本首每各上下", demonstrative, more: true)
         mark("到在至", placeComplement, more: true)

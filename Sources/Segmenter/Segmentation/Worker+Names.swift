@@ -262,7 +262,7 @@ struct NameJoiner {
             && path[r + 1].edge == Worker.Edge.base && Int(path[r + 1].end) == end + 1
             && has(scalars[end], CharacterClasses.suffix)
             && ScalarClass.isHan(scalars[start]) && ScalarClass.isHan(scalars[start + 1])
-            && !(Names.boundSuffixes.contains(scalars[end]) && singleHan(r + 2, count)) {
+            && !(Names.boundSuffixes.contains(scalars[end]) && singleHan(r + 2, count)) && mayJoinWordSuffix(r, start, end, count) {
             // With an evaluative modifier before a worldview (正确|权力|观), and a head that
             // takes the word made (讲解|员|们, 学习|型|机关: `Worker+Heads.swift`).
             let from = scalars[end] == Heads.guan ? viewModifier(w, start) ?? w : w
