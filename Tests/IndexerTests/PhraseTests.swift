@@ -198,6 +198,7 @@ import Segmenter
             phrases.append(words[i..<i + n].joined(separator: " "))
         }
         var contained = 0, found = 0
+        var misses: [String] = []
         for phrase in phrases {
             let hits = Set(try reader.search("\"\(phrase)\"", analyzer: Corpus.queryAnalyzer,
                                              options: SearchOptions(top: 100_000)).map(\.id))
@@ -206,12 +207,16 @@ import Segmenter
             #expect(hits.isSubset(of: containing), "\(phrase): hits without the phrase \(hits.subtracting(containing).prefix(3))")
             contained += containing.count
             found += containing.intersection(hits).count
+            let missed = containing.subtracting(hits)
+            if !missed.isEmpty { misses.append("\(phrase) ×\(missed.count)") }
         }
         let recall = Double(found) / Double(max(contained, 1))
-        print("random phrases: \(found) of \(contained) containing documents found (\(recall))")
+        print("random phrases: \(found) of \(contained) containing documents found (\(recall)); missed: \(misses.joined(separator: ", "))")
         // Measured 0.990 on this sample (0.84 before phrases read across word boundaries,
-        // `PhraseExpansion`): the rest are phrases whose words the document cut in two places
-        // at once (针对|叙利亚 for "对 叙") or longer terms past the cap.
+        // `PhraseExpansion`); 0.993 in the eleventh session (the sample follows the segmenter:
+        // its eight misses of 深入 贯彻 落实 were the segmenter's 落|实习|近平, since mended).
+        // The rest are phrases whose words the document cut in two places at once (针对|叙利亚
+        // for "对 叙", 同|贵国|领导人 for "国 领导人") or longer terms past the cap.
         #expect(recall >= 0.99)
     }
 

@@ -270,3 +270,29 @@ import Segmenter
         #expect(segmenter.cut("本报记者王志宏报道") == "本报记者|王志|宏|报道")
     }
 }
+
+/// A dictionary word that begins inside ICU's word, when the character before that word and
+/// the word's first character make one word of ICU's dictionary (落|实习|近平: 落实 and 习近平;
+/// the resolver's paired head, `Worker+Resolve.swift`). Sentences written by the team.
+@Suite struct PairedHeadTests {
+    @Test(arguments: [
+        ("各地认真落实习近平总书记的要求", "落实|习近平|总书记"),
+        ("要严防疫情反弹", "严防|疫情|反弹"),
+        ("控制新增产能", "新增|产能"),
+    ])
+    func joins(_ pair: (String, String)) {
+        let cut = Shared.segmenter.cut(pair.0)
+        #expect(cut.contains(pair.1), "\(cut)")
+    }
+
+    /// Not after a function character: 能生|产出 and 为人|民办 are no readings.
+    @Test func notAfterAFunctionCharacter() {
+        #expect(Shared.segmenter.cut("机器就能生产出零件").contains("能|生产|出"))
+        #expect(Shared.segmenter.cut("好好为人民办实事").contains("为|人民"))
+    }
+
+    /// ICU alone keeps its own reading (no dictionary of ours, no pair edge).
+    @Test func icuAloneUnchanged() {
+        #expect(Shared.icu.cut("认真落实习近平总书记的要求").contains("落|实习|近平"))
+    }
+}

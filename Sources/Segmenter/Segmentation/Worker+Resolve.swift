@@ -20,6 +20,12 @@ extension Worker {
     static let remainderStandalone: Float = 1.0
     static let remainderSingle: Float = 1.5
     static let remainderLonger: Float = 1.1
+    /// A lone ideograph and the head piece of the next ICU word that make one word of ICU's
+    /// dictionary (落|实习 → 落实 before 习近平): as a built-in dictionary word.
+    static let pairedHeadCost: Float = 0.85
+    /// Function characters that stay alone before such a pair: particles, auxiliaries,
+    /// pronouns, adverbs (了|一对 not 了一|对, 能|生产|出 not 能生|产出, 为|人民 not 为人|民办).
+    static let pairedHeadNever = ScalarSet("了为都是能会可他她它我你就也还又才再更最很在和与及的地得把被将从对向比有没不")
 
     /// Single characters that are words of their own next to a dictionary word.
     /// Particles and conjunctions that ICU sometimes glues to the next character.
@@ -54,7 +60,8 @@ extension Worker {
         path.withUnsafeMutableBufferPointer { path in
             var resolver = Resolver(
                 scalars: scalars, segments: segments, segOf: segOf, matchFirst: matchFirst,
-                matches: matches, costs: costs, cost: cost, back: back, backEdge: backEdge, path: path)
+                matches: matches, costs: costs, cost: cost, back: back, backEdge: backEdge, path: path,
+                cursor: cursor)
             resolver.run()
             count = resolver.count
         }
@@ -155,6 +162,8 @@ private struct Resolver {
     let back: UnsafeMutableBufferPointer<Int32>
     let backEdge: UnsafeMutableBufferPointer<Int32>
     let path: UnsafeMutableBufferPointer<Worker.PathStep>
+    /// ICU's dictionary, asked whether two characters are one of its words (nil: ICU alone).
+    let cursor: ICUWordBreaker.Cursor?
     /// Path tokens written so far.
     var count = 0
 
@@ -173,7 +182,13 @@ private struct Resolver {
                 continue
             }
             let end = regionEnd(from: i)
-            resolveRegion(i, end)
+            if let start = pairedHeadStart(i) {
+                // The lone character before goes into the region with its pair edge.
+                count -= 1
+                resolveRegion(start, end, pairedHead: true)
+            } else {
+                resolveRegion(i, end)
+            }
             i = end
         }
     }
@@ -200,8 +215,30 @@ private struct Resolver {
         return frontier
     }
 
-    /// The cheapest path over [a, b), both segment boundaries, appended to the path.
-    private mutating func resolveRegion(_ a: Int, _ b: Int) {
+    /// Where a region starting at `i` may start instead: one scalar earlier, when the path's
+    /// last token is a lone ideograph of ICU's, the region's first segment is an ideographic
+    /// ICU word that a dictionary word cuts after its first character, and ICU's dictionary
+    /// takes the lone ideograph and that first character as one word: 落|实习|近平 (ICU's
+    /// reading of 落实习近平) becomes 落实|习近平, where the head piece 实 alone cost more than
+    /// ICU's words saved. Nil otherwise (and for ICU alone).
+    private func pairedHeadStart(_ i: Int) -> Int? {
+        guard let cursor, count > 0, i > 0 else { return nil }
+        let last = path[count - 1]
+        guard last.edge == Edge.base, Int(last.end) == i else { return nil }
+        let previous = segments[Int(segOf[i - 1])]
+        guard Int(previous.start) == i - 1, !previous.isAtomic, !previous.isRule,
+              !Worker.pairedHeadNever.contains(scalars[i - 1]) else { return nil }
+        let segment = segments[Int(segOf[i])]
+        guard Int(segment.start) == i, Int(segment.end) - i >= 2, !segment.isAtomic, !segment.isRule,
+              matchFirst[i + 1] < matchFirst[i + 2] else { return nil }
+        return cursor.isPairWord(scalars[i - 1], scalars[i]) == true ? i - 1 : nil
+    }
+
+    /// The cheapest path over [a, b), both segment boundaries, appended to the path. With
+    /// `pairedHead`, [a, a+2) is also an edge: a lone ideograph and the head piece of the next
+    /// ICU word, one word of ICU's dictionary (`pairedHeadStart`), costed as a dictionary word
+    /// that ends inside an ICU word.
+    private mutating func resolveRegion(_ a: Int, _ b: Int, pairedHead: Bool = false) {
         let n = scalars.count
         let width = b - a
         for j in 0...width {
@@ -210,6 +247,7 @@ private struct Resolver {
             backEdge[j] = Edge.base
         }
         cost[0] = 0
+        if pairedHead { relax(a, a, a + 2, Worker.pairedHeadCost + Worker.cutPenalty, Edge.remainder) }
 
         for i in a..<b {
             let here = cost[i - a]
