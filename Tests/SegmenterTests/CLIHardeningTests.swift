@@ -298,4 +298,64 @@ extension CommandLineTool {
         let one = try run(["segment", "--format", "json", a])
         #expect(!one.stdout.contains("\"file\""))
     }
+
+    // MARK: 18. Small files (gold, terms, IDF, stop words) are checked like the others; eval and trend say what is missing
+
+    @Test func smallFilesRefuseBinaryInputAndCountTheBOM() throws {
+        let binary = try temporaryFile(Data("中国 人民\n".utf8) + Data([0x41, 0x00, 0x42, 0x0A]))
+        let nul = try run(["eval", "--gold", binary])
+        #expect(nul.status == 1 && nul.stdout.isEmpty)
+        #expect(nul.stderr.contains("\(binary): binary input (NUL byte at byte offset 15)"), "\(nul.stderr)")
+        // keywords --idf reads its table the same way.
+        let doc = try temporaryFile(Data("全面推进乡村振兴。".utf8))
+        #expect(try run(["keywords", "--idf", binary, doc]).stderr.contains("binary input"))
+        // Offsets count a BOM (as segment's do): BOM 3 + 中国 人民 13 + LF, then 中 3.
+        let bad = try temporaryFile(Data([0xEF, 0xBB, 0xBF]) + Data("中国 人民\n中".utf8) + Data([0xFF, 0x0A]))
+        let invalid = try run(["eval", "--gold", bad])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("\(bad):2: invalid UTF-8 at byte offset 20 (byte 0xFF)"), "\(invalid.stderr)")
+        // A BOM alone is skipped: the sentence after it scores.
+        let withBOM = try temporaryFile(Data([0xEF, 0xBB, 0xBF]) + Data("坚持 发扬\n".utf8))
+        let scored = try run(["eval", "--gold", withBOM, "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(scored.stdout.utf8)) as? [String: Any]
+        #expect(scored.status == 0 && json?["sentences"] as? Int == 1, "\(scored.stderr)")
+    }
+
+    @Test func evalRefusesNothingToScoreAndWarnsOfMisplacedTerms() throws {
+        let empty = try temporaryFile(Data("\n  \n".utf8))
+        let none = try run(["eval", "--gold", empty])
+        #expect(none.status == 1 && none.stdout.isEmpty)
+        #expect(none.stderr.contains("\(empty): no sentence to score"), "\(none.stderr)")
+        #expect(try run(["eval", "--terms", empty]).stderr.contains("\(empty): no terms"))
+        // A term that is not in its sentence: counted as cut, with a warning naming the line.
+        let terms = try temporaryFile(Data("乡村振兴\t全面推进乡村振兴。\n粮食安全\t全面推进乡村振兴。\n".utf8))
+        let r = try run(["eval", "--terms", terms, "--json"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("\(terms):2: the term `粮食安全` does not occur in its sentence"), "\(r.stderr)")
+        #expect(!r.stderr.contains("\(terms):1:"))
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(json?["terms"] as? Int == 2 && json?["termsKept"] as? Int == 1, "\(r.stdout)")
+    }
+
+    @Test func trendSaysWhetherTheFilterOrTheIndexLeftNothing() throws {
+        let dir = temporaryDirectory()
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a","date":"2021-03","text":"扎实推动共同富裕。"}
+            {"id":"b","date":"2022","text":"促进共同富裕。"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        #expect(try run(["index", "build", "--index", dir, corpus]).status == 0)
+        let all = try run(["trend", "--index", dir, "共同富裕", "--csv"])
+        #expect(all.status == 0 && all.stdout.split(separator: "\n").count == 3 && all.stderr.isEmpty, "\(all.stdout)\(all.stderr)")
+        let later = try run(["trend", "--index", dir, "共同富裕", "--from", "2030"])
+        #expect(later.status == 0)
+        #expect(later.stderr.contains("no dated document matches --from, --to and --where"), "\(later.stderr)")
+        #expect(!later.stderr.contains("give JSON Lines"))
+        // Undated documents only: the hint about the date field.
+        let undated = temporaryDirectory()
+        #expect(try run(["index", "build", "--index", undated, try temporaryFile(Data("共同富裕".utf8))]).status == 0)
+        #expect(try run(["trend", "--index", undated, "共同富裕"]).stderr.contains("give JSON Lines a \"date\" field"))
+        // A term with a tab stays in its column.
+        let tab = try run(["trend", "--index", dir, "共同\t富裕"])
+        #expect(tab.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 6 }, "\(tab.stdout)")
+    }
 }

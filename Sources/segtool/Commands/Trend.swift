@@ -55,11 +55,17 @@ struct Trend: ParsableCommand {
             } else {
                 out.append("period\tterm\tdocuments\toccurrences\tper 10k words\tperiod documents\n")
                 for r in rows {
-                    out.append("\(r.period)\t\(r.term)\t\(r.documents)\t\(r.occurrences)\t\(number(r.perTenThousandWords))\t\(r.periodDocuments)\n")
+                    out.append("\(r.period)\t\(tabSeparatedField(r.term))\t\(r.documents)\t\(r.occurrences)\t\(number(r.perTenThousandWords))\t\(r.periodDocuments)\n")
                 }
             }
             out.flush()
-            if rows.isEmpty { Diagnostics.warning("\(directory): no dated documents (give JSON Lines a \"date\" field)") }
+            if rows.isEmpty {
+                if filterOptions.isEmpty {
+                    Diagnostics.warning("\(directory): no dated documents (give JSON Lines a \"date\" field)")
+                } else {
+                    Diagnostics.warning("\(directory): no dated document matches --from, --to and --where")
+                }
+            }
         }
     }
 }
@@ -102,6 +108,9 @@ struct FilterOptions: ParsableArguments {
             throw ValidationError("--where \(c): expected FIELD=VALUE")
         }
     }
+
+    /// Whether no date or field condition was given.
+    var isEmpty: Bool { from == nil && to == nil && conditions.isEmpty }
 
     /// The filter these options describe.
     func filter() throws -> SearchFilter {
