@@ -358,4 +358,43 @@ extension CommandLineTool {
         let tab = try run(["trend", "--index", dir, "共同\t富裕"])
         #expect(tab.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 6 }, "\(tab.stdout)")
     }
+
+    // MARK: 19. dict lint --corpus judges the user's files only; index build names repeated ids
+
+    @Test func corpusLintOfUserFilesJudgesOnlyTheirEntries() throws {
+        let dictionary = Repo.fixture("corpus-lint/dictionary.txt")
+        // Text where built-in entries may cut ICU's words too (强国建设: 科技强国|建设).
+        let more = try temporaryFile(Data("推进科技强国建设。\n推进教育强国建设。\n香港特区政府发布通告。\n".utf8))
+        let base = ["dict", "lint", dictionary, "--corpus", Repo.fixture("corpus-lint/corpus.txt"), more]
+        let r = try run(base + ["--max-harmful", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let entries = r.stdout.split(separator: "\n").filter { !$0.hasPrefix("\t") }
+        #expect(entries.count == 3 && entries.allSatisfy { $0.split(separator: "\t")[2] == dictionary }, "\(r.stdout)")
+        #expect(r.stderr.contains("1 file: 0 errors, 0 warnings"))
+        #expect(r.stderr.contains("entries of the files occurred, 3 cut more often than they join"), "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(try run(base + ["--all", "--json"]).stdout.utf8)) as? [String: Any]
+        let files = (json?["entries"] as? [[String: Any]])?.compactMap { $0["file"] as? String }
+        #expect(files?.isEmpty == false && files?.allSatisfy { $0 == dictionary } == true, "\(String(describing: files))")
+        #expect(try run(base + ["--max-harmful", "2"]).status == 1)
+    }
+
+    @Test func indexBuildWarnsOfRepeatedIds() throws {
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a","text":"乡村振兴"}
+            {"id":"b","text":"共同富裕"}
+            {"id":"a","text":"粮食安全"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        let dir = temporaryDirectory()
+        let r = try run(["index", "build", "--index", dir, corpus])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("1 document has an id given earlier in the input (the first: `a`)"), "\(r.stderr)")
+        #expect(r.stderr.contains("\(dir): 2 documents"))
+        // The later one replaced the earlier.
+        #expect(try run(["search", "--index", dir, "粮食安全"]).status == 0)
+        #expect(try run(["search", "--index", dir, "乡村振兴"]).status == 1)
+        // Distinct ids: no warning; one document: singular.
+        let one = temporaryDirectory()
+        let single = try run(["index", "build", "--index", one, try temporaryFile(Data("乡村振兴".utf8))])
+        #expect(single.status == 0 && single.stderr == "\(one): 1 document\n", "\(single.stderr)")
+    }
 }

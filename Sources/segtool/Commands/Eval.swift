@@ -29,7 +29,11 @@ struct Eval: ParsableCommand {
     @Option(help: "List the N most frequent errors.")
     var errors: Int = 0
 
-    @Flag(help: "Print the report as JSON.")
+    @Flag(help: """
+        Print the report as one JSON object: precision, recall, f1, sentences, goldWords, testWords, \
+        correctWords, differingLines; oovRate, oovRecall, ivRecall, oovWords with --words; termRecall, \
+        terms, termsKept with --terms; errors, differingLineNumbers, termMisses with --errors.
+        """)
     var json = false
 
     @OptionGroup var dictionaryOptions: DictionaryOptions

@@ -27,7 +27,7 @@ struct Trend: ParsableCommand {
     @Flag(help: "CSV with a header line: period,term,documents,occurrences,per_10k_words,period_documents,period_words.")
     var csv = false
 
-    @Flag(help: "One JSON object per row (JSON Lines).")
+    @Flag(help: "One JSON object per row (JSON Lines): period, term, documents, occurrences, per10kWords, periodDocuments, periodWords.")
     var json = false
 
     func validate() throws {

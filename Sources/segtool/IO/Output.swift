@@ -92,3 +92,8 @@ func tabSeparatedField(_ s: String) -> String {
     }
     return out
 }
+
+/// "1 file", "2 files": a count with its noun, plural when the count is not 1.
+func plural(_ count: Int, _ noun: String) -> String {
+    count == 1 ? "\(count) \(noun)" : "\(count) \(noun)s"
+}
