@@ -397,4 +397,29 @@ extension CommandLineTool {
         let single = try run(["index", "build", "--index", one, try temporaryFile(Data("乡村振兴".utf8))])
         #expect(single.status == 0 && single.stderr == "\(one): 1 document\n", "\(single.stderr)")
     }
+
+    // MARK: 20. Output that cannot be written is an error, not a silent exit 0
+
+    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full")))
+    func fullDiskOnStandardOutputIsAnError() throws {
+        let binary = try #require(Self.binary)
+        let input = try temporaryFile(Data(String(repeating: "全面推进乡村振兴，守住粮食安全底线。\n", count: 20_000).utf8))
+        let dir = temporaryDirectory()
+        #expect(try run(["index", "build", "--index", dir, input]).status == 0)
+        // segment writes through its own buffer, eval through print: both checked.
+        for (arguments, status) in [(["segment", input], Int32(1)), (["search", "--index", dir, "乡村振兴"], 2),
+                                    (["eval", "--gold", try temporaryFile(Data("坚持 发扬\n".utf8))], 1)] {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            let errURL = URL(fileURLWithPath: try temporaryFile(Data()))
+            process.standardError = try FileHandle(forWritingTo: errURL)
+            try process.run()
+            process.waitUntilExit()
+            let stderr = try String(contentsOf: errURL, encoding: .utf8)
+            #expect(process.terminationStatus == status, "\(arguments[0]): \(stderr)")
+            #expect(stderr.contains("segtool: error: standard output: No space left on device"), "\(arguments[0]): \(stderr)")
+        }
+    }
 }

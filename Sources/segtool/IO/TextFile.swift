@@ -52,9 +52,10 @@ extension TextFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw CLIError("\(path): \(String(cString: strerror(errno)))") }
         var copy = text
-        copy.withUTF8 { writeAll(fd, $0) }
-        guard fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        let failure = copy.withUTF8 { writeAll(fd, $0) }
+        guard failure == 0, fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(failure != 0 ? failure : errno))
+            if failure != 0 { close(fd) }
             unlink(temporary)
             throw CLIError("\(path): \(reason)")
         }
