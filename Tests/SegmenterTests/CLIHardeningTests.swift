@@ -354,6 +354,9 @@ extension CommandLineTool {
         let undated = temporaryDirectory()
         #expect(try run(["index", "build", "--index", undated, try temporaryFile(Data("共同富裕".utf8))]).status == 0)
         #expect(try run(["trend", "--index", undated, "共同富裕"]).stderr.contains("give JSON Lines a \"date\" field"))
+        // An empty term is a usage error, not a row of zeros.
+        let empty = try run(["trend", "--index", dir, "共同富裕", " "])
+        #expect(empty.status == 64 && empty.stdout.isEmpty && empty.stderr.contains("term 2 is empty"), "\(empty.stderr)")
         // A term with a tab stays in its column.
         let tab = try run(["trend", "--index", dir, "共同\t富裕"])
         #expect(tab.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 6 }, "\(tab.stdout)")

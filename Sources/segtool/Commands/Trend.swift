@@ -32,6 +32,9 @@ struct Trend: ParsableCommand {
 
     func validate() throws {
         if terms.isEmpty { throw ValidationError("give at least one term") }
+        if let n = terms.firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) {
+            throw ValidationError("term \(n + 1) is empty")
+        }
         if csv && json { throw ValidationError("--csv and --json exclude each other") }
     }
 
