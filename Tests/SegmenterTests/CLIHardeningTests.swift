@@ -381,6 +381,19 @@ extension CommandLineTool {
         #expect(try run(base + ["--max-harmful", "2"]).status == 1)
     }
 
+    @Test func jsonLinesRecordMustBeOneWholeObject() throws {
+        // A line cut short after its text, and one with text after the object: reported, skipped.
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a","text":"乡村振兴"
+            {"id":"b","text":"共同富裕"} trailing
+            {"id":"c","text":"粮食安全"}\#t
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        let r = try run(["keywords", "--top", "1", corpus])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(corpus):1: expected a JSON object") && r.stderr.contains("\(corpus):2: expected a JSON object"), "\(r.stderr)")
+        #expect(r.stdout == "c\t粮食安全\n", "\(r.stdout)")
+    }
+
     @Test func indexBuildWarnsOfRepeatedIds() throws {
         let corpus = try temporaryFile(Data(#"""
             {"id":"a","text":"乡村振兴"}

@@ -109,7 +109,9 @@ struct JSONLinesSplitter {
         if let bad = firstInvalidUTF8Offset(bytes) {
             return Record(line: line, result: .failure(.invalidUTF8(byteOffset: base + lo + bad)))
         }
-        guard bytes[0] == 0x7B else { return Record(line: line, result: .failure(.notADocument)) }
+        // An object from { to }: a line cut short (an interrupted download) or with text after
+        // the object is not a document.
+        guard bytes[0] == 0x7B, bytes[bytes.count - 1] == 0x7D else { return Record(line: line, result: .failure(.notADocument)) }
         var document = JSONDocumentFields(id: nil, title: nil, text: "")
         var hasText = false
         for (key, value) in JSONText.allStringFields(bytes) {
