@@ -394,6 +394,23 @@ extension CommandLineTool {
         #expect(r.stdout == "c\t粮食安全\n", "\(r.stdout)")
     }
 
+    @Test func ndjsonIsJSONLinesAndJSONIsTextWithAWarning() throws {
+        let lines = Data(#"""
+            {"id":"a","text":"乡村振兴"}
+            {"id":"b","text":"共同富裕"}
+            """#.utf8)
+        let dir = temporaryDirectory()
+        let ndjson = try temporaryFile(lines, name: UUID().uuidString + ".ndjson")
+        let build = try run(["index", "build", "--index", dir, ndjson])
+        #expect(build.status == 0 && build.stderr == "\(dir): 2 documents\n", "\(build.stderr)")
+        #expect(try run(["search", "--index", dir, "--json", "共同富裕"]).stdout.contains("\"id\":\"b\""))
+        let json = try temporaryFile(lines, name: UUID().uuidString + ".json")
+        let keywords = try run(["keywords", "--top", "1", json])
+        // One document: one line of keywords (a JSON Lines file would give a line per record, with its id).
+        #expect(keywords.status == 0 && keywords.stdout.split(separator: "\n").count == 1 && !keywords.stdout.contains("\t"), "\(keywords.stdout)")
+        #expect(keywords.stderr.contains("\(json): read as one plain-text document (JSON Lines files are named .jsonl or .ndjson)"))
+    }
+
     @Test func indexBuildWarnsOfRepeatedIds() throws {
         let corpus = try temporaryFile(Data(#"""
             {"id":"a","text":"乡村振兴"}

@@ -167,7 +167,7 @@ struct Index: ParsableCommand {
                 """)
 
         @OptionGroup var common: Common
-        @Argument(help: "Inputs: files, folders, .jsonl files.")
+        @Argument(help: "Inputs: files, folders, .jsonl (or .ndjson) files.")
         var inputs: [String] = []
         @OptionGroup var stopWordOption: StopWordOption
 
@@ -186,7 +186,7 @@ struct Index: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add documents (a document with an existing id replaces it).")
         @OptionGroup var common: Common
-        @Argument(help: "Inputs: files, folders, .jsonl files.")
+        @Argument(help: "Inputs: files, folders, .jsonl (or .ndjson) files.")
         var inputs: [String] = []
         @OptionGroup var stopWordOption: StopWordOption
 

@@ -41,7 +41,7 @@ enum Documents {
         var problems = 0
         let inputs: [String?] = paths.isEmpty ? [nil] : paths.map { $0 == "-" ? nil : $0 }
         for path in inputs {
-            let jsonl = path.map { $0.hasSuffix(".jsonl") } ?? stdinIsJSONL
+            let jsonl = path.map(isJSONLines) ?? stdinIsJSONL
             do {
                 try readOne(path: path, jsonl: jsonl, problem: { problems += 1; problem($0) }, each: each)
             } catch let error as InputProblem {
@@ -50,6 +50,11 @@ enum Documents {
             }
         }
         return problems
+    }
+
+    /// Whether the file at `path` is read as JSON Lines: its name ends in `.jsonl` or `.ndjson`.
+    static func isJSONLines(_ path: String) -> Bool {
+        path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")
     }
 
     /// A bad input file: reported, and the next one is read.
@@ -76,6 +81,9 @@ enum Documents {
         if text.allSatisfy(\.isWhitespace) {
             Diagnostics.warning("\(name): empty input")
             return
+        }
+        if name.hasSuffix(".json") {
+            Diagnostics.warning("\(name): read as one plain-text document (JSON Lines files are named .jsonl or .ndjson)")
         }
         try each(Document(id: name, title: nil, text: text, offsetInFile: bom))
     }
