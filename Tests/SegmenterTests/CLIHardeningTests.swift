@@ -411,6 +411,27 @@ extension CommandLineTool {
         #expect(keywords.stderr.contains("\(json): read as one plain-text document (JSON Lines files are named .jsonl or .ndjson)"))
     }
 
+    @Test func numericIdsAndYearsAreTakenAsWritten() throws {
+        let corpus = try temporaryFile(Data(#"""
+            {"id":12345,"text":"共同富裕","date":2021}
+            {"id": 7 ,"text":"乡村振兴","page":3}
+            {"id":8,"text":"粮食安全","date":20210305}
+            {"id":9,"text":123}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        let dir = temporaryDirectory()
+        let build = try run(["index", "build", "--index", dir, corpus])
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("\(corpus):3: date \"20210305\" is not YYYY"), "\(build.stderr)")
+        #expect(build.stderr.contains("\(corpus):4: expected a JSON object with a \"text\" string"))
+        let r = try run(["search", "--index", dir, "--json", "共同富裕", "OR", "乡村振兴"])
+        let hits = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(Set(hits.compactMap { $0["id"] as? String }) == ["12345", "7"], "\(r.stdout)")
+        #expect(hits.first { $0["id"] as? String == "12345" }?["date"] as? String == "2021")
+        // Other fields stay strings only (a number is not stored).
+        #expect((hits.first { $0["id"] as? String == "7" }?["fields"] as? [String: Any])?.isEmpty == true)
+        #expect(try run(["trend", "--index", dir, "共同富裕", "--csv"]).stdout.contains("\n2021,共同富裕,1,1,"))
+    }
+
     @Test func indexBuildWarnsOfRepeatedIds() throws {
         let corpus = try temporaryFile(Data(#"""
             {"id":"a","text":"乡村振兴"}
