@@ -432,6 +432,19 @@ extension CommandLineTool {
         #expect(try run(["trend", "--index", dir, "共同富裕", "--csv"]).stdout.contains("\n2021,共同富裕,1,1,"))
     }
 
+    @Test func indexBenchNamesTheLineOfABadQuery() throws {
+        let dir = temporaryDirectory()
+        #expect(try run(["index", "build", "--index", dir, try temporaryFile(Data("全面推进乡村振兴".utf8))]).status == 0)
+        let noTab = try temporaryFile(Data("# queries\na\t乡村振兴\n乡村振兴\n".utf8))
+        let r = try run(["index", "bench", "--index", dir, "--queries", noTab, "--rounds", "1", "--warmup", "0"])
+        #expect(r.status == 1 && r.stderr.contains("\(noTab):3: expected LABEL<TAB>QUERY"), "\(r.stderr)")
+        let unclosed = try temporaryFile(Data("a\t乡村振兴\nb\t\"乡村\n".utf8))
+        let u = try run(["index", "bench", "--index", dir, "--queries", unclosed, "--rounds", "1", "--warmup", "0"])
+        #expect(u.status == 1 && u.stderr.contains("\(unclosed):2: the quote at character 1 is not closed"), "\(u.stderr)")
+        let good = try temporaryFile(Data("a\t乡村振兴\n".utf8))
+        #expect(try run(["index", "bench", "--index", dir, "--queries", good, "--rounds", "1", "--warmup", "0"]).status == 0)
+    }
+
     @Test func indexBuildWarnsOfRepeatedIds() throws {
         let corpus = try temporaryFile(Data(#"""
             {"id":"a","text":"乡村振兴"}
