@@ -10,7 +10,8 @@ struct Trend: ParsableCommand {
             For each term (a word, or a phrase: `高质量 发展`) and each period from the first dated \
             document's to the last's: the documents containing it, its occurrences, and those per \
             10,000 words of the period's documents. Documents without a date (the "date" field of \
-            JSON Lines: YYYY, YYYY-MM or YYYY-MM-DD) are left out. Output: a table, --csv or --json.
+            JSON Lines: YYYY, YYYY-MM or YYYY-MM-DD) are left out, and by month those dated to a \
+            year only. Output: a table, --csv or --json.
             """)
 
     @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
