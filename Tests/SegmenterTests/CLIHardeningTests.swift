@@ -445,6 +445,16 @@ extension CommandLineTool {
         #expect(try run(["index", "bench", "--index", dir, "--queries", good, "--rounds", "1", "--warmup", "0"]).status == 0)
     }
 
+    @Test func invalidUTF8InADocumentNamesItsLine() throws {
+        // BOM 3 + 中国 6 + LF, then 人民 6: the bad byte at 16, on line 2 (as segment says).
+        let file = try temporaryFile(Data([0xEF, 0xBB, 0xBF]) + Data("中国\n人民".utf8) + Data([0xFF, 0x0A]))
+        for arguments in [["keywords", file], ["rank", "-q", "人民", file], ["index", "build", "--index", temporaryDirectory(), file], ["segment", file]] {
+            let r = try run(arguments)
+            #expect(r.status != 0)
+            #expect(r.stderr.contains("\(file):2: invalid UTF-8 at byte offset 16 (byte 0xFF)"), "\(arguments[0]): \(r.stderr)")
+        }
+    }
+
     @Test func indexBuildWarnsOfRepeatedIds() throws {
         let corpus = try temporaryFile(Data(#"""
             {"id":"a","text":"乡村振兴"}

@@ -74,7 +74,9 @@ enum Documents {
             throw InputProblem(message: "\(name): binary input (NUL byte at byte offset \(nul)); segtool reads UTF-8 text")
         }
         if let bad = firstInvalidUTF8Offset(bytes) {
-            throw InputProblem(message: "\(name): invalid UTF-8 at byte offset \(bad)")
+            // The line too, as `segment` reports it.
+            let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw InputProblem(message: "\(name):\(line): invalid UTF-8 at byte offset \(bad) (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))")
         }
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let text = String(decoding: bytes[bom...], as: UTF8.self)
