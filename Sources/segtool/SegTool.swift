@@ -17,14 +17,22 @@ struct SegTool: ParsableCommand {
     /// 1 = nothing found, 2 = an error (a usage error included).
     static let grepLikeCommands: Set<String> = ["search", "rank"]
 
+    /// The exit status of an error: 2 for the grep-like commands, 1 for the others.
+    static var errorStatus: Int32 {
+        CommandLine.arguments.dropFirst().first.map { grepLikeCommands.contains($0) } == true ? 2 : 1
+    }
+
     /// As ArgumentParser's `main`, except that a usage error of a grep-like command exits
-    /// with status 2 instead of 64.
+    /// with status 2 instead of 64, and that output which could not be written (a full disk)
+    /// is an error.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+            flushStandardOutput()
         } catch {
+            flushStandardOutput()
             let code = exitCode(for: error)
             if let name = arguments.first, grepLikeCommands.contains(name), code == .validationFailure {
                 let message = fullMessage(for: error)

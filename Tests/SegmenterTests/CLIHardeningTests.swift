@@ -298,4 +298,205 @@ extension CommandLineTool {
         let one = try run(["segment", "--format", "json", a])
         #expect(!one.stdout.contains("\"file\""))
     }
+
+    // MARK: 18. Small files (gold, terms, IDF, stop words) are checked like the others; eval and trend say what is missing
+
+    @Test func smallFilesRefuseBinaryInputAndCountTheBOM() throws {
+        let binary = try temporaryFile(Data("中国 人民\n".utf8) + Data([0x41, 0x00, 0x42, 0x0A]))
+        let nul = try run(["eval", "--gold", binary])
+        #expect(nul.status == 1 && nul.stdout.isEmpty)
+        #expect(nul.stderr.contains("\(binary): binary input (NUL byte at byte offset 15)"), "\(nul.stderr)")
+        // keywords --idf reads its table the same way.
+        let doc = try temporaryFile(Data("全面推进乡村振兴。".utf8))
+        #expect(try run(["keywords", "--idf", binary, doc]).stderr.contains("binary input"))
+        // Offsets count a BOM (as segment's do): BOM 3 + 中国 人民 13 + LF, then 中 3.
+        let bad = try temporaryFile(Data([0xEF, 0xBB, 0xBF]) + Data("中国 人民\n中".utf8) + Data([0xFF, 0x0A]))
+        let invalid = try run(["eval", "--gold", bad])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("\(bad):2: invalid UTF-8 at byte offset 20 (byte 0xFF)"), "\(invalid.stderr)")
+        // A BOM alone is skipped: the sentence after it scores.
+        let withBOM = try temporaryFile(Data([0xEF, 0xBB, 0xBF]) + Data("坚持 发扬\n".utf8))
+        let scored = try run(["eval", "--gold", withBOM, "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(scored.stdout.utf8)) as? [String: Any]
+        #expect(scored.status == 0 && json?["sentences"] as? Int == 1, "\(scored.stderr)")
+    }
+
+    @Test func evalRefusesNothingToScoreAndWarnsOfMisplacedTerms() throws {
+        let empty = try temporaryFile(Data("\n  \n".utf8))
+        let none = try run(["eval", "--gold", empty])
+        #expect(none.status == 1 && none.stdout.isEmpty)
+        #expect(none.stderr.contains("\(empty): no sentence to score"), "\(none.stderr)")
+        #expect(try run(["eval", "--terms", empty]).stderr.contains("\(empty): no terms"))
+        // A term that is not in its sentence: counted as cut, with a warning naming the line.
+        let terms = try temporaryFile(Data("乡村振兴\t全面推进乡村振兴。\n粮食安全\t全面推进乡村振兴。\n".utf8))
+        let r = try run(["eval", "--terms", terms, "--json"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("\(terms):2: the term `粮食安全` does not occur in its sentence"), "\(r.stderr)")
+        #expect(!r.stderr.contains("\(terms):1:"))
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(json?["terms"] as? Int == 2 && json?["termsKept"] as? Int == 1, "\(r.stdout)")
+    }
+
+    @Test func trendSaysWhetherTheFilterOrTheIndexLeftNothing() throws {
+        let dir = temporaryDirectory()
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a","date":"2021-03","text":"扎实推动共同富裕。"}
+            {"id":"b","date":"2022","text":"促进共同富裕。"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        #expect(try run(["index", "build", "--index", dir, corpus]).status == 0)
+        let all = try run(["trend", "--index", dir, "共同富裕", "--csv"])
+        #expect(all.status == 0 && all.stdout.split(separator: "\n").count == 3 && all.stderr.isEmpty, "\(all.stdout)\(all.stderr)")
+        let later = try run(["trend", "--index", dir, "共同富裕", "--from", "2030"])
+        #expect(later.status == 0)
+        #expect(later.stderr.contains("no dated document matches --from, --to and --where"), "\(later.stderr)")
+        #expect(!later.stderr.contains("give JSON Lines"))
+        // Undated documents only: the hint about the date field.
+        let undated = temporaryDirectory()
+        #expect(try run(["index", "build", "--index", undated, try temporaryFile(Data("共同富裕".utf8))]).status == 0)
+        #expect(try run(["trend", "--index", undated, "共同富裕"]).stderr.contains("give JSON Lines a \"date\" field"))
+        // An empty term is a usage error, not a row of zeros.
+        let empty = try run(["trend", "--index", dir, "共同富裕", " "])
+        #expect(empty.status == 64 && empty.stdout.isEmpty && empty.stderr.contains("term 2 is empty"), "\(empty.stderr)")
+        // A term with a tab stays in its column.
+        let tab = try run(["trend", "--index", dir, "共同\t富裕"])
+        #expect(tab.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 6 }, "\(tab.stdout)")
+    }
+
+    // MARK: 19. dict lint --corpus judges the user's files only; index build names repeated ids
+
+    @Test func corpusLintOfUserFilesJudgesOnlyTheirEntries() throws {
+        let dictionary = Repo.fixture("corpus-lint/dictionary.txt")
+        // Text where built-in entries may cut ICU's words too (强国建设: 科技强国|建设).
+        let more = try temporaryFile(Data("推进科技强国建设。\n推进教育强国建设。\n香港特区政府发布通告。\n".utf8))
+        let base = ["dict", "lint", dictionary, "--corpus", Repo.fixture("corpus-lint/corpus.txt"), more]
+        let r = try run(base + ["--max-harmful", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let entries = r.stdout.split(separator: "\n").filter { !$0.hasPrefix("\t") }
+        #expect(entries.count == 3 && entries.allSatisfy { $0.split(separator: "\t")[2] == dictionary }, "\(r.stdout)")
+        #expect(r.stderr.contains("1 file: 0 errors, 0 warnings"))
+        #expect(r.stderr.contains("entries of the files occurred, 3 cut more often than they join"), "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(try run(base + ["--all", "--json"]).stdout.utf8)) as? [String: Any]
+        let files = (json?["entries"] as? [[String: Any]])?.compactMap { $0["file"] as? String }
+        #expect(files?.isEmpty == false && files?.allSatisfy { $0 == dictionary } == true, "\(String(describing: files))")
+        #expect(try run(base + ["--max-harmful", "2"]).status == 1)
+    }
+
+    @Test func jsonLinesRecordMustBeOneWholeObject() throws {
+        // A line cut short after its text, and one with text after the object: reported, skipped.
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a","text":"乡村振兴"
+            {"id":"b","text":"共同富裕"} trailing
+            {"id":"c","text":"粮食安全"}\#t
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        let r = try run(["keywords", "--top", "1", corpus])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(corpus):1: expected a JSON object") && r.stderr.contains("\(corpus):2: expected a JSON object"), "\(r.stderr)")
+        #expect(r.stdout == "c\t粮食安全\n", "\(r.stdout)")
+    }
+
+    @Test func ndjsonIsJSONLinesAndJSONIsTextWithAWarning() throws {
+        let lines = Data(#"""
+            {"id":"a","text":"乡村振兴"}
+            {"id":"b","text":"共同富裕"}
+            """#.utf8)
+        let dir = temporaryDirectory()
+        let ndjson = try temporaryFile(lines, name: UUID().uuidString + ".ndjson")
+        let build = try run(["index", "build", "--index", dir, ndjson])
+        #expect(build.status == 0 && build.stderr == "\(dir): 2 documents\n", "\(build.stderr)")
+        #expect(try run(["search", "--index", dir, "--json", "共同富裕"]).stdout.contains("\"id\":\"b\""))
+        let json = try temporaryFile(lines, name: UUID().uuidString + ".json")
+        let keywords = try run(["keywords", "--top", "1", json])
+        // One document: one line of keywords (a JSON Lines file would give a line per record, with its id).
+        #expect(keywords.status == 0 && keywords.stdout.split(separator: "\n").count == 1 && !keywords.stdout.contains("\t"), "\(keywords.stdout)")
+        #expect(keywords.stderr.contains("\(json): read as one plain-text document (JSON Lines files are named .jsonl or .ndjson)"))
+    }
+
+    @Test func numericIdsAndYearsAreTakenAsWritten() throws {
+        let corpus = try temporaryFile(Data(#"""
+            {"id":12345,"text":"共同富裕","date":2021}
+            {"id": 7 ,"text":"乡村振兴","page":3}
+            {"id":8,"text":"粮食安全","date":20210305}
+            {"id":9,"text":123}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        let dir = temporaryDirectory()
+        let build = try run(["index", "build", "--index", dir, corpus])
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("\(corpus):3: date \"20210305\" is not YYYY"), "\(build.stderr)")
+        #expect(build.stderr.contains("\(corpus):4: expected a JSON object with a \"text\" string"))
+        let r = try run(["search", "--index", dir, "--json", "共同富裕", "OR", "乡村振兴"])
+        let hits = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(Set(hits.compactMap { $0["id"] as? String }) == ["12345", "7"], "\(r.stdout)")
+        #expect(hits.first { $0["id"] as? String == "12345" }?["date"] as? String == "2021")
+        // Other fields stay strings only (a number is not stored).
+        #expect((hits.first { $0["id"] as? String == "7" }?["fields"] as? [String: Any])?.isEmpty == true)
+        #expect(try run(["trend", "--index", dir, "共同富裕", "--csv"]).stdout.contains("\n2021,共同富裕,1,1,"))
+    }
+
+    @Test func indexBenchNamesTheLineOfABadQuery() throws {
+        let dir = temporaryDirectory()
+        #expect(try run(["index", "build", "--index", dir, try temporaryFile(Data("全面推进乡村振兴".utf8))]).status == 0)
+        let noTab = try temporaryFile(Data("# queries\na\t乡村振兴\n乡村振兴\n".utf8))
+        let r = try run(["index", "bench", "--index", dir, "--queries", noTab, "--rounds", "1", "--warmup", "0"])
+        #expect(r.status == 1 && r.stderr.contains("\(noTab):3: expected LABEL<TAB>QUERY"), "\(r.stderr)")
+        let unclosed = try temporaryFile(Data("a\t乡村振兴\nb\t\"乡村\n".utf8))
+        let u = try run(["index", "bench", "--index", dir, "--queries", unclosed, "--rounds", "1", "--warmup", "0"])
+        #expect(u.status == 1 && u.stderr.contains("\(unclosed):2: the quote at character 1 is not closed"), "\(u.stderr)")
+        let good = try temporaryFile(Data("a\t乡村振兴\n".utf8))
+        #expect(try run(["index", "bench", "--index", dir, "--queries", good, "--rounds", "1", "--warmup", "0"]).status == 0)
+    }
+
+    @Test func invalidUTF8InADocumentNamesItsLine() throws {
+        // BOM 3 + 中国 6 + LF, then 人民 6: the bad byte at 16, on line 2 (as segment says).
+        let file = try temporaryFile(Data([0xEF, 0xBB, 0xBF]) + Data("中国\n人民".utf8) + Data([0xFF, 0x0A]))
+        for arguments in [["keywords", file], ["rank", "-q", "人民", file], ["index", "build", "--index", temporaryDirectory(), file], ["segment", file]] {
+            let r = try run(arguments)
+            #expect(r.status != 0)
+            #expect(r.stderr.contains("\(file):2: invalid UTF-8 at byte offset 16 (byte 0xFF)"), "\(arguments[0]): \(r.stderr)")
+        }
+    }
+
+    @Test func indexBuildWarnsOfRepeatedIds() throws {
+        let corpus = try temporaryFile(Data(#"""
+            {"id":"a","text":"乡村振兴"}
+            {"id":"b","text":"共同富裕"}
+            {"id":"a","text":"粮食安全"}
+            """#.utf8), name: UUID().uuidString + ".jsonl")
+        let dir = temporaryDirectory()
+        let r = try run(["index", "build", "--index", dir, corpus])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("1 document has an id given earlier in the input (the first: `a`)"), "\(r.stderr)")
+        #expect(r.stderr.contains("\(dir): 2 documents"))
+        // The later one replaced the earlier.
+        #expect(try run(["search", "--index", dir, "粮食安全"]).status == 0)
+        #expect(try run(["search", "--index", dir, "乡村振兴"]).status == 1)
+        // Distinct ids: no warning; one document: singular.
+        let one = temporaryDirectory()
+        let single = try run(["index", "build", "--index", one, try temporaryFile(Data("乡村振兴".utf8))])
+        #expect(single.status == 0 && single.stderr == "\(one): 1 document\n", "\(single.stderr)")
+    }
+
+    // MARK: 20. Output that cannot be written is an error, not a silent exit 0
+
+    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full")))
+    func fullDiskOnStandardOutputIsAnError() throws {
+        let binary = try #require(Self.binary)
+        let input = try temporaryFile(Data(String(repeating: "全面推进乡村振兴，守住粮食安全底线。\n", count: 20_000).utf8))
+        let dir = temporaryDirectory()
+        #expect(try run(["index", "build", "--index", dir, input]).status == 0)
+        // segment writes through its own buffer, eval through print: both checked.
+        for (arguments, status) in [(["segment", input], Int32(1)), (["search", "--index", dir, "乡村振兴"], 2),
+                                    (["eval", "--gold", try temporaryFile(Data("坚持 发扬\n".utf8))], 1)] {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            let errURL = URL(fileURLWithPath: try temporaryFile(Data()))
+            process.standardError = try FileHandle(forWritingTo: errURL)
+            try process.run()
+            process.waitUntilExit()
+            let stderr = try String(contentsOf: errURL, encoding: .utf8)
+            #expect(process.terminationStatus == status, "\(arguments[0]): \(stderr)")
+            #expect(stderr.contains("segtool: error: standard output: No space left on device"), "\(arguments[0]): \(stderr)")
+        }
+    }
 }

@@ -173,7 +173,7 @@ extension CommandLineTool {
         let invalid = try temporaryFile(Data([0xE4, 0xB8, 0xAD, 0xE4, 0xB8]))
         let bad = try run(["discover", invalid])
         #expect(bad.status == 1)
-        #expect(bad.stderr.contains("\(invalid): invalid UTF-8 at byte offset 3"))
+        #expect(bad.stderr.contains("\(invalid):1: invalid UTF-8 at byte offset 3 (byte 0xE4)"), "\(bad.stderr)")
         let jsonl = try temporaryFile(Data("{\"text\":\"两会\"}\n{\"text\":\n".utf8), name: UUID().uuidString + ".jsonl")
         let broken = try run(["discover", jsonl])
         #expect(broken.status == 1)

@@ -169,7 +169,7 @@ struct Bench: ParsableCommand {
         var lines: [String] = []
         var total = 0
         for line in try TextFile.lines(corpus) {
-            let texts = corpus.hasSuffix(".jsonl") ? (JSONText.field("text", in: line).map { $0.split(separator: "\n").map(String.init) } ?? []) : [line]
+            let texts = Documents.isJSONLines(corpus) ? (JSONText.field("text", in: line).map { $0.split(separator: "\n").map(String.init) } ?? []) : [line]
             for t in texts where !t.isEmpty {
                 lines.append(t)
                 total += t.utf8.count

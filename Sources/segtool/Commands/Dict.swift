@@ -13,7 +13,7 @@ struct Dict: ParsableCommand {
             discussion: """
                 Exits 1 when there are errors (or warnings, with --strict), or more harmful entries than --max-harmful. The files are checked together with the built-in lexicon unless --no-builtin-dict is given; files that are themselves the built-in lexicon are not compared with it.
 
-                With --corpus, the corpus (plain text files, or JSON Lines with a "text" field) is segmented once, and each dictionary token is judged against ICU's words: it joins them (starts and ends on ICU's word boundaries, covering two or more), is one of them, or cuts them (starts or ends inside an ICU word, or takes a character another dictionary word would have joined to its neighbour: 石嘴山|市公安局). Entries that cut more often than they join are reported with examples. The lexicon judged is the built-in one with the FILEs as user dictionaries, or the FILEs alone when they are the built-in lexicon's own files.
+                With --corpus, the corpus (plain text files, or JSON Lines with a "text" field) is segmented once, and each dictionary token is judged against ICU's words: it joins them (starts and ends on ICU's word boundaries, covering two or more), is one of them, or cuts them (starts or ends inside an ICU word, or takes a character another dictionary word would have joined to its neighbour: 石嘴山|市公安局). Entries that cut more often than they join are reported with examples. The corpus is segmented with the built-in lexicon and the FILEs as user dictionaries, and only the FILEs' entries are judged (and counted by --max-harmful); without FILE, the built-in lexicon is judged; FILEs that are the built-in lexicon's own files are judged alone, as they will be compiled in.
                 """)
 
         @Argument(help: "Dictionary files (optional with --corpus: then the built-in lexicon is judged).")
@@ -65,13 +65,14 @@ struct Dict: ParsableCommand {
                         }
                         out.flush()
                     }
-                    Diagnostics.write("\(inputs.count) files: \(errors) errors, \(warnings) warnings\n")
+                    Diagnostics.write("\(plural(inputs.count, "file")): \(plural(errors, "error")), \(plural(warnings, "warning"))\n")
                     failed = errors > 0 || (strict && warnings > 0)
                 }
                 if !corpusOptions.corpus.isEmpty {
                     let segmenter = try corpusOptions.segmenter(
                         files: inputs, builtinFiles: linted, builtin: !noBuiltinDictionary)
-                    if try !corpusOptions.run(segmenter: segmenter, findings: findings.filter { !(quiet && $0.severity == .warning) }) {
+                    let findings = findings.filter { !(quiet && $0.severity == .warning) }
+                    if try !corpusOptions.run(segmenter: segmenter, findings: findings, userEntriesOnly: !inputs.isEmpty && !linted) {
                         failed = true
                     }
                 } else if corpusOptions.json {

@@ -56,10 +56,12 @@ struct CorpusLintOptions: ParsableArguments {
         } catch { throw CLIError("\(error)") }
     }
 
-    /// Segments the corpus, prints the report and the summary.
+    /// Segments the corpus, prints the report and the summary. `userEntriesOnly`: judge only
+    /// the user dictionaries' entries (the files given, on top of the built-in lexicon), whose
+    /// cuts are the user's to mend; the built-in entries still segment the corpus.
     /// - Returns: false when the result fails the check (above `--max-harmful`) or an input
     ///   was bad.
-    func run(segmenter: Segmenter, findings: [DictionaryLint.Finding]) throws -> Bool {
+    func run(segmenter: Segmenter, findings: [DictionaryLint.Finding], userEntriesOnly: Bool = false) throws -> Bool {
         let clock = ContinuousClock()
         let start = clock.now
         var lint = CorpusLint(segmenter: segmenter, examplesPerEntry: examples)
@@ -69,7 +71,7 @@ struct CorpusLintOptions: ParsableArguments {
             lint.add(document.text)
         }
         let elapsed = clock.now - start
-        let seen = lint.entries
+        let seen = userEntriesOnly ? lint.entries.filter { $0.entry.origin.isUser } : lint.entries
         let harmful = seen.filter { $0.isHarmful && $0.cuts >= minCuts }
         let fragmentCandidates = seen.filter { !$0.isHarmful && $0.isFragment && $0.strands >= minCuts }
         let shown = all ? seen : fragments ? harmful + fragmentCandidates : harmful
@@ -110,7 +112,8 @@ struct CorpusLintOptions: ParsableArguments {
         Diagnostics.write("""
             corpus: \(lint.texts) texts, \(bytes) bytes in \(milliseconds(elapsed)) ms; \
             \(tokens) dictionary tokens: \(totals.joins) join ICU's words, \(totals.whole) are one, \
-            \(totals.cuts) cut them (\(totals.strands) of the others leave a lone character); \(seen.count) entries occurred, \
+            \(totals.cuts) cut them (\(totals.strands) of the others leave a lone character); \(seen.count) \
+            \(userEntriesOnly ? "entries of the files" : "entries") occurred, \
             \(harmful.count) cut more often than they join (at least \(minCuts) cuts\(limit)), \
             \(fragmentCandidates.count) other fragment candidates\n
             """)

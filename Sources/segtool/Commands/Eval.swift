@@ -29,7 +29,11 @@ struct Eval: ParsableCommand {
     @Option(help: "List the N most frequent errors.")
     var errors: Int = 0
 
-    @Flag(help: "Print the report as JSON.")
+    @Flag(help: """
+        Print the report as one JSON object: precision, recall, f1, sentences, goldWords, testWords, \
+        correctWords, differingLines; oovRate, oovRecall, ivRecall, oovWords with --words; termRecall, \
+        terms, termsKept with --terms; errors, differingLineNumbers, termMisses with --errors.
+        """)
     var json = false
 
     @OptionGroup var dictionaryOptions: DictionaryOptions
@@ -147,6 +151,9 @@ struct Eval: ParsableCommand {
                 throw CLIError("\(path):\(index + 1): \(error.description)")
             }
         }
+        if score.sentences == 0 {
+            throw CLIError("\(path): no sentence to score (the gold file has one segmented sentence a line)")
+        }
         if let testLines, let extra = testLines[testIndex...].firstIndex(where: { !splitWords($0).isEmpty }) {
             throw CLIError("\(test ?? ""):\(extra + 1): a sentence after the gold file's last (\(path) has fewer sentences)")
         }
@@ -156,13 +163,20 @@ struct Eval: ParsableCommand {
     private func scoreTerms(_ path: String, segmenter: Segmenter) throws -> TermRecall {
         var recall = TermRecall()
         for (index, line) in try TextFile.lines(path).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.allSatisfy(\.isWhitespace) || line.hasPrefix("#") { continue }
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard parts.count >= 2 else {
                 throw CLIError("\(path):\(index + 1): expected TERM<TAB>SENTENCE")
             }
             let term = String(parts[parts.count - 2]), sentence = String(parts[parts.count - 1])
+            if term.isEmpty || !sentence.contains(term) {
+                // Scored as cut (it cannot come out whole), but most likely a mistake in the file.
+                Diagnostics.warning("\(path):\(index + 1): the term `\(term)` does not occur in its sentence; counted as cut")
+            }
             recall.add(term: term, sentenceTokens: segmenter.words(in: sentence))
+        }
+        if recall.terms == 0 {
+            throw CLIError("\(path): no terms (TERM<TAB>SENTENCE a line)")
         }
         return recall
     }

@@ -56,7 +56,12 @@ struct Index: ParsableCommand {
             struct Stopped: Error {}
             do {
                 var batch: [IndexDocument] = []
+                var seen = Set<String>(), repeated = 0, firstRepeated: String?
                 let count = try Documents.read(inputs, stdinIsJSONL: jsonl) { document in
+                    if !seen.insert(document.id).inserted {
+                        repeated += 1
+                        if firstRepeated == nil { firstRepeated = document.id }
+                    }
                     batch.append(IndexDocument(id: document.id, title: document.title, text: document.text,
                                                date: document.date, fields: document.fields))
                     if batch.count >= 2048 {
@@ -65,6 +70,11 @@ struct Index: ParsableCommand {
                     }
                 }
                 problems.value.withLock { $0 = count }
+                if let firstRepeated {
+                    // Documented (an id again replaces its document), but in one run most likely a mistake.
+                    Diagnostics.warning("\(repeated) \(repeated == 1 ? "document has" : "documents have") an id given earlier in the input "
+                        + "(the first: `\(tabSeparatedField(firstRepeated))`); each replaced the earlier document with its id")
+                }
                 if !batch.isEmpty { _ = pipe.put(batch) }
                 pipe.finish()
             } catch is Stopped {
@@ -88,6 +98,9 @@ struct Index: ParsableCommand {
         progress.finish()
         return problems.value.withLock { $0 }
     }
+
+    /// "1 document", "2 documents".
+    static func documentCount(_ n: Int) -> String { n == 1 ? "1 document" : "\(n) documents" }
 
     /// The reader thread's count of bad inputs, read once the thread has finished.
     private final class ProblemCount: Sendable {
@@ -154,7 +167,7 @@ struct Index: ParsableCommand {
                 """)
 
         @OptionGroup var common: Common
-        @Argument(help: "Inputs: files, folders, .jsonl files.")
+        @Argument(help: "Inputs: files, folders, .jsonl (or .ndjson) files.")
         var inputs: [String] = []
         @OptionGroup var stopWordOption: StopWordOption
 
@@ -164,7 +177,7 @@ struct Index: ParsableCommand {
                 let writer = try Index.open(common.directory, create: true, analysis: analysis)
                 let problems = try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
                 do { try writer.commit() } catch { throw CLIError("\(error)") }
-                Diagnostics.write("\(common.directory): \(writer.documentCount) documents\n")
+                Diagnostics.write("\(common.directory): \(Index.documentCount(writer.documentCount))\n")
                 if problems > 0 { throw ExitCode(1) }  // the bad inputs were reported and left out
             }
         }
@@ -173,7 +186,7 @@ struct Index: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add documents (a document with an existing id replaces it).")
         @OptionGroup var common: Common
-        @Argument(help: "Inputs: files, folders, .jsonl files.")
+        @Argument(help: "Inputs: files, folders, .jsonl (or .ndjson) files.")
         var inputs: [String] = []
         @OptionGroup var stopWordOption: StopWordOption
 
@@ -184,7 +197,7 @@ struct Index: ParsableCommand {
                                             analysis: try Index.requestedAnalysis(common.dictionaryOptions, stopWords: stopWordOption))
                 let problems = try Index.addInputs(inputs.isEmpty ? ["-"] : inputs, common: common, writer: writer)
                 do { try writer.commit() } catch { throw CLIError("\(error)") }
-                Diagnostics.write("\(common.directory): \(writer.documentCount) documents\n")
+                Diagnostics.write("\(common.directory): \(Index.documentCount(writer.documentCount))\n")
                 if problems > 0 { throw ExitCode(1) }  // the bad inputs were reported and left out
             }
         }

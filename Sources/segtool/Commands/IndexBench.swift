@@ -54,10 +54,14 @@ extension Index {
                 do { analyzer = try reader.queryAnalyzer() } catch { throw CLIError("\(error)") }
                 var rows: [String] = []
                 var text: [String] = ["query                          p50 µs   p90 µs   p99 µs   top-k only p50 µs   hits"]
-                for line in try TextFile.lines(queries) where !line.isEmpty && !line.hasPrefix("#") {
+                for (index, line) in try TextFile.lines(queries).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
                     let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
-                    guard parts.count == 2 else { throw CLIError("\(queries): expected LABEL<TAB>QUERY: \(line)") }
-                    let query = Query(parts[1], analyzer: analyzer)
+                    guard parts.count == 2 else { throw CLIError("\(queries):\(index + 1): expected LABEL<TAB>QUERY: \(line)") }
+                    // A query that cannot run (an unclosed quote) is an error, not a time of nothing.
+                    let query: Query
+                    do { query = try Query.parse(parts[1], analyzer: analyzer) } catch {
+                        throw CLIError("\(queries):\(index + 1): \(error)")
+                    }
                     let options = SearchOptions(top: top, ranking: rank, passages: passages)
                     var hits = 0
                     for _ in 0..<warmup { hits = (try? reader.search(query, options: options).count) ?? 0 }

@@ -104,7 +104,7 @@ struct Keywords: ParsableCommand {
                 } else {
                     // One document a line: its id and a tab (when there can be several), then
                     // the keywords, space-separated; fields escaped (see tabSeparatedField).
-                    if files.count > 1 || files.contains(where: { $0.hasSuffix(".jsonl") }) || jsonl {
+                    if files.count > 1 || files.contains(where: Documents.isJSONLines) || jsonl {
                         out.append(tabSeparatedField(document.id) + "\t")
                     }
                     out.append(keywords.map { tabSeparatedField(withWeights ? "\($0.word):\(number($0.weight))" : $0.word) }.joined(separator: " "))

@@ -30,7 +30,10 @@ struct Rank: ParsableCommand {
     @Option(help: "tfidf or bm25.")
     var rank: Ranking = .tfidf
 
-    @Flag(help: "One JSON object per passage.")
+    @Flag(help: """
+        One JSON object per passage (JSON Lines): rank, id, passage, start and end (the passage's UTF-8 \
+        byte offsets in the document's text; in a plain-text file's, a BOM counted), score, snippet, highlights ([start, end] byte offsets into the snippet).
+        """)
     var json = false
 
     @Flag(help: "Read standard input as JSON Lines (one document per line).")

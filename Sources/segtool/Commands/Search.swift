@@ -37,7 +37,11 @@ struct Search: ParsableCommand {
 
     @OptionGroup var filterOptions: FilterOptions
 
-    @Flag(help: "One JSON object per hit: id, title, score, date, fields, passage offsets, snippet, highlights.")
+    @Flag(help: """
+        One JSON object per hit (JSON Lines): rank, id, title, score, date, fields, passage, start and \
+        end (its best passage's UTF-8 byte offsets into the stored text), snippet, highlights ([start, \
+        end] byte offsets into the snippet).
+        """)
     var json = false
 
     @OptionGroup var snippetOptions: SnippetOptions

@@ -13,7 +13,8 @@ struct Segment: ParsableCommand {
             one line per input line. Whitespace tokens are dropped. With --format json, each line \
             is a JSON object: {"line":N,"tokens":[{"text","start","end","kind","source"}]}, where \
             start and end are UTF-8 byte offsets within the line (the input's, also with --lossy); \
-            with several inputs each object starts with "file":NAME.
+            in search mode the parts of a long word follow it with "subword":true; with several \
+            inputs each object starts with "file":NAME.
             """)
 
     @Argument(help: "Input files (UTF-8). Standard input when none is given.")

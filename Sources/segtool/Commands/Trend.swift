@@ -10,7 +10,8 @@ struct Trend: ParsableCommand {
             For each term (a word, or a phrase: `高质量 发展`) and each period from the first dated \
             document's to the last's: the documents containing it, its occurrences, and those per \
             10,000 words of the period's documents. Documents without a date (the "date" field of \
-            JSON Lines: YYYY, YYYY-MM or YYYY-MM-DD) are left out. Output: a table, --csv or --json.
+            JSON Lines: YYYY, YYYY-MM or YYYY-MM-DD) are left out, and by month those dated to a \
+            year only. Output: a table, --csv or --json.
             """)
 
     @Option(name: .customLong("index"), help: ArgumentHelp("The index directory.", valueName: "dir"))
@@ -27,11 +28,14 @@ struct Trend: ParsableCommand {
     @Flag(help: "CSV with a header line: period,term,documents,occurrences,per_10k_words,period_documents,period_words.")
     var csv = false
 
-    @Flag(help: "One JSON object per row (JSON Lines).")
+    @Flag(help: "One JSON object per row (JSON Lines): period, term, documents, occurrences, per10kWords, periodDocuments, periodWords.")
     var json = false
 
     func validate() throws {
         if terms.isEmpty { throw ValidationError("give at least one term") }
+        if let n = terms.firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) {
+            throw ValidationError("term \(n + 1) is empty")
+        }
         if csv && json { throw ValidationError("--csv and --json exclude each other") }
     }
 
@@ -55,11 +59,17 @@ struct Trend: ParsableCommand {
             } else {
                 out.append("period\tterm\tdocuments\toccurrences\tper 10k words\tperiod documents\n")
                 for r in rows {
-                    out.append("\(r.period)\t\(r.term)\t\(r.documents)\t\(r.occurrences)\t\(number(r.perTenThousandWords))\t\(r.periodDocuments)\n")
+                    out.append("\(r.period)\t\(tabSeparatedField(r.term))\t\(r.documents)\t\(r.occurrences)\t\(number(r.perTenThousandWords))\t\(r.periodDocuments)\n")
                 }
             }
             out.flush()
-            if rows.isEmpty { Diagnostics.warning("\(directory): no dated documents (give JSON Lines a \"date\" field)") }
+            if rows.isEmpty {
+                if filterOptions.isEmpty {
+                    Diagnostics.warning("\(directory): no dated documents (give JSON Lines a \"date\" field)")
+                } else {
+                    Diagnostics.warning("\(directory): no dated document matches --from, --to and --where")
+                }
+            }
         }
     }
 }
@@ -102,6 +112,9 @@ struct FilterOptions: ParsableArguments {
             throw ValidationError("--where \(c): expected FIELD=VALUE")
         }
     }
+
+    /// Whether no date or field condition was given.
+    var isEmpty: Bool { from == nil && to == nil && conditions.isEmpty }
 
     /// The filter these options describe.
     func filter() throws -> SearchFilter {

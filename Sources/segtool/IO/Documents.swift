@@ -41,7 +41,7 @@ enum Documents {
         var problems = 0
         let inputs: [String?] = paths.isEmpty ? [nil] : paths.map { $0 == "-" ? nil : $0 }
         for path in inputs {
-            let jsonl = path.map { $0.hasSuffix(".jsonl") } ?? stdinIsJSONL
+            let jsonl = path.map(isJSONLines) ?? stdinIsJSONL
             do {
                 try readOne(path: path, jsonl: jsonl, problem: { problems += 1; problem($0) }, each: each)
             } catch let error as InputProblem {
@@ -50,6 +50,11 @@ enum Documents {
             }
         }
         return problems
+    }
+
+    /// Whether the file at `path` is read as JSON Lines: its name ends in `.jsonl` or `.ndjson`.
+    static func isJSONLines(_ path: String) -> Bool {
+        path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")
     }
 
     /// A bad input file: reported, and the next one is read.
@@ -69,13 +74,18 @@ enum Documents {
             throw InputProblem(message: "\(name): binary input (NUL byte at byte offset \(nul)); segtool reads UTF-8 text")
         }
         if let bad = firstInvalidUTF8Offset(bytes) {
-            throw InputProblem(message: "\(name): invalid UTF-8 at byte offset \(bad)")
+            // The line too, as `segment` reports it.
+            let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw InputProblem(message: "\(name):\(line): invalid UTF-8 at byte offset \(bad) (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))")
         }
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let text = String(decoding: bytes[bom...], as: UTF8.self)
         if text.allSatisfy(\.isWhitespace) {
             Diagnostics.warning("\(name): empty input")
             return
+        }
+        if name.hasSuffix(".json") {
+            Diagnostics.warning("\(name): read as one plain-text document (JSON Lines files are named .jsonl or .ndjson)")
         }
         try each(Document(id: name, title: nil, text: text, offsetInFile: bom))
     }

@@ -109,10 +109,12 @@ struct JSONLinesSplitter {
         if let bad = firstInvalidUTF8Offset(bytes) {
             return Record(line: line, result: .failure(.invalidUTF8(byteOffset: base + lo + bad)))
         }
-        guard bytes[0] == 0x7B else { return Record(line: line, result: .failure(.notADocument)) }
+        // An object from { to }: a line cut short (an interrupted download) or with text after
+        // the object is not a document.
+        guard bytes[0] == 0x7B, bytes[bytes.count - 1] == 0x7D else { return Record(line: line, result: .failure(.notADocument)) }
         var document = JSONDocumentFields(id: nil, title: nil, text: "")
         var hasText = false
-        for (key, value) in JSONText.allStringFields(bytes) {
+        for (key, value) in JSONText.allStringFields(bytes, numbersOf: ["id", "date"]) {
             switch key {
             case "id": document.id = value
             case "title": document.title = value
@@ -140,8 +142,9 @@ enum JSONText {
     }
 
     /// Every top-level string field of the object in `b`, in order (keys unescaped too); a
-    /// later duplicate key comes later.
-    static func allStringFields(_ b: UnsafeBufferPointer<UInt8>) -> [(key: String, value: String)] {
+    /// later duplicate key comes later. The fields named in `numbersOf` may also be numbers,
+    /// taken as written (`"id": 12345` is the id "12345", `"date": 2021` the year).
+    static func allStringFields(_ b: UnsafeBufferPointer<UInt8>, numbersOf: Set<String> = []) -> [(key: String, value: String)] {
         var out: [(String, String)] = []
         var i = 0
         var depth = 0
@@ -159,6 +162,15 @@ enum JSONText {
             guard j < n, b[j] == 0x3A else { continue }  // a key is followed by a colon
             j += 1
             while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
+            if j < n, b[j] == 0x2D || (0x30...0x39).contains(b[j]), !numbersOf.isEmpty {
+                let name = String(decoding: key, as: UTF8.self)
+                guard numbersOf.contains(name) else { continue }
+                var end = j + 1
+                while end < n, (0x30...0x39).contains(b[end]) || [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(b[end]) { end += 1 }
+                out.append((name, String(decoding: UnsafeBufferPointer(rebasing: b[j..<end]), as: UTF8.self)))
+                i = end
+                continue
+            }
             guard j < n, b[j] == 0x22, let (value, after) = readString(b, from: j) else { continue }
             out.append((String(decoding: key, as: UTF8.self), String(decoding: value, as: UTF8.self)))
             i = after

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+@preconcurrency import Glibc
 #endif
 
 /// A byte buffer for standard output, written in large blocks.
@@ -41,7 +41,8 @@ struct OutputBuffer {
     /// Writes everything to standard output and empties the buffer.
     mutating func flush() {
         guard !bytes.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { writeAll(1, $0) }
+        let failure = bytes.withUnsafeBufferPointer { writeAll(1, $0) }
+        if failure != 0 { standardOutputFailed(failure) }
         bytes.removeAll(keepingCapacity: true)
     }
 
@@ -50,19 +51,37 @@ struct OutputBuffer {
     }
 }
 
-/// Writes all of `buf` to file descriptor `fd`, retrying short writes and EINTR. Errors
-/// (a closed pipe) end the writing silently: SIGPIPE ends the process first by default.
-func writeAll(_ fd: Int32, _ buf: UnsafeBufferPointer<UInt8>) {
-    guard let base = buf.baseAddress else { return }
+/// Writes all of `buf` to file descriptor `fd`, retrying short writes and EINTR.
+/// - Returns: 0, or the `errno` of the write that failed (the rest is not written).
+@discardableResult
+func writeAll(_ fd: Int32, _ buf: UnsafeBufferPointer<UInt8>) -> Int32 {
+    guard let base = buf.baseAddress else { return 0 }
     var done = 0
     while done < buf.count {
         let n = write(fd, base + done, buf.count - done)
         if n < 0 {
             if errno == EINTR { continue }
-            return
+            return errno
         }
         done += n
     }
+    return 0
+}
+
+/// Ends the process when standard output cannot be written: a full disk or a failing device
+/// is an error (status 2 for the grep-like commands, 1 for the others), so that truncated
+/// output never passes for complete; a closed pipe (EPIPE, when SIGPIPE is ignored — by
+/// default SIGPIPE ends the process first) ends it quietly with status 0, as ripgrep does.
+func standardOutputFailed(_ code: Int32) -> Never {
+    if code == EPIPE { exit(0) }
+    Diagnostics.error("standard output: \(String(cString: strerror(code)))")
+    exit(SegTool.errorStatus)
+}
+
+/// Flushes the C library's standard output (what `print` wrote) and ends the process as
+/// `standardOutputFailed` does when that fails.
+func flushStandardOutput() {
+    if fflush(stdout) != 0 || ferror(stdout) != 0 { standardOutputFailed(errno == 0 ? EIO : errno) }
 }
 
 /// `s` made safe for one field of a tab-separated line: backslash, tab, line breaks and other
@@ -91,4 +110,9 @@ func tabSeparatedField(_ s: String) -> String {
         }
     }
     return out
+}
+
+/// "1 file", "2 files": a count with its noun, plural when the count is not 1.
+func plural(_ count: Int, _ noun: String) -> String {
+    count == 1 ? "\(count) \(noun)" : "\(count) \(noun)s"
 }

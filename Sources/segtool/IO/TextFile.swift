@@ -16,12 +16,16 @@ enum TextFile {
     }
 
     /// The file's lines (LF or CRLF, BOM dropped), as strings.
-    /// - Throws: `CLIError` for an unreadable file or invalid UTF-8 (with line and byte offset).
+    /// - Throws: `CLIError` for an unreadable file, binary input (a NUL byte) or invalid UTF-8,
+    ///   with the line and the byte offset into the file (a BOM counted).
     static func lines(_ path: String) throws -> [String] {
-        var data = try bytes(path)
-        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
+        let data = try bytes(path)
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let nul = data.firstIndex(of: 0) {
+            throw CLIError("\(path): binary input (NUL byte at byte offset \(nul)); segtool reads UTF-8 text")
+        }
         var lines: [String] = []
-        var start = 0
+        var start = bom
         var lineNumber = 1
         while start < data.count {
             var end = start
@@ -29,8 +33,9 @@ enum TextFile {
             var contentEnd = end
             if contentEnd > start && data[contentEnd - 1] == 0x0D { contentEnd -= 1 }
             guard let line = String(validating: data[start..<contentEnd], as: UTF8.self) else {
-                let bad = firstInvalidUTF8Offset(Array(data[start..<contentEnd])) ?? 0
-                throw CLIError("\(path):\(lineNumber): invalid UTF-8 at byte offset \(start + bad)")
+                let bad = start + (firstInvalidUTF8Offset(Array(data[start..<contentEnd])) ?? 0)
+                let byte = bad < data.count ? " (byte 0x\(String(data[bad], radix: 16, uppercase: true)))" : ""
+                throw CLIError("\(path):\(lineNumber): invalid UTF-8 at byte offset \(bad)\(byte)")
             }
             lines.append(line)
             start = end + 1
@@ -47,9 +52,10 @@ extension TextFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw CLIError("\(path): \(String(cString: strerror(errno)))") }
         var copy = text
-        copy.withUTF8 { writeAll(fd, $0) }
-        guard fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        let failure = copy.withUTF8 { writeAll(fd, $0) }
+        guard failure == 0, fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(failure != 0 ? failure : errno))
+            if failure != 0 { close(fd) }
             unlink(temporary)
             throw CLIError("\(path): \(reason)")
         }
