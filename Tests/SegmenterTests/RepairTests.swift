@@ -291,6 +291,15 @@ import Segmenter
         #expect(Shared.segmenter.cut("好好为人民办实事").contains("为|人民"))
     }
 
+    /// A preposition or particle ICU glued to the first character of a longer dictionary word
+    /// of three or more characters is cut off without the cut penalty (在内|蒙古 → 在|内蒙古,
+    /// 在家|门口 → 在|家门口); before a two-character word it still pays.
+    @Test func freeHeads() {
+        #expect(Shared.segmenter.cut("今天在内蒙古考察").contains("在|内蒙古|考察"))
+        #expect(Shared.segmenter.cut("中国和白俄罗斯签署协议").contains("和|白俄罗斯"))
+        #expect(Shared.icu.cut("今天在内蒙古考察").contains("在内|蒙古"))
+    }
+
     /// ICU alone keeps its own reading (no dictionary of ours, no pair edge).
     @Test func icuAloneUnchanged() {
         #expect(Shared.icu.cut("认真落实习近平总书记的要求").contains("落|实习|近平"))

@@ -23,6 +23,9 @@ extension Worker {
     /// A lone ideograph and the head piece of the next ICU word that make one word of ICU's
     /// dictionary (落|实习 → 落实 before 习近平): as a built-in dictionary word.
     static let pairedHeadCost: Float = 0.85
+    /// Prepositions and particles that ICU glues to the first character of a longer
+    /// dictionary word after them (在内|蒙古): cut off without the cut penalty.
+    static let freeHeads = ScalarSet("在的和与及对把被将从向于")
     /// Function characters that stay alone before such a pair: particles, auxiliaries,
     /// pronouns, adverbs (了|一对 not 了一|对, 能|生产|出 not 能生|产出, 为|人民 not 为人|民办).
     static let pairedHeadNever = ScalarSet("了为都是能会可他她它我你就也还又才再更最很在和与及的地得把被将从对向比有没不")
@@ -261,7 +264,10 @@ private struct Resolver {
                     var p = i + 1
                     while p < sEnd {
                         if matchFirst[p] < matchFirst[p + 1] {
-                            relax(a, i, p, here + remainderCost(i, p) + Worker.cutPenalty, Edge.remainder)
+                            // A lone function character before a word of three or more
+                            // (在|内蒙古 where ICU read 在内|蒙古) pays no cut.
+                            let free = p == i + 1 && Worker.freeHeads.contains(scalars[i]) && longestMatch(at: p) - p >= 3
+                            relax(a, i, p, here + remainderCost(i, p) + (free ? 0 : Worker.cutPenalty), Edge.remainder)
                         }
                         p += 1
                     }
@@ -312,6 +318,17 @@ private struct Resolver {
             back[to - a] = Int32(from)
             backEdge[to - a] = edge
         }
+    }
+
+    /// The end of the longest dictionary word starting at `p` (`p` when none does).
+    private func longestMatch(at p: Int) -> Int {
+        var end = p
+        var m = Int(matchFirst[p])
+        while m < Int(matchFirst[p + 1]) {
+            end = max(end, Int(matches[m].end))
+            m += 1
+        }
+        return end
     }
 
     @inline(__always)
