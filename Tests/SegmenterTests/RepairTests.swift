@@ -24,6 +24,8 @@ import Segmenter
         ("这也是一种选择", "这|也|是|一|种|选择"),
         ("它不是问题", "它|不|是|问题"),
         ("关键就是落实", "关键|就是|落实"),
+        // 比 glued to the 上 of 上年 (ICU: 比上|年).
+        ("产值比上年增长", "产值|比|上年|增长"),
     ])
     func splits(_ pair: (String, String)) {
         #expect(Shared.segmenter.cut(pair.0) == pair.1)
