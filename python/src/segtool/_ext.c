@@ -335,7 +335,9 @@ static Py_ssize_t encode_utf8(int kind, const void *data, Py_ssize_t length, cha
  * is taken back (prepare_words): a slot's half line and a str's first line each, well within
  * the processor's L2 cache. Longer texts are prefetched a few tokens ahead while the words are
  * made (word_cursor). */
+#ifndef PREFETCH_MAX
 #define PREFETCH_MAX 2048
+#endif
 #if !defined(Py_GIL_DISABLED) && !defined(SEGTOOL_NO_WORD_CACHE)
 #define USE_CACHE 1
 typedef struct {
