@@ -329,7 +329,9 @@ static Py_ssize_t encode_utf8(int kind, const void *data, Py_ssize_t length, cha
  * Written only with the GIL held; prepare_words reads a slot's `word` without it, only to
  * prefetch it. Builds with the GIL disabled make every word afresh, as builds with
  * -DSEGTOOL_NO_WORD_CACHE do (to measure it). */
+#ifndef CACHE_BITS
 #define CACHE_BITS 15
+#endif
 #define CACHE_MAX_LENGTH 8
 /* Texts of at most this many tokens have their words' slots and strs prefetched before the GIL
  * is taken back (prepare_words): a slot's half line and a str's first line each, well within
