@@ -463,6 +463,7 @@ static int prepare_words(thread_state *state, const segtool_tokens *tokens, int 
     token_word *words = state->words;
     const char *end = data + (size_t)text_length * (size_t)kind;
     int prefetch = USE_CACHE && count <= PREFETCH_MAX;
+    (void)prefetch;
     for (size_t i = 0; i < count; i++) {
         if (t[i].char_start > t[i].char_end || t[i].char_end > (uint64_t)text_length)
             return -1;
