@@ -2,13 +2,14 @@
 """Where a call of segtool's `lcut` spends its time on one and on two threads: the phases of
 the extension module (`segtool._ext`) timed per call, from a build made with -DSEGTOOL_GIL_STATS.
 
-    PEERS_VENV/bin/python Benchmarks/peers/python_gil.py [--mb 8] [--rounds 2] [--no-handoff]
+    PEERS_VENV/bin/python Benchmarks/peers/python_gil.py [--mb 8] [--rounds 2] [--no-handoff] [--drop]
 
 The installed package (`pip install ./python`) is copied to a temporary directory with its
 extension rebuilt from python/src/segtool/_ext.c with the timing compiled in (the interpreter's
 C compiler and headers, as setup.py builds it), and this script runs again on that copy. Each
 round runs `lcut` over every paragraph (the `text` fields of the corpus, read at run time,
-results kept as in python_api.py) on one thread, then dealt out to two threads, and prints per
+results kept as in python_api.py, or with --drop each list dropped at once) on one thread,
+then dealt out to two threads, and prints per
 call (µs): the time with the GIL inside the module (`held`: arguments, making the words),
 releasing the GIL, segmenting without it (`work`), taking it back (`retake`, which includes
 the module's spin while another thread holds it), and the caller's Python between two calls;
@@ -59,6 +60,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=8)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--no-handoff", action="store_true", help="build without the spin before retaking the GIL")
+    ap.add_argument("--drop", action="store_true", help="drop each result list at once (python_threads.py's way)")
     args = ap.parse_args()
     from segtool import _ext
     if not hasattr(_ext, "gil_stats"):
@@ -74,10 +76,15 @@ def main() -> None:
     import segtool
     lines, size = read_paragraphs(args.corpus, int(args.mb * 1e6))
     print(f"{len(lines):,} paragraphs, {size / 1e6:.2f} MB; load average {os.getloadavg()[0]:.2f}; "
-          f"handoff {'off' if args.no_handoff else 'on'}")
+          f"handoff {'off' if args.no_handoff else 'on'}; results {'dropped' if args.drop else 'kept'}")
 
     def work(part: list[str], out: list) -> None:
-        out.append([segtool.lcut(p) for p in part])
+        if args.drop:
+            lcut = segtool.lcut
+            for p in part:
+                lcut(p)
+        else:
+            out.append([segtool.lcut(p) for p in part])
 
     def run(n: int) -> tuple[float, float]:
         kept: list = []

@@ -90,6 +90,28 @@ def test_many_different_words_through_the_cache():
         _check(words, list(segtool.tokenize(text)), text)
 
 
+def test_words_of_every_cached_length_at_the_end_and_inside_texts_of_every_width():
+    # The cache keys a word of up to 8 characters by its characters packed 16 bits each (read
+    # 16 bytes at a time from a two-byte text, one by one near its end); words of 1 to 12
+    # letters at the end of a text, inside it, and from texts of each width, with code units
+    # whose bytes differ only in the high byte (ā, ȁ) or are all ones (U+FFFF).
+    letters = ["abcdefghijkl", "éàüçñøåÿéàüç", "āȁāȁāȁāȁāȁāȁ"]
+    widths = ["", "中", "𠀀"]  # a prefix that makes the text one, two or four bytes wide
+    for order in (0, 1):
+        _ext.clear_cache()
+        for length in (range(1, 13) if order == 0 else range(12, 0, -1)):
+            for alphabet in letters:
+                word = alphabet[:length]
+                for prefix in widths:
+                    for text in (prefix + " " + word, prefix + " " + word + " 发展",
+                                 word + "\uffff" * length):
+                        words = segtool.lcut(text)
+                        assert "".join(words) == text
+                        _check(words, list(segtool.tokenize(text)), text)
+                        if text.startswith(prefix + " "):
+                            assert word in words
+
+
 def test_bytes_and_bytes_like_give_the_same_words_as_str():
     for text in TEXTS:
         data = text.encode()

@@ -167,6 +167,12 @@ static inline int holder_wait(uint64_t mine)
 
 /* ------------------------------------------------------------------ per-thread state */
 
+/* A token's word in the word cache (see there): its key, and its slot or NO_SLOT. */
+typedef struct {
+    uint64_t a, b;
+    uint32_t slot;
+} token_word;
+
 /* What a thread keeps between calls: the C API's result struct (it wants one per thread) and a
  * buffer for the UTF-8 of a str. */
 typedef struct {
@@ -180,9 +186,9 @@ typedef struct {
     int temporary;
     /* This thread's last number in `gil_holder` (see GIL hand-off). */
     uint64_t holding;
-    /* The word cache's slot of each token of the last call, found without the GIL. */
-    uint32_t *slots;
-    size_t slot_capacity;
+    /* The word cache's key and slot of each token of the last call, found without the GIL. */
+    token_word *words;
+    size_t word_capacity;
 #ifdef SEGTOOL_GIL_STATS
     uint64_t stats[STAT_COUNT];
     uint64_t released, worked, retaken, returned;
@@ -199,9 +205,9 @@ static void state_trim(thread_state *state)
     PyMem_RawFree(state->utf8);
     state->utf8 = NULL;
     state->capacity = 0;
-    PyMem_RawFree(state->slots);
-    state->slots = NULL;
-    state->slot_capacity = 0;
+    PyMem_RawFree(state->words);
+    state->words = NULL;
+    state->word_capacity = 0;
 }
 
 static void state_destroy(void *p)
@@ -314,14 +320,34 @@ static Py_ssize_t encode_utf8(int kind, const void *data, Py_ssize_t length, cha
 
 /* ------------------------------------------------------------------ the word cache */
 
-/* Recent words, by a hash of their characters: direct-mapped, a slot's word replaced by the
- * next word that falls there. Only touched with the GIL held (builds with the GIL disabled
- * make every word afresh, as builds with -DSEGTOOL_NO_WORD_CACHE do, to measure it). */
+/* Recent words, direct-mapped by a hash of their characters: a slot's word is replaced by the
+ * next word that falls there. A word of up to CACHE_MAX_LENGTH characters, all below U+10000,
+ * has a key: its characters as 16-bit numbers packed into two 64-bit ones (zero past the word).
+ * A slot keeps its word's key and length beside the str, so that a word is found by comparing
+ * numbers in the slot, without reading the str's characters (another cache miss); the str is
+ * touched only to count the new reference. Other words are made afresh each time.
+ * Written only with the GIL held; prepare_words reads a slot's `word` without it, only to
+ * prefetch it. Builds with the GIL disabled make every word afresh, as builds with
+ * -DSEGTOOL_NO_WORD_CACHE do (to measure it). */
+#ifndef CACHE_BITS
 #define CACHE_BITS 15
+#endif
 #define CACHE_MAX_LENGTH 8
+/* Texts of at most this many tokens have their words' slots and strs prefetched before the GIL
+ * is taken back (prepare_words): a slot's half line and a str's first line each, well within
+ * the processor's L2 cache. Longer texts are prefetched a few tokens ahead while the words are
+ * made (word_cursor). */
+#ifndef PREFETCH_MAX
+#define PREFETCH_MAX 2048
+#endif
 #if !defined(Py_GIL_DISABLED) && !defined(SEGTOOL_NO_WORD_CACHE)
 #define USE_CACHE 1
-static PyObject *cache[1 << CACHE_BITS];
+typedef struct {
+    uint64_t a, b;   /* the key of `word` */
+    PyObject *word;  /* NULL, or a str of `length` characters with that key (a reference) */
+    uint64_t length;
+} cache_slot;
+static cache_slot cache[1 << CACHE_BITS] __attribute__((aligned(64)));
 #else
 #define USE_CACHE 0
 #endif
@@ -329,149 +355,175 @@ static PyObject *cache[1 << CACHE_BITS];
 static void cache_clear(void)
 {
 #if USE_CACHE
-    for (size_t i = 0; i < (size_t)1 << CACHE_BITS; i++)
-        Py_CLEAR(cache[i]);
-#endif
-}
-
-/* Whether str `word` (length `length`) has the characters at `p` (of width `kind`). */
-static inline int same_characters(PyObject *word, int kind, const void *p, Py_ssize_t length)
-{
-    int word_kind = PyUnicode_KIND(word);
-    const void *word_data = PyUnicode_DATA(word);
-    /* Words are short: a loop beats a call to memcmp. */
-    if (word_kind == kind && kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *a = word_data, *b = p;
-        for (Py_ssize_t i = 0; i < length; i++)
-            if (a[i] != b[i])
-                return 0;
-        return 1;
+    for (size_t i = 0; i < (size_t)1 << CACHE_BITS; i++) {
+        PyObject *old = cache[i].word;
+        __atomic_store_n(&cache[i].word, NULL, __ATOMIC_RELAXED); /* read without the GIL: prepare_words */
+        Py_XDECREF(old);
     }
-    if (word_kind == kind)
-        return memcmp(word_data, p, (size_t)length * (size_t)kind) == 0;
-    for (Py_ssize_t i = 0; i < length; i++)
-        if (PyUnicode_READ(word_kind, word_data, i) != PyUnicode_READ(kind, p, i))
-            return 0;
-    return 1;
+#endif
 }
 
 #define NO_SLOT UINT32_MAX
 
-/* The cache slot of the `length` characters at `p` (of width `kind`), or NO_SLOT for a word
- * too long to cache. */
-static inline uint32_t slot_of(int kind, const char *p, Py_ssize_t length)
+/* Finds the key and cache slot of the `length` characters at `p` (of width `kind`; `end` is
+ * the end of the text's characters) into `w`; its slot is NO_SLOT for a word that is not
+ * cached (too long, a character from U+10000 on). */
+static inline void key_word(token_word *w, int kind, const char *p, Py_ssize_t length, const char *end)
 {
+    w->slot = NO_SLOT;
 #if USE_CACHE
     if (length > CACHE_MAX_LENGTH)
-        return NO_SLOT;
-    /* FNV-1a over the code points: the same hash whatever the width of the text. */
-    uint32_t h = 2166136261u;
-    switch (kind) {
-    case PyUnicode_1BYTE_KIND:
-        for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS1 *)p)[i]) * 16777619u;
-        break;
-    case PyUnicode_2BYTE_KIND:
-        for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS2 *)p)[i]) * 16777619u;
-        break;
-    default:
-        for (Py_ssize_t i = 0; i < length; i++) h = (h ^ ((const Py_UCS4 *)p)[i]) * 16777619u;
-        break;
+        return;
+    uint64_t a = 0, b = 0;
+    if (kind == PyUnicode_2BYTE_KIND && end - p >= 16) {
+        /* Chinese text: two loads and two masks. Safe because: the 16 bytes read lie within
+         * the text's characters (end - p >= 16). */
+        memcpy(&a, p, 8);
+        memcpy(&b, p + 8, 8);
+        if (length < 4) {
+            a &= ((uint64_t)1 << (16 * length)) - 1;
+            b = 0;
+        } else if (length < 8) {
+            b &= ((uint64_t)1 << (16 * (length - 4))) - 1;
+        }
+    } else {
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, p, i);
+            if (c > 0xFFFF)
+                return;
+            if (i < 4)
+                a |= (uint64_t)c << (16 * i);
+            else
+                b |= (uint64_t)c << (16 * (i - 4));
+        }
     }
-    h ^= h >> 15;
-    return h & ((1u << CACHE_BITS) - 1);
+    uint64_t h = (a * 0x9E3779B97F4A7C15u) ^ (b * 0xC2B2AE3D27D4EB4Fu) ^ (uint64_t)length;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93u;
+    w->a = a;
+    w->b = b;
+    w->slot = (uint32_t)(h >> (64 - CACHE_BITS));
 #else
-    (void)kind; (void)p; (void)length;
-    return NO_SLOT;
+    (void)kind; (void)p; (void)length; (void)end;
 #endif
 }
 
-/* A new reference to the str of the `length` characters at `p` (of width `kind`), found in
- * cache slot `slot` or made and put there; NULL with an exception set on failure. */
-static inline PyObject *word_in_slot(uint32_t slot, int kind, const char *p, Py_ssize_t length)
+/* A new reference to the str of the `length` characters at `p` (of width `kind`, key and slot
+ * in `w`), found in the cache or made and put there; NULL with an exception set on failure.
+ * Safe because: a slot's word has its slot's key and length (set together, with the GIL), and
+ * a key and length name one string of characters. */
+static inline PyObject *word_of(const token_word *w, int kind, const char *p, Py_ssize_t length)
 {
 #if USE_CACHE
-    if (slot != NO_SLOT) {
-        PyObject *cached = cache[slot];
-        if (cached && PyUnicode_GET_LENGTH(cached) == length && same_characters(cached, kind, p, length)) {
-            Py_INCREF(cached);
-            return cached;
-        }
+    if (w->slot != NO_SLOT) {
+        cache_slot *s = &cache[w->slot];
+        PyObject *cached = s->word;
+        if (cached && s->a == w->a && s->b == w->b && s->length == (uint64_t)length)
+            return Py_NewRef(cached);
         PyObject *word = PyUnicode_FromKindAndData(kind, p, length);
         if (!word)
             return NULL;
-        Py_INCREF(word);
-        Py_XSETREF(cache[slot], word);
+        s->a = w->a;
+        s->b = w->b;
+        s->length = (uint64_t)length;
+        __atomic_store_n(&s->word, Py_NewRef(word), __ATOMIC_RELAXED); /* read without the GIL: prepare_words */
+        Py_XDECREF(cached);
         return word;
     }
 #else
-    (void)slot;
+    (void)w;
 #endif
     return PyUnicode_FromKindAndData(kind, p, length);
 }
 
 /* Checks that every token lies in the text (`text_length` characters; the C API's offsets are
- * in code points, as a str's indices are) and finds each token's word cache slot, into the
- * state's `slots`. Runs without the GIL for a str (it touches only the str's immutable
- * characters and this thread's state), so that the GIL is held only to look the words up.
- * Returns 0, -1 for a token outside the text, -2 when out of memory. */
+ * in code points, as a str's indices are) and finds each token's key and cache slot, into the
+ * state's `words`; for a text of at most PREFETCH_MAX tokens, also fetches their slots and
+ * strs into the processor's cache. Runs without the GIL for a str (it touches only the str's
+ * immutable characters and this thread's state, and reads the cache's pointers only to
+ * prefetch), so that the GIL is held only to look the words up. Returns 0, -1 for a token
+ * outside the text, -2 when out of memory. */
 static int prepare_words(thread_state *state, const segtool_tokens *tokens, int kind, const char *data,
                          Py_ssize_t text_length)
 {
     size_t count = tokens->count;
-    if (count > state->slot_capacity) {
-        size_t capacity = count < 2 * state->slot_capacity ? 2 * state->slot_capacity : count;
+    if (count > state->word_capacity) {
+        size_t capacity = count < 2 * state->word_capacity ? 2 * state->word_capacity : count;
         if (capacity < 256)
             capacity = 256;
-        if (capacity > SIZE_MAX / sizeof(uint32_t))
+        if (capacity > SIZE_MAX / sizeof(token_word))
             return -2;
-        uint32_t *grown = PyMem_RawRealloc(state->slots, capacity * sizeof(uint32_t));
+        token_word *grown = PyMem_RawRealloc(state->words, capacity * sizeof(token_word));
         if (!grown)
             return -2;
-        state->slots = grown;
-        state->slot_capacity = capacity;
+        state->words = grown;
+        state->word_capacity = capacity;
     }
     const segtool_token *t = tokens->tokens;
+    token_word *words = state->words;
+    const char *end = data + (size_t)text_length * (size_t)kind;
+    int prefetch = USE_CACHE && count <= PREFETCH_MAX;
+    (void)prefetch;
     for (size_t i = 0; i < count; i++) {
         if (t[i].char_start > t[i].char_end || t[i].char_end > (uint64_t)text_length)
             return -1;
-        state->slots[i] = slot_of(kind, data + (size_t)t[i].char_start * (size_t)kind,
-                                  (Py_ssize_t)(t[i].char_end - t[i].char_start));
+        key_word(&words[i], kind, data + (size_t)t[i].char_start * (size_t)kind,
+                 (Py_ssize_t)(t[i].char_end - t[i].char_start), end);
+#if USE_CACHE
+        if (prefetch && words[i].slot != NO_SLOT)
+            __builtin_prefetch(&cache[words[i].slot]);
+#endif
     }
+#if USE_CACHE
+    /* Safe because: a prefetch touches nothing (an address freed meanwhile by a thread holding
+     * the GIL is harmless), and `word` is read with an atomic load (its writers store it so). */
+    if (prefetch)
+        for (size_t i = 0; i < count; i++) {
+            if (words[i].slot == NO_SLOT)
+                continue;
+            PyObject *cached = __atomic_load_n(&cache[words[i].slot].word, __ATOMIC_RELAXED);
+            if (cached)
+                __builtin_prefetch(cached);
+        }
+#endif
     return 0;
 }
 
-/* The words of a segmentation, in order, from the slots prepare_words found. Most of the time
- * of making a word from the cache is two cache misses (its slot, then the str); a cursor
- * prefetches the slots AHEAD tokens before their words are made, and half as far ahead the
- * strs in those slots. */
+/* The words of a segmentation, in order, from the keys prepare_words found. For a text of more
+ * than PREFETCH_MAX tokens, the cursor prefetches the slots AHEAD tokens before their words
+ * are made, and half as far ahead the strs in those slots (most of the time of a found word is
+ * otherwise the two cache misses). */
 #define AHEAD 16
 typedef struct {
     int kind;
+    int prefetch;
     const char *data;
     const segtool_token *tokens;
-    const uint32_t *slots;
+    const token_word *words;
     size_t count;
 } word_cursor;
 
 static inline void cursor_prefetch_slot(const word_cursor *c, size_t i)
 {
 #if USE_CACHE
-    if (c->slots[i] != NO_SLOT)
-        __builtin_prefetch(&cache[c->slots[i]]);
+    if (c->words[i].slot != NO_SLOT)
+        __builtin_prefetch(&cache[c->words[i].slot]);
 #else
     (void)c; (void)i;
 #endif
 }
 
-static inline void cursor_start(word_cursor *c, PyObject *text, const segtool_tokens *tokens, const uint32_t *slots)
+static inline void cursor_start(word_cursor *c, PyObject *text, const segtool_tokens *tokens, const token_word *words)
 {
     c->kind = PyUnicode_KIND(text);
     c->data = PyUnicode_DATA(text);
     c->tokens = tokens->tokens;
-    c->slots = slots;
+    c->words = words;
     c->count = tokens->count;
-    for (size_t i = 0; i < AHEAD && i < c->count; i++)
-        cursor_prefetch_slot(c, i);
+    c->prefetch = USE_CACHE && c->count > PREFETCH_MAX;
+    if (c->prefetch)
+        for (size_t i = 0; i < AHEAD && i < c->count; i++)
+            cursor_prefetch_slot(c, i);
 }
 
 /* A new reference to the word of token `i` (called for i = 0, 1, 2 … in order).
@@ -479,19 +531,21 @@ static inline void cursor_start(word_cursor *c, PyObject *text, const segtool_to
  * length, and the cursor's text is held for as long as the cursor is used. */
 static inline PyObject *cursor_word(word_cursor *c, size_t i)
 {
-    if (i + AHEAD < c->count)
-        cursor_prefetch_slot(c, i + AHEAD);
 #if USE_CACHE
-    if (i + AHEAD / 2 < c->count) {
-        uint32_t ahead = c->slots[i + AHEAD / 2];
-        PyObject *cached = ahead == NO_SLOT ? NULL : cache[ahead];
-        if (cached)
-            __builtin_prefetch(cached);
+    if (c->prefetch) {
+        if (i + AHEAD < c->count)
+            cursor_prefetch_slot(c, i + AHEAD);
+        if (i + AHEAD / 2 < c->count) {
+            uint32_t ahead = c->words[i + AHEAD / 2].slot;
+            PyObject *cached = ahead == NO_SLOT ? NULL : cache[ahead].word;
+            if (cached)
+                __builtin_prefetch(cached);
+        }
     }
 #endif
     const segtool_token *t = &c->tokens[i];
-    return word_in_slot(c->slots[i], c->kind, c->data + (size_t)t->char_start * (size_t)c->kind,
-                        (Py_ssize_t)(t->char_end - t->char_start));
+    return word_of(&c->words[i], c->kind, c->data + (size_t)t->char_start * (size_t)c->kind,
+                   (Py_ssize_t)(t->char_end - t->char_start));
 }
 
 /* ------------------------------------------------------------------ segmenting */
@@ -803,7 +857,7 @@ static inline PyObject *segmented_list(const char *name, PyObject *const *args, 
     PyObject *list = PyList_New((Py_ssize_t)count);
     if (list) {
         word_cursor cursor;
-        cursor_start(&cursor, s.text, s.tokens, s.state->slots);
+        cursor_start(&cursor, s.text, s.tokens, s.state->words);
         const segtool_token *t = s.tokens->tokens;
         for (size_t i = 0; i < count; i++) {
             PyObject *item = make(&cursor, i, &t[i]);
