@@ -224,6 +224,15 @@ extension CommandLineTool {
         #expect(try run(["index", "merge", "--index", dir, "--threads", "1"]).status == 0)
     }
 
+    /// An index path that is a file: said so, not "FILE/lock: Not a directory".
+    @Test func indexPathThatIsAFile() throws {
+        let file = try temporaryFile(Data("不是索引\n".utf8))
+        let doc = try temporaryFile(Data("乡村振兴。".utf8))
+        let result = try run(["index", "build", "--index", file, doc])
+        #expect(result.status != 0 && result.stderr.contains("not a folder") && !result.stderr.contains("/lock"), "\(result.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "不是索引\n")
+    }
+
     @Test func indexAddBuiltinStopWords() throws {
         let with = temporaryDirectory(), without = temporaryDirectory()
         let doc = try temporaryFile(Data("我们的乡村振兴。".utf8))
@@ -235,7 +244,7 @@ extension CommandLineTool {
         #expect(try run(["search", "--index", with, "的"]).status == 2)  // only a stop word
         // ... and refuses it on one built without them, adding nothing.
         let refused = try run(["index", "add", "--builtin-stopwords", "--index", without, more])
-        #expect(refused.status == 1 && refused.stderr.contains("records another analysis"), "\(refused.stderr)")
+        #expect(refused.status == 1 && refused.stderr.contains("records another analysis (asked for "), "\(refused.stderr)")
         #expect(try run(["search", "--index", without, "的确"]).status == 1)
     }
 

@@ -70,6 +70,9 @@ public final class IndexWriter {
     public init(directory: String, create: Bool, analysis requested: IndexAnalysis? = nil) throws(IndexError) {
         self.directory = directory
         let manifestPath = directory + "/" + Manifest.fileName
+        if FileIO.existsAndIsNotDirectory(directory) {
+            throw .io(path: directory, reason: "not a folder: an index is a folder (give a new or empty one)")
+        }
         if create {
             if !FileIO.exists(directory) { try FileIO.makeDirectory(directory) }
             if !FileIO.exists(manifestPath) && FileIO.list(directory).contains(where: { $0 != "." && $0 != ".." && $0 != "lock" }) {
@@ -83,7 +86,8 @@ public final class IndexWriter {
             analysis = try IndexAnalysis.recorded(in: directory)
             if let requested {
                 let differences = requested.differences(from: analysis).filter { $0 != "another version of the built-in lexicon" }
-                if !differences.isEmpty { throw .analysisMismatch(path: directory, differences: differences) }
+                // The options name the analysis asked for, not the recorded one.
+                if !differences.isEmpty { throw .analysisMismatch(path: directory, differences: differences.map { "asked for \($0)" }) }
             }
         } else if create {
             manifest = Manifest()

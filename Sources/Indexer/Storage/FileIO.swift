@@ -56,6 +56,12 @@ enum FileIO {
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// Whether `path` is something other than a directory (a file, a device …).
+    static func existsAndIsNotDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR
+    }
+
     static func makeDirectory(_ path: String) throws(IndexError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw .io(path: path, reason: reason()) }
     }
