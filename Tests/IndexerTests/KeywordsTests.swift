@@ -50,6 +50,22 @@ enum Texts {
         #expect(keywords.first?.word == "高标准农田")
     }
 
+    /// Words the segmenter joins with one of its general suffixes (交易|量, 加工|厂) are general
+    /// words, not names: no name weight (the extractor's list had drifted from the segmenter's).
+    @Test func wordsWithTheSegmentersSuffixesAreNoNames() throws {
+        let idf = IDFTable(documents: 100, values: ["交易": 1.0, "交易量": 2.0, "加工": 1.0, "加工厂": 2.0])
+        var extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [], genericWords: [])
+        extractor.nameWeight = 2
+        extractor.twoCharacterWeight = 1
+        extractor.genericWeight = 1  // general words weigh as they are: a name would weigh twice
+        let text = "股市交易量明显放大，食品加工厂扩大生产。"
+        let words = extractor.candidates(text)
+        #expect(words.contains("交易量") && words.contains("加工厂"), "\(words)")
+        let weight = Dictionary(uniqueKeysWithValues: extractor.tfidf(text, top: 20).map { ($0.word, $0.weight) })
+        #expect(abs((weight["交易量"] ?? 0) - 2.0) < 1e-9, "\(weight)")
+        #expect(abs((weight["加工厂"] ?? 0) - 2.0) < 1e-9, "\(weight)")
+    }
+
     /// Equal weights keep the order in which the words first occur (jieba's stable sort), so a
     /// shorter top is the start of a longer one (it was not: the top was chosen by first
     /// occurrence and then sorted by word).

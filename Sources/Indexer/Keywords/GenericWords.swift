@@ -2,7 +2,8 @@
 /// verbs of policy (推进, 加强, 建设, 落实), its abstract nouns (发展, 工作, 体系, 机制, 能力), its
 /// adverbs and degree words (积极, 进一步, 更加), its time words (今年, 近年来), and the news's
 /// own frame: meetings and titles (会见, 总统, 领导人), the broadcast (本台, 央视, 评论员) and
-/// the bodies every report names (国务院, 常委会, 委员会, 省委). Written by the
+/// the bodies every report names (国务院, 常委会, 委员会, 省委), the country's own name (中国,
+/// 中华人民共和国: a work report's title names it). Written by the
 /// segtool team from its knowledge of the genre; a topic word (教育, 就业, 生态, 科技) is not one,
 /// and a term that contains one (乡村建设, 体制改革) is not affected.
 ///
@@ -31,5 +32,6 @@ public enum GenericWords {
         长效 长效机制
         会见 会谈 总统 主席 总理 首相 议长 祝贺 庆祝 热烈 欢迎 邀请 代表团 领导人 成员国 文章 评论员 社论
         本台 播发 新闻联播 总台 央视 委员会 常委会 省委 国务院 各位 纪念碑 国家级 基础设施 国民经济 自治区
+        中国 中华人民共和国
         """
 }

@@ -503,8 +503,9 @@ public struct KeywordExtractor: Sendable {
     static let generalTags: Set<String> = ["nnt", "v", "a", "d", "i", "m", "q", "r", "t"]
 
     /// The suffixes of words the segmenter joins to the two-character word before them
-    /// (积极|性, 世界|观, 工作|者, 市民|们): the same list as the segmenter's.
-    static let suffixes: Set<UInt32> = Set("性化者观率型式界感力度员业区机局法们".unicodeScalars.map(\.value))
+    /// (积极|性, 世界|观, 工作|者, 市民|们, 交易|量, 加工|厂): the segmenter's own list (it had
+    /// drifted: the general suffixes of the eleventh session made names of 流动量, 造船厂).
+    static let suffixes: Set<UInt32> = Set(Segmenter.joinedWordSuffixes.unicodeScalars.map(\.value))
 
     /// Whether a joined word of three characters is a word with its suffix: its last
     /// character is one of `suffixes` and its first two are a word of the IDF table

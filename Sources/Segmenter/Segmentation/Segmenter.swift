@@ -17,6 +17,12 @@ import Darwin
 /// segmenter.words(in: "坚持发扬全过程人民民主")   // ["坚持", "发扬", "全过程人民民主"]
 /// ```
 public struct Segmenter: Sendable {
+    /// The suffix characters the segmenter joins to the two-character word before them
+    /// (积极|性, 工作|者, 市民|们, 取暖|器, 交易|量): the names pass's and the general ones of
+    /// `ICURepairs+Suffixes.swift`, for readers of its output (the keyword extractor takes
+    /// such words for general words, not names).
+    package static let joinedWordSuffixes: String = Names.suffixes + ICURepairs.wordSuffixes
+
     /// How much to emit.
     public enum Mode: String, Sendable, CaseIterable {
         /// One token sequence that tiles the input.
