@@ -1048,13 +1048,27 @@ extension Names {
 /// hashing (the tables are consulted on hot paths, per candidate).
 struct SortedKeys: Sendable {
     private let keys: [UInt64]
+    /// 4,096 bits, one set per key's hash: most keys not in the list stop here, before the
+    /// binary search's cache misses (no key in the list is ever stopped).
+    private let filter: [UInt64]
 
     init(_ keys: [UInt64]) {
         self.keys = Array(Set(keys)).sorted()
+        var filter = [UInt64](repeating: 0, count: 64)
+        for key in self.keys {
+            let bit = Self.bit(key)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.filter = filter
     }
 
     @inline(__always)
+    private static func bit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 52) }
+
+    @inline(__always)
     func contains(_ key: UInt64) -> Bool {
+        let bit = Self.bit(key)
+        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
         var lo = 0, hi = keys.count
         while lo < hi {
             let mid = (lo + hi) >> 1
