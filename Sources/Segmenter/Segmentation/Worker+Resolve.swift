@@ -9,7 +9,12 @@
 ///   over on either side ("remainders"): 1.0 for a single character that stands alone as a
 ///   word (的, 在, 和 …), 1.5 for any other single character, 1.1 for longer pieces, 0.3 for a
 ///   lone particle or conjunction left after a cut;
-/// - and every edge that ends strictly inside an ICU word pays the cut penalty 0.75.
+/// - and every edge that ends strictly inside an ICU word pays the cut penalty 0.75 — except
+///   a preposition or particle cut off the front of an ICU word before a dictionary word of
+///   three or more characters (在|内蒙古 where ICU read 在内|蒙古);
+/// - a lone ideograph of ICU's and the first character of the next ICU word, when a dictionary
+///   word begins after that character and ICU's dictionary holds the pair (落|实习|近平 →
+///   落实|习近平: `pairedHeadStart`).
 ///
 /// The cheapest path from the start to the end wins (dynamic programming, linear in the
 /// number of edges). So a dictionary word that joins ICU's pieces (习|近平 → 习近平) always
