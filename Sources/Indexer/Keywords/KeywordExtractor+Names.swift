@@ -10,20 +10,12 @@ extension KeywordExtractor {
     static let surnameCharacters =
         "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范石廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤康施牛樊葛邢乔伍庞颜倪庄聂章岳翟殷詹欧耿焦俞左柳甘祝舒阮柯纪梅童凌毕季裴霍涂苗盛翁冉骆蓝辛靳柴蒙鲍喻祁蒲滕屈饶牟艾尤穆卓缪褚娄窦戚岑晏佟臧闵苟邬卞栾隋刁巫寇郎甄仲虞敖巩佘邝"
 
-    /// `surnameCharacters` as a bitmap over the Basic Multilingual Plane (8 KiB).
-    static let surnameBits: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for scalar in surnameCharacters.unicodeScalars where scalar.value < 0x10000 {
-            bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
-        }
-        return bits
-    }()
+    /// `surnameCharacters` as a set.
+    static let surnames = ScalarSet(surnameCharacters)
 
     /// Whether a scalar value is one of `surnameCharacters`.
     @inline(__always)
-    static func isSurname(_ value: UInt32) -> Bool {
-        value < 0x10000 && surnameBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
-    }
+    static func isSurname(_ value: UInt32) -> Bool { surnames.contains(value) }
 
     /// Whether tokens `index`, `index + 1` and `index + 2` are a person's name that the
     /// segmenter left as three lone characters (毕|井|泉, 郭|明|义): a surname and two
@@ -57,20 +49,12 @@ extension KeywordExtractor {
     static let countryAbbreviations =
         "美俄日韩朝英法德意西葡荷比瑞奥希土伊埃印巴孟斯缅泰越老柬马菲尼澳加墨古阿智秘委哥蒙哈吉塔乌库以沙叙约黎也卡科丹挪芬冰波捷匈罗保塞克黑白立拉爱苏肯坦赞津安刚喀乍贝突摩利汤斐萨非欧"
 
-    /// `countryAbbreviations` as a bitmap over the Basic Multilingual Plane (8 KiB).
-    static let countryAbbreviationBits: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for scalar in countryAbbreviations.unicodeScalars where scalar.value < 0x10000 {
-            bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
-        }
-        return bits
-    }()
+    /// `countryAbbreviations` as a set.
+    static let countryAbbreviationSet = ScalarSet(countryAbbreviations)
 
     /// Whether a scalar value is one of `countryAbbreviations`.
     @inline(__always)
-    static func isCountryAbbreviation(_ value: UInt32) -> Bool {
-        value < 0x10000 && countryAbbreviationBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
-    }
+    static func isCountryAbbreviation(_ value: UInt32) -> Bool { countryAbbreviationSet.contains(value) }
 
     /// 中 and 方.
     static let zhong: UInt32 = 0x4E2D, fang: UInt32 = 0x65B9

@@ -98,17 +98,19 @@ enum ScalarClass {
 }
 
 /// A set of BMP scalars as a bitmap: one load and a mask per lookup, no hashing.
-struct ScalarSet: Sendable {
+package struct ScalarSet: Sendable {
     private var bits = [UInt64](repeating: 0, count: 1024)
 
-    init(_ members: String) {
+    /// The set of `members`' scalars (those of the Basic Multilingual Plane).
+    package init(_ members: String) {
         for s in members.unicodeScalars where s.value < 0x10000 {
             bits[Int(s.value >> 6)] |= 1 << UInt64(s.value & 63)
         }
     }
 
+    /// Whether `v` is a member.
     @inline(__always)
-    func contains(_ v: UInt32) -> Bool {
+    package func contains(_ v: UInt32) -> Bool {
         v < 0x10000 && bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
     }
 }
