@@ -201,6 +201,19 @@ public struct KeywordExtractor: Sendable {
                 let at = -c.start - 1
                 return normalized.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[at..<at + c.count])) }
             }
+            /// A candidate put together from lone tokens, `first` through `last` (a bilateral
+            /// abbreviation, a name of lone characters); nil when it is a stop word.
+            func pieced(_ first: Token, through last: Token, scalars: Int) -> Candidate? {
+                let start = first.utf8Range.lowerBound, end = last.utf8Range.upperBound
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let (low, high) = WordTable.key(word)
+                var c = Candidate(hash: TermInterner.hash(word), start: start, count: end - start, tf: 1, low: low, high: high)
+                c.scalars = scalars
+                c.left = Self.noNeighbour
+                c.right = Self.noNeighbour
+                c.previous = -2
+                return stopTable.value(for: word, low: low, high: high, hash: c.hash) == nil ? c : nil
+            }
             /// Counts a candidate (`tf` more occurrences of a known one); its index.
             func add(_ candidate: Candidate) -> Int {
                 var slot = Int(truncatingIfNeeded: candidate.hash) & mask
@@ -237,16 +250,8 @@ public struct KeywordExtractor: Sendable {
                     // if the document names the country (checked below).
                     if token.kind == .ideographic && foldedText.isEmpty && tags == nil,
                         let partner = Self.bilateralPartner(at: index, count: tokens.count, lone: { Self.loneCharacter(tokens[$0], bytes) }) {
-                        let start = token.utf8Range.lowerBound, end = tokens[index + 1].utf8Range.upperBound
-                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                        let (low, high) = WordTable.key(word)
-                        var pair = Candidate(hash: TermInterner.hash(word), start: start, count: end - start, tf: 1, low: low, high: high)
-                        pair.partner = partner
-                        pair.scalars = 2
-                        pair.left = Self.noNeighbour
-                        pair.right = Self.noNeighbour
-                        pair.previous = -2
-                        if !withWord(pair, { stopTable.value(for: $0, low: low, high: high, hash: pair.hash) != nil }) {
+                        if var pair = pieced(token, through: tokens[index + 1], scalars: 2) {
+                            pair.partner = partner
                             total += 1
                             pairs = true
                             _ = add(pair)
@@ -256,17 +261,9 @@ public struct KeywordExtractor: Sendable {
                     // A name of three lone characters (毕|井|泉), kept if it recurs.
                     if token.kind == .ideographic && foldedText.isEmpty && tags == nil
                         && Self.singleCharacterName(at: index, count: tokens.count, lone: { Self.loneCharacter(tokens[$0], bytes) }) {
-                        let start = token.utf8Range.lowerBound, end = tokens[index + 2].utf8Range.upperBound
-                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                        let (low, high) = WordTable.key(word)
-                        var name = Candidate(hash: TermInterner.hash(word), start: start, count: end - start, tf: 1, low: low, high: high)
-                        name.joined = true
-                        name.rebuilt = true
-                        name.scalars = 3
-                        name.left = Self.noNeighbour
-                        name.right = Self.noNeighbour
-                        name.previous = -2
-                        if !withWord(name, { stopTable.value(for: $0, low: low, high: high, hash: name.hash) != nil }) {
+                        if var name = pieced(token, through: tokens[index + 2], scalars: 3) {
+                            name.joined = true
+                            name.rebuilt = true
                             total += 1
                             _ = add(name)
                         }
