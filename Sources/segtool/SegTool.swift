@@ -23,8 +23,8 @@ struct SegTool: ParsableCommand {
     }
 
     /// As ArgumentParser's `main`, except that a usage error of a grep-like command exits
-    /// with status 2 instead of 64, and that output which could not be written (a full disk)
-    /// is an error.
+    /// with status 2 instead of 64, and that output which could not be written (a full disk),
+    /// help and version included, is an error.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
@@ -34,6 +34,14 @@ struct SegTool: ParsableCommand {
         } catch {
             flushStandardOutput()
             let code = exitCode(for: error)
+            if code == .success {
+                // Help and version: written here, so that a failed write (a full disk) is an
+                // error as for any other output, not a silent exit 0.
+                let message = fullMessage(for: error)
+                if !message.isEmpty { print(message) }
+                flushStandardOutput()
+                Glibc.exit(0)
+            }
             if let name = arguments.first, grepLikeCommands.contains(name), code == .validationFailure {
                 let message = fullMessage(for: error)
                 if !message.isEmpty { Diagnostics.write(message + "\n") }

@@ -369,6 +369,11 @@ extension CommandLineTool {
         // A term with a tab stays in its column.
         let tab = try run(["trend", "--index", dir, "共同\t富裕"])
         #expect(tab.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 6 }, "\(tab.stdout)")
+        // A quote left open is refused, as `search` refuses it; a closed one is a phrase.
+        let open = try run(["trend", "--index", dir, "共同富裕", "\"推动 共同"])
+        #expect(open.status == 1 && open.stdout.isEmpty && open.stderr.contains("term 2: the quote at character 1 is not closed"), "\(open.stderr)")
+        let closed = try run(["trend", "--index", dir, "\"推动 共同富裕\"", "--csv"])
+        #expect(closed.status == 0 && closed.stdout.contains("\n2021,\"\"\"推动 共同富裕\"\"\",1,1,"), "\(closed.stdout)")
     }
 
     // MARK: 19. dict lint --corpus judges the user's files only; index build names repeated ids
@@ -492,9 +497,11 @@ extension CommandLineTool {
         let input = try temporaryFile(Data(String(repeating: "全面推进乡村振兴，守住粮食安全底线。\n", count: 20_000).utf8))
         let dir = temporaryDirectory()
         #expect(try run(["index", "build", "--index", dir, input]).status == 0)
-        // segment writes through its own buffer, eval through print: both checked.
+        // segment writes through its own buffer, eval through print, help and version through
+        // ArgumentParser's messages: all checked.
         for (arguments, status) in [(["segment", input], Int32(1)), (["search", "--index", dir, "乡村振兴"], 2),
-                                    (["eval", "--gold", try temporaryFile(Data("坚持 发扬\n".utf8))], 1)] {
+                                    (["eval", "--gold", try temporaryFile(Data("坚持 发扬\n".utf8))], 1),
+                                    (["--help"], 1), (["--version"], 1), (["search", "--help"], 2)] {
             let process = Process()
             process.executableURL = binary
             process.arguments = arguments

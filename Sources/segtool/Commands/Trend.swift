@@ -44,6 +44,15 @@ struct Trend: ParsableCommand {
             let rows: [TrendRow]
             do {
                 let searcher = try Indexer.Index.open(at: directory).searcher()
+                // A term is read as a quoted phrase; one with a quote left open is refused, as
+                // `search` refuses it, rather than read some other way.
+                for (n, term) in terms.enumerated() {
+                    do throws(QueryError) { _ = try searcher.parse(term) } catch {
+                        if case .unclosedQuote(let offset) = error {
+                            throw CLIError("term \(n + 1): the quote at character \(offset + 1) is not closed")
+                        }
+                    }
+                }
                 rows = try searcher.trend(terms, by: by, filter: try filterOptions.filter())
             } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }
             var out = OutputBuffer()
