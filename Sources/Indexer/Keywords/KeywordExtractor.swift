@@ -272,7 +272,7 @@ public struct KeywordExtractor: Sendable {
                 }
                 let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
                 if token.source == .rule && !Self.isJoinedWord(raw) { continue }
-                if Self.endsWithParticle(raw) { continue }
+                if Self.endsWithParticle(raw) || Self.isFrameWord(raw) { continue }
                 if token.source == .icu && Self.isChineseNumber(raw) { continue }
                 var candidate: Candidate
                 if !foldedText.isEmpty || raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
@@ -424,6 +424,7 @@ public struct KeywordExtractor: Sendable {
                 }
                 return withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
                     || (!c.fromDictionary && withWord(c, { Self.endsWithComplement($0) }))
+                    || (tagKind != 1 && withWord(c, { Self.endsWithGeneralSuffix($0) }))
             }
             // Phrases: two candidates always side by side — every occurrence of the second
             // right after one of the first, as many of each, at least twice — neither of them
@@ -565,7 +566,7 @@ public struct KeywordExtractor: Sendable {
     }
 
     /// 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 亿 两 零.
-    private static let numerals: [UInt32] = [0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+    static let numerals: [UInt32] = [0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
                                              0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF, 0x4E24, 0x96F6]
     /// 多 余 几.
     private static let approximations: [UInt32] = [0x591A, 0x4F59, 0x51E0]
@@ -576,7 +577,7 @@ public struct KeywordExtractor: Sendable {
 
     /// Whether `w` (two characters or more) is Chinese numerals, where after the first
     /// character one of `inner` may stand anywhere and one of `last` at the end.
-    private static func isNumerals(_ w: UnsafeBufferPointer<UInt8>, inner: [UInt32], last: [UInt32]) -> Bool {
+    static func isNumerals(_ w: UnsafeBufferPointer<UInt8>, inner: [UInt32], last: [UInt32]) -> Bool {
         guard w.count >= 6, w.count % 3 == 0 else { return false }
         var at = 0
         while at < w.count {
@@ -680,7 +681,7 @@ public struct KeywordExtractor: Sendable {
             guard occurrence.kind == .ideographic || occurrence.kind == .letters else { return nil }
             if !allowSingle && occurrence.term.unicodeScalars.count < 2 { return nil }
             let bytes = Array(occurrence.term.utf8)
-            if bytes.withUnsafeBufferPointer({ Self.endsWithParticle($0) }) { return nil }
+            if bytes.withUnsafeBufferPointer({ Self.endsWithParticle($0) || Self.isFrameWord($0) }) { return nil }
             if occurrence.source == .rule && !bytes.withUnsafeBufferPointer({ Self.isJoinedWord($0) }) { return nil }
             if occurrence.source == .icu && bytes.withUnsafeBufferPointer({ Self.isChineseNumber($0) }) { return nil }
             if let tags {
