@@ -25,8 +25,9 @@ public struct Keyword: Hashable, Sendable {
 ///   `predicateShareLimit` (verbs and adjectives by their neighbours in the corpus: 忽略, 兴奋;
 ///   not names) and other words that end in a verb complement (送上, 做起); `n` = `nameWeight`
 ///   for dictionary words tagged as names (nr, ns, nt, nz, j) and for the names the segmenter
-///   joined (`isJoinedWord`: 李连成, 阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 市民们, 积极性) counts
-///   as generic; `t` = `titleWeight` for words that also occur in the
+///   joined (`isJoinedWord`: 李连成, 阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 世界观, 积极性) counts
+///   as generic, as does a word of three characters or more in 性, 式 or 量 (`endsWithGeneralSuffix`:
+///   针对性, 开幕式, 吞吐量); `t` = `titleWeight` for words that also occur in the
 ///   document's title; `l` = `twoCharacterWeight` for words of two characters; each is 1
 ///   otherwise. A word seen twice or more with the same lone
 ///   character beside it, unknown to the IDF table, is taken with that character (玛莉|亚 →
@@ -38,13 +39,15 @@ public struct Keyword: Hashable, Sendable {
 ///   by side, twice or more, each with an idf of at least `phrasePartIDF` and neither generic
 ///   nor a numeral with its classifier, are one phrase (马里|乌波尔, 刑事|豁免权), as TextRank's
 ///   post-processing joins adjacent keywords. Words ICU gives in Chinese numerals (一九, 十八) are
-///   numbers. The logarithm keeps a long report's most frequent words (which are its most
+///   numbers; plurals and pronouns in 们 and ordinals (第十三届, 第二次) are no candidates
+///   (`isFrameWord`, `KeywordExtractor+Frame.swift`). The logarithm keeps a long report's most frequent words (which are its most
 ///   generic) from crowding out its specific terms; weights compare within one document, not
 ///   across documents. Judged blind by hand on 40 corpus documents not seen while changing it,
 ///   precision@10 went from .32 to .44 (jieba .31), then to .57 on a new sample (jieba .34),
 ///   then from .60 to .61 with the predicate share on a sixth (jieba .32), and with the
 ///   rebuilt names, phrases and the two-character factor from .49 to .51 on an eighth (jieba
-///   .28), and with the bilateral abbreviations from .540 to .547 on a ninth (jieba .30); see
+///   .28), with the bilateral abbreviations from .540 to .547 on a ninth (jieba .30), and with
+///   the plurals, ordinals, general suffixes and frame words .610 → .605 on a tenth (jieba .33); see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
@@ -272,7 +275,7 @@ public struct KeywordExtractor: Sendable {
                 }
                 let raw = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
                 if token.source == .rule && !Self.isJoinedWord(raw) { continue }
-                if Self.endsWithParticle(raw) || Self.isFrameWord(raw) { continue }
+                if Self.endsWithParticle(raw) { continue }
                 if token.source == .icu && Self.isChineseNumber(raw) { continue }
                 var candidate: Candidate
                 if !foldedText.isEmpty || raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xEF || $0 == 0xE3 }) {
@@ -292,6 +295,10 @@ public struct KeywordExtractor: Sendable {
                         low: low, high: high)
                 }
                 candidate.fromDictionary = token.source == .builtinDictionary || token.source == .userDictionary
+                // A plural or an ordinal is none, unless a dictionary names it (a place 图们).
+                if Self.isFrameWord(raw) && !(candidate.fromDictionary && withWord(candidate, {
+                    tagTable.value(for: $0, low: candidate.low, high: candidate.high, hash: candidate.hash) == 1
+                })) { continue }
                 candidate.joined = token.source == .rule
                 candidate.scalars = token.scalarRange.count
                 let left = index > 0 ? Self.loneCharacter(tokens[index - 1], bytes) : Self.noNeighbour
@@ -681,7 +688,12 @@ public struct KeywordExtractor: Sendable {
             guard occurrence.kind == .ideographic || occurrence.kind == .letters else { return nil }
             if !allowSingle && occurrence.term.unicodeScalars.count < 2 { return nil }
             let bytes = Array(occurrence.term.utf8)
-            if bytes.withUnsafeBufferPointer({ Self.endsWithParticle($0) || Self.isFrameWord($0) }) { return nil }
+            if bytes.withUnsafeBufferPointer({ Self.endsWithParticle($0) }) { return nil }
+            if bytes.withUnsafeBufferPointer({ Self.isFrameWord($0) }),
+                !(occurrence.source != .icu && occurrence.source != .rule
+                    && Self.nameTags.contains(analyzer.segmenter.lexicon.entry(for: occurrence.term)?.tag ?? "")) {
+                return nil
+            }
             if occurrence.source == .rule && !bytes.withUnsafeBufferPointer({ Self.isJoinedWord($0) }) { return nil }
             if occurrence.source == .icu && bytes.withUnsafeBufferPointer({ Self.isChineseNumber($0) }) { return nil }
             if let tags {
