@@ -25,8 +25,9 @@ public struct Keyword: Hashable, Sendable {
 ///   `predicateShareLimit` (verbs and adjectives by their neighbours in the corpus: 忽略, 兴奋;
 ///   not names) and other words that end in a verb complement (送上, 做起); `n` = `nameWeight`
 ///   for dictionary words tagged as names (nr, ns, nt, nz, j) and for the names the segmenter
-///   joined (`isJoinedWord`: 李连成, 阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 市民们, 积极性) counts
-///   as generic; `t` = `titleWeight` for words that also occur in the
+///   joined (`isJoinedWord`: 李连成, 阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 世界观, 积极性) counts
+///   as generic, as does a word of three characters or more in 性, 式 or 量 (`endsWithGeneralSuffix`:
+///   针对性, 开幕式, 吞吐量); `t` = `titleWeight` for words that also occur in the
 ///   document's title; `l` = `twoCharacterWeight` for words of two characters; each is 1
 ///   otherwise. A word seen twice or more with the same lone
 ///   character beside it, unknown to the IDF table, is taken with that character (玛莉|亚 →
@@ -38,13 +39,15 @@ public struct Keyword: Hashable, Sendable {
 ///   by side, twice or more, each with an idf of at least `phrasePartIDF` and neither generic
 ///   nor a numeral with its classifier, are one phrase (马里|乌波尔, 刑事|豁免权), as TextRank's
 ///   post-processing joins adjacent keywords. Words ICU gives in Chinese numerals (一九, 十八) are
-///   numbers. The logarithm keeps a long report's most frequent words (which are its most
+///   numbers; plurals and pronouns in 们 and ordinals (第十三届, 第二次) are no candidates
+///   (`isFrameWord`, `KeywordExtractor+Frame.swift`). The logarithm keeps a long report's most frequent words (which are its most
 ///   generic) from crowding out its specific terms; weights compare within one document, not
 ///   across documents. Judged blind by hand on 40 corpus documents not seen while changing it,
 ///   precision@10 went from .32 to .44 (jieba .31), then to .57 on a new sample (jieba .34),
 ///   then from .60 to .61 with the predicate share on a sixth (jieba .32), and with the
 ///   rebuilt names, phrases and the two-character factor from .49 to .51 on an eighth (jieba
-///   .28), and with the bilateral abbreviations from .540 to .547 on a ninth (jieba .30); see
+///   .28), with the bilateral abbreviations from .540 to .547 on a ninth (jieba .30), and with
+///   the plurals, ordinals, general suffixes and frame words .610 → .605 on a tenth (jieba .33); see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
@@ -292,6 +295,10 @@ public struct KeywordExtractor: Sendable {
                         low: low, high: high)
                 }
                 candidate.fromDictionary = token.source == .builtinDictionary || token.source == .userDictionary
+                // A plural or an ordinal is none, unless a dictionary names it (a place 图们).
+                if Self.isFrameWord(raw) && !(candidate.fromDictionary && withWord(candidate, {
+                    tagTable.value(for: $0, low: candidate.low, high: candidate.high, hash: candidate.hash) == 1
+                })) { continue }
                 candidate.joined = token.source == .rule
                 candidate.scalars = token.scalarRange.count
                 let left = index > 0 ? Self.loneCharacter(tokens[index - 1], bytes) : Self.noNeighbour
@@ -424,6 +431,7 @@ public struct KeywordExtractor: Sendable {
                 }
                 return withWord(c, { genericTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) != nil })
                     || (!c.fromDictionary && withWord(c, { Self.endsWithComplement($0) }))
+                    || (tagKind != 1 && withWord(c, { Self.endsWithGeneralSuffix($0) }))
             }
             // Phrases: two candidates always side by side — every occurrence of the second
             // right after one of the first, as many of each, at least twice — neither of them
@@ -565,7 +573,7 @@ public struct KeywordExtractor: Sendable {
     }
 
     /// 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 亿 两 零.
-    private static let numerals: [UInt32] = [0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+    static let numerals: [UInt32] = [0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
                                              0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF, 0x4E24, 0x96F6]
     /// 多 余 几.
     private static let approximations: [UInt32] = [0x591A, 0x4F59, 0x51E0]
@@ -576,7 +584,7 @@ public struct KeywordExtractor: Sendable {
 
     /// Whether `w` (two characters or more) is Chinese numerals, where after the first
     /// character one of `inner` may stand anywhere and one of `last` at the end.
-    private static func isNumerals(_ w: UnsafeBufferPointer<UInt8>, inner: [UInt32], last: [UInt32]) -> Bool {
+    static func isNumerals(_ w: UnsafeBufferPointer<UInt8>, inner: [UInt32], last: [UInt32]) -> Bool {
         guard w.count >= 6, w.count % 3 == 0 else { return false }
         var at = 0
         while at < w.count {
@@ -681,6 +689,11 @@ public struct KeywordExtractor: Sendable {
             if !allowSingle && occurrence.term.unicodeScalars.count < 2 { return nil }
             let bytes = Array(occurrence.term.utf8)
             if bytes.withUnsafeBufferPointer({ Self.endsWithParticle($0) }) { return nil }
+            if bytes.withUnsafeBufferPointer({ Self.isFrameWord($0) }),
+                !(occurrence.source != .icu && occurrence.source != .rule
+                    && Self.nameTags.contains(analyzer.segmenter.lexicon.entry(for: occurrence.term)?.tag ?? "")) {
+                return nil
+            }
             if occurrence.source == .rule && !bytes.withUnsafeBufferPointer({ Self.isJoinedWord($0) }) { return nil }
             if occurrence.source == .icu && bytes.withUnsafeBufferPointer({ Self.isChineseNumber($0) }) { return nil }
             if let tags {
