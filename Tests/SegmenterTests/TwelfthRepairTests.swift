@@ -29,7 +29,7 @@ import Segmenter
 
     /// A Han numeral that ICU glued to 分钟 is a numeral and its unit; ICU's 十分 "very" stays.
     @Test func aNumeralAndMinutesAreTwoWords() {
-        #expect(Shared.segmenter.cut("只用了十分钟就修好了").hasPrefix("只|用|了|十|分钟"))
+        #expect(Shared.segmenter.cut("只用了十分钟就修好了").contains("了|十|分钟|就"))
         #expect(Shared.segmenter.cut("等了两分钟").hasSuffix("两|分钟"))
         #expect(Shared.segmenter.cut("这件事十分重要") == "这|件|事|十分|重要")
         #expect(Shared.icu.cut("只用了十分钟就修好了").contains("十分钟"))
@@ -72,5 +72,27 @@ import Segmenter
         #expect(Shared.segmenter.cut("经营走上正轨") == "经营|走上|正轨")
         #expect(Shared.segmenter.cut("市民关注雷暴天气") == "市民|关注|雷暴|天气")
         #expect(Shared.icu.cut("经营走上正轨") != "经营|走上|正轨")
+    }
+}
+
+/// Three-character ICU words of a function character and a word (`ICURepairs+Threes.swift`).
+@Suite struct ThreeCharacterRepairTests {
+    @Test(arguments: [
+        ("大家都没有意见", "大家|都|没有|意见"),
+        ("两国要建立起互信", "两|国|要|建立|起|互信"),
+        ("我们不断地改进工作", "我们|不断|地|改进|工作"),
+        ("这在世界上少见", "在|世界|上|"),
+        ("他们也不能参加", "他们|也|不|能|参加"),
+    ])
+    func aFunctionCharacterAndAWordAreSplit(_ pair: (String, String)) {
+        #expect(Shared.segmenter.cut(pair.0).contains(pair.1), "\(Shared.segmenter.cut(pair.0))")
+        #expect(!Shared.icu.cut(pair.0).contains(pair.1))
+    }
+
+    /// Words of three characters that begin or end with the same characters stay whole.
+    @Test func wordsStayWhole() {
+        #expect(Shared.segmenter.cut("我们尽可能帮助他").contains("尽可能"))
+        #expect(Shared.segmenter.cut("这基本上完成了").contains("基本上"))
+        #expect(Shared.segmenter.cut("这也就是说").contains("也就是"))
     }
 }

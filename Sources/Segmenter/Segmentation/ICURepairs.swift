@@ -18,6 +18,7 @@ enum ICURepairs {
         let length = e - s
         if length < 2 || length > 4 { return nil }
         if length == 4, let cut = compoundSplit(scalars, s, e) { return cut }  // 航空|公司 (ICURepairs+Compounds.swift)
+        if length == 3, let cut = threeCharacterSplit(scalars, s, e) { return cut }  // 都|没有, 建立|起 (ICURepairs+Threes.swift)
         let first = scalars[s], last = scalars[e - 1]
         let lastClass = CharacterClasses.of(last, in: classes)
         let firstClass = CharacterClasses.of(first, in: classes)
