@@ -89,6 +89,15 @@ import Segmenter
         #expect(!Shared.icu.cut(pair.0).contains(pair.1))
     }
 
+    /// The second list (5 to 11 occurrences on the corpus) and 几 + 年, a numeral and a classifier.
+    @Test func theSecondListAnd几年() {
+        #expect(Shared.segmenter.cut("大家要注意安全").contains("要|注意"))
+        #expect(Shared.segmenter.cut("他再也不来了").hasPrefix("他|再也|不"))
+        #expect(Shared.segmenter.cut("这几年变化很大").hasPrefix("这|几|年"))
+        #expect(Shared.segmenter.cut("他工作多年").hasSuffix("多年"))
+        #expect(Shared.icu.cut("这几年变化很大").contains("几年"))
+    }
+
     /// Words of three characters that begin or end with the same characters stay whole.
     @Test func wordsStayWhole() {
         #expect(Shared.segmenter.cut("我们尽可能帮助他").contains("尽可能"))

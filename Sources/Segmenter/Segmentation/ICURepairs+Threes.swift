@@ -1,6 +1,6 @@
 /// Three-character ICU words that PKU writes as two or three words, by class (twelfth
 /// session; the most frequent three-character tokens of segtool's output on the corpus that
-/// are no lexicon entry, read one by one, 12 or more occurrences each):
+/// are no lexicon entry, read one by one, 5 or more occurrences each):
 ///
 /// - an adverb, preposition or pronoun of one character before a word of two: 都没有,
 ///   也可以, 很可能, 从去年, 在一起, 最主要 → 都|没有, 也|可以 … (then 不能, 不会 as
@@ -25,6 +25,8 @@ extension ICURepairs {
     static let splitAfterFirstWords = [
         "在一起", "都没有", "都可以", "都不能", "也没有", "从去年", "也不能", "都应该", "也可以", "很可能",
         "就不能", "最主要", "也不会", "就应该", "却没有", "而不能", "他认为", "已达成",
+        // 5 to 11 occurrences
+        "要注意", "才能够", "才不会", "还能够", "很简单", "最糟糕", "还只是", "只剩下",
     ]
 
     /// The words split before their last character.
@@ -32,6 +34,9 @@ extension ICURepairs {
         "已经有", "世界上", "条件下", "建立起", "一定能", "担负起", "打造成", "不断地", "田野上", "至少有",
         "转变为", "当选为", "反映出", "一年中", "体现出", "大约有", "暴露出", "只要有", "培育出", "不会有",
         "春天里", "划分为", "人群中",
+        // 5 to 11 occurrences
+        "再也不", "从小就", "才会有", "也会有", "如果有", "曾经有", "世界中", "不停地", "心目中", "描绘出",
+        "餐桌上", "一路上", "地面上", "总共有",
     ]
 
     /// `splitAfterFirstWords` as keys.

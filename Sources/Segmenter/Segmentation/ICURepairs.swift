@@ -235,6 +235,8 @@ enum ICURepairs {
         "比上",
         // a numeral + 起, the classifier of events (一起 "together" is a word)
         "两起", "三起", "几起", "多起",
+        // 几 + 年 (几 年, as the gold sets; 多年 is a word and stays)
+        "几年",
     ]
 
     /// A numeral + classifier word: split before the classifier when every character before
