@@ -204,6 +204,7 @@ private struct RuleWriter {
                     let limit = next == Self.yue ? 12 : 31
                     if value >= 1 && value <= limit { return j + 1 }
                 }
+                if let end = ICURepairs.clockTimeEnd(scalars, s, j) { return end }  // 3时, 9时30分 (ICURepairs+Times.swift)
             }
             return j
         }
