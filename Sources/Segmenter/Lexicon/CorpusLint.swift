@@ -214,6 +214,19 @@ public struct CorpusLint {
             }
             return false
         }
+        /// Does the other reading leave scalars[a..<b] of the token as a word, or with a
+        /// lone character among its pieces?
+        func leavesWordOrLone(_ a: Int, _ b: Int) -> Bool {
+            guard b - a >= 2 else { return false }
+            if match(from: a, to: b) || !boundary(a) || !boundary(b) { return true }
+            var s = Int(segOf[a])
+            if Int(segments[s].end) == b { return true }
+            while s < w.segCount, Int(segments[s].start) < b {
+                if segments[s].end - segments[s].start == 1 { return true }
+                s += 1
+            }
+            return false
+        }
         var start = 0
         for k in 0..<w.pathCount {
             let step = path[k]
@@ -230,26 +243,45 @@ public struct CorpusLint {
             }
             var cut: Cut?
             var other: (Int, Int)?
+            // A boundary that `rereads` judged is not asked again as a strip.
+            var reread = (start: false, end: false)
             if !boundary(start) {
                 // Unless what it leaves of that ICU word is a lone word of its own (在|学懂…
-                // where ICU read 在学): a repair of ICU's word, as the resolver intends.
+                // where ICU read 在学): a repair of ICU's word, as the resolver intends; or the
+                // cut lies between two words (see `rereads`).
                 let s0 = Int(segments[Int(segOf[start])].start)
-                if !(start - s0 == 1 && Worker.standalone.contains(w.scalars[s0])) { cut = .startsInsideWord }
+                if rereads(w, before: k, at: start) {
+                    reread.start = true
+                } else if !(start - s0 == 1 && Worker.standalone.contains(w.scalars[s0])) {
+                    cut = .startsInsideWord
+                }
             }
             if cut == nil, !boundary(end) {
                 let e1 = Int(segments[Int(segOf[end])].end)
-                if !(e1 - end == 1 && Worker.standalone.contains(w.scalars[end])) { cut = .endsInsideWord }
+                if rereads(w, before: k + 1, at: end) {
+                    reread.end = true
+                } else if !(e1 - end == 1 && Worker.standalone.contains(w.scalars[end])) {
+                    cut = .endsInsideWord
+                }
             }
             // A strip: a dictionary word along ICU's boundaries would have joined the token
             // before it with the token's first characters (石嘴山市 for 石嘴山|市公安局,
             // 创新理论 for 创新|理论武装), or the token's last characters with the token after it.
-            if cut == nil, k > 0 {
+            // Only when that other reading is a reading in as few words: what it leaves of the
+            // token is one word (公安局, 武装), or pieces among which is a lone character
+            // (国|务 in 国务|委员会 against 国务委员|会) — not one character (会 in
+            // 中共中央政治局常委 against 中共中央|政治局常委会, 机 in 总装 against 总|装机), nor
+            // several words (事务|管理局 in 国家机关 against 国家|机关事务管理局) — and not both
+            // readings are pairs of dictionary words overlapping by two or more characters
+            // (中共中央|政治局常委会 against 中共中央政治局|常委会): either is terms.
+            if cut == nil, k > 0, !reread.start {
                 let previous = k > 1 ? Int(path[k - 2].end) : 0
                 if boundary(previous) {
                     var m = Int(matchFirst[previous])
                     while m < Int(matchFirst[previous + 1]) {
                         let e = Int(matches[m].end)
-                        if e > start && e < end && boundary(e) {
+                        if e > start && e < end && boundary(e) && leavesWordOrLone(e, end)
+                            && !(path[k - 1].edge >= 0 && e - start >= 2 && match(from: e, to: end)) {
                             cut = .stripsPrevious
                             other = (previous, e)
                             break
@@ -258,10 +290,11 @@ public struct CorpusLint {
                     }
                 }
             }
-            if cut == nil, k + 1 < w.pathCount {
+            if cut == nil, k + 1 < w.pathCount, !reread.end {
                 let next = Int(path[k + 1].end)
                 if boundary(next) {
-                    for s in (start + 1)..<max(start + 1, end) where boundary(s) && match(from: s, to: next) {
+                    for s in (start + 1)..<max(start + 1, end) where boundary(s) && match(from: s, to: next)
+                        && leavesWordOrLone(start, s) && !(path[k + 1].edge >= 0 && end - s >= 2 && match(from: start, to: s)) {
                         cut = .stripsNext
                         other = (s, next)
                         break
@@ -294,6 +327,37 @@ public struct CorpusLint {
             }
         }
     }
+
+    /// Is the cut at `at`, inside an ICU word, between tokens `k - 1` and `k`, a rereading of
+    /// that ICU word as two words rather than a cut? It is when each of the two tokens is a
+    /// word of two or more characters whose other end lies on ICU's boundaries, and
+    /// - both are words: dictionary words, or the one before a pair of characters from two
+    ///   ICU words that the resolver joined because ICU's dictionary holds it (内蒙古|包头市
+    ///   where ICU read 内|蒙古包|头|市, 家国|情怀 against 家|国情|怀, the pair 法官 in
+    ///   法官|员额制 against 法|官员|额|制) — not a piece of one ICU word (共产 in
+    ///   越南|共产|党中央 against 越南|共产党|中央); or
+    /// - ICU glued a level character to the word before (浙江省|委|书记) and the token after,
+    ///   a dictionary word, begins with that level's committee or head (省委 in 浙江|省委书记,
+    ///   as in 陕西|省委; 市长): PKU words, so the level character belongs to the term. A
+    ///   body that only the level character prefixes (合肥|市检察院) stays a cut.
+    private func rereads(_ w: borrowing Worker, before k: Int, at cut: Int) -> Bool {
+        guard k >= 1, k < w.pathCount else { return false }
+        let a = k >= 2 ? Int(w.path[k - 2].end) : 0
+        let b = Int(w.path[k].end)
+        guard cut - a >= 2, b - cut >= 2 else { return false }
+        func boundary(_ i: Int) -> Bool { i <= 0 || i >= w.scalars.count || Int(w.segments[Int(w.segOf[i])].start) == i }
+        guard boundary(a), boundary(b) else { return false }
+        let before = w.path[k - 1].edge >= 0 || (w.path[k - 1].edge == Worker.Edge.remainder && w.segOf[a] != w.segOf[cut])
+        if before && w.path[k].edge >= 0 { return true }
+        // The level character: ICU's word ends right after it, and 委 or 长 follows.
+        return w.path[k].edge >= 0 && Int(w.segments[Int(w.segOf[cut])].end) == cut + 1
+            && Self.levels.contains(w.scalars[cut]) && Self.levelTerms.contains(w.scalars[cut + 1])
+    }
+
+    /// Level characters that ICU glues to a place's name (浙江省), and the characters after
+    /// one that make a word of it (省委, 市长).
+    private static let levels = ScalarSet("省市县区州")
+    private static let levelTerms = ScalarSet("委长")
 
     private mutating func noteStrand(
         _ w: borrowing Worker, _ chunk: UnsafeBufferPointer<UInt8>, id: Int32, token k: Int,
