@@ -335,11 +335,12 @@ public struct CorpusLint {
     ///   ICU words that the resolver joined because ICU's dictionary holds it (内蒙古|包头市
     ///   where ICU read 内|蒙古包|头|市, 家国|情怀 against 家|国情|怀, the pair 法官 in
     ///   法官|员额制 against 法|官员|额|制) — not a piece of one ICU word (共产 in
-    ///   越南|共产|党中央 against 越南|共产党|中央); or
-    /// - ICU glued a level character to the word before (浙江省|委|书记) and the token after,
-    ///   a dictionary word, begins with that level's committee or head (省委 in 浙江|省委书记,
-    ///   as in 陕西|省委; 市长): PKU words, so the level character belongs to the term. A
-    ///   body that only the level character prefixes (合肥|市检察院) stays a cut.
+    ///   越南|共产|党中央 against 越南|共产党|中央);
+    /// - but when the cut takes a level character that ICU glued to the word before
+    ///   (浙江省|委|书记, 合肥市|检察|院), only if the token after, a dictionary word, begins
+    ///   with that level's committee or head (省委 in 浙江|省委书记, as in 陕西|省委; 市长):
+    ///   PKU words, so the level character belongs to the term. A body that only the level
+    ///   character prefixes (合肥|市检察院) stays a cut, whatever the word before.
     private func rereads(_ w: borrowing Worker, before k: Int, at cut: Int) -> Bool {
         guard k >= 1, k < w.pathCount else { return false }
         let a = k >= 2 ? Int(w.path[k - 2].end) : 0
@@ -347,11 +348,13 @@ public struct CorpusLint {
         guard cut - a >= 2, b - cut >= 2 else { return false }
         func boundary(_ i: Int) -> Bool { i <= 0 || i >= w.scalars.count || Int(w.segments[Int(w.segOf[i])].start) == i }
         guard boundary(a), boundary(b) else { return false }
-        let before = w.path[k - 1].edge >= 0 || (w.path[k - 1].edge == Worker.Edge.remainder && w.segOf[a] != w.segOf[cut])
-        if before && w.path[k].edge >= 0 { return true }
-        // The level character: ICU's word ends right after it, and 委 or 长 follows.
-        return w.path[k].edge >= 0 && Int(w.segments[Int(w.segOf[cut])].end) == cut + 1
-            && Self.levels.contains(w.scalars[cut]) && Self.levelTerms.contains(w.scalars[cut + 1])
+        guard w.path[k].edge >= 0 else { return false }
+        // A level character taken from the end of ICU's word (浙江省|委, 合肥市|检察院): only
+        // before 委 or 长.
+        if Int(w.segments[Int(w.segOf[cut])].end) == cut + 1, Self.levels.contains(w.scalars[cut]) {
+            return Self.levelTerms.contains(w.scalars[cut + 1])
+        }
+        return w.path[k - 1].edge >= 0 || (w.path[k - 1].edge == Worker.Edge.remainder && w.segOf[a] != w.segOf[cut])
     }
 
     /// Level characters that ICU glues to a place's name (浙江省), and the characters after
