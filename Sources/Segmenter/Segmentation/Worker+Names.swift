@@ -769,15 +769,20 @@ struct NameJoiner {
         var singles = 0
         var hasWord = false
         var rare = 0       // characters of the rarer alphabet inside the run (`rareInside`)
+        var closing = false  // the run ends in a rarer character (`rareCloses`)
         while j < count && path[j].edge < 0 {
             let r = range(j)
             if r.count > 3 { break }
             var ok = true
             for p in r where !has(scalars[p], CharacterClasses.transliteration) { ok = false; break }
             if !ok {
-                guard rareInside(j, count, after: characters) else { break }
-                rare += 1; singles += 1; characters += 1; j += 1
-                continue
+                if rareInside(j, count, after: characters) {
+                    rare += 1; singles += 1; characters += 1; j += 1
+                    continue
+                }
+                // A rarer character that closes the run (奥斯瓦尔|多|在, 努库阿洛|法|的: `Worker+Terms.swift`).
+                if rareCloses(j, count, after: characters - rare) { closing = true; rare += 1; singles += 1; characters += 1; j += 1 }
+                break
             }
             if r.count == 1 {
                 singles += 1
@@ -801,7 +806,7 @@ struct NameJoiner {
             let r = range(j - 1)
             if r.count == 1 && Names.boundTransliterationSingles.contains(scalars[r.lowerBound]) { return nil }
         }
-        if rare > 0 { j = withoutRareEnd(i, j, &singles, &characters, &rare) }
+        if rare > 0 && !closing { j = withoutRareEnd(i, j, &singles, &characters, &rare) }
         let taken = j - i
         return taken >= 2 && characters >= 3 && characters - rare >= 3 ? (taken, singles) : nil
     }

@@ -20,6 +20,24 @@
 /// single character of a surname or the alphabet, an ICU word of two characters that begins
 /// with 长.
 extension NameJoiner {
+    /// Is token `j` (unread) one ICU character of the rarer alphabet (`Names.rareTransliteration`)
+    /// that closes a run of the alphabet: after `after` characters of the alphabet itself (three
+    /// at least, the last not a rarer one) and before punctuation, the end, or a function
+    /// character (的, 在, 和, 、 …: `Laws.afterRareEnd`)? (奥斯瓦尔|多|在 → 奥斯瓦尔多, 努库阿洛|法|的 →
+    /// 努库阿洛法; not 电|费|多|达.)
+    func rareCloses(_ j: Int, _ count: Int, after: Int) -> Bool {
+        guard after >= 3, j >= 1, path[j].edge == Worker.Edge.base else { return false }
+        let r = range(j)
+        guard r.count == 1, compoundClasses[Int(min(scalars[r.lowerBound], 0xFFFF))] & CompoundClasses.rareTransliteration != 0 else { return false }
+        let before = range(j - 1)
+        guard before.count > 1 || compoundClasses[Int(min(scalars[before.lowerBound], 0xFFFF))] & CompoundClasses.rareTransliteration == 0
+                || has(scalars[before.lowerBound], CharacterClasses.transliteration) else { return false }
+        guard j + 1 < count else { return true }
+        let next = range(j + 1)
+        let v = scalars[next.lowerBound]
+        return ScalarClass.kind(of: v) == .punctuation || (next.count == 1 && Laws.afterRareEnd.contains(v))
+    }
+
     /// Token `r` (`start..<end`) is a dictionary term and token `r + 1` the 法 or 条例 that makes it
     /// a law or a regulation: returns `r + 1`, or nil.
     func lawName(_ r: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
@@ -94,6 +112,8 @@ enum Laws {
     static let countryPlaceHeadCharacters = "城港岛"
     /// 首都 and 首府, which announce a capital's name.
     static let capitalCues = SortedKeys(["首都", "首府"].map(ICURepairs.key))
+    /// Function characters after a foreign name that let a rarer character close it.
+    static let afterRareEnd = ScalarSet("的和与及、等在是将说称")
     /// Single characters after a capital's name that are no part of it (首都|萨|那|以|西).
     static let afterCapitalSingles = ScalarSet("的在是于以也将已到为")
 
