@@ -199,6 +199,10 @@ struct NameJoiner {
                 return
             }
             if let last = capitalName(r, w, start, count) { joinTokens(from: w, through: last, &r, &w, &start); return }  // 首都|萨|那
+            if has(v, CharacterClasses.transliteration), let last = shortForeignName(r, w, start, count) {  // 总理|菲|佐
+                joinTokens(from: w, through: last, &r, &w, &start)
+                return
+            }
         }
         // A transliteration ICU read as words of its alphabet (库尔|斯克, 贝尔|格莱德, 赫尔|松).
         if path[r].edge == Worker.Edge.base && (2...3).contains(end - start) && has(scalars[start], CharacterClasses.transliteration),

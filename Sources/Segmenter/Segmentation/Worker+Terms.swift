@@ -11,6 +11,9 @@
 /// - **A capital after 首都 or 首府**: two of ICU's single characters of a name's classes (萨|那 →
 ///   萨那, 苏|瓦 → 苏瓦), before punctuation, a function character or a word; none a character
 ///   names avoid (首都|亚|的|…).
+/// - **A foreign name of two characters after a title or a country**: two of ICU's single
+///   characters of the transliteration alphabet, before punctuation, a function character or a
+///   cue (总理|菲|佐|在 → 菲佐).
 /// - **A title's 长 glued to a surname** (`NameJoiner.joinWordedName`, `Worker+Rare.swift`):
 ///   局|长孙|丽|娜|介绍 → 局长|孙丽娜.
 ///
@@ -36,6 +39,30 @@ extension NameJoiner {
         let next = range(j + 1)
         let v = scalars[next.lowerBound]
         return ScalarClass.kind(of: v) == .punctuation || (next.count == 1 && Laws.afterRareEnd.contains(v))
+    }
+
+    /// Token `r` (at `start`) and token `r + 1` are two of ICU's single characters of the
+    /// transliteration alphabet after a title or a country's name (the last written token),
+    /// before punctuation, the end, a function character (`Laws.afterRareEnd`) or a cue: a
+    /// foreign name of two characters (斯洛伐克|总理|菲|佐|在 → 菲佐). Returns `r + 1`, or nil. Neither
+    /// is a character that is also a preposition, postposition or unit (加, 西, 南, 内 …) or one
+    /// that names avoid.
+    func shortForeignName(_ r: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
+        guard w >= 1, r + 1 < count, Int(path[w - 1].end) == start, path[r + 1].edge == Worker.Edge.base else { return nil }
+        let second = range(r + 1)
+        let v1 = scalars[start], v2 = scalars[second.lowerBound]
+        guard second.count == 1, has(v2, CharacterClasses.transliteration),
+              !Names.boundTransliterationSingles.contains(v1), !Names.boundTransliterationSingles.contains(v2),
+              !has(v1, CharacterClasses.notInNames), !has(v2, CharacterClasses.notInNames) else { return nil }
+        let writtenStart = w >= 2 ? Int(path[w - 2].end) : 0
+        guard start - writtenStart >= 2, path[w - 1].edge != Worker.Edge.remainder,
+              Names.titles.contains(key(start - 2, start)) || Laws.countries.contains(Laws.longKey(scalars, writtenStart, start))
+        else { return nil }
+        guard r + 2 < count else { return r + 1 }
+        let after = range(r + 2)
+        let v = scalars[after.lowerBound]
+        if ScalarClass.kind(of: v) == .punctuation || followedByCue(r + 2, count) { return r + 1 }
+        return after.count == 1 && Laws.afterRareEnd.contains(v) ? r + 1 : nil
     }
 
     /// Token `r` (`start..<end`) is a dictionary term and token `r + 1` the 法 or 条例 that makes it
