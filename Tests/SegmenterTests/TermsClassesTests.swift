@@ -1,10 +1,10 @@
 import Testing
 import Segmenter
 
-/// The twelfth session's classes of the names pass (`Worker+Terms.swift`, and the title's 长 in
-/// `Worker+Rare.swift`): laws and regulations named without book-title marks, a country's name +
-/// 城/港/岛, a capital of two characters after 首都, a title's 长 glued to a surname. Examples
-/// written for these tests (none from a measuring set).
+/// The twelfth session's classes of the names pass (`Worker+Terms.swift`): laws and regulations
+/// named without book-title marks, a country's name + 城/港/岛, a capital of two characters after
+/// 首都, a foreign name of two characters after a title, a rarer character closing a run.
+/// Examples written for these tests (none from a measuring set).
 @Suite struct TermsClasses {
     /// Is `term` one token of `text`'s segmentation, with the tokens tiling?
     private func whole(_ text: String, _ term: String) -> Bool {
@@ -47,11 +47,17 @@ import Segmenter
         #expect(!cut.contains("|亚的|"), "\(cut)")
     }
 
-    @Test func aTitlesZhangGluedToASurname() {
-        // 会|长孙 → 会长|孙…: the title gets its 长 back, the surname its given name.
-        #expect(Shared.segmenter.cut("商会会长孙秀梅介绍了情况。").contains("会长|孙秀梅|介绍"),
-                "\(Shared.segmenter.cut("商会会长孙秀梅介绍了情况。"))")
-        // A place before 长江 is no title's body; no name closes after 长江|大桥.
-        #expect(Shared.segmenter.cut("宜昌市长江大桥今天通车。").contains("长江"))
+    @Test func aForeignNameOfTwoCharactersAfterATitle() {
+        #expect(whole("捷克总统泽曼表示欢迎。", "泽曼"), "\(Shared.segmenter.cut("捷克总统泽曼表示欢迎。"))")
+        // Not before a word that is no cue (the name may go on).
+        #expect(!Shared.segmenter.cut("总统泽曼宁愿留下。").contains("|泽曼|宁愿"))
+    }
+
+    @Test func aRarerCharacterClosesARun() {
+        // 多 (of the rarer alphabet) after four characters of the alphabet, before 在.
+        #expect(whole("世贸组织总干事阿泽维多在会上发言。", "阿泽维多"),
+                "\(Shared.segmenter.cut("世贸组织总干事阿泽维多在会上发言。"))")
+        // Not before a word: 多 begins 多达 there.
+        #expect(!Shared.segmenter.cut("阿泽维多达成协议").contains("阿泽维多|"))
     }
 }

@@ -107,7 +107,6 @@ struct NameJoiner {
         var start = 0      // where token r starts
         let last = scalars.count - 1
         var own = classOf(scalars[0])
-        var ownScalar = scalars[0]
         while r < count {
             let step = path[r]
             let end = Int(step.end)
@@ -115,11 +114,10 @@ struct NameJoiner {
             let next = classOf(nextScalar)
             let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))]
             let lastCompound = compoundClasses[Int(min(scalars[max(end - 1, 0)], 0xFFFF))]
-            let may = Self.mayStartJoin(step, end - start, own, next, nextCompound, lastCompound, ownScalar)
+            let may = Self.mayStartJoin(step, end - start, own, next, nextCompound, lastCompound)
             if may == 0 {
                 copyToken(&r, &w, &start)
                 own = next
-                ownScalar = nextScalar
                 continue
             }
             // Tokens that only the head rules may start a join of (before 国家, 机关, 调解 …:
@@ -128,7 +126,6 @@ struct NameJoiner {
                 joinWordedName(&r, &w, &start, count)
             } else { join(&r, &w, &start, count) }
             own = classOf(scalars[min(start, last)])
-            ownScalar = scalars[min(start, last)]
         }
         return w
     }
@@ -147,7 +144,7 @@ struct NameJoiner {
     /// `Worker+Heads.swift` may (`joinHead`), another value when the others may (`join`).
     @inline(__always)
     private static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8, _ nextCompound: UInt8,
-                                     _ lastCompound: UInt8, _ ownScalar: UInt32) -> UInt8 {
+                                     _ lastCompound: UInt8) -> UInt8 {
         let single = mask(length == 1) & mask(step.edge < 0) & own
             & (CharacterClasses.surname | CharacterClasses.transliteration)
         let worded = mask(length == 2 || length == 3) & mask(step.edge == Worker.Edge.base) & own
@@ -166,8 +163,7 @@ struct NameJoiner {
         let others = single | worded | suffixed | headed | tail | glued
         // An ICU word of two characters that begins with a surname, when nothing else applies
         // (`Worker+Rare.swift`: 局长|王国|强, 主|任何|立|峰).
-        let surnamed = mask(length == 2) & mask(step.edge == Worker.Edge.base)
-            & (own & CharacterClasses.surname | mask(ownScalar == Names.zhang))  // 局|长孙|丽|娜 (`Worker+Terms.swift`)
+        let surnamed = mask(length == 2) & mask(step.edge == Worker.Edge.base) & own & CharacterClasses.surname
         return (mask(others != 0) & 1) | (mask(termed | viewed != 0) & headRulesOnly)
             | (mask(others | termed | viewed == 0) & mask(surnamed != 0) & wordedNameOnly)
     }
@@ -198,7 +194,10 @@ struct NameJoiner {
                 joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return
             }
-            if let last = capitalName(r, w, start, count) { joinTokens(from: w, through: last, &r, &w, &start); return }  // 首都|萨|那
+            if start >= 2 && scalars[start - 2] == Laws.shou, let last = capitalName(r, w, start, count) {  // 首都|萨|那
+                joinTokens(from: w, through: last, &r, &w, &start)
+                return
+            }
             if has(v, CharacterClasses.transliteration), let last = shortForeignName(r, w, start, count) {  // 总理|菲|佐
                 joinTokens(from: w, through: last, &r, &w, &start)
                 return
@@ -224,7 +223,10 @@ struct NameJoiner {
                 }
             }
         }
-        if let last = lawName(r, start, end, count) { joinTokens(from: w, through: last, &r, &w, &start); return }  // 医疗保障|法
+        if r + 1 < count && (scalars[end] == Laws.law || scalars[end] == Laws.tiao), let last = lawName(r, start, end, count) {  // 医疗保障|法
+            joinTokens(from: w, through: last, &r, &w, &start)
+            return
+        }
         // A county or district whose suffix ICU glued to the body's last character, after
         // a place (黄冈市|红|安县, 无锡市|惠|山区).
         if end - start == 2 && path[r].edge == Worker.Edge.base, let from = gluedPlace(r, w, start, end, count) {
@@ -237,7 +239,10 @@ struct NameJoiner {
         // body (中央|农村|工作|会议): joined with tokens already written. A place is
         // remembered for the rest of the call (安吉|县 alone, later).
         if r + 1 < count && path[r].edge != Worker.Edge.remainder && path[r].edge != Worker.Edge.joined {
-            if let last = countryPlace(r, start, end, count) { joinTokens(from: w, through: last, &r, &w, &start); return }  // 科威特|城
+            if Laws.isCountryPlaceHead(scalars[end]), let last = countryPlace(r, start, end, count) {  // 科威特|城
+                joinTokens(from: w, through: last, &r, &w, &start)
+                return
+            }
             if let from = placeBody(r, w, start, end, count) ?? lonePlace(r, w, start, end, count) {
                 let bodyStart = from == 0 ? 0 : Int(path[from - 1].end)
                 let place = placeKey(bodyStart, Int(path[r + 1].end))
@@ -702,7 +707,7 @@ struct NameJoiner {
 
     /// Is token `i` (unread) one of ICU's words of two Han characters that may be a given
     /// name: none of them a character names avoid, and not itself a title or a cue?
-    func wordGivenName(_ i: Int, _ count: Int) -> Bool {
+    private func wordGivenName(_ i: Int, _ count: Int) -> Bool {
         guard i < count, path[i].edge == Worker.Edge.base else { return false }
         let r = range(i)
         return r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])

@@ -131,20 +131,6 @@ extension NameJoiner {
     ///   and the surname takes one given-name character before punctuation, 和, 、, 等 or a cue
     ///   (主任|何琳|、), or two (主任|何立峰).
     mutating func joinWordedName(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
-        // 局|长孙|丽|娜: a title's 长 glued to a surname.
-        if scalars[start] == Names.zhang {
-            if let last = titleGluedToSurname(r, w, start, count) {
-                path[w - 1] = Worker.PathStep(end: Int32(start + 1), edge: Worker.Edge.joined)
-                let nameEnd = path[last].end
-                found.append(key(start + 1, Int(nameEnd)))
-                w = emit(w, end: nameEnd)
-                start = Int(nameEnd)
-                r = last + 1
-            } else {
-                copyToken(&r, &w, &start)
-            }
-            return
-        }
         guard r + 1 < count, givenCharacter(r + 1, count), ScalarClass.isHan(scalars[start + 1]) else {
             copyToken(&r, &w, &start)
             return
@@ -185,38 +171,6 @@ extension NameJoiner {
 }
 
 extension NameJoiner {
-    /// Token `r` (at `start`) is one of ICU's words of two characters, 长 and a surname (长孙,
-    /// 长宁, 长江), after a written token whose last character makes a title with 长 (局|长孙,
-    /// 外交部|长孙: `Names.titles`); a given name follows, one ICU word or one or two of its
-    /// single characters, and closes (punctuation, 和, 、, 等, a cue): the title's 长 was glued to
-    /// the name (局|长孙|丽|娜|介绍 → 局长|孙丽娜). Returns the last token of the given name, or nil.
-    /// The written token is one of ICU's single characters or a word of two to four characters
-    /// ending in a body (部, 局, 厅, 院, 会, 处, 社), never a place (宜昌市|长江|…, 故乡|长沙|…).
-    func titleGluedToSurname(_ r: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
-        guard Int(path[r].end) == start + 2, w >= 1, start >= 1, Int(path[w - 1].end) == start,
-              has(scalars[start + 1], CharacterClasses.surname), !Names.ambiguousSurnames.contains(scalars[start + 1]),
-              Names.titles.contains(key(start - 1, start + 1)) else { return nil }
-        let edge = path[w - 1].edge
-        let written = start - (w >= 2 ? Int(path[w - 2].end) : 0)
-        guard edge != Worker.Edge.remainder, !(edge >= 0 && isUser[Int(edge)]) else { return nil }
-        if written == 1 {
-            guard edge == Worker.Edge.base else { return nil }
-        } else {
-            guard written <= 4, Names.bodyEnds.contains(scalars[start - 1]) else { return nil }
-        }
-        let last: Int
-        if wordGivenName(r + 1, count) {
-            last = r + 1
-        } else if givenCharacter(r + 1, count) {
-            last = givenCharacter(r + 2, count) ? r + 2 : r + 1
-        } else {
-            return nil
-        }
-        return closesName(last + 1, count) ? last : nil
-    }
-}
-
-extension NameJoiner {
     /// Is token `j` (unread) 、 before another name of single characters, a surname and a
     /// given-name character (王|洪|文|、|张|春|桥|、): the first name of a list, which the list
     /// mark after a joined name then carries on?
@@ -241,10 +195,6 @@ extension Names {
     static let de: UInt32 = 0x7684
     /// 县.
     static let county: UInt32 = 0x53BF
-    /// 长, which ends titles (局长, 部长) and begins ICU words with a surname (长孙, 长江).
-    static let zhang: UInt32 = 0x957F
-    /// Last characters of bodies whose head is a title with 长 (外交部长, 局长, 院长, 会长).
-    static let bodyEnds = ScalarSet("部局厅院会处社")
     /// Characters of rankings and qualifiers of counties, which no county named alone holds
     /// (省|直|管|县, 重|灾|县, 强|县, 穷|县, 特|困|县, 小|县).
     static let notLoneCountyBodies = ScalarSet("直管灾强穷困贫富弱小示范点")

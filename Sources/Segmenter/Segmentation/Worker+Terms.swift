@@ -14,14 +14,11 @@
 /// - **A foreign name of two characters after a title or a country**: two of ICU's single
 ///   characters of the transliteration alphabet, before punctuation, a function character or a
 ///   cue (总理|菲|佐|在 → 菲佐).
-/// - **A title's 长 glued to a surname** (`NameJoiner.joinWordedName`, `Worker+Rare.swift`):
-///   局|长孙|丽|娜|介绍 → 局长|孙丽娜.
 ///
 /// Like the pass's other rules they join whole tokens that are not a user's word, and run only
 /// for the tokens that the pass's first test lets through: a term before 法 or 条 (the class
 /// `CharacterClasses.compoundHead`), a token before 城/港/岛 (`CompoundClasses.placeSuffix`), a
-/// single character of a surname or the alphabet, an ICU word of two characters that begins
-/// with 长.
+/// single character of a surname or the alphabet; each rule's first test is one comparison.
 extension NameJoiner {
     /// Is token `j` (unread) one ICU character of the rarer alphabet (`Names.rareTransliteration`)
     /// that closes a run of the alphabet: after `after` characters of the alphabet itself (three
@@ -48,10 +45,10 @@ extension NameJoiner {
     /// is a character that is also a preposition, postposition or unit (加, 西, 南, 内 …) or one
     /// that names avoid.
     func shortForeignName(_ r: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
-        guard w >= 1, r + 1 < count, Int(path[w - 1].end) == start, path[r + 1].edge == Worker.Edge.base else { return nil }
-        let second = range(r + 1)
-        let v1 = scalars[start], v2 = scalars[second.lowerBound]
-        guard second.count == 1, has(v2, CharacterClasses.transliteration),
+        guard w >= 1, r + 1 < count, has(scalars[start + 1], CharacterClasses.transliteration), Int(path[r + 1].end) == start + 2,
+              Int(path[w - 1].end) == start, path[r + 1].edge == Worker.Edge.base else { return nil }
+        let v1 = scalars[start], v2 = scalars[start + 1]
+        guard
               !Names.boundTransliterationSingles.contains(v1), !Names.boundTransliterationSingles.contains(v2),
               !has(v1, CharacterClasses.notInNames), !has(v2, CharacterClasses.notInNames) else { return nil }
         let writtenStart = w >= 2 ? Int(path[w - 2].end) : 0
@@ -66,9 +63,10 @@ extension NameJoiner {
     }
 
     /// Token `r` (`start..<end`) is a dictionary term and token `r + 1` the 法 or 条例 that makes it
-    /// a law or a regulation: returns `r + 1`, or nil.
+    /// a law or a regulation (the caller has seen 法 or 条 after it): returns `r + 1`, or nil.
     func lawName(_ r: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
-        guard r + 1 < count, end - start >= 3, path[r].edge >= 0, !isUser[Int(path[r].edge)] else { return nil }
+        guard r + 1 < count, end - start >= 3,
+              path[r].edge >= 0, !isUser[Int(path[r].edge)] else { return nil }
         for p in start..<end where !ScalarClass.isHan(scalars[p]) { return nil }
         let next = range(r + 1)
         if next.count == 1 {
@@ -86,11 +84,11 @@ extension NameJoiner {
     }
 
     /// Token `r` (`start..<end`) is a country's name and token `r + 1` one of ICU's single
-    /// characters 城, 港 or 岛: returns `r + 1`, or nil. Not when the token after is a single
+    /// characters 城, 港 or 岛 (the caller has seen `Laws.isCountryPlaceHead`): returns `r + 1`, or nil. Not when the token after is a single
     /// Han character other than a function character (阿根廷|城|铁: 城铁).
     func countryPlace(_ r: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
-        guard r + 1 < count, Int(path[r + 1].end) == end + 1, path[r + 1].edge == Worker.Edge.base,
-              Laws.countryPlaceHeads.contains(scalars[end]), (2...4).contains(end - start),
+        guard r + 1 < count, Int(path[r + 1].end) == end + 1,
+              path[r + 1].edge == Worker.Edge.base, (2...4).contains(end - start),
               !(path[r].edge >= 0 && isUser[Int(path[r].edge)]),
               Laws.countries.contains(Laws.longKey(scalars, start, end)) else { return nil }
         if r + 2 < count {
@@ -102,13 +100,13 @@ extension NameJoiner {
     }
 
     /// Token `r` (at `start`) is one of ICU's single characters after 首都 or 首府 (the last
-    /// written token), and token `r + 1` another: a capital's name of two characters (首都|萨|那|，).
+    /// written token; the caller has seen 首 before it), and token `r + 1` another: a capital's name of two characters (首都|萨|那|，).
     /// Returns `r + 1`, or nil. Neither is a character names avoid; the token after is
     /// punctuation or the end, a function character (和, 、, 的, 在 …) or a word of two
     /// characters or more that does not begin with a character of the alphabet (the name would
     /// go on: 首都|亚|的|斯亚贝巴).
     func capitalName(_ r: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
-        guard w >= 1, start >= 2, r + 1 < count, Int(path[w - 1].end) == start,
+        guard start >= 2, w >= 1, r + 1 < count, Int(path[w - 1].end) == start,
               w == 1 || Int(path[w - 2].end) == start - 2,
               Laws.capitalCues.contains(key(start - 2, start)), givenCharacter(r + 1, count),
               !has(scalars[start], CharacterClasses.notInNames) else { return nil }
@@ -125,6 +123,10 @@ extension NameJoiner {
 enum Laws {
     /// 法, which names a law after a term.
     static let law: UInt32 = 0x6CD5
+    /// 条, which begins 条例.
+    static let tiao: UInt32 = 0x6761
+    /// 首, which begins 首都 and 首府.
+    static let shou: UInt32 = 0x9996
     /// 条例.
     static let regulations = ICURepairs.key("条例")
     /// The heads of `NameJoiner.lawName`, as written (their first characters join
@@ -132,9 +134,11 @@ enum Laws {
     static let headWords = ["法", "条例"]
     /// Single characters after 法 that make a word with it, which ICU left apart (法|权).
     static let notAfterLaw = ScalarSet("权人学官院师律治规典令")
-    /// 城, 港 and 岛, which make a place of a country's name before them (科威特城, 西班牙港).
-    static let countryPlaceHeads = ScalarSet(countryPlaceHeadCharacters)
-    /// The characters of `countryPlaceHeads` (marked `CompoundClasses.placeSuffix`, the pass's
+    /// Is `v` 城, 港 or 岛, which make a place of a country's name before them (科威特城, 西班牙港)?
+    /// Three comparisons (the names pass asks it of many tokens).
+    @inline(__always)
+    static func isCountryPlaceHead(_ v: UInt32) -> Bool { v == 0x57CE || v == 0x6E2F || v == 0x5C9B }
+    /// The characters of `isCountryPlaceHead` (marked `CompoundClasses.placeSuffix`, the pass's
     /// first test for the token before them).
     static let countryPlaceHeadCharacters = "城港岛"
     /// 首都 and 首府, which announce a capital's name.
