@@ -60,4 +60,11 @@ import Segmenter
         // Not before a word: 多 begins 多达 there.
         #expect(!Shared.segmenter.cut("阿泽维多达成协议").contains("阿泽维多|"))
     }
+
+    @Test func aCountyNamedByOneCharacterAfterItsProvince() {
+        #expect(whole("灾区位于甘肃岷县的山区。", "岷县"), "\(Shared.segmenter.cut("灾区位于甘肃岷县的山区。"))")
+        // A determiner is no county's name; 县区 is a level word.
+        #expect(!Shared.segmenter.cut("辽宁各县都在抓落实。").contains("各县"))
+        #expect(!Shared.segmenter.cut("他来到赣县区调研。").contains("|赣县|"))
+    }
 }

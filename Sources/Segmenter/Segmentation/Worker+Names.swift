@@ -396,7 +396,7 @@ struct NameJoiner {
     /// Is the written token before write index `from` a place that announces a place after
     /// it: a dictionary word or a joined place ending in a level character, or a province's
     /// short name?
-    private func placeParent(_ from: Int) -> Bool {
+    func placeParent(_ from: Int) -> Bool {
         guard from >= 1 else { return false }
         let parentEnd = Int(path[from - 1].end)
         let parentStart = from >= 2 ? Int(path[from - 2].end) : 0

@@ -8,17 +8,20 @@
 ///   (资产阶级|法|权).
 /// - **A country's name + 城, 港 or 岛**: one place (科威特|城 → 科威特城, 吉布提|港, 西班牙|港),
 ///   unless a single character follows that makes a word of the last one (阿根廷|城|铁).
-/// - **A capital after 首都 or 首府**: two of ICU's single characters of a name's classes (萨|那 →
-///   萨那, 苏|瓦 → 苏瓦), before punctuation, a function character or a word; none a character
-///   names avoid (首都|亚|的|…).
+/// - **A capital after 首都 or 首府**: two of ICU's single characters of a name's classes (朱|巴 →
+///   朱巴, 苏|瓦 → 苏瓦), before punctuation, a function character or a word; none a character
+///   names avoid (首都|亚|的|…, 首都|萨|那).
 /// - **A foreign name of two characters after a title or a country**: two of ICU's single
 ///   characters of the transliteration alphabet, before punctuation, a function character or a
 ///   cue (总理|菲|佐|在 → 菲佐).
+/// - **A rarer character closing a run** of the transliteration alphabet, before punctuation or a
+///   function character (阿泽维|多|在 → 阿泽维多; `Names.rareTransliteration`, `NameJoiner.transliterationRun`).
+/// - **A county named by one character** after its province or city (甘肃|岷|县 → 岷县).
 ///
 /// Like the pass's other rules they join whole tokens that are not a user's word, and run only
 /// for the tokens that the pass's first test lets through: a term before 法 or 条 (the class
-/// `CharacterClasses.compoundHead`), a token before 城/港/岛 (`CompoundClasses.placeSuffix`), a
-/// single character of a surname or the alphabet; each rule's first test is one comparison.
+/// `CharacterClasses.compoundHead`), a token before 城/港/岛 or 县 (`CompoundClasses.placeSuffix`),
+/// a single character of a surname or the alphabet; each rule's first test is one comparison.
 extension NameJoiner {
     /// Is token `j` (unread) one ICU character of the rarer alphabet (`Names.rareTransliteration`)
     /// that closes a run of the alphabet: after `after` characters of the alphabet itself (three
@@ -60,6 +63,24 @@ extension NameJoiner {
         let v = scalars[after.lowerBound]
         if ScalarClass.kind(of: v) == .punctuation || followedByCue(r + 2, count) { return r + 1 }
         return after.count == 1 && Laws.afterRareEnd.contains(v) ? r + 1 : nil
+    }
+
+    /// Token `r` (at `start`) is one of ICU's single characters and token `r + 1` 县 alone (as
+    /// `lonePlace`, its caller, has seen), right after a place with its own suffix or a
+    /// province's short name (甘肃|岷|县 → 岷县, 庆阳市|宁|县, 安徽|歙|县): a county named by one
+    /// character. Returns `w`, or nil. Not a character names or places avoid (辽宁|各|县,
+    /// 全市|七|县), a ranking or qualifier of counties (强, 大, 贫, 老 …), nor before a level word's
+    /// end (赣|县|区, 县|级).
+    func oneCharacterCounty(_ r: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
+        let v = scalars[start]
+        guard ScalarClass.isHan(v), !has(v, CharacterClasses.notInNames), !Names.notInPlaces.contains(v),
+              !Names.notInAutonomousBodies.contains(v), !Names.notLoneCountyBodies.contains(v),
+              !Names.notPlaceBodyEnds.contains(v), !Names.notGluedPlaceBodies.contains(v), placeParent(w) else { return nil }
+        if r + 2 < count {
+            let after = range(r + 2)
+            if after.count == 1 && Names.levelWordEnds.contains(scalars[after.lowerBound]) { return nil }
+        }
+        return w
     }
 
     /// Token `r` (`start..<end`) is a dictionary term and token `r + 1` the 法 or 条例 that makes it
