@@ -30,6 +30,9 @@
 ///
 /// - **Terms made by a head word** (`Worker+Heads.swift`): 12315|热线, 物业|纠纷|调解,
 ///   钱|江|源|国家|公园, 正确|政绩观, 模范|机关, 志愿者|们.
+/// - **Names and terms announced by a cue or a head** (`Worker+Terms.swift`): 社会救助|法,
+///   城市更新|条例, 科威特|城, 首都|苏|瓦, 总统|泽|曼, 阿泽维|多 (a rarer character closing a run),
+///   甘肃|岷|县.
 ///
 /// Names are joined from ICU's own pieces only (never a dictionary word, a rule token or a
 /// piece the resolver cut), so the pass cannot undo a lexicon decision; suffixes and heads
