@@ -375,7 +375,7 @@ enum CharacterClasses {
         mark(ICURepairs.classifiers, classifier)
         mark(ICURepairs.tailParticles, tailParticle)
         mark("的了是", headParticle)
-        mark(String((Names.compoundHeadWords + Names.systemHeadWords).compactMap(\.unicodeScalars.first).map(Character.init)), compoundHead)
+        mark(String((Names.compoundHeadWords + Names.systemHeadWords + Laws.headWords).compactMap(\.unicodeScalars.first).map(Character.init)), compoundHead)
         mark(Names.surnames, surname)
         mark(Names.transliteration, transliteration)
         mark(Names.suffixes + ICURepairs.wordSuffixes, suffix)

@@ -56,9 +56,10 @@ extension NameJoiner {
         if headLength == 1 {
             guard path[r + 1].edge == Worker.Edge.base else { return nil }
             if first == Heads.men {
-                // 志愿者|们: a word of three or four Han characters.
+                // 志愿者|们: a word of three or four Han characters, not ending in a character names
+                // avoid unless it is a dictionary word (人大代表|们; ICU's 代|表 stay apart).
                 guard (3...4).contains(end - start), allHan(start..<end),
-                      !has(scalars[end - 1], CharacterClasses.notInNames) else { return nil }
+                      path[r].edge >= 0 || !has(scalars[end - 1], CharacterClasses.notInNames) else { return nil }
                 return (w, r + 1)
             }
             if first == Heads.guan {

@@ -30,6 +30,9 @@
 ///
 /// - **Terms made by a head word** (`Worker+Heads.swift`): 12315|热线, 物业|纠纷|调解,
 ///   钱|江|源|国家|公园, 正确|政绩观, 模范|机关, 志愿者|们.
+/// - **Names and terms announced by a cue or a head** (`Worker+Terms.swift`): 社会救助|法,
+///   城市更新|条例, 科威特|城, 首都|苏|瓦, 总统|泽|曼, 阿泽维|多 (a rarer character closing a run),
+///   甘肃|岷|县.
 ///
 /// Names are joined from ICU's own pieces only (never a dictionary word, a rule token or a
 /// piece the resolver cut), so the pass cannot undo a lexicon decision; suffixes and heads
@@ -194,6 +197,14 @@ struct NameJoiner {
                 joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return
             }
+            if start >= 2 && scalars[start - 2] == Laws.shou, let last = capitalName(r, w, start, count) {  // 首都|萨|那
+                joinTokens(from: w, through: last, &r, &w, &start)
+                return
+            }
+            if has(v, CharacterClasses.transliteration), let last = shortForeignName(r, w, start, count) {  // 总理|菲|佐
+                joinTokens(from: w, through: last, &r, &w, &start)
+                return
+            }
         }
         // A transliteration ICU read as words of its alphabet (库尔|斯克, 贝尔|格莱德, 赫尔|松).
         if path[r].edge == Worker.Edge.base && (2...3).contains(end - start) && has(scalars[start], CharacterClasses.transliteration),
@@ -215,6 +226,10 @@ struct NameJoiner {
                 }
             }
         }
+        if r + 1 < count && (scalars[end] == Laws.law || scalars[end] == Laws.tiao), let last = lawName(r, start, end, count) {  // 医疗保障|法
+            joinTokens(from: w, through: last, &r, &w, &start)
+            return
+        }
         // A county or district whose suffix ICU glued to the body's last character, after
         // a place (黄冈市|红|安县, 无锡市|惠|山区).
         if end - start == 2 && path[r].edge == Worker.Edge.base, let from = gluedPlace(r, w, start, end, count) {
@@ -227,6 +242,10 @@ struct NameJoiner {
         // body (中央|农村|工作|会议): joined with tokens already written. A place is
         // remembered for the rest of the call (安吉|县 alone, later).
         if r + 1 < count && path[r].edge != Worker.Edge.remainder && path[r].edge != Worker.Edge.joined {
+            if Laws.isCountryPlaceHead(scalars[end]), let last = countryPlace(r, start, end, count) {  // 科威特|城
+                joinTokens(from: w, through: last, &r, &w, &start)
+                return
+            }
             if let from = placeBody(r, w, start, end, count) ?? lonePlace(r, w, start, end, count) {
                 let bodyStart = from == 0 ? 0 : Int(path[from - 1].end)
                 let place = placeKey(bodyStart, Int(path[r + 1].end))
@@ -380,7 +399,7 @@ struct NameJoiner {
     /// Is the written token before write index `from` a place that announces a place after
     /// it: a dictionary word or a joined place ending in a level character, or a province's
     /// short name?
-    private func placeParent(_ from: Int) -> Bool {
+    func placeParent(_ from: Int) -> Bool {
         guard from >= 1 else { return false }
         let parentEnd = Int(path[from - 1].end)
         let parentStart = from >= 2 ? Int(path[from - 2].end) : 0
@@ -762,15 +781,20 @@ struct NameJoiner {
         var singles = 0
         var hasWord = false
         var rare = 0       // characters of the rarer alphabet inside the run (`rareInside`)
+        var closing = false  // the run ends in a rarer character (`rareCloses`)
         while j < count && path[j].edge < 0 {
             let r = range(j)
             if r.count > 3 { break }
             var ok = true
             for p in r where !has(scalars[p], CharacterClasses.transliteration) { ok = false; break }
             if !ok {
-                guard rareInside(j, count, after: characters) else { break }
-                rare += 1; singles += 1; characters += 1; j += 1
-                continue
+                if rareInside(j, count, after: characters) {
+                    rare += 1; singles += 1; characters += 1; j += 1
+                    continue
+                }
+                // A rarer character that closes the run (奥斯瓦尔|多|在, 努库阿洛|法|的: `Worker+Terms.swift`).
+                if rareCloses(j, count, after: characters - rare) { closing = true; rare += 1; singles += 1; characters += 1; j += 1 }
+                break
             }
             if r.count == 1 {
                 singles += 1
@@ -794,7 +818,7 @@ struct NameJoiner {
             let r = range(j - 1)
             if r.count == 1 && Names.boundTransliterationSingles.contains(scalars[r.lowerBound]) { return nil }
         }
-        if rare > 0 { j = withoutRareEnd(i, j, &singles, &characters, &rare) }
+        if rare > 0 && !closing { j = withoutRareEnd(i, j, &singles, &characters, &rare) }
         let taken = j - i
         return taken >= 2 && characters >= 3 && characters - rare >= 3 ? (taken, singles) : nil
     }
@@ -1106,6 +1130,7 @@ enum CompoundClasses {
     static let table: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x10000)
         for s in Names.placeSuffixCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }
+        for s in Laws.countryPlaceHeadCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }  // 科威特|城
         for word in Names.namedHeadWords {
             if let s = word.unicodeScalars.first { table[Int(s.value)] |= meetingHead }
         }

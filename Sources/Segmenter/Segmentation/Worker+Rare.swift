@@ -79,8 +79,11 @@ extension NameJoiner {
     func lonePlace(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
         guard end - start == 1, scalars[end] == Names.county, Int(path[r + 1].end) == end + 1,
               path[r + 1].edge == Worker.Edge.base, path[r].edge == Worker.Edge.base,
-              w >= 1, start >= 1, path[w - 1].edge == Worker.Edge.base,
-              w == 1 || Int(path[w - 2].end) == start - 1 else { return nil }
+              w >= 1, start >= 1 else { return nil }
+        // One character after a place (甘肃|岷|县: `Worker+Terms.swift`).
+        guard path[w - 1].edge == Worker.Edge.base, w == 1 || Int(path[w - 2].end) == start - 1 else {
+            return oneCharacterCounty(r, w, start, count)
+        }
         // The token before the pair: none, or not one Han character.
         if w >= 2 {
             let s = w >= 3 ? Int(path[w - 3].end) : 0

@@ -1,0 +1,212 @@
+/// Names and terms the names pass (`NameJoiner`, `Worker+Names.swift`) joins from a cue in the
+/// token before them or a head after them (twelfth session, issue 17 §3):
+///
+/// - **Laws and regulations named without book-title marks**: a dictionary term of three
+///   characters or more and 法 alone (医疗保障|法 → 医疗保障法, 社会救助|法), or of four or more and
+///   条例 (公平竞争审查|条例). Not when 法 begins a transliteration (科学家|法|克里扎德, 发言人|法|希:
+///   a token beginning with a character of the alphabet follows) or a word ICU left in pieces
+///   (资产阶级|法|权).
+/// - **A country's name + 城, 港 or 岛**: one place (科威特|城 → 科威特城, 吉布提|港, 西班牙|港),
+///   unless a single character follows that makes a word of the last one (阿根廷|城|铁).
+/// - **A capital after 首都 or 首府**: two of ICU's single characters of a name's classes (朱|巴 →
+///   朱巴, 苏|瓦 → 苏瓦), before punctuation, a function character or a word; none a character
+///   names avoid (首都|亚|的|…, 首都|萨|那).
+/// - **A foreign name of two characters after a title or a country**: two of ICU's single
+///   characters of the transliteration alphabet, before punctuation, a function character or a
+///   cue (总理|菲|佐|在 → 菲佐).
+/// - **A rarer character closing a run** of the transliteration alphabet, before punctuation or a
+///   function character (阿泽维|多|在 → 阿泽维多; `Names.rareTransliteration`, `NameJoiner.transliterationRun`).
+/// - **A county named by one character** after its province or city (甘肃|岷|县 → 岷县).
+///
+/// Like the pass's other rules they join whole tokens that are not a user's word, and run only
+/// for the tokens that the pass's first test lets through: a term before 法 or 条 (the class
+/// `CharacterClasses.compoundHead`), a token before 城/港/岛 or 县 (`CompoundClasses.placeSuffix`),
+/// a single character of a surname or the alphabet; each rule's first test is one comparison.
+extension NameJoiner {
+    /// Is token `j` (unread) one ICU character of the rarer alphabet (`Names.rareTransliteration`)
+    /// that closes a run of the alphabet: after `after` characters of the alphabet itself (three
+    /// at least, the last not a rarer one) and before punctuation, the end, or a function
+    /// character (的, 在, 和, 、 …: `Laws.afterRareEnd`)? (奥斯瓦尔|多|在 → 奥斯瓦尔多, 努库阿洛|法|的 →
+    /// 努库阿洛法; not 电|费|多|达.)
+    func rareCloses(_ j: Int, _ count: Int, after: Int) -> Bool {
+        guard after >= 3, j >= 1, path[j].edge == Worker.Edge.base else { return false }
+        let r = range(j)
+        guard r.count == 1, compoundClasses[Int(min(scalars[r.lowerBound], 0xFFFF))] & CompoundClasses.rareTransliteration != 0 else { return false }
+        let before = range(j - 1)
+        guard before.count > 1 || compoundClasses[Int(min(scalars[before.lowerBound], 0xFFFF))] & CompoundClasses.rareTransliteration == 0
+                || has(scalars[before.lowerBound], CharacterClasses.transliteration) else { return false }
+        guard j + 1 < count else { return true }
+        let next = range(j + 1)
+        let v = scalars[next.lowerBound]
+        return ScalarClass.kind(of: v) == .punctuation || (next.count == 1 && Laws.afterRareEnd.contains(v))
+    }
+
+    /// Token `r` (at `start`) and token `r + 1` are two of ICU's single characters of the
+    /// transliteration alphabet after a title or a country's name (the last written token),
+    /// before punctuation, the end, a function character (`Laws.afterRareEnd`) or a cue: a
+    /// foreign name of two characters (斯洛伐克|总理|菲|佐|在 → 菲佐). Returns `r + 1`, or nil. Neither
+    /// is a character that is also a preposition, postposition or unit (加, 西, 南, 内 …) or one
+    /// that names avoid.
+    func shortForeignName(_ r: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
+        guard w >= 1, r + 1 < count, has(scalars[start + 1], CharacterClasses.transliteration), Int(path[r + 1].end) == start + 2,
+              Int(path[w - 1].end) == start, path[r + 1].edge == Worker.Edge.base else { return nil }
+        let v1 = scalars[start], v2 = scalars[start + 1]
+        guard
+              !Names.boundTransliterationSingles.contains(v1), !Names.boundTransliterationSingles.contains(v2),
+              !has(v1, CharacterClasses.notInNames), !has(v2, CharacterClasses.notInNames) else { return nil }
+        let writtenStart = w >= 2 ? Int(path[w - 2].end) : 0
+        guard start - writtenStart >= 2, path[w - 1].edge != Worker.Edge.remainder,
+              Names.titles.contains(key(start - 2, start)) || Laws.countries.contains(Laws.longKey(scalars, writtenStart, start))
+        else { return nil }
+        guard r + 2 < count else { return r + 1 }
+        let after = range(r + 2)
+        let v = scalars[after.lowerBound]
+        if ScalarClass.kind(of: v) == .punctuation || followedByCue(r + 2, count) { return r + 1 }
+        return after.count == 1 && Laws.afterRareEnd.contains(v) ? r + 1 : nil
+    }
+
+    /// Token `r` (at `start`) is one of ICU's single characters and token `r + 1` 县 alone (as
+    /// `lonePlace`, its caller, has seen), right after a place with its own suffix or a
+    /// province's short name (甘肃|岷|县 → 岷县, 庆阳市|宁|县, 安徽|歙|县): a county named by one
+    /// character. Returns `w`, or nil. Not a character names or places avoid (辽宁|各|县,
+    /// 全市|七|县), a ranking or qualifier of counties (强, 大, 贫, 老 …), nor before a level word's
+    /// end (赣|县|区, 县|级).
+    func oneCharacterCounty(_ r: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
+        let v = scalars[start]
+        guard ScalarClass.isHan(v), !has(v, CharacterClasses.notInNames), !Names.notInPlaces.contains(v),
+              !Names.notInAutonomousBodies.contains(v), !Names.notLoneCountyBodies.contains(v),
+              !Names.notPlaceBodyEnds.contains(v), !Names.notGluedPlaceBodies.contains(v), placeParent(w) else { return nil }
+        if r + 2 < count {
+            let after = range(r + 2)
+            if after.count == 1 && Names.levelWordEnds.contains(scalars[after.lowerBound]) { return nil }
+        }
+        return w
+    }
+
+    /// Token `r` (`start..<end`) is a dictionary term and token `r + 1` the 法 or 条例 that makes it
+    /// a law or a regulation (the caller has seen 法 or 条 after it): returns `r + 1`, or nil.
+    func lawName(_ r: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
+        guard r + 1 < count, end - start >= 3,
+              path[r].edge >= 0, !isUser[Int(path[r].edge)] else { return nil }
+        for p in start..<end where !ScalarClass.isHan(scalars[p]) { return nil }
+        let next = range(r + 1)
+        if next.count == 1 {
+            guard scalars[next.lowerBound] == Laws.law, path[r + 1].edge == Worker.Edge.base else { return nil }
+            if r + 2 < count {
+                let after = range(r + 2)
+                let v = scalars[after.lowerBound]
+                if has(v, CharacterClasses.transliteration) || (after.count == 1 && Laws.notAfterLaw.contains(v)) { return nil }
+            }
+            return r + 1
+        }
+        guard next.count == 2, end - start >= 4, key(next.lowerBound, next.upperBound) == Laws.regulations,
+              !(path[r + 1].edge >= 0 && isUser[Int(path[r + 1].edge)]) else { return nil }
+        return r + 1
+    }
+
+    /// Token `r` (`start..<end`) is a country's name and token `r + 1` one of ICU's single
+    /// characters 城, 港 or 岛 (the caller has seen `Laws.isCountryPlaceHead`): returns `r + 1`, or nil. Not when the token after is a single
+    /// Han character other than a function character (阿根廷|城|铁: 城铁).
+    func countryPlace(_ r: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
+        guard r + 1 < count, Int(path[r + 1].end) == end + 1,
+              path[r + 1].edge == Worker.Edge.base, (2...4).contains(end - start),
+              !(path[r].edge >= 0 && isUser[Int(path[r].edge)]),
+              Laws.countries.contains(Laws.longKey(scalars, start, end)) else { return nil }
+        if r + 2 < count {
+            let after = range(r + 2)
+            let v = scalars[after.lowerBound]
+            if after.count == 1 && ScalarClass.isHan(v) && !Names.afterNameSingles.contains(v) && v != Names.de { return nil }
+        }
+        return r + 1
+    }
+
+    /// Token `r` (at `start`) is one of ICU's single characters after 首都 or 首府 (the last
+    /// written token; the caller has seen 首 before it), and token `r + 1` another: a capital's name of two characters (首都|萨|那|，).
+    /// Returns `r + 1`, or nil. Neither is a character names avoid; the token after is
+    /// punctuation or the end, a function character (和, 、, 的, 在 …) or a word of two
+    /// characters or more that does not begin with a character of the alphabet (the name would
+    /// go on: 首都|亚|的|斯亚贝巴).
+    func capitalName(_ r: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
+        guard start >= 2, w >= 1, r + 1 < count, Int(path[w - 1].end) == start,
+              w == 1 || Int(path[w - 2].end) == start - 2,
+              Laws.capitalCues.contains(key(start - 2, start)), givenCharacter(r + 1, count),
+              !has(scalars[start], CharacterClasses.notInNames) else { return nil }
+        guard r + 2 < count else { return r + 1 }
+        let after = range(r + 2)
+        let v = scalars[after.lowerBound]
+        if ScalarClass.kind(of: v) == .punctuation { return r + 1 }
+        if after.count == 1 { return Names.afterNameSingles.contains(v) || Laws.afterCapitalSingles.contains(v) ? r + 1 : nil }
+        return ScalarClass.isHan(v) && !has(v, CharacterClasses.transliteration) ? r + 1 : nil
+    }
+}
+
+/// The tables of `Worker+Terms.swift`'s rules: public facts and common words.
+enum Laws {
+    /// 法, which names a law after a term.
+    static let law: UInt32 = 0x6CD5
+    /// 条, which begins 条例.
+    static let tiao: UInt32 = 0x6761
+    /// 首, which begins 首都 and 首府.
+    static let shou: UInt32 = 0x9996
+    /// 条例.
+    static let regulations = ICURepairs.key("条例")
+    /// The heads of `NameJoiner.lawName`, as written (their first characters join
+    /// `CharacterClasses.compoundHead`, the pass's first test).
+    static let headWords = ["法", "条例"]
+    /// Single characters after 法 that make a word with it, which ICU left apart (法|权).
+    static let notAfterLaw = ScalarSet("权人学官院师律治规典令")
+    /// Is `v` 城, 港 or 岛, which make a place of a country's name before them (科威特城, 西班牙港)?
+    /// Three comparisons (the names pass asks it of many tokens).
+    @inline(__always)
+    static func isCountryPlaceHead(_ v: UInt32) -> Bool { v == 0x57CE || v == 0x6E2F || v == 0x5C9B }
+    /// The characters of `isCountryPlaceHead` (marked `CompoundClasses.placeSuffix`, the pass's
+    /// first test for the token before them).
+    static let countryPlaceHeadCharacters = "城港岛"
+    /// 首都 and 首府, which announce a capital's name.
+    static let capitalCues = SortedKeys(["首都", "首府"].map(ICURepairs.key))
+    /// Function characters after a foreign name that let a rarer character close it.
+    static let afterRareEnd = ScalarSet("的和与及、等在是将说称")
+    /// Single characters after a capital's name that are no part of it (首都|萨|那|以|西).
+    static let afterCapitalSingles = ScalarSet("的在是于以也将已到为")
+
+    /// Countries' names of two to four characters (`longKey`), before 城, 港 or 岛.
+    static let countries = SortedKeys([
+        "伊朗", "伊拉克", "乌克兰", "巴西", "古巴", "沙特", "阿曼", "苏丹", "马里", "蒙古", "印度",
+        "叙利亚", "利比亚", "约旦", "也门", "卡塔尔", "科威特", "巴林", "土耳其", "埃及", "突尼斯",
+        "摩洛哥", "尼日尔", "加纳", "肯尼亚", "索马里", "南非", "赞比亚", "安哥拉", "刚果", "卢旺达",
+        "乌干达", "尼泊尔", "不丹", "缅甸", "泰国", "老挝", "越南", "文莱", "朝鲜", "韩国", "日本",
+        "俄罗斯", "波兰", "德国", "法国", "英国", "意大利", "西班牙", "葡萄牙", "希腊", "瑞典",
+        "挪威", "芬兰", "丹麦", "荷兰", "比利时", "瑞士", "奥地利", "匈牙利", "捷克", "美国",
+        "加拿大", "墨西哥", "阿根廷", "智利", "秘鲁", "乌拉圭", "巴拉圭", "新西兰", "斐济", "以色列",
+        "冰岛", "爱尔兰", "立陶宛", "马耳他", "印尼", "菲律宾", "中国", "新加坡", "马来西亚",
+        "巴基斯坦", "孟加拉国", "斯里兰卡", "巴拿马", "危地马拉", "伯利兹", "安道尔", "梵蒂冈",
+        "吉布提", "摩纳哥", "卢森堡", "圣马力诺", "列支敦士登", "塞浦路斯", "毛里求斯", "牙买加",
+        "海地", "多米尼加", "格林纳达", "巴哈马", "巴巴多斯", "萨摩亚", "汤加", "瑙鲁", "帕劳",
+        "科摩罗", "塞舌尔", "马尔代夫", "东帝汶", "巴布亚", "格陵兰", "特立尼达", "厄瓜多尔",
+        "哥伦比亚", "委内瑞拉", "玻利维亚", "尼加拉瓜", "洪都拉斯", "萨尔瓦多", "哥斯达黎加",
+        "阿尔及利亚", "毛里塔尼亚", "塞内加尔", "几内亚", "利比里亚", "喀麦隆", "加蓬", "贝宁",
+        "多哥", "乍得", "苏里南", "圭亚那", "阿富汗", "黎巴嫩", "阿联酋", "格鲁吉亚",
+        "亚美尼亚", "阿塞拜疆", "白俄罗斯", "罗马尼亚", "保加利亚", "塞尔维亚", "克罗地亚",
+        "斯洛伐克", "爱沙尼亚", "拉脱维亚", "阿尔巴尼亚", "黑山", "蒙特内格罗", "澳大利亚",
+        "埃塞俄比亚", "坦桑尼亚", "莫桑比克", "马达加斯加", "津巴布韦", "纳米比亚", "博茨瓦纳",
+        "尼日利亚",
+    ].compactMap { word -> UInt64? in
+        let values = word.unicodeScalars.map(\.value)
+        guard (2...4).contains(values.count) else { return nil }
+        return values.withUnsafeBufferPointer { longKey($0, 0, $0.count) }
+    })
+
+    /// A word of two to four BMP characters as a key (16 bits a character, the first highest;
+    /// no character is 0, so words of different lengths differ), or `.max`.
+    @inline(__always)
+    static func longKey(_ scalars: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int) -> UInt64 {
+        guard (2...4).contains(e - s) else { return .max }
+        var k: UInt64 = 0
+        for i in s..<e {
+            let v = scalars[i]
+            if v > 0xFFFF || v == 0 { return .max }
+            k = k << 16 | UInt64(v)
+        }
+        return k
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+import Segmenter
+
+/// The twelfth session's classes of the names pass (`Worker+Terms.swift`): laws and regulations
+/// named without book-title marks, a country's name + 城/港/岛, a capital of two characters after
+/// 首都, a foreign name of two characters after a title, a rarer character closing a run.
+/// Examples written for these tests (none from a measuring set).
+@Suite struct TermsClasses {
+    /// Is `term` one token of `text`'s segmentation, with the tokens tiling?
+    private func whole(_ text: String, _ term: String) -> Bool {
+        let tokens = Shared.segmenter.tokens(in: text)
+        guard tiles(tokens, text) else { return false }
+        return tokens.contains { $0.text(in: text) == term }
+    }
+
+    @Test(arguments: [
+        ("常委会审议了社会救助法草案。", "社会救助法"),
+        ("各地开展中医药法执法检查。", "中医药法"),
+        ("省里修订了城市更新条例。", "城市更新条例"),
+    ])
+    func aLawNamedWithoutBookTitleMarks(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func 法BeginningANameOrAWordIsNoLaw() {
+        // A role before a foreign name that begins with 法; 法权, a word ICU left apart.
+        let name = Shared.segmenter.cut("该组织的高级指挥官法乌尔在袭击中身亡。")
+        #expect(!name.contains("指挥官法"), "\(name)")
+        let word = Shared.segmenter.cut("他批判了资产阶级法权思想。")
+        #expect(!word.contains("资产阶级法|"), "\(word)")
+        // 条例 after a term of three characters only: often the end of a longer name.
+        #expect(!Shared.segmenter.cut("惩治兴奋剂条例").contains("兴奋剂条例"))
+    }
+
+    @Test func aCountryAndItsCityPortOrIsland() {
+        #expect(whole("代表团抵达科威特城开始访问。", "科威特城"), "\(Shared.segmenter.cut("代表团抵达科威特城开始访问。"))")
+        #expect(whole("补给舰停靠吉布提港。", "吉布提港"), "\(Shared.segmenter.cut("补给舰停靠吉布提港。"))")
+        // A single character after 城 that makes a word with it: 城铁.
+        let cut = Shared.segmenter.cut("阿根廷城铁项目开工。")
+        #expect(!cut.contains("阿根廷城"), "\(cut)")
+    }
+
+    @Test func aCapitalOfTwoCharactersAfterShoudu() {
+        #expect(whole("斐济首都苏瓦遭遇暴雨。", "苏瓦"), "\(Shared.segmenter.cut("斐济首都苏瓦遭遇暴雨。"))")
+        // A character names avoid (的) is no part of the name.
+        let cut = Shared.segmenter.cut("埃塞俄比亚首都亚的斯亚贝巴")
+        #expect(!cut.contains("|亚的|"), "\(cut)")
+    }
+
+    @Test func aForeignNameOfTwoCharactersAfterATitle() {
+        #expect(whole("捷克总统泽曼表示欢迎。", "泽曼"), "\(Shared.segmenter.cut("捷克总统泽曼表示欢迎。"))")
+        // Not before a word that is no cue (the name may go on).
+        #expect(!Shared.segmenter.cut("总统泽曼宁愿留下。").contains("|泽曼|宁愿"))
+    }
+
+    @Test func aRarerCharacterClosesARun() {
+        // 多 (of the rarer alphabet) after four characters of the alphabet, before 在.
+        #expect(whole("世贸组织总干事阿泽维多在会上发言。", "阿泽维多"),
+                "\(Shared.segmenter.cut("世贸组织总干事阿泽维多在会上发言。"))")
+        // Not before a word: 多 begins 多达 there.
+        #expect(!Shared.segmenter.cut("阿泽维多达成协议").contains("阿泽维多|"))
+    }
+
+    @Test func aCountyNamedByOneCharacterAfterItsProvince() {
+        #expect(whole("灾区位于甘肃岷县的山区。", "岷县"), "\(Shared.segmenter.cut("灾区位于甘肃岷县的山区。"))")
+        // A determiner is no county's name; 县区 is a level word.
+        #expect(!Shared.segmenter.cut("辽宁各县都在抓落实。").contains("各县"))
+        #expect(!Shared.segmenter.cut("他来到赣县区调研。").contains("|赣县|"))
+    }
+}
