@@ -8,11 +8,15 @@
 /// - **joins** when it starts and ends on ICU word boundaries and covers two or more ICU words;
 /// - is **whole** when it is one ICU word (the entry adds its tag, nothing else);
 /// - **cuts** when it starts or ends inside an ICU word (unless what it leaves of that word
-///   is a lone word of its own: 在|学懂… where ICU read 在学 is a repair), or strips a
-///   neighbour: another dictionary word along ICU's boundaries would have joined the token
-///   before it with the token's first characters (石嘴山市 in 石嘴山|市公安局, 各级党委 in
-///   各级|党委政府), or the token's last characters with the token after it. In an overlap
-///   of two entries the one that won is blamed; the example names the other.
+///   is a lone word of its own: 在|学懂… where ICU read 在学 is a repair; or the cut lies
+///   between two words that reread ICU's word: 内蒙古|包头市 where ICU read 蒙古包, but a
+///   place's level character only for 委 or 长, 浙江|省委书记 and not 合肥|市检察院), or
+///   strips a neighbour: another dictionary word along ICU's boundaries would have joined
+///   the token before it with the token's first characters (石嘴山市 in 石嘴山|市公安局,
+///   各级党委 in 各级|党委政府), or the token's last characters with the token after it,
+///   in a reading of as few words (not 国家机关|事务|管理局 against 国家|机关事务管理局, nor
+///   a second pair of entries: 中共中央政治局|常委会). In an overlap of two entries the one
+///   that won is blamed; the example names the other.
 ///
 /// An entry that cuts more often than it joins is *harmful*: without it, the corpus would
 /// keep more of ICU's words than it gains.
@@ -339,8 +343,9 @@ public struct CorpusLint {
     /// - but when the cut takes a level character that ICU glued to the word before
     ///   (浙江省|委|书记, 合肥市|检察|院), only if the token after, a dictionary word, begins
     ///   with that level's committee or head (省委 in 浙江|省委书记, as in 陕西|省委; 市长):
-    ///   PKU words, so the level character belongs to the term. A body that only the level
-    ///   character prefixes (合肥|市检察院) stays a cut, whatever the word before.
+    ///   PKU words, so the level character belongs to the term, and the token before is the
+    ///   place's name that ICU's word leaves (浙江). A body that only the level character
+    ///   prefixes (合肥|市检察院) stays a cut, whatever the word before.
     private func rereads(_ w: borrowing Worker, before k: Int, at cut: Int) -> Bool {
         guard k >= 1, k < w.pathCount else { return false }
         let a = k >= 2 ? Int(w.path[k - 2].end) : 0
