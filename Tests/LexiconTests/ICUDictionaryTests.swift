@@ -86,10 +86,11 @@ import Testing
         #expect(found.count == 0, "\(found.first)")
     }
 
-    /// The punctuation of Chinese text, digits and number separators: texts of ideographs and
-    /// these alone are divided without ICU's iterator (`ownBreaks` in ICUDictionary.cpp).
+    /// The punctuation of Chinese text, digits, number separators and spaces: texts of
+    /// ideographs and these alone are divided without ICU's iterator (`ownBreaks` in
+    /// ICUDictionary.cpp).
     static let punctuation: [String] = [
-        "0", "1", "9", "2025", "3.5", "1,200", "7;8", "4'5", ",", ".", ";", "'", "‘", "’", "，", "；", "．", "＇",
+        " ", "  ", "   ", "1 2", ", ", " .", "0", "1", "9", "2025", "3.5", "1,200", "7;8", "4'5", ",", ".", ";", "'", "‘", "’", "，", "；", "．", "＇",
         "!", "\"", "#", "$", "%", "&", "(", ")", "*", "+", "-", "/", ":", "<", "=", ">", "?", "[", "\\",
         "]", "^", "`", "{", "|", "}", "~", "·", "–", "—", "―", "“", "”", "…", "、", "。", "〈", "〉", "《", "》",
         "「", "」", "『", "』", "【", "】", "〔", "〕", "〖", "〗", "！", "（", "）", "：", "＜", "＝", "＞", "？",
@@ -98,8 +99,8 @@ import Testing
 
     @Test func sameEndsAsICUWithoutItsIterator() throws {
         // Mostly texts the direct reader divides alone (ideographs, digits, the punctuation
-        // above: numbers joined across separators only between digits), some with one
-        // character it leaves to ICU's iterator (a letter, a space, kana, 〇, '_', '@', which ICU
+        // above: numbers joined across separators only between digits, runs of spaces one
+        // word), some with one character it leaves to ICU's iterator (a letter, kana, 〇, '_', '@', which ICU
         // takes for a letter: 3.5@ is one word …).
         let found = try Self.differences(seed: 0x5EED_0017, rounds: 20_000) { round, random in
             var text = ""
