@@ -19,9 +19,10 @@
 // checked once per process against ICU itself on a sample; if it ever differs, it is not used.
 // Tests compare the two on large random and real texts.
 //
-// Most lines of Chinese news are made of such runs, digits, spaces and punctuation alone; there ICU's
-// rules need not run at all (`ownBreaks`): every punctuation mark is a word, every number is
-// one (digits joined across a separator between two digits), and each run is divided.
+// Most lines of Chinese news are made of such runs, digits, Latin letters, spaces and
+// punctuation alone; there ICU's rules need not run at all (`ownBreaks`): every punctuation
+// mark is a word, every run of letters and digits is one (joined across a separator between
+// two digits or two letters), every run of spaces is one, and each run is divided.
 
 #include "CICUDictionary.h"
 
@@ -64,11 +65,13 @@ inline bool isPlainNeighbour(char16_t c) {
 /// How ICU's word rules treat a character of a text it need not see (`ownBreaks`).
 enum class Plain : uint8_t {
     other,    // anything else: ICU's iterator decides
-    alone,    // a word of its own whatever its neighbours (Word_Break Other or MidLetter,
-              // in a text with no letters)
+    alone,    // a word of its own whatever its neighbours (Word_Break Other)
     digit,    // ASCII digit (Word_Break Numeric)
-    joiner,   // Word_Break MidNum, MidNumLet or Single_Quote: inside a number between
-              // digits (1,234.5), else a word of its own
+    letter,   // ASCII letter and '@', which ICU 72 counts as one (Word_Break ALetter)
+    midNum,   // Word_Break MidNum: inside a number between two digits (1,234), else alone
+    midNumLet,  // Word_Break MidNumLet or Single_Quote: between two digits (3.5) or two
+                // letters (e.g), else alone
+    midLetter,  // Word_Break MidLetter: between two letters (a·b), else alone
     space,    // U+0020 (Word_Break WSegSpace): a run of them is one word (rule 3d)
 };
 
@@ -78,9 +81,14 @@ enum class Plain : uint8_t {
 __attribute__((always_inline)) inline Plain plainClass(char16_t c) {
     if (c < 0x80) {
         if (c >= '0' && c <= '9') return Plain::digit;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Plain::letter;
         switch (c) {
-        case ',': case '.': case ';': case '\'':
-            return Plain::joiner;
+        case '@':
+            return Plain::letter;
+        case ',': case ';':
+            return Plain::midNum;
+        case '.': case '\'':
+            return Plain::midNumLet;
         case '!': case '"': case '#': case '$': case '%': case '&': case '(': case ')': case '*':
         case '+': case '-': case '/': case ':': case '<': case '=': case '>': case '?':
         case '[': case '\\': case ']': case '^': case '`': case '{': case '|': case '}': case '~':
@@ -88,21 +96,24 @@ __attribute__((always_inline)) inline Plain plainClass(char16_t c) {
         case ' ':
             return Plain::space;
         default:
-            // Letters (rules 5-10, 13) and '@', which ICU counts as one (1@2 is a word);
-            // '_' (13a), controls.
+            // '_' (rule 13a), controls.
             return Plain::other;
         }
     }
     switch (c) {
-    case 0x2018: case 0x2019: case 0xFF0C: case 0xFF1B: case 0xFF0E: case 0xFF07:
-        return Plain::joiner;   // ‘ ’ ， ； ． ＇
-    case 0x00B7: case 0x2013: case 0x2014: case 0x2015: case 0x201C: case 0x201D: case 0x2026:
+    case 0xFF0C: case 0xFF1B:
+        return Plain::midNum;      // ， ；
+    case 0x2018: case 0x2019: case 0xFF0E: case 0xFF07:
+        return Plain::midNumLet;   // ‘ ’ ． ＇
+    case 0x00B7:
+        return Plain::midLetter;   // ·
+    case 0x2013: case 0x2014: case 0x2015: case 0x201C: case 0x201D: case 0x2026:
     case 0x3001: case 0x3002:
     case 0x3008: case 0x3009: case 0x300A: case 0x300B: case 0x300C: case 0x300D: case 0x300E:
     case 0x300F: case 0x3010: case 0x3011: case 0x3014: case 0x3015: case 0x3016: case 0x3017:
     case 0xFF01: case 0xFF08: case 0xFF09: case 0xFF1A: case 0xFF1C: case 0xFF1D: case 0xFF1E:
     case 0xFF1F: case 0xFF3B: case 0xFF3D: case 0xFF5B: case 0xFF5D: case 0xFF5E:
-        return Plain::alone;    // · – — ― “ ” … 、 。 〈〉《》「」『』【】〔〕〖〗 ！（）：＜＝＞？［］｛｝～
+        return Plain::alone;    // – — ― “ ” … 、 。 〈〉《》「」『』【】〔〕〖〗 ！（）：＜＝＞？［］｛｝～
     default:
         return Plain::other;
     }
@@ -390,11 +401,12 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
     for (int32_t i = n; i > 0; i = prev[i]) out[--k] = base + i;
 }
 
-/// ICU's word ends without ICU's iterator, for a text of run characters, digits, spaces and
-/// the punctuation `plainClass` knows (most lines of Chinese news): there ICU's rules end a
-/// word around every punctuation mark (a joiner between two digits excepted) and around every
-/// number, every run of spaces and every run of ideographs, whose words its dictionary engine
-/// then gives (a run of one: that character; longer runs: `divide`). False, with nothing written, for any
+/// ICU's word ends without ICU's iterator, for a text of run characters, ASCII digits and
+/// letters, spaces and the punctuation `plainClass` knows (most lines of Chinese news): there
+/// ICU's rules end a word around every punctuation mark (a joiner between two letters or two
+/// digits excepted) and around every run of letters and digits, every run of spaces and every
+/// run of ideographs, whose words its dictionary engine then gives (a run of one: that
+/// character; longer runs: `divide`). False, with nothing written, for any
 /// other text. The open-time check and the tests compare it with ICU.
 bool ownBreaks(const SegtoolICUDictionary &d, SegtoolICUScratch &s, const char16_t *text, int32_t n) {
     for (int32_t i = 0; i < n; ++i) {
@@ -412,15 +424,31 @@ bool ownBreaks(const SegtoolICUDictionary &d, SegtoolICUScratch &s, const char16
             }
         } else if (c == ' ') {
             while (j < n && text[j] == ' ') ++j;
-        } else if (plainClass(c) == Plain::digit) {
+        } else if (plainClass(c) == Plain::digit || plainClass(c) == Plain::letter) {
+            // Rules 5-12: letters and digits join one another; a mark between two letters
+            // joins them when MidLetter or MidNumLet, between two digits when MidNum or
+            // MidNumLet (e.g, a·b, 1,234.5, a3.5, 3.5@x — but a.1 and 1.a break).
+            Plain last = plainClass(c);
             while (j < n) {
-                if (plainClass(text[j]) == Plain::digit) {
+                const Plain k = plainClass(text[j]);
+                if (k == Plain::digit || k == Plain::letter) {
+                    last = k;
                     ++j;
-                } else if (j + 1 < n && plainClass(text[j]) == Plain::joiner && plainClass(text[j + 1]) == Plain::digit) {
-                    j += 2;
-                } else {
-                    break;
+                    continue;
                 }
+                if (j + 1 < n) {
+                    const Plain after = plainClass(text[j + 1]);
+                    const bool letters = last == Plain::letter && after == Plain::letter
+                        && (k == Plain::midLetter || k == Plain::midNumLet);
+                    const bool digits = last == Plain::digit && after == Plain::digit
+                        && (k == Plain::midNum || k == Plain::midNumLet);
+                    if (letters || digits) {
+                        last = after;
+                        j += 2;
+                        continue;
+                    }
+                }
+                break;
             }
         }
         s.ends.push_back(j);
@@ -493,6 +521,7 @@ const char16_t *const kSample[] = {
     u"APEC会议在北京举行，各国代表就气候变化、粮食安全、能源转型等议题深入交换意见。东京タワー和ソウル的游客都在增加。",
     u"「一带一路」倡议提出十余年来，参与国家超过150个，合作项目覆盖交通、能源、通信等领域（据统计）。",
     u"全国人民代表大会常务委员会关于修改中华人民共和国民法典的决定草案审议通过后正式施行并向社会公布",
+    u"GDP增长5.2%，e.g.与U.S.A、a·b、x1y2、3.5a、a.1、1.a、a,b、1,234;5、a'b、x@y.cn、a‘b’c。5G网络和AI+产业",
     u"  本报讯  记者 张三  李四   2025年 5 月 , 会议在 北京 召开。 一 二  三 ， 1 ,2 3. 4 “ 好 ” 【 新 】  ",
     u"人人\u00AD参与，家家\u0301户户，年年\u200D岁岁，﨑岖山路，𠀀字，时时々刻刻，ＡＢＣ公司和ｘｙｚ集团，第3季度",
 };
