@@ -86,10 +86,11 @@ import Testing
         #expect(found.count == 0, "\(found.first)")
     }
 
-    /// The punctuation of Chinese text, digits and number separators: texts of ideographs and
-    /// these alone are divided without ICU's iterator (`ownBreaks` in ICUDictionary.cpp).
+    /// The punctuation of Chinese text, digits, number separators, ASCII letters, '@' and
+    /// spaces: texts of ideographs and these alone are divided without ICU's iterator
+    /// (`ownBreaks` in ICUDictionary.cpp).
     static let punctuation: [String] = [
-        "0", "1", "9", "2025", "3.5", "1,200", "7;8", "4'5", ",", ".", ";", "'", "‘", "’", "，", "；", "．", "＇",
+        " ", "  ", "   ", "1 2", ", ", " .", "a", "Z", "@", "ab", "x1", "1a", "e.g", "a·b", "·", "U.S", "0", "1", "9", "2025", "3.5", "1,200", "7;8", "4'5", ",", ".", ";", "'", "‘", "’", "，", "；", "．", "＇",
         "!", "\"", "#", "$", "%", "&", "(", ")", "*", "+", "-", "/", ":", "<", "=", ">", "?", "[", "\\",
         "]", "^", "`", "{", "|", "}", "~", "·", "–", "—", "―", "“", "”", "…", "、", "。", "〈", "〉", "《", "》",
         "「", "」", "『", "』", "【", "】", "〔", "〕", "〖", "〗", "！", "（", "）", "：", "＜", "＝", "＞", "？",
@@ -97,10 +98,11 @@ import Testing
     ]
 
     @Test func sameEndsAsICUWithoutItsIterator() throws {
-        // Mostly texts the direct reader divides alone (ideographs, digits, the punctuation
-        // above: numbers joined across separators only between digits), some with one
-        // character it leaves to ICU's iterator (a letter, a space, kana, 〇, '_', '@', which ICU
-        // takes for a letter: 3.5@ is one word …).
+        // Mostly texts the direct reader divides alone (ideographs, digits, letters, the
+        // punctuation above: letters and digits joined, across separators only between two
+        // digits or two letters; runs of spaces one word; '@', which ICU 72 takes for a
+        // letter: 3.5@ is one word), some with one character it leaves to ICU's iterator
+        // (full-width letters, kana, 〇, '_' …).
         let found = try Self.differences(seed: 0x5EED_0017, rounds: 20_000) { round, random in
             var text = ""
             for _ in 0..<Int.random(in: 1...24, using: &random) {
@@ -122,6 +124,30 @@ import Testing
             return text
         }
         #expect(found.count == 0, "\(found.first)")
+    }
+
+    @Test func sameEndsOnEveryShortMixOfLettersDigitsAndMarks() throws {
+        // Every string of up to five of these (one of each class `ownBreaks` tells apart, and
+        // two ideographs): where letters and digits join across a mark and where they do not.
+        let pieces: [UInt16] = [0x61, 0x40, 0x31, 0x2E, 0x2C, 0x27, 0xB7, 0x2019, 0xFF1B, 0x20, 0x4E2D, 0x56FD]
+        let (direct, plain) = try Self.cursors()
+        var count = 0
+        var first = ""
+        var text: [UInt16] = []
+        func visit(_ depth: Int) {
+            if !text.isEmpty && Self.ends(direct, text) != Self.ends(plain, text) {
+                count += 1
+                if first.isEmpty { first = String(decoding: text, as: UTF16.self).debugDescription }
+            }
+            if depth == 5 { return }
+            for unit in pieces {
+                text.append(unit)
+                visit(depth + 1)
+                text.removeLast()
+            }
+        }
+        visit(0)
+        #expect(count == 0, "\(count) differ, first \(first)")
     }
 
     @Test func sameEndsOnALongRun() throws {

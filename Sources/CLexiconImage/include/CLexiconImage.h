@@ -9,4 +9,15 @@
 /// build one) and returns its first byte.
 const unsigned char *segtool_lexicon_image(size_t *count);
 
+/// A copy of `bytes[0..<count]` that stays for the rest of the process, read-only, in memory
+/// aligned to 2 MiB and marked for transparent huge pages (`MADV_HUGEPAGE`), so that random
+/// reads over it miss the TLB once per 2 MiB rather than once per 4 KiB page (the binary's own
+/// data is in 4 KiB pages). NULL when the system gives no memory (then read the original).
+const void *segtool_huge_page_copy(const void *bytes, size_t count);
+
+/// Asks the processor to start loading the cache line at `address` for reading, without
+/// waiting for it (a hint: no fault, no effect on results). The matcher asks for the table
+/// slots of positions a few ahead of the one it reads (`Worker+Resolve.swift`).
+static inline void segtool_prefetch(const void *address) { __builtin_prefetch(address); }
+
 #endif

@@ -54,7 +54,11 @@ public enum BuiltinDictionary {
         var count = 0
         guard let bytes = segtool_lexicon_image(&count), count > 0 else { return nil }
         // Safe because: the image is the binary's own read-only data, alive for the process.
-        return LexiconImage.read(UnsafeRawBufferPointer(start: bytes, count: count), fingerprint: sourceFingerprint)
+        // The matcher's tables are read at random: from a copy in huge pages (see
+        // `segtool_huge_page_copy`).
+        return LexiconImage.read(UnsafeRawBufferPointer(start: bytes, count: count), fingerprint: sourceFingerprint) {
+            segtool_huge_page_copy($0.baseAddress, $0.count)
+        }
     }()
 
     /// The fingerprint of the embedded lexicon files (names and bytes), as the image records

@@ -116,6 +116,15 @@ struct EdgeTable: Sendable, Equatable {
         let slots: UnsafeBufferPointer<Slot>
         let shift: UInt64
 
+        /// The address of the first slot `find(node, scalar)` reads (its home slot), to ask
+        /// for it early.
+        @inline(__always)
+        func homeAddress(_ node: UInt32, _ scalar: UInt32) -> UnsafeRawPointer? {
+            let i = EdgeTable.home(of: EdgeTable.key(node, scalar), shift: shift)
+            // Safe because: the home slot is within the table (the hash's top bits index it).
+            return slots.baseAddress.map { UnsafeRawPointer($0 + i) }
+        }
+
         /// The slot of `node --scalar-->`, if there is one.
         @inline(__always)
         func find(_ node: UInt32, _ scalar: UInt32) -> Slot? {

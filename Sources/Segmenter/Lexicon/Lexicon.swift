@@ -313,6 +313,15 @@ public struct Lexicon: Sendable {
             return c
         }
 
+        /// The address `forEachMatch` from `start` reads first in the lexicon's tables (the
+        /// pair's home slot), so that a caller can ask for it a few positions early; nil
+        /// when there is no such read (one-scalar words present, or `start` is the last).
+        @inline(__always)
+        func firstReadAddress(in scalars: UnsafeBufferPointer<UInt32>, from start: Int) -> UnsafeRawPointer? {
+            guard checkPairs, start &+ 1 < scalars.count else { return nil }
+            return pairNodes.homeAddress(scalars[start], scalars[start &+ 1])
+        }
+
         /// Calls `body(end, entryID)` for every word starting at `start`, shortest first.
         @inline(__always)
         func forEachMatch(in scalars: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int, _ body: (Int, Int32) -> Void) {

@@ -169,7 +169,11 @@ enum LexiconImage {
     /// of this layout, or was built from files other than those with `fingerprint`.
     /// - Parameter image: memory that stays valid and unchanged for the rest of the process
     ///   (the binary's own data); it is used in place.
-    static func read(_ image: UnsafeRawBufferPointer, fingerprint: UInt64) -> Lexicon? {
+    ///   - copyHot: given the bytes of the sections the matcher reads at random (`deepEdges`
+    ///     through `pairFilter`), returns a copy of them to read instead (the built-in lexicon
+    ///     puts one in huge pages), or nil to read them in place.
+    static func read(_ image: UnsafeRawBufferPointer, fingerprint: UInt64,
+                     copyHot: ((UnsafeRawBufferPointer) -> UnsafeRawPointer?)? = nil) -> Lexicon? {
         guard let base = image.baseAddress, image.count >= headerWords * 8,
               Int(bitPattern: base) % alignment == 0 else { return nil }
         func word(_ i: Int) -> UInt64 { image.load(fromByteOffset: i * 8, as: UInt64.self) }
@@ -182,6 +186,14 @@ enum LexiconImage {
         guard let live = count(6), let single = count(7), let longest = count(8), let entryCount = count(9),
               let edgeCount = count(10), let deepCount = count(11), let pairCount = count(12) else { return nil }
 
+        // The matcher's sections, consecutive in the image, copied if asked (when in bounds).
+        let hotStart = word(16 + 2 * Section.deepEdges.rawValue)
+        let hotEnd = word(16 + 2 * Section.pairFilter.rawValue) &+ word(17 + 2 * Section.pairFilter.rawValue)
+        var hot: UnsafeRawPointer?
+        if let copyHot, hotStart % UInt64(alignment) == 0, hotStart < hotEnd, hotEnd <= UInt64(image.count) {
+            hot = copyHot(UnsafeRawBufferPointer(rebasing: image[Int(hotStart)..<Int(hotEnd)]))
+        }
+
         // Each section in bounds, aligned and a whole number of its elements; bound to its
         // type (the image is only ever read as these types).
         func section<T>(_ s: Section, _ type: T.Type) -> UnsafeBufferPointer<T>? {
@@ -190,7 +202,10 @@ enum LexiconImage {
             guard offset % UInt64(alignment) == 0, offset >= UInt64(headerWords * 8),
                   offset <= UInt64(image.count), bytes <= UInt64(image.count) - offset, bytes % stride == 0
             else { return nil }
-            let start = (base + Int(offset)).bindMemory(to: T.self, capacity: Int(bytes / stride))
+            // From the copy when the section lies in the copied bytes (the same bytes).
+            var from = base + Int(offset)
+            if let hot, offset >= hotStart, offset + bytes <= hotEnd { from = hot + Int(offset - hotStart) }
+            let start = from.bindMemory(to: T.self, capacity: Int(bytes / stride))
             return UnsafeBufferPointer(start: start, count: Int(bytes / stride))
         }
         guard let edgeSlots = section(.edges, EdgeTable.Slot.self),

@@ -1,3 +1,5 @@
+import CLexiconImage
+
 /// The resolver: one segmentation out of ICU's words, the rule tokens and dictionary words.
 ///
 /// Over the chunk's scalar positions it builds a lattice whose edges are
@@ -85,6 +87,9 @@ extension Worker {
         pathCount = count
     }
 
+    /// How many candidates ahead `findMatches` asks for the pair slot.
+    static let matchAhead = 4
+
     /// Every dictionary word at every position that may start one (not inside an atomic
     /// segment), not ending inside an atomic segment.
     private mutating func findMatches(lexicon: Lexicon?) {
@@ -123,6 +128,12 @@ extension Worker {
                 let capacity = out.count
                 while c < candidateCount && count + room <= capacity {
                     let i = Int(candidates[c])
+                    // The pair slot of the candidate `matchAhead` on, asked for now: the
+                    // table (512 KiB) is read at random, mostly beyond the first-level cache.
+                    if c &+ Self.matchAhead < candidateCount,
+                       let address = matcher.firstReadAddress(in: sc, from: Int(candidates[c &+ Self.matchAhead])) {
+                        segtool_prefetch(address)
+                    }
                     while next <= i {
                         first[next] = Int32(count)
                         next += 1
