@@ -78,6 +78,8 @@ private struct RuleWriter {
     mutating func add(icuWord start: Int, _ e: Int) {
         if e <= pos { return }
         let s = max(start, pos)
+        // 人 left of 万人 after a number, and 次: 人次 (ICURepairs+Crossings.swift).
+        if s > start, let end = ICURepairs.personTimesEnd(scalars, s, e) { append(s, end, rule: false); pos = end; return }
         let first = scalars[s]
         // An ideographic ICU word: the only rule that starts with Han is the ordinal's 第.
         if ScalarClass.isHan(first) && first != Self.di {
@@ -94,6 +96,10 @@ private struct RuleWriter {
                     return
                 }
                 appendRepaired(cut, e)
+            } else if first == ICURepairs.chuang && ICURepairs.isNewHigh(scalars, s, e) {
+                append(s, s + 1, rule: true); append(s + 1, e + 1, rule: true); pos = e + 1; return  // 创|新高
+            } else if first == ICURepairs.ren && count > 0 && joinedPeopleNoun(s, e) {
+                // X|人们 → X人们 (ICURepairs+Crossings.swift)
             } else {
                 append(s, e, rule: false)
             }
@@ -128,7 +134,10 @@ private struct RuleWriter {
         guard CharacterClasses.of(scalars[s], in: classes, more: true) & CharacterClasses.hanNumeral != 0,
               let end = ICURepairs.hanNumberEnd(scalars, s, e), end != e else { return nil }
         append(s, end, rule: true)
-        if end < e { appendRepaired(end, e) }
+        if end < e {
+            if let unit = ICURepairs.personTimesEnd(scalars, end, e) { append(end, unit, rule: false); return unit }  // 万|人次
+            appendRepaired(end, e)
+        }
         return end
     }
 
@@ -163,6 +172,17 @@ private struct RuleWriter {
         }
         append(s, e, rule: false)
         return e
+    }
+
+    /// Joins ICU's 人们 [s, e) to the one-character segment before it when that begins a noun of
+    /// people (工|人们 → 工人们): one rule token. Whether it did.
+    private mutating func joinedPeopleNoun(_ s: Int, _ e: Int) -> Bool {
+        let last = segments[count - 1]
+        guard Int(last.end) == s, Int(last.start) == s - 1, !last.isRule,
+              ICURepairs.isPeopleNounHead(scalars, scalars[s - 1], s, e) else { return false }
+        count -= 1
+        append(s - 1, e, rule: true)
+        return true
     }
 
     @inline(__always)
