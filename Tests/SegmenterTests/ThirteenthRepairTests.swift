@@ -41,4 +41,15 @@ import Segmenter
         #expect(Shared.segmenter.cut("这让人们很高兴").contains("让|人们"))
         #expect(Shared.segmenter.cut("我们要告诉人们真相").contains("告诉|人们"))
     }
+
+    /// 半 "half" before 年 or 天 is a numeral and its unit (`半 年`, rule 3 of the gold sets'
+    /// standard); 上半年 stays one word. 折 "a tenth off" is a classifier after a numeral.
+    @Test func halfAndDiscountAreNumeralAndUnit() {
+        #expect(Shared.segmenter.cut("工程用了半年时间").contains("用|了|半|年|时间"))
+        #expect(Shared.segmenter.cut("他们排队等了半天").hasSuffix("半|天"))
+        #expect(Shared.icu.cut("工程用了半年时间").contains("半年"))
+        #expect(Shared.segmenter.cut("今年上半年经济平稳").contains("上半年"))
+        #expect(Shared.segmenter.cut("全场商品一律七折").hasSuffix("七|折"))
+        #expect(Shared.segmenter.cut("经历了很多挫折").hasSuffix("挫折"))
+    }
 }
