@@ -52,4 +52,14 @@ import Segmenter
         #expect(Shared.segmenter.cut("全场商品一律七折").hasSuffix("七|折"))
         #expect(Shared.segmenter.cut("经历了很多挫折").hasSuffix("挫折"))
     }
+
+    /// The adverb 只 "only" and the verb or preposition ICU glued to it are two words (只 需,
+    /// 只 用); 只有, 只要, 只是 stay.
+    @Test func onlyAndItsVerbAreTwoWords() {
+        #expect(Shared.segmenter.cut("换一次滤芯只需五分钟").contains("只|需"))
+        #expect(Shared.segmenter.cut("他只用了两天就完成了").contains("只|用|了"))
+        #expect(Shared.icu.cut("换一次滤芯只需五分钟").contains("只需"))
+        #expect(Shared.segmenter.cut("只有坚持下去才能成功").hasPrefix("只有"))
+        #expect(Shared.segmenter.cut("只要大家努力就行").hasPrefix("只要"))
+    }
 }

@@ -208,6 +208,9 @@ enum ICURepairs {
         "均能", "均将", "皆可", "皆有", "只在", "只将", "只被", "只从", "将使", "将能", "将被",
         "将在", "将对", "将向", "将从", "将把", "曾在", "曾有", "曾被", "尚在", "常在", "可在",
         "可达",
+        // 只 + verb or preposition, 5 or more on the corpus (thirteenth session: 只需 29, 只用 28,
+        // 只为 20 …; kept: 只有, 只要, 只是, 只好, 只顾, and the modal 只能)
+        "只需", "只用", "只为", "只花", "只想", "只做",
         // pronoun or conjunction + 在
         "我在", "你在", "他在", "她在", "它在", "但在", "并在", "而在",
         // adverb, conjunction or pronoun + 不 (决不, 绝不, 毫不, 从不, 永不 are words)
