@@ -83,6 +83,8 @@ private struct RuleWriter {
         let first = scalars[s]
         // An ideographic ICU word: the only rule that starts with Han is the ordinal's 第.
         if ScalarClass.isHan(first) && first != Self.di {
+            // 创|新高, X人们 (ICURepairs+Crossings.swift)
+            if (first == ICURepairs.chuang || first == ICURepairs.ren) && crossed(s, e) { return }
             // A Han number that ICU cut or glued (三百|多, 七|十多岁, 两百元): one rule token.
             if let end = appendedNumber(s, e) {
                 pos = max(end, e)
@@ -96,10 +98,6 @@ private struct RuleWriter {
                     return
                 }
                 appendRepaired(cut, e)
-            } else if first == ICURepairs.chuang && ICURepairs.isNewHigh(scalars, s, e) {
-                append(s, s + 1, rule: true); append(s + 1, e + 1, rule: true); pos = e + 1; return  // 创|新高
-            } else if first == ICURepairs.ren && count > 0 && joinedPeopleNoun(s, e) {
-                // X|人们 → X人们 (ICURepairs+Crossings.swift)
             } else {
                 append(s, e, rule: false)
             }
@@ -174,14 +172,24 @@ private struct RuleWriter {
         return e
     }
 
-    /// Joins ICU's 人们 [s, e) to the one-character segment before it when that begins a noun of
-    /// people (工|人们 → 工人们): one rule token. Whether it did.
-    private mutating func joinedPeopleNoun(_ s: Int, _ e: Int) -> Bool {
+    /// The repairs across ICU's words of `ICURepairs+Crossings.swift` for the ICU word [s, e)
+    /// that starts with 创 or 人: 创新|高 → 创|新高 before punctuation; X|人们 → X人们 (one rule
+    /// token) when X begins a noun of people. Whether one was made (`pos` is then set).
+    private mutating func crossed(_ s: Int, _ e: Int) -> Bool {
+        if scalars[s] == ICURepairs.chuang {
+            guard ICURepairs.isNewHigh(scalars, s, e) else { return false }
+            append(s, s + 1, rule: true)
+            append(s + 1, e + 1, rule: true)
+            pos = e + 1
+            return true
+        }
+        guard count > 0 else { return false }
         let last = segments[count - 1]
         guard Int(last.end) == s, Int(last.start) == s - 1, !last.isRule,
               ICURepairs.isPeopleNounHead(scalars, scalars[s - 1], s, e) else { return false }
         count -= 1
         append(s - 1, e, rule: true)
+        pos = e
         return true
     }
 
