@@ -26,6 +26,8 @@ import Segmenter
     static let gold4Path = "Benchmarks/goldsets/general-news-4.utf8"
     /// The fifth general-news set (twelfth session, written before that session's repairs).
     static let gold5Path = "Benchmarks/goldsets/general-news-5.utf8"
+    /// The sixth general-news set (thirteenth session, written before that session's repairs).
+    static let gold6Path = "Benchmarks/goldsets/general-news-6.utf8"
 
     /// The file's bytes as UTF-8 text, or a test failure naming the file.
     static func text(_ relative: String) throws -> String {
@@ -44,7 +46,7 @@ import Segmenter
         return lines
     }
 
-    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100), (gold4Path, 150), (gold5Path, 160)])
+    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100), (gold4Path, 150), (gold5Path, 160), (gold6Path, 160)])
     func goldLinesAreTokensSeparatedBySingleSpaces(_ set: (path: String, minimum: Int)) throws {
         let lines = Self.lines(try Self.text(set.path))
         #expect(lines.count >= set.minimum, "only \(lines.count) sentences")
@@ -67,7 +69,7 @@ import Segmenter
     }
 
     /// The second set shares no sentence with the first, the third none with either, the fourth none with the three,
-    /// the fifth none with the four.
+    /// the fifth none with the four, the sixth none with the five.
     @Test func theSecondSetIsNew() throws {
         let first = Set(Self.lines(try Self.text(Self.goldPath)).map { $0.replacingOccurrences(of: " ", with: "") })
         for (index, line) in Self.lines(try Self.text(Self.gold2Path)).enumerated() {
@@ -88,6 +90,12 @@ import Segmenter
             let raw = line.replacingOccurrences(of: " ", with: "")
             #expect(!first.contains(raw) && !second.contains(raw) && !third.contains(raw) && !fourth.contains(raw),
                     "\(Self.gold5Path):\(index + 1) is in an earlier set")
+        }
+        let fifth = Set(Self.lines(try Self.text(Self.gold5Path)).map { $0.replacingOccurrences(of: " ", with: "") })
+        let earlier = first.union(second).union(third).union(fourth).union(fifth)
+        for (index, line) in Self.lines(try Self.text(Self.gold6Path)).enumerated() {
+            #expect(!earlier.contains(line.replacingOccurrences(of: " ", with: "")),
+                    "\(Self.gold6Path):\(index + 1) is in an earlier set")
         }
     }
 

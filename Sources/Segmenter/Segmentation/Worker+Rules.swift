@@ -78,9 +78,13 @@ private struct RuleWriter {
     mutating func add(icuWord start: Int, _ e: Int) {
         if e <= pos { return }
         let s = max(start, pos)
+        // 人 left of 万人 after a number, and 次: 人次 (ICURepairs+Crossings.swift).
+        if s > start, let end = ICURepairs.personTimesEnd(scalars, s, e) { append(s, end, rule: false); pos = end; return }
         let first = scalars[s]
         // An ideographic ICU word: the only rule that starts with Han is the ordinal's 第.
         if ScalarClass.isHan(first) && first != Self.di {
+            // 创|新高, X人们 (ICURepairs+Crossings.swift)
+            if (first == ICURepairs.chuang || first == ICURepairs.ren) && crossed(s, e) { return }
             // A Han number that ICU cut or glued (三百|多, 七|十多岁, 两百元): one rule token.
             if let end = appendedNumber(s, e) {
                 pos = max(end, e)
@@ -128,7 +132,10 @@ private struct RuleWriter {
         guard CharacterClasses.of(scalars[s], in: classes, more: true) & CharacterClasses.hanNumeral != 0,
               let end = ICURepairs.hanNumberEnd(scalars, s, e), end != e else { return nil }
         append(s, end, rule: true)
-        if end < e { appendRepaired(end, e) }
+        if end < e {
+            if let unit = ICURepairs.personTimesEnd(scalars, end, e) { append(end, unit, rule: false); return unit }  // 万|人次
+            appendRepaired(end, e)
+        }
         return end
     }
 
@@ -163,6 +170,27 @@ private struct RuleWriter {
         }
         append(s, e, rule: false)
         return e
+    }
+
+    /// The repairs across ICU's words of `ICURepairs+Crossings.swift` for the ICU word [s, e)
+    /// that starts with 创 or 人: 创新|高 → 创|新高 before punctuation; X|人们 → X人们 (one rule
+    /// token) when X begins a noun of people. Whether one was made (`pos` is then set).
+    private mutating func crossed(_ s: Int, _ e: Int) -> Bool {
+        if scalars[s] == ICURepairs.chuang {
+            guard ICURepairs.isNewHigh(scalars, s, e) else { return false }
+            append(s, s + 1, rule: true)
+            append(s + 1, e + 1, rule: true)
+            pos = e + 1
+            return true
+        }
+        guard count > 0 else { return false }
+        let last = segments[count - 1]
+        guard Int(last.end) == s, Int(last.start) == s - 1, !last.isRule,
+              ICURepairs.isPeopleNounHead(scalars, scalars[s - 1], s, e) else { return false }
+        count -= 1
+        append(s - 1, e, rule: true)
+        pos = e
+        return true
     }
 
     @inline(__always)
