@@ -75,7 +75,7 @@ extension NameJoiner {
         let v = scalars[start]
         guard ScalarClass.isHan(v), !has(v, CharacterClasses.notInNames), !Names.notInPlaces.contains(v),
               !Names.notInAutonomousBodies.contains(v), !Names.notLoneCountyBodies.contains(v),
-              !Names.notPlaceBodyEnds.contains(v), !Names.notGluedPlaceBodies.contains(v), placeParent(w) else { return nil }
+              !Names.notPlaceBodyEnds.contains(v), !Names.notGluedPlaceBodies.contains(v), placeParent(w) || countyOpens(w, start) else { return nil }
         if r + 2 < count {
             let after = range(r + 2)
             if after.count == 1 && Names.levelWordEnds.contains(scalars[after.lowerBound]) { return nil }
