@@ -9,6 +9,9 @@
 ///   country (`Names.countrySides`, `Names.countryArmies`) and 军 or 方 alone (以|军 → 以军,
 ///   越|方 → 越方), as the lexicon's 美军 and 巴方; not before a single character that would make a
 ///   word with 军 or 方 (以|方|便).
+/// - **Rarer surnames** (`Names.rarerSurnames`: 仝, 蔺, 阚, 谌 …) join the surnames of the name rules.
+/// - **A transliteration whose first character ICU left alone before 尔** (代|尔祖尔 → 代尔祖尔,
+///   别|尔德穆哈梅多夫): 代 or 别 alone, not after another single Han character.
 /// - **A county named by one character at a clause's start** or after a verb of going (沛|县 →
 ///   沛县 at the start of a sentence, 来到|莒|县): `oneCharacterCounty` without a place before it.
 ///
@@ -60,6 +63,21 @@ extension NameJoiner {
         return w - 1
     }
 
+    /// The write index where a transliteration that begins at `start` with 尔 begins: the
+    /// written token before it when that is 代 or 别 alone (代|尔祖尔 → 代尔祖尔), else `w`. Not
+    /// when 代 or 别 follows a single Han character (一|代|…: it may end a word).
+    func transliterationStart(_ w: Int, _ start: Int) -> Int {
+        guard scalars[start] == Names.er, w >= 1, start >= 1, path[w - 1].edge == Worker.Edge.base,
+              Names.beforeEr.contains(scalars[start - 1]) else { return w }
+        let s = w >= 2 ? Int(path[w - 2].end) : 0
+        guard start - s == 1 else { return w }
+        if w >= 2 {
+            let t = w >= 3 ? Int(path[w - 3].end) : 0
+            if s - t == 1 && ScalarClass.isHan(scalars[t]) { return w }
+        }
+        return w - 1
+    }
+
     /// Does the county of one character at `start` (written up to `w`) open a clause, or follow a
     /// verb of going or being somewhere (`Names.beforeLoneCounty`: 来到|莒|县, 在|沛|县)?
     func countyOpens(_ w: Int, _ start: Int) -> Bool {
@@ -71,6 +89,15 @@ extension NameJoiner {
 }
 
 extension Names {
+    /// Rarer single-character surnames of the classical surname lists, none an everyday word
+    /// as one of ICU's single characters (marked `CharacterClasses.surname` with `surnames`).
+    static let rarerSurnames = "仝蔺冼鄢訾亓逯昝宓郇竺谯帅蒯隗郜阚邰眭笪綦芮钮郦郗郄晁邸鞠谌糜禹茹邴扈冀庹郏厉廉"
+    /// 尔, which begins the rest of a transliteration whose first character (代, 别) ICU left
+    /// alone (代|尔祖尔, 别|尔德…).
+    static let er: UInt32 = 0x5C14
+    /// First characters of transliterations before 尔 that are no characters of the alphabet
+    /// (代尔祖尔 "Deir ez-Zor", 别尔哥罗德 "Belgorod").
+    static let beforeEr = ScalarSet("代别")
     /// Function characters after a clause's subject, which end a name that opens the clause
     /// (孟繁星|曾, 葛振宇|也, 殷雪梅|将).
     static let afterBareName = ScalarSet("曾也在将就已还又则便却都")

@@ -198,7 +198,7 @@ struct NameJoiner {
                 return
             }
             if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
-                joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
+                joinTokens(from: transliterationStart(w, start), through: r + taken - 1, &r, &w, &start)  // 代|尔祖尔 (`Worker+Bare.swift`)
                 return
             }
             if start >= 2 && scalars[start - 2] == Laws.shou, let last = capitalName(r, w, start, count) {  // 首都|萨|那
@@ -213,7 +213,7 @@ struct NameJoiner {
         // A transliteration ICU read as words of its alphabet (库尔|斯克, 贝尔|格莱德, 赫尔|松).
         if path[r].edge == Worker.Edge.base && (2...3).contains(end - start) && has(scalars[start], CharacterClasses.transliteration),
            let taken = transliteration(r, count) {
-            joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
+            joinTokens(from: transliterationStart(w, start), through: r + taken - 1, &r, &w, &start)
             return
         }
         // A term and a head that makes it a named plan or zone (美丽中国|先行区) or a
