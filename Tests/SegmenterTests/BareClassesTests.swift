@@ -2,8 +2,8 @@ import Testing
 import Segmenter
 
 /// The second names round of the twelfth session (`Worker+Bare.swift`): a name opening a clause
-/// before a function character, a country's abbreviation + 军/方, a county of one character
-/// with no place before it. Examples written for these tests (none from a measuring set).
+/// before a function character, rarer surnames, a country's abbreviation + 军/方, 代/别 before a
+/// transliteration beginning with 尔, a county of one character with no place before it. Examples written for these tests (none from a measuring set).
 @Suite struct BareClasses {
     /// Is `term` one token of `text`'s segmentation, with the tokens tiling?
     private func whole(_ text: String, _ term: String) -> Bool {
@@ -46,5 +46,21 @@ import Segmenter
         #expect(whole("记者来到滦县采访。", "滦县"), "\(Shared.segmenter.cut("记者来到滦县采访。"))")
         // A determiner is no county's name.
         #expect(!Shared.segmenter.cut("各县今年新修了三条公路。").contains("各县"))
+    }
+
+    @Test(arguments: [
+        ("市政协副主席阚立新出席会议。", "阚立新"),
+        ("县委书记谌明华主持会议。", "谌明华"),
+    ])
+    func aNameWithARarerSurname(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test(arguments: [
+        ("部队进入代尔哈马尔村。", "代尔哈马尔"),
+        ("哈萨克斯坦总统别尔杰诺夫出席。", "别尔杰诺夫"),
+    ])
+    func daiOrBieBeforeATransliterationBeginningWithEr(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
     }
 }
