@@ -63,4 +63,12 @@ import Segmenter
     func daiOrBieBeforeATransliterationBeginningWithEr(_ pair: (String, String)) {
         #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
     }
+
+    @Test(arguments: [
+        ("会议在南非德班举行。", "德班"),
+        ("他在印尼亚齐采访灾民。", "亚齐"),
+    ])
+    func aCityOfTwoCharactersAfterACountryBeforeAWord(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
 }

@@ -12,6 +12,9 @@
 /// - **Rarer surnames** (`Names.rarerSurnames`: 仝, 蔺, 阚, 谌 …) join the surnames of the name rules.
 /// - **A transliteration whose first character ICU left alone before 尔** (代|尔祖尔 → 代尔祖尔,
 ///   别|尔德穆哈梅多夫): 代 or 别 alone, not after another single Han character.
+/// - **A city of two characters after a country's name before a word** (南非|德|班|举行 → 德班):
+///   `shortForeignName`'s two characters of the alphabet, before an ICU word that does not begin
+///   with the alphabet, after a country (not a title).
 /// - **A county named by one character at a clause's start** or after a verb of going (沛|县 →
 ///   沛县 at the start of a sentence, 来到|莒|县): `oneCharacterCounty` without a place before it.
 ///
@@ -76,6 +79,18 @@ extension NameJoiner {
             if s - t == 1 && ScalarClass.isHan(scalars[t]) { return w }
         }
         return w - 1
+    }
+
+    /// The two characters of a short foreign name at `start` (`shortForeignName` has checked
+    /// them) follow a country's name (`writtenStart..<start`, not a title) and come before token
+    /// `r + 2`, an ICU word of two characters or more whose first character is no character of
+    /// the alphabet (the name would go on): a city of two characters (阿尔及利亚|奥|兰|举办 →
+    /// 奥兰).
+    func cityAfterCountry(_ r: Int, _ writtenStart: Int, _ start: Int, _ count: Int) -> Bool {
+        guard r + 2 < count, path[r + 2].edge == Worker.Edge.base else { return false }
+        let v = scalars[range(r + 2).lowerBound]
+        return ScalarClass.isHan(v) && !has(v, CharacterClasses.transliteration)
+            && Laws.countries.contains(Laws.longKey(scalars, writtenStart, start))
     }
 
     /// Does the county of one character at `start` (written up to `w`) open a clause, or follow a

@@ -62,6 +62,7 @@ extension NameJoiner {
         let after = range(r + 2)
         let v = scalars[after.lowerBound]
         if ScalarClass.kind(of: v) == .punctuation || followedByCue(r + 2, count) { return r + 1 }
+        if after.count >= 2 && cityAfterCountry(r, writtenStart, start, count) { return r + 1 }  // 阿尔及利亚|奥|兰|举办 (`Worker+Bare.swift`)
         return after.count == 1 && Laws.afterRareEnd.contains(v) ? r + 1 : nil
     }
 
