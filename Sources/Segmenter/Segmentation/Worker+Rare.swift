@@ -80,7 +80,7 @@ extension NameJoiner {
         guard end - start == 1, scalars[end] == Names.county, Int(path[r + 1].end) == end + 1,
               path[r + 1].edge == Worker.Edge.base, path[r].edge == Worker.Edge.base else { return nil }
         guard w >= 1, start >= 1 else { return oneCharacterCounty(r, w, start, count) }  // 沛|县 opening the text (`Worker+Bare.swift`)
-        if w == 1 || Int(path[w - 2].end) == start - 1, Names.beforeLoneCountySingles.contains(scalars[start - 1]) {  // 在|沛|县
+        if (w == 1 ? start == 1 : Int(path[w - 2].end) == start - 1), Names.beforeLoneCountySingles.contains(scalars[start - 1]) {  // 在|沛|县
             return oneCharacterCounty(r, w, start, count)
         }
         // One character after a place (甘肃|岷|县: `Worker+Terms.swift`).
