@@ -40,8 +40,9 @@ extension KeywordExtractor {
 }
 
 /// Bilateral abbreviations the segmenter leaves as two lone characters: 中|塔 (China and
-/// Tajikistan), 柬|中, 加|方 (the Canadian side). Written by the segtool team from the usage of
-/// diplomatic news.
+/// Tajikistan), 柬|中, and a country and 方 (the Canadian side) where the segmenter's own
+/// rule for a country's abbreviation and 军/方 (`Worker+Bare.swift`) did not join them.
+/// Written by the segtool team from the usage of diplomatic news.
 extension KeywordExtractor {
     /// Characters that stand for a country in bilateral abbreviations (中塔关系, 柬中友谊, 加方):
     /// the first character of the country's name, as the news uses them; and of the two

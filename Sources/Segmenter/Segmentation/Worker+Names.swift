@@ -188,13 +188,17 @@ struct NameJoiner {
         let end = Int(path[r].end)
         if end - start == 1 && path[r].edge < 0 {
             let v = scalars[start]
-            if has(v, CharacterClasses.surname), let taken = personName(r, start, count, w) {
+            if v == Names.jun || v == Names.fang, let from = countrySide(r, w, start, count) {  // 以|军, 越|方 (`Worker+Bare.swift`)
+                joinTokens(from: from, through: r, &r, &w, &start)
+                return
+            }
+            if has(v, CharacterClasses.surname), v != Names.jun, let taken = personName(r, start, count, w) {
                 found.append(key(start, Int(path[r + taken - 1].end)))
                 joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return
             }
             if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
-                joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
+                joinTokens(from: transliterationStart(w, start), through: r + taken - 1, &r, &w, &start)  // 代|尔祖尔 (`Worker+Bare.swift`)
                 return
             }
             if start >= 2 && scalars[start - 2] == Laws.shou, let last = capitalName(r, w, start, count) {  // 首都|萨|那
@@ -209,7 +213,7 @@ struct NameJoiner {
         // A transliteration ICU read as words of its alphabet (库尔|斯克, 贝尔|格莱德, 赫尔|松).
         if path[r].edge == Worker.Edge.base && (2...3).contains(end - start) && has(scalars[start], CharacterClasses.transliteration),
            let taken = transliteration(r, count) {
-            joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
+            joinTokens(from: transliterationStart(w, start), through: r + taken - 1, &r, &w, &start)
             return
         }
         // A term and a head that makes it a named plan or zone (美丽中国|先行区) or a
@@ -676,7 +680,8 @@ struct NameJoiner {
             if followedByCue(i + 2, count) { return 2 }
             if givenCharacter(i + 2, count) {
                 guard !foreignRunGoesOn(i, tokens: 3, count) else { return nil }  // 总统|马|塔|雷|拉
-                return precededByCue(w, start) || followedByCue(i + 3, count) || listGoesOn(i + 3, count) ? 3 : nil
+                return precededByCue(w, start) || followedByCue(i + 3, count) || listGoesOn(i + 3, count)
+                    || bareName(i + 3, w, start, count) ? 3 : nil
             }
             // A two-character name after a title, ending a clause (记者 李豪。).
             return endsClause(i + 2, count) && precededByCue(w, start) ? 2 : nil
@@ -691,7 +696,7 @@ struct NameJoiner {
         guard wordGivenName(i + 1, count), !Names.ambiguousSurnames.contains(scalars[start]),
               !foreignRunGoesOn(i, tokens: 2, count) else { return nil }
         if precededByCue(w, start) { return 2 }
-        return followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count) ? 2 : nil
+        return (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count) ? 2 : nil
     }
 
     /// Is the written token before `start` (the last written, at `w - 1`) one Han character?

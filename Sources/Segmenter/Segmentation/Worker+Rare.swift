@@ -78,8 +78,11 @@ extension NameJoiner {
     /// 省|直|管|县, 重|灾|县: `Names.notLoneCountyBodies`), nor before a level word's end (县|级).
     func lonePlace(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
         guard end - start == 1, scalars[end] == Names.county, Int(path[r + 1].end) == end + 1,
-              path[r + 1].edge == Worker.Edge.base, path[r].edge == Worker.Edge.base,
-              w >= 1, start >= 1 else { return nil }
+              path[r + 1].edge == Worker.Edge.base, path[r].edge == Worker.Edge.base else { return nil }
+        guard w >= 1, start >= 1 else { return oneCharacterCounty(r, w, start, count) }  // 沛|县 opening the text (`Worker+Bare.swift`)
+        if (w == 1 ? start == 1 : Int(path[w - 2].end) == start - 1), Names.beforeLoneCountySingles.contains(scalars[start - 1]) {  // 在|沛|县
+            return oneCharacterCounty(r, w, start, count)
+        }
         // One character after a place (甘肃|岷|县: `Worker+Terms.swift`).
         guard path[w - 1].edge == Worker.Edge.base, w == 1 || Int(path[w - 2].end) == start - 1 else {
             return oneCharacterCounty(r, w, start, count)
@@ -134,7 +137,8 @@ extension NameJoiner {
     ///   and the surname takes one given-name character before punctuation, 和, 、, 等 or a cue
     ///   (主任|何琳|、), or two (主任|何立峰).
     mutating func joinWordedName(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
-        guard r + 1 < count, givenCharacter(r + 1, count), ScalarClass.isHan(scalars[start + 1]) else {
+        guard r + 1 < count, givenCharacter(r + 1, count), ScalarClass.isHan(scalars[start + 1]),
+              scalars[start] != Names.jun else {  // 军 has the surnames' class only for 以|军 (`Worker+Bare.swift`)
             copyToken(&r, &w, &start)
             return
         }

@@ -62,6 +62,7 @@ extension NameJoiner {
         let after = range(r + 2)
         let v = scalars[after.lowerBound]
         if ScalarClass.kind(of: v) == .punctuation || followedByCue(r + 2, count) { return r + 1 }
+        if after.count >= 2 && cityAfterCountry(r, writtenStart, start, count) { return r + 1 }  // 阿尔及利亚|奥|兰|举办 (`Worker+Bare.swift`)
         return after.count == 1 && Laws.afterRareEnd.contains(v) ? r + 1 : nil
     }
 
@@ -75,7 +76,7 @@ extension NameJoiner {
         let v = scalars[start]
         guard ScalarClass.isHan(v), !has(v, CharacterClasses.notInNames), !Names.notInPlaces.contains(v),
               !Names.notInAutonomousBodies.contains(v), !Names.notLoneCountyBodies.contains(v),
-              !Names.notPlaceBodyEnds.contains(v), !Names.notGluedPlaceBodies.contains(v), placeParent(w) else { return nil }
+              !Names.notPlaceBodyEnds.contains(v), !Names.notGluedPlaceBodies.contains(v), placeParent(w) || countyOpens(w, start) else { return nil }
         if r + 2 < count {
             let after = range(r + 2)
             if after.count == 1 && Names.levelWordEnds.contains(scalars[after.lowerBound]) { return nil }
