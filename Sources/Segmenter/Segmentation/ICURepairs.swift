@@ -255,6 +255,8 @@ enum ICURepairs {
         if e - s == 2 && scalars[e - 1] == nian && (first == bai || first == qian || first == wan) { return nil }
         // 万岁, 万万岁, 百岁, 千岁 are words (a cheer, "a centenarian"); 九岁, 十八岁 are a number and 岁.
         if scalars[e - 1] == sui && (first == bai || first == qian || first == wan) { return nil }
+        // 多元, 二元 are words ("plural", "binary"); 一元, 十元, 两元 are a number and its unit.
+        if e - s == 2 && scalars[e - 1] == yuan && (first == duo || first == er) { return nil }
         return e - 1
     }
 
@@ -307,14 +309,17 @@ enum ICURepairs {
     private static let xia: UInt32 = 0x4E0B   // 下
     private static let mei: UInt32 = 0x6BCF   // 每
     private static let sui: UInt32 = 0x5C81   // 岁
+    private static let yuan: UInt32 = 0x5143  // 元
+    private static let er: UInt32 = 0x4E8C    // 二
     private static let ban: UInt32 = 0x534A   // 半
     private static let tian: UInt32 = 0x5929  // 天
 
     /// Classifiers and counted nouns a numeral never joins (PKU: 一 个, 三 年, 两 国).
     /// Not here, because the numeral + character is a word: 道 (一道 "together"), 点, 号, 代,
     /// 步, 级, 期, 方, 时, 月, 日, 大 (十八大), 岸, 会, 院 (两岸, 两会, 两院). 折 is the
-    /// discount (八|折, 五|折; thirteenth session).
-    static let classifiers = ("个批次项名位家条件种成台所座场支篇份张架艘辆只根块片层轮枚幅颗句套段股栋群圈幕把封间户人国年天周倍届笔处例款首部类桶斤趟岁折")
+    /// discount (八|折, 五|折; thirteenth session). 元, 杯 and 队 (一|元, 两|杯, 两|队; fourteenth
+    /// session), but 多元 and 二元 ("plural", "binary") are words (`numeralSplit`).
+    static let classifiers = ("个批次项名位家条件种成台所座场支篇份张架艘辆只根块片层轮枚幅颗句套段股栋群圈幕把封间户人国年天周倍届笔处例款首部类桶斤趟岁折元杯队")
 
     /// Particles that ICU glues to the word before them.
     static let tailParticles = "的了着地"
