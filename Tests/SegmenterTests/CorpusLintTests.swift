@@ -90,6 +90,37 @@ import Segmenter
         #expect(once.strands == 0 && !once.isFragment)
     }
 
+    /// An entry most of whose occurrences have the same neighbour on one side is a piece
+    /// candidate, though it joins ICU's words each time and strands nothing.
+    static let apec = ["亚太经合组织领导人非正式会议召开。", "出席亚太经合组织会议。", "亚太经合组织工商领导人峰会举行。",
+                       "亚太经合组织贸易部长会议。", "经合组织发布经济展望报告。"]
+
+    @Test func aPieceMostlyHasTheSameNeighbour() throws {
+        var lint = CorpusLint(segmenter: try Self.fixtureSegmenter(), examplesPerEntry: 2, pieceMinimum: 3)
+        for text in Self.apec { lint.add(text) }
+        let r = try #require(lint.entries.first { $0.entry.word == "经合组织" })
+        #expect(r.joins == 5 && r.cuts == 0 && !r.isHarmful && !r.isFragment)
+        #expect(r.isPiece)
+        #expect(r.pieces.map { "\($0.after ? "after" : "before") \($0.neighbour) \($0.count)" } == ["before 亚太 4"])
+        #expect(r.pieces.first?.joined(to: r.entry.word) == "亚太+经合组织")
+        let example = try #require(r.pieces.first?.examples.first)
+        #expect(example.tokens.contains("亚太|[经合组织]"))
+        #expect(example.cut == .followsSameNeighbour)
+        #expect(r.pieces.first?.examples.count == 2)
+        // Below the minimum count, or below the share (4 of 6 < 80%), no piece.
+        var fewer = CorpusLint(segmenter: try Self.fixtureSegmenter(), pieceMinimum: 5)
+        for text in Self.apec { fewer.add(text) }
+        #expect(fewer.entries.first { $0.entry.word == "经合组织" }?.isPiece == false)
+        var share = CorpusLint(segmenter: try Self.fixtureSegmenter(), pieceMinimum: 3)
+        for text in Self.apec + ["经合组织成员国。"] { share.add(text) }
+        #expect(share.entries.first { $0.entry.word == "经合组织" }?.isPiece == false)
+        // A lone character beside it is no neighbour of this class (that is a strand), nor
+        // a run of function characters.
+        var lone = CorpusLint(segmenter: try Self.fixtureSegmenter(), pieceMinimum: 2)
+        for text in ["同志们心连心。", "干群心连心，鱼水情深。", "军民心连心。"] { lone.add(text) }
+        #expect(lone.entries.first { $0.entry.word == "连心" }?.isPiece == false)
+    }
+
     @Test func harmfulAndTotals() throws {
         var lint = CorpusLint(segmenter: try Self.fixtureSegmenter())
         for line in Repo.lines("corpus-lint/corpus.txt") { lint.add(line) }
@@ -133,6 +164,29 @@ import Segmenter
         #expect(fragments.status == 0)
         #expect(fragments.stdout.contains("连心\tv\t"))
         #expect(fragments.stdout.contains("\tfragment?\n"))
+    }
+
+    @Test func listsPieceCandidatesOnRequestWithoutCountingThem() throws {
+        let corpus = try tool.temporaryFile(Data(CorpusLintTests.apec.joined(separator: "\n").utf8), name: UUID().uuidString + ".txt")
+        defer { try? FileManager.default.removeItem(atPath: corpus) }
+        let base = ["dict", "lint", "--no-builtin-dict", dictionary, "--corpus", corpus, "--max-harmful", "0", "--min-piece-count", "3"]
+        let plain = try tool.run(base)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!plain.stdout.contains("经合组织"))
+        #expect(plain.stderr.contains("1 other piece candidates"))
+        let r = try tool.run(base + ["--pieces"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("经合组织\tj\t") && $0.hasSuffix("\tbefore 亚太 4\tpiece?") })
+        #expect(lines.contains { $0.hasPrefix("\t") && $0.contains("亚太|[经合组织]") && $0.hasSuffix("\tmostly follows the same word (亚太)") })
+        let json = try tool.run(base + ["--pieces", "--json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["pieces"] as? Int == 1)
+        let entry = try #require((report["entries"] as? [[String: Any]])?.first { $0["word"] as? String == "经合组织" })
+        #expect(entry["piece"] as? Bool == true)
+        let piece = try #require((entry["pieces"] as? [[String: Any]])?.first)
+        #expect(piece["neighbour"] as? String == "亚太" && piece["side"] as? String == "before" && piece["count"] as? Int == 4)
+        #expect(try tool.run(base + ["--min-piece-count", "1"]).status != 0)
     }
 
     @Test func jsonLinesCorpusAndJSONOutput() throws {

@@ -30,6 +30,17 @@
 /// occurrences; an entry most of whose occurrences strand is a *fragment* candidate. (A
 /// single-character verb before a term strands it too, so candidates need a look.)
 ///
+/// An entry may also be a *piece* of a longer term that neither dictionary holds, the piece
+/// joining ICU's words as it should (经合组织 in 亚太|经合组织, APEC, where ICU reads
+/// 亚太|经合|组织): every occurrence is a join, and nothing is stranded. Such an entry mostly
+/// occurs with the same neighbour on one side: the token next to it (亚太), or, when that is
+/// a lone character, the run of lone characters there (亚|太), of two or more characters, all
+/// Han, not all function characters (`的`, `在`: see `Worker.standalone`), not starting with
+/// a numeral or 第. An entry whose occurrences have the same such neighbour on one side in at
+/// least `pieceShare` of them, and at least `pieceMinimum` times, is a *piece* candidate,
+/// reported with the neighbour, its count and examples. (A term usually preceded by a place
+/// or a body is a candidate too — 粤港澳|大湾区 — and may be right as it is: a review list.)
+///
 /// ```swift
 /// var lint = CorpusLint(segmenter: try Segmenter())
 /// lint.add("石嘴山市公安局发布通报")
@@ -50,11 +61,34 @@ public struct CorpusLint {
         case strandsPrevious = "leaves the character before it alone"
         /// It leaves the same lone character after it in many of its occurrences.
         case strandsNext = "leaves the character after it alone"
+        /// It mostly follows the same neighbour (a piece candidate's example).
+        case followsSameNeighbour = "mostly follows the same word"
+        /// It mostly precedes the same neighbour (a piece candidate's example).
+        case precedesSameNeighbour = "mostly precedes the same word"
     }
 
     /// The share of an entry's occurrences in which the same lone character must be left
     /// next to it for those occurrences to count as strands (see the type's summary).
     public static let strandShare = 0.2
+
+    /// The share of an entry's occurrences that must have the same neighbour on one side for
+    /// the entry to be a piece candidate (see the type's summary).
+    public static let pieceShare = 0.8
+
+    /// A neighbour seen on the same side of an entry in many of its occurrences: the entry is
+    /// perhaps a piece of the longer term `neighbour + entry` or `entry + neighbour`.
+    public struct Piece: Sendable, Hashable {
+        /// The neighbour's text (a token, or a run of lone characters).
+        public var neighbour: String
+        /// The neighbour comes after the entry (else before it).
+        public var after: Bool
+        /// The occurrences with that neighbour on that side.
+        public var count: Int
+        /// The first of them, in context.
+        public var examples: [Example]
+        /// The longer term it suggests: `亚太` before `经合组织` as `"亚太+经合组织"`.
+        public func joined(to word: String) -> String { after ? word + "+" + neighbour : neighbour + "+" + word }
+    }
 
     /// One occurrence, in context.
     public struct Example: Sendable, Hashable {
@@ -93,12 +127,19 @@ public struct CorpusLint {
         public var isFragment: Bool { strands > 0 && 2 * strands >= occurrences }
         /// Every occurrence.
         public var occurrences: Int { joins + whole + cuts }
+        /// The neighbours seen on one side in at least `pieceShare` of its occurrences and
+        /// `pieceMinimum` times, most first (empty for most entries).
+        public var pieces: [Piece] = []
+        /// Likely a piece of a longer term: it mostly occurs beside the same neighbour.
+        public var isPiece: Bool { !pieces.isEmpty }
     }
 
     /// The segmenter whose lexicon is judged.
     public let segmenter: Segmenter
     /// How many cuts of each entry are kept as examples.
     public let examplesPerEntry: Int
+    /// How many occurrences with the same neighbour make a piece candidate (at least 2).
+    public let pieceMinimum: Int
     /// Texts added.
     public private(set) var texts = 0
     /// Unicode scalars segmented.
@@ -113,6 +154,19 @@ public struct CorpusLint {
     /// Per entry id, per lone neighbour (`Strand.key`): the joins and whole occurrences that
     /// left it alone, and their first examples.
     private var strands: [Int32: [UInt64: Strand]] = [:]
+
+    /// Per entry, side and neighbour (a 64-bit hash of the three): the occurrences with that
+    /// neighbour there.
+    private var neighbourCounts: [UInt64: Int32] = [:]
+    /// The same keys, once they reach `pieceMinimum`: the entry, side, text and examples.
+    private var neighbours: [UInt64: Neighbour] = [:]
+
+    private struct Neighbour {
+        var id: Int32
+        var after: Bool
+        var text: String
+        var examples: [Example] = []
+    }
 
     private struct Strand {
         var joins: Int32 = 0
@@ -129,9 +183,12 @@ public struct CorpusLint {
     /// - Parameters:
     ///   - segmenter: the segmenter (with its lexicon) to judge.
     ///   - examplesPerEntry: how many cuts of each entry to keep as examples.
-    public init(segmenter: Segmenter, examplesPerEntry: Int = 3) {
+    ///   - pieceMinimum: how many occurrences with the same neighbour make a piece candidate
+    ///     (2 at least).
+    public init(segmenter: Segmenter, examplesPerEntry: Int = 3, pieceMinimum: Int = 10) {
         self.segmenter = segmenter
         self.examplesPerEntry = max(0, examplesPerEntry)
+        self.pieceMinimum = max(2, pieceMinimum)
     }
 
     /// Segments `text` and counts what its dictionary tokens did.
@@ -158,12 +215,21 @@ public struct CorpusLint {
     /// Every entry that occurred, most cuts first (then by word).
     public var entries: [EntryReport] {
         var out: [EntryReport] = []
+        var pieces: [Int32: [Piece]] = [:]
+        for (key, n) in neighbours {
+            let i = Int(n.id), count = Int(neighbourCounts[key] ?? 0)
+            let total = Double(joins[i] + whole[i] + cuts[i])
+            if Double(count) >= Self.pieceShare * total {
+                pieces[n.id, default: []].append(Piece(neighbour: n.text, after: n.after, count: count, examples: n.examples))
+            }
+        }
         for i in joins.indices where joins[i] + whole[i] + cuts[i] > 0 {
             let id = Int32(i)
             var report = EntryReport(
                 entry: segmenter.lexicon.entry(at: id), joins: Int(joins[i]), whole: Int(whole[i]),
                 cuts: Int(cuts[i]), strands: 0, strandedCharacters: [],
                 cutExamples: cutExamples[id] ?? [], joinExample: joinExamples[id])
+            report.pieces = (pieces[id] ?? []).sorted { ($0.count, $1.neighbour) > ($1.count, $0.neighbour) }
             let total = Double(report.occurrences)
             // The lone neighbours frequent enough to say the entry is a fragment, most first.
             let frequent = (strands[id] ?? [:])
@@ -329,6 +395,57 @@ public struct CorpusLint {
                     noteStrand(w, chunk, id: id, token: k, scalar: w.scalars[end], after: true, joined: joined)
                 }
             }
+            if k > 0 { noteNeighbour(w, chunk, id: id, token: k, after: false) }
+            if k + 1 < w.pathCount { noteNeighbour(w, chunk, id: id, token: k, after: true) }
+        }
+    }
+
+    /// Counts the neighbour of token `k` (an entry's) on one side: the token there, or the run
+    /// of lone characters there (up to 4), when it is a neighbour as the type's summary says.
+    private mutating func noteNeighbour(
+        _ w: borrowing Worker, _ chunk: UnsafeBufferPointer<UInt8>, id: Int32, token k: Int, after: Bool
+    ) {
+        let path = w.path
+        /// Token `j`'s span.
+        func span(_ j: Int) -> (Int, Int) { (j == 0 ? 0 : Int(path[j - 1].end), Int(path[j].end)) }
+        var (a, b) = span(after ? k + 1 : k - 1)
+        if b - a == 1 {
+            // A run of lone characters, away from the entry.
+            var j = after ? k + 1 : k - 1
+            while b - a < 4 {
+                j += after ? 1 : -1
+                guard j >= 0, j < w.pathCount else { break }
+                let (c, d) = span(j)
+                guard d - c == 1, ScalarClass.isHan(w.scalars[c]), !Worker.standalone.contains(w.scalars[c]) else { break }
+                if after { b = d } else { a = c }
+            }
+            if b - a < 2 { return }
+        }
+        let first = w.scalars[a]
+        if ScalarClass.isHanNumeral(first) || first == 0x7B2C { return }  // 第
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var function = true
+        for i in a..<b {
+            let v = w.scalars[i]
+            guard ScalarClass.isHan(v) else { return }
+            if function && !Worker.standalone.contains(v) { function = false }
+            hash = (hash ^ UInt64(v)) &* 0x100_0000_01B3
+        }
+        if function { return }
+        let key = (hash ^ (UInt64(UInt32(bitPattern: id)) << 1 | (after ? 1 : 0))) &* 0x9E37_79B9_7F4A_7C15
+        func bump(_ c: inout Int32) -> Int32 {
+            c += 1
+            return c
+        }
+        let count = Int(bump(&neighbourCounts[key, default: 0]))
+        // Text and examples once it reaches the minimum: most neighbours never do.
+        guard count >= pieceMinimum, count < pieceMinimum + max(1, examplesPerEntry) else { return }
+        if count == pieceMinimum {
+            neighbours[key] = Neighbour(id: id, after: after, text: text(w, chunk, a, b))
+        }
+        if count - pieceMinimum < examplesPerEntry {
+            let e = example(w, chunk, token: k, cut: after ? .precedesSameNeighbour : .followsSameNeighbour)
+            neighbours[key]?.examples.append(e)
         }
     }
 

@@ -21,6 +21,13 @@ struct CorpusLintOptions: ParsableArguments {
     @Flag(help: "Also list the fragment candidates: entries that mostly leave the same lone character beside them (中央委员|会); not counted by --max-harmful.")
     var fragments = false
 
+    @Flag(help: "Also list the piece candidates: entries whose occurrences mostly have the same neighbour on one side (亚太|经合组织: perhaps a piece of a longer term), with the neighbour and its count; not counted by --max-harmful.")
+    var pieces = false
+
+    @Option(name: .customLong("min-piece-count"),
+            help: "A piece candidate's neighbour must occur beside it at least this many times (and in at least 80% of its occurrences).")
+    var minPieceCount = 10
+
     @Flag(help: "List every entry that occurred (with its counts), not only the harmful ones.")
     var all = false
 
@@ -31,6 +38,7 @@ struct CorpusLintOptions: ParsableArguments {
         if let maxHarmful, maxHarmful < 0 { throw ValidationError("--max-harmful must be 0 or more") }
         if minCuts < 1 { throw ValidationError("--min-cuts must be 1 or more") }
         if examples < 0 { throw ValidationError("--examples must be 0 or more") }
+        if minPieceCount < 2 { throw ValidationError("--min-piece-count must be 2 or more") }
         if corpus.isEmpty && (maxHarmful != nil || all) {
             throw ValidationError("--max-harmful and --all need --corpus FILE...")
         }
@@ -64,7 +72,7 @@ struct CorpusLintOptions: ParsableArguments {
     func run(segmenter: Segmenter, findings: [DictionaryLint.Finding], userEntriesOnly: Bool = false) throws -> Bool {
         let clock = ContinuousClock()
         let start = clock.now
-        var lint = CorpusLint(segmenter: segmenter, examplesPerEntry: examples)
+        var lint = CorpusLint(segmenter: segmenter, examplesPerEntry: examples, pieceMinimum: minPieceCount)
         var bytes = 0
         let problems = try Documents.read(corpus) { document in
             bytes += document.text.utf8.count
@@ -74,7 +82,8 @@ struct CorpusLintOptions: ParsableArguments {
         let seen = userEntriesOnly ? lint.entries.filter { $0.entry.origin.isUser } : lint.entries
         let harmful = seen.filter { $0.isHarmful && $0.cuts >= minCuts }
         let fragmentCandidates = seen.filter { !$0.isHarmful && $0.isFragment && $0.strands >= minCuts }
-        let shown = all ? seen : fragments ? harmful + fragmentCandidates : harmful
+        let pieceCandidates = seen.filter { !$0.isHarmful && !($0.isFragment && $0.strands >= minCuts) && $0.isPiece }
+        let shown = all ? seen : harmful + (fragments ? fragmentCandidates : []) + (pieces ? pieceCandidates : [])
         let totals = lint.totals
         let tokens = totals.joins + totals.whole + totals.cuts
         let over = maxHarmful.map { harmful.count > $0 } ?? false
@@ -82,7 +91,7 @@ struct CorpusLintOptions: ParsableArguments {
         if json {
             out.append("{\"texts\":\(lint.texts),\"bytes\":\(bytes),\"characters\":\(lint.scalars),\"seconds\":\(milliseconds(elapsed).secondsFromMilliseconds)")
             out.append(",\"dictionaryTokens\":\(tokens),\"joins\":\(totals.joins),\"whole\":\(totals.whole),\"cuts\":\(totals.cuts),\"strands\":\(totals.strands)")
-            out.append(",\"entriesSeen\":\(seen.count),\"harmful\":\(harmful.count),\"fragments\":\(fragmentCandidates.count),\"minCuts\":\(minCuts),\"maxHarmful\":\(maxHarmful.map(String.init) ?? "null")")
+            out.append(",\"entriesSeen\":\(seen.count),\"harmful\":\(harmful.count),\"fragments\":\(fragmentCandidates.count),\"pieces\":\(pieceCandidates.count),\"minCuts\":\(minCuts),\"maxHarmful\":\(maxHarmful.map(String.init) ?? "null")")
             out.append(",\"entries\":[")
             for (i, r) in shown.enumerated() {
                 if i > 0 { out.append(",") }
@@ -94,12 +103,18 @@ struct CorpusLintOptions: ParsableArguments {
         } else {
             for r in shown {
                 let strands = r.strands > 0 ? ["strands \(r.strands) " + r.strandedCharacters.joined(separator: " ")] : []
+                let neighbours = r.pieces.map { "\($0.after ? "after" : "before") \($0.neighbour) \($0.count)" }
                 let fields = [r.entry.word, r.entry.tag ?? "-", r.entry.origin.file, "cuts \(r.cuts)", "joins \(r.joins)", "whole \(r.whole)"] + strands
-                    + [r.isHarmful ? "harmful" : r.isFragment ? "fragment?" : "ok"]
+                    + neighbours + [r.isHarmful ? "harmful" : r.isFragment ? "fragment?" : r.isPiece ? "piece?" : "ok"]
                 out.append(fields.map(tabSeparatedField).joined(separator: "\t"))
                 out.append("\n")
                 for e in r.cutExamples {
                     out.append("\t" + [e.tokens, "ICU " + e.icu, (e.cut?.rawValue ?? "") + (e.other.map { " (\($0))" } ?? "")].map(tabSeparatedField).joined(separator: "\t") + "\n")
+                }
+                for p in r.pieces {
+                    for e in p.examples {
+                        out.append("\t" + [e.tokens, "ICU " + e.icu, (e.cut?.rawValue ?? "") + " (\(p.neighbour))"].map(tabSeparatedField).joined(separator: "\t") + "\n")
+                    }
                 }
                 if let e = r.joinExample, !r.cutExamples.isEmpty {
                     out.append("\t" + [e.tokens, "ICU " + e.icu, "joins"].map(tabSeparatedField).joined(separator: "\t") + "\n")
@@ -115,7 +130,7 @@ struct CorpusLintOptions: ParsableArguments {
             \(totals.cuts) cut them (\(totals.strands) of the others leave a lone character); \(seen.count) \
             \(userEntriesOnly ? "entries of the files" : "entries") occurred, \
             \(harmful.count) cut more often than they join (at least \(minCuts) cuts\(limit)), \
-            \(fragmentCandidates.count) other fragment candidates\n
+            \(fragmentCandidates.count) other fragment candidates, \(pieceCandidates.count) other piece candidates\n
             """)
         if over, let maxHarmful {
             Diagnostics.error("\(harmful.count) harmful entries, more than --max-harmful \(maxHarmful)")
@@ -131,6 +146,9 @@ struct CorpusLintOptions: ParsableArguments {
         return "{\"word\":\(jsonString(r.entry.word)),\"tag\":\(r.entry.tag.map(jsonString) ?? "null"),\"file\":\(jsonString(r.entry.origin.file))"
             + ",\"cuts\":\(r.cuts),\"joins\":\(r.joins),\"whole\":\(r.whole),\"strands\":\(r.strands),\"harmful\":\(r.isHarmful),\"fragment\":\(r.isFragment)"
             + ",\"stranded\":[\(r.strandedCharacters.map(jsonString).joined(separator: ","))]"
+            + ",\"piece\":\(r.isPiece),\"pieces\":[" + r.pieces.map { p in
+                "{\"neighbour\":\(jsonString(p.neighbour)),\"side\":\"\(p.after ? "after" : "before")\",\"count\":\(p.count),\"examples\":[\(p.examples.map(example).joined(separator: ","))]}"
+            }.joined(separator: ",") + "]"
             + ",\"examples\":[\(examples)],\"join\":\(r.joinExample.map(example) ?? "null")}"
     }
 
