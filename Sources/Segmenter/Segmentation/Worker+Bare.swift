@@ -106,7 +106,7 @@ extension NameJoiner {
 extension Names {
     /// Rarer single-character surnames of the classical surname lists, none an everyday word
     /// as one of ICU's single characters (marked `CharacterClasses.surname` with `surnames`).
-    static let rarerSurnames = "仝蔺冼鄢訾亓逯昝宓郇竺谯帅蒯隗郜阚邰眭笪綦芮钮郦郗郄晁邸鞠谌糜禹茹邴扈冀庹郏厉廉"
+    static let rarerSurnames = "仝蔺冼鄢訾亓逯昝宓郇竺谯帅蒯隗郜阚邰眭笪綦芮钮郦郗郄晁邸鞠谌糜禹茹邴扈冀庹郏厉廉" + compoundSurnameFirsts  // 司|马 … (`Worker+Surnames.swift`)
     /// 尔, which begins the rest of a transliteration whose first character (代, 别) ICU left
     /// alone (代|尔祖尔, 别|尔德…).
     static let er: UInt32 = 0x5C14
