@@ -138,8 +138,7 @@ extension NameJoiner {
     ///   (主任|何琳|、), or two (主任|何立峰).
     mutating func joinWordedName(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
         if let taken = compoundSurnameName(r, start, count) {  // 欧阳|振|邦 (`Worker+Surnames.swift`)
-            found.append(key(start, Int(path[r + taken].end)))
-            joinTokens(from: w, through: r + taken, &r, &w, &start)
+            joinTokens(from: w, through: r + taken, &r, &w, &start)  // not remembered: found again anywhere
             return
         }
         guard r + 1 < count, givenCharacter(r + 1, count), ScalarClass.isHan(scalars[start + 1]),

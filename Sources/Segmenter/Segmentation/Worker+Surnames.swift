@@ -1,6 +1,7 @@
 /// Chinese names with a two-character surname (欧阳|振|邦 → 欧阳振邦, 司马|雯 → 司马雯,
 /// 皇甫|秋生 → 皇甫秋生), which ICU reads as one word of two characters and a given name of
-/// single characters or one word.
+/// single characters or one word. The names are not remembered as known names (a key holds
+/// three characters); every occurrence is found by the rule itself.
 ///
 /// The names pass's first test has no free class bit for these surnames: their first
 /// characters that are no everyday single character (司, 诸, 皇, 慕, 闻, 轩; 欧 already is)
@@ -50,11 +51,14 @@ extension Names {
     /// Two-character surnames of the classical surname lists whose first character is no
     /// everyday single character (reviewed: each is read on the corpus as a surname when ICU
     /// keeps it as one word before a given name).
-    static let compoundSurnames = SortedKeys(["欧阳", "司马", "司徒", "司空", "诸葛", "皇甫", "慕容", "闻人", "轩辕"].map(ICURepairs.key))
+    static let compoundSurnames = SortedKeys(["欧阳", "司马", "司徒", "诸葛", "皇甫", "慕容", "闻人", "轩辕"].map(ICURepairs.key))
     /// Their second characters: the cheap test before the key's.
-    static let compoundSurnameSeconds = ScalarSet("阳马徒空葛甫容人辕")
+    static let compoundSurnameSeconds = ScalarSet("阳马徒葛甫容人辕")
     /// Their first characters that are not surnames of `surnames` already, marked as surnames
     /// (`CharacterClasses.surname`) with `rarerSurnames`; each is a single surname of the
     /// classical lists too.
     static let compoundSurnameFirsts = "司诸皇慕闻轩"
+    /// 司, which has the surnames' class only for 司马 and 司徒: alone it is a ministry's
+    /// department (外交部军控司|相关负责人, 司|处级), never taken as a one-character surname.
+    static let si: UInt32 = 0x53F8
 }
