@@ -1,5 +1,5 @@
-/// Chinese names with a two-character surname (欧阳|振|邦 → 欧阳振邦, 司马|雯 → 司马雯,
-/// 皇甫|秋生 → 皇甫秋生), which ICU reads as one word of two characters and a given name of
+/// Chinese names with a two-character surname (欧阳|建|华 → 欧阳建华, 司马|俊 → 司马俊,
+/// 慕容|春生 → 慕容春生), which ICU reads as one word of two characters and a given name of
 /// single characters or one word. The names are not remembered as known names (a key holds
 /// three characters); every occurrence is found by the rule itself.
 ///
@@ -16,7 +16,7 @@ extension NameJoiner {
     /// (`Names.compoundSurnames`) and a given name follows: returns how many tokens after it
     /// the name takes, or nil. The given name is one or two of ICU's single characters that
     /// names do not avoid (one when the second is a cue: 欧阳|明|说), or one ICU word of two
-    /// characters that is no title or cue (皇甫|秋生, not 司马|先生). The surname is nearly
+    /// characters that is no title or cue (慕容|春生, not 司马|先生). The surname is nearly
     /// never anything else, so no cue is needed around it.
     func compoundSurnameName(_ r: Int, _ start: Int, _ count: Int) -> Int? {
         guard Names.compoundSurnameSeconds.contains(scalars[start + 1]),
