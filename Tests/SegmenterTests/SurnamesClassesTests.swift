@@ -37,3 +37,23 @@ import Segmenter
         #expect(!level.contains("司处"), "\(level)")
     }
 }
+
+/// A name opening a clause before a word of two function characters (`Worker+Bare.swift`,
+/// `Names.afterBareNameWords`; thirteenth session). Examples written for these tests.
+@Suite struct BareNameBeforeAWord {
+    @Test(arguments: [
+        ("潘明林曾经在乡里当过会计。", "潘明林"),
+        ("如今，郑晓光已经是厂里的技术骨干。", "郑晓光"),
+    ])
+    func aNameOpeningAClauseBeforeCengjingOrYijing(_ pair: (String, String)) {
+        let tokens = Shared.segmenter.tokens(in: pair.0)
+        #expect(tiles(tokens, pair.0))
+        #expect(tokens.contains { $0.text(in: pair.0) == pair.1 }, "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func notAfterAGivenNameOfOneWord() {
+        // A surname's character before a word is no name before 已经 (牛|产业, "the cattle industry").
+        let cut = Shared.segmenter.cut("今年，牛产业已经带动三千户增收。")
+        #expect(!cut.contains("牛产业"), "\(cut)")
+    }
+}
