@@ -27,8 +27,16 @@ extension NameJoiner {
     /// before it, at `start` (written up to `w`), open a clause (the text's start, or punctuation
     /// or a space before it) and not end in a modal verb (莫|方|愿|在: `Names.modalEnds`)?
     func bareName(_ i: Int, _ w: Int, _ start: Int, _ count: Int) -> Bool {
-        guard i < count, path[i].edge == Worker.Edge.base else { return false }
+        guard i < count else { return false }
         let after = range(i)
+        // Or a word of two such characters' (潘|明|林|曾经 → 潘明林; `Names.afterBareNameWords`),
+        // after a given name of single characters only (not 马|产业|已经).
+        if after.count == 2 && (path[i].edge == Worker.Edge.base || path[i].edge >= 0) {
+            guard i >= 1, range(i - 1).count == 1 else { return false }
+            return Names.afterBareNameWords.contains(key(after.lowerBound, after.upperBound))
+                && !Names.modalEnds.contains(scalars[after.lowerBound - 1]) && opensClause(w, start)
+        }
+        guard path[i].edge == Worker.Edge.base else { return false }
         guard after.count == 1, Names.afterBareName.contains(scalars[after.lowerBound]),
               !Names.modalEnds.contains(scalars[after.lowerBound - 1]) else { return false }
         return opensClause(w, start)
@@ -106,7 +114,7 @@ extension NameJoiner {
 extension Names {
     /// Rarer single-character surnames of the classical surname lists, none an everyday word
     /// as one of ICU's single characters (marked `CharacterClasses.surname` with `surnames`).
-    static let rarerSurnames = "仝蔺冼鄢訾亓逯昝宓郇竺谯帅蒯隗郜阚邰眭笪綦芮钮郦郗郄晁邸鞠谌糜禹茹邴扈冀庹郏厉廉"
+    static let rarerSurnames = "仝蔺冼鄢訾亓逯昝宓郇竺谯帅蒯隗郜阚邰眭笪綦芮钮郦郗郄晁邸鞠谌糜禹茹邴扈冀庹郏厉廉" + compoundSurnameFirsts  // 司|马 … (`Worker+Surnames.swift`)
     /// 尔, which begins the rest of a transliteration whose first character (代, 别) ICU left
     /// alone (代|尔祖尔, 别|尔德…).
     static let er: UInt32 = 0x5C14
@@ -118,6 +126,10 @@ extension Names {
     static let afterBareName = ScalarSet("曾也在将就已还又则便却都")
     /// Modal verbs, which end no name before a function character (莫|方|愿|在: 莫方 愿 在).
     static let modalEnds = ScalarSet("愿要应能会可想")
+    /// Words of two characters after a clause's subject that begin with a function character of
+    /// `afterBareName` and end a name that opens the clause as it does (潘明林|曾经, 郑晓光|已经):
+    /// ICU's or the lexicon's words.
+    static let afterBareNameWords = SortedKeys(["曾经", "曾任", "曾是", "曾在", "曾获", "曾于", "也是", "也在", "将在", "已经"].map(ICURepairs.key))
     /// 军, after a country's abbreviation (以军).
     static let jun: UInt32 = 0x519B
     /// 方, after a country's abbreviation (越方).

@@ -192,7 +192,7 @@ struct NameJoiner {
                 joinTokens(from: from, through: r, &r, &w, &start)
                 return
             }
-            if has(v, CharacterClasses.surname), v != Names.jun, let taken = personName(r, start, count, w) {
+            if has(v, CharacterClasses.surname), v != Names.jun, v != Names.si, let taken = personName(r, start, count, w) {
                 found.append(key(start, Int(path[r + taken - 1].end)))
                 joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return

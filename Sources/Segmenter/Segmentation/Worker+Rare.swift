@@ -137,6 +137,10 @@ extension NameJoiner {
     ///   and the surname takes one given-name character before punctuation, 和, 、, 等 or a cue
     ///   (主任|何琳|、), or two (主任|何立峰).
     mutating func joinWordedName(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
+        if let taken = compoundSurnameName(r, start, count) {  // 欧阳|建|华 (`Worker+Surnames.swift`)
+            joinTokens(from: w, through: r + taken, &r, &w, &start)  // not remembered: found again anywhere
+            return
+        }
         guard r + 1 < count, givenCharacter(r + 1, count), ScalarClass.isHan(scalars[start + 1]),
               scalars[start] != Names.jun else {  // 军 has the surnames' class only for 以|军 (`Worker+Bare.swift`)
             copyToken(&r, &w, &start)
