@@ -1025,20 +1025,26 @@ enum Names {
 }
 
 extension Names {
+    /// Countries' names that both the transliteration pass (`notTransliterations`: a run ends
+    /// on them) and the country + 城/港/岛 rule (`Terms.countries`) know. Public facts.
+    static let countryNames = [
+        "伊朗", "伊拉克", "乌克兰", "巴西", "古巴", "沙特", "阿曼", "苏丹", "马里", "蒙古", "印度",
+        "叙利亚", "利比亚", "约旦", "也门", "卡塔尔", "科威特", "巴林", "土耳其", "埃及", "突尼斯", "摩洛哥",
+        "尼日尔", "加纳", "肯尼亚", "索马里", "南非", "赞比亚", "安哥拉", "刚果", "卢旺达", "乌干达", "尼泊尔",
+        "不丹", "缅甸", "泰国", "老挝", "越南", "文莱", "朝鲜", "韩国", "日本", "俄罗斯", "波兰",
+        "德国", "法国", "英国", "意大利", "西班牙", "葡萄牙", "希腊", "瑞典", "挪威", "芬兰", "丹麦",
+        "荷兰", "比利时", "瑞士", "奥地利", "匈牙利", "捷克", "美国", "加拿大", "墨西哥", "阿根廷", "智利",
+        "秘鲁", "乌拉圭", "巴拉圭", "新西兰", "斐济", "以色列", "冰岛", "爱尔兰", "立陶宛", "马耳他", "印尼",
+        "菲律宾"
+    ]
+
     /// Words of the transliteration alphabet that end a run of it (`NameJoiner.transliteration`):
     /// names of countries, cities and regions (a place before or after a name: 伊朗|伊斯兰,
     /// 沙特|吉达, 巴西|里约), of peoples and faiths, Chinese provinces and cities, and everyday
     /// words spelled with its characters (施加, 基因, 比赛, 森林). Public facts and common words.
-    static let notTransliterations = SortedKeys([
-        // Countries and regions.
-        "伊朗", "伊拉克", "乌克兰", "巴西", "古巴", "沙特", "阿曼", "苏丹", "马里", "蒙古", "印度",
-        "叙利亚", "利比亚", "约旦", "也门", "卡塔尔", "科威特", "巴林", "土耳其", "埃及", "突尼斯",
-        "摩洛哥", "尼日尔", "加纳", "肯尼亚", "索马里", "南非", "赞比亚", "安哥拉", "刚果", "卢旺达",
-        "乌干达", "尼泊尔", "不丹", "缅甸", "泰国", "老挝", "越南", "文莱", "朝鲜", "韩国", "日本",
-        "俄罗斯", "波兰", "德国", "法国", "英国", "意大利", "西班牙", "葡萄牙", "希腊", "瑞典",
-        "挪威", "芬兰", "丹麦", "荷兰", "比利时", "瑞士", "奥地利", "匈牙利", "捷克", "美国",
-        "加拿大", "墨西哥", "阿根廷", "智利", "秘鲁", "乌拉圭", "巴拉圭", "新西兰", "斐济", "以色列",
-        "冰岛", "爱尔兰", "立陶宛", "马耳他", "印尼", "菲律宾", "欧盟", "欧洲", "亚洲", "非洲",
+    static let notTransliterations = SortedKeys((countryNames + [
+        // Regions.
+        "欧盟", "欧洲", "亚洲", "非洲",
         "美洲", "拉美", "欧亚", "南亚", "西亚", "东亚", "中东", "北非", "西非", "东非", "南美", "北美",
         // Cities.
         "莫斯科", "巴黎", "罗马", "马德里", "伦敦", "柏林", "华盛顿", "纽约", "东京", "首尔",
@@ -1052,7 +1058,7 @@ extension Names {
         // Everyday words.
         "施加", "基因", "比赛", "福利", "密切", "森林", "加密", "雷达", "西南", "东南", "西北",
         "马克思", "乌兰", "热门", "科普", "马列", "默默",
-    ].map(ICURepairs.key))
+    ]).map(ICURepairs.key))
 
     /// Words of a place suffix's level that are common nouns (城区, 景区, 社区), never the
     /// glued end of a county's or district's name (`NameJoiner.gluedPlace`).
