@@ -160,6 +160,9 @@ constexpr size_t kHugePage = size_t(1) << 21;
 /// then miss the TLB once per 2 MiB instead of once per 4 KiB page. Pages are still touched
 /// only when used. Null when the system has no memory to give; `*mapped` is the length to
 /// unmap.
+/// Blocks of `hugeZeroed` memory mapped and not yet given back (`segtool_icu_live_blocks`).
+std::atomic<long> liveBlocks{0};
+
 void *hugeZeroed(size_t bytes, size_t *mapped) {
     const size_t length = (bytes + kHugePage - 1) & ~(kHugePage - 1);
     void *raw = mmap(nullptr, length + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -172,6 +175,7 @@ void *hugeZeroed(size_t bytes, size_t *mapped) {
     if (end > aligned + length) munmap(reinterpret_cast<void *>(aligned + length), end - (aligned + length));
     madvise(reinterpret_cast<void *>(aligned), length, MADV_HUGEPAGE);  // a hint: failure is harmless
     *mapped = length;
+    liveBlocks.fetch_add(1, std::memory_order_relaxed);
     return reinterpret_cast<void *>(aligned);
 }
 
@@ -187,7 +191,9 @@ class ZeroedArray {
     size_t mapped_ = 0;
 public:
     ZeroedArray() = default;
-    explicit ZeroedArray(size_t count) : items_(static_cast<T *>(hugeZeroed(count * sizeof(T), &mapped_))) {}
+    // In the body, not the initializer list: `mapped_`'s own initializer (= 0) runs after
+    // `items_`'s and would reset the length `hugeZeroed` wrote, so the block was never unmapped.
+    explicit ZeroedArray(size_t count) { items_ = static_cast<T *>(hugeZeroed(count * sizeof(T), &mapped_)); }
     ZeroedArray(const ZeroedArray &) = delete;
     ZeroedArray &operator=(const ZeroedArray &) = delete;
     ZeroedArray &operator=(ZeroedArray &&other) noexcept {
@@ -195,7 +201,9 @@ public:
         std::swap(mapped_, other.mapped_);
         return *this;
     }
-    ~ZeroedArray() { if (items_) munmap(items_, mapped_); }
+    ~ZeroedArray() {
+        if (items_ && munmap(items_, mapped_) == 0) liveBlocks.fetch_sub(1, std::memory_order_relaxed);
+    }
     T *get() const { return items_; }
     T &operator[](size_t i) const { return items_[i]; }
 };
@@ -586,6 +594,8 @@ extern "C" const SegtoolICUDictionary *segtool_icu_dictionary_shared(const void 
 extern "C" SegtoolICUScratch *segtool_icu_scratch_new(void) { return new SegtoolICUScratch(); }
 
 extern "C" void segtool_icu_scratch_free(SegtoolICUScratch *scratch) { delete scratch; }
+
+extern "C" long segtool_icu_live_blocks(void) { return liveBlocks.load(std::memory_order_relaxed); }
 
 extern "C" int32_t segtool_icu_breaks(
         const SegtoolICUDictionary *dictionary, SegtoolICUScratch *scratch,

@@ -57,6 +57,20 @@ import Testing
         return (count, first)
     }
 
+    /// A dropped segmenter gives its cursors' pair caches back (4 MiB blocks of huge pages:
+    /// once one was never unmapped, and a process that made segmenters grew by a block each).
+    /// Other tests make segmenters at the same time, so the count may drift by the few they
+    /// hold; 200 leaked blocks cannot hide in that.
+    @Test func droppedSegmentersGiveTheirMemoryBack() throws {
+        let before = ICUWordBreaker.liveHugePageBlocks
+        for _ in 0..<200 {
+            let segmenter = try Segmenter()
+            #expect(segmenter.tokens(in: "全面推进乡村振兴，加快建设农业强国。").count > 3)
+        }
+        let after = ICUWordBreaker.liveHugePageBlocks
+        #expect(after - before < 100, "\(after - before) blocks still mapped after 200 segmenters were dropped")
+    }
+
     @Test func opensOnThisMachine() throws {
         // Were it not to open (another ICU, missing data), the comparisons below would be
         // ICU against itself: this makes that visible.

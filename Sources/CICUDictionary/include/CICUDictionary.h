@@ -24,6 +24,10 @@ const SegtoolICUDictionary *segtool_icu_dictionary_shared(const void *word_break
 SegtoolICUScratch *segtool_icu_scratch_new(void);
 void segtool_icu_scratch_free(SegtoolICUScratch *scratch);
 
+/// Blocks of huge-page memory (the shared first-character table, each scratch's pair cache)
+/// mapped and not yet unmapped: for tests that a freed scratch gives its memory back.
+long segtool_icu_live_blocks(void);
+
 /// ICU's word ends over `text[0..<length]` (UTF-16; the final end included, 0 not), with the
 /// break iterator `word_break_iterator` (a `UBreakIterator *`, used by this thread only) run
 /// over the text in which each run of two or more common ideographs between plain neighbours

@@ -30,6 +30,10 @@ final class ICUWordBreaker: @unchecked Sendable {
         dictionary = direct ? segtool_icu_dictionary_shared(UnsafeRawPointer(bi)) : nil
     }
 
+    /// Blocks of huge-page memory ICU's direct division holds (its shared table and each
+    /// cursor's pair cache), for tests that a dropped segmenter gives its memory back.
+    package static var liveHugePageBlocks: Int { segtool_icu_live_blocks() }
+
     /// Whether runs of ideographs are divided directly (see `init(direct:)`).
     var isDirect: Bool { dictionary != nil }
 
