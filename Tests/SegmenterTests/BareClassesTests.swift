@@ -5,13 +5,6 @@ import Segmenter
 /// before a function character, rarer surnames, a country's abbreviation + 军/方, 代/别 before a
 /// transliteration beginning with 尔, a county of one character with no place before it. Examples written for these tests (none from a measuring set).
 @Suite struct BareClasses {
-    /// Is `term` one token of `text`'s segmentation, with the tokens tiling?
-    private func whole(_ text: String, _ term: String) -> Bool {
-        let tokens = Shared.segmenter.tokens(in: text)
-        guard tiles(tokens, text) else { return false }
-        return tokens.contains { $0.text(in: text) == term }
-    }
-
     @Test(arguments: [
         ("会后，郑玉娟也谈了自己的体会。", "郑玉娟"),
         ("侯振林曾在乡里当过十年会计。", "侯振林"),

@@ -6,13 +6,6 @@ import Segmenter
 /// 摄 after a byline's name, a county named alone, a noun of place and its postposition, 就 in a
 /// head's modifier. Examples written for these tests (none from a measuring set).
 @Suite struct NamesClasses {
-    /// Is `term` one token of `text`'s segmentation, with the tokens tiling?
-    private func whole(_ text: String, _ term: String) -> Bool {
-        let tokens = Shared.segmenter.tokens(in: text)
-        guard tiles(tokens, text) else { return false }
-        return tokens.contains { $0.text(in: text) == term }
-    }
-
     @Test(arguments: [
         // A rarer character between two pieces of the alphabet (累, 法, 多).
         ("她在德累斯顿学习音乐。", "德累斯顿"),

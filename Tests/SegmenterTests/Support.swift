@@ -42,3 +42,11 @@ func tiles(_ tokens: [Token], _ text: String) -> Bool {
     }
     return byte == text.utf8.count && scalar == text.unicodeScalars.count && rebuilt == text
 }
+
+/// Is `term` one token of `text`'s segmentation (the shared segmenter, precise mode), with the
+/// tokens tiling the text? The rule-class tests' check.
+func whole(_ text: String, _ term: String) -> Bool {
+    let tokens = Shared.segmenter.tokens(in: text)
+    guard tiles(tokens, text) else { return false }
+    return tokens.contains { $0.text(in: text) == term }
+}

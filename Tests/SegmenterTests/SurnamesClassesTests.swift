@@ -5,13 +5,6 @@ import Segmenter
 /// two-character surname that ICU reads as one word. Examples written for these tests (none
 /// from a measuring set).
 @Suite struct SurnamesClasses {
-    /// Is `term` one token of `text`'s segmentation, with the tokens tiling?
-    private func whole(_ text: String, _ term: String) -> Bool {
-        let tokens = Shared.segmenter.tokens(in: text)
-        guard tiles(tokens, text) else { return false }
-        return tokens.contains { $0.text(in: text) == term }
-    }
-
     @Test(arguments: [
         ("欧阳建华带队检查了防汛物资。", "欧阳建华"),  // two given characters, no cue
         ("诸葛秀芳在会上发言。", "诸葛秀芳"),

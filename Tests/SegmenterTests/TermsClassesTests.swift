@@ -6,13 +6,6 @@ import Segmenter
 /// 首都, a foreign name of two characters after a title, a rarer character closing a run.
 /// Examples written for these tests (none from a measuring set).
 @Suite struct TermsClasses {
-    /// Is `term` one token of `text`'s segmentation, with the tokens tiling?
-    private func whole(_ text: String, _ term: String) -> Bool {
-        let tokens = Shared.segmenter.tokens(in: text)
-        guard tiles(tokens, text) else { return false }
-        return tokens.contains { $0.text(in: text) == term }
-    }
-
     @Test(arguments: [
         ("常委会审议了社会救助法草案。", "社会救助法"),
         ("各地开展中医药法执法检查。", "中医药法"),
