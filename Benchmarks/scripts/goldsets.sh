@@ -38,6 +38,9 @@
 #  11. the same for Benchmarks/goldsets/political-terms-8.tsv, the eighth (thirteenth session, names18c:
 #      two-character surnames, married women's double surnames, names before 曾, names with no cue,
 #      foreign cities with rarer characters; written before that round's rules).
+#  12. the same for Benchmarks/goldsets/political-terms-9.tsv, the ninth (thirteenth session, names19:
+#      foreign capitals, cities, ports, regions and rivers, rarer two-character surnames, married
+#      women's double surnames; written before that round's rules).
 # Nothing from these files may go into a dictionary: they are for measuring only.
 #
 # Environment:
@@ -67,6 +70,7 @@ terms5="$repo_root/Benchmarks/goldsets/political-terms-5.tsv"
 terms6="$repo_root/Benchmarks/goldsets/political-terms-6.tsv"
 terms7="$repo_root/Benchmarks/goldsets/political-terms-7.tsv"
 terms8="$repo_root/Benchmarks/goldsets/political-terms-8.tsv"
+terms9="$repo_root/Benchmarks/goldsets/political-terms-9.tsv"
 python="${PYTHON:-python3}"
 venv="${PEERS_VENV:-${HOME:-/root}/.cache/segtool-peers-venv}"
 with_jieba=1
@@ -76,14 +80,14 @@ die() { echo "goldsets.sh: error: $*" >&2; exit 1; }
 for arg in "$@"; do
     case "$arg" in
         --no-jieba) with_jieba=0 ;;
-        -h|--help) sed -n '2,37p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,40p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$arg' (see --help)" ;;
     esac
 done
 
 [[ -x "$segtool" ]] || die "segtool binary not found or not executable: $segtool
   Build it with: swift build -c release --product segtool   (or set SEGTOOL)"
-for f in "$gold" "$gold2" "$gold3" "$gold4" "$gold5" "$gold6" "$gold7" "$names" "$terms" "$terms2" "$terms3" "$terms4" "$terms5" "$terms6" "$terms7" "$terms8"; do [[ -f "$f" ]] || die "missing file: $f"; done
+for f in "$gold" "$gold2" "$gold3" "$gold4" "$gold5" "$gold6" "$gold7" "$names" "$terms" "$terms2" "$terms3" "$terms4" "$terms5" "$terms6" "$terms7" "$terms8" "$terms9"; do [[ -f "$f" ]] || die "missing file: $f"; done
 command -v "$python" >/dev/null 2>&1 || die "'$python' not found (apt-get install python3)"
 
 work="$(mktemp -d)"
@@ -208,7 +212,7 @@ EOF
 split_terms "$work/terms-segtool.txt" segtool
 
 # The later held-out sets: errors, ICU alone, and the split by lexicon membership.
-for set in "2:second:$terms2" "3:third:$terms3" "4:fourth:$terms4" "5:fifth:$terms5" "6:sixth:$terms6" "7:seventh:$terms7" "8:eighth:$terms8"; do
+for set in "2:second:$terms2" "3:third:$terms3" "4:fourth:$terms4" "5:fifth:$terms5" "6:sixth:$terms6" "7:seventh:$terms7" "8:eighth:$terms8" "9:ninth:$terms9"; do
     n="${set%%:*}"; rest="${set#*:}"; ordinal="${rest%%:*}"; file="${rest#*:}"
     echo
     echo "== political-terms-$n.tsv ($ordinal held-out set), segtool / ICU alone"
@@ -279,7 +283,9 @@ EOF
     jieba_cut "$work/terms7-raw.txt" "$work/terms7-jieba.txt"
     cut -f2 "$terms8" > "$work/terms8-raw.txt"
     jieba_cut "$work/terms8-raw.txt" "$work/terms8-jieba.txt"
-    for set in "$terms:$work/terms-jieba.txt" "$terms2:$work/terms2-jieba.txt" "$terms3:$work/terms3-jieba.txt" "$terms4:$work/terms4-jieba.txt" "$terms5:$work/terms5-jieba.txt" "$terms6:$work/terms6-jieba.txt" "$terms7:$work/terms7-jieba.txt" "$terms8:$work/terms8-jieba.txt"; do
+    cut -f2 "$terms9" > "$work/terms9-raw.txt"
+    jieba_cut "$work/terms9-raw.txt" "$work/terms9-jieba.txt"
+    for set in "$terms:$work/terms-jieba.txt" "$terms2:$work/terms2-jieba.txt" "$terms3:$work/terms3-jieba.txt" "$terms4:$work/terms4-jieba.txt" "$terms5:$work/terms5-jieba.txt" "$terms6:$work/terms6-jieba.txt" "$terms7:$work/terms7-jieba.txt" "$terms8:$work/terms8-jieba.txt" "$terms9:$work/terms9-jieba.txt"; do
         "$python" - "${set%%:*}" "${set#*:}" <<'EOF'
 import sys, pathlib
 rows = [l.split("\t")[0] for l in pathlib.Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if l]
