@@ -192,13 +192,17 @@ struct NameJoiner {
                 joinTokens(from: from, through: r, &r, &w, &start)
                 return
             }
-            if has(v, CharacterClasses.surname), v != Names.jun, v != Names.si, let taken = personName(r, start, count, w) {
+            if has(v, CharacterClasses.surname), let taken = splitSurnameName(r, start, count) {  // 令|狐|春|梅 (`Worker+Surnames.swift`)
+                joinTokens(from: w, through: r + taken, &r, &w, &start)  // not remembered: found again anywhere
+                return
+            }
+            if has(v, CharacterClasses.surname), v != Names.jun, !Names.onlyInCompoundSurnames.contains(v), let taken = personName(r, start, count, w) {
                 found.append(key(start, Int(path[r + taken - 1].end)))
                 joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return
             }
             if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
-                joinTokens(from: transliterationStart(w, start), through: r + taken - 1, &r, &w, &start)  // 代|尔祖尔 (`Worker+Bare.swift`)
+                joinTokens(from: transliterationStart(w, start), through: provinceAfterRun(r + taken - 1, count), &r, &w, &start)  // 代|尔祖尔 (`Worker+Bare.swift`); 霍|姆|斯|省 (`Worker+Provinces.swift`)
                 return
             }
             if start >= 2 && scalars[start - 2] == Laws.shou, let last = capitalName(r, w, start, count) {  // 首都|萨|那
@@ -213,7 +217,7 @@ struct NameJoiner {
         // A transliteration ICU read as words of its alphabet (库尔|斯克, 贝尔|格莱德, 赫尔|松).
         if path[r].edge == Worker.Edge.base && (2...3).contains(end - start) && has(scalars[start], CharacterClasses.transliteration),
            let taken = transliteration(r, count) {
-            joinTokens(from: transliterationStart(w, start), through: r + taken - 1, &r, &w, &start)
+            joinTokens(from: transliterationStart(w, start), through: provinceAfterRun(r + taken - 1, count), &r, &w, &start)
             return
         }
         // A term and a head that makes it a named plan or zone (美丽中国|先行区) or a
@@ -248,6 +252,10 @@ struct NameJoiner {
         if r + 1 < count && path[r].edge != Worker.Edge.remainder && path[r].edge != Worker.Edge.joined {
             if Laws.isCountryPlaceHead(scalars[end]), let last = countryPlace(r, start, end, count) {  // 科威特|城
                 joinTokens(from: w, through: last, &r, &w, &start)
+                return
+            }
+            if Provinces.levels.contains(scalars[end]), let from = foreignProvince(r, w, start, end, count) {  // 伊德利卜|省 (`Worker+Provinces.swift`)
+                joinTokens(from: from, through: r + 1, &r, &w, &start)
                 return
             }
             if let from = placeBody(r, w, start, end, count) ?? lonePlace(r, w, start, end, count) {
@@ -1142,6 +1150,7 @@ enum CompoundClasses {
         var table = [UInt8](repeating: 0, count: 0x10000)
         for s in Names.placeSuffixCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }
         for s in Laws.countryPlaceHeadCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }  // 科威特|城
+        for s in Provinces.levelCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }  // 伊德利卜|省 (`Worker+Provinces.swift`)
         for word in Names.namedHeadWords {
             if let s = word.unicodeScalars.first { table[Int(s.value)] |= meetingHead }
         }

@@ -8,9 +8,9 @@
 /// are marked as surnames (`Names.compoundSurnameFirsts`, joined to `Names.rarerSurnames`),
 /// so that ICU's word of the two sends the token to `joinWordedName`, which tests the second
 /// character and then the whole surname against a reviewed closed list before anything else.
-/// Surnames whose first character is an everyday word alone (上官, 公孙, 长孙, 南宫, 东方,
-/// 端木, 令狐, 尉迟) are left: marking 上, 公, 长, 南 or 东 would send too many tokens to the
-/// rules.
+/// Surnames whose first character is an everyday word alone and that ICU keeps as one word
+/// (上官, 公孙, 长孙, 南宫, 东方, 百里, 第五) are left: marking 上, 公, 长, 南 or 东 would send too
+/// many tokens to the rules. Those ICU splits (令|狐, 端|木, 尉|迟) are below.
 extension NameJoiner {
     /// Token `r` (at `start`) is ICU's word of a two-character surname of the closed list
     /// (`Names.compoundSurnames`) and a given name follows: returns how many tokens after it
@@ -47,18 +47,62 @@ extension NameJoiner {
     }
 }
 
+/// Two-character surnames that ICU splits into two single characters (令|狐|春|梅 → 令狐春梅,
+/// 夏|侯|玉兰 → 夏侯玉兰, 澹|台子|华 → 澹台子华; thirteenth session, names19). Their first
+/// characters carry the surnames' class (`Names.compoundSurnameFirsts`) but are never taken
+/// as one-character surnames (`Names.onlyInCompoundSurnames`: 令, 独, 端 are everyday
+/// characters), so `join` asks `splitSurnameName` of them, which tests the next character
+/// (a `ScalarSet`) and then the pair against a reviewed closed list before anything else.
+extension NameJoiner {
+    /// Token `r` (at `start`) is one of ICU's single characters that begins a two-character
+    /// surname of `Names.splitCompoundSurnames`, and the second character is token `r + 1`
+    /// alone or begins it (澹|台子: ICU glued the given name's first character to it): returns
+    /// how many tokens after `r` the name takes, or nil. The given name is as after a surname
+    /// ICU keeps whole (`compoundSurnameName`): one or two single characters names do not avoid
+    /// (one before a cue, 和/、/等 or punctuation), or one ICU word of two that is no title or
+    /// cue; after a glued second character, one more single character at most.
+    func splitSurnameName(_ r: Int, _ start: Int, _ count: Int) -> Int? {
+        guard r + 2 < count, Names.splitSurnameSeconds.contains(scalars[start + 1]),
+              Names.splitCompoundSurnames.contains(key(start, start + 2)), path[r + 1].edge == Worker.Edge.base else { return nil }
+        let second = range(r + 1)
+        if second.count == 2 {  // 澹|台子|华
+            guard ScalarClass.isHan(scalars[start + 2]), !has(scalars[start + 2], CharacterClasses.notInNames),
+                  !followedByCue(r + 1, count) else { return nil }
+            return givenCharacter(r + 2, count) && !followedByCue(r + 3, count) ? 2 : 1
+        }
+        guard second.count == 1 else { return nil }
+        if givenCharacter(r + 2, count) {
+            if followedByCue(r + 3, count) || closesGivenName(r + 3, count) { return 2 }
+            return givenCharacter(r + 3, count) ? 3 : 2
+        }
+        return compoundGivenWord(r + 2, count) ? 2 : nil
+    }
+}
+
 extension Names {
     /// Two-character surnames of the classical surname lists whose first character is no
     /// everyday single character (reviewed: each is read on the corpus as a surname when ICU
-    /// keeps it as one word before a given name).
-    static let compoundSurnames = SortedKeys(["欧阳", "司马", "司徒", "诸葛", "皇甫", "慕容", "闻人", "轩辕"].map(ICURepairs.key))
+    /// keeps it as one word before a given name); 钟离 and 宇文 added in the thirteenth
+    /// session (names19).
+    static let compoundSurnames = SortedKeys(["欧阳", "司马", "司徒", "诸葛", "皇甫", "慕容", "闻人", "轩辕", "钟离", "宇文"].map(ICURepairs.key))
     /// Their second characters: the cheap test before the key's.
-    static let compoundSurnameSeconds = ScalarSet("阳马徒葛甫容人辕")
+    static let compoundSurnameSeconds = ScalarSet("阳马徒葛甫容人辕离文")
     /// Their first characters that are not surnames of `surnames` already, marked as surnames
     /// (`CharacterClasses.surname`) with `rarerSurnames`; each is a single surname of the
-    /// classical lists too.
-    static let compoundSurnameFirsts = "司诸皇慕闻轩"
-    /// 司, which has the surnames' class only for 司马 and 司徒: alone it is a ministry's
-    /// department (外交部军控司|相关负责人, 司|处级), never taken as a one-character surname.
-    static let si: UInt32 = 0x53F8
+    /// classical lists too. With the first characters of `splitCompoundSurnames` that are no
+    /// surname of `surnames` (令, 端, 尉 …).
+    static let compoundSurnameFirsts = "司诸皇慕闻轩" + "宇令端尉澹呼淳鲜独闾赫"
+    /// Two-character surnames of the classical surname lists that ICU splits into two single
+    /// characters (reviewed on the corpus: it holds few of them; 西门 was dropped after the
+    /// first run: 西|门|子 is Siemens, 西|门|购物|中心 a mall in Nairobi).
+    static let splitCompoundSurnames = SortedKeys(["令狐", "端木", "尉迟", "澹台", "夏侯", "呼延", "申屠", "淳于", "鲜于", "独孤", "赫连", "闾丘"].map(ICURepairs.key))
+    /// Their second characters: the cheap test before the key's.
+    static let splitSurnameSeconds = ScalarSet("狐木迟台侯延屠于孤连丘")
+    /// First characters with the surnames' class that are never a one-character surname (司 of
+    /// a ministry's department, 令, 独, 端 … everyday characters): `join` does not ask
+    /// `personName` of them.
+    static let onlyInCompoundSurnames = ScalarSet("司宇令端尉澹呼淳鲜独闾赫")
+    /// The names19 first characters among them, which `joinWordedName` does not take as the
+    /// surname of a name glued across (局长|王国|强) either.
+    static let newCompoundSurnameFirsts = ScalarSet("宇令端尉澹呼淳鲜独闾赫")
 }

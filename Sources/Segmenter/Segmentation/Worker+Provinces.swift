@@ -1,0 +1,111 @@
+/// Foreign provinces, states and regions with their suffix (issue 17 §3; thirteenth session,
+/// names19). The standard keeps a place's administrative suffix on it (重庆市, 渝中区); ICU
+/// and the lexicon leave a foreign first-level division's 省 or 州 alone (伊德利卜|省,
+/// 加利福尼亚|州, 柬埔寨|磅|湛|省). Three shapes are joined with the suffix:
+///
+/// - **A word that spells a foreign name** (ICU's or the lexicon's, not a user's word): two
+///   characters of the transliteration alphabet, or three or more with at most one character
+///   outside it and its rarer part (佛罗里达, 田纳西, 马德望; not 代表|省, 外务|省, 生态|省).
+/// - **A transliteration run the names pass has just joined** (`transliteration`) before the
+///   suffix: the run takes it (霍|姆|斯|省 → 霍姆斯省).
+/// - **Two to four of ICU's single characters after a country's name or a compass word**
+///   (柬埔寨|磅|湛|省, 也门|北部|焦|夫|省), none a character names or places avoid (a
+///   particle, numeral, determiner or level character: 中国|各|省).
+///
+/// Not before a character that makes a word with the suffix (省|长, 州|立, 省|级:
+/// `Provinces.boundAfter`). The suffixes carry `CompoundClasses.placeSuffix` (the class that
+/// sends the token before a place suffix to the rules), so the first test gains no comparison;
+/// `Names.placeSuffixes`, which the Chinese place rules test, does not hold them.
+extension NameJoiner {
+    /// Token `r + 1` is 省 or 州 alone (the caller has seen the character at `end`) and token
+    /// `r` (`start..<end`) ends a foreign place's name: returns the write index where the name
+    /// starts (`w` for one token, earlier for single characters already written), or nil.
+    func foreignProvince(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
+        guard Int(path[r + 1].end) == end + 1, path[r + 1].edge == Worker.Edge.base,
+              !(path[r].edge >= 0 && isUser[Int(path[r].edge)]), !provinceBound(r + 2, count) else { return nil }
+        if end - start >= 2 { return spellsForeignName(start, end) ? w : nil }
+        return singlesAfterCountry(r, w, start)
+    }
+
+    /// Token `last + 1` is 省 or 州 alone, not before a character that makes a word with it:
+    /// returns `last + 1` (a transliteration run ending at token `last` takes the suffix), else
+    /// `last`.
+    func provinceAfterRun(_ last: Int, _ count: Int) -> Int {
+        guard last + 1 < count, path[last + 1].edge == Worker.Edge.base else { return last }
+        let next = range(last + 1)
+        guard next.count == 1, Provinces.levels.contains(scalars[next.lowerBound]), !provinceBound(last + 2, count) else { return last }
+        return last + 1
+    }
+
+    /// Does `start..<end` (two characters or more) spell a foreign name: two characters of the
+    /// alphabet, or three or more Han characters with at most one outside the alphabet and its
+    /// rarer part?
+    private func spellsForeignName(_ start: Int, _ end: Int) -> Bool {
+        var outside = 0
+        for p in start..<end {
+            let v = scalars[p]
+            guard ScalarClass.isHan(v) else { return false }
+            if has(v, CharacterClasses.transliteration) { continue }
+            if end - start == 2 { return false }
+            if compoundClasses[Int(min(v, 0xFFFF))] & CompoundClasses.rareTransliteration != 0 { continue }
+            outside += 1
+            if outside > 1 { return false }
+        }
+        return true
+    }
+
+    /// Token `r` (at `start`) is one of ICU's single characters, and one to three more are
+    /// written right before it after a country's name (`Laws.countries`) or a compass word
+    /// (`Provinces.compassWords`): returns the write index of the first single character, or
+    /// nil. None is a character names or places avoid.
+    private func singlesAfterCountry(_ r: Int, _ w: Int, _ start: Int) -> Int? {
+        guard path[r].edge == Worker.Edge.base, placeCharacter(start) else { return nil }
+        var from = w
+        var s = start
+        while from >= 1 && start - s < 3 {
+            let before = from >= 2 ? Int(path[from - 2].end) : 0
+            guard Int(path[from - 1].end) == s, s - before == 1, path[from - 1].edge == Worker.Edge.base,
+                  placeCharacter(before) else { break }
+            from -= 1
+            s = before
+        }
+        guard from < w, from >= 1 else { return nil }
+        let cueStart = from >= 2 ? Int(path[from - 2].end) : 0
+        guard path[from - 1].edge != Worker.Edge.remainder else { return nil }
+        let cue = s - cueStart
+        if (2...4).contains(cue) && Laws.countries.contains(Laws.longKey(scalars, cueStart, s)) { return from }
+        return (2...3).contains(cue) && Provinces.compassWords.contains(key(cueStart, s)) ? from : nil
+    }
+
+    /// Is the character at `p` a Han character that names and places do not avoid?
+    @inline(__always)
+    private func placeCharacter(_ p: Int) -> Bool {
+        let v = scalars[p]
+        return ScalarClass.isHan(v) && !has(v, CharacterClasses.notInNames) && !Names.notInPlaces.contains(v)
+            && !Provinces.notInForeignPlaces.contains(v)
+    }
+
+    /// Is token `i` (unread) a single character that makes a word with 省 or 州 before it?
+    @inline(__always)
+    private func provinceBound(_ i: Int, _ count: Int) -> Bool {
+        guard i < count else { return false }
+        let r = range(i)
+        return r.count == 1 && Provinces.boundAfter.contains(scalars[r.lowerBound])
+    }
+}
+
+/// The tables of `Worker+Provinces.swift`: common words.
+enum Provinces {
+    /// 省 and 州, the suffixes of foreign first-level divisions.
+    static let levelCharacters = "省州"
+    /// The same as a set.
+    static let levels = ScalarSet(levelCharacters)
+    /// Characters that make a word with 省 or 州 before them (省长, 州长, 省会, 省份, 省级, 省委,
+    /// 州立, 省界, 州际, 州府; 省督 of 巴勒莫|省|督, a prefect).
+    static let boundAfter = ScalarSet("长会份级委立界际府督")
+    /// Compass words before a place (也门|北部|焦|夫|省).
+    static let compassWords = SortedKeys(["北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部"].map(ICURepairs.key))
+    /// Single characters of counting and quantity, which no foreign place's name begins or
+    /// holds as one of ICU's single characters (美国|多|个|州, 全国|几|个|省).
+    static let notInForeignPlaces = ScalarSet("个多几两全强大小")
+}

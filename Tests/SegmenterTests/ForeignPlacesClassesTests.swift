@@ -1,0 +1,75 @@
+import Testing
+import Segmenter
+
+/// The names19 round of the thirteenth session: foreign provinces and states with their
+/// suffix (`Worker+Provinces.swift`), surnames ICU splits (`Worker+Surnames.swift`), and the
+/// reviewed foreign places of the lexicon (08-divisions.txt). Examples written for these tests
+/// (none from a measuring set).
+@Suite struct ForeignProvincesClasses {
+    @Test(arguments: [
+        ("叙利亚伊德利卜省局势持续紧张。", "伊德利卜省"),  // a word of the alphabet
+        ("美国佛罗里达州遭遇飓风袭击。", "佛罗里达州"),  // one character outside the alphabet
+        ("俄罗斯库尔斯克州今天发布了预警。", "库尔斯克州"),
+        ("当地时间周日，霍姆斯省北部发生交火。", "霍姆斯省"),
+        ("也门北部焦夫省遭到空袭。", "焦夫省"),  // the lexicon's (reviewed corpus place)
+    ])
+    func aForeignPlaceKeepsItsSuffix(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func aStatesPlaceAnnouncesTheCityAfterIt() {
+        // The joined state is a place with its own suffix: the city after it keeps its suffix.
+        let text = "美国佛罗里达州好莱坞市警方发布通报。"
+        #expect(whole(text, "好莱坞市"), "\(Shared.segmenter.cut(text))")
+    }
+
+    @Test func noForeignPlaceBeforeABoundCharacterOrAfterACommonWord() {
+        // 州长 is the governor's title: the state does not take its first character.
+        let governor = Shared.segmenter.words(in: "库尔斯克州长当天表示。")
+        #expect(!governor.contains("库尔斯克州"), "\(governor)")
+        // Words that are no foreign names before 省, and counting words before 州.
+        for (text, wrong) in [("他代表省里发言。", "代表省"), ("推动生态省建设。", "生态省"),
+                              ("美国多个州出现降温。", "多个州"), ("美国有两个州出现降温。", "两个州")] {
+            let words = Shared.segmenter.words(in: text)
+            #expect(!words.contains(wrong), "\(text): \(words)")
+        }
+    }
+}
+
+@Suite struct SplitSurnamesClasses {
+    @Test(arguments: [
+        ("令狐志刚在会上发言。", "令狐志刚"),  // ICU's 令|狐 and two given characters
+        ("夏侯明说，工程进展顺利。", "夏侯明"),  // one given character before a verb of saying
+        ("端木红霞当选为理事长。", "端木红霞"),
+        ("尉迟建国和同事们赶到现场。", "尉迟建国"),
+        ("独孤晓燕把调查报告交给了区里。", "独孤晓燕"),
+        ("钟离振华带队检查了消防设施。", "钟离振华"),  // ICU's word 钟离
+        ("宇文晓峰表示，明年还会再来。", "宇文晓峰"),
+    ])
+    func aNameWithASplitSurname(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func theFirstCharactersAreNoSurnamesAlone() {
+        // 令, 独, 端 are everyday characters: no one-character surname of a name.
+        for (text, wrong) in [("这令人振奋。", "令人振"), ("他独自完成了任务。", "独自完")] {
+            let words = Shared.segmenter.words(in: text)
+            #expect(!words.contains(wrong), "\(text): \(words)")
+        }
+        // 西门 is not on the list: 西门子 (Siemens) is no name with a given name 子同.
+        let company = Shared.segmenter.words(in: "希望西门子同中国伙伴合作。")
+        #expect(!company.contains("西门子同"), "\(company)")
+    }
+}
+
+@Suite struct ForeignPlacesLexicon {
+    @Test(arguments: [
+        ("油轮穿过霍尔木兹海峡。", "霍尔木兹海峡"),
+        ("东京都政府发布了通知。", "东京都"),
+        ("密歇根州警方正在调查。", "密歇根州"),
+        ("关塔那摩监狱仍未关闭。", "关塔那摩"),
+    ])
+    func aReviewedForeignPlaceIsWhole(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+}
