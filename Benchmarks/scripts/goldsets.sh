@@ -10,37 +10,15 @@
 #      with `segtool eval`, `segtool eval --icu-only`, and jieba's output (`--test`);
 #   2. the same gold with the listed person names joined (general-news.names.txt), the MSR-like
 #      convention, so that a name rule's effect can be read either way;
-#   3. Benchmarks/goldsets/general-news-2.utf8 (a second, fresh set, same standard), segtool and
-#      ICU alone;
-#   3b. Benchmarks/goldsets/general-news-3.utf8 (a third, fresh set, ninth session), likewise;
-#   3c. Benchmarks/goldsets/general-news-4.utf8 (a fourth, fresh set, eleventh session), likewise;
-#   3d. Benchmarks/goldsets/general-news-5.utf8 (a fifth, fresh set, twelfth session), likewise;
-#   3e. Benchmarks/goldsets/general-news-6.utf8 (a sixth, fresh set, thirteenth session), likewise;
-#   3f. Benchmarks/goldsets/general-news-7.utf8 (a seventh, fresh set, fourteenth session), likewise;
+#   3. every further general-news set, Benchmarks/goldsets/general-news-N.utf8 (N = 2, 3, …: fresh
+#      sets of the same standard, each written before a round of repairs; see the goldsets
+#      README), segtool and ICU alone (and jieba);
 #   4. Benchmarks/goldsets/political-terms.tsv (term kept whole), overall and split by whether
 #      the term is an entry of the built-in lexicon (Dictionaries/lexicon) or not;
-#   5. the same for Benchmarks/goldsets/political-terms-2.tsv, the second held-out set (written
-#      before the rules it measures: the honest figure for fresh terms);
-#   6. the same for Benchmarks/goldsets/political-terms-3.tsv, the third (ninth session: autonomous
-#      counties, places, head words, transliterations; written before that session's rules);
-#   7. the same for Benchmarks/goldsets/political-terms-4.tsv, the fourth (tenth session: heads such
-#      as 调解/热线/国家公园/观, 们, transliterations; written before that session's rules);
-#   8. the same for Benchmarks/goldsets/political-terms-5.tsv, the fifth (eleventh session: person
-#      names, transliterations with rarer characters, country + place, counties; written before
-#      that session's rules).
-#   9. the same for Benchmarks/goldsets/political-terms-6.tsv, the sixth (twelfth session: names
-#      with 长 titles, transliterations, country + 城/港/岛, laws and regulations without book marks,
-#      counties, policy words; written before that session's rules).
-#  10. the same for Benchmarks/goldsets/political-terms-7.tsv, the seventh (twelfth session, names18b:
-#      rarer surnames, four-character names, names before 曾/也/在, transliterations, country
-#      abbreviation + 军/方, two-character foreign cities, one-character counties; written before
-#      that round's rules).
-#  11. the same for Benchmarks/goldsets/political-terms-8.tsv, the eighth (thirteenth session, names18c:
-#      two-character surnames, married women's double surnames, names before 曾, names with no cue,
-#      foreign cities with rarer characters; written before that round's rules).
-#  12. the same for Benchmarks/goldsets/political-terms-9.tsv, the ninth (thirteenth session, names19:
-#      foreign capitals, cities, ports, regions and rivers, rarer two-character surnames, married
-#      women's double surnames; written before that round's rules).
+#   5. the same for every further held-out set, Benchmarks/goldsets/political-terms-N.tsv (N = 2,
+#      3, …; each written before the rules it measures: the honest figure for fresh terms; the
+#      goldsets README says what each one is weighted to).
+# A new set is picked up by its file name alone: nothing here needs editing.
 # Nothing from these files may go into a dictionary: they are for measuring only.
 #
 # Environment:
@@ -55,22 +33,19 @@ script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$script_dir/../.." && pwd)"
 segtool="${SEGTOOL:-$repo_root/.build/release/segtool}"
 gold="$repo_root/Benchmarks/goldsets/general-news.utf8"
-gold2="$repo_root/Benchmarks/goldsets/general-news-2.utf8"
-gold3="$repo_root/Benchmarks/goldsets/general-news-3.utf8"
-gold4="$repo_root/Benchmarks/goldsets/general-news-4.utf8"
-gold5="$repo_root/Benchmarks/goldsets/general-news-5.utf8"
-gold6="$repo_root/Benchmarks/goldsets/general-news-6.utf8"
-gold7="$repo_root/Benchmarks/goldsets/general-news-7.utf8"
 names="$repo_root/Benchmarks/goldsets/general-news.names.txt"
 terms="$repo_root/Benchmarks/goldsets/political-terms.tsv"
-terms2="$repo_root/Benchmarks/goldsets/political-terms-2.tsv"
-terms3="$repo_root/Benchmarks/goldsets/political-terms-3.tsv"
-terms4="$repo_root/Benchmarks/goldsets/political-terms-4.tsv"
-terms5="$repo_root/Benchmarks/goldsets/political-terms-5.tsv"
-terms6="$repo_root/Benchmarks/goldsets/political-terms-6.tsv"
-terms7="$repo_root/Benchmarks/goldsets/political-terms-7.tsv"
-terms8="$repo_root/Benchmarks/goldsets/political-terms-8.tsv"
-terms9="$repo_root/Benchmarks/goldsets/political-terms-9.tsv"
+# The numbered sets, in numeric order (general-news-2 … general-news-10 …).
+numbered() {  # $1: prefix, $2: suffix — prints "N<TAB>path" lines sorted by N
+    local f n
+    for f in "$repo_root/Benchmarks/goldsets/$1"-*"$2"; do
+        [[ -f "$f" ]] || continue
+        n="${f##*/$1-}"; n="${n%"$2"}"
+        [[ "$n" =~ ^[0-9]+$ ]] && printf '%s\t%s\n' "$n" "$f"
+    done | sort -n
+}
+mapfile -t news_sets < <(numbered general-news .utf8)
+mapfile -t term_sets < <(numbered political-terms .tsv)
 python="${PYTHON:-python3}"
 venv="${PEERS_VENV:-${HOME:-/root}/.cache/segtool-peers-venv}"
 with_jieba=1
@@ -80,14 +55,14 @@ die() { echo "goldsets.sh: error: $*" >&2; exit 1; }
 for arg in "$@"; do
     case "$arg" in
         --no-jieba) with_jieba=0 ;;
-        -h|--help) sed -n '2,40p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$arg' (see --help)" ;;
     esac
 done
 
 [[ -x "$segtool" ]] || die "segtool binary not found or not executable: $segtool
   Build it with: swift build -c release --product segtool   (or set SEGTOOL)"
-for f in "$gold" "$gold2" "$gold3" "$gold4" "$gold5" "$gold6" "$gold7" "$names" "$terms" "$terms2" "$terms3" "$terms4" "$terms5" "$terms6" "$terms7" "$terms8" "$terms9"; do [[ -f "$f" ]] || die "missing file: $f"; done
+for f in "$gold" "$names" "$terms"; do [[ -f "$f" ]] || die "missing file: $f"; done
 command -v "$python" >/dev/null 2>&1 || die "'$python' not found (apt-get install python3)"
 
 work="$(mktemp -d)"
@@ -156,30 +131,13 @@ echo "== names joined (MSR-like), segtool / ICU alone"
 "$segtool" eval --gold "$work/gold-names-whole.utf8" | grep -E '^(precision|recall|F1)'
 "$segtool" eval --gold "$work/gold-names-whole.utf8" --icu-only | grep -E '^(precision|recall|F1)'
 echo
-echo "== general-news-2.utf8 (fresh, PKU), segtool / ICU alone"
-"$segtool" eval --gold "$gold2" --errors 20
-"$segtool" eval --gold "$gold2" --icu-only | grep -E '^(precision|recall|F1)'
-echo
-echo "== general-news-3.utf8 (fresh, PKU), segtool / ICU alone"
-"$segtool" eval --gold "$gold3" --errors 20
-"$segtool" eval --gold "$gold3" --icu-only | grep -E '^(precision|recall|F1)'
-echo
-echo "== general-news-4.utf8 (fresh, PKU), segtool / ICU alone"
-"$segtool" eval --gold "$gold4" --errors 20
-"$segtool" eval --gold "$gold4" --icu-only | grep -E '^(precision|recall|F1)'
-echo
-echo "== general-news-5.utf8 (fresh, PKU), segtool / ICU alone"
-"$segtool" eval --gold "$gold5" --errors 20
-"$segtool" eval --gold "$gold5" --icu-only | grep -E '^(precision|recall|F1)'
-echo
-echo "== general-news-6.utf8 (fresh, PKU), segtool / ICU alone"
-"$segtool" eval --gold "$gold6" --errors 20
-"$segtool" eval --gold "$gold6" --icu-only | grep -E '^(precision|recall|F1)'
-echo
-echo "== general-news-7.utf8 (fresh, PKU), segtool / ICU alone"
-"$segtool" eval --gold "$gold7" --errors 20
-"$segtool" eval --gold "$gold7" --icu-only | grep -E '^(precision|recall|F1)'
-echo
+for row in "${news_sets[@]}"; do
+    file="${row#*$'\t'}"
+    echo "== ${file##*/} (fresh, PKU), segtool / ICU alone"
+    "$segtool" eval --gold "$file" --errors 20
+    "$segtool" eval --gold "$file" --icu-only | grep -E '^(precision|recall|F1)'
+    echo
+done
 echo "== political-terms.tsv, segtool / ICU alone"
 "$segtool" eval --gold "$gold" --terms "$terms" --errors 80 | sed -n '/^terms kept/,$p'
 "$segtool" eval --gold "$gold" --terms "$terms" --icu-only | grep '^terms kept'
@@ -212,10 +170,10 @@ EOF
 split_terms "$work/terms-segtool.txt" segtool
 
 # The later held-out sets: errors, ICU alone, and the split by lexicon membership.
-for set in "2:second:$terms2" "3:third:$terms3" "4:fourth:$terms4" "5:fifth:$terms5" "6:sixth:$terms6" "7:seventh:$terms7" "8:eighth:$terms8" "9:ninth:$terms9"; do
-    n="${set%%:*}"; rest="${set#*:}"; ordinal="${rest%%:*}"; file="${rest#*:}"
+for row in "${term_sets[@]}"; do
+    n="${row%%$'\t'*}"; file="${row#*$'\t'}"
     echo
-    echo "== political-terms-$n.tsv ($ordinal held-out set), segtool / ICU alone"
+    echo "== ${file##*/} (held-out set $n), segtool / ICU alone"
     "$segtool" eval --gold "$gold" --terms "$file" --errors 80 | sed -n '/^terms kept/,$p'
     "$segtool" eval --gold "$gold" --terms "$file" --icu-only | grep '^terms kept'
     cut -f2 "$file" | "$segtool" segment > "$work/terms$n-segtool.txt"
@@ -253,39 +211,21 @@ EOF
     "$segtool" eval --gold "$gold" --test "$work/jieba.txt"
     "$segtool" eval --gold "$work/gold-names-whole.utf8" --test "$work/jieba.txt" \
         | grep -E '^F1' | sed 's/^/names joined: /'
-    tr -d ' ' < "$gold4" > "$work/raw4.txt"
-    jieba_cut "$work/raw4.txt" "$work/jieba4.txt"
-    "$segtool" eval --gold "$gold4" --test "$work/jieba4.txt" \
-        | grep -E '^(precision|recall|F1)' | sed 's/^/general-news-4.utf8: /'
-    tr -d ' ' < "$gold5" > "$work/raw5.txt"
-    jieba_cut "$work/raw5.txt" "$work/jieba5.txt"
-    "$segtool" eval --gold "$gold5" --test "$work/jieba5.txt" \
-        | grep -E '^(precision|recall|F1)' | sed 's/^/general-news-5.utf8: /'
-    tr -d ' ' < "$gold6" > "$work/raw6.txt"
-    jieba_cut "$work/raw6.txt" "$work/jieba6.txt"
-    "$segtool" eval --gold "$gold6" --test "$work/jieba6.txt" \
-        | grep -E '^(precision|recall|F1)' | sed 's/^/general-news-6.utf8: /'
-    tr -d ' ' < "$gold7" > "$work/raw7.txt"
-    jieba_cut "$work/raw7.txt" "$work/jieba7.txt"
-    "$segtool" eval --gold "$gold7" --test "$work/jieba7.txt" \
-        | grep -E '^(precision|recall|F1)' | sed 's/^/general-news-7.utf8: /'
-    cut -f2 "$terms2" > "$work/terms2-raw.txt"
-    jieba_cut "$work/terms2-raw.txt" "$work/terms2-jieba.txt"
-    cut -f2 "$terms3" > "$work/terms3-raw.txt"
-    jieba_cut "$work/terms3-raw.txt" "$work/terms3-jieba.txt"
-    cut -f2 "$terms4" > "$work/terms4-raw.txt"
-    jieba_cut "$work/terms4-raw.txt" "$work/terms4-jieba.txt"
-    cut -f2 "$terms5" > "$work/terms5-raw.txt"
-    jieba_cut "$work/terms5-raw.txt" "$work/terms5-jieba.txt"
-    cut -f2 "$terms6" > "$work/terms6-raw.txt"
-    jieba_cut "$work/terms6-raw.txt" "$work/terms6-jieba.txt"
-    cut -f2 "$terms7" > "$work/terms7-raw.txt"
-    jieba_cut "$work/terms7-raw.txt" "$work/terms7-jieba.txt"
-    cut -f2 "$terms8" > "$work/terms8-raw.txt"
-    jieba_cut "$work/terms8-raw.txt" "$work/terms8-jieba.txt"
-    cut -f2 "$terms9" > "$work/terms9-raw.txt"
-    jieba_cut "$work/terms9-raw.txt" "$work/terms9-jieba.txt"
-    for set in "$terms:$work/terms-jieba.txt" "$terms2:$work/terms2-jieba.txt" "$terms3:$work/terms3-jieba.txt" "$terms4:$work/terms4-jieba.txt" "$terms5:$work/terms5-jieba.txt" "$terms6:$work/terms6-jieba.txt" "$terms7:$work/terms7-jieba.txt" "$terms8:$work/terms8-jieba.txt" "$terms9:$work/terms9-jieba.txt"; do
+    for row in "${news_sets[@]}"; do
+        n="${row%%$'\t'*}"; file="${row#*$'\t'}"
+        tr -d ' ' < "$file" > "$work/raw$n.txt"
+        jieba_cut "$work/raw$n.txt" "$work/jieba$n.txt"
+        "$segtool" eval --gold "$file" --test "$work/jieba$n.txt" \
+            | grep -E '^(precision|recall|F1)' | sed "s/^/${file##*/}: /"
+    done
+    jieba_sets=("$terms:$work/terms-jieba.txt")
+    for row in "${term_sets[@]}"; do
+        n="${row%%$'\t'*}"; file="${row#*$'\t'}"
+        cut -f2 "$file" > "$work/terms$n-raw.txt"
+        jieba_cut "$work/terms$n-raw.txt" "$work/terms$n-jieba.txt"
+        jieba_sets+=("$file:$work/terms$n-jieba.txt")
+    done
+    for set in "${jieba_sets[@]}"; do
         "$python" - "${set%%:*}" "${set#*:}" <<'EOF'
 import sys, pathlib
 rows = [l.split("\t")[0] for l in pathlib.Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if l]

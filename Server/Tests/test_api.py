@@ -251,6 +251,16 @@ def test_trend_errors(server, openapi, params, fragment):
     assert fragment in body["error"]
 
 
+def test_trend_unclosed_quote(server, openapi):
+    """A quote left open is refused with where it is, as /api/search and the CLI refuse it."""
+    status, _, body = get(server, "/api/trend", terms='乡村振兴,"数字 经济')
+    assert status == 400
+    check(openapi, "Error", body)
+    assert "not closed" in body["error"] and body["offset"] == 5
+    status, _, body = get(server, "/api/trend", terms='乡村振兴,“数字 经济”')
+    assert status == 200 and body["terms"] == ["乡村振兴", '"数字 经济"']
+
+
 def test_segment(server, openapi):
     text = "推进中国式现代化，GDP增长5.2%。"
     status, _, body = call(server, "/api/segment", {"text": text})

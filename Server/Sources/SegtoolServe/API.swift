@@ -191,7 +191,7 @@ struct API: Sendable {
         let p = QueryParameters(request.uri.query)
         var terms: [String] = []
         for value in p[values: "terms"] {
-            for t in splitTerms(String(value)) where !terms.contains(t) { terms.append(t) }
+            for t in try splitTerms(String(value)) where !terms.contains(t) { terms.append(t) }
         }
         guard !terms.isEmpty else { throw APIError.badRequest("terms: at least one term is required (terms=a,b or terms=a&terms=b)") }
         guard terms.count <= limits.maxTrendTerms else {
@@ -221,17 +221,28 @@ struct API: Sendable {
         }
     }
 
-    /// Terms separated by commas (ASCII or Chinese), a quoted phrase kept whole.
-    func splitTerms(_ text: String) -> [String] {
-        var out: [String] = [], current = "", quoted = false
-        for ch in text {
-            if ch == "\"" || ch == "“" || ch == "”" { quoted.toggle(); current.append("\""); continue }
-            if !quoted && (ch == "," || ch == "，" || ch == "、") {
+    /// Terms separated by commas (ASCII or Chinese), a quoted phrase kept whole. A quote left
+    /// open is refused (400, with the character offset of the quote in the parameter), as the CLI's
+    /// `trend` and `/api/search` refuse it, rather than read the rest of the parameter as one phrase.
+    func splitTerms(_ text: String) throws(APIError) -> [String] {
+        var out: [String] = [], current = ""
+        var openQuote: Int?  // the character offset of the quote now open
+        for (offset, ch) in text.enumerated() {
+            if ch == "\"" || ch == "“" || ch == "”" {
+                openQuote = openQuote == nil ? offset : nil
+                current.append("\"")
+                continue
+            }
+            if openQuote == nil && (ch == "," || ch == "，" || ch == "、") {
                 out.append(current)
                 current = ""
             } else {
                 current.append(ch)
             }
+        }
+        if let openQuote {
+            throw APIError(status: .badRequest, message: "terms: the quote at character \(openQuote + 1) is not closed",
+                           offset: openQuote)
         }
         out.append(current)
         return out.map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }.filter { !$0.isEmpty }
