@@ -192,11 +192,11 @@ struct NameJoiner {
                 joinTokens(from: from, through: r, &r, &w, &start)
                 return
             }
-            if has(v, CharacterClasses.surname), let taken = splitSurnameName(r, start, count) {  // 令|狐|春|梅 (`Worker+Surnames.swift`)
+            if Names.beginsSplitSurname(v), let taken = splitSurnameName(r, start, count) {  // 令|狐|春|梅 (`Worker+Surnames.swift`)
                 joinTokens(from: w, through: r + taken, &r, &w, &start)  // not remembered: found again anywhere
                 return
             }
-            if has(v, CharacterClasses.surname), v != Names.jun, !Names.onlyInCompoundSurnames.contains(v), let taken = personName(r, start, count, w) {
+            if has(v, CharacterClasses.surname), v != Names.jun, !Names.onlyInCompoundSurnames(v), let taken = personName(r, start, count, w) {
                 found.append(key(start, Int(path[r + taken - 1].end)))
                 joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return
@@ -254,7 +254,7 @@ struct NameJoiner {
                 joinTokens(from: w, through: last, &r, &w, &start)
                 return
             }
-            if Provinces.levels.contains(scalars[end]), let from = foreignProvince(r, w, start, end, count) {  // 伊德利卜|省 (`Worker+Provinces.swift`)
+            if scalars[end] == Provinces.sheng || scalars[end] == Provinces.zhou, let from = foreignProvince(r, w, start, end, count) {  // 伊德利卜|省 (`Worker+Provinces.swift`)
                 joinTokens(from: from, through: r + 1, &r, &w, &start)
                 return
             }

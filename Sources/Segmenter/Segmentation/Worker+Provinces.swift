@@ -17,7 +17,7 @@
 /// sends the token before a place suffix to the rules), so the first test gains no comparison;
 /// `Names.placeSuffixes`, which the Chinese place rules test, does not hold them.
 extension NameJoiner {
-    /// Token `r + 1` is 省 or 州 alone (the caller has seen the character at `end`) and token
+    /// Token `r + 1` is 省 or 州 alone (the caller has compared the character at `end`) and token
     /// `r` (`start..<end`) ends a foreign place's name: returns the write index where the name
     /// starts (`w` for one token, earlier for single characters already written), or nil.
     func foreignProvince(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
@@ -100,6 +100,9 @@ enum Provinces {
     static let levelCharacters = "省州"
     /// The same as a set.
     static let levels = ScalarSet(levelCharacters)
+    /// 省 and 州 as scalars, compared at `join`'s call site (no table).
+    static let sheng: UInt32 = 0x7701
+    static let zhou: UInt32 = 0x5DDE
     /// Characters that make a word with 省 or 州 before them (省长, 州长, 省会, 省份, 省级, 省委,
     /// 州立, 省界, 州际, 州府; 省督 of 巴勒莫|省|督, a prefect).
     static let boundAfter = ScalarSet("长会份级委立界际府督")

@@ -143,7 +143,7 @@ extension NameJoiner {
         }
         guard r + 1 < count, givenCharacter(r + 1, count), ScalarClass.isHan(scalars[start + 1]),
               scalars[start] != Names.jun,  // 军 has the surnames' class only for 以|军 (`Worker+Bare.swift`)
-              !Names.newCompoundSurnameFirsts.contains(scalars[start]) else {  // 令, 独 … only for 令狐, 独孤 (`Worker+Surnames.swift`)
+              !Names.newCompoundSurnameFirst(scalars[start]) else {  // 令, 独 … only for 令狐, 独孤 (`Worker+Surnames.swift`)
             copyToken(&r, &w, &start)
             return
         }

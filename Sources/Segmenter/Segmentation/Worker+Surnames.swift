@@ -98,11 +98,34 @@ extension Names {
     static let splitCompoundSurnames = SortedKeys(["令狐", "端木", "尉迟", "澹台", "夏侯", "呼延", "申屠", "淳于", "鲜于", "独孤", "赫连", "闾丘"].map(ICURepairs.key))
     /// Their second characters: the cheap test before the key's.
     static let splitSurnameSeconds = ScalarSet("狐木迟台侯延屠于孤连丘")
-    /// First characters with the surnames' class that are never a one-character surname (司 of
-    /// a ministry's department, 令, 独, 端 … everyday characters): `join` does not ask
-    /// `personName` of them.
-    static let onlyInCompoundSurnames = ScalarSet("司宇令端尉澹呼淳鲜独闾赫")
-    /// The names19 first characters among them, which `joinWordedName` does not take as the
-    /// surname of a name glued across (局长|王国|强) either.
-    static let newCompoundSurnameFirsts = ScalarSet("宇令端尉澹呼淳鲜独闾赫")
+    /// Is `v` a first character of `splitCompoundSurnames` (令, 呼, 夏, 尉, 淳, 澹, 独, 申, 端,
+    /// 赫, 闾, 鲜)? A switch, not a table (a `static let` is reached through a once-guard):
+    /// `join` asks it of every single surname character.
+    @inline(__always)
+    static func beginsSplitSurname(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x4EE4, 0x547C, 0x590F, 0x5C09, 0x6DF3, 0x6FB9, 0x72EC, 0x7533, 0x7AEF, 0x8D6B, 0x95FE, 0x9C9C: return true
+        default: return false
+        }
+    }
+
+    /// Is `v` a character with the surnames' class that is never a one-character surname: 司
+    /// (a ministry's department: 外交部军控司|相关负责人, 司|处级) and the names19 first
+    /// characters that are no surnames of `surnames` (`newCompoundSurnameFirst`)? `join` does
+    /// not ask `personName` of them.
+    @inline(__always)
+    static func onlyInCompoundSurnames(_ v: UInt32) -> Bool {
+        v == 0x53F8 || newCompoundSurnameFirst(v)
+    }
+
+    /// Is `v` one of 令, 呼, 宇, 尉, 淳, 澹, 独, 端, 赫, 闾, 鲜 (everyday characters, or rare
+    /// ones, marked as surnames only for 令狐, 宇文 …), which `joinWordedName` does not take as
+    /// the surname of a name glued across (局长|王国|强) either?
+    @inline(__always)
+    static func newCompoundSurnameFirst(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x4EE4, 0x547C, 0x5B87, 0x5C09, 0x6DF3, 0x6FB9, 0x72EC, 0x7AEF, 0x8D6B, 0x95FE, 0x9C9C: return true
+        default: return false
+        }
+    }
 }
