@@ -196,6 +196,10 @@ struct NameJoiner {
                 joinTokens(from: w, through: r + taken, &r, &w, &start)  // not remembered: found again anywhere
                 return
             }
+            if has(v, CharacterClasses.surname), let taken = doubleSurnameName(r, w, start, count) {  // 陈|林|丽华|女士 (`Worker+Surnames.swift`)
+                joinTokens(from: w, through: r + taken, &r, &w, &start)  // not remembered: a key holds three characters
+                return
+            }
             if has(v, CharacterClasses.surname), v != Names.jun, !Names.onlyInCompoundSurnames(v), let taken = personName(r, start, count, w) {
                 found.append(key(start, Int(path[r + taken - 1].end)))
                 joinTokens(from: w, through: r + taken - 1, &r, &w, &start)

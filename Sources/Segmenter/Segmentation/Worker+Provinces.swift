@@ -27,14 +27,29 @@ extension NameJoiner {
         return singlesAfterCountry(r, w, start)
     }
 
-    /// Token `last + 1` is 省 or 州 alone, not before a character that makes a word with it:
-    /// returns `last + 1` (a transliteration run ending at token `last` takes the suffix), else
-    /// `last`.
+    /// Token `last + 1` is 省 or 州 alone, not before a character that makes a word with it, or
+    /// 河 or 湖 alone, not before a character that makes a word or a compass point with it
+    /// (`Provinces.riverBoundAfter`: 河|畔, 湖|南): returns `last + 1` (a transliteration run
+    /// ending at token `last` takes the suffix or the head: 霍|姆|斯|省, 利|塔|尼|河,
+    /// 乌|伦|古|湖), else `last`. Asked only after a run the pass joins, so the head costs
+    /// nothing elsewhere (河南, 湖北 and ICU's 河水 never reach it).
     func provinceAfterRun(_ last: Int, _ count: Int) -> Int {
         guard last + 1 < count, path[last + 1].edge == Worker.Edge.base else { return last }
         let next = range(last + 1)
-        guard next.count == 1, Provinces.levels.contains(scalars[next.lowerBound]), !provinceBound(last + 2, count) else { return last }
+        guard next.count == 1 else { return last }
+        let v = scalars[next.lowerBound]
+        if v == Provinces.he || v == Provinces.hu { return riverBound(last + 2, count) ? last : last + 1 }  // 利|塔|尼|河 (names19c)
+        guard Provinces.levels.contains(v), !provinceBound(last + 2, count) else { return last }
         return last + 1
+    }
+
+    /// Is token `i` (unread) a single character that makes a word or a compass point with 河
+    /// or 湖 before it (`Provinces.riverBoundAfter`)?
+    @inline(__always)
+    private func riverBound(_ i: Int, _ count: Int) -> Bool {
+        guard i < count else { return false }
+        let r = range(i)
+        return r.count == 1 && Provinces.riverBoundAfter.contains(scalars[r.lowerBound])
     }
 
     /// Does `start..<end` (two characters or more) spell a foreign name: two characters of the
@@ -111,4 +126,11 @@ enum Provinces {
     /// Single characters of counting and quantity, which no foreign place's name begins or
     /// holds as one of ICU's single characters (美国|多|个|州, 全国|几|个|省).
     static let notInForeignPlaces = ScalarSet("个多几两全强大小")
+    /// 河 and 湖, the heads of rivers and lakes a transliteration run takes (names19c), as
+    /// scalars compared after the run.
+    static let he: UInt32 = 0x6CB3
+    static let hu: UInt32 = 0x6E56
+    /// Characters that make a word or a compass point with 河 or 湖 before them (河畔, 河道,
+    /// 河口, 河谷, 湖泊, 湖区; 河南, 湖北 …): the head is not taken before them.
+    static let riverBoundAfter = ScalarSet("东南西北畔边岸道流水床段口谷堤泊区心面")
 }

@@ -149,7 +149,7 @@ extension NameJoiner {
         }
         let closes = closesName(r + 2, count)
         // 主|任何: the written token before is one character that makes a title with the first.
-        if w >= 1, start >= 1, has(scalars[start + 1], CharacterClasses.surname),
+        if w >= 1, start >= 1, has(scalars[start + 1], CharacterClasses.surname), !Names.everydayCompoundSurnameFirst(scalars[start + 1]),
            path[w - 1].edge == Worker.Edge.base, w == 1 || Int(path[w - 2].end) == start - 1,
            Names.titles.contains(key(start - 1, start + 1)) {
             let last = closes ? r + 1 : (givenCharacter(r + 2, count) ? r + 2 : -1)
@@ -192,7 +192,7 @@ extension NameJoiner {
         guard mark.count == 1, scalars[mark.lowerBound] == 0x3001 else { return false }
         let next = range(j + 1)
         return next.count == 1 && path[j + 1].edge < 0 && has(scalars[next.lowerBound], CharacterClasses.surname)
-            && givenCharacter(j + 2, count)
+            && !Names.everydayCompoundSurnameFirst(scalars[next.lowerBound]) && givenCharacter(j + 2, count)  // 、|上 (names19c)
     }
 }
 
