@@ -196,7 +196,8 @@ struct NameJoiner {
                 joinTokens(from: w, through: r + taken, &r, &w, &start)  // not remembered: found again anywhere
                 return
             }
-            if has(v, CharacterClasses.surname), let taken = doubleSurnameName(r, w, start, count) {  // 陈|林|丽华|女士 (`Worker+Surnames.swift`)
+            if has(v, CharacterClasses.surname), r + 3 < count, has(scalars[start + 1], CharacterClasses.surname),
+               let taken = doubleSurnameName(r, w, start, count) {  // 陈|林|丽华|女士 (`Worker+Surnames.swift`)
                 joinTokens(from: w, through: r + taken, &r, &w, &start)  // not remembered: a key holds three characters
                 return
             }

@@ -192,7 +192,7 @@ extension NameJoiner {
         guard mark.count == 1, scalars[mark.lowerBound] == 0x3001 else { return false }
         let next = range(j + 1)
         return next.count == 1 && path[j + 1].edge < 0 && has(scalars[next.lowerBound], CharacterClasses.surname)
-            && !Names.everydayCompoundSurnameFirst(scalars[next.lowerBound]) && givenCharacter(j + 2, count)  // 、|上 (names19c)
+            && !Names.everydayCompoundSurnameFirst(scalars[next.lowerBound]) && givenCharacter(j + 2, count)  // 、|东 (names19c)
     }
 }
 
