@@ -17,6 +17,7 @@
 #   3d. Benchmarks/goldsets/general-news-5.utf8 (a fifth, fresh set, twelfth session), likewise;
 #   3e. Benchmarks/goldsets/general-news-6.utf8 (a sixth, fresh set, thirteenth session), likewise;
 #   3f. Benchmarks/goldsets/general-news-7.utf8 (a seventh, fresh set, fourteenth session), likewise;
+#   3g. Benchmarks/goldsets/general-news-8.utf8 (an eighth, fresh set, fifteenth session), likewise;
 #   4. Benchmarks/goldsets/political-terms.tsv (term kept whole), overall and split by whether
 #      the term is an entry of the built-in lexicon (Dictionaries/lexicon) or not;
 #   5. the same for Benchmarks/goldsets/political-terms-2.tsv, the second held-out set (written
@@ -58,6 +59,7 @@ gold4="$repo_root/Benchmarks/goldsets/general-news-4.utf8"
 gold5="$repo_root/Benchmarks/goldsets/general-news-5.utf8"
 gold6="$repo_root/Benchmarks/goldsets/general-news-6.utf8"
 gold7="$repo_root/Benchmarks/goldsets/general-news-7.utf8"
+gold8="$repo_root/Benchmarks/goldsets/general-news-8.utf8"
 names="$repo_root/Benchmarks/goldsets/general-news.names.txt"
 terms="$repo_root/Benchmarks/goldsets/political-terms.tsv"
 terms2="$repo_root/Benchmarks/goldsets/political-terms-2.tsv"
@@ -83,7 +85,7 @@ done
 
 [[ -x "$segtool" ]] || die "segtool binary not found or not executable: $segtool
   Build it with: swift build -c release --product segtool   (or set SEGTOOL)"
-for f in "$gold" "$gold2" "$gold3" "$gold4" "$gold5" "$gold6" "$gold7" "$names" "$terms" "$terms2" "$terms3" "$terms4" "$terms5" "$terms6" "$terms7" "$terms8"; do [[ -f "$f" ]] || die "missing file: $f"; done
+for f in "$gold" "$gold2" "$gold3" "$gold4" "$gold5" "$gold6" "$gold7" "$gold8" "$names" "$terms" "$terms2" "$terms3" "$terms4" "$terms5" "$terms6" "$terms7" "$terms8"; do [[ -f "$f" ]] || die "missing file: $f"; done
 command -v "$python" >/dev/null 2>&1 || die "'$python' not found (apt-get install python3)"
 
 work="$(mktemp -d)"
@@ -176,6 +178,10 @@ echo "== general-news-7.utf8 (fresh, PKU), segtool / ICU alone"
 "$segtool" eval --gold "$gold7" --errors 20
 "$segtool" eval --gold "$gold7" --icu-only | grep -E '^(precision|recall|F1)'
 echo
+echo "== general-news-8.utf8 (fresh, PKU), segtool / ICU alone"
+"$segtool" eval --gold "$gold8" --errors 20
+"$segtool" eval --gold "$gold8" --icu-only | grep -E '^(precision|recall|F1)'
+echo
 echo "== political-terms.tsv, segtool / ICU alone"
 "$segtool" eval --gold "$gold" --terms "$terms" --errors 80 | sed -n '/^terms kept/,$p'
 "$segtool" eval --gold "$gold" --terms "$terms" --icu-only | grep '^terms kept'
@@ -265,6 +271,10 @@ EOF
     jieba_cut "$work/raw7.txt" "$work/jieba7.txt"
     "$segtool" eval --gold "$gold7" --test "$work/jieba7.txt" \
         | grep -E '^(precision|recall|F1)' | sed 's/^/general-news-7.utf8: /'
+    tr -d ' ' < "$gold8" > "$work/raw8.txt"
+    jieba_cut "$work/raw8.txt" "$work/jieba8.txt"
+    "$segtool" eval --gold "$gold8" --test "$work/jieba8.txt" \
+        | grep -E '^(precision|recall|F1)' | sed 's/^/general-news-8.utf8: /'
     cut -f2 "$terms2" > "$work/terms2-raw.txt"
     jieba_cut "$work/terms2-raw.txt" "$work/terms2-jieba.txt"
     cut -f2 "$terms3" > "$work/terms3-raw.txt"
