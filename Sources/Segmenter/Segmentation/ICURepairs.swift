@@ -192,7 +192,7 @@ enum ICURepairs {
     /// preposition; pronoun or conjunction + 在; verb + 在, 到 or 至 of place or extent;
     /// 得 + degree adverb; verb + 得; numeral + 起. Words such as 还有, 只有, 只要, 才能, 共有, 不要, 不得, 不可, 将会,
     /// 将要, 达到, 得到, 看到, 来到, 存在, 现在, 正在, 所在, 截至, 甚至, 乃至 are not here.
-    static let splitPairs = SortedKeys(splitPairWords.map(key))
+    static let splitPairs = SortedKeys((splitPairWords + complementPairWords).map(key))  // complements: ICURepairs+Complements.swift
 
     /// The words of `splitPairs`.
     static let splitPairWords = [
@@ -406,7 +406,7 @@ enum CharacterClasses {
         mark("一二三四五六七八九十两几", numeralFirst, more: true)
         mark(ICURepairs.hanNumberCharacters, hanNumeral, more: true)
         mark("较很更", degreeAdverb, more: true)
-        for key in ICURepairs.splitPairWords {
+        for key in ICURepairs.splitPairWords + ICURepairs.complementPairWords {
             mark(String(key.prefix(1)), pairFirst, more: true)
             mark(String(key.suffix(1)), pairLast, more: true)
         }
