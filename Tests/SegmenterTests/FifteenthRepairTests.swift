@@ -26,6 +26,15 @@ import Segmenter
         #expect(Shared.segmenter.cut("他在比赛中打进一球").contains("|打进|"))
     }
 
+    /// ICU's 年前 after a number is the unit and the locative (`两 年 前`); alone it is the word
+    /// "before the New Year" and stays whole.
+    @Test func yearsAgoAfterANumberAreTwoWords() {
+        #expect(Shared.icu.cut("两年前开始建设").contains("年前"))
+        #expect(Shared.segmenter.cut("两年前开始建设") == "两|年|前|开始|建设")
+        #expect(Shared.segmenter.cut("这座桥建于30年前").hasSuffix("30|年|前"))
+        #expect(Shared.segmenter.cut("年前要把工作做完").hasPrefix("年前|"))
+    }
+
     /// Everyday words of business, courts, culture and farming from the corpus
     /// (`11-vocabulary.txt`, fifteenth session) are one token where ICU cut them.
     @Test func vocabularyOfEverydayNewsIsWhole() {

@@ -131,6 +131,7 @@ enum ICURepairs {
                 return s + 1
             }
             if isCaseClassifier(scalars, s, e) { return s + 1 }  // 一|起|案件 (ICURepairs+Context.swift)
+            if isYearsAgo(scalars, s, e) { return s + 1 }  // 两|年|前 (ICURepairs+Context.swift)
             return nil
         }
         if length == 3 {
@@ -365,7 +366,7 @@ enum CharacterClasses {
     // The second half of the table (`of(_:in:more:)`): the repairs of `ICURepairs.moreSplit`.
     /// 这 那 该 本 首 每 各 上 下: a demonstrative, ordinal or distributive (first character).
     static let demonstrative: UInt8 = 1
-    /// The first characters of `ICURepairs.splitPairs`.
+    /// The first characters of `ICURepairs.splitPairs`, and 年 (`ICURepairs.isYearsAgo`).
     static let pairFirst: UInt8 = 2
     /// The last characters of `ICURepairs.splitPairs`.
     static let pairLast: UInt8 = 4
@@ -406,6 +407,7 @@ enum CharacterClasses {
         mark("一二三四五六七八九十两几", numeralFirst, more: true)
         mark(ICURepairs.hanNumberCharacters, hanNumeral, more: true)
         mark("较很更", degreeAdverb, more: true)
+        mark("年", pairFirst, more: true)  // 年前 after a number (`ICURepairs.isYearsAgo`)
         for key in ICURepairs.splitPairWords + ICURepairs.complementPairWords {
             mark(String(key.prefix(1)), pairFirst, more: true)
             mark(String(key.suffix(1)), pairLast, more: true)
