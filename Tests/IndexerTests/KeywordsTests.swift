@@ -284,9 +284,11 @@ enum Texts {
         // The parts, longest first and nested ones left out.
         let standing = ["十九届": 0, "三中全会": 1, "全会": 2, "中全会": 3]
         func parts(_ term: String) -> [Int] {
+            var kept: [(Int, Int, Int)] = []
             Array(term.utf8).withUnsafeBufferPointer { t in
-                KeywordExtractor.standingParts(of: t) { standing[String(decoding: $0, as: UTF8.self)] }
+                KeywordExtractor.standingParts(of: t, kept: &kept) { standing[String(decoding: $0, as: UTF8.self)] }
             }
+            return kept.map(\.2)
         }
         #expect(parts("十九届三中全会") == [1, 0])
         #expect(parts("三中全会") == [3])

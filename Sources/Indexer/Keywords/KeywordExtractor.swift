@@ -508,15 +508,25 @@ public struct KeywordExtractor: Sendable {
             // document's recurring unit; of nested parts only the longest are counted.
             if partTermLength > 0 && bytes.count <= partTextBytes {
                 var lent: [(Int, Int)] = []
+                var kept: [(Int, Int, Int)] = []
+                // The first and last characters of the words that may stand as parts, made when
+                // the first long term is met.
+                var ends: [UInt64] = []
                 for i in 0..<distinct.count where distinct[i].tf > 0 && distinct[i].fromDictionary
                     && distinct[i].start >= 0 && distinct[i].scalars >= partTermLength {
                     let c = distinct[i]
                     // An official title (中央军委主席, 全国人大常委会委员长) lends nothing.
                     if tagKind(c) == 2 { continue }
-                    let parts = Self.standingParts(of: UnsafeBufferPointer(rebasing: bytes[c.start..<c.start + c.count])) { w in
+                    if ends.isEmpty {
+                        ends = [UInt64](repeating: 0, count: 32)
+                        for p in distinct where p.tf > 0 && p.scalars >= 2 && (!partsFromDictionary || p.fromDictionary) {
+                            withWord(p) { Self.markEnds(&ends, $0) }
+                        }
+                    }
+                    Self.standingParts(of: UnsafeBufferPointer(rebasing: bytes[c.start..<c.start + c.count]), kept: &kept, ends: ends) { w in
                         find(w).flatMap { distinct[$0].tf > 0 && $0 != i && (!partsFromDictionary || distinct[$0].fromDictionary) ? $0 : nil }
                     }
-                    for part in parts { lent.append((part, c.tf)) }
+                    for part in kept { lent.append((part.2, c.tf)) }
                 }
                 for (part, tf) in lent { distinct[part].tf += tf }
             }
