@@ -38,7 +38,11 @@ public struct Keyword: Hashable, Sendable {
 ///   (`KeywordExtractor+Names.swift`). Two candidates always side
 ///   by side, twice or more, each with an idf of at least `phrasePartIDF` and neither generic
 ///   nor a numeral with its classifier, are one phrase (马里|乌波尔, 刑事|豁免权), as TextRank's
-///   post-processing joins adjacent keywords. Words ICU gives in Chinese numerals (一九, 十八) are
+///   post-processing joins adjacent keywords. In a text of at most `partTextBytes` bytes, a
+///   dictionary term of `partTermLength` characters or more (not an official title) lends its
+///   occurrences to the longest of its dictionary parts that also stand alone in the text
+///   (三中全会 in 十九届三中全会, 民主党派 in 民主党派中央; `KeywordExtractor+Parts.swift`).
+///   Words ICU gives in Chinese numerals (一九, 十八) are
 ///   numbers; plurals and pronouns in 们 and ordinals (第十三届, 第二次) are no candidates
 ///   (`isFrameWord`, `KeywordExtractor+Frame.swift`). The logarithm keeps a long report's most frequent words (which are its most
 ///   generic) from crowding out its specific terms; weights compare within one document, not
@@ -47,7 +51,8 @@ public struct Keyword: Hashable, Sendable {
 ///   then from .60 to .61 with the predicate share on a sixth (jieba .32), and with the
 ///   rebuilt names, phrases and the two-character factor from .49 to .51 on an eighth (jieba
 ///   .28), with the bilateral abbreviations from .540 to .547 on a ninth (jieba .30), and with
-///   the plurals, ordinals, general suffixes and frame words .610 → .605 on a tenth (jieba .33); see
+///   the plurals, ordinals, general suffixes and frame words .610 → .605 on a tenth (jieba .33),
+///   with the parts of long terms .617 → .625 on an eleventh (jieba .36); see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
