@@ -1,7 +1,8 @@
 /// Parts of long terms (the eighth round): a long dictionary term often names, inside it, the
-/// document's recurring unit — 新冠 in 新冠肺炎疫情, 三中全会 in 十九届三中全会, 民主党派 in
-/// 各民主党派中央 — which the precise mode never gives as a candidate of those occurrences.
-/// Written by the segtool team.
+/// document's recurring unit — 疫情 in 疫情防控, 三中全会 in 十九届三中全会, 民主党派 in
+/// 民主党派中央 — which the precise mode never gives as a candidate of those occurrences.
+/// Only the dictionary's words take them (`partsFromDictionary`: ICU's 全会, 卫生, 东部 inside
+/// terms were judged mostly not good). Written by the segtool team.
 extension KeywordExtractor {
     /// The parts of `term` (Han text, three bytes a character; any other gives none) that
     /// `standing` knows — the document's candidates that stand alone somewhere in it, by
