@@ -32,8 +32,10 @@ import Darwin
 extension NameJoiner {
     /// How many tokens from `i` (a surname at `start`, written up to `w`) the model takes as a
     /// name with up to `most` (1 or 2) given-name characters after it — which `personName` has
-    /// found to be given-name characters with no cue around them —, or nil. Two given
-    /// characters are tried first, then one.
+    /// found to be given-name characters with no cue around them —, or nil; with the bit
+    /// `unremembered` set: the name is joined here only, not remembered for its other
+    /// occurrences (`knownNames`), so that a model's join depends on its own sentence alone (a
+    /// passage segmented by itself reads the same). Two given characters are tried first, then one.
     func modelName(_ i: Int, _ w: Int, _ start: Int, _ count: Int, most: Int) -> Int? {
         // The context first (cheap), then the scores.
         if w > 0 && start > 0 {
@@ -48,7 +50,7 @@ extension NameJoiner {
             if !Names.afterModelName.contains(scalars[start + given]), modelNameEnds(i + 1 + given, count, word: given == 2) {
                 var score = surname
                 for k in 1...given { score += model.givenScore(scalars[start + k]) }
-                if score > (given == 2 ? NameModel.margin3 : NameModel.margin2) { return given + 1 }
+                if score > (given == 2 ? NameModel.margin3 : NameModel.margin2) { return (given + 1) | Self.unremembered }
             }
             given -= 1
         }
@@ -72,12 +74,21 @@ extension NameJoiner {
     }
 }
 
+extension NameJoiner {
+    /// The bits of `personName`'s answer that count its tokens.
+    static let tokenCount = 0xFF
+    /// The bit of `personName`'s answer set for the model's names (not remembered).
+    static let unremembered = 0x100
+}
+
 extension Names {
     /// Single characters after which a name with no cue may begin: prepositions and verbs
     /// that take a person (与张德顺, 对范志勇, 给薛刚, 派余海波), 和, 及 and 、.
     static let beforeModelName = ScalarSet("与和同跟对为给向把被让请由派叫帮陪及、")
     /// Function characters that may follow a name of one given character for the model.
-    static let afterModelName = ScalarSet("的和与及在是说等也都就又还将把被对向从为给了已曾即仍便却则")
+    /// 作, 做 and 因 too: read on the corpus as a verb or conjunction after a name (李楠|做, 马馼|作, 丁姣|因),
+    /// never its last character.
+    static let afterModelName = ScalarSet("的和与及在是说等也都就又还将把被对向从为给了已曾即仍便却则作做因")
     /// Aspect particles: a single character before one is a verb (带|着, 回|了, 去|过).
     static let aspectParticles = ScalarSet("着了过")
 }
@@ -112,13 +123,13 @@ public struct NameModel: Sendable {
 
     /// The model read from the embedded `Dictionaries/name-model.tsv`: built once, on first use
     /// (a few hundred lines). Empty (joins nothing) if the file were missing or malformed,
-    /// which `NameModelTests` rules out for the shipped file.
+    /// which the `NameModelFile` tests rule out for the shipped file.
     static let builtin: NameModel = {
         for index in 0..<segtool_embedded_file_count() {
             let f = segtool_embedded_file_at(index)
             guard let name = f.name, String(cString: name) == "name-model.tsv", let bytes = f.bytes else { continue }
             // Safe because: the embedded files are static data, alive for the process.
-            if case .success(let model) = parse(UnsafeBufferPointer(start: bytes, count: f.count), file: "name-model.tsv") {
+            if case .success(let model) = parse(buffer: UnsafeBufferPointer(start: bytes, count: f.count), file: "name-model.tsv") {
                 return model
             }
         }
@@ -159,55 +170,94 @@ public struct NameModel: Sendable {
     /// Reads a model file (`bytes`, named `file` in errors). A line is blank, a `#` comment, or
     /// `CHAR<TAB>SURNAME<TAB>GIVEN<TAB>SINGLE` with one CJK Unified Ideograph (U+4E00…U+9FFF)
     /// and three decimal counts below 10⁹; a character is listed once. Errors name the line.
-    public static func parse<C: BidirectionalCollection<UInt8>>(_ bytes: C, file: String) -> Result<NameModel, SegmenterError> {
-        var rows: [(v: UInt32, surname: Int, given: Int, single: Int)] = []
-        var seen = Set<UInt32>()
+    public static func parse(_ bytes: [UInt8], file: String) -> Result<NameModel, SegmenterError> {
+        bytes.withUnsafeBufferPointer { parse(buffer: $0, file: file) }
+    }
+
+    /// `parse(_:file:)` over bytes in place: one pass, no allocation per line (the built-in
+    /// model is read by every process that meets a name with no cue).
+    static func parse(buffer b: UnsafeBufferPointer<UInt8>, file: String) -> Result<NameModel, SegmenterError> {
+        var rows: [(i: Int, surname: Int, given: Int, single: Int)] = []
+        rows.reserveCapacity(1024)
+        var listed = [Bool](repeating: false, count: size)
+        var bounds: [(Int, Int)] = []
+        bounds.reserveCapacity(8)
         var line = 0
-        var rest = bytes[...]
-        while !rest.isEmpty {
+        var p = 0
+        let n = b.count
+        while p < n {
             line += 1
-            let end = rest.firstIndex(of: 0x0A) ?? rest.endIndex
-            var text = rest[rest.startIndex..<end]
-            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
-            if text.last == 0x0D { text = text.dropLast() }
-            if text.isEmpty || text.first == 0x23 { continue }  // blank or `#`
+            var e = p
+            while e < n && b[e] != 0x0A { e += 1 }
+            let next = e + 1
+            if e > p && b[e - 1] == 0x0D { e -= 1 }
+            defer { p = next }
+            if e == p || b[p] == 0x23 { continue }  // blank or `#`
             func fail(_ reason: String) -> Result<NameModel, SegmenterError> {
                 .failure(.malformedDictionaryLine(file: file, line: line, reason: reason))
             }
-            let fields = text.split(separator: 0x09, omittingEmptySubsequences: false)
-            guard fields.count == 4 else {
-                return fail("expected CHAR<TAB>SURNAME<TAB>GIVEN<TAB>SINGLE, got \(fields.count) field\(fields.count == 1 ? "" : "s")")
+            // The fields' bounds (four, separated by tabs).
+            bounds.removeAll(keepingCapacity: true)
+            var f = p
+            for q in p...e where q == e || b[q] == 0x09 {
+                bounds.append((f, q))
+                f = q + 1
             }
-            guard let key = String(validating: Array(fields[0]), as: UTF8.self) else { return fail("the character is not valid UTF-8") }
-            let scalars = Array(key.unicodeScalars)
-            guard scalars.count == 1, scalars[0].value >= first, Int(scalars[0].value - first) < size else {
-                return fail("`\(key)` is not one CJK ideograph (U+4E00…U+9FFF)")
+            guard bounds.count == 4 else {
+                return fail("expected CHAR<TAB>SURNAME<TAB>GIVEN<TAB>SINGLE, got \(bounds.count) field\(bounds.count == 1 ? "" : "s")")
             }
-            var counts: [Int] = []
-            for (n, field) in fields.dropFirst().enumerated() {
-                guard !field.isEmpty, field.count <= 9, field.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-                    let what = ["SURNAME", "GIVEN", "SINGLE"][n]
-                    return fail("\(what) count `\(String(decoding: Array(field), as: UTF8.self))` is not a decimal number below 10^9")
+            // U+4E00…U+9FFF are the three-byte sequences E4 B8 80 … E9 BF BF: decoded in place.
+            let (k0, k1) = bounds[0]
+            var v: UInt32 = 0
+            if k1 - k0 == 3 && (0xE4...0xE9).contains(b[k0]) && b[k0 + 1] & 0xC0 == 0x80 && b[k0 + 2] & 0xC0 == 0x80 {
+                v = UInt32(b[k0] & 0x0F) << 12 | UInt32(b[k0 + 1] & 0x3F) << 6 | UInt32(b[k0 + 2] & 0x3F)
+            }
+            guard v >= first, Int(v - first) < size else {
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: b[k0..<k1]), as: UTF8.self) else {
+                    return fail("the character is not valid UTF-8")
                 }
-                counts.append(field.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+                return fail("`\(text)` is not one CJK ideograph (U+4E00…U+9FFF)")
             }
-            guard seen.insert(scalars[0].value).inserted else { return fail("`\(key)` is listed twice") }
-            rows.append((scalars[0].value, counts[0], counts[1], counts[2]))
+            var counts = (0, 0, 0)
+            for k in 1...3 {
+                let (s, t) = bounds[k]
+                var value = 0
+                var ok = t > s && t - s <= 9
+                for q in s..<t where ok {
+                    if b[q] >= 0x30 && b[q] <= 0x39 { value = value * 10 + Int(b[q] - 0x30) } else { ok = false }
+                }
+                guard ok else {
+                    let field = String(decoding: UnsafeBufferPointer(rebasing: b[s..<t]), as: UTF8.self)
+                    return fail("\(["SURNAME", "GIVEN", "SINGLE"][k - 1]) count `\(field)` is not a decimal number below 10^9")
+                }
+                if k == 1 { counts.0 = value } else if k == 2 { counts.1 = value } else { counts.2 = value }
+            }
+            let i = Int(v - first)
+            guard !listed[i] else {
+                return fail("`\(String(decoding: UnsafeBufferPointer(rebasing: b[k0..<k1]), as: UTF8.self))` is listed twice")
+            }
+            listed[i] = true
+            rows.append((i, counts.0, counts.1, counts.2))
         }
         var surname = [Int16](repeating: Int16(unlisted), count: size)
         var given = [Int16](repeating: Int16(unlisted), count: size)
         let v = Double(rows.count)
-        let surnames = Double(rows.reduce(0) { $0 + $1.surname })
-        let givens = Double(rows.reduce(0) { $0 + $1.given })
-        let singles = Double(rows.reduce(0) { $0 + $1.single })
-        func score(_ count: Int, _ total: Double, _ single: Int) -> Int16 {
-            let ratio = log((Double(count) + 0.5) / (total + 0.5 * v)) - log((Double(single) + 1) / (singles + v))
+        var (surnames, givens, singles) = (0.0, 0.0, 0.0)
+        for row in rows {
+            surnames += Double(row.surname)
+            givens += Double(row.given)
+            singles += Double(row.single)
+        }
+        let logSingles = log(singles + v)
+        let logSurnames = log(surnames + 0.5 * v)
+        let logGivens = log(givens + 0.5 * v)
+        func score(_ count: Int, _ logTotal: Double, _ single: Int) -> Int16 {
+            let ratio = log(Double(count) + 0.5) - logTotal - log(Double(single) + 1) + logSingles
             return Int16(max(-29_999, min(29_999, (ratio * 100).rounded())))
         }
         for row in rows {
-            let i = Int(row.v - first)
-            surname[i] = score(row.surname, surnames, row.single)
-            given[i] = score(row.given, givens, row.single)
+            surname[row.i] = score(row.surname, logSurnames, row.single)
+            given[row.i] = score(row.given, logGivens, row.single)
         }
         return .success(NameModel(surname: surname, given: given, count: rows.count))
     }

@@ -192,8 +192,9 @@ struct NameJoiner {
                 joinTokens(from: from, through: r, &r, &w, &start)
                 return
             }
-            if has(v, CharacterClasses.surname), v != Names.jun, v != Names.si, let taken = personName(r, start, count, w) {
-                found.append(key(start, Int(path[r + taken - 1].end)))
+            if has(v, CharacterClasses.surname), v != Names.jun, v != Names.si, let answer = personName(r, start, count, w) {
+                let taken = answer & NameJoiner.tokenCount  // the model's names are not remembered (`Worker+NameModel.swift`)
+                if answer == taken { found.append(key(start, Int(path[r + taken - 1].end))) }
                 joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return
             }
