@@ -23,6 +23,8 @@ import Segmenter
     static let terms8Path = "Benchmarks/goldsets/political-terms-8.tsv"
     /// The ninth held-out set of political terms (written before names19's foreign places and surname rules).
     static let terms9Path = "Benchmarks/goldsets/political-terms-9.tsv"
+    /// The tenth held-out set of political terms (written before names19b's name model: names with no cue).
+    static let terms10Path = "Benchmarks/goldsets/political-terms-10.tsv"
     static let namesPath = "Benchmarks/goldsets/general-news.names.txt"
     /// The second, smaller general-news set (written before the second round of ICU repairs).
     static let gold2Path = "Benchmarks/goldsets/general-news-2.utf8"
@@ -140,7 +142,7 @@ import Segmenter
         #expect(score.goldWords == goldWords)
     }
 
-    @Test(arguments: [termsPath, terms2Path, terms3Path, terms4Path, terms5Path, terms6Path, terms7Path, terms8Path, terms9Path])
+    @Test(arguments: [termsPath, terms2Path, terms3Path, terms4Path, terms5Path, terms6Path, terms7Path, terms8Path, terms9Path, terms10Path])
     func termLinesAreTermTabSentenceWithTheTermOnce(_ path: String) throws {
         let lines = Self.lines(try Self.text(path))
         #expect(lines.count >= 100, "only \(lines.count) terms")
@@ -163,7 +165,7 @@ import Segmenter
 
     /// The held-out terms are fresh: none is a term of the shared dev set (when it is present).
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Repo.path("../shared/devset/terms.tsv"))),
-          arguments: [termsPath, terms2Path, terms3Path, terms4Path, terms5Path, terms6Path, terms7Path, terms8Path, terms9Path])
+          arguments: [termsPath, terms2Path, terms3Path, terms4Path, terms5Path, terms6Path, terms7Path, terms8Path, terms9Path, terms10Path])
     func termsAreNotTheDevSetsTerms(_ path: String) throws {
         let dev = try String(contentsOfFile: Repo.path("../shared/devset/terms.tsv"), encoding: .utf8)
         let devTerms = Set(dev.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
@@ -178,7 +180,7 @@ import Segmenter
         func terms(_ path: String) throws -> Set<String> {
             Set(Self.lines(try Self.text(path)).compactMap { $0.split(separator: "\t").first.map(String.init) })
         }
-        let sets = [Self.termsPath, Self.terms2Path, Self.terms3Path, Self.terms4Path, Self.terms5Path, Self.terms6Path, Self.terms7Path, Self.terms8Path, Self.terms9Path]
+        let sets = [Self.termsPath, Self.terms2Path, Self.terms3Path, Self.terms4Path, Self.terms5Path, Self.terms6Path, Self.terms7Path, Self.terms8Path, Self.terms9Path, Self.terms10Path]
         for (i, a) in sets.enumerated() {
             for b in sets[(i + 1)...] {
                 let shared = try terms(a).intersection(try terms(b))
