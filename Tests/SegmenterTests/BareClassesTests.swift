@@ -14,9 +14,11 @@ import Segmenter
     }
 
     @Test func noNameInsideAClauseOrBeforeAWord() {
-        // Not inside a clause (no title before it), nor before a word that is no function character.
-        #expect(!whole("我们把郑玉娟也请来了。", "郑玉娟"), "\(Shared.segmenter.cut("我们把郑玉娟也请来了。"))")
-        #expect(!whole("郑玉娟种植的桃树结果了。", "郑玉娟"), "\(Shared.segmenter.cut("郑玉娟种植的桃树结果了。"))")
+        // The bare-name rule does not join inside a clause (no title before it) nor before a word that
+        // is no function character; since names19b, the name model (`Worker+NameModel.swift`) joins
+        // these two, which are names with no cue, from its statistics.
+        #expect(whole("我们把郑玉娟也请来了。", "郑玉娟"), "\(Shared.segmenter.cut("我们把郑玉娟也请来了。"))")
+        #expect(whole("郑玉娟种植的桃树结果了。", "郑玉娟"), "\(Shared.segmenter.cut("郑玉娟种植的桃树结果了。"))")
     }
 
     @Test(arguments: [

@@ -23,6 +23,8 @@ import Segmenter
     static let terms8Path = "Benchmarks/goldsets/political-terms-8.tsv"
     /// The ninth held-out set of political terms (written before names19's foreign places and surname rules).
     static let terms9Path = "Benchmarks/goldsets/political-terms-9.tsv"
+    /// The tenth held-out set of political terms (written before names19b's name model: names with no cue).
+    static let terms10Path = "Benchmarks/goldsets/political-terms-10.tsv"
     static let namesPath = "Benchmarks/goldsets/general-news.names.txt"
     /// The second, smaller general-news set (written before the second round of ICU repairs).
     static let gold2Path = "Benchmarks/goldsets/general-news-2.utf8"
@@ -36,6 +38,8 @@ import Segmenter
     static let gold6Path = "Benchmarks/goldsets/general-news-6.utf8"
     /// The seventh general-news set (fourteenth session, written before that session's repairs).
     static let gold7Path = "Benchmarks/goldsets/general-news-7.utf8"
+    /// The eighth general-news set (fifteenth session, gen19, written before that round's repairs).
+    static let gold8Path = "Benchmarks/goldsets/general-news-8.utf8"
 
     /// The file's bytes as UTF-8 text, or a test failure naming the file.
     static func text(_ relative: String) throws -> String {
@@ -54,7 +58,7 @@ import Segmenter
         return lines
     }
 
-    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100), (gold4Path, 150), (gold5Path, 160), (gold6Path, 160), (gold7Path, 120)])
+    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100), (gold4Path, 150), (gold5Path, 160), (gold6Path, 160), (gold7Path, 120), (gold8Path, 120)])
     func goldLinesAreTokensSeparatedBySingleSpaces(_ set: (path: String, minimum: Int)) throws {
         let lines = Self.lines(try Self.text(set.path))
         #expect(lines.count >= set.minimum, "only \(lines.count) sentences")
@@ -110,6 +114,11 @@ import Segmenter
             #expect(!earlier.union(sixth).contains(line.replacingOccurrences(of: " ", with: "")),
                     "\(Self.gold7Path):\(index + 1) is in an earlier set")
         }
+        let seventh = Set(Self.lines(try Self.text(Self.gold7Path)).map { $0.replacingOccurrences(of: " ", with: "") })
+        for (index, line) in Self.lines(try Self.text(Self.gold8Path)).enumerated() {
+            #expect(!earlier.union(sixth).union(seventh).contains(line.replacingOccurrences(of: " ", with: "")),
+                    "\(Self.gold8Path):\(index + 1) is in an earlier set")
+        }
     }
 
     /// The raw text of every gold line, segmented by the library, spells the same text (what
@@ -133,7 +142,7 @@ import Segmenter
         #expect(score.goldWords == goldWords)
     }
 
-    @Test(arguments: [termsPath, terms2Path, terms3Path, terms4Path, terms5Path, terms6Path, terms7Path, terms8Path, terms9Path])
+    @Test(arguments: [termsPath, terms2Path, terms3Path, terms4Path, terms5Path, terms6Path, terms7Path, terms8Path, terms9Path, terms10Path])
     func termLinesAreTermTabSentenceWithTheTermOnce(_ path: String) throws {
         let lines = Self.lines(try Self.text(path))
         #expect(lines.count >= 100, "only \(lines.count) terms")
@@ -156,7 +165,7 @@ import Segmenter
 
     /// The held-out terms are fresh: none is a term of the shared dev set (when it is present).
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Repo.path("../shared/devset/terms.tsv"))),
-          arguments: [termsPath, terms2Path, terms3Path, terms4Path, terms5Path, terms6Path, terms7Path, terms8Path, terms9Path])
+          arguments: [termsPath, terms2Path, terms3Path, terms4Path, terms5Path, terms6Path, terms7Path, terms8Path, terms9Path, terms10Path])
     func termsAreNotTheDevSetsTerms(_ path: String) throws {
         let dev = try String(contentsOfFile: Repo.path("../shared/devset/terms.tsv"), encoding: .utf8)
         let devTerms = Set(dev.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
@@ -171,7 +180,7 @@ import Segmenter
         func terms(_ path: String) throws -> Set<String> {
             Set(Self.lines(try Self.text(path)).compactMap { $0.split(separator: "\t").first.map(String.init) })
         }
-        let sets = [Self.termsPath, Self.terms2Path, Self.terms3Path, Self.terms4Path, Self.terms5Path, Self.terms6Path, Self.terms7Path, Self.terms8Path, Self.terms9Path]
+        let sets = [Self.termsPath, Self.terms2Path, Self.terms3Path, Self.terms4Path, Self.terms5Path, Self.terms6Path, Self.terms7Path, Self.terms8Path, Self.terms9Path, Self.terms10Path]
         for (i, a) in sets.enumerated() {
             for b in sets[(i + 1)...] {
                 let shared = try terms(a).intersection(try terms(b))

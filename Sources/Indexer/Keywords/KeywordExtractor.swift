@@ -38,7 +38,11 @@ public struct Keyword: Hashable, Sendable {
 ///   (`KeywordExtractor+Names.swift`). Two candidates always side
 ///   by side, twice or more, each with an idf of at least `phrasePartIDF` and neither generic
 ///   nor a numeral with its classifier, are one phrase (马里|乌波尔, 刑事|豁免权), as TextRank's
-///   post-processing joins adjacent keywords. Words ICU gives in Chinese numerals (一九, 十八) are
+///   post-processing joins adjacent keywords. In a text of at most `partTextBytes` bytes, a
+///   dictionary term of `partTermLength` characters or more (not an official title) lends its
+///   occurrences to the longest of its dictionary parts that also stand alone in the text
+///   (三中全会 in 十九届三中全会, 民主党派 in 民主党派中央; `KeywordExtractor+Parts.swift`).
+///   Words ICU gives in Chinese numerals (一九, 十八) are
 ///   numbers; plurals and pronouns in 们 and ordinals (第十三届, 第二次) are no candidates
 ///   (`isFrameWord`, `KeywordExtractor+Frame.swift`). The logarithm keeps a long report's most frequent words (which are its most
 ///   generic) from crowding out its specific terms; weights compare within one document, not
@@ -47,7 +51,8 @@ public struct Keyword: Hashable, Sendable {
 ///   then from .60 to .61 with the predicate share on a sixth (jieba .32), and with the
 ///   rebuilt names, phrases and the two-character factor from .49 to .51 on an eighth (jieba
 ///   .28), with the bilateral abbreviations from .540 to .547 on a ninth (jieba .30), and with
-///   the plurals, ordinals, general suffixes and frame words .610 → .605 on a tenth (jieba .33); see
+///   the plurals, ordinals, general suffixes and frame words .610 → .605 on a tenth (jieba .33),
+///   with the parts of long terms .617 → .625 on an eleventh (jieba .36); see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
@@ -82,6 +87,15 @@ public struct KeywordExtractor: Sendable {
     /// TF-IDF: a two-character word after the same surname every time is taken as a given
     /// name only when its idf is at least this (立群 8.2; not 高铁 3.8 in 池黄|高铁).
     public var givenNameIDF = 6.0
+    /// TF-IDF: a dictionary term of at least this many characters lends its occurrences to
+    /// the longest of its parts that also stand alone in the document (0: never).
+    public var partTermLength = 4
+    /// TF-IDF: parts of long terms are counted only in texts of at most this many bytes
+    /// (news items; a long report's parts are its most general words: 社会主义, 邓小平).
+    public var partTextBytes = 6_000
+    /// TF-IDF: whether only a dictionary's words take a long term's occurrences (ICU's
+    /// general words inside terms — 全会, 卫生, 东部 — do not).
+    public var partsFromDictionary = true
 
     /// Stop words by their bytes, for the hot path.
     private let stopTable: WordTable
@@ -415,6 +429,22 @@ public struct KeywordExtractor: Sendable {
                     }
                 }
             }
+            /// The index of the candidate with these bytes, if there is one (no insertion).
+            func find(_ w: UnsafeBufferPointer<UInt8>) -> Int? {
+                let h = TermInterner.hash(w)
+                let (low, high) = WordTable.key(w)
+                var slot = Int(truncatingIfNeeded: h) & mask
+                while slots[slot] >= 0 {
+                    let at = Int(slots[slot])
+                    let other = distinct[at]
+                    if other.hash == h && other.low == low && other.high == high
+                        && (high != WordTable.longMark || withWord(other, { $0.elementsEqual(w) })) {
+                        return at
+                    }
+                    slot = (slot + 1) & mask
+                }
+                return nil
+            }
             /// A dictionary word's tag (1: a name, 2: a general word), else nil.
             func tagKind(_ c: Candidate) -> Double? {
                 c.fromDictionary ? withWord(c) { tagTable.value(for: $0, low: c.low, high: c.high, hash: c.hash) } : nil
@@ -476,6 +506,34 @@ public struct KeywordExtractor: Sendable {
                 distinct[a].tf = 0
                 distinct[b].tf = 0
                 _ = add(phrase)
+            }
+            // Parts of long terms: a dictionary term of `partTermLength` characters or more
+            // whose part also stands alone in the document (新冠 in 新冠肺炎疫情 and alone,
+            // 三中全会 in 十九届三中全会 and alone) lends its occurrences to that part, the
+            // document's recurring unit; of nested parts only the longest are counted.
+            if partTermLength > 0 && bytes.count <= partTextBytes {
+                var lent: [(Int, Int)] = []
+                var kept: [(Int, Int, Int)] = []
+                // The first and last characters of the words that may stand as parts, made when
+                // the first long term is met.
+                var ends: [UInt64] = []
+                for i in 0..<distinct.count where distinct[i].tf > 0 && distinct[i].fromDictionary
+                    && distinct[i].start >= 0 && distinct[i].scalars >= partTermLength {
+                    let c = distinct[i]
+                    // An official title (中央军委主席, 全国人大常委会委员长) lends nothing.
+                    if tagKind(c) == 2 { continue }
+                    if ends.isEmpty {
+                        ends = [UInt64](repeating: 0, count: 32)
+                        for p in distinct where p.tf > 0 && p.scalars >= 2 && (!partsFromDictionary || p.fromDictionary) {
+                            withWord(p) { Self.markEnds(&ends, $0) }
+                        }
+                    }
+                    Self.standingParts(of: UnsafeBufferPointer(rebasing: bytes[c.start..<c.start + c.count]), kept: &kept, ends: ends) { w in
+                        find(w).flatMap { distinct[$0].tf > 0 && $0 != i && (!partsFromDictionary || distinct[$0].fromDictionary) ? $0 : nil }
+                    }
+                    for part in kept { lent.append((part.2, c.tf)) }
+                }
+                for (part, tf) in lent { distinct[part].tf += tf }
             }
             var top = TopK<Int>(k)
             // A name put together from lone characters counts only when it recurs.

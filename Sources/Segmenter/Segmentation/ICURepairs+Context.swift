@@ -22,3 +22,18 @@ extension ICURepairs {
         "校园", "网络", "故意", "走私", "贪污", "受贿", "坠机", "撞车", "追尾", "踩踏", "矿难",
     ].map(key))
 }
+
+/// 年前 after a number (fifteenth session, gen19, issue 17 §4): ICU's word 年前 is "before the
+/// New Year" (年前 要 把 工作 做 完); after a number it is the unit 年 and the locative 前, two
+/// words in PKU's standard and the gold sets' (`五 年 前`, `三千多 年 前`): `10|年前` → `10|年|前`,
+/// `两|年前` → `两|年|前`, `多|年前` → `多|年|前` (where the lexicon's 多年 may join 多 and 年).
+extension ICURepairs {
+    /// Is the ICU word [s, e) 年前 right after a digit, a Han numeral, 多, 余 or 几?
+    @inline(__always)
+    static func isYearsAgo(_ scalars: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int) -> Bool {
+        guard e - s == 2, s > 0, scalars[s] == 0x5E74, scalars[s + 1] == 0x524D else { return false }  // 年前
+        let before = scalars[s - 1]
+        return ScalarClass.isASCIIDigit(before) || ScalarClass.isHanNumeral(before)
+            || before == 0x591A || before == 0x4F59 || before == 0x51E0  // 多 余 几
+    }
+}

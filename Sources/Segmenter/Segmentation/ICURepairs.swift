@@ -131,6 +131,7 @@ enum ICURepairs {
                 return s + 1
             }
             if isCaseClassifier(scalars, s, e) { return s + 1 }  // 一|起|案件 (ICURepairs+Context.swift)
+            if isYearsAgo(scalars, s, e) { return s + 1 }  // 两|年|前 (ICURepairs+Context.swift)
             return nil
         }
         if length == 3 {
@@ -192,7 +193,7 @@ enum ICURepairs {
     /// preposition; pronoun or conjunction + 在; verb + 在, 到 or 至 of place or extent;
     /// 得 + degree adverb; verb + 得; numeral + 起. Words such as 还有, 只有, 只要, 才能, 共有, 不要, 不得, 不可, 将会,
     /// 将要, 达到, 得到, 看到, 来到, 存在, 现在, 正在, 所在, 截至, 甚至, 乃至 are not here.
-    static let splitPairs = SortedKeys(splitPairWords.map(key))
+    static let splitPairs = SortedKeys((splitPairWords + complementPairWords).map(key))  // complements: ICURepairs+Complements.swift
 
     /// The words of `splitPairs`.
     static let splitPairWords = [
@@ -365,7 +366,7 @@ enum CharacterClasses {
     // The second half of the table (`of(_:in:more:)`): the repairs of `ICURepairs.moreSplit`.
     /// 这 那 该 本 首 每 各 上 下: a demonstrative, ordinal or distributive (first character).
     static let demonstrative: UInt8 = 1
-    /// The first characters of `ICURepairs.splitPairs`.
+    /// The first characters of `ICURepairs.splitPairs`, and 年 (`ICURepairs.isYearsAgo`).
     static let pairFirst: UInt8 = 2
     /// The last characters of `ICURepairs.splitPairs`.
     static let pairLast: UInt8 = 4
@@ -406,7 +407,8 @@ enum CharacterClasses {
         mark("一二三四五六七八九十两几", numeralFirst, more: true)
         mark(ICURepairs.hanNumberCharacters, hanNumeral, more: true)
         mark("较很更", degreeAdverb, more: true)
-        for key in ICURepairs.splitPairWords {
+        mark("年", pairFirst, more: true)  // 年前 after a number (`ICURepairs.isYearsAgo`)
+        for key in ICURepairs.splitPairWords + ICURepairs.complementPairWords {
             mark(String(key.prefix(1)), pairFirst, more: true)
             mark(String(key.suffix(1)), pairLast, more: true)
         }

@@ -201,8 +201,9 @@ struct NameJoiner {
                 joinTokens(from: w, through: r + taken, &r, &w, &start)  // not remembered: a key holds three characters
                 return
             }
-            if has(v, CharacterClasses.surname), v != Names.jun, !Names.onlyInCompoundSurnames(v), let taken = personName(r, start, count, w) {
-                found.append(key(start, Int(path[r + taken - 1].end)))
+            if has(v, CharacterClasses.surname), v != Names.jun, !Names.onlyInCompoundSurnames(v), let answer = personName(r, start, count, w) {
+                let taken = answer & NameJoiner.tokenCount  // the model's names are not remembered (`Worker+NameModel.swift`)
+                if answer == taken { found.append(key(start, Int(path[r + taken - 1].end))) }
                 joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return
             }
@@ -694,10 +695,10 @@ struct NameJoiner {
             if givenCharacter(i + 2, count) {
                 guard !foreignRunGoesOn(i, tokens: 3, count) else { return nil }  // 总统|马|塔|雷|拉
                 return precededByCue(w, start) || followedByCue(i + 3, count) || listGoesOn(i + 3, count)
-                    || bareName(i + 3, w, start, count) ? 3 : nil
+                    || bareName(i + 3, w, start, count) ? 3 : modelName(i, w, start, count, most: 2)  // no cue: `Worker+NameModel.swift`
             }
             // A two-character name after a title, ending a clause (记者 李豪。).
-            return endsClause(i + 2, count) && precededByCue(w, start) ? 2 : nil
+            return endsClause(i + 2, count) && precededByCue(w, start) ? 2 : modelName(i, w, start, count, most: 1)
         }
         // A given name ICU keeps as one word (刘|建国, 陈|立群): a real word, so only after a
         // title or before a title or a verb of saying (陈立群表示), never a title or cue
