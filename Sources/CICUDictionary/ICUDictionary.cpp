@@ -227,15 +227,18 @@ struct SegtoolICUDictionary {
     ~SegtoolICUDictionary() { if (file) udata_close(file); }
 };
 
-/// The trie after two characters, cached per thread (direct-mapped on the pair): what every
-/// lookup reads, 16 bytes (a quarter of a cache line; the table, 1 MiB), and apart from it the
-/// state, read only when a third character may continue the pair. 2^16 entries: of the pairs
-/// asked for in 8 MB of news, 2^14 of them answered 75%, 2^16 86%, 2^18 91% (the rest are
-/// first asks); each miss costs a trie step and the enumeration of the pair's followers.
+/// The trie after two characters, cached per thread (two-way set-associative on the pair: the
+/// two entries of a set side by side, 32 bytes, half a cache line): what every lookup reads,
+/// 16 bytes (the table, 1 MiB), and apart from it the state, read only when a third character
+/// may continue the pair. 2^16 entries: of the pairs asked for in 8 MB of news, a direct-mapped
+/// table of 2^14 answered 75%, of 2^16 86%, of 2^18 91% (the rest are first asks); each miss
+/// costs a trie step and the enumeration of the pair's followers. In a set, the entry last
+/// used comes first and a miss replaces the other; an entry names which of the set's two
+/// states is its own (so that reordering the entries moves no state).
 struct PairEntry {
     uint64_t next = 0;         // `nextFilter` of the state, when the result leaves more to match
     uint32_t key = 0;          // (first - kFirst) << 16 | second, + 1; 0: empty
-    int32_t valueAndResult = 0;  // the two-character word's cost (0 without one) * 4 + the UStringTrieResult
+    int32_t valueAndResult = 0;  // the two-character word's cost (0 without one) * 8 + its state's way * 4 + the UStringTrieResult
 };
 
 struct PairState {
@@ -250,7 +253,7 @@ struct PairCache {
 };
 
 /// Whether a pair's value fits `PairEntry::valueAndResult` (ICU's costs are below 256).
-inline bool fitsPairEntry(int32_t value) { return value >= -(1 << 28) && value < (1 << 28); }
+inline bool fitsPairEntry(int32_t value) { return value >= -(1 << 27) && value < (1 << 27); }
 
 struct SegtoolICUScratch {
     // The check at open (`agreesWithICU`) fills neither the shared table nor a pair cache:
@@ -291,9 +294,10 @@ __attribute__((always_inline)) inline const RootEntry &rootEntry(const SegtoolIC
     return target;
 }
 
-/// The pair cache's key of `first` `second` (never 0) and its slot.
+/// The pair cache's key of `first` `second` (never 0), and the first slot of its set (the
+/// set's two entries and two states are at that slot and the next).
 inline uint32_t pairKey(char16_t first, char16_t second) { return (uint32_t(first - kFirst) << 16 | second) + 1; }
-inline size_t pairSlot(uint32_t key) { return (key * 0x9E3779B1u) >> (32 - kPairBits); }
+inline size_t pairSlot(uint32_t key) { return size_t((key * 0x9E3779B1u) >> (33 - kPairBits)) << 1; }
 
 /// The trie after a first character `first` (whose `entry` says longer words start with it and
 /// `second` may follow) and `second`.
@@ -312,9 +316,13 @@ __attribute__((always_inline)) inline PairStep pairStep(
         icu::UCharsTrie &trie) {
     const uint32_t key = pairKey(first, second);
     const size_t slot = pairSlot(key);
-    if (cache && s.pairCache[0].entries[slot].key == key) {
-        const PairEntry &pair = s.pairCache[0].entries[slot];
-        return PairStep{UStringTrieResult(pair.valueAndResult & 3), pair.valueAndResult >> 2, pair.next, false, slot};
+    if (cache) {
+        PairEntry *set = &s.pairCache[0].entries[slot];
+        if (set[0].key != key && set[1].key == key) std::swap(set[0], set[1]);  // the last used first
+        if (set[0].key == key) {
+            const int32_t packed = set[0].valueAndResult;
+            return PairStep{UStringTrieResult(packed & 3), packed >> 3, set[0].next, false, slot + ((packed >> 2) & 1)};
+        }
     }
     trie.resetToState(entry.state);
     const UStringTrieResult r2 = trie.next(second);
@@ -322,11 +330,15 @@ __attribute__((always_inline)) inline PairStep pairStep(
     const bool more = r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE;
     const uint64_t next = !more ? 0 : cache ? nextFilter(trie) : ~uint64_t(0);
     if (cache && fitsPairEntry(value)) {
-        PairEntry &pair = s.pairCache[0].entries[slot];
-        pair.key = key;
-        pair.valueAndResult = int32_t(uint32_t(value) << 2 | uint32_t(r2));
-        pair.next = next;
-        if (more) trie.saveState(s.pairCache[0].states[slot].state);
+        // The set's other entry (the one last used) stays, second; the new one takes the
+        // state that entry does not own.
+        PairEntry *set = &s.pairCache[0].entries[slot];
+        set[1] = set[0];
+        const uint32_t way = 1 ^ ((uint32_t(set[1].valueAndResult) >> 2) & 1);
+        set[0].key = key;
+        set[0].valueAndResult = int32_t(uint32_t(value) << 3 | way << 2 | uint32_t(r2));
+        set[0].next = next;
+        if (more) trie.saveState(s.pairCache[0].states[slot + way].state);
     }
     return PairStep{r2, value, next, true, slot};
 }
