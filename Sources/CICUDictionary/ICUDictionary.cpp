@@ -48,6 +48,8 @@ constexpr char16_t kLimit = 0xA000;
 constexpr int32_t kMaxWordLength = 20;  // ICU's CjkBreakEngine: maxWordSize
 constexpr uint32_t kUnknownCost = 255;  // ICU's CjkBreakEngine: maxSnlp
 constexpr int kPairBits = 16;
+constexpr int kPairWayBits = 2;  // the pair cache's sets: 2^kPairWayBits entries each
+constexpr size_t kPairWays = size_t(1) << kPairWayBits;
 constexpr int32_t kAhead = 6;  // how far ahead `divide` asks for its table entries
 
 inline bool isRunUnit(char16_t c) {
@@ -227,15 +229,18 @@ struct SegtoolICUDictionary {
     ~SegtoolICUDictionary() { if (file) udata_close(file); }
 };
 
-/// The trie after two characters, cached per thread (direct-mapped on the pair): what every
-/// lookup reads, 16 bytes (a quarter of a cache line; the table, 1 MiB), and apart from it the
-/// state, read only when a third character may continue the pair. 2^16 entries: of the pairs
-/// asked for in 8 MB of news, 2^14 of them answered 75%, 2^16 86%, 2^18 91% (the rest are
-/// first asks); each miss costs a trie step and the enumeration of the pair's followers.
+/// The trie after two characters, cached per thread (four-way set-associative on the pair: the
+/// four entries of a set side by side, 64 bytes, one cache line): what every lookup reads,
+/// 16 bytes (the table, 1 MiB), and apart from it the state, read only when a third character
+/// may continue the pair. 2^16 entries: of the pairs asked for in 8 MB of news, a direct-mapped
+/// table of 2^14 answered 75%, of 2^16 86%, of 2^18 91% (the rest are first asks); each miss
+/// costs a trie step and the enumeration of the pair's followers. In a set, the entries are in
+/// the order of their last use and a miss replaces the last; an entry names which of the
+/// set's states is its own (so that reordering the entries moves no state).
 struct PairEntry {
     uint64_t next = 0;         // `nextFilter` of the state, when the result leaves more to match
     uint32_t key = 0;          // (first - kFirst) << 16 | second, + 1; 0: empty
-    int32_t valueAndResult = 0;  // the two-character word's cost (0 without one) * 4 + the UStringTrieResult
+    int32_t valueAndResult = 0;  // the two-character word's cost (0 without one) << 4 | its state's way << 2 | the UStringTrieResult
 };
 
 struct PairState {
@@ -250,7 +255,7 @@ struct PairCache {
 };
 
 /// Whether a pair's value fits `PairEntry::valueAndResult` (ICU's costs are below 256).
-inline bool fitsPairEntry(int32_t value) { return value >= -(1 << 28) && value < (1 << 28); }
+inline bool fitsPairEntry(int32_t value) { return value >= -(1 << 26) && value < (1 << 26); }
 
 struct SegtoolICUScratch {
     // The check at open (`agreesWithICU`) fills neither the shared table nor a pair cache:
@@ -291,9 +296,10 @@ __attribute__((always_inline)) inline const RootEntry &rootEntry(const SegtoolIC
     return target;
 }
 
-/// The pair cache's key of `first` `second` (never 0) and its slot.
+/// The pair cache's key of `first` `second` (never 0), and the first slot of its set (the
+/// set's entries and states are at that slot and the next kPairWays - 1).
 inline uint32_t pairKey(char16_t first, char16_t second) { return (uint32_t(first - kFirst) << 16 | second) + 1; }
-inline size_t pairSlot(uint32_t key) { return (key * 0x9E3779B1u) >> (32 - kPairBits); }
+inline size_t pairSlot(uint32_t key) { return size_t((key * 0x9E3779B1u) >> (32 - kPairBits + kPairWayBits)) << kPairWayBits; }
 
 /// The trie after a first character `first` (whose `entry` says longer words start with it and
 /// `second` may follow) and `second`.
@@ -312,9 +318,19 @@ __attribute__((always_inline)) inline PairStep pairStep(
         icu::UCharsTrie &trie) {
     const uint32_t key = pairKey(first, second);
     const size_t slot = pairSlot(key);
-    if (cache && s.pairCache[0].entries[slot].key == key) {
-        const PairEntry &pair = s.pairCache[0].entries[slot];
-        return PairStep{UStringTrieResult(pair.valueAndResult & 3), pair.valueAndResult >> 2, pair.next, false, slot};
+    if (cache) {
+        PairEntry *set = &s.pairCache[0].entries[slot];
+        for (size_t w = 0; w < kPairWays; ++w) {
+            if (set[w].key != key) continue;
+            const PairEntry found = set[w];
+            if (w > 0) {  // the last used first (a hit on the first writes nothing)
+                for (size_t k = w; k > 0; --k) set[k] = set[k - 1];
+                set[0] = found;
+            }
+            const int32_t packed = found.valueAndResult;
+            return PairStep{UStringTrieResult(packed & 3), packed >> 4, found.next, false,
+                            slot + size_t((packed >> 2) & int32_t(kPairWays - 1))};
+        }
     }
     trie.resetToState(entry.state);
     const UStringTrieResult r2 = trie.next(second);
@@ -322,18 +338,26 @@ __attribute__((always_inline)) inline PairStep pairStep(
     const bool more = r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE;
     const uint64_t next = !more ? 0 : cache ? nextFilter(trie) : ~uint64_t(0);
     if (cache && fitsPairEntry(value)) {
-        PairEntry &pair = s.pairCache[0].entries[slot];
-        pair.key = key;
-        pair.valueAndResult = int32_t(uint32_t(value) << 2 | uint32_t(r2));
-        pair.next = next;
-        if (more) trie.saveState(s.pairCache[0].states[slot].state);
+        // The set's last entry goes; the others move down one, and the new one, first, takes
+        // a state none of them owns.
+        PairEntry *set = &s.pairCache[0].entries[slot];
+        uint32_t owned = 0;
+        for (size_t k = kPairWays - 1; k > 0; --k) {
+            set[k] = set[k - 1];
+            if (set[k].key != 0) owned |= 1u << ((uint32_t(set[k].valueAndResult) >> 2) & (kPairWays - 1));
+        }
+        const uint32_t way = uint32_t(__builtin_ctz(~owned));
+        set[0].key = key;
+        set[0].valueAndResult = int32_t(uint32_t(value) << 4 | way << 2 | uint32_t(r2));
+        set[0].next = next;
+        if (more) trie.saveState(s.pairCache[0].states[slot + way].state);
     }
     return PairStep{r2, value, next, true, slot};
 }
 
 /// Makes the thread's pair cache on first use (not for the check at open). - Returns: whether
 /// there is one (else no memory for it).
-inline bool pairCache(SegtoolICUScratch &s) {
+__attribute__((always_inline)) inline bool pairCache(SegtoolICUScratch &s) {
     if (!s.pairCache.get() && !s.checking) s.pairCache = ZeroedArray<PairCache>(1);
     return s.pairCache.get() != nullptr;
 }

@@ -175,6 +175,40 @@ import Testing
         }
     }
 
+    /// The thread's pair cache is set-associative (ICUDictionary.cpp: sets of four entries,
+    /// the last used first, a miss replacing the last; each entry owns one of its set's saved
+    /// trie states). Pairs that all fall into the set of 总书 (of 总书记, one word for ICU,
+    /// reached from the pair's saved state) or of 共和 (共和国) — found with the cache's hash,
+    /// copied here (were it changed, they would spread out and test less) — asked in turn,
+    /// each after the word, so that the word's entry and state move through the set and are
+    /// evicted and asked again: every division as ICU's. (Checked: with every entry given the
+    /// set's first state, this fails.)
+    @Test func sameEndsWhenPairsCrowdOneSetOfTheCache() throws {
+        func set(_ first: UInt32, _ second: UInt32) -> UInt32 {
+            let key = ((first &- 0x3400) << 16 | second) &+ 1
+            return (key &* 0x9E37_79B1) >> 18
+        }
+        let firsts = Set(Self.han.compactMap { $0.unicodeScalars.first?.value }).sorted()
+        let (direct, plain) = try Self.cursors()
+        for word in ["总书记", "共和国"] {
+            let scalars = word.unicodeScalars.map(\.value)
+            let target = set(scalars[0], scalars[1])
+            var crowd: [String] = []
+            for first in firsts {
+                for second in UInt32(0x4E00)...0x9FEF where set(first, second) == target {
+                    crowd.append(String(String.UnicodeScalarView([Unicode.Scalar(first)!, Unicode.Scalar(second)!])))
+                }
+            }
+            #expect(crowd.count > 20, "only \(crowd.count) pairs in the set of \(word)")
+            for order in [crowd, crowd.reversed(), crowd] {
+                var text = ""
+                for pair in order { text += word + "，" + pair + "人民，" }
+                let units = Array(text.utf16)
+                #expect(Self.ends(direct, units) == Self.ends(plain, units), "\(word)")
+            }
+        }
+    }
+
     @Test func sameEndsWhenThreadsMeetCharactersFirstTogether() throws {
         // The table of first characters is filled as characters are met, by whichever thread
         // meets them first: four threads at once over texts of any ideograph of the two

@@ -31,6 +31,22 @@ import Testing
         }
     }
 
+    /// The same at the positions `candidates` gave, asked as the resolver asks
+    /// (`forEachMatch(…, candidate: true)`: the filter is not asked again).
+    static func matches(_ lexicon: Lexicon, in text: [UInt32], at candidates: [Int]) -> [[Int: String]] {
+        text.withUnsafeBufferPointer { buf in
+            lexicon.withMatcher { matcher in
+                candidates.map { start in
+                    var found: [Int: String] = [:]
+                    matcher.forEachMatch(in: buf, from: start, limit: text.count, candidate: true) { end, id in
+                        found[end] = lexicon.entry(at: id).word
+                    }
+                    return found
+                }
+            }
+        }
+    }
+
     /// The positions the matcher's filter pass keeps.
     static func candidates(_ lexicon: Lexicon, in text: [UInt32]) -> [Int] {
         var out = [Int32](repeating: -1, count: text.count)
@@ -88,6 +104,9 @@ import Testing
             let candidates = Set(Self.candidates(lexicon, in: text))
             let starts = Set(expected.indices.filter { !expected[$0].isEmpty })
             #expect(starts.isSubset(of: candidates), "round \(round)")
+            // From a candidate, the walk that skips the filter it passed finds the same words.
+            let fromCandidates = Self.matches(lexicon, in: text, at: candidates.sorted())
+            #expect(fromCandidates == candidates.sorted().map { expected[$0] }, "round \(round)")
         }
     }
 }

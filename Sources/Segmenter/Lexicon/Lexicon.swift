@@ -323,8 +323,11 @@ public struct Lexicon: Sendable {
         }
 
         /// Calls `body(end, entryID)` for every word starting at `start`, shortest first.
+        /// `candidate`: `start` is a position `candidates(in:into:)` gave for the same scalars
+        /// and `limit` is their count, so the filter it passed is not asked again.
         @inline(__always)
-        func forEachMatch(in scalars: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int, _ body: (Int, Int32) -> Void) {
+        func forEachMatch(in scalars: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int, candidate: Bool = false,
+                          _ body: (Int, Int32) -> Void) {
             let first = scalars[start]
             var node: UInt32 = 0
             var filter = EdgeTable.Slot.allChildren
@@ -332,16 +335,18 @@ public struct Lexicon: Sendable {
             if checkPairs {
                 // No single-scalar words: every match has two scalars or more, and the pair
                 // filter alone rejects most positions (one branch, not two).
-                guard start + 1 < limit else { return }
+                guard candidate || start + 1 < limit else { return }
                 let second = scalars[start + 1]
-                let h = Lexicon.pairHash(first, second)
-                if pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return }
+                if !candidate {
+                    let h = Lexicon.pairHash(first, second)
+                    if pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return }
+                }
                 guard let two = pairNodes.find(first, second) else { return }
                 node = two.child
                 filter = two.childFilter
                 j = start + 2
                 if two.terminal >= 0 { body(j, two.terminal) }
-            } else if first < 0x10000 && starts[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 {
+            } else if !candidate && first < 0x10000 && starts[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 {
                 return
             }
             // After the pair step every edge is a deep one.

@@ -140,7 +140,7 @@ extension Worker {
                     }
                     let segment = segments[Int(segOf[i])]
                     if !(segment.isAtomic && Int(segment.start) != i) {
-                        matcher.forEachMatch(in: sc, from: i, limit: n) { end, id in
+                        matcher.forEachMatch(in: sc, from: i, limit: n, candidate: true) { end, id in
                             if end < n {
                                 let t = segments[Int(segOf[end])]
                                 if t.isAtomic && Int(t.start) != end { return }

@@ -90,7 +90,7 @@ private struct RuleWriter {
                 pos = max(end, e)
                 return
             }
-            if let cut = ICURepairs.splitPoint(scalars, s, e, classes: classes) {
+            if e - s >= 2, let cut = ICURepairs.splitPoint(scalars, s, e, classes: classes) {  // (one character: no call)
                 appendRepaired(s, cut)
                 // A number after a particle ICU glued to it goes on into the next word (了三|十多年).
                 if let end = appendedNumber(cut, e) {
@@ -141,7 +141,7 @@ private struct RuleWriter {
 
     /// Adds a piece of a repaired ICU word, itself repaired (下个月 → 下个|月 → 下|个|月).
     private mutating func appendRepaired(_ s: Int, _ e: Int) {
-        if let cut = ICURepairs.splitPoint(scalars, s, e, classes: classes) {
+        if e - s >= 2, let cut = ICURepairs.splitPoint(scalars, s, e, classes: classes) {
             appendRepaired(s, cut)
             appendRepaired(cut, e)
         } else {
