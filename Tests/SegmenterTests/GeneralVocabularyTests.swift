@@ -40,6 +40,9 @@ import Segmenter
         ("警方查处了一家非法棋牌室", "棋牌室"),
         ("全村老少一起植树造林", "植树造林"),
         ("商户必须明码标价", "明码标价"),
+        ("这家公司的首席执行官宣布了新计划", "首席执行官"),
+        ("司机打开雾灯缓慢前行", "雾灯"),
+        ("学校的校训刻在大门旁", "校训"),
     ])
     func everydayWordIsWhole(_ row: (text: String, word: String)) {
         let icu = Shared.icu.cut(row.text).split(separator: "|")
