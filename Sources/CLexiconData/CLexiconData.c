@@ -45,6 +45,9 @@ static const unsigned char stopwords[] = {
 static const unsigned char idf[] = {
 #embed "../../Dictionaries/idf.txt" suffix(,)
 0 };
+static const unsigned char keyword_pairs[] = {
+#embed "../../Dictionaries/keyword-pairs.txt" suffix(,)
+0 };
 
 #define ROW(name, var) { name, var, sizeof(var) - 1 }
 static const segtool_embedded_file files[] = {
@@ -61,6 +64,7 @@ static const segtool_embedded_file files[] = {
     ROW("lexicon/11-vocabulary.txt", f11),
     ROW("stopwords.txt", stopwords),
     ROW("idf.txt", idf),
+    ROW("keyword-pairs.txt", keyword_pairs),
 };
 
 size_t segtool_embedded_file_count(void) { return sizeof(files) / sizeof(files[0]); }
