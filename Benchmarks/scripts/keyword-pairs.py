@@ -9,6 +9,8 @@ in it when, over the corpus as `segtool segment` cuts it (precise mode):
   not a word whose predicate share in Dictionaries/idf.txt is 0.05 or more (a verb or an
   adjective by its neighbours), not a dictionary word tagged as a title or a general word
   (nnt, v, a, d, i, m, q, r, t);
+- neither is a number (一九), and the first is no numeral with its classifier (一顶|帐篷,
+  两国|人民: counts, no names; 天河|二号, 嫦娥|六号 are names);
 - each word has an idf of at least 3.5 in Dictionaries/idf.txt (the table's median for a word
   it lacks);
 - the pair recurs (at least 2 occurrences) and is cohesive: its occurrences are at least 0.2 of
@@ -33,6 +35,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+NUMERALS = set("〇一二三四五六七八九十百千万亿两零几")
 GENERAL_TAGS = {"nnt", "v", "a", "d", "i", "m", "q", "r", "t"}
 MIN_PART_IDF = 3.5
 MIN_COHESION = 0.2
@@ -75,7 +78,9 @@ def main() -> None:
             if parts and not line.startswith("#"):
                 tags[parts[0]] = parts[2] if len(parts) > 2 else ""
 
-    def usable(word: str) -> bool:
+    def usable(word: str, first: bool = False) -> bool:
+        if all(c in NUMERALS for c in word) or (first and len(word) == 2 and word[0] in NUMERALS and word[0] not in "百千万亿零〇"):
+            return False
         return (len(word) >= 2 and HAN.match(word) is not None and word not in generic_words
                 and share.get(word, 0.0) < 0.05 and tags.get(word, "") not in GENERAL_TAGS
                 and idf.get(word, median) >= MIN_PART_IDF)
@@ -106,7 +111,7 @@ def main() -> None:
         words.update(tokens)
         seen = set()
         for a, b in zip(tokens, tokens[1:]):
-            if len(a) + len(b) <= LONGEST and usable(a) and usable(b):
+            if len(a) + len(b) <= LONGEST and usable(a, first=True) and usable(b):
                 pairs[(a, b)] += 1
                 seen.add((a, b))
         documents.update(seen)

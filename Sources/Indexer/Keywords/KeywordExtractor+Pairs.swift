@@ -16,25 +16,67 @@ public struct KeywordPairs: Sendable {
     /// How many pairs.
     public var count: Int { table.count }
 
-    /// The pairs of a table's text: `first second idf` a line, `#` comment lines.
+    /// The pairs of a table's text: `first second idf` a line (words as the extractor
+    /// normalizes them: the table's script writes Han words only), `#` comment lines.
     /// - Throws: `KeywordPairsError` naming the line of a malformed entry.
     public init(text: String, name: String = "keyword pairs") throws {
+        try self.init(bytes: Array(text.utf8), name: name)
+    }
+
+    /// The pairs of a table's bytes (UTF-8), read without making a String a line: the built-in
+    /// table is read by every process that extracts keywords.
+    init(bytes: [UInt8], name: String) throws {
         var pairs: [([UInt8], Double)] = []
         var firstWords: [([UInt8], Double)] = []
+        pairs.reserveCapacity(bytes.count / 24)
+        firstWords.reserveCapacity(bytes.count / 24)
+        var fields: [Range<Int>] = []
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var at = 0
+        while at < bytes.count {
             number += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            guard fields.count == 3, let value = Double(fields[2]), value.isFinite, value >= 0 else {
+            var end = at
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            defer { at = end + 1 }
+            if end == at || bytes[at] == 0x23 { continue }  // empty, or `#`
+            fields.removeAll(keepingCapacity: true)
+            var i = at
+            while i < end {
+                while i < end && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D) { i += 1 }
+                let s = i
+                while i < end && bytes[i] != 0x20 && bytes[i] != 0x09 && bytes[i] != 0x0D { i += 1 }
+                if i > s { fields.append(s..<i) }
+            }
+            guard fields.count == 3, let value = Self.number(bytes[fields[2]]) else {
                 throw KeywordPairsError(name: name, line: number, message: "expected `first second idf`")
             }
-            let first = Analyzer.normalize(String(fields[0])), second = Analyzer.normalize(String(fields[1]))
-            pairs.append((Array((first + second).utf8), value))
-            firstWords.append((Array(first.utf8), 1))
+            pairs.append((Array(bytes[fields[0]]) + Array(bytes[fields[1]]), value))
+            firstWords.append((Array(bytes[fields[0]]), 1))
         }
         table = WordTable(pairs)
         firsts = WordTable(firstWords)
+    }
+
+    /// A non-negative decimal number (`6.5719`, `7`), or nil.
+    static func number(_ digits: ArraySlice<UInt8>) -> Double? {
+        var value = 0.0, scale = 0.0, seen = false
+        for b in digits {
+            if b == 0x2E {
+                guard scale == 0 else { return nil }
+                scale = 1
+            } else if b >= 0x30 && b <= 0x39 {
+                seen = true
+                if scale == 0 {
+                    value = value * 10 + Double(b - 0x30)
+                } else {
+                    scale /= 10
+                    value += Double(b - 0x30) * scale
+                }
+            } else {
+                return nil
+            }
+        }
+        return seen ? value : nil
     }
 
     /// No pairs.
@@ -49,7 +91,7 @@ public struct KeywordPairs: Sendable {
     /// when the binary has none.
     public static let builtin: KeywordPairs = {
         guard let file = BuiltinDictionary.files.first(where: { $0.name == "keyword-pairs.txt" }), !file.bytes.isEmpty,
-            let pairs = try? KeywordPairs(text: String(decoding: file.bytes, as: UTF8.self), name: "Dictionaries/keyword-pairs.txt")
+            let pairs = try? KeywordPairs(bytes: file.bytes, name: "Dictionaries/keyword-pairs.txt")
         else { return .empty }
         return pairs
     }()

@@ -41,7 +41,11 @@ public struct Keyword: Hashable, Sendable {
 ///   post-processing joins adjacent keywords. In a text of at most `partTextBytes` bytes, a
 ///   dictionary term of `partTermLength` characters or more (not an official title) lends its
 ///   occurrences to the longest of its dictionary parts that also stand alone in the text
-///   (三中全会 in 十九届三中全会, 民主党派 in 民主党派中央; `KeywordExtractor+Parts.swift`).
+///   (三中全会 in 十九届三中全会, 民主党派 in 民主党派中央; `KeywordExtractor+Parts.swift`). In a
+///   text of at most `pairTextBytes` bytes, two adjacent candidates that `pairs` holds
+///   (超级|计算机, 户外|运动), met twice or more and not always beside the same Han token, are a
+///   candidate of their own with the table's idf; their words keep their occurrences
+///   (`KeywordExtractor+Pairs.swift`).
 ///   Words ICU gives in Chinese numerals (一九, 十八) are
 ///   numbers; plurals and pronouns in 们 and ordinals (第十三届, 第二次) are no candidates
 ///   (`isFrameWord`, `KeywordExtractor+Frame.swift`). The logarithm keeps a long report's most frequent words (which are its most
@@ -52,7 +56,8 @@ public struct Keyword: Hashable, Sendable {
 ///   rebuilt names, phrases and the two-character factor from .49 to .51 on an eighth (jieba
 ///   .28), with the bilateral abbreviations from .540 to .547 on a ninth (jieba .30), and with
 ///   the plurals, ordinals, general suffixes and frame words .610 → .605 on a tenth (jieba .33),
-///   with the parts of long terms .617 → .625 on an eleventh (jieba .36); see
+///   with the parts of long terms .617 → .625 on an eleventh (jieba .36), with the two-word
+///   terms .790 → .797 on a twelfth (jieba .39; another judge); see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
