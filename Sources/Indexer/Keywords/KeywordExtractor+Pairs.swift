@@ -105,6 +105,7 @@ public struct KeywordPairsError: Error, CustomStringConvertible {
     public var line: Int
     /// What is wrong.
     public var message: String
+    /// `FILE:LINE: what is wrong`.
     public var description: String { "\(name):\(line): \(message)" }
 }
 
