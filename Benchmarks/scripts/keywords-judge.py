@@ -13,7 +13,8 @@ as it was, jieba's lists) judged before any list of the changed extractor was ma
 fourth round, top 20 each, and jieba's lists) judged before the round's last changes.
 `final6` (seed 1709), drawn at the start of the sixth round, its pool (the extractor's top 20 as
 it was, jieba's lists) judged blind before any change of that round; `final7` (seed 1710), the
-same for the seventh round; `final8` (seed 1711), the same for the eighth. Each sample is a mix: 16
+same for the seventh round; `final8` (seed 1711), the same for the eighth; `final9` (seed 1712),
+the same for the ninth. Each sample is a mix: 16
 short news items (< 400 characters), 12 medium items (400-1,500), 4 long items (> 1,500) and 8
 reports (work reports, congress reports, resolutions).
 
@@ -62,7 +63,8 @@ KEYWORDS_DIR = REPO / "Benchmarks" / "keywords"
 RUNS_DIR = KEYWORDS_DIR / "runs"
 JUDGEMENTS = KEYWORDS_DIR / "judgements.tsv"
 SEEDS = {"dev": 1701, "test": 1702, "holdout": 1703, "final": 1704, "final2": 1705, "final3": 1706,
-         "final4": 1707, "final5": 1708, "final6": 1709, "final7": 1710, "final8": 1711}
+         "final4": 1707, "final5": 1708, "final6": 1709, "final7": 1710, "final8": 1711,
+         "final9": 1712}
 STRATA = [  # (name, count, predicate on (id, length))
     ("short", 16, lambda i, n: i.startswith("xwlb-") and n < 400),
     ("medium", 12, lambda i, n: i.startswith("xwlb-") and 400 <= n <= 1500),

@@ -48,6 +48,9 @@ static const unsigned char idf[] = {
 static const unsigned char nameModel[] = {
 #embed "../../Dictionaries/name-model.tsv" suffix(,)
 0 };
+static const unsigned char keyword_pairs[] = {
+#embed "../../Dictionaries/keyword-pairs.txt" suffix(,)
+0 };
 
 #define ROW(name, var) { name, var, sizeof(var) - 1 }
 static const segtool_embedded_file files[] = {
@@ -65,6 +68,7 @@ static const segtool_embedded_file files[] = {
     ROW("stopwords.txt", stopwords),
     ROW("idf.txt", idf),
     ROW("name-model.tsv", nameModel),
+    ROW("keyword-pairs.txt", keyword_pairs),
 };
 
 size_t segtool_embedded_file_count(void) { return sizeof(files) / sizeof(files[0]); }

@@ -254,6 +254,58 @@ enum Texts {
         #expect(KeywordExtractor.bilateralPartner(at: 1, count: 3, lone: lone([none] + scalars("中塔"))) == scalars("塔")[0])
     }
 
+    /// Two adjacent words of the pair table that a news item repeats are a keyword of their own
+    /// with the table's idf (超级|计算机 twice), their words keeping their weights; not when met
+    /// once, not when the same word always follows (超级|计算机|中心: a piece of a longer term),
+    /// not in a text longer than `pairTextBytes`, not when the table lacks the pair.
+    @Test func twoWordTermsOfThePairTable() throws {
+        let text = "国产超级计算机建成。超级计算机很快。超级大国的计算机。超级显微镜。"
+        let tokens = Shared.segmenter.tokens(in: text).map { String(decoding: Array(text.utf8)[$0.utf8Range], as: UTF8.self) }
+        try #require(tokens.filter { $0 == "超级" }.count == 4 && tokens.filter { $0 == "计算机" }.count == 3, "\(tokens)")
+        let idf = IDFTable(documents: 100, values: ["超级": 4.0, "计算机": 4.0, "大国": 4.0, "显微镜": 4.0])
+        var rule = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [])
+        rule.pairs = try KeywordPairs(text: "# first second idf\n超级 计算机 6.5\n超级 大国 7\n超级 显微镜 8\n")
+        #expect(rule.pairs.count == 3 && rule.pairTextBytes == 6_000)
+        var none = rule
+        none.pairs = .empty
+        func weights(_ e: KeywordExtractor, _ t: String) -> [String: Double] {
+            Dictionary(uniqueKeysWithValues: e.tfidf(t, top: 30).map { ($0.word, $0.weight) })
+        }
+        let with = weights(rule, text), without = weights(none, text)
+        #expect(abs((with["超级计算机"] ?? 0) - (1 + log(2.0)) * 6.5) < 1e-9, "\(with)")
+        #expect(with["超级"] == without["超级"] && with["计算机"] == without["计算机"])
+        // Met once: 超级大国, 超级显微镜.
+        #expect(with["超级大国"] == nil && with["超级显微镜"] == nil, "\(with)")
+        // The same word after every occurrence: a piece of 超级计算机中心.
+        let piece = "超级计算机中心建成。超级计算机中心启用。超级大国。计算机很好。"
+        #expect(weights(rule, piece)["超级计算机"] == nil)
+        // A text longer than `pairTextBytes`.
+        var short = rule
+        short.pairTextBytes = text.utf8.count - 1
+        #expect(weights(short, text)["超级计算机"] == nil)
+        // A pair in the title weighs as the title's words do.
+        let titled = Dictionary(uniqueKeysWithValues: rule.tfidf(text, title: "超级计算机", top: 30).map { ($0.word, $0.weight) })
+        #expect(abs((titled["超级计算机"] ?? 0) - 2 * (1 + log(2.0)) * 6.5) < 1e-9, "\(titled)")
+        // The built-in table holds the corpus's pairs, and no numeral with its classifier.
+        #expect(KeywordPairs.builtin.count > 1_000)
+        let builtin = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [])
+        #expect(!builtin.tfidf("共用一顶帐篷，一户一顶帐篷。", top: 10).map(\.word).contains("一顶帐篷"))
+        #expect(builtin.tfidf(text, top: 10).map(\.word).contains("超级计算机"))
+    }
+
+    /// A malformed line of a pair table is an error naming it.
+    @Test func pairTableErrorsNameTheLine() {
+        #expect(throws: KeywordPairsError.self) { try KeywordPairs(text: "# c\n超级 计算机\n") }
+        do {
+            _ = try KeywordPairs(text: "超级 计算机 6.5\n\n超级 大国 many\n", name: "pairs.txt")
+            Issue.record("no error")
+        } catch let error as KeywordPairsError {
+            #expect(error.description == "pairs.txt:3: expected `first second idf`")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
     /// A long dictionary term lends its occurrences to the longest of its dictionary parts
     /// that also stand alone in the document (三中全会 in 十九届三中全会); an official title
     /// (中央军委主席) lends nothing, and a long text (a report) is left as it is.
@@ -378,7 +430,9 @@ enum Texts {
     /// `phrasePartIDF` and neither generic, are one phrase; the pieces give way to it.
     @Test func adjacentCandidatesThatRecurBecomeAPhrase() throws {
         let idf = IDFTable(documents: 1000, values: ["人间": 5.0, "正道": 6.0, "沧桑": 6.0, "北京": 1.8, "举办": 3.3, "论坛": 4.0, "推进": 5.0])
-        let extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [])
+        var extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [])
+        // This rule alone: the pair table (twoWordTermsOfThePairTable) also takes 人间|正道 apart.
+        extractor.pairs = .empty
         let text = "人间正道是沧桑，人间正道。"
         try #require(Shared.segmenter.words(in: text).filter { $0 == "人间" || $0 == "正道" }.count == 4)
         let words = extractor.tfidf(text, top: 10).map(\.word)

@@ -41,7 +41,11 @@ public struct Keyword: Hashable, Sendable {
 ///   post-processing joins adjacent keywords. In a text of at most `partTextBytes` bytes, a
 ///   dictionary term of `partTermLength` characters or more (not an official title) lends its
 ///   occurrences to the longest of its dictionary parts that also stand alone in the text
-///   (三中全会 in 十九届三中全会, 民主党派 in 民主党派中央; `KeywordExtractor+Parts.swift`).
+///   (三中全会 in 十九届三中全会, 民主党派 in 民主党派中央; `KeywordExtractor+Parts.swift`). In a
+///   text of at most `pairTextBytes` bytes, two adjacent candidates that `pairs` holds
+///   (超级|计算机, 户外|运动), met twice or more and not always beside the same Han token, are a
+///   candidate of their own with the table's idf; their words keep their occurrences
+///   (`KeywordExtractor+Pairs.swift`).
 ///   Words ICU gives in Chinese numerals (一九, 十八) are
 ///   numbers; plurals and pronouns in 们 and ordinals (第十三届, 第二次) are no candidates
 ///   (`isFrameWord`, `KeywordExtractor+Frame.swift`). The logarithm keeps a long report's most frequent words (which are its most
@@ -52,7 +56,8 @@ public struct Keyword: Hashable, Sendable {
 ///   rebuilt names, phrases and the two-character factor from .49 to .51 on an eighth (jieba
 ///   .28), with the bilateral abbreviations from .540 to .547 on a ninth (jieba .30), and with
 ///   the plurals, ordinals, general suffixes and frame words .610 → .605 on a tenth (jieba .33),
-///   with the parts of long terms .617 → .625 on an eleventh (jieba .36); see
+///   with the parts of long terms .617 → .625 on an eleventh (jieba .36), with the two-word
+///   terms .790 → .797 on a twelfth (jieba .39; another judge); see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
@@ -96,6 +101,11 @@ public struct KeywordExtractor: Sendable {
     /// TF-IDF: whether only a dictionary's words take a long term's occurrences (ICU's
     /// general words inside terms — 全会, 卫生, 东部 — do not).
     public var partsFromDictionary = true
+    /// TF-IDF: two adjacent words that `pairs` holds are taken as one keyword, when they recur
+    /// as a unit, only in texts of at most this many bytes (news items; 0: never).
+    public var pairTextBytes = 6_000
+    /// TF-IDF: the two-word terms (`KeywordExtractor+Pairs.swift`; the built-in table by default).
+    public var pairs = KeywordPairs.builtin
 
     /// Stop words by their bytes, for the hot path.
     private let stopTable: WordTable
@@ -172,6 +182,8 @@ public struct KeywordExtractor: Sendable {
         /// For a bilateral abbreviation put together from two lone characters (中|塔, 加|方):
         /// its country's character; else 0.
         var partner: UInt32 = 0
+        /// For a two-word term of `pairs`: its idf there; else 0.
+        var pairIDF: Double = 0
     }
 
     /// `Candidate.left`/`right` when there is no one lone character beside every occurrence.
@@ -259,6 +271,9 @@ public struct KeywordExtractor: Sendable {
             var lastCandidate: Int32 = -2
             // Whether a bilateral abbreviation was counted.
             var pairs = false
+            // Two-word terms of `self.pairs` met in a news item (KeywordExtractor+Pairs.swift).
+            let twoWordTerms = self.pairs.count > 0 && bytes.count <= pairTextBytes
+            var pairOccurrences: [PairOccurrence] = []
 
             for (index, token) in tokens.enumerated() {
                 guard token.kind == .ideographic || token.kind == .letters else { continue }
@@ -328,8 +343,21 @@ public struct KeywordExtractor: Sendable {
                 }
                 total += 1
                 candidate.previous = lastToken == index - 1 ? lastCandidate : -2
+                let first = candidate.previous
                 lastCandidate = Int32(add(candidate))
                 lastToken = index
+                if twoWordTerms && first >= 0 {
+                    // The first word's occurrence right before this one (`distinct` keeps its first).
+                    let a = distinct[Int(first)], at = tokens[index - 1].utf8Range.lowerBound
+                    if a.start >= 0 && candidate.start >= 0 && at + a.count == candidate.start
+                        && withWord(a, { self.pairs.firsts.value(for: $0, low: a.low, high: a.high, hash: a.hash) != nil }) {
+                        let word = UnsafeBufferPointer(rebasing: bytes[at..<candidate.start + candidate.count])
+                        if let value = self.pairs.table.value(for: word, hash: TermInterner.hash(word)) {
+                            pairOccurrences.append(PairOccurrence(
+                                start: at, count: word.count, token: index - 1, first: first, second: lastCandidate, idf: value))
+                        }
+                    }
+                }
             }
             guard total > 0 else { return [] }
             // A bilateral abbreviation counts only when a word of the document starts with its
@@ -535,11 +563,50 @@ public struct KeywordExtractor: Sendable {
                 }
                 for (part, tf) in lent { distinct[part].tf += tf }
             }
+            // Two-word terms: a pair of the table met twice or more in the item, both its words
+            // still candidates (not joined into a phrase or a name), and no one Han token always
+            // before or after it (a piece of a longer term), is a candidate of its own with the
+            // table's idf; its words keep their occurrences. One with a name in it weighs as a name.
+            if pairOccurrences.count >= 2 {
+                pairOccurrences.sort { ($0.start, $0.token) < ($1.start, $1.token) }
+                // Group equal pairs: same bytes (sorted by start, so compare each with the groups).
+                var groups: [[PairOccurrence]] = []
+                for o in pairOccurrences {
+                    let word = bytes[o.start..<o.start + o.count]
+                    if let g = groups.firstIndex(where: { $0[0].count == o.count && bytes[$0[0].start..<$0[0].start + o.count].elementsEqual(word) }) {
+                        groups[g].append(o)
+                    } else {
+                        groups.append([o])
+                    }
+                }
+                let titleBytes = title.map { Array($0.utf8) } ?? []
+                for group in groups where group.count >= 2 {
+                    let o = group[0]
+                    let first = distinct[Int(o.first)], second = distinct[Int(o.second)]
+                    guard first.tf > 0, second.tf > 0 else { continue }
+                    if Self.pairIsPiece(group[...], offset: -1, tokens: tokens, bytes: bytes)
+                        || Self.pairIsPiece(group[...], offset: 2, tokens: tokens, bytes: bytes) {
+                        continue
+                    }
+                    let word = UnsafeBufferPointer(rebasing: bytes[o.start..<o.start + o.count])
+                    let (low, high) = WordTable.key(word)
+                    var pair = Candidate(hash: TermInterner.hash(word), start: o.start, count: o.count, tf: group.count, low: low, high: high)
+                    pair.scalars = first.scalars + second.scalars
+                    pair.left = Self.noNeighbour
+                    pair.right = Self.noNeighbour
+                    pair.previous = -2
+                    pair.pairIDF = o.idf
+                    pair.joined = tagKind(first) == 1 || tagKind(second) == 1
+                    pair.inTitle = titleBytes.count >= o.count
+                        && (0...(titleBytes.count - o.count)).contains { titleBytes[$0..<$0 + o.count].elementsEqual(word) }
+                    _ = add(pair)
+                }
+            }
             var top = TopK<Int>(k)
             // A name put together from lone characters counts only when it recurs.
             for (i, c) in distinct.enumerated() where c.tf > 0 && (c.tf >= 2 || !c.rebuilt) {
                 var weight = (1 + log(Double(c.tf)))
-                    * withWord(c) { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) }
+                    * (c.pairIDF > 0 ? c.pairIDF : withWord(c) { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) })
                 if c.inTitle { weight *= titleWeight }
                 if c.scalars == 2 { weight *= twoCharacterWeight }
                 let kind = tagKind(c)

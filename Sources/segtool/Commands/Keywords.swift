@@ -18,7 +18,8 @@ struct Keywords: ParsableCommand {
             longer). A name split after a surname (陈|立群, 王|志|宏) and two words always side by side \
             (马里|乌波尔) are taken whole when they recur; a bilateral abbreviation left in two lone \
             characters (中|塔, 柬|中, 加|方) is a word when a word of the document starts with its country \
-            (塔吉克斯坦). Punctuation, \
+            (塔吉克斯坦). In a news item (at most 6,000 bytes) two adjacent words repeated as a unit are one keyword \
+            (超级|计算机) when Dictionaries/keyword-pairs.txt, built from the corpus, holds the pair. Punctuation, \
             numbers, stop words and single characters are left out by default. Text output: one document a line, its keywords \
             separated by spaces, after ID<TAB> when there can be several documents (fields escaped: \
             \\t, \\n, \\\\, \\xHH). A bad input is reported and skipped; the exit status is then 1.
