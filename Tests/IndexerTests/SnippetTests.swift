@@ -156,6 +156,7 @@ import Segmenter
             words += stride(from: 0, to: terms.count, by: 131).map { terms[$0] }
         }
         var compared = 0, byPositions = 0
+        var documentTerms: [String: [TermOccurrence]] = [:]  // each document segmented once
         for word in Set(words).sorted() {
             let highlighter = PassageHighlighter(query: try searcher.parse(word), analyzer: searcher.documentAnalyzer)
             for passages in [false, true] {
@@ -168,7 +169,9 @@ import Segmenter
                     // index remembered it); elsewhere the passage is segmented alone.
                     let whole: [Range<Int>]
                     if positionsApply {
-                        whole = highlighter.matches(in: text).filter {
+                        let terms = documentTerms[hit.id] ?? searcher.documentAnalyzer.terms(in: text)
+                        documentTerms[hit.id] = terms
+                        whole = highlighter.matches(among: terms).filter {
                             $0.lowerBound >= hit.passageRange.lowerBound && $0.upperBound <= hit.passageRange.upperBound
                         }
                     } else {

@@ -199,7 +199,13 @@ public struct PassageHighlighter: Sendable {
 
     /// The highlights of `text` (UTF-8 ranges, sorted, overlaps merged), the whole text segmented.
     public func matches(in text: String) -> [Range<Int>] {
-        PassageRanker.merged(highlights(found(analyzer.terms(in: text)), shift: 0))
+        matches(among: analyzer.terms(in: text))
+    }
+
+    /// The highlights among a text's terms, already segmented by this highlighter's analyzer
+    /// (so that one segmentation serves several queries).
+    func matches(among terms: [TermOccurrence]) -> [Range<Int>] {
+        PassageRanker.merged(highlights(found(terms), shift: 0))
     }
 
     /// The highlights in `passage` of the UTF-8 text `b` (ranges into `b`, sorted, merged).
