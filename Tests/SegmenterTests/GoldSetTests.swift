@@ -38,6 +38,8 @@ import Segmenter
     static let gold7Path = "Benchmarks/goldsets/general-news-7.utf8"
     /// The eighth general-news set (fifteenth session, gen19, written before that round's repairs).
     static let gold8Path = "Benchmarks/goldsets/general-news-8.utf8"
+    /// The ninth general-news set (thirteenth session, genset9, written before measuring the session's new vocabulary).
+    static let gold9Path = "Benchmarks/goldsets/general-news-9.utf8"
 
     /// The file's bytes as UTF-8 text, or a test failure naming the file.
     static func text(_ relative: String) throws -> String {
@@ -56,7 +58,7 @@ import Segmenter
         return lines
     }
 
-    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100), (gold4Path, 150), (gold5Path, 160), (gold6Path, 160), (gold7Path, 120), (gold8Path, 120)])
+    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100), (gold4Path, 150), (gold5Path, 160), (gold6Path, 160), (gold7Path, 120), (gold8Path, 120), (gold9Path, 120)])
     func goldLinesAreTokensSeparatedBySingleSpaces(_ set: (path: String, minimum: Int)) throws {
         let lines = Self.lines(try Self.text(set.path))
         #expect(lines.count >= set.minimum, "only \(lines.count) sentences")
@@ -116,6 +118,11 @@ import Segmenter
         for (index, line) in Self.lines(try Self.text(Self.gold8Path)).enumerated() {
             #expect(!earlier.union(sixth).union(seventh).contains(line.replacingOccurrences(of: " ", with: "")),
                     "\(Self.gold8Path):\(index + 1) is in an earlier set")
+        }
+        let eighth = Set(Self.lines(try Self.text(Self.gold8Path)).map { $0.replacingOccurrences(of: " ", with: "") })
+        for (index, line) in Self.lines(try Self.text(Self.gold9Path)).enumerated() {
+            #expect(!earlier.union(sixth).union(seventh).union(eighth).contains(line.replacingOccurrences(of: " ", with: "")),
+                    "\(Self.gold9Path):\(index + 1) is in an earlier set")
         }
     }
 
