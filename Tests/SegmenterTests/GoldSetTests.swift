@@ -8,26 +8,22 @@ import Segmenter
 @Suite struct GoldSets {
     static let goldPath = "Benchmarks/goldsets/general-news.utf8"
     static let termsPath = "Benchmarks/goldsets/political-terms.tsv"
-    /// The second held-out set of political terms (written without looking at the rules' output).
-    static let terms2Path = "Benchmarks/goldsets/political-terms-2.tsv"
-    /// The third held-out set of political terms (written before the ninth session's rules).
-    static let terms3Path = "Benchmarks/goldsets/political-terms-3.tsv"
-    /// The fourth held-out set of political terms (written before the tenth session's head-word rules).
-    static let terms4Path = "Benchmarks/goldsets/political-terms-4.tsv"
-    /// The fifth held-out set of political terms (written before the eleventh session's name and place rules).
-    static let terms5Path = "Benchmarks/goldsets/political-terms-5.tsv"
-    static let terms6Path = "Benchmarks/goldsets/political-terms-6.tsv"
-    /// The seventh held-out set of political terms (written before names18b's name and place rules).
-    static let terms7Path = "Benchmarks/goldsets/political-terms-7.tsv"
-    /// The eighth held-out set of political terms (written before names18c's name and place rules).
-    static let terms8Path = "Benchmarks/goldsets/political-terms-8.tsv"
-    /// The ninth held-out set of political terms (written before names19's foreign places and surname rules).
-    static let terms9Path = "Benchmarks/goldsets/political-terms-9.tsv"
     /// The tenth held-out set of political terms (written before names19b's name model: names with no cue).
     static let terms10Path = "Benchmarks/goldsets/political-terms-10.tsv"
-    /// The eleventh held-out set of political terms (written after names19/names19b, without looking at their lexicon or model: a measure of both).
-    static let terms11Path = "Benchmarks/goldsets/political-terms-11.tsv"
     static let namesPath = "Benchmarks/goldsets/general-news.names.txt"
+    /// Every held-out set of political terms in `Benchmarks/goldsets/` (political-terms.tsv, then
+    /// political-terms-N.tsv in the order of N): a new set is checked by its file name alone.
+    static let termSetPaths: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Repo.path("Benchmarks/goldsets"))) ?? []
+        let numbered = names.compactMap { name -> (Int, String)? in
+            if name == "political-terms.tsv" { return (1, name) }
+            let prefix = "political-terms-", suffix = ".tsv"
+            guard name.hasPrefix(prefix), name.hasSuffix(suffix),
+                  let n = Int(name.dropFirst(prefix.count).dropLast(suffix.count)) else { return nil }
+            return (n, name)
+        }
+        return numbered.sorted { $0.0 < $1.0 }.map { "Benchmarks/goldsets/" + $0.1 }
+    }()
     /// The second, smaller general-news set (written before the second round of ICU repairs).
     static let gold2Path = "Benchmarks/goldsets/general-news-2.utf8"
     /// The third general-news set (ninth session, written before that session's repairs).
@@ -36,12 +32,14 @@ import Segmenter
     static let gold4Path = "Benchmarks/goldsets/general-news-4.utf8"
     /// The fifth general-news set (twelfth session, written before that session's repairs).
     static let gold5Path = "Benchmarks/goldsets/general-news-5.utf8"
-    /// The sixth general-news set (thirteenth session, written before that session's repairs).
+    /// The sixth general-news set (twelfth session, gen18b, written before that session's repairs).
     static let gold6Path = "Benchmarks/goldsets/general-news-6.utf8"
-    /// The seventh general-news set (fourteenth session, written before that session's repairs).
+    /// The seventh general-news set (twelfth session, gen18c, written before that session's repairs).
     static let gold7Path = "Benchmarks/goldsets/general-news-7.utf8"
     /// The eighth general-news set (fifteenth session, gen19, written before that round's repairs).
     static let gold8Path = "Benchmarks/goldsets/general-news-8.utf8"
+    /// The ninth general-news set (thirteenth session, genset9, written before measuring the session's new vocabulary).
+    static let gold9Path = "Benchmarks/goldsets/general-news-9.utf8"
 
     /// The file's bytes as UTF-8 text, or a test failure naming the file.
     static func text(_ relative: String) throws -> String {
@@ -60,7 +58,7 @@ import Segmenter
         return lines
     }
 
-    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100), (gold4Path, 150), (gold5Path, 160), (gold6Path, 160), (gold7Path, 120), (gold8Path, 120)])
+    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100), (gold4Path, 150), (gold5Path, 160), (gold6Path, 160), (gold7Path, 120), (gold8Path, 120), (gold9Path, 120)])
     func goldLinesAreTokensSeparatedBySingleSpaces(_ set: (path: String, minimum: Int)) throws {
         let lines = Self.lines(try Self.text(set.path))
         #expect(lines.count >= set.minimum, "only \(lines.count) sentences")
@@ -121,6 +119,11 @@ import Segmenter
             #expect(!earlier.union(sixth).union(seventh).contains(line.replacingOccurrences(of: " ", with: "")),
                     "\(Self.gold8Path):\(index + 1) is in an earlier set")
         }
+        let eighth = Set(Self.lines(try Self.text(Self.gold8Path)).map { $0.replacingOccurrences(of: " ", with: "") })
+        for (index, line) in Self.lines(try Self.text(Self.gold9Path)).enumerated() {
+            #expect(!earlier.union(sixth).union(seventh).union(eighth).contains(line.replacingOccurrences(of: " ", with: "")),
+                    "\(Self.gold9Path):\(index + 1) is in an earlier set")
+        }
     }
 
     /// The raw text of every gold line, segmented by the library, spells the same text (what
@@ -144,7 +147,7 @@ import Segmenter
         #expect(score.goldWords == goldWords)
     }
 
-    @Test(arguments: [termsPath, terms2Path, terms3Path, terms4Path, terms5Path, terms6Path, terms7Path, terms8Path, terms9Path, terms10Path, terms11Path])
+    @Test(arguments: termSetPaths)
     func termLinesAreTermTabSentenceWithTheTermOnce(_ path: String) throws {
         let lines = Self.lines(try Self.text(path))
         #expect(lines.count >= 100, "only \(lines.count) terms")
@@ -167,7 +170,7 @@ import Segmenter
 
     /// The held-out terms are fresh: none is a term of the shared dev set (when it is present).
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Repo.path("../shared/devset/terms.tsv"))),
-          arguments: [termsPath, terms2Path, terms3Path, terms4Path, terms5Path, terms6Path, terms7Path, terms8Path, terms9Path, terms10Path, terms11Path])
+          arguments: termSetPaths)
     func termsAreNotTheDevSetsTerms(_ path: String) throws {
         let dev = try String(contentsOfFile: Repo.path("../shared/devset/terms.tsv"), encoding: .utf8)
         let devTerms = Set(dev.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
@@ -182,7 +185,9 @@ import Segmenter
         func terms(_ path: String) throws -> Set<String> {
             Set(Self.lines(try Self.text(path)).compactMap { $0.split(separator: "\t").first.map(String.init) })
         }
-        let sets = [Self.termsPath, Self.terms2Path, Self.terms3Path, Self.terms4Path, Self.terms5Path, Self.terms6Path, Self.terms7Path, Self.terms8Path, Self.terms9Path, Self.terms10Path, Self.terms11Path]
+        let sets = Self.termSetPaths
+        // The scan found the sets (ten when it was written), the numbered ones in order.
+        #expect(sets.count >= 10 && sets.first == Self.termsPath && sets.contains(Self.terms10Path), "\(sets)")
         for (i, a) in sets.enumerated() {
             for b in sets[(i + 1)...] {
                 let shared = try terms(a).intersection(try terms(b))
