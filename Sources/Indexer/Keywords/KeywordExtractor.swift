@@ -184,6 +184,27 @@ public struct KeywordExtractor: Sendable {
         var partner: UInt32 = 0
         /// For a two-word term of `pairs`: its idf there; else 0.
         var pairIDF: Double = 0
+
+        /// A candidate of two adjacent candidates' bytes `word`, from `start` in the text (a
+        /// phrase, a two-word term): its key and hash from the bytes, no one neighbour on either
+        /// side and no one candidate before it.
+        init(composite word: UnsafeBufferPointer<UInt8>, start: Int, tf: Int, scalars: Int) {
+            let (low, high) = WordTable.key(word)
+            self.init(hash: TermInterner.hash(word), start: start, count: word.count, tf: tf, low: low, high: high)
+            self.scalars = scalars
+            left = KeywordExtractor.noNeighbour
+            right = KeywordExtractor.noNeighbour
+            previous = -2
+        }
+
+        init(hash: UInt64, start: Int, count: Int, tf: Int, low: UInt64, high: UInt64) {
+            self.hash = hash
+            self.start = start
+            self.count = count
+            self.tf = tf
+            self.low = low
+            self.high = high
+        }
     }
 
     /// `Candidate.left`/`right` when there is no one lone character beside every occurrence.
@@ -523,12 +544,7 @@ public struct KeywordExtractor: Sendable {
                     continue
                 }
                 let word = UnsafeBufferPointer(rebasing: bytes[first.start..<second.start + second.count])
-                let (low, high) = WordTable.key(word)
-                var phrase = Candidate(hash: TermInterner.hash(word), start: first.start, count: word.count, tf: first.tf, low: low, high: high)
-                phrase.scalars = first.scalars + second.scalars
-                phrase.left = Self.noNeighbour
-                phrase.right = Self.noNeighbour
-                phrase.previous = -2
+                var phrase = Candidate(composite: word, start: first.start, tf: first.tf, scalars: first.scalars + second.scalars)
                 phrase.inTitle = first.inTitle || second.inTitle
                 phrase.joined = firstKind == 1 || secondKind == 1 || (first.joined && !firstSuffix) || (second.joined && !secondSuffix)
                 distinct[a].tf = 0
@@ -589,12 +605,7 @@ public struct KeywordExtractor: Sendable {
                         continue
                     }
                     let word = UnsafeBufferPointer(rebasing: bytes[o.start..<o.start + o.count])
-                    let (low, high) = WordTable.key(word)
-                    var pair = Candidate(hash: TermInterner.hash(word), start: o.start, count: o.count, tf: group.count, low: low, high: high)
-                    pair.scalars = first.scalars + second.scalars
-                    pair.left = Self.noNeighbour
-                    pair.right = Self.noNeighbour
-                    pair.previous = -2
+                    var pair = Candidate(composite: word, start: o.start, tf: group.count, scalars: first.scalars + second.scalars)
                     pair.pairIDF = o.idf
                     pair.joined = tagKind(first) == 1 || tagKind(second) == 1
                     pair.inTitle = titleBytes.count >= o.count
