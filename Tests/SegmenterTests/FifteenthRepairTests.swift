@@ -1,7 +1,7 @@
 import Testing
 import Segmenter
 
-/// The fifteenth session's repairs of ICU's own mistakes on general news (issue 17 §4, eighth
+/// The thirteenth session's (gen19) repairs of ICU's own mistakes on general news (issue 17 §4, eighth
 /// round, gen19), on sentences written for these tests: no sentence here was taken from a gold set.
 @Suite struct FifteenthRepairTests {
     /// A one-character verb and a free complement of direction or result are two words in PKU's
@@ -36,7 +36,7 @@ import Segmenter
     }
 
     /// Everyday words of business, courts, culture and farming from the corpus
-    /// (`11-vocabulary.txt`, fifteenth session) are one token where ICU cut them.
+    /// (`11-vocabulary.txt`, thirteenth session) are one token where ICU cut them.
     @Test func vocabularyOfEverydayNewsIsWhole() {
         #expect(Shared.icu.cut("记者看到村民们正在劳作").hasSuffix("劳|作"))
         #expect(Shared.segmenter.cut("记者看到村民们正在劳作").hasSuffix("|劳作"))

@@ -1,7 +1,7 @@
 import Testing
 import Segmenter
 
-/// The fourteenth session's repairs of ICU's own mistakes on general news (issue 17 §4, seventh
+/// The twelfth session's (gen18c) repairs of ICU's own mistakes on general news (issue 17 §4, seventh
 /// round), on sentences written for these tests: no sentence here was taken from a gold set.
 @Suite struct FourteenthRepairTests {
     /// 元, 杯 and 队 after a numeral are the unit or classifier of rule 3 (`一 元`, `两 杯`,

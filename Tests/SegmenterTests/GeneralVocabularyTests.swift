@@ -1,7 +1,7 @@
 import Testing
 import Segmenter
 
-/// The fifteenth session's general vocabulary written by domain (issue 17 §4, ninth round,
+/// The thirteenth session's (gen19b) general vocabulary written by domain (issue 17 §4, ninth round,
 /// gen19b; the "gen19b" sections of `11-vocabulary.txt`): everyday words of sport, daily life,
 /// food, housing, transport, health, weather, school, shopping, family, work, nature and
 /// entertainment that ICU splits. The sentences were written for these tests; none is taken

@@ -36,7 +36,7 @@ import Segmenter
     static let gold6Path = "Benchmarks/goldsets/general-news-6.utf8"
     /// The seventh general-news set (twelfth session, gen18c, written before that session's repairs).
     static let gold7Path = "Benchmarks/goldsets/general-news-7.utf8"
-    /// The eighth general-news set (fifteenth session, gen19, written before that round's repairs).
+    /// The eighth general-news set (thirteenth session, gen19, written before that round's repairs).
     static let gold8Path = "Benchmarks/goldsets/general-news-8.utf8"
     /// The ninth general-news set (thirteenth session, genset9, written before measuring the session's new vocabulary).
     static let gold9Path = "Benchmarks/goldsets/general-news-9.utf8"

@@ -460,24 +460,6 @@ public struct KeywordExtractor: Sendable {
                 distinct[i].tf = 0
                 _ = add(merged)
             }
-            // Title words: find each in the table (no insertion).
-            for word in titleWords {
-                word.withUnsafeBufferPointer { w in
-                    let h = TermInterner.hash(w)
-                    let (low, high) = WordTable.key(w)
-                    var slot = Int(truncatingIfNeeded: h) & mask
-                    while slots[slot] >= 0 {
-                        let at = Int(slots[slot])
-                        let other = distinct[at]
-                        if other.hash == h && other.low == low && other.high == high
-                            && (high != WordTable.longMark || withWord(other, { $0.elementsEqual(w) })) {
-                            distinct[at].inTitle = true
-                            return
-                        }
-                        slot = (slot + 1) & mask
-                    }
-                }
-            }
             /// The index of the candidate with these bytes, if there is one (no insertion).
             func find(_ w: UnsafeBufferPointer<UInt8>) -> Int? {
                 let h = TermInterner.hash(w)
@@ -493,6 +475,10 @@ public struct KeywordExtractor: Sendable {
                     slot = (slot + 1) & mask
                 }
                 return nil
+            }
+            // Title words: find each in the table (no insertion).
+            for word in titleWords {
+                if let at = word.withUnsafeBufferPointer(find) { distinct[at].inTitle = true }
             }
             /// A dictionary word's tag (1: a name, 2: a general word), else nil.
             func tagKind(_ c: Candidate) -> Double? {

@@ -1,4 +1,4 @@
-/// Verbs glued to a complement of direction or result (fifteenth session, gen19, issue 17 §4):
+/// Verbs glued to a complement of direction or result (thirteenth session, gen19, issue 17 §4):
 /// two-character ICU words of a one-character action verb and 到, 进, 出, 回, 走, 完, 上 or 下
 /// that are free combinations — PKU writes them as two words (买 到, 放 进, 跑 出, 带 走, 做 完,
 /// 戴 上, 摘 下), as `ICURepairs.splitPairWords` already writes 送 到, 搬 到, 跑 到.

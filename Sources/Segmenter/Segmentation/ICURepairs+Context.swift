@@ -23,7 +23,7 @@ extension ICURepairs {
     ].map(key))
 }
 
-/// 年前 after a number (fifteenth session, gen19, issue 17 §4): ICU's word 年前 is "before the
+/// 年前 after a number (thirteenth session, gen19, issue 17 §4): ICU's word 年前 is "before the
 /// New Year" (年前 要 把 工作 做 完); after a number it is the unit 年 and the locative 前, two
 /// words in PKU's standard and the gold sets' (`五 年 前`, `三千多 年 前`): `10|年前` → `10|年|前`,
 /// `两|年前` → `两|年|前`, `多|年前` → `多|年|前` (where the lexicon's 多年 may join 多 and 年).
