@@ -40,6 +40,8 @@ import Segmenter
     static let gold8Path = "Benchmarks/goldsets/general-news-8.utf8"
     /// The ninth general-news set (thirteenth session, genset9, written before measuring the session's new vocabulary).
     static let gold9Path = "Benchmarks/goldsets/general-news-9.utf8"
+    /// The tenth general-news set (fourteenth session, genset10, written blind before that session's repairs of ICU's mistakes).
+    static let gold10Path = "Benchmarks/goldsets/general-news-10.utf8"
 
     /// The file's bytes as UTF-8 text, or a test failure naming the file.
     static func text(_ relative: String) throws -> String {
@@ -58,7 +60,7 @@ import Segmenter
         return lines
     }
 
-    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100), (gold4Path, 150), (gold5Path, 160), (gold6Path, 160), (gold7Path, 120), (gold8Path, 120), (gold9Path, 120)])
+    @Test(arguments: [(goldPath, 300), (gold2Path, 100), (gold3Path, 100), (gold4Path, 150), (gold5Path, 160), (gold6Path, 160), (gold7Path, 120), (gold8Path, 120), (gold9Path, 120), (gold10Path, 140)])
     func goldLinesAreTokensSeparatedBySingleSpaces(_ set: (path: String, minimum: Int)) throws {
         let lines = Self.lines(try Self.text(set.path))
         #expect(lines.count >= set.minimum, "only \(lines.count) sentences")
@@ -81,7 +83,7 @@ import Segmenter
     }
 
     /// The second set shares no sentence with the first, the third none with either, the fourth none with the three,
-    /// the fifth none with the four, the sixth none with the five.
+    /// the fifth none with the four, the sixth none with the five, and each later set (seventh to tenth) none with those before it.
     @Test func theSecondSetIsNew() throws {
         let first = Set(Self.lines(try Self.text(Self.goldPath)).map { $0.replacingOccurrences(of: " ", with: "") })
         for (index, line) in Self.lines(try Self.text(Self.gold2Path)).enumerated() {
@@ -123,6 +125,11 @@ import Segmenter
         for (index, line) in Self.lines(try Self.text(Self.gold9Path)).enumerated() {
             #expect(!earlier.union(sixth).union(seventh).union(eighth).contains(line.replacingOccurrences(of: " ", with: "")),
                     "\(Self.gold9Path):\(index + 1) is in an earlier set")
+        }
+        let ninth = Set(Self.lines(try Self.text(Self.gold9Path)).map { $0.replacingOccurrences(of: " ", with: "") })
+        for (index, line) in Self.lines(try Self.text(Self.gold10Path)).enumerated() {
+            #expect(!earlier.union(sixth).union(seventh).union(eighth).union(ninth).contains(line.replacingOccurrences(of: " ", with: "")),
+                    "\(Self.gold10Path):\(index + 1) is in an earlier set")
         }
     }
 
