@@ -10,6 +10,10 @@
 /// standard dictionary lists as a word or whose form PKU's practice does not settle (走进, 走出,
 /// 迈出, 打进 and 踢进 of a goal, 落到, 起到, 占到, 用到, 找回, 夺回, 说出, 看出, 得出, 决出, 交给 …).
 extension ICURepairs {
+    /// The words as keys, for the name model: a name may end before a verb and its complement
+    /// (`Worker+NameModel.swift`, 刘云清|沉|下).
+    static let complementPairs = SortedKeys(complementPairWords.map(key))
+
     /// The words; `splitPairs` holds them with `splitPairWords`.
     static let complementPairWords = [
         // verb + 到 of result ("manage to") or of place
@@ -37,5 +41,13 @@ extension ICURepairs {
         // verb + 上 or 下 of direction (put on, take off)
         "戴上", "穿上", "披上", "插上", "扣上", "搬上", "骑上", "抬上", "挤上", "摘下", "脱下",
         "拔下", "撕下", "剪下", "拆下", "扔下", "拍下", "录下", "抄下",
+        // more verbs + 上 or 下 (fourteenth session, gen20: the ICU words of this form left in
+        // segtool's output on the corpus, 献上 47, 写下 40, 按下 33, 犯下 32 …; kept, being
+        // words or unsettled: 送上 and 跃上 (lexicon entries), 走上, 迈上, 登上, 踏上, 赶上,
+        // 跟上, 遇上, 碰上, 打下, 创下, 留下, 拿下, 落下, 放下, 剩下, 坐下, 倒下, 接下)
+        "献上", "奉上", "吃上", "喝上", "患上", "染上", "撞上", "搭上", "坐上",
+        "爬上", "跨上", "蒙上", "提上", "连上", "爱上", "花上", "盯上", "划上", "签上", "写下",
+        "按下", "犯下", "降下", "停下", "走下", "跳下", "冲下", "省下", "欠下", "夺下", "投下",
+        "埋下", "播下", "栽下", "扎下", "啃下", "吞下", "吃下", "卸下", "沉下", "俯下", "拉下",
     ]
 }

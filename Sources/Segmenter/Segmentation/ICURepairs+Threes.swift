@@ -29,7 +29,7 @@ extension ICURepairs {
         "要注意", "才能够", "才不会", "还能够", "很简单", "最糟糕", "还只是", "只剩下",
     ]
 
-    /// The words split before their last character.
+    /// The words split before their last character (and `locativeThreeWords`).
     static let splitBeforeLastWords = [
         "已经有", "世界上", "条件下", "建立起", "一定能", "担负起", "打造成", "不断地", "田野上", "至少有",
         "转变为", "当选为", "反映出", "一年中", "体现出", "大约有", "暴露出", "只要有", "培育出", "不会有",
@@ -42,9 +42,9 @@ extension ICURepairs {
     /// `splitAfterFirstWords` as keys.
     static let splitAfterFirst = SortedKeys(splitAfterFirstWords.map(key))
     /// `splitBeforeLastWords` as keys.
-    static let splitBeforeLast = SortedKeys(splitBeforeLastWords.map(key))
+    static let splitBeforeLast = SortedKeys((splitBeforeLastWords + locativeThreeWords).map(key))
     /// The first characters of `splitAfterFirstWords`.
     static let splitAfterFirstHeads = ScalarSet(String(splitAfterFirstWords.compactMap(\.first)))
-    /// The last characters of `splitBeforeLastWords`.
-    static let splitBeforeLastTails = ScalarSet(String(splitBeforeLastWords.compactMap(\.last)))
+    /// The last characters of `splitBeforeLastWords` and `locativeThreeWords` (ICURepairs+Locatives.swift).
+    static let splitBeforeLastTails = ScalarSet(String((splitBeforeLastWords + locativeThreeWords).compactMap(\.last)))
 }

@@ -193,7 +193,7 @@ enum ICURepairs {
     /// preposition; pronoun or conjunction + 在; verb + 在, 到 or 至 of place or extent;
     /// 得 + degree adverb; verb + 得; numeral + 起. Words such as 还有, 只有, 只要, 才能, 共有, 不要, 不得, 不可, 将会,
     /// 将要, 达到, 得到, 看到, 来到, 存在, 现在, 正在, 所在, 截至, 甚至, 乃至 are not here.
-    static let splitPairs = SortedKeys((splitPairWords + complementPairWords).map(key))  // complements: ICURepairs+Complements.swift
+    static let splitPairs = SortedKeys((splitPairWords + complementPairWords + locativePairWords).map(key))  // ICURepairs+Complements.swift, +Locatives.swift
 
     /// The words of `splitPairs`.
     static let splitPairWords = [
@@ -408,7 +408,7 @@ enum CharacterClasses {
         mark(ICURepairs.hanNumberCharacters, hanNumeral, more: true)
         mark("较很更", degreeAdverb, more: true)
         mark("年", pairFirst, more: true)  // 年前 after a number (`ICURepairs.isYearsAgo`)
-        for key in ICURepairs.splitPairWords + ICURepairs.complementPairWords {
+        for key in ICURepairs.splitPairWords + ICURepairs.complementPairWords + ICURepairs.locativePairWords {
             mark(String(key.prefix(1)), pairFirst, more: true)
             mark(String(key.suffix(1)), pairLast, more: true)
         }

@@ -59,7 +59,8 @@ extension NameJoiner {
 
     /// May a name end before token `j` (unread)? At the end, before punctuation, a function
     /// character (`Names.afterModelName`), a single character names do not avoid that an aspect
-    /// particle follows (a verb: 胡振邦|带|着; not 潘雪|考|上|了), or — when `word` (a name of two given characters) — an ICU word or
+    /// particle or a complement of `ICURepairs.complementPairs` follows (a verb: 胡振邦|带|着,
+    /// 刘云清|沉|下; not 潘雪|考|上|了), or — when `word` (a name of two given characters) — an ICU word or
     /// a dictionary word of two characters or more.
     private func modelNameEnds(_ j: Int, _ count: Int, word: Bool) -> Bool {
         guard j < count else { return true }
@@ -70,7 +71,11 @@ extension NameJoiner {
         if Names.afterModelName.contains(v) { return true }
         guard j + 1 < count, ScalarClass.isHan(v), !has(v, CharacterClasses.notInNames) else { return false }  // not 考|上|了
         let next = range(j + 1)
-        return next.count == 1 && Names.aspectParticles.contains(scalars[next.lowerBound])
+        guard next.count == 1 else { return false }
+        // A verb before its particle, or before the complement of a word that the repairs split
+        // (童志鹏|写|下, 潘玉龙|爬|上: `ICURepairs.complementPairs`).
+        return Names.aspectParticles.contains(scalars[next.lowerBound])
+            || ICURepairs.complementPairs.contains(key(r.lowerBound, next.upperBound))
     }
 }
 
