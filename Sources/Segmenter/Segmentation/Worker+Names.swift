@@ -201,9 +201,8 @@ struct NameJoiner {
                 joinTokens(from: w, through: r + taken, &r, &w, &start)  // not remembered: a key holds three characters
                 return
             }
-            if has(v, CharacterClasses.surname), v != Names.jun, !Names.onlyInCompoundSurnames(v), let answer = personName(r, start, count, w) {
-                let taken = answer & NameJoiner.tokenCount  // the model's names are not remembered (`Worker+NameModel.swift`)
-                if answer == taken { found.append(key(start, Int(path[r + taken - 1].end))) }
+            if has(v, CharacterClasses.surname), v != Names.jun, !Names.onlyInCompoundSurnames(v), let taken = personName(r, start, count, w) {
+                found.append(key(start, Int(path[r + taken - 1].end)))  // the model's names too (`Worker+NameModel.swift`)
                 joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return
             }
@@ -710,7 +709,8 @@ struct NameJoiner {
         guard wordGivenName(i + 1, count), !Names.ambiguousSurnames.contains(scalars[start]),
               !foreignRunGoesOn(i, tokens: 2, count) else { return nil }
         if precededByCue(w, start) { return 2 }
-        return (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count) ? 2 : nil
+        return (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count)
+            ? 2 : modelWordName(i, w, start, count)  // no cue: `Worker+NameModel.swift`
     }
 
     /// Is the written token before `start` (the last written, at `w - 1`) one Han character?
