@@ -79,7 +79,7 @@ extension NameJoiner {
             if start - s == 1 && ScalarClass.isHan(scalars[s]) && !Names.beforeModelName.contains(scalars[s]) { return nil }
         }
         guard !Names.afterModelName.contains(scalars[start + 2]), modelNameEnds(i + 2, count, word: true) else { return nil }
-        let model = NameModel.builtin
+        let model = NameModel.builtinWords
         let score = model.surnameScore(scalars[start]) + model.givenWordScore(scalars[start + 1], scalars[start + 2])
         return score > NameModel.marginWord ? 2 : nil
     }
@@ -167,9 +167,16 @@ public struct NameModel: Sendable {
         guard let (bytes, count) = embedded("name-model.tsv"),
               case .success(let model) = parse(buffer: UnsafeBufferPointer(start: bytes, count: count), file: "name-model.tsv")
         else { return NameModel(surname: [], given: [], count: 0) }
-        guard let (words, wordsCount) = embedded("name-words.tsv"),
-              case .success(let full) = model.withWords(buffer: UnsafeBufferPointer(start: words, count: wordsCount), file: "name-words.tsv")
-        else { return model }
+        return model
+    }()
+
+    /// `builtin` with the embedded word table (`Dictionaries/name-words.tsv`) read: built once,
+    /// on the first given name that is an ICU word (a text with none never reads the table).
+    static let builtinWords: NameModel = {
+        // Safe because: the embedded files are static data, alive for the process.
+        guard let (words, count) = embedded("name-words.tsv"),
+              case .success(let full) = builtin.withWords(buffer: UnsafeBufferPointer(start: words, count: count), file: "name-words.tsv")
+        else { return builtin }
         return full
     }()
 
@@ -351,11 +358,19 @@ public struct NameModel: Sendable {
 
     /// `withWords(_:file:)` over bytes in place.
     func withWords(buffer b: UnsafeBufferPointer<UInt8>, file: String) -> Result<NameModel, SegmenterError> {
-        var rows: [(key: UInt32, given: Int, words: Int, line: Int)] = []
-        rows.reserveCapacity(8192)
+        var keys: [UInt32] = [], givenCounts: [Int32] = [], wordCounts: [Int32] = [], lines: [Int32] = []
+        keys.reserveCapacity(b.count / 12)
+        givenCounts.reserveCapacity(b.count / 12)
+        wordCounts.reserveCapacity(b.count / 12)
+        lines.reserveCapacity(b.count / 12)
         var line = 0
         var p = 0
         let n = b.count
+        // One CJK Unified Ideograph (U+4E00…U+9FFF: a three-byte sequence E4 B8 80 … E9 BF BF) at `o`, or 0.
+        func ideograph(_ o: Int) -> UInt32 {
+            guard (0xE4...0xE9).contains(b[o]) && b[o + 1] & 0xC0 == 0x80 && b[o + 2] & 0xC0 == 0x80 else { return 0 }
+            return UInt32(b[o] & 0x0F) << 12 | UInt32(b[o + 1] & 0x3F) << 6 | UInt32(b[o + 2] & 0x3F)
+        }
         while p < n {
             line += 1
             var e = p
@@ -367,35 +382,25 @@ public struct NameModel: Sendable {
             func fail(_ reason: String) -> Result<NameModel, SegmenterError> {
                 .failure(.malformedDictionaryLine(file: file, line: line, reason: reason))
             }
-            var bounds: [(Int, Int)] = []
-            var f = p
+            // The fields' ends (three, separated by tabs).
+            var ends = (0, 0, 0)
+            var fields = 0
             for q in p...e where q == e || b[q] == 0x09 {
-                bounds.append((f, q))
-                f = q + 1
+                fields += 1
+                if fields == 1 { ends.0 = q } else if fields == 2 { ends.1 = q } else if fields == 3 { ends.2 = q }
             }
-            guard bounds.count == 3 else {
-                return fail("expected WORD<TAB>GIVEN<TAB>WORDS, got \(bounds.count) field\(bounds.count == 1 ? "" : "s")")
+            guard fields == 3 else {
+                return fail("expected WORD<TAB>GIVEN<TAB>WORDS, got \(fields) field\(fields == 1 ? "" : "s")")
             }
-            // Two three-byte sequences of U+4E00…U+9FFF, decoded in place.
-            let (k0, k1) = bounds[0]
-            var key: UInt32? = nil
-            if k1 - k0 == 6 {
-                var v: [UInt32] = [0, 0]
-                for j in 0..<2 {
-                    let o = k0 + 3 * j
-                    if (0xE4...0xE9).contains(b[o]) && b[o + 1] & 0xC0 == 0x80 && b[o + 2] & 0xC0 == 0x80 {
-                        v[j] = UInt32(b[o] & 0x0F) << 12 | UInt32(b[o + 1] & 0x3F) << 6 | UInt32(b[o + 2] & 0x3F)
-                    }
-                }
-                key = Self.wordKey(v[0], v[1])
-            }
+            let k1 = ends.0
+            let key = k1 - p == 6 ? Self.wordKey(ideograph(p), ideograph(p + 3)) : nil
             guard let key else {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: b[k0..<k1]), as: UTF8.self)
+                let text = String(decoding: UnsafeBufferPointer(rebasing: b[p..<k1]), as: UTF8.self)
                 return fail("`\(text)` is not two CJK ideographs (U+4E00…U+9FFF)")
             }
             var counts = (0, 0)
             for k in 1...2 {
-                let (s, t) = bounds[k]
+                let (s, t) = k == 1 ? (ends.0 + 1, ends.1) : (ends.1 + 1, ends.2)
                 var value = 0
                 var ok = t > s && t - s <= 9
                 for q in s..<t where ok {
@@ -407,30 +412,48 @@ public struct NameModel: Sendable {
                 }
                 if k == 1 { counts.0 = value } else { counts.1 = value }
             }
-            rows.append((key, counts.0, counts.1, line))
+            keys.append(key)
+            givenCounts.append(Int32(counts.0))
+            wordCounts.append(Int32(counts.1))
+            lines.append(Int32(line))
         }
-        rows.sort { ($0.key, $0.line) < ($1.key, $1.line) }
+        // In key order (the script writes them so: then no sort), each word once.
+        var sorted = true
+        for j in keys.indices.dropFirst() where keys[j - 1] >= keys[j] { sorted = false; break }
+        if !sorted {
+            let order = keys.indices.sorted { (keys[$0], lines[$0]) < (keys[$1], lines[$1]) }
+            keys = order.map { keys[$0] }
+            givenCounts = order.map { givenCounts[$0] }
+            wordCounts = order.map { wordCounts[$0] }
+            lines = order.map { lines[$0] }
+        }
         var (givens, words) = (0.0, 0.0)
-        for (j, row) in rows.enumerated() {
-            if j > 0 && rows[j - 1].key == row.key {
-                let a = Unicode.Scalar(row.key >> 16 + Self.first).map(String.init) ?? ""
-                let c = Unicode.Scalar(row.key & 0xFFFF + Self.first).map(String.init) ?? ""
-                return .failure(.malformedDictionaryLine(file: file, line: row.line, reason: "`\(a)\(c)` is listed twice"))
+        for j in keys.indices {
+            if j > 0 && keys[j - 1] == keys[j] {
+                let a = Unicode.Scalar(keys[j] >> 16 + Self.first).map(String.init) ?? ""
+                let c = Unicode.Scalar(keys[j] & 0xFFFF + Self.first).map(String.init) ?? ""
+                return .failure(.malformedDictionaryLine(file: file, line: Int(lines[j]), reason: "`\(a)\(c)` is listed twice"))
             }
-            givens += Double(row.given)
-            words += Double(row.words)
+            givens += Double(givenCounts[j])
+            words += Double(wordCounts[j])
         }
         var model = self
-        let logWords = log(words + Double(rows.count))
+        let logWords = log(words + Double(keys.count))
         model.unseenWord = Int((logWords * 100).rounded())
-        model.wordKeys = rows.map(\.key)
-        model.wordScores = rows.map { row in
-            let a = Int(row.key >> 16), c = Int(row.key & 0xFFFF)
-            guard !givenLog.isEmpty, givenLog[a] != Int16(Self.unlisted), givenLog[c] != Int16(Self.unlisted) else { return Int16(Self.unlisted) }
-            let characters = exp((Double(givenLog[a]) + Double(givenLog[c])) / 100)
-            let ratio = log(characters + Double(row.given) / (givens + 1)) - log(Double(row.words) + 1) + logWords
-            return Int16(max(-29_999, min(29_999, (ratio * 100).rounded())))
+        var scores = [Int16](repeating: Int16(Self.unlisted), count: keys.count)
+        if !givenLog.isEmpty {
+            for j in keys.indices {
+                let a = givenLog[Int(keys[j] >> 16)], c = givenLog[Int(keys[j] & 0xFFFF)]
+                guard a != Int16(Self.unlisted) && c != Int16(Self.unlisted) else { continue }
+                // ln P(ab | given): the characters' (in log space) and, for a cued given name, its share.
+                var given = (Double(a) + Double(c)) / 100
+                if givenCounts[j] > 0 { given = log(exp(given) + Double(givenCounts[j]) / (givens + 1)) }
+                let ratio = given - log(Double(wordCounts[j]) + 1) + logWords
+                scores[j] = Int16(max(-29_999, min(29_999, (ratio * 100).rounded())))
+            }
         }
+        model.wordKeys = keys
+        model.wordScores = scores
         return .success(model)
     }
 }
