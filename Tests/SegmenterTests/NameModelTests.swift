@@ -44,7 +44,7 @@ import Segmenter
     ])
     func ordinaryPhrasesStaySplit(_ pair: (String, [String])) {
         let cut = Shared.segmenter.cut(pair.0)
-        let tokens = cut.split(separator: " ").map(String.init)
+        let tokens = cut.split(separator: "|").map(String.init)
         for wrong in pair.1 { #expect(!tokens.contains(wrong), "\(cut)") }
     }
 }
@@ -57,13 +57,13 @@ import Segmenter
         ("何丽萍把菜卖了。大家都夸何丽萍能干。", "何丽萍", 2),
     ])
     func aModelNameIsRemembered(_ c: (String, String, Int)) {
-        let tokens = Shared.segmenter.cut(c.0).split(separator: " ").map(String.init)
+        let tokens = Shared.segmenter.cut(c.0).split(separator: "|").map(String.init)
         #expect(tokens.filter { $0 == c.1 }.count == c.2, "\(tokens)")
     }
 
     @Test func theSecondOccurrenceAloneStaysSplit() {
         // The same clause alone: nothing names 何丽萍 before it, and 夸 is no context of the model.
-        let tokens = Shared.segmenter.cut("大家都夸何丽萍能干。").split(separator: " ").map(String.init)
+        let tokens = Shared.segmenter.cut("大家都夸何丽萍能干。").split(separator: "|").map(String.init)
         #expect(!tokens.contains("何丽萍"), "\(tokens)")
     }
 }
