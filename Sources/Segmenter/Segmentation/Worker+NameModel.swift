@@ -371,8 +371,34 @@ public struct NameModel: Sendable {
             guard (0xE4...0xE9).contains(b[o]) && b[o + 1] & 0xC0 == 0x80 && b[o + 2] & 0xC0 == 0x80 else { return 0 }
             return UInt32(b[o] & 0x0F) << 12 | UInt32(b[o + 1] & 0x3F) << 6 | UInt32(b[o + 2] & 0x3F)
         }
+        // The usual line (`WORD\tDIGITS\tDIGITS\n`) read in one pass; nil for anything else,
+        // which the general reading below takes (and names when it is wrong).
+        func fast(_ p: Int) -> (next: Int, key: UInt32, given: Int, words: Int)? {
+            guard p + 9 < n, b[p + 6] == 0x09, let key = Self.wordKey(ideograph(p), ideograph(p + 3)) else { return nil }
+            var q = p + 7
+            var given = 0, words = 0
+            let g0 = q
+            while q < n && b[q] >= 0x30 && b[q] <= 0x39 { given = given &* 10 &+ Int(b[q] - 0x30); q += 1 }
+            guard q - g0 >= 1 && q - g0 <= 9 && q < n && b[q] == 0x09 else { return nil }
+            q += 1
+            let w0 = q
+            while q < n && b[q] >= 0x30 && b[q] <= 0x39 { words = words &* 10 &+ Int(b[q] - 0x30); q += 1 }
+            guard q - w0 >= 1 && q - w0 <= 9 else { return nil }
+            if q == n { return (q, key, given, words) }
+            if b[q] == 0x0A { return (q + 1, key, given, words) }
+            if b[q] == 0x0D && q + 1 < n && b[q + 1] == 0x0A { return (q + 2, key, given, words) }
+            return nil
+        }
         while p < n {
             line += 1
+            if b[p] != 0x23, let row = fast(p) {
+                keys.append(row.key)
+                givenCounts.append(Int32(row.given))
+                wordCounts.append(Int32(row.words))
+                lines.append(Int32(line))
+                p = row.next
+                continue
+            }
             var e = p
             while e < n && b[e] != 0x0A { e += 1 }
             let next = e + 1
