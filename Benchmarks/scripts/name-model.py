@@ -2,7 +2,7 @@
 """Rebuilds Dictionaries/name-model.tsv, the statistics of the names pass's model of Chinese
 person names with no cue (`Worker+NameModel.swift`; issue 17 §3, names19b), from a corpus.
 
-    Benchmarks/scripts/name-model.py [--segtool BIN] [--corpus FILE.jsonl] [--out FILE]
+    Benchmarks/scripts/name-model.py [--segtool BIN] [--corpus FILE.jsonl] [--out FILE] [--words-out FILE]
 
 It segments every line of the corpus (title and text lines of each JSON document) twice:
 
@@ -19,6 +19,12 @@ Each distinct cued name counts once (a name repeated in many stories would weigh
 hundreds of names otherwise). It writes, per character seen in a cued name, `CHAR<TAB>SURNAME<TAB>GIVEN<TAB>SINGLE`: how often
 it opens a cued name, how often it is one of its given-name characters, and how often it is a
 single-character token of ICU's. No corpus text is written: counts per character only.
+
+It also writes Dictionaries/name-words.tsv (`--words-out`; names20): per word of two characters
+that are both given-name characters — every two-character token of ICU's output and every given
+name of two characters of a cued name —, `WORD<TAB>GIVEN<TAB>WORDS`: in how many distinct cued names
+it is the given name, and how often ICU's output has it as a word (the model's given names that ICU
+reads as a word, 王|建国). Counts per word only.
 """
 import argparse
 import collections
