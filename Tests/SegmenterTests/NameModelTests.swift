@@ -19,6 +19,9 @@ import Segmenter
         ("村里请马文华给孩子们上课。", "马文华"),
         // One given character before a word that follows a clause's subject.
         ("李明已经退休了。", "李明"),
+        // A second given character ICU glued to 和 or 作 after the name: the word is cut.
+        ("张桂英和邻居们一起包饺子。", "张桂英"),
+        ("主任委员孙德良作了说明。", "孙德良"),
     ])
     func aNameWithNoCue(_ pair: (String, String)) {
         #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
@@ -41,6 +44,8 @@ import Segmenter
         ("史教育和国情教育都要抓。", ["史教育"]),
         ("他们把段已经修好了。", ["段已经"]),
         ("顾大局，识大体。", ["顾大局"]),
+        // 正在 is a word: 在 is no character the glued rule cuts off.
+        ("医生樊伟正在查房。", ["樊伟正"]),
     ])
     func ordinaryPhrasesStaySplit(_ pair: (String, [String])) {
         let cut = Shared.segmenter.cut(pair.0)

@@ -84,6 +84,33 @@ extension NameJoiner {
         return score > NameModel.marginWord ? 2 : nil
     }
 
+    /// A surname and a given character of ICU's single characters (at `i`, `i + 1`) whose second
+    /// given character ICU glued to a function character after the name (吴|玉|良作, 刘|菊|英和,
+    /// 冯|士|友也): `3 | splitsLast` when the three characters are a name — after a title or a
+    /// byline mark (`precededByCue`), or in the model's contexts (after the start, punctuation, a
+    /// word or a preposition) with the characters' scores above `NameModel.margin3` —, or nil.
+    /// The caller cuts ICU's word after its first character (吴玉良|作).
+    func gluedGivenName(_ i: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
+        let j = i + 2
+        guard j < count, path[j].edge == Worker.Edge.base else { return nil }
+        let r = range(j)
+        guard r.count == 2, Names.gluedAfterName.contains(scalars[r.lowerBound + 1]) else { return nil }
+        let g = scalars[r.lowerBound]
+        guard ScalarClass.isHan(g), !has(g, CharacterClasses.notInNames), !Names.afterModelName.contains(g) else { return nil }
+        if precededByCue(w, start) { return 3 | Self.splitsLast }
+        if w > 0 && start > 0 {
+            let s = w >= 2 ? Int(path[w - 2].end) : 0
+            if start - s == 1 && ScalarClass.isHan(scalars[s]) && !Names.beforeModelName.contains(scalars[s]) { return nil }
+        }
+        let model = NameModel.builtin
+        let score = model.surnameScore(scalars[start]) + model.givenScore(scalars[start + 1]) + model.givenScore(g)
+        return score > NameModel.margin3 ? 3 | Self.splitsLast : nil
+    }
+
+    /// The bit of `personName`'s answer that says the name ends inside its last token, one
+    /// character before that token's end (`gluedGivenName`).
+    static let splitsLast = 0x100
+
     /// May a name end before token `j` (unread)? At the end, before punctuation, a function
     /// character (`Names.afterModelName`), a single character names do not avoid that an aspect
     /// particle follows (a verb: 胡振邦|带|着; not 潘雪|考|上|了), or — when `word` (a name of two given characters) — an ICU word or
@@ -113,6 +140,9 @@ extension Names {
     /// 作, 做 and 因 too: read on the corpus as a verb or conjunction after a name (李楠|做, 马馼|作, 丁姣|因),
     /// never its last character.
     static let afterModelName = ScalarSet("的和与及在是说等也都就又还将把被对向从为给了已曾即仍便却则作做因")
+    /// Function characters ICU glues to a name's last given character (良作, 英和, 友也); not 在,
+    /// whose words of two are mostly words (樊伟|正在, read on the corpus).
+    static let gluedAfterName = ScalarSet("和作也")
     /// Aspect particles: a single character before one is a verb (带|着, 回|了, 去|过).
     static let aspectParticles = ScalarSet("着了过")
 }
