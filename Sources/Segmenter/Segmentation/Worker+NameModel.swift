@@ -37,6 +37,9 @@ import Darwin
 ///   也是: `Names.afterBareNameWords`), as the given name may go on into another word (赵志|全力,
 ///   马培|清和).
 ///
+/// A second given character that ICU glued to 和, 作 or 也 after the name (吴|玉|良作) is cut
+/// off that word when a cue precedes or the three characters pass the model (`gluedGivenName`).
+///
 /// The model's names are remembered for the rest of the call like the cue rules' names
 /// (`knownNames`: 何玥 joined with no cue is joined again in 何|玥|说 … 何|玥|的, wherever the
 /// text names it).
