@@ -2,7 +2,7 @@
 """Rebuilds Dictionaries/name-model.tsv, the statistics of the names pass's model of Chinese
 person names with no cue (`Worker+NameModel.swift`; issue 17 §3, names19b), from a corpus.
 
-    Benchmarks/scripts/name-model.py [--segtool BIN] [--corpus FILE.jsonl] [--out FILE]
+    Benchmarks/scripts/name-model.py [--segtool BIN] [--corpus FILE.jsonl] [--out FILE] [--words-out FILE]
 
 It segments every line of the corpus (title and text lines of each JSON document) twice:
 
@@ -19,6 +19,12 @@ Each distinct cued name counts once (a name repeated in many stories would weigh
 hundreds of names otherwise). It writes, per character seen in a cued name, `CHAR<TAB>SURNAME<TAB>GIVEN<TAB>SINGLE`: how often
 it opens a cued name, how often it is one of its given-name characters, and how often it is a
 single-character token of ICU's. No corpus text is written: counts per character only.
+
+It also writes Dictionaries/name-words.tsv (`--words-out`; names20): per word of two characters
+that are both given-name characters — every two-character token of ICU's output and every given
+name of two characters of a cued name —, `WORD<TAB>GIVEN<TAB>WORDS`: in how many distinct cued names
+it is the given name, and how often ICU's output has it as a word (the model's given names that ICU
+reads as a word, 王|建国). Counts per word only.
 """
 import argparse
 import collections
@@ -73,6 +79,7 @@ def main() -> None:
     ap.add_argument("--segtool", default=str(REPO / ".build/release/segtool"))
     ap.add_argument("--corpus", default=str(REPO / "../shared/corpus/politics.jsonl"))
     ap.add_argument("--out", default=str(REPO / "Dictionaries/name-model.tsv"))
+    ap.add_argument("--words-out", default=str(REPO / "Dictionaries/name-words.tsv"))
     ap.add_argument("--min-count", type=int, default=1,
                     help="keep characters seen at least this often in cued names (default 1)")
     args = ap.parse_args()
@@ -111,10 +118,18 @@ def main() -> None:
         for c in word[1:]:
             given[c] += 1
     cued = len(names)
+    pairs = collections.Counter()  # ICU's two-character tokens
     for row in icu.splitlines():
         for token in row.split(" "):
             if len(token) == 1 and han(token):
                 single[token] += 1
+            elif len(token) == 2 and han(token):
+                pairs[token] += 1
+    # Given names of two characters (each distinct cued name once), and ICU's words of two whose
+    # characters are both given-name characters: how often each is a cued given name, and how
+    # often ICU's output has it as a word.
+    given_words = collections.Counter(word[1:] for word in names if len(word) == 3)
+    words = sorted(w for w in set(pairs) | set(given_words) if given[w[0]] and given[w[1]])
 
     chars = sorted(c for c in set(surname) | set(given) if surname[c] + given[c] >= args.min_count)
     with open(args.out, "w", encoding="utf-8") as o:
@@ -123,7 +138,14 @@ def main() -> None:
         o.write(f"# CHAR<TAB>SURNAME<TAB>GIVEN<TAB>SINGLE: {cued} distinct cued names; SINGLE: ICU's single-character tokens.\n")
         for c in chars:
             o.write(f"{c}\t{surname[c]}\t{given[c]}\t{single[c]}\n")
-    print(f"name-model.py: {cued} cued names, {len(chars)} characters -> {args.out}")
+    with open(args.words_out, "w", encoding="utf-8") as o:
+        o.write("# The names pass's model of given names ICU reads as a word (Worker+NameModel.swift).\n")
+        o.write("# Rebuilt by Benchmarks/scripts/name-model.py from the corpus; counts per word only:\n")
+        o.write(f"# WORD<TAB>GIVEN<TAB>WORD: ICU's words of two given-name characters; GIVEN: distinct cued names\n")
+        o.write(f"# ({sum(given_words.values())} of two given characters) with it as given name; WORD: ICU's tokens of it.\n")
+        for w in words:
+            o.write(f"{w}\t{given_words[w]}\t{pairs[w]}\n")
+    print(f"name-model.py: {cued} cued names, {len(chars)} characters -> {args.out}; {len(words)} words -> {args.words_out}")
 
 
 if __name__ == "__main__":

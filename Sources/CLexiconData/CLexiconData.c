@@ -48,6 +48,9 @@ static const unsigned char idf[] = {
 static const unsigned char nameModel[] = {
 #embed "../../Dictionaries/name-model.tsv" suffix(,)
 0 };
+static const unsigned char nameWords[] = {
+#embed "../../Dictionaries/name-words.tsv" suffix(,)
+0 };
 static const unsigned char keyword_pairs[] = {
 #embed "../../Dictionaries/keyword-pairs.txt" suffix(,)
 0 };
@@ -68,6 +71,7 @@ static const segtool_embedded_file files[] = {
     ROW("stopwords.txt", stopwords),
     ROW("idf.txt", idf),
     ROW("name-model.tsv", nameModel),
+    ROW("name-words.tsv", nameWords),
     ROW("keyword-pairs.txt", keyword_pairs),
 };
 

@@ -12,6 +12,16 @@ import Segmenter
         ("孟丽娟把这笔钱存进了银行。", "孟丽娟"),
         ("大家把奖状送给邹晓梅。", "邹晓梅"),  // before punctuation
         ("吕平已被警方控制。", "吕平"),  // one given character before a function character
+        // names20: a given name ICU reads as a word, far likelier a given name than a word of
+        // the corpus (`Dictionaries/name-words.tsv`).
+        ("王建国把文件交给了我。", "王建国"),
+        ("刘光明已经回到了村里。", "刘光明"),
+        ("村里请马文华给孩子们上课。", "马文华"),
+        // One given character before a word that follows a clause's subject.
+        ("李明已经退休了。", "李明"),
+        // A second given character ICU glued to 和 or 作 after the name: the word is cut.
+        ("张桂英和邻居们一起包饺子。", "张桂英"),
+        ("主任委员孙德良作了说明。", "孙德良"),
     ])
     func aNameWithNoCue(_ pair: (String, String)) {
         #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
@@ -27,11 +37,39 @@ import Segmenter
         ("吕平已被警方控制。", ["吕平已"]),
         ("周雪考上了大学。", ["周雪考"]),
         ("要严把质量关。", ["严把"]),
+        // names20: everyday words after a surname character stay apart (the word's own count
+        // in the corpus outweighs its characters as a given name).
+        ("高质量发展是首要任务。", ["高质量"]),
+        ("祝大家新年快乐。", ["祝大家"]),
+        ("史教育和国情教育都要抓。", ["史教育"]),
+        ("他们把段已经修好了。", ["段已经"]),
+        ("顾大局，识大体。", ["顾大局"]),
+        // 正在 is a word: 在 is no character the glued rule cuts off.
+        ("医生樊伟正在查房。", ["樊伟正"]),
     ])
     func ordinaryPhrasesStaySplit(_ pair: (String, [String])) {
         let cut = Shared.segmenter.cut(pair.0)
-        let tokens = cut.split(separator: " ").map(String.init)
+        let tokens = cut.split(separator: "|").map(String.init)
         for wrong in pair.1 { #expect(!tokens.contains(wrong), "\(cut)") }
+    }
+}
+
+/// A name the model joined is remembered for the rest of the text, like a name a cue
+/// announced: joined again where no context would let the model join it (after 说, 夸).
+@Suite struct NameModelMemory {
+    @Test(arguments: [
+        ("秦立伟回家了。邻居都说秦立伟是个好人。", "秦立伟", 2),
+        ("何丽萍把菜卖了。大家都夸何丽萍能干。", "何丽萍", 2),
+    ])
+    func aModelNameIsRemembered(_ c: (String, String, Int)) {
+        let tokens = Shared.segmenter.cut(c.0).split(separator: "|").map(String.init)
+        #expect(tokens.filter { $0 == c.1 }.count == c.2, "\(tokens)")
+    }
+
+    @Test func theSecondOccurrenceAloneStaysSplit() {
+        // The same clause alone: nothing names 何丽萍 before it, and 夸 is no context of the model.
+        let tokens = Shared.segmenter.cut("大家都夸何丽萍能干。").split(separator: "|").map(String.init)
+        #expect(!tokens.contains("何丽萍"), "\(tokens)")
     }
 }
 
@@ -59,6 +97,34 @@ import Segmenter
     func badLinesAreNamed(_ c: (String, Int, String)) {
         let result = NameModel.parse(Array(c.0.utf8), file: "m.tsv")
         #expect(result.map(\.count) == .failure(.malformedDictionaryLine(file: "m.tsv", line: c.1, reason: c.2)))
+    }
+
+    @Test func theShippedWordTableParses() throws {
+        let model = try NameModel.parse(NameModel.builtinText, file: "name-model.tsv").get()
+            .withWords(NameModel.builtinWordsText, file: "name-words.tsv").get()
+        #expect(model.wordCount >= 1000, "only \(model.wordCount) words")
+        func score(_ w: String) -> Int {
+            let v = w.unicodeScalars.map(\.value)
+            return model.givenWordScore(v[0], v[1])
+        }
+        // 建国 is a given name of cued names; 质量 and 安全 are everyday words of the corpus.
+        #expect(score("建国") > score("质量"))
+        #expect(score("建国") > score("安全"))
+        #expect(score("建国") > 0 && score("安全") < 0)
+        // A word with a character no given name has is never a given name.
+        #expect(score("的确") == NameModel.unlisted)
+    }
+
+    @Test(arguments: [
+        ("# c\n建国\t2\t199\n国\t1\t1\n", 3, "`国` is not two CJK ideographs (U+4E00…U+9FFF)"),
+        ("建国\t2\n", 1, "expected WORD<TAB>GIVEN<TAB>WORDS, got 2 fields"),
+        ("建国\tx\t1\n", 1, "GIVEN count `x` is not a decimal number below 10^9"),
+        ("建国\t1\t1\n光明\t0\t5\n建国\t0\t1\n", 3, "`建国` is listed twice"),
+    ])
+    func badWordLinesAreNamed(_ c: (String, Int, String)) throws {
+        let model = try NameModel.parse(Array("王\t3\t0\t10\n建\t0\t4\t20\n国\t0\t4\t20\n".utf8), file: "m.tsv").get()
+        #expect(model.withWords(Array(c.0.utf8), file: "w.tsv").map(\.wordCount)
+            == .failure(.malformedDictionaryLine(file: "w.tsv", line: c.1, reason: c.2)))
     }
 
     @Test func invalidUTF8IsAnErrorNotACrash() {

@@ -202,8 +202,19 @@ struct NameJoiner {
                 return
             }
             if has(v, CharacterClasses.surname), v != Names.jun, !Names.onlyInCompoundSurnames(v), let answer = personName(r, start, count, w) {
-                let taken = answer & NameJoiner.tokenCount  // the model's names are not remembered (`Worker+NameModel.swift`)
-                if answer == taken { found.append(key(start, Int(path[r + taken - 1].end))) }
+                if answer & NameJoiner.splitsLast != 0 {  // 吴|玉|良作 → 吴玉良|作 (`Worker+NameModel.swift`)
+                    let nameEnd = start + 3
+                    let wordEnd = path[r + 2].end
+                    found.append(key(start, nameEnd))
+                    path[w] = Worker.PathStep(end: Int32(nameEnd), edge: Worker.Edge.joined)
+                    path[w + 1] = Worker.PathStep(end: wordEnd, edge: Worker.Edge.remainder)
+                    w += 2
+                    r += 3
+                    start = Int(wordEnd)
+                    return
+                }
+                let taken = answer
+                found.append(key(start, Int(path[r + taken - 1].end)))  // the model's names too (`Worker+NameModel.swift`)
                 joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
                 return
             }
@@ -697,6 +708,8 @@ struct NameJoiner {
                 return precededByCue(w, start) || followedByCue(i + 3, count) || listGoesOn(i + 3, count)
                     || bareName(i + 3, w, start, count) ? 3 : modelName(i, w, start, count, most: 2)  // no cue: `Worker+NameModel.swift`
             }
+            // A second given character ICU glued to a function character (吴|玉|良作).
+            if let glued = gluedGivenName(i, w, start, count) { return glued }
             // A two-character name after a title, ending a clause (记者 李豪。).
             return endsClause(i + 2, count) && precededByCue(w, start) ? 2 : modelName(i, w, start, count, most: 1)
         }
@@ -710,7 +723,8 @@ struct NameJoiner {
         guard wordGivenName(i + 1, count), !Names.ambiguousSurnames.contains(scalars[start]),
               !foreignRunGoesOn(i, tokens: 2, count) else { return nil }
         if precededByCue(w, start) { return 2 }
-        return (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count) ? 2 : nil
+        return (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count)
+            ? 2 : modelWordName(i, w, start, count)  // no cue: `Worker+NameModel.swift`
     }
 
     /// Is the written token before `start` (the last written, at `w - 1`) one Han character?
