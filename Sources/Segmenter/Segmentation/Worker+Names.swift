@@ -208,7 +208,8 @@ struct NameJoiner {
                 return
             }
             if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
-                joinTokens(from: transliterationStart(w, start), through: provinceAfterRun(r + taken - 1, count), &r, &w, &start)  // 代|尔祖尔 (`Worker+Bare.swift`); 霍|姆|斯|省 (`Worker+Provinces.swift`)
+                let last = provinceAfterRun(r + taken - 1, count)  // 霍|姆|斯|省 (`Worker+Provinces.swift`)
+                joinTokens(from: runStart(w, start, headed: last != r + taken - 1), through: last, &r, &w, &start)  // 代|尔祖尔 (`Worker+Bare.swift`)
                 return
             }
             if start >= 2 && scalars[start - 2] == Laws.shou, let last = capitalName(r, w, start, count) {  // 首都|萨|那
@@ -223,7 +224,8 @@ struct NameJoiner {
         // A transliteration ICU read as words of its alphabet (库尔|斯克, 贝尔|格莱德, 赫尔|松).
         if path[r].edge == Worker.Edge.base && (2...3).contains(end - start) && has(scalars[start], CharacterClasses.transliteration),
            let taken = transliteration(r, count) {
-            joinTokens(from: transliterationStart(w, start), through: provinceAfterRun(r + taken - 1, count), &r, &w, &start)
+            let last = provinceAfterRun(r + taken - 1, count)
+            joinTokens(from: runStart(w, start, headed: last != r + taken - 1), through: last, &r, &w, &start)
             return
         }
         // A term and a head that makes it a named plan or zone (美丽中国|先行区) or a
@@ -262,6 +264,10 @@ struct NameJoiner {
             }
             if scalars[end] == Provinces.sheng || scalars[end] == Provinces.zhou, let from = foreignProvince(r, w, start, end, count) {  // 伊德利卜|省 (`Worker+Provinces.swift`)
                 joinTokens(from: from, through: r + 1, &r, &w, &start)
+                return
+            }
+            if Provinces.placeHeadFirstSet.contains(scalars[end]), let last = foreignPlace(r, start, end, count) {  // 加沙|地带 (`Worker+Provinces.swift`)
+                joinTokens(from: saintBefore(w, start), through: last, &r, &w, &start)  // 圣|马丁|岛
                 return
             }
             if let from = placeBody(r, w, start, end, count) ?? lonePlace(r, w, start, end, count) {
@@ -305,6 +311,17 @@ struct NameJoiner {
             let from = scalars[end] == Heads.guan ? viewModifier(w, start) ?? w : w
             joinTokens(from: from, through: r + 1 + suffixHead(r + 2, end + 1, count), &r, &w, &start)
             return
+        }
+        // A token the first test sent here only because a foreign place's head may follow
+        // (`CompoundClasses.autonomy`) goes where it went before: 夏海|荣 to `joinWordedName`.
+        if end - start == 2 && r + 1 < count && Provinces.placeHeadFirstSet.contains(scalars[end]) {
+            let nextScalar = scalars[end]
+            let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))] & ~CompoundClasses.autonomy
+            let lastCompound = compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]
+            if Self.mayStartJoin(path[r], 2, classOf(scalars[start]), classOf(nextScalar), nextCompound, lastCompound) == Self.wordedNameOnly {
+                joinWordedName(&r, &w, &start, count)
+                return
+            }
         }
         copyToken(&r, &w, &start)
     }
@@ -1135,7 +1152,9 @@ enum CompoundClasses {
     static let placeSuffix: UInt8 = 1
     /// The first character of a meeting's or a body's head (会议, 大会, 座谈会, 委员会, 领导小组).
     static let meetingHead: UInt8 = 2
-    /// 自, which begins an autonomous place's suffix (自治县).
+    /// 自, which begins an autonomous place's suffix (自治县), and the first characters of a
+    /// foreign place's heads that are no place suffix (湾, 海峡, 地带 …: `Provinces.placeHeadFirsts`):
+    /// read for the next token only, so a word ending in them (上海, 各地) is not sent on.
     static let autonomy: UInt8 = 4
     /// The first character of a head that makes a term of what precedes it (热线, 调解,
     /// 国家公园, 机关, 们, 观: `Heads.headFirstCharacters`).
@@ -1157,6 +1176,7 @@ enum CompoundClasses {
         for s in Names.placeSuffixCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }
         for s in Laws.countryPlaceHeadCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }  // 科威特|城
         for s in Provinces.levelCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }  // 伊德利卜|省 (`Worker+Provinces.swift`)
+        for s in Provinces.placeHeadFirsts.unicodeScalars { table[Int(s.value)] |= autonomy }  // 加沙|地带 (`Worker+Provinces.swift`)
         for word in Names.namedHeadWords {
             if let s = word.unicodeScalars.first { table[Int(s.value)] |= meetingHead }
         }

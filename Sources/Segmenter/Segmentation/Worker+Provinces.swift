@@ -36,11 +36,71 @@ extension NameJoiner {
     func provinceAfterRun(_ last: Int, _ count: Int) -> Int {
         guard last + 1 < count, path[last + 1].edge == Worker.Edge.base else { return last }
         let next = range(last + 1)
+        if next.count == 2 { return longPlaceSuffix(last + 1, count) ? last + 1 : last }  // 霍|尔|木|兹|海峡 (place20)
         guard next.count == 1 else { return last }
         let v = scalars[next.lowerBound]
         if v == Provinces.he || v == Provinces.hu { return riverBound(last + 2, count) ? last : last + 1 }  // 利|塔|尼|河 (names19c)
+        if Provinces.placeHeads.contains(v) { return suffixBound(last + 2, count) ? last : last + 1 }  // 里|弗|赛|德|县 (place20)
         guard Provinces.levels.contains(v), !provinceBound(last + 2, count) else { return last }
         return last + 1
+    }
+
+    /// Token `r + 1` begins with a character of `Provinces.placeHeadFirsts` (the caller has
+    /// compared the character at `end`) and token `r` (`start..<end`, ICU's or the lexicon's
+    /// word, not a user's) spells a foreign name (`spellsForeignName`: 加沙, 比雷埃夫斯, 所罗门)
+    /// that does not end in a level character (南昌市|湾) and is no everyday word of the alphabet
+    /// (`Provinces.notPlaceStems`: 瓦斯|地带): returns `r + 1` when token `r + 1` is a foreign
+    /// place's head (县, 岛, 港 or 湾 alone, not before a character that makes a word with it;
+    /// 海峡, 半岛, 群岛, 高原, 盆地, 运河 or 地带, not before 电视台), else nil (place20).
+    func foreignPlace(_ r: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
+        guard end - start >= 2, !(path[r].edge >= 0 && isUser[Int(path[r].edge)]),
+              !Names.parentSuffixes.contains(scalars[end - 1]), spellsForeignName(start, end) else { return nil }
+        let next = range(r + 1)
+        if next.count == 2 {
+            guard longPlaceSuffix(r + 1, count), !Provinces.notPlaceStems.contains(key(start, end)) else { return nil }
+            return r + 1
+        }
+        guard next.count == 1, path[r + 1].edge == Worker.Edge.base, Provinces.placeHeads.contains(scalars[end]),
+              !suffixBound(r + 2, count), !Provinces.notPlaceStems.contains(key(start, end)) else { return nil }
+        return r + 1
+    }
+
+    /// Where a transliteration run at `start` (write index `w`) joins from: 代 or 别 before it
+    /// (`transliterationStart`), or, when it has taken a place's suffix or head (`headed`), 圣
+    /// alone before it (圣|托|里|尼|岛 → 圣托里尼岛).
+    @inline(__always)
+    func runStart(_ w: Int, _ start: Int, headed: Bool) -> Int {
+        let from = transliterationStart(w, start)
+        return headed && from == w ? saintBefore(w, start) : from
+    }
+
+    /// The write index of 圣 when the written token before `start` is 圣 alone (ICU's
+    /// character: 圣|马丁|岛, 圣|贝纳迪诺|县), else `w`: a saint's name begins the place.
+    func saintBefore(_ w: Int, _ start: Int) -> Int {
+        guard w >= 1, start >= 1, scalars[start - 1] == Provinces.saint, path[w - 1].edge == Worker.Edge.base,
+              w == 1 || Int(path[w - 2].end) == start - 1 else { return w }
+        return w - 1
+    }
+
+    /// Is token `i` (unread, two characters) 海峡, 半岛, 群岛, 高原, 盆地, 运河 or 地带 (ICU's or
+    /// the lexicon's word, not a user's), not before a word it begins a name with (半岛|电视台)?
+    private func longPlaceSuffix(_ i: Int, _ count: Int) -> Bool {
+        let edge = path[i].edge
+        guard edge == Worker.Edge.base || (edge >= 0 && !isUser[Int(edge)]) else { return false }
+        let r = range(i)
+        guard r.count == 2, Provinces.longPlaceHeads.contains(key(r.lowerBound, r.upperBound)) else { return false }
+        guard i + 1 < count else { return true }
+        let after = range(i + 1)
+        return !(after.count <= 3 && Provinces.notAfterLongHeads.contains(key(after.lowerBound, after.upperBound)))
+    }
+
+    /// Is token `i` (unread) a single character that makes a word with 县, 岛, 港 or 湾 before it
+    /// (`Provinces.placeHeadBoundAfter`: 县|城, 岛|国, 港|口, 湾|区)?
+    @inline(__always)
+    private func suffixBound(_ i: Int, _ count: Int) -> Bool {
+        guard i < count else { return false }
+        let r = range(i)
+        return r.count == 1 && Provinces.placeHeadBoundAfter.contains(scalars[r.lowerBound])
     }
 
     /// Is token `i` (unread) a single character that makes a word or a compass point with 河
@@ -133,4 +193,24 @@ enum Provinces {
     /// Characters that make a word or a compass point with 河 or 湖 before them (河畔, 河道,
     /// 河口, 河谷, 湖泊, 湖区; 河南, 湖北 …): the head is not taken before them.
     static let riverBoundAfter = ScalarSet("东南西北畔边岸道流水床段口谷堤泊区心面")
+    /// 县, 岛, 港 and 湾, the one-character heads a foreign name takes (里弗赛德|县, 萨哈林|岛,
+    /// 比雷埃夫斯|港, 芬兰|湾; place20).
+    static let placeHeads = ScalarSet("县岛港湾")
+    /// Characters that make a word with 县, 岛, 港 or 湾 before them (县城, 县委, 县级, 岛国, 岛链,
+    /// 港口, 港务, 湾区): the head is not taken before them.
+    static let placeHeadBoundAfter = ScalarSet("长委级域城市区乡镇政志屿国链礁口务湾")
+    /// The two-character heads a foreign name takes (加沙|地带, 所罗门|群岛, 霍尔木兹|海峡; place20).
+    static let longPlaceHeads = SortedKeys(["海峡", "半岛", "群岛", "高原", "盆地", "运河", "地带"].map(ICURepairs.key))
+    /// The first characters of `placeHeads` and `longPlaceHeads` that are no place suffix (县,
+    /// 岛 and 港 are), marked `CompoundClasses.autonomy` for the names pass's first test.
+    static let placeHeadFirsts = "湾海半群高盆运地"
+    /// 圣, which begins a place named after a saint (圣马丁岛).
+    static let saint: UInt32 = 0x5723
+    /// As a set, compared at `join`'s call site.
+    static let placeHeadFirstSet = ScalarSet("县岛港" + placeHeadFirsts)
+    /// Words after a two-character head that make a name of it (卡塔尔|半岛|电视台, Al Jazeera).
+    static let notAfterLongHeads = SortedKeys(["电视台", "电视", "台"].map(ICURepairs.key))
+    /// Everyday words spelled with the transliteration alphabet, which take no place head
+    /// (瓦斯|地带, 福泽|高原), read on the corpus.
+    static let notPlaceStems = SortedKeys(["瓦斯", "福泽"].map(ICURepairs.key))
 }
