@@ -127,6 +127,8 @@ struct NameJoiner {
             // frequent) skip the other rules.
             if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else if may == Self.wordedNameOnly {
                 joinWordedName(&r, &w, &start, count)
+            } else if nextCompound & CompoundClasses.autonomy != 0 {
+                joinNearPlaceHead(&r, &w, &start, count)  // 加沙|地带 (`Worker+Provinces.swift`); 自治县
             } else { join(&r, &w, &start, count) }
             own = classOf(scalars[min(start, last)])
         }
@@ -266,7 +268,7 @@ struct NameJoiner {
                 joinTokens(from: from, through: r + 1, &r, &w, &start)
                 return
             }
-            if Provinces.placeHeadFirstSet.contains(scalars[end]), let last = foreignPlace(r, start, end, count) {  // 加沙|地带 (`Worker+Provinces.swift`)
+            if Provinces.isPlaceSuffixHead(scalars[end]), let last = foreignPlace(r, start, end, count) {  // 里弗赛德|县 (`Worker+Provinces.swift`)
                 joinTokens(from: saintBefore(w, start), through: last, &r, &w, &start)  // 圣|马丁|岛
                 return
             }
@@ -312,18 +314,29 @@ struct NameJoiner {
             joinTokens(from: from, through: r + 1 + suffixHead(r + 2, end + 1, count), &r, &w, &start)
             return
         }
-        // A token the first test sent here only because a foreign place's head may follow
-        // (`CompoundClasses.autonomy`) goes where it went before: 夏海|荣 to `joinWordedName`.
-        if end - start == 2 && r + 1 < count && Provinces.placeHeadFirstSet.contains(scalars[end]) {
-            let nextScalar = scalars[end]
-            let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))] & ~CompoundClasses.autonomy
-            let lastCompound = compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]
-            if Self.mayStartJoin(path[r], 2, classOf(scalars[start]), classOf(nextScalar), nextCompound, lastCompound) == Self.wordedNameOnly {
-                joinWordedName(&r, &w, &start, count)
-                return
-            }
-        }
         copyToken(&r, &w, &start)
+    }
+
+    /// Token `r` comes before a token that begins with 自 or with a foreign place's head that
+    /// is no place suffix (湾, 海峡, 半岛, 地带 …: `CompoundClasses.autonomy`). Before 自, `join`.
+    /// Before a head, joins a foreign name with it (`foreignPlace`), or sends the token where
+    /// the first test would have sent it without the bit (`join`, `joinHead`,
+    /// `joinWordedName`: 夏海|荣, or copies it), so that the other rules cost nothing more.
+    @inline(never)
+    private mutating func joinNearPlaceHead(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
+        let end = Int(path[r].end)
+        guard r + 1 < count, scalars[end] != Names.zi else { return join(&r, &w, &start, count) }
+        if let last = foreignPlace(r, start, end, count) {  // 加沙|地带 (`Worker+Provinces.swift`)
+            joinTokens(from: saintBefore(w, start), through: last, &r, &w, &start)  // 圣|马丁|岛
+            return
+        }
+        let nextScalar = scalars[end]
+        let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))] & ~CompoundClasses.autonomy
+        let lastCompound = compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]
+        let may = Self.mayStartJoin(path[r], end - start, classOf(scalars[start]), classOf(nextScalar), nextCompound, lastCompound)
+        if may & 1 != 0 { join(&r, &w, &start, count) } else if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else if may == Self.wordedNameOnly {
+            joinWordedName(&r, &w, &start, count)
+        } else { copyToken(&r, &w, &start) }
     }
 
     /// Writes the tokens from written index `from` (those already written from there on, and

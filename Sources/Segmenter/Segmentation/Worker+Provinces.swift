@@ -53,15 +53,17 @@ extension NameJoiner {
     /// place's head (县, 岛, 港 or 湾 alone, not before a character that makes a word with it;
     /// 海峡, 半岛, 群岛, 高原, 盆地, 运河 or 地带, not before 电视台), else nil (place20).
     func foreignPlace(_ r: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
-        guard end - start >= 2, !(path[r].edge >= 0 && isUser[Int(path[r].edge)]),
-              !Names.parentSuffixes.contains(scalars[end - 1]), spellsForeignName(start, end) else { return nil }
-        let next = range(r + 1)
-        if next.count == 2 {
-            guard longPlaceSuffix(r + 1, count), !Provinces.notPlaceStems.contains(key(start, end)) else { return nil }
-            return r + 1
+        guard end - start >= 2 else { return nil }
+        // The head first: most tokens sent here stand before 地区, 群众, 高质量 ….
+        let headLength = Int(path[r + 1].end) - end
+        if headLength == 2 {
+            guard longPlaceSuffix(r + 1, count) else { return nil }
+        } else {
+            guard headLength == 1, path[r + 1].edge == Worker.Edge.base, Provinces.placeHeads.contains(scalars[end]),
+                  !suffixBound(r + 2, count) else { return nil }
         }
-        guard next.count == 1, path[r + 1].edge == Worker.Edge.base, Provinces.placeHeads.contains(scalars[end]),
-              !suffixBound(r + 2, count), !Provinces.notPlaceStems.contains(key(start, end)) else { return nil }
+        guard !(path[r].edge >= 0 && isUser[Int(path[r].edge)]), spellsForeignName(start, end),
+              !Names.parentSuffixes.contains(scalars[end - 1]), !Provinces.notPlaceStems.contains(key(start, end)) else { return nil }
         return r + 1
     }
 
@@ -85,10 +87,10 @@ extension NameJoiner {
     /// Is token `i` (unread, two characters) 海峡, 半岛, 群岛, 高原, 盆地, 运河 or 地带 (ICU's or
     /// the lexicon's word, not a user's), not before a word it begins a name with (半岛|电视台)?
     private func longPlaceSuffix(_ i: Int, _ count: Int) -> Bool {
-        let edge = path[i].edge
-        guard edge == Worker.Edge.base || (edge >= 0 && !isUser[Int(edge)]) else { return false }
         let r = range(i)
         guard r.count == 2, Provinces.longPlaceHeads.contains(key(r.lowerBound, r.upperBound)) else { return false }
+        let edge = path[i].edge
+        guard edge == Worker.Edge.base || (edge >= 0 && !isUser[Int(edge)]) else { return false }
         guard i + 1 < count else { return true }
         let after = range(i + 1)
         return !(after.count <= 3 && Provinces.notAfterLongHeads.contains(key(after.lowerBound, after.upperBound)))
@@ -206,8 +208,11 @@ enum Provinces {
     static let placeHeadFirsts = "湾海半群高盆运地"
     /// 圣, which begins a place named after a saint (圣马丁岛).
     static let saint: UInt32 = 0x5723
-    /// As a set, compared at `join`'s call site.
-    static let placeHeadFirstSet = ScalarSet("县岛港" + placeHeadFirsts)
+    /// Is `v` 县, 岛 or 港, the heads of `placeHeads` that are place suffixes (asked in `join`'s
+    /// place rules; the others are asked before them, from `CompoundClasses.autonomy`)? Three
+    /// comparisons.
+    @inline(__always)
+    static func isPlaceSuffixHead(_ v: UInt32) -> Bool { v == 0x53BF || v == 0x5C9B || v == 0x6E2F }
     /// Words after a two-character head that make a name of it (卡塔尔|半岛|电视台, Al Jazeera).
     static let notAfterLongHeads = SortedKeys(["电视台", "电视", "台"].map(ICURepairs.key))
     /// Everyday words spelled with the transliteration alphabet, which take no place head
