@@ -242,6 +242,10 @@ struct NameJoiner {
                     joinTokens(from: w, through: r + 1, &r, &w, &start)
                     return
                 }
+                if head == Names.comprehensive, let last = comprehensiveZone(r + 2, count) {  // 跨境电商|综合|试验区 (place20)
+                    joinTokens(from: w, through: last, &r, &w, &start)
+                    return
+                }
             }
         }
         if r + 1 < count && (scalars[end] == Laws.law || scalars[end] == Laws.tiao), let last = lawName(r, start, end, count) {  // 医疗保障|法
@@ -337,6 +341,18 @@ struct NameJoiner {
         if may & 1 != 0 { join(&r, &w, &start, count) } else if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else if may == Self.wordedNameOnly {
             joinWordedName(&r, &w, &start, count)
         } else { copyToken(&r, &w, &start) }
+    }
+
+    /// Token `i` (unread, after 综合) is a zone's head of `Names.compoundHeads` ending in 区
+    /// (试验区, 示范区, 先行区 …), ICU's or the lexicon's word: returns `i`, else nil. A term, 综合
+    /// and the head are one zone, as the lexicon writes 跨境电子商务综合试验区 (跨境电商|综合|试验区,
+    /// 数据要素|综合|试验区); not a plan (综合|规划).
+    private func comprehensiveZone(_ i: Int, _ count: Int) -> Int? {
+        guard i < count, path[i].edge == Worker.Edge.base || (path[i].edge >= 0 && !isUser[Int(path[i].edge)]) else { return nil }
+        let zone = range(i)
+        guard zone.count == 3, scalars[zone.upperBound - 1] == Names.qu,
+              Names.compoundHeads.contains(key(zone.lowerBound, zone.upperBound)) else { return nil }
+        return i
     }
 
     /// Writes the tokens from written index `from` (those already written from there on, and
@@ -924,6 +940,11 @@ enum Names {
     static let compoundHeadWords = [
         "规划", "纲要", "示范区", "试验区", "先行区", "实验区", "先导区", "合作区",
     ]
+    /// 综合, which a zone's head may follow as one head (跨境电商|综合|试验区: place20); its
+    /// first character is marked with `compoundHeadWords`'.
+    static let comprehensive = ICURepairs.key("综合")
+    /// 区, the last character of a zone's head.
+    static let qu: UInt32 = 0x533A
 
     /// Heads that make a dictionary term of three characters or more before them a
     /// responsibility system (党风廉政建设|责任制, 粮食安全|责任制: all of the corpus's 29).
