@@ -110,3 +110,23 @@ import Segmenter
         #expect(whole(text, "夏海荣"), "\(Shared.segmenter.cut(text))")
     }
 }
+
+/// place20: a transliteration whose first character ICU leaves alone as a word or a surname,
+/// after a title (`NameJoiner.titledSingleBefore`, `Worker+Provinces.swift`). Sentences written
+/// for these tests (none from a measuring set).
+@Suite struct TitledTransliterationClasses {
+    @Test(arguments: [
+        ("会后，该国总理鲍里索夫表示支持。", "鲍里索夫"),  // 鲍, a surname, before a cue
+        ("总理真蒂洛尼在会上发言。", "真蒂洛尼"),  // 真, a word, before a function character
+    ])
+    func theFirstCharacterJoinsTheName(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func aPrepositionOfCompanyIsNoFirstCharacter() {
+        for (text, wrong) in [("主席同迪亚斯举行了会谈。", "同迪亚斯"), ("总统对马克龙表示感谢。", "对马克龙")] {
+            let words = Shared.segmenter.words(in: text)
+            #expect(!words.contains(wrong), "\(text): \(words)")
+        }
+    }
+}

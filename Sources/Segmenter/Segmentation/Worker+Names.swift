@@ -211,7 +211,7 @@ struct NameJoiner {
             }
             if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
                 let last = provinceAfterRun(r + taken - 1, count)  // 霍|姆|斯|省 (`Worker+Provinces.swift`)
-                joinTokens(from: runStart(w, start, headed: last != r + taken - 1), through: last, &r, &w, &start)  // 代|尔祖尔 (`Worker+Bare.swift`)
+                joinTokens(from: runStart(w, start, headed: last != r + taken - 1, last: last, count), through: last, &r, &w, &start)  // 代|尔祖尔 (`Worker+Bare.swift`)
                 return
             }
             if start >= 2 && scalars[start - 2] == Laws.shou, let last = capitalName(r, w, start, count) {  // 首都|萨|那
@@ -227,7 +227,7 @@ struct NameJoiner {
         if path[r].edge == Worker.Edge.base && (2...3).contains(end - start) && has(scalars[start], CharacterClasses.transliteration),
            let taken = transliteration(r, count) {
             let last = provinceAfterRun(r + taken - 1, count)
-            joinTokens(from: runStart(w, start, headed: last != r + taken - 1), through: last, &r, &w, &start)
+            joinTokens(from: runStart(w, start, headed: last != r + taken - 1, last: last, count), through: last, &r, &w, &start)
             return
         }
         // A term and a head that makes it a named plan or zone (美丽中国|先行区) or a

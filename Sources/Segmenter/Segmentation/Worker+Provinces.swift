@@ -80,10 +80,32 @@ extension NameJoiner {
     /// Where a transliteration run at `start` (write index `w`) joins from: 代 or 别 before it
     /// (`transliterationStart`), or, when it has taken a place's suffix or head (`headed`), 圣
     /// alone before it (圣|托|里|尼|岛 → 圣托里尼岛).
+    ///
+    /// Else, a single character after a title, when the run ends before punctuation, a
+    /// function character or a cue (`titledSingleBefore`: 总理|鲍|里|索|夫|在 → 鲍里索夫).
     @inline(__always)
-    func runStart(_ w: Int, _ start: Int, headed: Bool) -> Int {
+    func runStart(_ w: Int, _ start: Int, headed: Bool, last: Int, _ count: Int) -> Int {
         let from = transliterationStart(w, start)
-        return headed && from == w ? saintBefore(w, start) : from
+        if from != w { return from }
+        return headed ? saintBefore(w, start) : titledSingleBefore(w, start, last, count)
+    }
+
+    /// The write index of the single character before `start` when it begins a foreign name
+    /// whose run starts at `start` and ends at token `last`: ICU's character (no character
+    /// names avoid: 和, 在, 对 …; no preposition of company: 同, 跟), after a title or role (`Names.titles`: 总理, 议长, 总统), and the
+    /// run before punctuation, the end, a function character (`Laws.afterRareEnd`) or a cue
+    /// (`Names.afterWords`): 总理|英|格|利|希|在 → 英格利希, 议长|吕|克|托|夫|特 (place20). Else `w`.
+    private func titledSingleBefore(_ w: Int, _ start: Int, _ last: Int, _ count: Int) -> Int {
+        guard w >= 2, start >= 3, path[w - 1].edge == Worker.Edge.base, Int(path[w - 2].end) == start - 1 else { return w }
+        let v = scalars[start - 1]
+        guard ScalarClass.isHan(v), !has(v, CharacterClasses.notInNames), !Names.afterNameSingles.contains(v),
+              !Provinces.notBeforeTitledRun.contains(v),
+              path[w - 2].edge != Worker.Edge.remainder, Names.titles.contains(key(start - 3, start - 1)) else { return w }
+        guard last + 1 < count else { return w - 1 }
+        let next = range(last + 1)
+        let n = scalars[next.lowerBound]
+        if ScalarClass.kind(of: n) == .punctuation || (next.count == 1 && Laws.afterRareEnd.contains(n)) { return w - 1 }
+        return next.count <= 3 && Names.afterWords.contains(key(next.lowerBound, next.upperBound)) ? w - 1 : w
     }
 
     /// The write index of 圣 when the written token before `start` is 圣 alone (ICU's
@@ -217,6 +239,9 @@ enum Provinces {
     /// The first characters of `placeHeads` and `longPlaceHeads` that are no place suffix (县
     /// and 岛 are), marked `CompoundClasses.autonomy` for the names pass's first test.
     static let placeHeadFirsts = "湾海半群高盆运地"
+    /// Prepositions and verbs of company that stand between a title and a name (主席|同|迪亚斯,
+    /// 总统|偕|夫人): no first character of a name after a title (`titledSingleBefore`).
+    static let notBeforeTitledRun = ScalarSet("同跟给请让叫致邀派携偕陪")
     /// 圣, which begins a place named after a saint (圣马丁岛).
     static let saint: UInt32 = 0x5723
     /// Is `v` 县 or 岛, the heads of `placeHeads` that are place suffixes (asked in `join`'s
