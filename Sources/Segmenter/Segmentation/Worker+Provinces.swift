@@ -100,7 +100,8 @@ extension NameJoiner {
         let v = scalars[start - 1]
         guard ScalarClass.isHan(v), !has(v, CharacterClasses.notInNames), !Names.afterNameSingles.contains(v),
               !Provinces.notBeforeTitledRun.contains(v),
-              path[w - 2].edge != Worker.Edge.remainder, Names.titles.contains(key(start - 3, start - 1)) else { return w }
+              path[w - 2].edge != Worker.Edge.remainder, start - 1 - (w >= 3 ? Int(path[w - 3].end) : 0) >= 2,
+              Names.titles.contains(key(start - 3, start - 1)) else { return w }
         guard last + 1 < count else { return w - 1 }
         let next = range(last + 1)
         let n = scalars[next.lowerBound]
