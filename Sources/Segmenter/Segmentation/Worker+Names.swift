@@ -940,8 +940,8 @@ enum Names {
     static let compoundHeadWords = [
         "规划", "纲要", "示范区", "试验区", "先行区", "实验区", "先导区", "合作区",
     ]
-    /// 综合, which a zone's head may follow as one head (跨境电商|综合|试验区: place20); its
-    /// first character is marked with `compoundHeadWords`'.
+    /// 综合, which a zone's head may follow as one head (跨境电商|综合|试验区: place20); 综 is
+    /// marked `CharacterClasses.compoundHead` with the first characters of `compoundHeadWords`.
     static let comprehensive = ICURepairs.key("综合")
     /// 区, the last character of a zone's head.
     static let qu: UInt32 = 0x533A

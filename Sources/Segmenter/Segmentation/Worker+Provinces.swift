@@ -56,8 +56,8 @@ extension NameJoiner {
     }
 
     /// Token `r + 1` may be a foreign place's head (the caller has seen its first character: 县
-    /// or 岛 in `join`'s place rules, the others from `CompoundClasses.autonomy`) and token `r` (`start..<end`, ICU's or the lexicon's
-    /// word, not a user's) spells a foreign name (`spellsForeignName`: 加沙, 比雷埃夫斯, 所罗门)
+    /// or 岛 in `join`'s place rules, the others from `CompoundClasses.autonomy`) and token `r`
+    /// (`start..<end`, ICU's or the lexicon's word, not a user's) spells a foreign name (`spellsForeignName`: 加沙, 比雷埃夫斯, 所罗门)
     /// that does not end in a level character (南昌市|湾) and is no everyday word of the alphabet
     /// (`Provinces.notPlaceStems`: 瓦斯|地带): returns `r + 1` when token `r + 1` is a foreign
     /// place's head (县, 岛 or 湾 alone, not before a character that makes a word with it;
@@ -92,9 +92,10 @@ extension NameJoiner {
 
     /// The write index of the single character before `start` when it begins a foreign name
     /// whose run starts at `start` and ends at token `last`: ICU's character (no character
-    /// names avoid: 和, 在, 对 …; no preposition of company: 同, 跟), after a title or role (`Names.titles`: 总理, 议长, 总统), and the
-    /// run before punctuation, the end, a function character (`Laws.afterRareEnd`) or a cue
-    /// (`Names.afterWords`): 总理|英|格|利|希|在 → 英格利希, 议长|吕|克|托|夫|特 (place20). Else `w`.
+    /// names avoid: 和, 在, 对 …; no preposition of company: 同, 跟), after a title or role
+    /// (`Names.titles`: 总理, 总统, 主席), and the run before punctuation, the end, a function
+    /// character (`Laws.afterRareEnd`) or a cue (`Names.afterWords`): 总理|英|格|利|希|在 →
+    /// 英格利希, 总理|鲍|里|索|夫|表示 → 鲍里索夫 (place20). Else `w`.
     private func titledSingleBefore(_ w: Int, _ start: Int, _ last: Int, _ count: Int) -> Int {
         guard w >= 2, start >= 3, path[w - 1].edge == Worker.Edge.base, Int(path[w - 2].end) == start - 1 else { return w }
         let v = scalars[start - 1]
