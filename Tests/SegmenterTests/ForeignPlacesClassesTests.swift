@@ -73,3 +73,60 @@ import Segmenter
         #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
     }
 }
+
+/// The place20 round of the fourteenth session: a foreign name and the head that makes it a
+/// place (`NameJoiner.foreignPlace`, `Worker+Provinces.swift`). Sentences written for these
+/// tests (none from a measuring set).
+@Suite struct ForeignPlaceHeadsClasses {
+    @Test(arguments: [
+        ("以军当天继续空袭加沙地带北部。", "加沙地带"),  // ICU's word and ICU's 地带
+        ("所罗门群岛政府宣布了新措施。", "所罗门群岛"),  // one character outside the alphabet
+        ("科考队前往雷克雅内斯半岛。", "雷克雅内斯半岛"),
+        ("一艘货轮在萨哈林岛附近搁浅。", "萨哈林岛"),  // a one-character head
+        ("芬兰湾沿岸气温下降。", "芬兰湾"),
+        ("加州里弗赛德县警方发布通报。", "里弗赛德县"),  // a transliteration run and its head
+        ("游客在圣托里尼岛拍照。", "圣托里尼岛"),  // 圣 alone before the place
+    ])
+    func aForeignNameTakesItsPlaceHead(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func noHeadAfterAnEverydayWordOrBeforeAWordItBegins() {
+        for (text, wrong) in [
+            ("矿井的瓦斯地带需要加强通风。", "瓦斯地带"),  // an everyday word of the alphabet
+            ("卡塔尔半岛电视台报道说。", "卡塔尔半岛"),  // 半岛电视台, a broadcaster
+            ("货轮驶入比雷埃夫斯港卸货。", "比雷埃夫斯港"),  // a port is its city and 港
+            ("托克逊县城的街道很干净。", "托克逊县"),  // 县城, the county's town
+        ] {
+            let words = Shared.segmenter.words(in: text)
+            #expect(!words.contains(wrong), "\(text): \(words)")
+        }
+    }
+
+    @Test func aTokenBeforeAHeadCharacterStillReachesTheOtherRules() {
+        // 海 begins 海峡: the token before it is sent to the heads' rule, which hands a name
+        // ICU glued across on to the rule that joins it (夏海|荣).
+        let text = "所长夏海荣等人受到处分。"
+        #expect(whole(text, "夏海荣"), "\(Shared.segmenter.cut(text))")
+    }
+}
+
+/// place20: a transliteration whose first character ICU leaves alone as a word or a surname,
+/// after a title (`NameJoiner.titledSingleBefore`, `Worker+Provinces.swift`). Sentences written
+/// for these tests (none from a measuring set).
+@Suite struct TitledTransliterationClasses {
+    @Test(arguments: [
+        ("会后，该国总理鲍里索夫表示支持。", "鲍里索夫"),  // 鲍, a surname, before a cue
+        ("总理真蒂洛尼在会上发言。", "真蒂洛尼"),  // 真, a word, before a function character
+    ])
+    func theFirstCharacterJoinsTheName(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func aPrepositionOfCompanyIsNoFirstCharacter() {
+        for (text, wrong) in [("主席同迪亚斯举行了会谈。", "同迪亚斯"), ("总统对马克龙表示感谢。", "对马克龙")] {
+            let words = Shared.segmenter.words(in: text)
+            #expect(!words.contains(wrong), "\(text): \(words)")
+        }
+    }
+}

@@ -101,6 +101,9 @@ import Segmenter
     @Test func namedPlansAndZones() {
         // A term of three or more characters and the head of a plan or zone.
         #expect(Shared.segmenter.cut("建设美丽中国先行区") == "建设|美丽中国先行区")
+        // 综合 and a zone's head after a term: one zone (place20), but 综合 and a plan stay apart.
+        #expect(Shared.segmenter.cut("推进生态文明综合试验区建设") == "推进|生态文明综合试验区|建设")
+        #expect(Shared.segmenter.cut("编制乡村振兴综合规划") == "编制|乡村振兴|综合|规划")
         // Not after a two-character word, and not with heads that mostly follow a modifier.
         #expect(!Shared.segmenter.cut("落实各项规划").contains("各项规划"))
         #expect(!Shared.segmenter.cut("健全医疗保障体系").contains("医疗保障体系"))

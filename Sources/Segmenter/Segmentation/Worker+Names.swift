@@ -127,6 +127,8 @@ struct NameJoiner {
             // frequent) skip the other rules.
             if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else if may == Self.wordedNameOnly {
                 joinWordedName(&r, &w, &start, count)
+            } else if nextCompound & CompoundClasses.autonomy != 0 {
+                joinNearPlaceHead(&r, &w, &start, count)  // 加沙|地带 (`Worker+Provinces.swift`); 自治县
             } else { join(&r, &w, &start, count) }
             own = classOf(scalars[min(start, last)])
         }
@@ -219,7 +221,8 @@ struct NameJoiner {
                 return
             }
             if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
-                joinTokens(from: transliterationStart(w, start), through: provinceAfterRun(r + taken - 1, count), &r, &w, &start)  // 代|尔祖尔 (`Worker+Bare.swift`); 霍|姆|斯|省 (`Worker+Provinces.swift`)
+                let last = provinceAfterRun(r + taken - 1, count)  // 霍|姆|斯|省 (`Worker+Provinces.swift`)
+                joinTokens(from: runStart(w, start, headed: last != r + taken - 1, last: last, count), through: last, &r, &w, &start)  // 代|尔祖尔 (`Worker+Bare.swift`)
                 return
             }
             if start >= 2 && scalars[start - 2] == Laws.shou, let last = capitalName(r, w, start, count) {  // 首都|萨|那
@@ -234,7 +237,8 @@ struct NameJoiner {
         // A transliteration ICU read as words of its alphabet (库尔|斯克, 贝尔|格莱德, 赫尔|松).
         if path[r].edge == Worker.Edge.base && (2...3).contains(end - start) && has(scalars[start], CharacterClasses.transliteration),
            let taken = transliteration(r, count) {
-            joinTokens(from: transliterationStart(w, start), through: provinceAfterRun(r + taken - 1, count), &r, &w, &start)
+            let last = provinceAfterRun(r + taken - 1, count)
+            joinTokens(from: runStart(w, start, headed: last != r + taken - 1, last: last, count), through: last, &r, &w, &start)
             return
         }
         // A term and a head that makes it a named plan or zone (美丽中国|先行区) or a
@@ -247,6 +251,10 @@ struct NameJoiner {
                 if Names.compoundHeads.contains(head)
                     || (Names.systemHeads.contains(head) && !Names.adjectiveEnds.contains(scalars[end - 1])) {
                     joinTokens(from: w, through: r + 1, &r, &w, &start)
+                    return
+                }
+                if head == Names.comprehensive, let last = comprehensiveZone(r + 2, count) {  // 跨境电商|综合|试验区 (place20)
+                    joinTokens(from: w, through: last, &r, &w, &start)
                     return
                 }
             }
@@ -273,6 +281,10 @@ struct NameJoiner {
             }
             if scalars[end] == Provinces.sheng || scalars[end] == Provinces.zhou, let from = foreignProvince(r, w, start, end, count) {  // 伊德利卜|省 (`Worker+Provinces.swift`)
                 joinTokens(from: from, through: r + 1, &r, &w, &start)
+                return
+            }
+            if Provinces.isPlaceSuffixHead(scalars[end]), let last = foreignPlace(r, start, end, count) {  // 里弗赛德|县 (`Worker+Provinces.swift`)
+                joinTokens(from: saintBefore(w, start), through: last, &r, &w, &start)  // 圣|马丁|岛
                 return
             }
             if let from = placeBody(r, w, start, end, count) ?? lonePlace(r, w, start, end, count) {
@@ -318,6 +330,40 @@ struct NameJoiner {
             return
         }
         copyToken(&r, &w, &start)
+    }
+
+    /// Token `r` comes before a token that begins with 自 or with a foreign place's head that
+    /// is no place suffix (湾, 海峡, 半岛, 地带 …: `CompoundClasses.autonomy`). Before 自, `join`.
+    /// Before a head, joins a foreign name with it (`foreignPlace`), or sends the token where
+    /// the first test would have sent it without the bit (`join`, `joinHead`,
+    /// `joinWordedName`: 夏海|荣, or copies it), so that the other rules cost nothing more.
+    @inline(never)
+    private mutating func joinNearPlaceHead(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
+        let end = Int(path[r].end)
+        guard r + 1 < count, scalars[end] != Names.zi else { return join(&r, &w, &start, count) }
+        if let last = foreignPlace(r, start, end, count) {  // 加沙|地带 (`Worker+Provinces.swift`)
+            joinTokens(from: saintBefore(w, start), through: last, &r, &w, &start)  // 圣|马丁|岛
+            return
+        }
+        let nextScalar = scalars[end]
+        let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))] & ~CompoundClasses.autonomy
+        let lastCompound = compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]
+        let may = Self.mayStartJoin(path[r], end - start, classOf(scalars[start]), classOf(nextScalar), nextCompound, lastCompound)
+        if may & 1 != 0 { join(&r, &w, &start, count) } else if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else if may == Self.wordedNameOnly {
+            joinWordedName(&r, &w, &start, count)
+        } else { copyToken(&r, &w, &start) }
+    }
+
+    /// Token `i` (unread, after 综合) is a zone's head of `Names.compoundHeads` ending in 区
+    /// (试验区, 示范区, 先行区 …), ICU's or the lexicon's word: returns `i`, else nil. A term, 综合
+    /// and the head are one zone, as the lexicon writes 跨境电子商务综合试验区 (跨境电商|综合|试验区,
+    /// 数据要素|综合|试验区); not a plan (综合|规划).
+    private func comprehensiveZone(_ i: Int, _ count: Int) -> Int? {
+        guard i < count, path[i].edge == Worker.Edge.base || (path[i].edge >= 0 && !isUser[Int(path[i].edge)]) else { return nil }
+        let zone = range(i)
+        guard zone.count == 3, scalars[zone.upperBound - 1] == Names.qu,
+              Names.compoundHeads.contains(key(zone.lowerBound, zone.upperBound)) else { return nil }
+        return i
     }
 
     /// Writes the tokens from written index `from` (those already written from there on, and
@@ -908,6 +954,11 @@ enum Names {
     static let compoundHeadWords = [
         "规划", "纲要", "示范区", "试验区", "先行区", "实验区", "先导区", "合作区",
     ]
+    /// 综合, which a zone's head may follow as one head (跨境电商|综合|试验区: place20); 综 is
+    /// marked `CharacterClasses.compoundHead` with the first characters of `compoundHeadWords`.
+    static let comprehensive = ICURepairs.key("综合")
+    /// 区, the last character of a zone's head.
+    static let qu: UInt32 = 0x533A
 
     /// Heads that make a dictionary term of three characters or more before them a
     /// responsibility system (党风廉政建设|责任制, 粮食安全|责任制: all of the corpus's 29).
@@ -1149,7 +1200,9 @@ enum CompoundClasses {
     static let placeSuffix: UInt8 = 1
     /// The first character of a meeting's or a body's head (会议, 大会, 座谈会, 委员会, 领导小组).
     static let meetingHead: UInt8 = 2
-    /// 自, which begins an autonomous place's suffix (自治县).
+    /// 自, which begins an autonomous place's suffix (自治县), and the first characters of a
+    /// foreign place's heads that are no place suffix (湾, 海峡, 地带 …: `Provinces.placeHeadFirsts`):
+    /// read for the next token only, so a word ending in them (上海, 各地) is not sent on.
     static let autonomy: UInt8 = 4
     /// The first character of a head that makes a term of what precedes it (热线, 调解,
     /// 国家公园, 机关, 们, 观: `Heads.headFirstCharacters`).
@@ -1171,6 +1224,7 @@ enum CompoundClasses {
         for s in Names.placeSuffixCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }
         for s in Laws.countryPlaceHeadCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }  // 科威特|城
         for s in Provinces.levelCharacters.unicodeScalars { table[Int(s.value)] |= placeSuffix }  // 伊德利卜|省 (`Worker+Provinces.swift`)
+        for s in Provinces.placeHeadFirsts.unicodeScalars { table[Int(s.value)] |= autonomy }  // 加沙|地带 (`Worker+Provinces.swift`)
         for word in Names.namedHeadWords {
             if let s = word.unicodeScalars.first { table[Int(s.value)] |= meetingHead }
         }
