@@ -187,11 +187,12 @@ struct NameJoiner {
     }
 
     /// The index into `startMasks` of a token of `length` with `edge`: its length (1, 2, 3, or
-    /// more) times five, plus its edge's kind (base, remainder, joined, a dictionary word, or
-    /// any other code).
+    /// more) times five, plus its edge's kind (0: a code below `Edge.joined`, which the pass
+    /// does not know; 1: joined; 2: remainder; 3: base; 4: a dictionary word). Clamped, with
+    /// no branch (lengths and edges alternate at random).
     @inline(__always)
     static func startIndex(_ edge: Int32, _ length: Int) -> Int {
-        let kind = edge >= 0 ? 3 : edge >= Worker.Edge.joined ? Int(~edge) : 4
+        let kind = Int(max(min(edge, 0), Worker.Edge.joined - 1)) - Int(Worker.Edge.joined - 1)
         return (min(max(length, 1), 4) - 1) * 5 + kind
     }
 
@@ -206,8 +207,8 @@ struct NameJoiner {
         for lengthKind in 0..<4 {
             let length = lengthKind + 1  // 4: four or more
             for kind in 0..<5 {
-                let base = kind == 0, remainder = kind == 1, joined = kind == 2, word = kind == 3
-                if kind == 4 {
+                let joined = kind == 1, remainder = kind == 2, base = kind == 3, word = kind == 4
+                if kind == 0 {
                     masks[lengthKind * 5 + kind] = .max  // no such edge: every token is tested
                     continue
                 }
