@@ -102,6 +102,11 @@ public struct IDFTable: Sendable {
         let failure = text.withUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> IndexError? in
             func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
             var fields: [Range<Int>] = []
+            // Room for a word a line at once (growing the dictionaries rehashed every String).
+            var lines = 1
+            for b in bytes where b == 0x0A { lines += 1 }
+            values.reserveCapacity(lines)
+            shares.reserveCapacity(lines)
             var lineNumber = 0
             var at = 0
             while at < bytes.count {
