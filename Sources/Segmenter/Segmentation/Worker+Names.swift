@@ -58,12 +58,15 @@ extension Worker {
         (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
         CharacterClasses.table.withUnsafeBufferPointer { classes in
         CompoundClasses.table.withUnsafeBufferPointer { compoundClasses in
-            var joiner = NameJoiner(scalars: scalars, path: path, classes: classes, compoundClasses: compoundClasses, isUser: isUser)
+        NameJoiner.startMasks.withUnsafeBufferPointer { startMasks in
+            var joiner = NameJoiner(scalars: scalars, path: path, classes: classes, compoundClasses: compoundClasses,
+                                    startMasks: startMasks, isUser: isUser)
             written = joiner.run(count)
             if !joiner.found.isEmpty {
                 for name in joiner.found where !known.contains(name) { known.append(name) }
             }
             if !known.isEmpty { written = joiner.joinKnown(written, known) }
+        }
         }
         }
         }
@@ -81,6 +84,8 @@ struct NameJoiner {
     let classes: UnsafeBufferPointer<UInt8>
     /// `CompoundClasses.table`.
     let compoundClasses: UnsafeBufferPointer<UInt8>
+    /// `NameJoiner.startMasks`.
+    let startMasks: UnsafeBufferPointer<UInt32>
     /// Per dictionary entry: a user's word (never extended: the user chose its extent).
     let isUser: UnsafeBufferPointer<Bool>
     /// The keys of the person names joined by `run`.
@@ -103,7 +108,9 @@ struct NameJoiner {
     /// Most tokens can start no join: a first test without branches, from the token's length
     /// and edge and the classes of its first character and the next token's (`mayStartJoin`),
     /// passes them on with one well-predicted branch, and the next token's class is carried
-    /// to the next round; the rules (`join`) run only for the tokens that pass it.
+    /// to the next round; the rules (`join`) run only for the tokens that pass it. Before it,
+    /// a cheaper test of the same inputs (`startMasks`: any class bit that some rule of the
+    /// token's length and edge reads) passes most tokens on at once.
     mutating func run(_ count: Int) -> Int {
         var w = 0          // tokens written
         var r = 0          // next token to read
@@ -117,6 +124,12 @@ struct NameJoiner {
             let next = classOf(nextScalar)
             let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))]
             let lastCompound = compoundClasses[Int(min(scalars[max(end - 1, 0)], 0xFFFF))]
+            let bits = UInt32(own) | UInt32(next) << 8 | UInt32(nextCompound) << 16 | UInt32(lastCompound) << 24
+            if bits & startMasks[Self.startIndex(step.edge, end - start)] == 0 {
+                copyToken(&r, &w, &start)
+                own = next
+                continue
+            }
             let may = Self.mayStartJoin(step, end - start, own, next, nextCompound, lastCompound)
             if may == 0 {
                 copyToken(&r, &w, &start)
@@ -147,8 +160,10 @@ struct NameJoiner {
     ///
     /// Returns 0 when no rule applies, `headRulesOnly` when only the head rules of
     /// `Worker+Heads.swift` may (`joinHead`), another value when the others may (`join`).
+    /// A rule added here that reads a class bit must add that bit to `startMasks` too (the
+    /// test `NameJoinerStart.masksCoverEveryRule` fails until it does).
     @inline(__always)
-    private static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8, _ nextCompound: UInt8,
+    static func mayStartJoin(_ step: Worker.PathStep, _ length: Int, _ own: UInt8, _ next: UInt8, _ nextCompound: UInt8,
                                      _ lastCompound: UInt8) -> UInt8 {
         let single = mask(length == 1) & mask(step.edge < 0) & own
             & (CharacterClasses.surname | CharacterClasses.transliteration)
@@ -172,6 +187,52 @@ struct NameJoiner {
         return (mask(others != 0) & 1) | (mask(termed | viewed != 0) & headRulesOnly)
             | (mask(others | termed | viewed == 0) & mask(surnamed != 0) & wordedNameOnly)
     }
+
+    /// The index into `startMasks` of a token of `length` with `edge`: its length (1, 2, 3, or
+    /// more) times five, plus its edge's kind (0: a code below `Edge.joined`, which the pass
+    /// does not know; 1: joined; 2: remainder; 3: base; 4: a dictionary word). Clamped, with
+    /// no branch (lengths and edges alternate at random).
+    @inline(__always)
+    static func startIndex(_ edge: Int32, _ length: Int) -> Int {
+        let kind = Int(max(min(edge, 0), Worker.Edge.joined - 1)) - Int(Worker.Edge.joined - 1)
+        return (min(max(length, 1), 4) - 1) * 5 + kind
+    }
+
+    /// Per `startIndex`: the class bits that some rule of `mayStartJoin` reads for a token of
+    /// that length and edge (its first character's `CharacterClasses` in bits 0–7, the next
+    /// token's in 8–15, the next token's `CompoundClasses` in 16–23, its last character's in
+    /// 24–31). Of a rule that needs two bits at once, one is enough here. A token none of
+    /// whose bits is set can start no join (`mayStartJoin` gives 0): a superset of its test,
+    /// without its conjunctions.
+    static let startMasks: [UInt32] = {
+        var masks = [UInt32](repeating: 0, count: 20)
+        for lengthKind in 0..<4 {
+            let length = lengthKind + 1  // 4: four or more
+            for kind in 0..<5 {
+                let joined = kind == 1, remainder = kind == 2, base = kind == 3, word = kind == 4
+                if kind == 0 {
+                    masks[lengthKind * 5 + kind] = .max  // no such edge: every token is tested
+                    continue
+                }
+                var own: UInt8 = 0, next: UInt8 = 0, nextCompound: UInt8 = 0, lastCompound: UInt8 = 0
+                if length == 1 && !word { own |= CharacterClasses.surname | CharacterClasses.transliteration }  // single
+                if (length == 2 || length == 3) && base { own |= CharacterClasses.transliteration }  // worded
+                if length == 2 && base { own |= CharacterClasses.surname }  // surnamed
+                if length == 2 && !remainder { next |= CharacterClasses.suffix }  // suffixed
+                if length >= 3 && word { next |= CharacterClasses.compoundHead }  // headed
+                if !remainder && !joined {  // tail
+                    nextCompound |= CompoundClasses.placeSuffix | CompoundClasses.meetingHead | CompoundClasses.autonomy
+                }
+                if !remainder { nextCompound |= CompoundClasses.termHead }  // termed
+                if length >= 2 && !remainder { nextCompound |= CompoundClasses.pairNext }  // viewed, pairs
+                if length == 2 && base { lastCompound |= CompoundClasses.placeSuffix }  // glued
+                if length >= 3 && !remainder { lastCompound |= CompoundClasses.viewEnd }  // viewed
+                masks[lengthKind * 5 + kind] = UInt32(own) | UInt32(next) << 8 | UInt32(nextCompound) << 16
+                    | UInt32(lastCompound) << 24
+            }
+        }
+        return masks
+    }()
 
     /// `mayStartJoin`'s answer when only the head rules may apply.
     static let headRulesOnly: UInt8 = 2

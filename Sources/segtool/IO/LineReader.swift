@@ -72,6 +72,16 @@ final class LineReader {
     /// Calls `body` with each batch of pieces: the bytes and, for each piece, its range
     /// in them. Returns when the input ends.
     /// - Throws: `CLIError` on a read error or a NUL byte (binary input), and what `body` throws.
+    /// The index of the first `byte` in `buf[from...]`, or nil: `memchr`, many bytes a step
+    /// (a loop of `firstIndex(of:)` took ~5 instructions a byte, for the NUL check and again
+    /// for the line breaks: ~4% of `segment`'s).
+    @inline(__always)
+    static func firstIndex(of byte: UInt8, in buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < buf.count, let base = buf.baseAddress,
+              let hit = memchr(base + from, Int32(byte), buf.count - from) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
+
     func forEachBatch(
         _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ pieces: [(LinePiece, Range<Int>)]) throws -> Void
     ) throws {
@@ -113,11 +123,11 @@ final class LineReader {
             do {
                 // Safe because: `read` wrote `n` bytes at the start of `block`.
                 let buf = UnsafeBufferPointer(rebasing: block[0..<n])
-                if let nul = buf.firstIndex(of: 0) {
+                if let nul = Self.firstIndex(of: 0, in: buf, from: 0) {
                     throw CLIError("\(name): binary input (NUL byte at byte offset \(fileOffset + nul)); segtool reads UTF-8 text")
                 }
                 var p = 0
-                while p < n, let nl = buf[p...].firstIndex(of: 0x0A) {
+                while p < n, let nl = Self.firstIndex(of: 0x0A, in: buf, from: p) {
                     if pending.isEmpty {
                         try addPiece(UnsafeBufferPointer(rebasing: buf[p..<nl]), endsLine: true)
                     } else {
