@@ -28,8 +28,9 @@ public struct Keyword: Hashable, Sendable {
 ///   joined (`isJoinedWord`: 李连成, 阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 世界观, 积极性) counts
 ///   as generic, as does a word of three characters or more in 性, 式 or 量 (`endsWithGeneralSuffix`:
 ///   针对性, 开幕式, 吞吐量); `t` = `titleWeight` for words that also occur in the
-///   document's title; `l` = `twoCharacterWeight` for words of two characters; each is 1
-///   otherwise. A word seen twice or more with the same lone
+///   document's title; `l` = `twoCharacterWeight` for words of two characters, times
+///   `onceWeight` for one met once, not in the title, that no dictionary gives and the
+///   segmenter did not join (新近, 公用: a short item's rare filler); each is 1 otherwise. A word seen twice or more with the same lone
 ///   character beside it, unknown to the IDF table, is taken with that character (玛莉|亚 →
 ///   玛莉亚): a name the segmenter split; so is a rare two-character word after the same
 ///   surname every time (陈|立群), and three lone characters starting with a surname
@@ -57,7 +58,8 @@ public struct Keyword: Hashable, Sendable {
 ///   .28), with the bilateral abbreviations from .540 to .547 on a ninth (jieba .30), and with
 ///   the plurals, ordinals, general suffixes and frame words .610 → .605 on a tenth (jieba .33),
 ///   with the parts of long terms .617 → .625 on an eleventh (jieba .36), with the two-word
-///   terms .790 → .797 on a twelfth (jieba .39; another judge); see
+///   terms .790 → .797 on a twelfth (jieba .39; another judge), with `onceWeight` .610 → .614
+///   on the mean of five older samples (their stored judgements, not blind); see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
