@@ -59,7 +59,8 @@ public struct Keyword: Hashable, Sendable {
 ///   the plurals, ordinals, general suffixes and frame words .610 → .605 on a tenth (jieba .33),
 ///   with the parts of long terms .617 → .625 on an eleventh (jieba .36), with the two-word
 ///   terms .790 → .797 on a twelfth (jieba .39; another judge), with `onceWeight` .610 → .614
-///   on the mean of five older samples (their stored judgements, not blind); see
+///   on the mean of five older samples (their stored judgements, not blind) and .505 → .505
+///   on a thirteenth, blind; see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
