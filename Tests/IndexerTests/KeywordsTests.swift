@@ -34,6 +34,7 @@ enum Texts {
         var extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [], genericWords: [])
         extractor.nameWeight = 1
         extractor.twoCharacterWeight = 1
+        extractor.onceWeight = 1
         let text = "乡村振兴和粮食安全。乡村振兴需要高标准农田。"
         let words = extractor.candidates(text)
         // Candidates: no punctuation, no single characters (和), the rest in order.
@@ -57,6 +58,7 @@ enum Texts {
         var extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [], genericWords: [])
         extractor.nameWeight = 2
         extractor.twoCharacterWeight = 1
+        extractor.onceWeight = 1
         extractor.genericWeight = 1  // general words weigh as they are: a name would weigh twice
         let text = "股市交易量明显放大，食品加工厂扩大生产。"
         let words = extractor.candidates(text)
@@ -73,6 +75,7 @@ enum Texts {
         var extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: table, stopWords: [], genericWords: [])
         extractor.nameWeight = 1
         extractor.twoCharacterWeight = 1
+        extractor.onceWeight = 1
         // 需要, 保障, 粮食安全 all weigh 3.0 (the median idf for the unknown two, the table's for
         // the third); by word they would come 保障, 粮食安全, 需要.
         let text = "需要保障粮食安全。"
@@ -97,6 +100,7 @@ enum Texts {
             var e = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [], genericWords: [])
             e.nameWeight = 1
             e.twoCharacterWeight = 1
+            e.onceWeight = 1
             e.genericWeight = 1
             e.titleWeight = 1
             return e
@@ -112,13 +116,40 @@ enum Texts {
         // Two characters: × twoCharacterWeight as well.
         let two = defaults.twoCharacterWeight
         #expect(two < 1)
-        #expect(abs((weight["建设"] ?? 0) - 2.0 * two * defaults.genericWeight) < 1e-12)  // GenericWords
+        // GenericWords; met once and no dictionary's: × onceWeight too.
+        #expect(abs((weight["建设"] ?? 0) - 2.0 * two * defaults.onceWeight * defaults.genericWeight) < 1e-12)
         #expect(abs((weight["同比"] ?? 0) - 2.0 * two * defaults.genericWeight) < 1e-12)  // tag d
         #expect(abs((weight["送上"] ?? 0) - 2.0 * two * defaults.genericWeight) < 1e-12)  // ends in 上
         #expect(abs((weight["课题"] ?? 0) - 2.0 * two * defaults.titleWeight) < 1e-12)    // in the title
         // A word only in the title is not a keyword of the text.
         #expect(weight["研究"] == nil)
         #expect(GenericWords.builtin.contains("推进") && !GenericWords.builtin.contains("乡村振兴"))
+    }
+
+    /// A word of two characters met once, not in the title, that no dictionary gives (水潭,
+    /// 岩壁: a short item's rare filler) weighs `onceWeight` more; not one met twice (洞穴), one
+    /// in the title (蝌蚪) or a dictionary's (闭门).
+    @Test func rareTwoCharacterWordsMetOnceWeighLess() throws {
+        let idf = IDFTable(documents: 100, values: ["洞穴": 3.0, "水潭": 3.0, "蝌蚪": 3.0, "岩壁": 3.0, "闭门": 3.0])
+        var defaults = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [], genericWords: [])
+        defaults.predicateShareLimit = 1  // no word is a predicate by the table
+        var without = defaults
+        without.onceWeight = 1
+        #expect(defaults.onceWeight < 1)
+        let text = "科考队在洞穴水潭发现蝌蚪，洞穴岩壁陡峭。会议闭门举行。"
+        let title = "洞穴里的蝌蚪"
+        let weight = Dictionary(uniqueKeysWithValues: defaults.tfidf(text, title: title, top: 20).map { ($0.word, $0.weight) })
+        let plain = Dictionary(uniqueKeysWithValues: without.tfidf(text, title: title, top: 20).map { ($0.word, $0.weight) })
+        for word in ["水潭", "岩壁"] {
+            let ratio = (weight[word] ?? 0) / (plain[word] ?? 1)
+            #expect(abs(ratio - defaults.onceWeight) < 1e-12, "\(word): \(weight) \(plain)")
+        }
+        for word in ["洞穴", "蝌蚪", "闭门"] {
+            #expect(weight[word] != nil && weight[word] == plain[word], "\(word): \(weight) \(plain)")
+        }
+        // Equal idf: the rare words met once come after the recurring word and the title's.
+        let top = defaults.tfidf(text, title: title, top: 2).map(\.word)
+        #expect(Set(top) == ["洞穴", "蝌蚪"], "\(top)")
     }
 
     /// What the factors are for: a long report's generic words give way to its terms, the
@@ -132,6 +163,7 @@ enum Texts {
         #expect(top.filter { GenericWords.builtin.contains($0) }.isEmpty, "\(top)")
         var unweighted = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: StopWords.builtin, genericWords: [])
         unweighted.twoCharacterWeight = 1
+        unweighted.onceWeight = 1
         let crowded = unweighted.tfidf(report, top: 3).map(\.word)
         #expect(crowded.contains { GenericWords.builtin.contains($0) }, "\(crowded)")
 
@@ -174,6 +206,7 @@ enum Texts {
         let idf = IDFTable(documents: 100, values: ["吞吐量": 4.0, "集装箱": 4.0, "针对性": 4.0, "港口": 4.0])
         var extractor = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [], genericWords: [])
         extractor.twoCharacterWeight = 1
+        extractor.onceWeight = 1
         extractor.genericWeight = 0.5
         let weight = Dictionary(uniqueKeysWithValues: extractor.tfidf("港口集装箱吞吐量增长，措施有针对性。", top: 20).map { ($0.word, $0.weight) })
         #expect(abs((weight["集装箱"] ?? 0) - 4.0) < 1e-9, "\(weight)")
@@ -527,6 +560,7 @@ enum Texts {
                                          stopWords: [], genericWords: [])
         extractor.nameWeight = 1
         extractor.twoCharacterWeight = 1
+        extractor.onceWeight = 1
         let sentence = "习近平谈改善民生，全面深化改革。"
         var weight = Dictionary(uniqueKeysWithValues: extractor.tfidf(sentence, top: 10).map { ($0.word, $0.weight) })
         #expect(abs((weight["改善"] ?? 0) - 2.0 * extractor.genericWeight) < 1e-12, "\(weight)")

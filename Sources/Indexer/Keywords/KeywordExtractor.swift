@@ -28,8 +28,9 @@ public struct Keyword: Hashable, Sendable {
 ///   joined (`isJoinedWord`: 李连成, 阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 世界观, 积极性) counts
 ///   as generic, as does a word of three characters or more in 性, 式 or 量 (`endsWithGeneralSuffix`:
 ///   针对性, 开幕式, 吞吐量); `t` = `titleWeight` for words that also occur in the
-///   document's title; `l` = `twoCharacterWeight` for words of two characters; each is 1
-///   otherwise. A word seen twice or more with the same lone
+///   document's title; `l` = `twoCharacterWeight` for words of two characters, times
+///   `onceWeight` for one met once, not in the title, that no dictionary gives and the
+///   segmenter did not join (新近, 公用: a short item's rare filler); each is 1 otherwise. A word seen twice or more with the same lone
 ///   character beside it, unknown to the IDF table, is taken with that character (玛莉|亚 →
 ///   玛莉亚): a name the segmenter split; so is a rare two-character word after the same
 ///   surname every time (陈|立群), and three lone characters starting with a surname
@@ -57,7 +58,9 @@ public struct Keyword: Hashable, Sendable {
 ///   .28), with the bilateral abbreviations from .540 to .547 on a ninth (jieba .30), and with
 ///   the plurals, ordinals, general suffixes and frame words .610 → .605 on a tenth (jieba .33),
 ///   with the parts of long terms .617 → .625 on an eleventh (jieba .36), with the two-word
-///   terms .790 → .797 on a twelfth (jieba .39; another judge); see
+///   terms .790 → .797 on a twelfth (jieba .39; another judge), with `onceWeight` .610 → .614
+///   on the mean of five older samples (their stored judgements, not blind) and .505 → .505
+///   on a thirteenth, blind; see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
@@ -89,6 +92,11 @@ public struct KeywordExtractor: Sendable {
     /// words among the top ten were good 39% of the time, longer ones 77–85%: most of a short
     /// item's filler (低估, 心意, 卡片) is two characters long, most terms are longer.
     public var twoCharacterWeight = 0.7
+    /// TF-IDF: the further factor of a word of two characters met once, not in the title,
+    /// that no dictionary gives and the segmenter did not put together (1: none). Judged, such
+    /// words among a short item's top ten were good 12% of the time (新近, 闭门, 公用: a rare
+    /// word met once is rare filler), while the words they kept out were good a third of the time.
+    public var onceWeight = 0.7
     /// TF-IDF: a two-character word after the same surname every time is taken as a given
     /// name only when its idf is at least this (立群 8.2; not 高铁 3.8 in 池黄|高铁).
     public var givenNameIDF = 6.0
@@ -605,7 +613,10 @@ public struct KeywordExtractor: Sendable {
                 var weight = (1 + log(Double(c.tf)))
                     * (c.pairIDF > 0 ? c.pairIDF : withWord(c) { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) })
                 if c.inTitle { weight *= titleWeight }
-                if c.scalars == 2 { weight *= twoCharacterWeight }
+                if c.scalars == 2 {
+                    weight *= twoCharacterWeight
+                    if c.tf == 1 && !c.inTitle && !c.fromDictionary && !c.joined && c.partner == 0 { weight *= onceWeight }
+                }
                 let kind = tagKind(c)
                 if kind == 1 { weight *= nameWeight }
                 // A word the segmenter joined: a word with its suffix (市民们, 积极性, 工作者)

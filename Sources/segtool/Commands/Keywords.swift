@@ -15,7 +15,8 @@ struct Keywords: ParsableCommand {
             occurrences after 不, 将, 很 … or before 了: 0.05 or more) weigh 0.3 times as much, dictionary names (tags nr, ns, nt, nz, j) \
             1.5 times, and words that also occur in a .jsonl document's "title" twice; words of two \
             characters weigh 0.7 times as much (most filler is two characters long, most terms are \
-            longer). A name split after a surname (陈|立群, 王|志|宏) and two words always side by side \
+            longer), and 0.7 times again when met once, not in the title, and no dictionary's word \
+            (a short item's rare filler: 新近, 公用). A name split after a surname (陈|立群, 王|志|宏) and two words always side by side \
             (马里|乌波尔) are taken whole when they recur; a bilateral abbreviation left in two lone \
             characters (中|塔, 柬|中, 加|方) is a word when a word of the document starts with its country \
             (塔吉克斯坦). In a news item (at most 6,000 bytes) two adjacent words repeated as a unit are one keyword \
