@@ -60,4 +60,27 @@ import Segmenter
         #expect(!Shared.segmenter.cut("辽宁各县都在抓落实。").contains("各县"))
         #expect(!Shared.segmenter.cut("他来到赣县区调研。").contains("|赣县|"))
     }
+
+    // Named plans and regulations (fourteenth session, comp21): a term, a topic word or none, and
+    // a plan's head (规划, 纲要, 条例; 行动方案, 实施意见 … as two words), with the place before it.
+    @Test(arguments: [
+        ("省政府印发数字经济发展规划。", "数字经济发展规划"),
+        ("常委会审议生态环境保护条例草案。", "生态环境保护条例"),
+        ("市里出台乡村振兴行动方案。", "乡村振兴行动方案"),
+        ("浙江省数字经济发展规划已经印发。", "浙江省数字经济发展规划"),
+    ])
+    func aNamedPlanOrRegulation(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func aGenericPlanStaysApart() {
+        // A determiner or a verb before the head; a verb as the stem's last word.
+        #expect(Shared.segmenter.cut("本条例自公布之日起施行").hasPrefix("本|条例|"))
+        #expect(Shared.segmenter.cut("这个规划很重要").hasPrefix("这个|规划|"))
+        let verb = Shared.segmenter.cut("要加快编制规划")
+        #expect(verb.hasSuffix("编制|规划"), "\(verb)")
+        // A level's word before a plan is no place of it.
+        let level = Shared.segmenter.cut("全省数字经济发展规划")
+        #expect(level.hasPrefix("全省|"), "\(level)")
+    }
 }

@@ -246,11 +246,16 @@ struct NameJoiner {
         if path[r].edge >= 0 && end - start >= 3 && r + 1 < count && path[r + 1].edge != Worker.Edge.remainder
             && !isUser[Int(path[r].edge)] {
             let next = Int(path[r + 1].end)
-            if next - end >= 2 && next - end <= 3 {
+            if next - end >= 2 && next - end <= 4 {
                 let head = key(end, next)
                 if Names.compoundHeads.contains(head)
                     || (Names.systemHeads.contains(head) && !Names.adjectiveEnds.contains(scalars[end - 1])) {
-                    joinTokens(from: w, through: r + 1, &r, &w, &start)
+                    // A place before a named plan of it (浙江省|数字经济|规划: `planPlace`).
+                    joinTokens(from: Laws.planHeads.contains(head) ? planPlace(w) : w, through: r + 1, &r, &w, &start)
+                    return
+                }
+                if let last = namedPlan(r, end, next, count) {  // 生态环境|保护|条例, 乡村振兴|行动|方案 (`Worker+Terms.swift`)
+                    joinTokens(from: planPlace(w), through: last, &r, &w, &start)
                     return
                 }
                 if head == Names.comprehensive, let last = comprehensiveZone(r + 2, count) {  // 跨境电商|综合|试验区 (place20)
@@ -260,7 +265,7 @@ struct NameJoiner {
             }
         }
         if r + 1 < count && (scalars[end] == Laws.law || scalars[end] == Laws.tiao), let last = lawName(r, start, end, count) {  // 医疗保障|法
-            joinTokens(from: w, through: last, &r, &w, &start)
+            joinTokens(from: scalars[end] == Laws.tiao ? planPlace(w) : w, through: last, &r, &w, &start)  // 江苏省|安全生产|条例
             return
         }
         // A county or district whose suffix ICU glued to the body's last character, after
