@@ -173,6 +173,16 @@ struct NameJoiner {
             | (mask(others | termed | viewed == 0) & mask(surnamed != 0) & wordedNameOnly)
     }
 
+    /// Would the first test have let token `r` (`start..<end`) through without the
+    /// `CharacterClasses.compoundHead` bit of the next token's first character (a plan's
+    /// first character, `Laws.planFirsts`)? If not, no rule but `namedPlan` applies to it.
+    private func planFirstsOnly(_ r: Int, _ start: Int, _ end: Int) -> Bool {
+        let v = scalars[end]
+        let lastCompound = compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]
+        return Self.mayStartJoin(path[r], end - start, classOf(scalars[start]), classOf(v) & ~CharacterClasses.compoundHead,
+                                 compoundClasses[Int(min(v, 0xFFFF))], lastCompound) == 0
+    }
+
     /// `mayStartJoin`'s answer when only the head rules may apply.
     static let headRulesOnly: UInt8 = 2
     /// `mayStartJoin`'s answer when only `joinWordedName` may apply.
@@ -251,11 +261,18 @@ struct NameJoiner {
                 if Names.compoundHeads.contains(head)
                     || (Names.systemHeads.contains(head) && !Names.adjectiveEnds.contains(scalars[end - 1])) {
                     // A place before a named plan of it (浙江省|数字经济|规划: `planPlace`).
-                    joinTokens(from: Laws.planHeads.contains(head) ? planPlace(w) : w, through: r + 1, &r, &w, &start)
+                    let plan = Laws.planHeads.contains(head)
+                    joinTokens(from: plan ? planPlace(w) : w, through: plan ? planOutline(r + 1, head, count) : r + 1, &r, &w, &start)
                     return
                 }
-                if let last = namedPlan(r, end, next, count) {  // 生态环境|保护|条例, 乡村振兴|行动|方案 (`Worker+Terms.swift`)
+                if let last = namedPlan(r, end, next, count) {  // 野生动物|保护|条例, 乡村振兴|行动|方案 (`Worker+Terms.swift`)
                     joinTokens(from: planPlace(w), through: last, &r, &w, &start)
+                    return
+                }
+                // Sent here by a plan's first characters alone (发展, 行动 …: frequent), the
+                // token starts no other rule.
+                if Laws.planFirsts.contains(scalars[end]) && planFirstsOnly(r, start, end) {
+                    copyToken(&r, &w, &start)
                     return
                 }
                 if head == Names.comprehensive, let last = comprehensiveZone(r + 2, count) {  // 跨境电商|综合|试验区 (place20)

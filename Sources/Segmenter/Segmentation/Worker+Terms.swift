@@ -113,6 +113,8 @@ extension NameJoiner {
     /// `Laws.planTopics`) and the token after it is a plan's head (生态环境|保护|条例,
     /// 数字经济|发展|规划). A verb before a head (加快|编制|规划) is no topic word.
     func namedPlan(_ r: Int, _ end: Int, _ next: Int, _ count: Int) -> Int? {
+        let start = r == 0 ? 0 : Int(path[r - 1].end)
+        guard scalars[end - 1] != Laws.xing, key(start, end) != Laws.community else { return nil }
         if next - end == 4 {
             return planHalves(end) ? r + 1 : nil
         }
@@ -123,10 +125,18 @@ extension NameJoiner {
         let after = range(r + 2)
         if after.count == 2 {
             let k = key(after.lowerBound, after.upperBound)
-            if Laws.planHeads.contains(k) { return r + 2 }
+            if Laws.planHeads.contains(k) { return planOutline(r + 2, k, count) }
             return Laws.planFirstHalves.contains(k) && planSecondHalf(r + 3, count) ? r + 3 : nil
         }
         return after.count == 4 && planHalves(after.lowerBound) ? r + 2 : nil
+    }
+
+    /// Token `i` (unread) is a plan's head `head`: returns `i + 1` when it is 规划 and token
+    /// `i + 1` 纲要 (社会信用体系建设|规划|纲要: one head), else `i`.
+    func planOutline(_ i: Int, _ head: UInt64, _ count: Int) -> Int {
+        guard head == Laws.plan, i + 1 < count, !userOrRemainder(i + 1) else { return i }
+        let h = range(i + 1)
+        return h.count == 2 && key(h.lowerBound, h.upperBound) == Laws.outline ? i + 1 : i
     }
 
     /// Are the four characters at `s` a plan's head of two words (行动方案, 实施意见)?
@@ -215,12 +225,23 @@ enum Laws {
     static let planSecondHalves = SortedKeys(["方案", "意见", "计划"].map(ICURepairs.key))
     /// Topic words between a term and a plan's head (数字经济|发展|规划, 生态环境|保护|条例), as
     /// written; their first characters join `CharacterClasses.compoundHead`.
-    static let planTopicWords = ["发展", "建设", "保护", "改革", "治理", "防治", "促进"]
+    static let planTopicWords = ["发展", "建设", "保护", "促进"]
+    /// The first characters of `planHeadWords` that begin no other head of the names pass
+    /// (发, 建, 保, 促, 行), after which `join` stops early when nothing else sent the token.
+    static let planFirsts = ScalarSet("发建保促行")
     /// The keys of `planTopicWords`.
     static let planTopics = SortedKeys(planTopicWords.map(ICURepairs.key))
     /// The first words of `planFirstHalves` and the topic words, as written (their first
     /// characters join `CharacterClasses.compoundHead`).
     static let planHeadWords = ["行动", "实施"] + planTopicWords
+    /// 规划 and 纲要, which make one head (规划纲要).
+    static let plan = ICURepairs.key("规划")
+    /// 纲要.
+    static let outline = ICURepairs.key("纲要")
+    /// 性, the end of an adjective, which is no plan's stem (综合性|实施方案: of a longer name).
+    static let xing: UInt32 = 0x6027
+    /// 共同体, mostly the end of 命运共同体 ICU leaves in two (命运|共同体|行动|计划), no stem alone.
+    static let community = ICURepairs.key("共同体")
     /// Last characters of a place before a named plan (浙江省, 杭州市, 雄安新区, 恩施州).
     static let planPlaceSuffixes = ScalarSet("省市县区州")
     /// First characters of words ending like a place that are a determiner's, a level's or a
