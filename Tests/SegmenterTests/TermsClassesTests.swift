@@ -73,6 +73,12 @@ import Segmenter
         #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
     }
 
+    @Test func aNamedPlanHasItsPartsInSearchMode() {
+        let text = "浙江省数字经济发展规划已经印发。"
+        let parts = Shared.segmenter.tokens(in: text, mode: .search).filter(\.isSubword).map { String($0.text(in: text)) }
+        for part in ["浙江省", "数字经济", "发展", "规划"] { #expect(parts.contains(part), "\(parts)") }
+    }
+
     @Test func aGenericPlanStaysApart() {
         // A determiner or a verb before the head; a verb as the stem's last word.
         #expect(Shared.segmenter.cut("本条例自公布之日起施行").hasPrefix("本|条例|"))
