@@ -60,4 +60,36 @@ import Segmenter
         #expect(!Shared.segmenter.cut("辽宁各县都在抓落实。").contains("各县"))
         #expect(!Shared.segmenter.cut("他来到赣县区调研。").contains("|赣县|"))
     }
+
+    // Named plans and regulations (fourteenth session, comp21): a term, a topic word or none, and
+    // a plan's head (规划, 纲要, 条例; 行动方案, 实施意见 … as two words), with the place before it.
+    @Test(arguments: [
+        ("省政府印发数字经济发展规划。", "数字经济发展规划"),
+        ("常委会审议野生动物保护条例草案。", "野生动物保护条例"),
+        ("市里出台乡村振兴行动方案。", "乡村振兴行动方案"),
+        ("浙江省数字经济发展规划已经印发。", "浙江省数字经济发展规划"),
+    ])
+    func aNamedPlanOrRegulation(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func aNamedPlanHasItsPartsInSearchMode() {
+        let text = "浙江省数字经济发展规划已经印发。"
+        let parts = Shared.segmenter.tokens(in: text, mode: .search).filter(\.isSubword).map { String($0.text(in: text)) }
+        for part in ["浙江省", "数字经济", "发展", "规划"] { #expect(parts.contains(part), "\(parts)") }
+    }
+
+    @Test func aGenericPlanStaysApart() {
+        // A determiner or a verb before the head; a verb as the stem's last word.
+        #expect(Shared.segmenter.cut("本条例自公布之日起施行").hasPrefix("本|条例|"))
+        #expect(!Shared.segmenter.cut("这个规划很重要").contains("个规划"))
+        let verb = Shared.segmenter.cut("要加快编制规划")
+        #expect(verb.hasSuffix("编制|规划"), "\(verb)")
+        // A level's word before a plan is no place of it.
+        let level = Shared.segmenter.cut("全省数字经济发展规划")
+        #expect(level.hasPrefix("全省|"), "\(level)")
+        // An adjective is no stem (综合性 …), nor 共同体 alone (of 命运共同体).
+        #expect(!Shared.segmenter.cut("深化改革综合性实施方案").contains("综合性实施"))
+        #expect(!Shared.segmenter.cut("落实命运共同体行动计划").contains("|共同体行动计划"))
+    }
 }

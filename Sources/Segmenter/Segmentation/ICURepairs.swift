@@ -395,7 +395,7 @@ enum CharacterClasses {
         mark(ICURepairs.classifiers, classifier)
         mark(ICURepairs.tailParticles, tailParticle)
         mark("的了是", headParticle)
-        mark(String((Names.compoundHeadWords + Names.systemHeadWords + Laws.headWords + ["综合"]).compactMap(\.unicodeScalars.first).map(Character.init)), compoundHead)
+        mark(String((Names.compoundHeadWords + Names.systemHeadWords + Laws.headWords + Laws.planHeadWords + ["综合"]).compactMap(\.unicodeScalars.first).map(Character.init)), compoundHead)
         mark(Names.surnames + Names.rarerSurnames, surname)
         mark("军", surname)  // reaches the names pass's country abbreviation rule (以|军), never `personName`
         mark(Names.transliteration, transliteration)

@@ -234,6 +234,16 @@ struct NameJoiner {
         return masks
     }()
 
+    /// Would the first test have let token `r` (`start..<end`) through without the
+    /// `CharacterClasses.compoundHead` bit of the next token's first character (a plan's
+    /// first character, `Laws.planFirsts`)? If not, no rule but `namedPlan` applies to it.
+    private func planFirstsOnly(_ r: Int, _ start: Int, _ end: Int) -> Bool {
+        let v = scalars[end]
+        let lastCompound = compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]
+        return Self.mayStartJoin(path[r], end - start, classOf(scalars[start]), classOf(v) & ~CharacterClasses.compoundHead,
+                                 compoundClasses[Int(min(v, 0xFFFF))], lastCompound) == 0
+    }
+
     /// `mayStartJoin`'s answer when only the head rules may apply.
     static let headRulesOnly: UInt8 = 2
     /// `mayStartJoin`'s answer when only `joinWordedName` may apply.
@@ -307,11 +317,23 @@ struct NameJoiner {
         if path[r].edge >= 0 && end - start >= 3 && r + 1 < count && path[r + 1].edge != Worker.Edge.remainder
             && !isUser[Int(path[r].edge)] {
             let next = Int(path[r + 1].end)
-            if next - end >= 2 && next - end <= 3 {
+            if next - end >= 2 && next - end <= 4 {
                 let head = key(end, next)
                 if Names.compoundHeads.contains(head)
                     || (Names.systemHeads.contains(head) && !Names.adjectiveEnds.contains(scalars[end - 1])) {
-                    joinTokens(from: w, through: r + 1, &r, &w, &start)
+                    // A place before a named plan of it (浙江省|数字经济|规划: `planPlace`).
+                    let plan = Laws.planHeads.contains(head)
+                    joinTokens(from: plan ? planPlace(w) : w, through: plan ? planOutline(r + 1, head, count) : r + 1, &r, &w, &start)
+                    return
+                }
+                if let last = namedPlan(r, end, next, count) {  // 野生动物|保护|条例, 乡村振兴|行动|方案 (`Worker+Terms.swift`)
+                    joinTokens(from: planPlace(w), through: last, &r, &w, &start)
+                    return
+                }
+                // Sent here by a plan's first characters alone (发展, 行动 …: frequent), the
+                // token starts no other rule.
+                if Laws.planFirsts.contains(scalars[end]) && planFirstsOnly(r, start, end) {
+                    copyToken(&r, &w, &start)
                     return
                 }
                 if head == Names.comprehensive, let last = comprehensiveZone(r + 2, count) {  // 跨境电商|综合|试验区 (place20)
@@ -321,7 +343,7 @@ struct NameJoiner {
             }
         }
         if r + 1 < count && (scalars[end] == Laws.law || scalars[end] == Laws.tiao), let last = lawName(r, start, end, count) {  // 医疗保障|法
-            joinTokens(from: w, through: last, &r, &w, &start)
+            joinTokens(from: scalars[end] == Laws.tiao ? planPlace(w) : w, through: last, &r, &w, &start)  // 江苏省|安全生产|条例
             return
         }
         // A county or district whose suffix ICU glued to the body's last character, after

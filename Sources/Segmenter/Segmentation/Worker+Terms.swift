@@ -105,6 +105,78 @@ extension NameJoiner {
         return r + 1
     }
 
+    /// Token `r` (a dictionary term of three characters or more, not a user's word) ends at
+    /// `end`, and token `r + 1` (`end..<next`, not a remainder) follows it: returns the last token of a named plan or
+    /// regulation they begin, or nil (issue 17 §3, fourteenth session). Either token `r + 1` is
+    /// a plan's head of two words (乡村振兴|行动|方案, 数字经济|实施|意见: `Laws.planFirstHalves`
+    /// and `planSecondHalves`, as two tokens or one), or it is a topic word (发展, 建设, 保护 …:
+    /// `Laws.planTopics`) and the token after it is a plan's head (生态环境|保护|条例,
+    /// 数字经济|发展|规划). A verb before a head (加快|编制|规划) is no topic word.
+    func namedPlan(_ r: Int, _ end: Int, _ next: Int, _ count: Int) -> Int? {
+        let start = r == 0 ? 0 : Int(path[r - 1].end)
+        guard scalars[end - 1] != Laws.xing, key(start, end) != Laws.community else { return nil }
+        if next - end == 4 {
+            return planHalves(end) ? r + 1 : nil
+        }
+        guard next - end == 2 else { return nil }
+        let head = key(end, next)
+        if Laws.planFirstHalves.contains(head) { return planSecondHalf(r + 2, count) ? r + 2 : nil }
+        guard Laws.planTopics.contains(head), r + 2 < count, !userOrRemainder(r + 2) else { return nil }
+        let after = range(r + 2)
+        if after.count == 2 {
+            let k = key(after.lowerBound, after.upperBound)
+            if Laws.planHeads.contains(k) { return planOutline(r + 2, k, count) }
+            return Laws.planFirstHalves.contains(k) && planSecondHalf(r + 3, count) ? r + 3 : nil
+        }
+        return after.count == 4 && planHalves(after.lowerBound) ? r + 2 : nil
+    }
+
+    /// Token `i` (unread) is a plan's head `head`: returns `i + 1` when it is 规划 and token
+    /// `i + 1` 纲要 (社会信用体系建设|规划|纲要: one head), else `i`.
+    func planOutline(_ i: Int, _ head: UInt64, _ count: Int) -> Int {
+        guard head == Laws.plan, i + 1 < count, !userOrRemainder(i + 1) else { return i }
+        let h = range(i + 1)
+        return h.count == 2 && key(h.lowerBound, h.upperBound) == Laws.outline ? i + 1 : i
+    }
+
+    /// Are the four characters at `s` a plan's head of two words (行动方案, 实施意见)?
+    @inline(__always)
+    private func planHalves(_ s: Int) -> Bool {
+        Laws.planFirstHalves.contains(key(s, s + 2)) && Laws.planSecondHalves.contains(key(s + 2, s + 4))
+    }
+
+    /// Is token `i` (unread) the second word of a plan's head (方案, 意见, 计划), not a user's word?
+    @inline(__always)
+    private func planSecondHalf(_ i: Int, _ count: Int) -> Bool {
+        guard i < count, !userOrRemainder(i) else { return false }
+        let h = range(i)
+        return h.count == 2 && Laws.planSecondHalves.contains(key(h.lowerBound, h.upperBound))
+    }
+
+    /// Is token `i` (unread) a remainder or a user's word, which no rule joins?
+    @inline(__always)
+    private func userOrRemainder(_ i: Int) -> Bool {
+        let edge = path[i].edge
+        return edge == Worker.Edge.remainder || (edge >= 0 && isUser[Int(edge)])
+    }
+
+    /// The write index where a named plan or regulation starting at write index `w` begins:
+    /// `w - 1` when the written token before it is a place that the plan is of — a province's
+    /// short name, or a dictionary word or joined place of three characters or more ending in
+    /// 省, 市, 县, 区 or 州 (浙江省|数字经济发展规划, 江苏|安全生产条例), not a determiner's or a
+    /// level's (全省, 本市, 自治区: `Laws.notPlanPlaceFirsts`) —, else `w`.
+    func planPlace(_ w: Int) -> Int {
+        guard w >= 1 else { return w }
+        let placeEnd = Int(path[w - 1].end)
+        let placeStart = w >= 2 ? Int(path[w - 2].end) : 0
+        let edge = path[w - 1].edge
+        guard placeEnd - placeStart >= 2, edge != Worker.Edge.remainder, !(edge >= 0 && isUser[Int(edge)]),
+              !Laws.notPlanPlaceFirsts.contains(scalars[placeStart]) else { return w }
+        if placeEnd - placeStart >= 3 && (edge >= 0 || edge == Worker.Edge.joined)
+            && Laws.planPlaceSuffixes.contains(scalars[placeEnd - 1]) { return w - 1 }
+        return Names.provinces.contains(key(placeStart, placeEnd)) ? w - 1 : w
+    }
+
     /// Token `r` (`start..<end`) is a country's name and token `r + 1` one of ICU's single
     /// characters 城, 港 or 岛 (the caller has seen `Laws.isCountryPlaceHead`): returns `r + 1`, or nil. Not when the token after is a single
     /// Han character other than a function character (阿根廷|城|铁: 城铁).
@@ -143,6 +215,39 @@ extension NameJoiner {
 
 /// The tables of `Worker+Terms.swift`'s rules: public facts and common words.
 enum Laws {
+    /// The heads of a named plan or regulation after which `NameJoiner.planPlace` takes a place
+    /// before the term (规划, 纲要, 条例), and which follow a topic word (`namedPlan`).
+    static let planHeads = SortedKeys(["规划", "纲要", "条例"].map(ICURepairs.key))
+    /// The first words of a plan's head of two (行动方案, 实施方案, 实施意见, 行动计划); their first
+    /// characters join `CharacterClasses.compoundHead`.
+    static let planFirstHalves = SortedKeys(["行动", "实施"].map(ICURepairs.key))
+    /// The second words of a plan's head of two.
+    static let planSecondHalves = SortedKeys(["方案", "意见", "计划"].map(ICURepairs.key))
+    /// Topic words between a term and a plan's head (数字经济|发展|规划, 生态环境|保护|条例), as
+    /// written; their first characters join `CharacterClasses.compoundHead`.
+    static let planTopicWords = ["发展", "建设", "保护", "促进"]
+    /// The first characters of `planHeadWords` that begin no other head of the names pass
+    /// (发, 建, 保, 促, 行), after which `join` stops early when nothing else sent the token.
+    static let planFirsts = ScalarSet("发建保促行")
+    /// The keys of `planTopicWords`.
+    static let planTopics = SortedKeys(planTopicWords.map(ICURepairs.key))
+    /// The first words of `planFirstHalves` and the topic words, as written (their first
+    /// characters join `CharacterClasses.compoundHead`).
+    static let planHeadWords = ["行动", "实施"] + planTopicWords
+    /// 规划 and 纲要, which make one head (规划纲要).
+    static let plan = ICURepairs.key("规划")
+    /// 纲要.
+    static let outline = ICURepairs.key("纲要")
+    /// 性, the end of an adjective, which is no plan's stem (综合性|实施方案: of a longer name).
+    static let xing: UInt32 = 0x6027
+    /// 共同体, mostly the end of 命运共同体 ICU leaves in two (命运|共同体|行动|计划), no stem alone.
+    static let community = ICURepairs.key("共同体")
+    /// Last characters of a place before a named plan (浙江省, 杭州市, 雄安新区, 恩施州).
+    static let planPlaceSuffixes = ScalarSet("省市县区州")
+    /// First characters of words ending like a place that are a determiner's, a level's or a
+    /// kind's (全省, 本市, 各县, 自治区, 城市, 中心城区), which no plan is of.
+    static let notPlanPlaceFirsts = ScalarSet("全各本该此每某其这那我贵自城都中市县省区地")
+
     /// 法, which names a law after a term.
     static let law: UInt32 = 0x6CD5
     /// 条, which begins 条例.
