@@ -130,3 +130,30 @@ import Segmenter
         }
     }
 }
+
+/// The place21 round of the fourteenth session: Japanese prefectures with 县 or 府, ports whose
+/// name holds 港, and monarchs with their regnal number, from the lexicon (08-divisions.txt,
+/// 09-people.txt). Examples written for these tests (none from a measuring set).
+@Suite struct JapanesePrefecturesPortsAndRegnalNamesClasses {
+    @Test(arguments: [
+        ("日本神奈川县知事当天召开记者会。", "神奈川县"),  // ICU: 神奈川|县
+        ("新潟县和岐阜县出现强降雪。", "岐阜县"),
+        ("大阪府政府宣布延长相关措施。", "大阪府"),
+        ("货轮在马来西亚巴生港靠泊。", "巴生港"),  // Port Klang: 港 is in the name
+        ("英国女王伊丽莎白二世出席仪式。", "伊丽莎白二世"),  // ICU: 伊|丽|莎|白|二世
+        ("西班牙国王费利佩六世发表讲话。", "费利佩六世"),
+    ])
+    func aNameKeepsItsHeadOrNumber(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func aCitysPortAndACountysTownStayApart() {
+        // A port named as its city is the city and 港 (the held-out sets' convention), and a
+        // prefecture's 县 does not take the 城 of 县城.
+        for (text, parts) in [("比雷埃夫斯港的吞吐量增长。", ["比雷埃夫斯", "港"]),
+                              ("他站在山口县城的方向张望。", ["县城"])] {
+            let words = Shared.segmenter.words(in: text)
+            #expect(parts.allSatisfy(words.contains), "\(text): \(words)")
+        }
+    }
+}
