@@ -137,7 +137,7 @@ import Segmenter
 @Suite struct JapanesePrefecturesPortsAndRegnalNamesClasses {
     @Test(arguments: [
         ("日本神奈川县知事当天召开记者会。", "神奈川县"),  // ICU: 神奈川|县
-        ("新潟县和岐阜县出现强降雪。", "岐阜县"),
+        ("山区和岐阜县北部出现强降雪。", "岐阜县"),
         ("大阪府政府宣布延长相关措施。", "大阪府"),
         ("货轮在马来西亚巴生港靠泊。", "巴生港"),  // Port Klang: 港 is in the name
         ("英国女王伊丽莎白二世出席仪式。", "伊丽莎白二世"),  // ICU: 伊|丽|莎|白|二世
