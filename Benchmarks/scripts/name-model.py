@@ -20,6 +20,9 @@ hundreds of names otherwise). It writes, per character seen in a cued name, `CHA
 it opens a cued name, how often it is one of its given-name characters, and how often it is a
 single-character token of ICU's. No corpus text is written: counts per character only.
 
+It prints the words of two characters that follow at least three distinct names cued *before*
+them (a title or byline mark), the source of `Names.afterCuedNameWords` (names21).
+
 It also writes Dictionaries/name-words.tsv (`--words-out`; names20): per word of two characters
 that are both given-name characters — every two-character token of ICU's output and every given
 name of two characters of a cued name —, `WORD<TAB>GIVEN<TAB>WORDS`: in how many distinct cued names
@@ -98,6 +101,7 @@ def main() -> None:
 
     surname, given, single = collections.Counter(), collections.Counter(), collections.Counter()
     names = set()  # distinct cued names: a name counts once, however often it is repeated
+    follows = collections.defaultdict(set)  # word of two after a name cued before it -> the names
     for row in ours.splitlines():
         tokens = json.loads(row)["tokens"]
         for i, t in enumerate(tokens):
@@ -110,9 +114,13 @@ def main() -> None:
                 continue
             before = tokens[i - 1]["text"] if i > 0 else ""
             after = tokens[i + 1]["text"] if i + 1 < len(tokens) else ""
-            if not (before in BYLINE or any(before.endswith(x) for x in TITLES) or after in AFTER):
+            cued_before = before in BYLINE or any(before.endswith(x) for x in TITLES)
+            if not (cued_before or after in AFTER):
                 continue
             names.add(word)
+            # What follows a name a cue announces before it (names21): unbiased by the cue.
+            if cued_before and len(after) == 2 and han(after):
+                follows[after].add(word)
     for word in names:
         surname[word[0]] += 1
         for c in word[1:]:
@@ -145,6 +153,11 @@ def main() -> None:
         o.write(f"# ({sum(given_words.values())} of two given characters) with it as given name; WORD: ICU's tokens of it.\n")
         for w in words:
             o.write(f"{w}\t{given_words[w]}\t{pairs[w]}\n")
+    # Words after which a name of one given character may end (`Names.afterCuedNameWords`, names21):
+    # words of two after at least three distinct names cued before them. The Swift list leaves out
+    # the cues themselves (`afterWords`, `titles`) and 等到 (等 of a list).
+    after = sorted((w for w in follows if len(follows[w]) >= 3), key=lambda w: (-len(follows[w]), w))
+    print("name-model.py: words after >= 3 names cued before them: " + " ".join(f"{w}:{len(follows[w])}" for w in after))
     print(f"name-model.py: {cued} cued names, {len(chars)} characters -> {args.out}; {len(words)} words -> {args.words_out}")
 
 

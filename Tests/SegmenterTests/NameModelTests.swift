@@ -22,6 +22,11 @@ import Segmenter
         // A second given character ICU glued to 和 or 作 after the name: the word is cut.
         ("张桂英和邻居们一起包饺子。", "张桂英"),
         ("主任委员孙德良作了说明。", "孙德良"),
+        // names21: one given character before a word that follows the corpus's title-cued
+        // names (`Names.afterCuedNameWords`).
+        ("吴刚带领村民修路。", "吴刚"),
+        ("这次比赛，周杰获得第一名。", "周杰"),
+        ("张伟陪同客人参观了展馆。", "张伟"),
     ])
     func aNameWithNoCue(_ pair: (String, String)) {
         #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
@@ -46,6 +51,10 @@ import Segmenter
         ("顾大局，识大体。", ["顾大局"]),
         // 正在 is a word: 在 is no character the glued rule cuts off.
         ("医生樊伟正在查房。", ["樊伟正"]),
+        // names21: a word that follows cued names does not make a name of what precedes it
+        // when the characters fail the margin (队 is no given name's), nor of a word.
+        ("全队获得冠军。", ["全队"]),
+        ("他以高分获得录取。", ["以高", "以高分"]),
     ])
     func ordinaryPhrasesStaySplit(_ pair: (String, [String])) {
         let cut = Shared.segmenter.cut(pair.0)

@@ -34,8 +34,9 @@ import Darwin
 ///   another single character the run may go on (潘|雪|考|上, 叶|青|守|着);
 /// - before a word for two given characters or a given-name word; after one given character
 ///   only before a word that opens with a function character and follows a subject (已经, 曾经,
-///   也是: `Names.afterBareNameWords`), as the given name may go on into another word (赵志|全力,
-///   马培|清和).
+///   也是: `Names.afterBareNameWords`) or one that follows the corpus's title-cued names (带领,
+///   获得: `Names.afterCuedNameWords`, names21), as the given name may go on into another word
+///   (赵志|全力, 马培|清和).
 ///
 /// A second given character that ICU glued to 和, 作 or 也 after the name (吴|玉|良作) is cut
 /// off that word when a cue precedes or the three characters pass the model (`gluedGivenName`).
@@ -126,8 +127,13 @@ extension NameJoiner {
         if ScalarClass.kind(of: v) == .punctuation { return true }
         if r.count >= 2 {
             // After one given character, only a word that opens with a function character
-            // and ends a clause's subject (曾经, 已经, 也是: `Names.afterBareNameWords`).
-            return ScalarClass.isHan(v) && (word || r.count == 2 && Names.afterBareNameWords.contains(key(r.lowerBound, r.upperBound)))
+            // and ends a clause's subject (曾经, 已经, 也是: `Names.afterBareNameWords`), or one
+            // that follows the corpus's title-cued names (带领, 获得, 陪同: `Names.afterCuedNameWords`).
+            guard ScalarClass.isHan(v) else { return false }
+            if word { return true }
+            guard r.count == 2 else { return false }
+            let k = key(r.lowerBound, r.upperBound)
+            return Names.afterBareNameWords.contains(k) || Names.afterCuedNameWords.contains(k)
         }
         if Names.afterModelName.contains(v) { return true }
         guard j + 1 < count, ScalarClass.isHan(v), !has(v, CharacterClasses.notInNames) else { return false }  // not 考|上|了
@@ -153,6 +159,15 @@ extension Names {
     static let gluedAfterName = ScalarSet("和作也")
     /// Aspect particles: a single character before one is a verb (带|着, 回|了, 去|过).
     static let aspectParticles = ScalarSet("着了过")
+    /// Words after which a name of one given character with no cue may end (吴刚|带领, names21):
+    /// the words of two characters that follow at least three distinct names a title or byline
+    /// announces in the corpus (`name-model.py`'s cued names, cued *before* the name, so that
+    /// the cue does not choose the word), less the cues (`afterWords`, `titles`) and 等到 (等 of a
+    /// list). Read from the corpus with names21's miner, never from a measuring set.
+    static let afterCuedNameWords = SortedKeys([
+        "分别", "今天", "先后", "违规", "获得", "举行", "邀请", "应邀", "陪同", "家中", "夺得",
+        "当天", "公款", "带领", "就是", "发言", "近日",
+    ].map(ICURepairs.key))
 }
 
 /// The statistics of the model of Chinese person names with no cue (`Worker+NameModel.swift`):
