@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import Segmenter
 
 /// The shared segmenters of the tests (building one costs a few milliseconds).
@@ -28,6 +29,15 @@ extension Segmenter {
     func cut(_ text: String, mode: Mode = .precise) -> String {
         words(in: text, mode: mode).joined(separator: "|")
     }
+}
+
+/// A repair of one of ICU's words: ICU keeps `icuWord` whole in `text`, and segtool's precise cut
+/// of `text` contains `ours` (a `|`-joined stretch such as `村|里|`).
+func expectRepaired(_ text: String, icuWord: String, ours: String,
+                    sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(Shared.icu.cut(text).split(separator: "|").contains(Substring(icuWord)), sourceLocation: sourceLocation)
+    let cut = Shared.segmenter.cut(text)
+    #expect(cut.contains(ours), "\(cut)", sourceLocation: sourceLocation)
 }
 
 /// Checks the tiling invariant: tokens are contiguous and spell the input.

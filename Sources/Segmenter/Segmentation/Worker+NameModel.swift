@@ -309,6 +309,29 @@ public struct NameModel: Sendable {
         bytes.withUnsafeBufferPointer { parse(buffer: $0, file: file) }
     }
 
+    /// The decimal count in `b[s..<t]` (one to nine digits), or nil.
+    @inline(__always)
+    static func count(in b: UnsafeBufferPointer<UInt8>, _ s: Int, _ t: Int) -> Int? {
+        guard t > s && t - s <= 9 else { return nil }
+        var value = 0
+        for q in s..<t {
+            guard b[q] >= 0x30 && b[q] <= 0x39 else { return nil }
+            value = value * 10 + Int(b[q] - 0x30)
+        }
+        return value
+    }
+
+    /// The line of `b` that starts at `p`: where its text ends (before LF, and before a CR
+    /// ending it) and where the next line starts (after the LF, or `b.count + 1` at the end).
+    @inline(__always)
+    static func line(in b: UnsafeBufferPointer<UInt8>, from p: Int) -> (end: Int, next: Int) {
+        var e = p
+        while e < b.count && b[e] != 0x0A { e += 1 }
+        let next = e + 1
+        if e > p && b[e - 1] == 0x0D { e -= 1 }
+        return (e, next)
+    }
+
     /// `parse(_:file:)` over bytes in place: one pass, no allocation per line (the built-in
     /// model is read by every process that meets a name with no cue).
     static func parse(buffer b: UnsafeBufferPointer<UInt8>, file: String) -> Result<NameModel, SegmenterError> {
@@ -322,10 +345,7 @@ public struct NameModel: Sendable {
         let n = b.count
         while p < n {
             line += 1
-            var e = p
-            while e < n && b[e] != 0x0A { e += 1 }
-            let next = e + 1
-            if e > p && b[e - 1] == 0x0D { e -= 1 }
+            let (e, next) = Self.line(in: b, from: p)
             defer { p = next }
             if e == p || b[p] == 0x23 { continue }  // blank or `#`
             func fail(_ reason: String) -> Result<NameModel, SegmenterError> {
@@ -356,12 +376,7 @@ public struct NameModel: Sendable {
             var counts = (0, 0, 0)
             for k in 1...3 {
                 let (s, t) = bounds[k]
-                var value = 0
-                var ok = t > s && t - s <= 9
-                for q in s..<t where ok {
-                    if b[q] >= 0x30 && b[q] <= 0x39 { value = value * 10 + Int(b[q] - 0x30) } else { ok = false }
-                }
-                guard ok else {
+                guard let value = Self.count(in: b, s, t) else {
                     let field = String(decoding: UnsafeBufferPointer(rebasing: b[s..<t]), as: UTF8.self)
                     return fail("\(["SURNAME", "GIVEN", "SINGLE"][k - 1]) count `\(field)` is not a decimal number below 10^9")
                 }
@@ -452,10 +467,7 @@ public struct NameModel: Sendable {
                 p = row.next
                 continue
             }
-            var e = p
-            while e < n && b[e] != 0x0A { e += 1 }
-            let next = e + 1
-            if e > p && b[e - 1] == 0x0D { e -= 1 }
+            let (e, next) = Self.line(in: b, from: p)
             defer { p = next }
             if e == p || b[p] == 0x23 { continue }  // blank or `#`
             func fail(_ reason: String) -> Result<NameModel, SegmenterError> {
@@ -480,12 +492,7 @@ public struct NameModel: Sendable {
             var counts = (0, 0)
             for k in 1...2 {
                 let (s, t) = k == 1 ? (ends.0 + 1, ends.1) : (ends.1 + 1, ends.2)
-                var value = 0
-                var ok = t > s && t - s <= 9
-                for q in s..<t where ok {
-                    if b[q] >= 0x30 && b[q] <= 0x39 { value = value * 10 + Int(b[q] - 0x30) } else { ok = false }
-                }
-                guard ok else {
+                guard let value = Self.count(in: b, s, t) else {
                     let field = String(decoding: UnsafeBufferPointer(rebasing: b[s..<t]), as: UTF8.self)
                     return fail("\(["GIVEN", "WORDS"][k - 1]) count `\(field)` is not a decimal number below 10^9")
                 }
