@@ -4,6 +4,9 @@
 #
 #   Benchmarks/scripts/goldsets.sh            # all of it (jieba too, when PyPI is reachable)
 #   Benchmarks/scripts/goldsets.sh --no-jieba # segtool and ICU alone only
+#   Benchmarks/scripts/goldsets.sh --figures-only  # the scores alone: no missed term or error
+#                                             # region is printed (for whoever writes rules and
+#                                             # must not read the held-out sets' contents)
 #
 # It scores:
 #   1. Benchmarks/goldsets/general-news.utf8 (PKU standard: a Chinese name is surname | given name)
@@ -49,12 +52,14 @@ mapfile -t term_sets < <(numbered political-terms .tsv)
 python="${PYTHON:-python3}"
 venv="${PEERS_VENV:-${HOME:-/root}/.cache/segtool-peers-venv}"
 with_jieba=1
+figures_only=0
 
 die() { echo "goldsets.sh: error: $*" >&2; exit 1; }
 
 for arg in "$@"; do
     case "$arg" in
         --no-jieba) with_jieba=0 ;;
+        --figures-only) figures_only=1 ;;
         -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$arg' (see --help)" ;;
     esac
@@ -67,6 +72,11 @@ command -v "$python" >/dev/null 2>&1 || die "'$python' not found (apt-get instal
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+
+# --figures-only: every line that could quote a set's text is dropped on the way out.
+if (( figures_only )); then
+    exec > >(grep --line-buffered -E '^==|precision|recall|F1|kept whole|in the lexicon') 2>&1
+fi
 
 # The gold with the listed names joined (token pairs `SURNAME GIVEN` → `SURNAMEGIVEN`).
 "$python" - "$gold" "$names" "$work/gold-names-whole.utf8" <<'EOF'
