@@ -234,14 +234,15 @@ struct NameJoiner {
         return masks
     }()
 
-    /// Would the first test have let token `r` (`start..<end`) through without the
-    /// `CharacterClasses.compoundHead` bit of the next token's first character (a plan's
-    /// first character, `Laws.planFirsts`)? If not, no rule but `namedPlan` applies to it.
-    private func planFirstsOnly(_ r: Int, _ start: Int, _ end: Int) -> Bool {
+    /// The first test (`mayStartJoin`) asked again for token `r` (`start..<end`, a token
+    /// follows) with bits of the next token's classes cleared: where a rule that one bit sent
+    /// the token to has not applied, the token goes where the other bits would have sent it.
+    private func mayStartJoin(_ r: Int, _ start: Int, _ end: Int, clearingNext: UInt8 = 0,
+                              clearingNextCompound: UInt8 = 0) -> UInt8 {
         let v = scalars[end]
-        let lastCompound = compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]
-        return Self.mayStartJoin(path[r], end - start, classOf(scalars[start]), classOf(v) & ~CharacterClasses.compoundHead,
-                                 compoundClasses[Int(min(v, 0xFFFF))], lastCompound) == 0
+        return Self.mayStartJoin(path[r], end - start, classOf(scalars[start]), classOf(v) & ~clearingNext,
+                                 compoundClasses[Int(min(v, 0xFFFF))] & ~clearingNextCompound,
+                                 compoundClasses[Int(min(scalars[end - 1], 0xFFFF))])
     }
 
     /// `mayStartJoin`'s answer when only the head rules may apply.
@@ -286,9 +287,8 @@ struct NameJoiner {
                     start = Int(wordEnd)
                     return
                 }
-                let taken = answer
-                found.append(key(start, Int(path[r + taken - 1].end)))  // the model's names too (`Worker+NameModel.swift`)
-                joinTokens(from: w, through: r + taken - 1, &r, &w, &start)
+                found.append(key(start, Int(path[r + answer - 1].end)))  // the model's names too (`Worker+NameModel.swift`)
+                joinTokens(from: w, through: r + answer - 1, &r, &w, &start)
                 return
             }
             if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
@@ -332,7 +332,8 @@ struct NameJoiner {
                 }
                 // Sent here by a plan's first characters alone (发展, 行动 …: frequent), the
                 // token starts no other rule.
-                if Laws.planFirsts.contains(scalars[end]) && planFirstsOnly(r, start, end) {
+                if Laws.planFirsts.contains(scalars[end])
+                    && mayStartJoin(r, start, end, clearingNext: CharacterClasses.compoundHead) == 0 {
                     copyToken(&r, &w, &start)
                     return
                 }
@@ -428,10 +429,7 @@ struct NameJoiner {
             joinTokens(from: saintBefore(w, start), through: last, &r, &w, &start)  // 圣|马丁|岛
             return
         }
-        let nextScalar = scalars[end]
-        let nextCompound = compoundClasses[Int(min(nextScalar, 0xFFFF))] & ~CompoundClasses.autonomy
-        let lastCompound = compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]
-        let may = Self.mayStartJoin(path[r], end - start, classOf(scalars[start]), classOf(nextScalar), nextCompound, lastCompound)
+        let may = mayStartJoin(r, start, end, clearingNextCompound: CompoundClasses.autonomy)
         if may & 1 != 0 { join(&r, &w, &start, count) } else if may == Self.headRulesOnly { joinHead(&r, &w, &start, count) } else if may == Self.wordedNameOnly {
             joinWordedName(&r, &w, &start, count)
         } else { copyToken(&r, &w, &start) }

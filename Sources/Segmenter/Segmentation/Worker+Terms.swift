@@ -220,7 +220,9 @@ enum Laws {
     static let planHeads = SortedKeys(["规划", "纲要", "条例"].map(ICURepairs.key))
     /// The first words of a plan's head of two (行动方案, 实施方案, 实施意见, 行动计划); their first
     /// characters join `CharacterClasses.compoundHead`.
-    static let planFirstHalves = SortedKeys(["行动", "实施"].map(ICURepairs.key))
+    static let planFirstHalves = SortedKeys(planFirstHalfWords.map(ICURepairs.key))
+    /// `planFirstHalves` as written.
+    static let planFirstHalfWords = ["行动", "实施"]
     /// The second words of a plan's head of two.
     static let planSecondHalves = SortedKeys(["方案", "意见", "计划"].map(ICURepairs.key))
     /// Topic words between a term and a plan's head (数字经济|发展|规划, 生态环境|保护|条例), as
@@ -233,7 +235,7 @@ enum Laws {
     static let planTopics = SortedKeys(planTopicWords.map(ICURepairs.key))
     /// The first words of `planFirstHalves` and the topic words, as written (their first
     /// characters join `CharacterClasses.compoundHead`).
-    static let planHeadWords = ["行动", "实施"] + planTopicWords
+    static let planHeadWords = planFirstHalfWords + planTopicWords
     /// 规划 and 纲要, which make one head (规划纲要).
     static let plan = ICURepairs.key("规划")
     /// 纲要.
