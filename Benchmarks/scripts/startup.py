@@ -8,6 +8,7 @@ accounting of the child) in milliseconds:
 
   segment          echo LINE | segtool segment
   segment-icu      echo LINE | segtool segment --icu-only      (no lexicon: the baseline)
+  keywords         echo LINE | segtool keywords                (reads the IDF table and the pairs)
   version          segtool --version                           (a process that does nothing)
   search           segtool search --index IDX 高质量发展 --top 3   (index with the lexicon)
   search-icu       the same on an index built with --icu-only
@@ -70,6 +71,7 @@ def main():
         commands = {
             "segment": (["segment"], LINE),
             "segment-icu": (["segment", "--icu-only"], LINE),
+            "keywords": (["keywords"], LINE),
             "version": (["--version"], b""),
             "search": (["search", "--index", lexicon_index, QUERY, "--top", "3"], b""),
             "search-icu": (["search", "--index", icu_index, QUERY, "--top", "3"], b""),

@@ -531,6 +531,36 @@ enum Texts {
         }
     }
 
+    /// The IDF table's own parse of plain decimals gives the very double `Double(_:)` gives
+    /// (random texts of 1 to 15 digits, with and without a point, and the edges of its fast
+    /// path), and leaves every other text (signs, exponents, a bare point, 16 digits) to it.
+    @Test func plainDecimalsParseAsDoubleDoes() {
+        func parse(_ text: String) -> Double? {
+            var text = text
+            return text.withUTF8 { IDFTable.plainDecimal($0) }
+        }
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "0.0", "1", "9.9999", "8.5177", "0.005", "0.1", "0.3", "123456789012345",
+                     "1.23456789012345", "0.00000000000001", "99999999999999.9", "000000000000001"]
+        for _ in 0..<20000 {
+            let digits = Int.random(in: 1...15, using: &generator)
+            var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            if digits > 1, Bool.random(using: &generator) {
+                let point = text.index(text.startIndex, offsetBy: Int.random(in: 1..<digits, using: &generator))
+                text.insert(".", at: point)
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            let parsed = parse(text)
+            #expect(parsed != nil && parsed?.bitPattern == Double(text)?.bitPattern, "\(text): \(String(describing: parsed)) against \(String(describing: Double(text)))")
+        }
+        for text in ["", ".", "1.", ".5", "1.2.3", "-1", "+1", "1e3", "inf", "nan", "0x10", " 1", "1 ", "١",
+                     "1234567890123456", "1.234567890123456", "12a"] {
+            #expect(parse(text) == nil, "\(text)")
+        }
+    }
+
     /// The predicate share: counted by `build` (after 将, 不断, 要 …), written as a third
     /// column, read back, refused when it is not a share, and used by the extractor.
     @Test func predicateSharesAreCountedWrittenAndUsed() throws {

@@ -41,6 +41,33 @@ import Testing
         #expect(prebuilt.pairNodes.slots.isBorrowed && prebuilt.nodes.isBorrowed)
     }
 
+    /// `forEachTaggedEntry` gives what `entries` gives for the entries with a tag, in the same
+    /// order: on the prebuilt image, on the sample read from an image and then changed (an
+    /// entry added after the image's, one replaced, one removed), and on the parsed sample.
+    @Test func taggedEntriesAreTheEntriesWithATag() throws {
+        func check(_ lexicon: Lexicon) {
+            var seen: [String] = []
+            lexicon.forEachTaggedEntry { word, tag in seen.append("\(word)/\(tag)") }
+            let expected = lexicon.entries.compactMap { entry in entry.tag.map { "\(entry.word)/\($0)" } }
+            #expect(seen == expected)
+            #expect(!seen.isEmpty)
+        }
+        check(try #require(BuiltinDictionary.prebuilt))
+        check(Self.sampleLexicon())
+        Self.withImage(of: Self.sampleLexicon()) { read in
+            guard var lexicon = read else {
+                Issue.record("the sample's image was not read")
+                return
+            }
+            check(lexicon)
+            lexicon.insert(.init(word: "人民代表大会", frequency: 9, tag: "nt", origin: .user(file: "<runtime>")))
+            lexicon.insert(.init(word: "全过程", tag: "n", origin: .user(file: "<runtime>")))
+            let removed = lexicon.remove("习近平")
+            #expect(removed)
+            check(lexicon)
+        }
+    }
+
     @Test func prebuiltTablesEqualTheTablesBuiltFromTheText() throws {
         let prebuilt = try #require(BuiltinDictionary.prebuilt)
         let parsed = try BuiltinDictionary.parseText().get()

@@ -153,10 +153,11 @@ import Segmenter
         #expect(firstInvalidUTF8Offset(Array("全过程人民民主 ok".utf8)) == nil)
     }
 
-    /// Decoding's fast path for three-byte sequences (leads E1–EC, EE–EF) against the full
-    /// check: for every lead byte from E0 to EF, with continuation bytes good, bad or cut off
-    /// by the end, the segmenter fails at the validator's offset or, on valid text, gives
-    /// tokens that tile the text with the scalars Swift decodes.
+    /// Decoding's fast paths for three-byte sequences (leads E1–EC, EE–EF; and runs led by
+    /// E4–EC, read four bytes at once) against the full check: for every lead byte from E0 to
+    /// EF, with continuation bytes good, bad or cut off by the end, after a Han character, at
+    /// the very end of the text and twice in a row, the segmenter fails at the validator's
+    /// offset or, on valid text, gives tokens that tile the text with the scalars Swift decodes.
     @Test func threeByteSequencesDecodeAsTheValidatorSays() throws {
         let seconds: [UInt8] = [0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0]
         let thirds: [UInt8] = [0x41, 0x80, 0xBF, 0xC0]
@@ -167,6 +168,8 @@ import Segmenter
                 cases.append(Array("中".utf8) + [lead, second])
                 for third in thirds {
                     cases.append(Array("中".utf8) + [lead, second, third] + Array("文a".utf8))
+                    cases.append(Array("中".utf8) + [lead, second, third])
+                    cases.append(Array("中".utf8) + [lead, second, third, lead, second, third] + Array("文".utf8))
                 }
             }
         }
@@ -180,6 +183,13 @@ import Segmenter
                 let text = String(decoding: bytes, as: UTF8.self)
                 #expect(tokens.first?.utf8Range.lowerBound == 0 && tokens.last?.utf8Range.upperBound == bytes.count)
                 #expect(tokens.last?.scalarRange.upperBound == text.unicodeScalars.count)
+                for (a, b) in zip(tokens, tokens.dropFirst()) {
+                    #expect(a.utf8Range.upperBound == b.utf8Range.lowerBound && a.scalarRange.upperBound == b.scalarRange.lowerBound)
+                }
+                for token in tokens {
+                    let piece = String(decoding: bytes[token.utf8Range], as: UTF8.self)
+                    #expect(piece.unicodeScalars.count == token.scalarRange.count, "\(bytes): \(token)")
+                }
                 valid += 1
             } catch {
                 #expect(error as? SegmenterError == .invalidUTF8(byteOffset: bad ?? -1), "\(bytes): \(error)")

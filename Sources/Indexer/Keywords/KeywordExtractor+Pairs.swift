@@ -26,10 +26,10 @@ public struct KeywordPairs: Sendable {
     /// The pairs of a table's bytes (UTF-8), read without making a String a line: the built-in
     /// table is read by every process that extracts keywords.
     init(bytes: [UInt8], name: String) throws {
-        var pairs: [([UInt8], Double)] = []
-        var firstWords: [([UInt8], Double)] = []
-        pairs.reserveCapacity(bytes.count / 24)
-        firstWords.reserveCapacity(bytes.count / 24)
+        // The entries as ranges of `bytes` first, then straight into the tables (no array of
+        // bytes made and freed per entry: ~20 M instructions at every start).
+        var entries: [(first: Range<Int>, second: Range<Int>, value: Double)] = []
+        entries.reserveCapacity(bytes.count / 24)
         var fields: [Range<Int>] = []
         var number = 0
         var at = 0
@@ -50,11 +50,22 @@ public struct KeywordPairs: Sendable {
             guard fields.count == 3, let value = Self.number(bytes[fields[2]]) else {
                 throw KeywordPairsError(name: name, line: number, message: "expected `first second idf`")
             }
-            pairs.append((Array(bytes[fields[0]]) + Array(bytes[fields[1]]), value))
-            firstWords.append((Array(bytes[fields[0]]), 1))
+            entries.append((fields[0], fields[1], value))
         }
-        table = WordTable(pairs)
-        firsts = WordTable(firstWords)
+        var table = WordTable(capacity: entries.count)
+        var firsts = WordTable(capacity: entries.count)
+        var pair: [UInt8] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            for entry in entries {
+                pair.removeAll(keepingCapacity: true)
+                pair.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[entry.first]))
+                pair.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[entry.second]))
+                pair.withUnsafeBufferPointer { table.insert($0, entry.value) }
+                firsts.insert(UnsafeBufferPointer(rebasing: bytes[entry.first]), 1)
+            }
+        }
+        self.table = table
+        self.firsts = firsts
     }
 
     /// A non-negative decimal number (`6.5719`, `7`), or nil.

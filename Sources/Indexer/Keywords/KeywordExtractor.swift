@@ -148,10 +148,10 @@ public struct KeywordExtractor: Sendable {
         stopTable = WordTable(analyzer.stopWords.map { (Array($0.utf8), 1) })
         genericTable = WordTable(genericWords.map { (Array(Analyzer.normalize($0).utf8), 1) })
         var tagged: [([UInt8], Double)] = []
-        for entry in segmenter.lexicon.entries {
-            guard let tag = entry.tag else { continue }
-            let kind: Double = Self.nameTags.contains(tag) ? 1 : Self.generalTags.contains(tag) ? 2 : 0
-            if kind > 0 { tagged.append((Array(Analyzer.normalize(entry.word).utf8), kind)) }
+        let nameTags = Self.nameTags, generalTags = Self.generalTags
+        segmenter.lexicon.forEachTaggedEntry { word, tag in
+            let kind: Double = nameTags.contains(tag) ? 1 : generalTags.contains(tag) ? 2 : 0
+            if kind > 0 { tagged.append((Array(Analyzer.normalize(word).utf8), kind)) }
         }
         tagTable = WordTable(tagged)
     }

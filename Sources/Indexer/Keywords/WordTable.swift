@@ -31,21 +31,37 @@ struct WordTable: Sendable {
 
     init<S: Sequence>(_ pairs: S) where S.Element == ([UInt8], Double) {
         let items = Array(pairs)
-        var size = 16
-        while size < items.count * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(), count: size)
-        shift = UInt64(64 - size.trailingZeroBitCount)
-        var bits = 4096
-        while bits < items.count * 16 { bits <<= 1 }
-        filter = [UInt64](repeating: 0, count: bits / 64)
-        filterShift = UInt64(64 - bits.trailingZeroBitCount)
+        self.init(capacity: items.count)
         for (word, value) in items where !word.isEmpty {
             word.withUnsafeBufferPointer { insert($0, value) }
         }
     }
 
+    /// A table of a dictionary's words (their UTF-8) and values, read in place: no array of
+    /// bytes is made per word (for the IDF table's 37,000 words at every start of a process
+    /// that extracts keywords, the arrays cost ~50 M instructions to make and free).
+    init(_ dictionary: [String: Double]) {
+        self.init(capacity: dictionary.count)
+        for (word, value) in dictionary where !word.isEmpty {
+            var word = word
+            word.withUTF8 { insert($0, value) }
+        }
+    }
+
+    /// An empty table with room for `capacity` words (then `insert` them).
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Slot](repeating: Slot(), count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        var bits = 4096
+        while bits < capacity * 16 { bits <<= 1 }
+        filter = [UInt64](repeating: 0, count: bits / 64)
+        filterShift = UInt64(64 - bits.trailingZeroBitCount)
+    }
+
     /// Adds `word`, or replaces its value (a later duplicate wins).
-    private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ value: Double) {
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ value: Double) {
         let h = TermInterner.hash(word)
         let bit = Int(truncatingIfNeeded: h >> filterShift)
         filter[bit >> 6] |= 1 << UInt64(bit & 63)

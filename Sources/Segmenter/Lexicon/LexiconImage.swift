@@ -269,6 +269,13 @@ struct ImageEntries: @unchecked Sendable {
         return String(decoding: UnsafeBufferPointer(rebasing: pool[start..<end]), as: UTF8.self)
     }
 
+    /// Entry `i`'s word and tag (0 ≤ i < count), or nil when it has no tag.
+    func wordAndTag(at i: Int) -> (String, String)? {
+        let r = records[i]
+        guard r.tagLength != UInt32.max else { return nil }
+        return (text(r.wordOffset, r.wordLength), text(r.tagOffset, r.tagLength))
+    }
+
     /// Entry `i` (0 ≤ i < count).
     func entry(at i: Int) -> Lexicon.Entry {
         let r = records[i]
@@ -302,6 +309,13 @@ extension Lexicon {
                 return added[i - image.count]
             }
             return added[i]
+        }
+
+        /// Entry `i`'s word and tag, or nil when it has no tag (`self[i]`'s, without the rest).
+        func wordAndTag(_ i: Int) -> (String, String)? {
+            if let image, i < image.count { return image.wordAndTag(at: i) }
+            let entry = added[i - (image?.count ?? 0)]
+            return entry.tag.map { (entry.word, $0) }
         }
 
         mutating func append(_ entry: Entry) { added.append(entry) }

@@ -146,7 +146,27 @@ struct Worker: @unchecked Sendable {
             // scalar of two units takes four bytes, so count <= n, units <= n (and the
             // offsets' end at count <= n).
             var i = 0
+            let base = bytes.baseAddress
             while i < n {
+                // Runs of three-byte characters led by E4–EC (U+4000–U+CFFF: the common Han
+                // ideographs), four bytes read at once: one test takes the lead byte's range
+                // and both continuation bytes, and none of them folds or needs two UTF-16
+                // units, so they are written as they are (the loop below gives the same).
+                if let base {
+                    while i &+ 4 <= n {
+                        // Safe because: i + 4 <= n, so the four bytes are inside the buffer.
+                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
+                        guard (w & 0x00C0_C0FF) &- 0x0080_80E4 < 9 else { break }
+                        let v = (w & 0x0F) << 12 | (w >> 2) & 0xFC0 | (w >> 16) & 0x3F
+                        scalars[count] = v
+                        offsets[count] = i
+                        utf16[units] = UInt16(truncatingIfNeeded: v)
+                        count &+= 1
+                        units &+= 1
+                        i &+= 3
+                    }
+                    if i >= n { break }
+                }
                 let b = bytes[i]
                 var v: UInt32
                 var len: Int
