@@ -110,5 +110,4 @@ extension CommandLineTool {
         let written = try Data(contentsOf: URL(fileURLWithPath: output))
         #expect(written.count == 3 * (8 << 20) + 1)
     }
-    }
 }

@@ -155,7 +155,9 @@ final class LineReader {
     }
 
     /// The last place in `bytes` after which a new piece may start without cutting a word:
-    /// after whitespace or Chinese sentence punctuation, else before any UTF-8 lead byte.
+    /// after whitespace or Chinese sentence punctuation, else before the last character (or
+    /// before a last stray continuation byte): never inside a character, and never less than
+    /// `n` − 1 MiB, so a piece leaves at most 1 MiB behind.
     static func safeCut(_ bytes: [UInt8]) -> Int {
         let n = bytes.count
         let floor = max(1, n - (1 << 20))
