@@ -175,6 +175,44 @@ import Testing
         }
     }
 
+    /// The pass that marks run units sixteen at a time (SSE2, `markRunUnits` in
+    /// ICUDictionary.cpp) and reads runs' ends from 64-bit words of bits (`runEnd`): one unit
+    /// of each kind at every position of texts whose lengths sit on both sides of 16 and 64
+    /// (a lane's, a step's and a word's edges, a tail shorter than a step): the values just
+    /// inside and just outside both blocks of run units, punctuation, kana, a NUL and a lone
+    /// surrogate half. A lane read from the wrong unit, a bit set past the end or a run's end
+    /// taken from the wrong word gives other ends than ICU's. (review21)
+    @Test func sameEndsWithAnyUnitAtEveryPositionAroundTheSSEStepsAndBitWords() throws {
+        let (direct, plain) = try Self.cursors()
+        let kinds: [UInt16] = [0x3400, 0x4DB5, 0x4E00, 0x9FEF, 0x33FF, 0x4DB6, 0x4DFF, 0x9FF0, 0xA000,
+                               0xFF0C, 0x3002, 0x20, 0x31, 0x61, 0x30A2, 0x0000, 0xD800, 0xDC00]
+        let run = Array(Self.han.joined().utf16)
+        var compared = 0
+        var differing: [String] = []
+        for length in [1, 2, 15, 16, 17, 31, 32, 33, 48, 63, 64, 65, 66, 127, 128, 129, 130, 191, 192, 193] {
+            let base = Array((0..<length).map { run[$0 % run.count] })
+            for position in 0..<length {
+                for kind in kinds {
+                    var units = base
+                    units[position] = kind
+                    compared += 1
+                    if Self.ends(direct, units) != Self.ends(plain, units) && differing.count < 5 {
+                        differing.append("length \(length), U+\(String(kind, radix: 16)) at \(position)")
+                    }
+                }
+                // Two units in one text: a run between them crossing a step's or a word's edge.
+                var units = base
+                units[position] = 0xFF0C
+                units[length - 1 - position] = 0x30A2
+                if Self.ends(direct, units) != Self.ends(plain, units) && differing.count < 5 {
+                    differing.append("length \(length), ， at \(position), ア at \(length - 1 - position)")
+                }
+            }
+        }
+        #expect(compared > 20_000)
+        #expect(differing.isEmpty, "\(differing)")
+    }
+
     /// The thread's pair cache is set-associative (ICUDictionary.cpp: sets of four entries,
     /// the last used first, a miss replacing the last; each entry owns one of its set's saved
     /// trie states). Pairs that all fall into the set of 总书 (of 总书记, one word for ICU,

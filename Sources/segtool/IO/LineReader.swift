@@ -155,7 +155,9 @@ final class LineReader {
     }
 
     /// The last place in `bytes` after which a new piece may start without cutting a word:
-    /// after whitespace or Chinese sentence punctuation, else before any UTF-8 lead byte.
+    /// after whitespace or Chinese sentence punctuation, else before the last character (or
+    /// before a last stray continuation byte): never inside a character, and never less than
+    /// `n` − 1 MiB, so a piece leaves at most 1 MiB behind.
     static func safeCut(_ bytes: [UInt8]) -> Int {
         let n = bytes.count
         let floor = max(1, n - (1 << 20))
@@ -167,8 +169,14 @@ final class LineReader {
             if b == 0x8C && i >= 2 && bytes[i - 2] == 0xEF && bytes[i - 1] == 0xBC { return i + 1 }  // ，
             i -= 1
         }
+        // Before the last character's lead byte, at most three continuation bytes back. When
+        // the last four bytes are all continuation bytes, the last is a stray (no character
+        // holds it, so no sequence before it reads differently without it): cut before it. (A
+        // scan to the line's start cut one byte off a line of stray bytes per block: pending
+        // then grew with the whole line, and moving it per block took quadratic time.)
         i = n - 1
-        while i > 0 && bytes[i] & 0xC0 == 0x80 { i -= 1 }
-        return max(i, 1)
+        let floor4 = max(1, n - 4)
+        while i > floor4 && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+        return bytes[i] & 0xC0 == 0x80 ? n - 1 : i
     }
 }
