@@ -125,4 +125,13 @@ import Segmenter
         let parts = Shared.segmenter.tokens(in: text, mode: .search).filter(\.isSubword).map { String($0.text(in: text)) }
         for part in ["全国", "农业", "发展", "纲要"] { #expect(parts.contains(part), "\(parts)") }
     }
+
+    @Test func aPlaceBeforeALexiconPlan() {
+        // A place before a dictionary word ending in a plan's head (优化营商环境条例) joins it; a
+        // level's word (全省) does not.
+        #expect(whole("新修订的辽宁省优化营商环境条例开始施行。", "辽宁省优化营商环境条例"),
+                "\(Shared.segmenter.cut("新修订的辽宁省优化营商环境条例开始施行。"))")
+        let level = Shared.segmenter.cut("全省优化营商环境条例")
+        #expect(level.hasPrefix("全省|"), "\(level)")
+    }
 }

@@ -46,6 +46,12 @@ extension NameJoiner {
                 return
             }
         }
+        // A place before a dictionary word ending in a plan's head (辽宁省|优化营商环境条例:
+        // `placedPlan`, `Worker+Terms.swift`).
+        if end - start >= 4 && Laws.beginsPlanHead(scalars[end - 2]), let from = placedPlan(r, w, start, end) {
+            joinTokens(from: from, through: r, &r, &w, &start)
+            return
+        }
         if let (from, last) = headTerm(r, w, start, end, count) {
             joinTokens(from: from, through: last, &r, &w, &start)
             return

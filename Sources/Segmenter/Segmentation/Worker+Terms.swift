@@ -159,6 +159,16 @@ extension NameJoiner {
         return stemLeftEnd(w - 2, stemStart)
     }
 
+    /// Token `r` (`start..<end`, four characters or more) is a dictionary word, not a user's,
+    /// that ends in a plan's head (规划, 纲要, 条例: 优化营商环境条例), and the written token
+    /// before it a place the plan is of (`planPlace`: 辽宁省|优化营商环境条例). Returns the write
+    /// index of the place, or nil. Sent by the head's last character (`CompoundClasses.viewEnd`).
+    func placedPlan(_ r: Int, _ w: Int, _ start: Int, _ end: Int) -> Int? {
+        guard plainWord(r), path[r].edge >= 0, Laws.planHeads.contains(key(end - 2, end)) else { return nil }
+        let place = planPlace(w)
+        return place < w ? place : nil
+    }
+
     /// Is written token `i` (`s..<e`) a word of a plan's stem of ICU's words: two Han
     /// characters, an ICU word or a dictionary word not a user's, no topic word and none of
     /// `Laws.notStemWords`?
