@@ -28,7 +28,9 @@
 extension NameJoiner {
     /// Applies the head rules alone to token `r` (at `start`), for the tokens that no other rule
     /// may start a join of: joins it with the head and the tokens before it, or copies it;
-    /// advances `r`, `w` and `start`.
+    /// advances `r`, `w` and `start`. A plan's head (规划, 纲要, 条例, or a dictionary word ending
+    /// in one) comes here too, for the named plans of `Worker+Terms.swift` found from the head
+    /// (`headFirstPlan`, `placedPlan`).
     mutating func joinHead(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
         let end = Int(path[r].end)
         if end - start == 2 {
