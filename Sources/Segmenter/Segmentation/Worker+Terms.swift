@@ -198,7 +198,9 @@ extension NameJoiner {
             if Laws.planVerbs.contains(k) { return w }
         }
         let place = planPlace(w)
-        return place < w ? place : nil
+        // Not a zone's name (河套深港科技创新合作区|深圳|园区|发展|规划: the zone stays whole).
+        guard place < w, s - ps < 3 || !Laws.zoneEnds.contains(key(s - 3, s)) else { return nil }
+        return place
     }
 
     /// Token `i` (unread) is a plan's head `head`: returns `i + 1` when it is 规划 and token
@@ -323,6 +325,9 @@ enum Laws {
     /// sent on, 重要 and 计划 among them).
     @inline(__always)
     static func beginsPlanHead(_ v: UInt32) -> Bool { v == 0x89C4 || v == 0x7EB2 || v == 0x6761 }
+    /// The heads of a zone's name (合作区, 示范区, 试验区 …), which a plan of ICU's ordinary words
+    /// does not take before its stem as a place (`NameJoiner.headFirstPlan`).
+    static let zoneEnds = SortedKeys(["合作区", "示范区", "试验区", "先行区", "先导区", "开发区", "实验区", "功能区"].map(ICURepairs.key))
     /// 全国, which a plan of ICU's ordinary words takes before its stem (全国农业发展纲要).
     static let nationwide = ICURepairs.key("全国")
     /// Verbs that issue, draft or carry out a plan, after which a stem of ICU's ordinary words
