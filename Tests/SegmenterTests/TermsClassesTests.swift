@@ -92,4 +92,46 @@ import Segmenter
         #expect(!Shared.segmenter.cut("深化改革综合性实施方案").contains("综合性实施"))
         #expect(!Shared.segmenter.cut("落实命运共同体行动计划").contains("|共同体行动计划"))
     }
+
+    // Named plans of ICU's ordinary words (fifteenth session, comp23): a stem of one or two
+    // words, a topic word and a plan's head, found from the head, with a left end before the
+    // stem (the start, punctuation, a verb that issues a plan, 全国 or a place). Invented sentences.
+    @Test(arguments: [
+        ("《生态环境保护条例》明天施行。", "生态环境保护条例"),
+        ("会议审议了全国农业发展纲要。", "全国农业发展纲要"),
+        ("省里印发经济社会发展规划。", "经济社会发展规划"),
+        ("江苏省生态环境保护条例开始施行。", "江苏省生态环境保护条例"),
+        ("国务院制定全国人才队伍建设规划纲要。", "全国人才队伍建设规划纲要"),
+    ])
+    func aPlanOfOrdinaryWords(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func aPlanOfOrdinaryWordsNeedsALeftEnd() {
+        // No left end (a verb the rule does not know as one that issues a plan, a conjunction).
+        let verb = Shared.segmenter.cut("要加强城市建设规划工作")
+        #expect(!verb.contains("城市建设规划"), "\(verb)")
+        let conjunction = Shared.segmenter.cut("科学和技术发展规划")
+        #expect(!conjunction.contains("技术发展规划"), "\(conjunction)")
+        // A topic word and a head alone stay apart, and so does a law's name after the head.
+        let alone = Shared.segmenter.cut("要做好发展规划。")
+        #expect(alone.contains("发展|规划"), "\(alone)")
+        let law = Shared.segmenter.cut("审议国家发展规划法草案")
+        #expect(!law.contains("国家发展规划|"), "\(law)")
+    }
+
+    @Test func aPlanOfOrdinaryWordsHasItsPartsInSearchMode() {
+        let text = "会议审议了全国农业发展纲要。"
+        let parts = Shared.segmenter.tokens(in: text, mode: .search).filter(\.isSubword).map { String($0.text(in: text)) }
+        for part in ["全国", "农业", "发展", "纲要"] { #expect(parts.contains(part), "\(parts)") }
+    }
+
+    @Test func aPlaceBeforeALexiconPlan() {
+        // A place before a dictionary word ending in a plan's head (优化营商环境条例) joins it; a
+        // level's word (全省) does not.
+        #expect(whole("新修订的辽宁省优化营商环境条例开始施行。", "辽宁省优化营商环境条例"),
+                "\(Shared.segmenter.cut("新修订的辽宁省优化营商环境条例开始施行。"))")
+        let level = Shared.segmenter.cut("全省优化营商环境条例")
+        #expect(level.hasPrefix("全省|"), "\(level)")
+    }
 }

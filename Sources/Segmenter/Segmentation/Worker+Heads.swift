@@ -28,9 +28,32 @@
 extension NameJoiner {
     /// Applies the head rules alone to token `r` (at `start`), for the tokens that no other rule
     /// may start a join of: joins it with the head and the tokens before it, or copies it;
-    /// advances `r`, `w` and `start`.
+    /// advances `r`, `w` and `start`. A plan's head (规划, 纲要, 条例, or a dictionary word ending
+    /// in one) comes here too, for the named plans of `Worker+Terms.swift` found from the head
+    /// (`headFirstPlan`, `placedPlan`).
     mutating func joinHead(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
         let end = Int(path[r].end)
+        if end - start == 2 {
+            // A token of two characters sent here by its last character (`CompoundClasses.viewEnd`:
+            // a plan's head, 规划, or 观): a named plan of ICU's words before it (生态|环境|保护|条例,
+            // `Worker+Terms.swift`), or, when no head rule sent it too, a copy.
+            if Laws.beginsPlanHead(scalars[start]), let from = headFirstPlan(r, w, start, end, count) {
+                joinTokens(from: from, through: planOutline(r, key(start, end), count), &r, &w, &start)
+                return
+            }
+            let after = compoundClasses[Int(min(scalars[min(end, scalars.count - 1)], 0xFFFF))]
+            let last = compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]
+            if after & CompoundClasses.termHead == 0 && (last & CompoundClasses.pairLast) << 1 & after & CompoundClasses.pairNext == 0 {
+                copyToken(&r, &w, &start)
+                return
+            }
+        }
+        // A place before a dictionary word ending in a plan's head (辽宁省|优化营商环境条例:
+        // `placedPlan`, `Worker+Terms.swift`).
+        if end - start >= 4 && Laws.beginsPlanHead(scalars[end - 2]), let from = placedPlan(r, w, start, end) {
+            joinTokens(from: from, through: r, &r, &w, &start)
+            return
+        }
         if let (from, last) = headTerm(r, w, start, end, count) {
             joinTokens(from: from, through: last, &r, &w, &start)
             return

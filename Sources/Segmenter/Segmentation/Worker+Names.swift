@@ -177,7 +177,9 @@ struct NameJoiner {
         // The head rules (`Worker+Heads.swift`): a token before a head's first character, or
         // a token of three characters or more ending in 观.
         let termed = mask(step.edge != Worker.Edge.remainder) & nextCompound & CompoundClasses.termHead
-        let viewed = mask(length >= 3) & mask(step.edge != Worker.Edge.remainder) & lastCompound & CompoundClasses.viewEnd
+        // … or a token of two characters ending like a plan's head (规划, 纲要, 条例: `headFirstPlan`,
+        // `Worker+Terms.swift`; `joinHead` sends it on as without the bit when it is none).
+        let viewed = mask(length >= 2) & mask(step.edge != Worker.Edge.remainder) & lastCompound & CompoundClasses.viewEnd
             | mask(length >= 2) & mask(step.edge != Worker.Edge.remainder)
             & ((lastCompound & CompoundClasses.pairLast) << 1) & nextCompound & CompoundClasses.pairNext
         let others = single | worded | suffixed | headed | tail | glued
@@ -226,7 +228,7 @@ struct NameJoiner {
                 if !remainder { nextCompound |= CompoundClasses.termHead }  // termed
                 if length >= 2 && !remainder { nextCompound |= CompoundClasses.pairNext }  // viewed, pairs
                 if length == 2 && base { lastCompound |= CompoundClasses.placeSuffix }  // glued
-                if length >= 3 && !remainder { lastCompound |= CompoundClasses.viewEnd }  // viewed
+                if length >= 2 && !remainder { lastCompound |= CompoundClasses.viewEnd }  // viewed, plans
                 masks[lengthKind * 5 + kind] = UInt32(own) | UInt32(next) << 8 | UInt32(nextCompound) << 16
                     | UInt32(lastCompound) << 24
             }
@@ -1288,7 +1290,10 @@ enum CompoundClasses {
     /// The first character of a head that makes a term of what precedes it (热线, 调解,
     /// 国家公园, 机关, 们, 观: `Heads.headFirstCharacters`).
     static let termHead: UInt8 = 8
-    /// 观, the last character of a worldview (政绩观), which an evaluative modifier may precede.
+    /// 观, the last character of a worldview (政绩观), which an evaluative modifier may precede;
+    /// and the last characters of a plan's heads (划, 要, 例: 规划, 纲要, 条例), read for a token
+    /// of two characters or more (`NameJoiner.headFirstPlan`, `placedPlan`; `joinHead` copies
+    /// the others, 重要 and 计划 among them).
     static let viewEnd: UInt8 = 16
     /// The last character of 国家 or of a modifier of 机关 (`Heads.pairLastCharacters`); one
     /// bit below `pairNext`, which it is shifted onto.
@@ -1312,6 +1317,7 @@ enum CompoundClasses {
         table[Int(Names.zi)] |= autonomy
         for s in Heads.headFirstCharacters.unicodeScalars { table[Int(s.value)] |= termHead }
         table[Int(Heads.guan)] |= viewEnd
+        for s in Laws.planHeadLastCharacters.unicodeScalars { table[Int(s.value)] |= viewEnd }  // 规划, 纲要, 条例
         for s in Heads.pairLastCharacters.unicodeScalars { table[Int(s.value)] |= pairLast }
         for s in Heads.pairNextCharacters.unicodeScalars { table[Int(s.value)] |= pairNext }
         for s in Names.rareTransliteration.unicodeScalars { table[Int(s.value)] |= rareTransliteration }

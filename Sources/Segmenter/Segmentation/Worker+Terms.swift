@@ -131,6 +131,78 @@ extension NameJoiner {
         return after.count == 4 && planHalves(after.lowerBound) ? r + 2 : nil
     }
 
+    /// Token `r` (`start..<end`, two characters, sent by its last character:
+    /// `CompoundClasses.viewEnd`) is a plan's head (规划, 纲要, 条例), and the written tokens
+    /// before it are a topic word (发展, 建设, 保护, 促进) and a stem of one or two of ICU's words
+    /// of two Han characters (生态|环境|保护|条例, 全国|农业|发展|纲要: issue 17 §3, fifteenth
+    /// session, comp23; comp22's rule, asked from the rare head instead of the frequent stem).
+    /// Returns the write index where the named plan begins, or nil; the caller joins through
+    /// the head (and a 纲要 after 规划: `planOutline`). The stem needs a left end: the text's
+    /// start, punctuation (《 included), a verb that issues or drafts a plan (制定, 印发 …:
+    /// `Laws.planVerbs`), or 全国 or a place before it (`planPlace`), which the plan takes. With
+    /// none (加强|城市|建设|规划, 和|社会|发展|规划) the tokens stay apart; no verb, adverb or
+    /// determiner is a stem's word (`Laws.notStemWords`), and 法 after the head makes a law's
+    /// name (国家|发展|规划|法) that this rule leaves alone.
+    func headFirstPlan(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> Int? {
+        guard w >= 2, Laws.planHeads.contains(key(start, end)), !userOrRemainder(r), path[r].edge != Worker.Edge.joined else { return nil }
+        // The topic word: written token w - 1, two characters, ending where the head begins.
+        let topicStart = Int(path[w - 2].end)
+        guard start - topicStart == 2, Laws.planTopics.contains(key(topicStart, start)), plainWord(w - 1) else { return nil }
+        if r + 1 < count && Int(path[r + 1].end) == end + 1 && scalars[end] == Laws.law { return nil }
+        // The stem: written token w - 2, two Han characters, and perhaps w - 3 before it.
+        let stemStart = w >= 3 ? Int(path[w - 3].end) : 0
+        guard stemWord(w - 2, stemStart, topicStart) else { return nil }
+        if w >= 3 {
+            let s = w >= 4 ? Int(path[w - 4].end) : 0
+            if stemWord(w - 3, s, stemStart), let from = stemLeftEnd(w - 3, s) { return from }
+        }
+        return stemLeftEnd(w - 2, stemStart)
+    }
+
+    /// Token `r` (`start..<end`, four characters or more) is a dictionary word, not a user's,
+    /// that ends in a plan's head (规划, 纲要, 条例: 优化营商环境条例), and the written token
+    /// before it a place the plan is of (`planPlace`: 辽宁省|优化营商环境条例). Returns the write
+    /// index of the place, or nil. Sent by the head's last character (`CompoundClasses.viewEnd`).
+    func placedPlan(_ r: Int, _ w: Int, _ start: Int, _ end: Int) -> Int? {
+        guard plainWord(r), path[r].edge >= 0, Laws.planHeads.contains(key(end - 2, end)) else { return nil }
+        let place = planPlace(w)
+        return place < w ? place : nil
+    }
+
+    /// Is written token `i` (`s..<e`) a word of a plan's stem of ICU's words: two Han
+    /// characters, an ICU word or a dictionary word not a user's, no topic word and none of
+    /// `Laws.notStemWords`?
+    private func stemWord(_ i: Int, _ s: Int, _ e: Int) -> Bool {
+        guard e - s == 2, plainWord(i), ScalarClass.isHan(scalars[s]), ScalarClass.isHan(scalars[s + 1]) else { return false }
+        let k = key(s, e)
+        return !Laws.planTopics.contains(k) && !Laws.notStemWords.contains(k)
+    }
+
+    /// Is token `i` an ICU word or a dictionary word that is not a user's (not joined, not a
+    /// remainder)?
+    @inline(__always)
+    private func plainWord(_ i: Int) -> Bool {
+        let edge = path[i].edge
+        return edge == Worker.Edge.base || (edge >= 0 && !isUser[Int(edge)])
+    }
+
+    /// The write index where a plan whose stem begins at write index `w` (at `s`) begins, or
+    /// nil when nothing before the stem ends it on the left (`headFirstPlan`).
+    private func stemLeftEnd(_ w: Int, _ s: Int) -> Int? {
+        guard w >= 1, s >= 1 else { return w }
+        if ScalarClass.kind(of: scalars[s - 1]) == .punctuation { return w }
+        let ps = w >= 2 ? Int(path[w - 2].end) : 0
+        if s - ps == 2 {
+            let k = key(ps, s)
+            if k == Laws.nationwide { return w - 1 }
+            if Laws.planVerbs.contains(k) { return w }
+        }
+        let place = planPlace(w)
+        // Not a zone's name (河套深港科技创新合作区|深圳|园区|发展|规划: the zone stays whole).
+        guard place < w, s - ps < 3 || !Laws.zoneEnds.contains(key(s - 3, s)) else { return nil }
+        return place
+    }
+
     /// Token `i` (unread) is a plan's head `head`: returns `i + 1` when it is 规划 and token
     /// `i + 1` 纲要 (社会信用体系建设|规划|纲要: one head), else `i`.
     func planOutline(_ i: Int, _ head: UInt64, _ count: Int) -> Int {
@@ -244,6 +316,35 @@ enum Laws {
     static let xing: UInt32 = 0x6027
     /// 共同体, mostly the end of 命运共同体 ICU leaves in two (命运|共同体|行动|计划), no stem alone.
     static let community = ICURepairs.key("共同体")
+    /// The last characters of the heads of `planHeads` (划, 要, 例), marked
+    /// `CompoundClasses.viewEnd`: the first test sends a token of two characters ending in one
+    /// to `NameJoiner.headFirstPlan`.
+    static let planHeadLastCharacters = "划要例"
+    /// Is `v` 规, 纲 or 条, the first character of a head of `planHeads`? Three comparisons
+    /// (`NameJoiner.joinHead` asks it of the tokens of two characters `planHeadLastCharacters`
+    /// sent on, 重要 and 计划 among them).
+    @inline(__always)
+    static func beginsPlanHead(_ v: UInt32) -> Bool { v == 0x89C4 || v == 0x7EB2 || v == 0x6761 }
+    /// The heads of a zone's name (合作区, 示范区, 试验区 …), which a plan of ICU's ordinary words
+    /// does not take before its stem as a place (`NameJoiner.headFirstPlan`).
+    static let zoneEnds = SortedKeys(["合作区", "示范区", "试验区", "先行区", "先导区", "开发区", "实验区", "功能区"].map(ICURepairs.key))
+    /// 全国, which a plan of ICU's ordinary words takes before its stem (全国农业发展纲要).
+    static let nationwide = ICURepairs.key("全国")
+    /// Verbs that issue, draft or carry out a plan, after which a stem of ICU's ordinary words
+    /// begins (印发|生态|环境|保护|规划: `NameJoiner.headFirstPlan`).
+    static let planVerbs = SortedKeys(planVerbWords.map(ICURepairs.key))
+    /// `planVerbs` as written.
+    static let planVerbWords = ["制定", "实施", "印发", "出台", "编制", "修订", "颁布", "发布", "审议", "通过",
+                                "贯彻", "落实", "执行", "批准", "起草", "修改", "公布", "施行"]
+    /// Words that are no part of a plan's stem of ICU's ordinary words: the verbs of
+    /// `planVerbs`, other verbs and adverbs before a plan (发挥|国家|发展|规划, 坚持|保护|规划,
+    /// 认真|落实 …) and determiners (各项, 有关).
+    static let notStemWords = SortedKeys((planVerbWords + [
+        "发挥", "实现", "适应", "坚持", "统筹", "抓好", "对接", "涵盖", "培育", "加强",
+        "推进", "推动", "完善", "优化", "加快", "深化", "支持", "鼓励", "引导", "提供", "负责", "深入", "开展", "做好",
+        "组织", "研究", "全面", "认真", "积极", "重点", "有关", "相关", "各项", "各类", "衔接", "服从", "符合", "纳入",
+        "依据", "根据", "按照", "结合", "围绕", "服务", "融入", "对标", "参照", "依照", "遵循", "突出", "着力", "注重",
+    ]).map(ICURepairs.key))
     /// Last characters of a place before a named plan (浙江省, 杭州市, 雄安新区, 恩施州).
     static let planPlaceSuffixes = ScalarSet("省市县区州")
     /// First characters of words ending like a place that are a determiner's, a level's or a
