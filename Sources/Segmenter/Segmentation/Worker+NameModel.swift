@@ -76,8 +76,9 @@ extension NameJoiner {
     /// contexts of `modelName` (after the start, punctuation, a word or a preposition; before
     /// punctuation, a function character, a verb with 着/了/过 or a word), with the word's own
     /// score (`NameModel.givenWordScore`: how much likelier a given name than a word of the
-    /// corpus) and the surname's above `NameModel.marginWord`.
-    func modelWordName(_ i: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
+    /// corpus) and the surname's above `margin` (`NameModel.marginWord`, or
+    /// `marginAmbiguousWord` after a surname that is also an everyday character: 石, 钱, 齐 …).
+    func modelWordName(_ i: Int, _ w: Int, _ start: Int, _ count: Int, margin: Int) -> Int? {
         if w > 0 && start > 0 {
             let s = w >= 2 ? Int(path[w - 2].end) : 0
             if start - s == 1 && ScalarClass.isHan(scalars[s]) && !Names.beforeModelName.contains(scalars[s]) { return nil }
@@ -85,7 +86,7 @@ extension NameJoiner {
         guard !Names.afterModelName.contains(scalars[start + 2]), modelNameEnds(i + 2, count, word: true) else { return nil }
         let model = NameModel.builtinWords
         let score = model.surnameScore(scalars[start]) + model.givenWordScore(scalars[start + 1], scalars[start + 2])
-        return score > NameModel.marginWord ? 2 : nil
+        return score > margin ? 2 : nil
     }
 
     /// A surname and a given character of ICU's single characters (at `i`, `i + 1`) whose second
@@ -211,6 +212,10 @@ public struct NameModel: Sendable {
     /// The margin for a surname and a given name ICU reads as a word (hundredths): the word's
     /// score counts its frequency as a word in the corpus, so an everyday word never passes.
     public static let marginWord = 100
+    /// The margin for a given name ICU reads as a word after a surname of
+    /// `Names.ambiguousSurnames` (石, 钱, 齐, 周 …, everyday characters too; hundredths): higher,
+    /// as most of their candidates are words (任|江苏, 周|韩国, 金|大桥 score 1–2.5; names22).
+    public static let marginAmbiguousWord = 300
 
     /// The model read from the embedded `Dictionaries/name-model.tsv`: built once, on first use
     /// (a few hundred lines). Empty (joins nothing) if the file were missing or malformed,

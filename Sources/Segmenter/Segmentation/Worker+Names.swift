@@ -847,11 +847,18 @@ struct NameJoiner {
         // Before a cue, not after a single character (the surname would end its word:
         // 淡水河|谷|公司|表示, 科|莫|提醒) and not before 等, which follows lists of nouns
         // (农|林|渔业|等).
-        guard wordGivenName(i + 1, count), !Names.ambiguousSurnames.contains(scalars[start]),
-              !foreignRunGoesOn(i, tokens: 2, count) else { return nil }
-        if precededByCue(w, start) { return 2 }
-        return (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count)
-            ? 2 : modelWordName(i, w, start, count)  // no cue: `Worker+NameModel.swift`
+        // A word of the lexicon may be the given name too (陈|铁军, 蔡|发文: 11-vocabulary's
+        // words that ICU splits), but only where a cue announces it: the model's word counts
+        // are ICU's, which never has such a word whole (names22).
+        // After an ambiguous surname, only the model, with a higher margin (石|智勇|是: names22).
+        guard wordGivenName(i + 1, count), !foreignRunGoesOn(i, tokens: 2, count) else { return nil }
+        let ambiguous = Names.ambiguousSurnames.contains(scalars[start])
+        if !ambiguous {
+            if precededByCue(w, start) { return 2 }
+            if (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count) { return 2 }
+        }
+        guard path[i + 1].edge == Worker.Edge.base else { return nil }
+        return modelWordName(i, w, start, count, margin: ambiguous ? NameModel.marginAmbiguousWord : NameModel.marginWord)  // no cue: `Worker+NameModel.swift`
     }
 
     /// Is the written token before `start` (the last written, at `w - 1`) one Han character?
@@ -868,14 +875,22 @@ struct NameJoiner {
         return r.count == 1 && scalars[r.lowerBound] == Names.deng
     }
 
-    /// Is token `i` (unread) one of ICU's words of two Han characters that may be a given
-    /// name: none of them a character names avoid, and not itself a title or a cue?
+    /// Is token `i` (unread) one of ICU's words, or a word of the built-in lexicon, of two Han
+    /// characters that may be a given name: none of them a character names avoid, and not
+    /// itself a title or a cue? A lexicon word's two characters must both be listed by the
+    /// name model (seen in a cued name: not 苏|梅州 or 韩|检方, places and nouns after a list or
+    /// before 称).
     private func wordGivenName(_ i: Int, _ count: Int) -> Bool {
-        guard i < count, path[i].edge == Worker.Edge.base else { return false }
+        guard i < count else { return false }
+        let edge = path[i].edge
+        guard edge == Worker.Edge.base || (edge >= 0 && !isUser[Int(edge)]) else { return false }
         let r = range(i)
-        return r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])
+        guard r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])
             && !has(scalars[r.lowerBound], CharacterClasses.notInNames) && !has(scalars[r.lowerBound + 1], CharacterClasses.notInNames)
-            && !followedByCue(i, count) && !Names.kinship.contains(key(r.lowerBound, r.upperBound))
+            && !followedByCue(i, count) && !Names.kinship.contains(key(r.lowerBound, r.upperBound)) else { return false }
+        guard edge >= 0 else { return true }
+        let model = NameModel.builtin
+        return model.givenScore(scalars[r.lowerBound]) != NameModel.unlisted && model.givenScore(scalars[r.lowerBound + 1]) != NameModel.unlisted
     }
 
     /// Does the written token before `start` announce a name: a title or role at its end,
