@@ -22,7 +22,9 @@ import Darwin
 /// A given name ICU reads as a word (王|建国, 杨|树林) has a score of its own
 /// (`NameModel.givenWordScore`, from `Dictionaries/name-words.tsv`: per word, how many cued
 /// names have it as their given name and how often ICU's output has it as a word), so that an
-/// everyday word (高|质量, 张|建设) never passes its margin (`marginWord`).
+/// everyday word (高|质量, 张|建设) never passes its margin (`marginWord`; after a surname that is
+/// also an everyday character, 石|智勇, a higher one: `marginAmbiguousWord`, names22). A word of
+/// the built-in lexicon that ICU splits (陈|铁军) is weighed by its characters instead (`margin3`).
 ///
 /// It is asked only where `personName` found a surname of ICU's single characters followed by
 /// one or two given-name characters or a given-name word and no cue (so no per-token cost), and only:
@@ -78,12 +80,22 @@ extension NameJoiner {
     /// score (`NameModel.givenWordScore`: how much likelier a given name than a word of the
     /// corpus) and the surname's above `margin` (`NameModel.marginWord`, or
     /// `marginAmbiguousWord` after a surname that is also an everyday character: 石, 钱, 齐 …).
+    /// A word of the built-in lexicon (陈|铁军: one ICU splits) is weighed by its characters'
+    /// given-name scores instead, above `margin3` (names22: on the corpus, every candidate above
+    /// 2.00 is a name — 蒋成华 5.3 … 陈铁军 2.5 —, the words below: 岑|科创 1.3, 唐|城际 1.1).
     func modelWordName(_ i: Int, _ w: Int, _ start: Int, _ count: Int, margin: Int) -> Int? {
         if w > 0 && start > 0 {
             let s = w >= 2 ? Int(path[w - 2].end) : 0
             if start - s == 1 && ScalarClass.isHan(scalars[s]) && !Names.beforeModelName.contains(scalars[s]) { return nil }
         }
         guard !Names.afterModelName.contains(scalars[start + 2]), modelNameEnds(i + 2, count, word: true) else { return nil }
+        if path[i + 1].edge >= 0 {
+            // A lexicon word (铁军, 发文: ICU splits it, so the word table cannot weigh it): its
+            // characters' given-name scores, as for a name of single characters (`margin3`).
+            let model = NameModel.builtin
+            let score = model.surnameScore(scalars[start]) + model.givenScore(scalars[start + 1]) + model.givenScore(scalars[start + 2])
+            return score > max(margin, NameModel.margin3) ? 2 : nil
+        }
         let model = NameModel.builtinWords
         let score = model.surnameScore(scalars[start]) + model.givenWordScore(scalars[start + 1], scalars[start + 2])
         return score > margin ? 2 : nil

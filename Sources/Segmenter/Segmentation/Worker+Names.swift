@@ -848,16 +848,14 @@ struct NameJoiner {
         // 淡水河|谷|公司|表示, 科|莫|提醒) and not before 等, which follows lists of nouns
         // (农|林|渔业|等).
         // A word of the lexicon may be the given name too (陈|铁军, 蔡|发文: 11-vocabulary's
-        // words that ICU splits), but only where a cue announces it: the model's word counts
-        // are ICU's, which never has such a word whole (names22).
-        // After an ambiguous surname, only the model, with a higher margin (石|智勇|是: names22).
+        // words that ICU splits; names22), and after an ambiguous surname only the model, with a
+        // higher margin (石|智勇|是: names22).
         guard wordGivenName(i + 1, count), !foreignRunGoesOn(i, tokens: 2, count) else { return nil }
         let ambiguous = Names.ambiguousSurnames.contains(scalars[start])
         if !ambiguous {
             if precededByCue(w, start) { return 2 }
             if (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count) { return 2 }
         }
-        guard path[i + 1].edge == Worker.Edge.base else { return nil }
         return modelWordName(i, w, start, count, margin: ambiguous ? NameModel.marginAmbiguousWord : NameModel.marginWord)  // no cue: `Worker+NameModel.swift`
     }
 
