@@ -168,6 +168,8 @@ import Segmenter
         ("书记蔡发文主持会议。", "蔡发文"),
         ("陈铁军表示，要加强管理。", "陈铁军"),
         ("医院教授屈铁军正在门诊。", "屈铁军"),
+        // With no cue, by its characters' given-name scores (2.47 > 2.00).
+        ("陈铁军受到表彰。", "陈铁军"),
     ])
     func joinedAfterOrBeforeACue(_ pair: (String, String)) {
         #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
@@ -176,6 +178,8 @@ import Segmenter
     @Test(arguments: [
         ("哈尔科夫州、苏梅州和基辅州发布了警报。", ["苏梅州"]),
         ("韩检方称案件仍在审理。", ["韩检方"]),
+        // Characters below the margin (岑 + 科 + 创: 1.32).
+        ("浦东岑科创中心开园。", ["岑科创"]),
     ])
     func notJoined(_ pair: (String, [String])) {
         let cut = Shared.segmenter.cut(pair.0)

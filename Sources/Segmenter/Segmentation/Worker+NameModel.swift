@@ -101,6 +101,14 @@ extension NameJoiner {
         return score > margin ? 2 : nil
     }
 
+    /// Is the name at `start` an item inside a list: 、 just before it, and token `j` (after it)
+    /// 、 or 等 (、苏|树林|、: `NameModel.marginListWord`, names22)?
+    func insideList(_ j: Int, _ start: Int, _ count: Int) -> Bool {
+        guard start > 0, scalars[start - 1] == 0x3001, j < count else { return false }
+        let r = range(j)
+        return r.count == 1 && (scalars[r.lowerBound] == 0x3001 || scalars[r.lowerBound] == Names.deng)
+    }
+
     /// A surname and a given character of ICU's single characters (at `i`, `i + 1`) whose second
     /// given character ICU glued to a function character after the name (吴|玉|良作, 刘|菊|英和,
     /// 冯|士|友也): `3 | splitsLast` when the three characters are a name — after a title or a
@@ -228,6 +236,10 @@ public struct NameModel: Sendable {
     /// `Names.ambiguousSurnames` (石, 钱, 齐, 周 …, everyday characters too; hundredths): higher,
     /// as most of their candidates are words (任|江苏, 周|韩国, 金|大桥 score 1–2.5; names22).
     public static let marginAmbiguousWord = 300
+    /// The margin for a given name ICU reads as a word inside a 、 list (、 before, 、 or 等
+    /// after; hundredths): lower, as a list's items are alike (、苏树林、 −1.96, 、杨成长、 −1.39;
+    /// everyday words in lists score far below: 严要求 −10.7, 顾大局 −3.8, 许健康 −5.1; names22).
+    public static let marginListWord = -200
 
     /// The model read from the embedded `Dictionaries/name-model.tsv`: built once, on first use
     /// (a few hundred lines). Empty (joins nothing) if the file were missing or malformed,

@@ -856,7 +856,9 @@ struct NameJoiner {
             if precededByCue(w, start) { return 2 }
             if (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count) { return 2 }
         }
-        return modelWordName(i, w, start, count, margin: ambiguous ? NameModel.marginAmbiguousWord : NameModel.marginWord)  // no cue: `Worker+NameModel.swift`
+        let margin = ambiguous ? NameModel.marginAmbiguousWord
+            : insideList(i + 2, start, count) ? NameModel.marginListWord : NameModel.marginWord
+        return modelWordName(i, w, start, count, margin: margin)  // no cue: `Worker+NameModel.swift`
     }
 
     /// Is the written token before `start` (the last written, at `w - 1`) one Han character?
