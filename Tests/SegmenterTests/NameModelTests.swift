@@ -31,6 +31,9 @@ import Segmenter
         // name ICU reads as a word with a score above the higher margin (3.00).
         ("石智勇是举重运动员。", "石智勇"),
         ("钱文忠回到了家乡。", "钱文忠"),
+        // names22: inside a 、 list (、 before, 、 or 等 after), a word given name above −2.00.
+        ("出席的有王民、刘光辉、张雷等。", "刘光辉"),
+        ("获奖的有李丰、周平、杨成长等人。", "杨成长"),
     ])
     func aNameWithNoCue(_ pair: (String, String)) {
         #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
@@ -63,6 +66,8 @@ import Segmenter
         // 1.1 with 任), and everyday words far below as before.
         ("老同志任江苏省委副书记多年。", ["任江苏"]),
         ("同志们，高要求是好事。", ["高要求"]),
+        // Everyday words inside a 、 list stay far below the list's margin.
+        ("要做到严管理、严要求、严考核。", ["严要求", "严考核"]),
     ])
     func ordinaryPhrasesStaySplit(_ pair: (String, [String])) {
         let cut = Shared.segmenter.cut(pair.0)
