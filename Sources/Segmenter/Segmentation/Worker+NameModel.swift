@@ -240,6 +240,10 @@ public struct NameModel: Sendable {
     /// after; hundredths): lower, as a list's items are alike (、苏树林、 −1.96, 、杨成长、 −1.39;
     /// everyday words in lists score far below: 严要求 −10.7, 顾大局 −3.8, 许健康 −5.1; names22).
     public static let marginListWord = -200
+    /// The margin for a given name ICU reads as a word after an ambiguous surname (not 任, 曾)
+    /// that a title precedes (hundredths): 金立群 0.8, 余欣荣 −0.3, 高国力 −3.2 pass; words after
+    /// a title (党员|包|粽子, 代表|高|风险) and foreign names (米格尔 −5.4) score lower (names22).
+    public static let marginTitledAmbiguousWord = -400
 
     /// The model read from the embedded `Dictionaries/name-model.tsv`: built once, on first use
     /// (a few hundred lines). Empty (joins nothing) if the file were missing or malformed,

@@ -848,13 +848,16 @@ struct NameJoiner {
         // 淡水河|谷|公司|表示, 科|莫|提醒) and not before 等, which follows lists of nouns
         // (农|林|渔业|等).
         // A word of the lexicon may be the given name too (陈|铁军, 蔡|发文: 11-vocabulary's
-        // words that ICU splits; names22), and after an ambiguous surname only the model, with a
-        // higher margin (石|智勇|是: names22).
+        // words that ICU splits; names22), and after an ambiguous surname only a title before it
+        // or the model, with a higher margin (石|智勇|是: names22).
         guard wordGivenName(i + 1, count), !foreignRunGoesOn(i, tokens: 2, count) else { return nil }
         let ambiguous = Names.ambiguousSurnames.contains(scalars[start])
         if !ambiguous {
             if precededByCue(w, start) { return 2 }
             if (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count) { return 2 }
+        } else if !Names.verbSurnames.contains(scalars[start]) && precededByTitle(w, start) {
+            // After a title, the model with a margin far lower (行长 金立群, 院长 周孝信; names22).
+            return path[i + 1].edge == Worker.Edge.base ? modelWordName(i, w, start, count, margin: NameModel.marginTitledAmbiguousWord) : nil
         }
         let margin = ambiguous ? NameModel.marginAmbiguousWord
             : insideList(i + 2, start, count) ? NameModel.marginListWord : NameModel.marginWord
@@ -866,6 +869,14 @@ struct NameJoiner {
         guard w > 0 else { return false }
         let s = w >= 2 ? Int(path[w - 2].end) : 0
         return start - s == 1 && ScalarClass.isHan(scalars[s])
+    }
+
+    /// Does the written token before `start` end in a title or role (`precededByCue`, less its
+    /// single marks: a byline mark, 、 after a name)?
+    private func precededByTitle(_ w: Int, _ start: Int) -> Bool {
+        guard w > 0 else { return false }
+        let s = w >= 2 ? Int(path[w - 2].end) : 0
+        return start - s >= 2 && precededByCue(w, start)
     }
 
     /// Is token `i` (unread) 等?
@@ -1020,6 +1031,9 @@ enum Names {
     /// Surnames that are also everyday words, never taken with a two-character word after
     /// them (曾|警告 "once warned", 方|谈判, 高|水平).
     static let ambiguousSurnames = ScalarSet("任曾方高金石白万钱龙包齐易尚宁余周常江毛房简费卫米宗全")
+    /// Ambiguous surnames that follow a title as a verb or adverb (同志|任|江苏省委书记, 部长|曾|…):
+    /// the only ones a title before them does not make a surname of a word given name (names22).
+    static let verbSurnames = ScalarSet("任曾")
 
     /// Characters that do not occur in given names as ICU's single characters: particles,
     /// pronouns, prepositions, numerals, classifiers, verbs of saying, place suffixes.
