@@ -34,6 +34,9 @@ import Segmenter
         // names22: inside a 、 list (、 before, 、 or 等 after), a word given name above −2.00.
         ("出席的有王民、刘光辉、张雷等。", "刘光辉"),
         ("获奖的有李丰、周平、杨成长等人。", "杨成长"),
+        // names22: after a title, an ambiguous surname's word given name above −4.00.
+        ("银行行长金立群出席论坛。", "金立群"),
+        ("院长周孝信参观了实验室。", "周孝信"),
     ])
     func aNameWithNoCue(_ pair: (String, String)) {
         #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
@@ -68,6 +71,8 @@ import Segmenter
         ("同志们，高要求是好事。", ["高要求"]),
         // Everyday words inside a 、 list stay far below the list's margin.
         ("要做到严管理、严要求、严考核。", ["严要求", "严考核"]),
+        // After a title, a word far below −4.00 (包粽子 after 党员, a first version's error).
+        ("社区老党员包粽子过节。", ["包粽子"]),
     ])
     func ordinaryPhrasesStaySplit(_ pair: (String, [String])) {
         let cut = Shared.segmenter.cut(pair.0)
