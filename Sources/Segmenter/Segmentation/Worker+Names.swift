@@ -1028,8 +1028,9 @@ enum Names {
     static let surnames = (
         "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳柴蒙鲍喻祁蒲房滕屈饶牟艾尤阳穆卓吉缪简麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛仲虞敖巩佘池查苑迟邝")
 
-    /// Surnames that are also everyday words, never taken with a two-character word after
-    /// them (曾|警告 "once warned", 方|谈判, 高|水平).
+    /// Surnames that are also everyday words, taken with a two-character word after them only
+    /// by the name model, with a higher margin or after a title (曾|警告 "once warned", 方|谈判,
+    /// 高|水平 stay apart; 石智勇, 行长 金立群 join: names22).
     static let ambiguousSurnames = ScalarSet("任曾方高金石白万钱龙包齐易尚宁余周常江毛房简费卫米宗全")
     /// Ambiguous surnames that follow a title as a verb or adverb (同志|任|江苏省委书记, 部长|曾|…):
     /// the only ones a title before them does not make a surname of a word given name (names22).
