@@ -27,6 +27,16 @@ import Segmenter
         ("吴刚带领村民修路。", "吴刚"),
         ("这次比赛，周杰获得第一名。", "周杰"),
         ("张伟陪同客人参观了展馆。", "张伟"),
+        // names22: after a surname that is also an everyday character (石, 钱, 齐), a given
+        // name ICU reads as a word with a score above the higher margin (3.00).
+        ("石智勇是举重运动员。", "石智勇"),
+        ("钱文忠回到了家乡。", "钱文忠"),
+        // names22: inside a 、 list (、 before, 、 or 等 after), a word given name above −2.00.
+        ("出席的有王民、刘光辉、张雷等。", "刘光辉"),
+        ("获奖的有李丰、周平、杨成长等人。", "杨成长"),
+        // names22: after a title, an ambiguous surname's word given name above −4.00.
+        ("银行行长金立群出席论坛。", "金立群"),
+        ("院长周孝信参观了实验室。", "周孝信"),
     ])
     func aNameWithNoCue(_ pair: (String, String)) {
         #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
@@ -55,6 +65,14 @@ import Segmenter
         // when the characters fail the margin (队 is no given name's), nor of a word.
         ("全队获得冠军。", ["全队"]),
         ("他以高分获得录取。", ["以高", "以高分"]),
+        // names22: after an ambiguous surname, a word between 1.00 and 3.00 stays apart (江苏
+        // 1.1 with 任), and everyday words far below as before.
+        ("老同志任江苏省委副书记多年。", ["任江苏"]),
+        ("同志们，高要求是好事。", ["高要求"]),
+        // Everyday words inside a 、 list stay far below the list's margin.
+        ("要做到严管理、严要求、严考核。", ["严要求", "严考核"]),
+        // After a title, a word far below −4.00 (包粽子 after 党员, a first version's error).
+        ("社区老党员包粽子过节。", ["包粽子"]),
     ])
     func ordinaryPhrasesStaySplit(_ pair: (String, [String])) {
         let cut = Shared.segmenter.cut(pair.0)
@@ -148,5 +166,34 @@ import Segmenter
         #expect(model.surnameScore(("王" as Unicode.Scalar).value) > model.surnameScore(("华" as Unicode.Scalar).value))
         #expect(model.givenScore(("华" as Unicode.Scalar).value) > model.givenScore(("王" as Unicode.Scalar).value))
         #expect(model.surnameScore(("李" as Unicode.Scalar).value) == NameModel.unlisted)
+    }
+}
+
+/// A given name that is a word of the built-in lexicon (铁军, 发文: words ICU splits, which
+/// `11-vocabulary.txt` joins) is a given name where a cue announces it (names22); with no cue
+/// it stays apart (the model's word counts are ICU's), and a lexicon word whose characters the
+/// name model never saw in a name is no given name even after a list of names or before 称.
+@Suite struct NamesWithALexiconWordAsGivenName {
+    @Test(arguments: [
+        ("书记蔡发文主持会议。", "蔡发文"),
+        ("陈铁军表示，要加强管理。", "陈铁军"),
+        ("医院教授屈铁军正在门诊。", "屈铁军"),
+        // With no cue, by its characters' given-name scores (2.47 > 2.00).
+        ("陈铁军受到表彰。", "陈铁军"),
+    ])
+    func joinedAfterOrBeforeACue(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test(arguments: [
+        ("哈尔科夫州、苏梅州和基辅州发布了警报。", ["苏梅州"]),
+        ("韩检方称案件仍在审理。", ["韩检方"]),
+        // Characters below the margin (岑 + 科 + 创: 1.32).
+        ("浦东岑科创中心开园。", ["岑科创"]),
+    ])
+    func notJoined(_ pair: (String, [String])) {
+        let cut = Shared.segmenter.cut(pair.0)
+        let tokens = cut.split(separator: "|").map(String.init)
+        for wrong in pair.1 { #expect(!tokens.contains(wrong), "\(cut)") }
     }
 }

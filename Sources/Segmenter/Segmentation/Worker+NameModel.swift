@@ -22,7 +22,9 @@ import Darwin
 /// A given name ICU reads as a word (王|建国, 杨|树林) has a score of its own
 /// (`NameModel.givenWordScore`, from `Dictionaries/name-words.tsv`: per word, how many cued
 /// names have it as their given name and how often ICU's output has it as a word), so that an
-/// everyday word (高|质量, 张|建设) never passes its margin (`marginWord`).
+/// everyday word (高|质量, 张|建设) never passes its margin (`marginWord`; after a surname that is
+/// also an everyday character, 石|智勇, a higher one: `marginAmbiguousWord`, names22). A word of
+/// the built-in lexicon that ICU splits (陈|铁军) is weighed by its characters instead (`margin3`).
 ///
 /// It is asked only where `personName` found a surname of ICU's single characters followed by
 /// one or two given-name characters or a given-name word and no cue (so no per-token cost), and only:
@@ -76,16 +78,35 @@ extension NameJoiner {
     /// contexts of `modelName` (after the start, punctuation, a word or a preposition; before
     /// punctuation, a function character, a verb with 着/了/过 or a word), with the word's own
     /// score (`NameModel.givenWordScore`: how much likelier a given name than a word of the
-    /// corpus) and the surname's above `NameModel.marginWord`.
-    func modelWordName(_ i: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
+    /// corpus) and the surname's above `margin` (`NameModel.marginWord`, or
+    /// `marginAmbiguousWord` after a surname that is also an everyday character: 石, 钱, 齐 …).
+    /// A word of the built-in lexicon (陈|铁军: one ICU splits) is weighed by its characters'
+    /// given-name scores instead, above `margin3` (names22: on the corpus, every candidate above
+    /// 2.00 is a name — 蒋成华 5.3 … 陈铁军 2.5 —, the words below: 岑|科创 1.3, 唐|城际 1.1).
+    func modelWordName(_ i: Int, _ w: Int, _ start: Int, _ count: Int, margin: Int) -> Int? {
         if w > 0 && start > 0 {
             let s = w >= 2 ? Int(path[w - 2].end) : 0
             if start - s == 1 && ScalarClass.isHan(scalars[s]) && !Names.beforeModelName.contains(scalars[s]) { return nil }
         }
         guard !Names.afterModelName.contains(scalars[start + 2]), modelNameEnds(i + 2, count, word: true) else { return nil }
+        if path[i + 1].edge >= 0 {
+            // A lexicon word (铁军, 发文: ICU splits it, so the word table cannot weigh it): its
+            // characters' given-name scores, as for a name of single characters (`margin3`).
+            let model = NameModel.builtin
+            let score = model.surnameScore(scalars[start]) + model.givenScore(scalars[start + 1]) + model.givenScore(scalars[start + 2])
+            return score > max(margin, NameModel.margin3) ? 2 : nil
+        }
         let model = NameModel.builtinWords
         let score = model.surnameScore(scalars[start]) + model.givenWordScore(scalars[start + 1], scalars[start + 2])
-        return score > NameModel.marginWord ? 2 : nil
+        return score > margin ? 2 : nil
+    }
+
+    /// Is the name at `start` an item inside a list: 、 just before it, and token `j` (after it)
+    /// 、 or 等 (、苏|树林|、: `NameModel.marginListWord`, names22)?
+    func insideList(_ j: Int, _ start: Int, _ count: Int) -> Bool {
+        guard start > 0, scalars[start - 1] == 0x3001, j < count else { return false }
+        let r = range(j)
+        return r.count == 1 && (scalars[r.lowerBound] == 0x3001 || scalars[r.lowerBound] == Names.deng)
     }
 
     /// A surname and a given character of ICU's single characters (at `i`, `i + 1`) whose second
@@ -211,6 +232,18 @@ public struct NameModel: Sendable {
     /// The margin for a surname and a given name ICU reads as a word (hundredths): the word's
     /// score counts its frequency as a word in the corpus, so an everyday word never passes.
     public static let marginWord = 100
+    /// The margin for a given name ICU reads as a word after a surname of
+    /// `Names.ambiguousSurnames` (石, 钱, 齐, 周 …, everyday characters too; hundredths): higher,
+    /// as most of their candidates are words (任|江苏, 周|韩国, 金|大桥 score 1–2.5; names22).
+    public static let marginAmbiguousWord = 300
+    /// The margin for a given name ICU reads as a word inside a 、 list (、 before, 、 or 等
+    /// after; hundredths): lower, as a list's items are alike (、苏树林、 −1.96, 、杨成长、 −1.39;
+    /// everyday words in lists score far below: 严要求 −10.7, 顾大局 −3.8, 许健康 −5.1; names22).
+    public static let marginListWord = -200
+    /// The margin for a given name ICU reads as a word after an ambiguous surname (not 任, 曾)
+    /// that a title precedes (hundredths): 金立群 0.8, 余欣荣 −0.3, 高国力 −3.2 pass; words after
+    /// a title (党员|包|粽子, 代表|高|风险) and foreign names (米格尔 −5.4) score lower (names22).
+    public static let marginTitledAmbiguousWord = -400
 
     /// The model read from the embedded `Dictionaries/name-model.tsv`: built once, on first use
     /// (a few hundred lines). Empty (joins nothing) if the file were missing or malformed,

@@ -849,11 +849,21 @@ struct NameJoiner {
         // Before a cue, not after a single character (the surname would end its word:
         // 淡水河|谷|公司|表示, 科|莫|提醒) and not before 等, which follows lists of nouns
         // (农|林|渔业|等).
-        guard wordGivenName(i + 1, count), !Names.ambiguousSurnames.contains(scalars[start]),
-              !foreignRunGoesOn(i, tokens: 2, count) else { return nil }
-        if precededByCue(w, start) { return 2 }
-        return (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count)
-            ? 2 : modelWordName(i, w, start, count)  // no cue: `Worker+NameModel.swift`
+        // A word of the lexicon may be the given name too (陈|铁军, 蔡|发文: 11-vocabulary's
+        // words that ICU splits; names22), and after an ambiguous surname only a title before it
+        // or the model, with a higher margin (石|智勇|是: names22).
+        guard wordGivenName(i + 1, count), !foreignRunGoesOn(i, tokens: 2, count) else { return nil }
+        let ambiguous = Names.ambiguousSurnames.contains(scalars[start])
+        if !ambiguous {
+            if precededByCue(w, start) { return 2 }
+            if (followedByCue(i + 2, count) && !singleHanWritten(w, start) && !isDeng(i + 2, count)) || bareName(i + 2, w, start, count) { return 2 }
+        } else if !Names.verbSurnames.contains(scalars[start]) && precededByTitle(w, start) {
+            // After a title, the model with a margin far lower (行长 金立群, 院长 周孝信; names22).
+            return path[i + 1].edge == Worker.Edge.base ? modelWordName(i, w, start, count, margin: NameModel.marginTitledAmbiguousWord) : nil
+        }
+        let margin = ambiguous ? NameModel.marginAmbiguousWord
+            : insideList(i + 2, start, count) ? NameModel.marginListWord : NameModel.marginWord
+        return modelWordName(i, w, start, count, margin: margin)  // no cue: `Worker+NameModel.swift`
     }
 
     /// Is the written token before `start` (the last written, at `w - 1`) one Han character?
@@ -863,6 +873,14 @@ struct NameJoiner {
         return start - s == 1 && ScalarClass.isHan(scalars[s])
     }
 
+    /// Does the written token before `start` end in a title or role (`precededByCue`, less its
+    /// single marks: a byline mark, 、 after a name)?
+    private func precededByTitle(_ w: Int, _ start: Int) -> Bool {
+        guard w > 0 else { return false }
+        let s = w >= 2 ? Int(path[w - 2].end) : 0
+        return start - s >= 2 && precededByCue(w, start)
+    }
+
     /// Is token `i` (unread) 等?
     private func isDeng(_ i: Int, _ count: Int) -> Bool {
         guard i < count else { return false }
@@ -870,14 +888,22 @@ struct NameJoiner {
         return r.count == 1 && scalars[r.lowerBound] == Names.deng
     }
 
-    /// Is token `i` (unread) one of ICU's words of two Han characters that may be a given
-    /// name: none of them a character names avoid, and not itself a title or a cue?
+    /// Is token `i` (unread) one of ICU's words, or a word of the built-in lexicon, of two Han
+    /// characters that may be a given name: none of them a character names avoid, and not
+    /// itself a title or a cue? A lexicon word's two characters must both be listed by the
+    /// name model (seen in a cued name: not 苏|梅州 or 韩|检方, places and nouns after a list or
+    /// before 称).
     private func wordGivenName(_ i: Int, _ count: Int) -> Bool {
-        guard i < count, path[i].edge == Worker.Edge.base else { return false }
+        guard i < count else { return false }
+        let edge = path[i].edge
+        guard edge == Worker.Edge.base || (edge >= 0 && !isUser[Int(edge)]) else { return false }
         let r = range(i)
-        return r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])
+        guard r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])
             && !has(scalars[r.lowerBound], CharacterClasses.notInNames) && !has(scalars[r.lowerBound + 1], CharacterClasses.notInNames)
-            && !followedByCue(i, count) && !Names.kinship.contains(key(r.lowerBound, r.upperBound))
+            && !followedByCue(i, count) && !Names.kinship.contains(key(r.lowerBound, r.upperBound)) else { return false }
+        guard edge >= 0 else { return true }
+        let model = NameModel.builtin
+        return model.givenScore(scalars[r.lowerBound]) != NameModel.unlisted && model.givenScore(scalars[r.lowerBound + 1]) != NameModel.unlisted
     }
 
     /// Does the written token before `start` announce a name: a title or role at its end,
@@ -1004,9 +1030,13 @@ enum Names {
     static let surnames = (
         "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳柴蒙鲍喻祁蒲房滕屈饶牟艾尤阳穆卓吉缪简麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛仲虞敖巩佘池查苑迟邝")
 
-    /// Surnames that are also everyday words, never taken with a two-character word after
-    /// them (曾|警告 "once warned", 方|谈判, 高|水平).
+    /// Surnames that are also everyday words, taken with a two-character word after them only
+    /// by the name model, with a higher margin or after a title (曾|警告 "once warned", 方|谈判,
+    /// 高|水平 stay apart; 石智勇, 行长 金立群 join: names22).
     static let ambiguousSurnames = ScalarSet("任曾方高金石白万钱龙包齐易尚宁余周常江毛房简费卫米宗全")
+    /// Ambiguous surnames that follow a title as a verb or adverb (同志|任|江苏省委书记, 部长|曾|…):
+    /// the only ones a title before them does not make a surname of a word given name (names22).
+    static let verbSurnames = ScalarSet("任曾")
 
     /// Characters that do not occur in given names as ICU's single characters: particles,
     /// pronouns, prepositions, numerals, classifiers, verbs of saying, place suffixes.
