@@ -25,6 +25,10 @@
 /// The first characters of the heads that are no place suffix carry `CompoundClasses.autonomy`
 /// (with 自), so a token before them goes to `joinNearPlaceHead`, which asks the head first and
 /// sends the token on where the first test would have sent it without them.
+///
+/// **Names glued to a title** (place22): a foreign name whose first character ICU glued to a
+/// title's last (秘书|长安|南, 国|王菲|利|普) is re-cut, title and name (`titleCrossing`,
+/// `joinAcrossTitle`), asked from `join` for ICU's single characters of the alphabet only.
 extension NameJoiner {
     /// Token `r + 1` is 省 or 州 alone (the caller has compared the character at `end`) and token
     /// `r` (`start..<end`) ends a foreign place's name: returns the write index where the name
