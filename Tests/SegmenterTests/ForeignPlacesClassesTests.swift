@@ -184,6 +184,13 @@ import Segmenter
         #expect(words.joined() == text)
     }
 
+    @Test func aUsersWordBeforeTheTitleIsNeverCut() {
+        var s = Shared.segmenter
+        s.addWord("国外")
+        let words = s.words(in: "该国外长安德拉德表示，双方应加强合作。")
+        #expect(words.contains("国外") && !words.contains("外长"), "\(words)")
+    }
+
     @Test func aNameThatMayGoOnIsLeft() {
         // A single character that is no function character after the run: the name may go on
         // (ICU: 国防部|长达|赫|甘), so nothing is re-cut into a name's piece.

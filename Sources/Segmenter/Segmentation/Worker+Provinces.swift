@@ -126,7 +126,8 @@ extension NameJoiner {
     /// `joinAcrossTitle` (秘书长|安南, 国防部长|达契奇, 国王|菲利普).
     func titleCrossing(_ r: Int, _ w: Int, _ start: Int, last: Int?, _ count: Int) -> Int? {
         guard w >= 2, start >= 3, path[w - 1].edge == Worker.Edge.base, Int(path[w - 2].end) == start - 2,
-              has(scalars[start - 1], CharacterClasses.transliteration), ScalarClass.isHan(scalars[start - 3]) else { return nil }
+              has(scalars[start - 1], CharacterClasses.transliteration), ScalarClass.isHan(scalars[start - 3]),
+              !(path[w - 2].edge >= 0 && isUser[Int(path[w - 2].edge)]) else { return nil }  // a user's word is never cut
         let title = key(start - 3, start - 1)
         guard Names.titles.contains(title) || Provinces.crossedTitles.contains(title) else { return nil }
         var j = r
