@@ -157,3 +157,46 @@ import Segmenter
         }
     }
 }
+
+/// The place22 round of the fifteenth session: a foreign name whose first character ICU glued
+/// to a title's last character (秘书|长安|南, 国防部|长达|契|奇, 国|王菲|利|普): the title takes
+/// the character back and the name is one token (`titleCrossing`, `Worker+Provinces.swift`).
+/// Examples written for these tests (none from a measuring set).
+@Suite struct TitleCrossingClasses {
+    @Test(arguments: [
+        ("该国国防部长达维斯当天抵达首都。", "达维斯"),  // ICU: 国防部|长达|维|斯 (a run of singles)
+        ("该国交通部长达菲罗说，新线路将于年底开通。", "达菲罗"),
+        ("比利时国王菲利普邀请各方出席仪式。", "菲利普"),  // ICU: 国|王菲|利|普 (国王, a role)
+        ("秘书长安南为此发表声明。", "安南"),  // two characters before a function word
+    ])
+    func theTitleGivesTheNameItsFirstCharacter(_ pair: (String, String)) {
+        let words = Shared.segmenter.words(in: pair.0)
+        #expect(words.contains(pair.1), "\(pair.0): \(words)")
+        // The title keeps its last character: no piece of the glued word is left.
+        #expect(!words.contains("长达") && !words.contains("长安") && !words.contains("王菲"), "\(words)")
+    }
+
+    @Test func aTwoCharacterTitleIsCutFromTheWordBeforeIt() {
+        // ICU: 该|国外|长安|德拉德: the title 外长 is cut from 国外 as well.
+        let text = "该国外长安德拉德表示，双方应加强合作。"
+        let words = Shared.segmenter.words(in: text)
+        #expect(words.contains("外长") && words.contains("安德拉德"), "\(words)")
+        #expect(words.joined() == text)
+    }
+
+    @Test func aUsersWordBeforeTheTitleIsNeverCut() {
+        var s = Shared.segmenter
+        s.addWord("国外")
+        let words = s.words(in: "该国外长安德拉德表示，双方应加强合作。")
+        #expect(words.contains("国外") && !words.contains("外长"), "\(words)")
+    }
+
+    @Test func aNameThatMayGoOnIsLeft() {
+        // A single character that is no function character after the run: the name may go on
+        // (ICU: 国防部|长达|赫|甘), so nothing is re-cut into a name's piece.
+        let text = "国防部长达赫甘表示反对。"
+        let words = Shared.segmenter.words(in: text)
+        #expect(!words.contains("达赫") && !words.contains("国防部长"), "\(words)")
+        #expect(words.joined() == text)
+    }
+}

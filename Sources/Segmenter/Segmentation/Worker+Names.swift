@@ -295,7 +295,11 @@ struct NameJoiner {
             }
             if has(v, CharacterClasses.transliteration), let taken = transliteration(r, count) {
                 let last = provinceAfterRun(r + taken - 1, count)  // 霍|姆|斯|省 (`Worker+Provinces.swift`)
-                joinTokens(from: runStart(w, start, headed: last != r + taken - 1, last: last, count), through: last, &r, &w, &start)  // 代|尔祖尔 (`Worker+Bare.swift`)
+                let from = runStart(w, start, headed: last != r + taken - 1, last: last, count)  // 代|尔祖尔 (`Worker+Bare.swift`)
+                if from == w, titleCrossing(r, w, start, last: last, count) != nil {  // 州|长安|德|鲁 (`Worker+Provinces.swift`)
+                    return joinAcrossTitle(through: last, &r, &w, &start)
+                }
+                joinTokens(from: from, through: last, &r, &w, &start)
                 return
             }
             if start >= 2 && scalars[start - 2] == Laws.shou, let last = capitalName(r, w, start, count) {  // 首都|萨|那
@@ -305,6 +309,9 @@ struct NameJoiner {
             if has(v, CharacterClasses.transliteration), let last = shortForeignName(r, w, start, count) {  // 总理|菲|佐
                 joinTokens(from: w, through: last, &r, &w, &start)
                 return
+            }
+            if has(v, CharacterClasses.transliteration), let last = titleCrossing(r, w, start, last: nil, count) {  // 秘书|长安|南
+                return joinAcrossTitle(through: last, &r, &w, &start)
             }
         }
         // A transliteration ICU read as words of its alphabet (库尔|斯克, 贝尔|格莱德, 赫尔|松).

@@ -25,6 +25,10 @@
 /// The first characters of the heads that are no place suffix carry `CompoundClasses.autonomy`
 /// (with 自), so a token before them goes to `joinNearPlaceHead`, which asks the head first and
 /// sends the token on where the first test would have sent it without them.
+///
+/// **Names glued to a title** (place22): a foreign name whose first character ICU glued to a
+/// title's last (秘书|长安|南, 国|王菲|利|普) is re-cut, title and name (`titleCrossing`,
+/// `joinAcrossTitle`), asked from `join` for ICU's single characters of the alphabet only.
 extension NameJoiner {
     /// Token `r + 1` is 省 or 州 alone (the caller has compared the character at `end`) and token
     /// `r` (`start..<end`) ends a foreign place's name: returns the write index where the name
@@ -108,6 +112,54 @@ extension NameJoiner {
         let n = scalars[next.lowerBound]
         if ScalarClass.kind(of: n) == .punctuation || (next.count == 1 && Laws.afterRareEnd.contains(n)) { return w - 1 }
         return next.count <= 3 && Names.afterWords.contains(key(next.lowerBound, next.upperBound)) ? w - 1 : w
+    }
+
+    /// Token `r` (ICU's single character of the transliteration alphabet, at `start`) begins
+    /// a foreign name whose first character ICU glued to a title's last character (秘书|长安|南,
+    /// 国防部|长达|契|奇, 国|王菲|利|普; place22): the written tokens end with the title's first
+    /// characters and ICU's word of two characters whose second is of the alphabet, its first
+    /// ending the title (`Names.titles` or `Provinces.crossedTitles`: 书长, 部长, 州长, 言人, 国王,
+    /// 议长). The run is `r` through `last` (a run the pass joined: 契|奇) or, when `last` is
+    /// nil, ICU's tokens of the alphabet from `r` (up to three characters each: 长达|菲). Returns
+    /// the run's last token unless a single Han character that is no function character
+    /// follows it (the name may go on: 国防部|长达|赫|甘), else nil. The caller re-cuts with
+    /// `joinAcrossTitle` (秘书长|安南, 国防部长|达契奇, 国王|菲利普).
+    func titleCrossing(_ r: Int, _ w: Int, _ start: Int, last: Int?, _ count: Int) -> Int? {
+        guard w >= 2, start >= 3, path[w - 1].edge == Worker.Edge.base, Int(path[w - 2].end) == start - 2,
+              has(scalars[start - 1], CharacterClasses.transliteration), ScalarClass.isHan(scalars[start - 3]),
+              !(path[w - 2].edge >= 0 && isUser[Int(path[w - 2].edge)]) else { return nil }  // a user's word is never cut
+        let title = key(start - 3, start - 1)
+        guard Names.titles.contains(title) || Provinces.crossedTitles.contains(title) else { return nil }
+        var j = r
+        if let last { j = last + 1 } else {
+            while j < count && path[j].edge == Worker.Edge.base {
+                let t = range(j)
+                guard t.count <= 3, t.allSatisfy({ has(scalars[$0], CharacterClasses.transliteration) }) else { break }
+                j += 1
+            }
+            guard j > r else { return nil }
+        }
+        guard j < count else { return j - 1 }
+        let next = range(j)
+        let n = scalars[next.lowerBound]
+        return next.count == 1 && ScalarClass.isHan(n) && !Names.afterModelName.contains(n) ? nil : j - 1
+    }
+
+    /// Re-cuts the title and the name that `titleCrossing` found (the run `r` through `last`):
+    /// the title takes the glued word's first character (秘书 → 秘书长) and the name its second
+    /// (安 + 南 → 安南). A title of two characters that the word before it ends with its first
+    /// (外长, 议长 of `Provinces.splitTitles`: 国外|长安|普埃罗, 会议|长沙|希|德) is cut from
+    /// that word (国|外长|安普埃罗, 会|议长|沙希德).
+    mutating func joinAcrossTitle(through last: Int, _ r: inout Int, _ w: inout Int, _ start: inout Int) {
+        let titleStart = w >= 3 ? Int(path[w - 3].end) : 0
+        if start - 2 - titleStart >= 2 && Provinces.splitTitles.contains(key(start - 3, start - 1)) {
+            path[w - 2] = Worker.PathStep(end: Int32(start - 3), edge: Worker.Edge.joined)
+            path[w - 1] = Worker.PathStep(end: Int32(start - 1), edge: Worker.Edge.joined)
+            joinTokens(from: w, through: last, &r, &w, &start)
+            return
+        }
+        path[w - 2] = Worker.PathStep(end: Int32(start - 1), edge: Worker.Edge.joined)
+        joinTokens(from: w - 1, through: last, &r, &w, &start)
     }
 
     /// The write index of 圣 when the written token before `start` is 圣 alone (ICU's
@@ -244,6 +296,13 @@ enum Provinces {
     /// Prepositions and verbs of company that stand between a title and a name (主席|同|迪亚斯,
     /// 总统|偕|夫人): no first character of a name after a title (`titledSingleBefore`).
     static let notBeforeTitledRun = ScalarSet("同跟给请让叫致邀派携偕陪")
+    /// Titles and roles before a foreign name whose last character ICU glues to the name's
+    /// first (国|王菲|利|普, 会议|长沙|希|德, 领导|人马|沙|尔), as keys of their last two
+    /// characters, beside `Names.titles` (`titleCrossing`; place22, read on the corpus).
+    static let crossedTitles = SortedKeys(["国王", "女王", "议长", "外长", "导人", "首相", "总督"].map(ICURepairs.key))
+    /// The titles of `crossedTitles` whose first character ICU reads as the last of a word
+    /// before them (国外|长, 会议|长): `joinAcrossTitle` cuts the title from that word.
+    static let splitTitles = SortedKeys(["外长", "议长"].map(ICURepairs.key))
     /// 圣, which begins a place named after a saint (圣马丁岛).
     static let saint: UInt32 = 0x5723
     /// Is `v` 县 or 岛, the heads of `placeHeads` that are place suffixes (asked in `join`'s
