@@ -15,7 +15,8 @@ fourth round, top 20 each, and jieba's lists) judged before the round's last cha
 it was, jieba's lists) judged blind before any change of that round; `final7` (seed 1710), the
 same for the seventh round; `final8` (seed 1711), the same for the eighth; `final9` (seed 1712),
 the same for the ninth; `final10` (seed 1713), drawn by kw20 after its change was chosen on
-final4–final8, its segtool pool (the lists before and after) judged blind before scoring. Each
+final4–final8, its segtool pool (the lists before and after) judged blind before scoring;
+`final11` (seed 1714), drawn by kw21 the same way, after its change was chosen. Each
 sample is a mix: 16
 short news items (< 400 characters), 12 medium items (400-1,500), 4 long items (> 1,500) and 8
 reports (work reports, congress reports, resolutions).
@@ -66,7 +67,7 @@ RUNS_DIR = KEYWORDS_DIR / "runs"
 JUDGEMENTS = KEYWORDS_DIR / "judgements.tsv"
 SEEDS = {"dev": 1701, "test": 1702, "holdout": 1703, "final": 1704, "final2": 1705, "final3": 1706,
          "final4": 1707, "final5": 1708, "final6": 1709, "final7": 1710, "final8": 1711,
-         "final9": 1712, "final10": 1713}
+         "final9": 1712, "final10": 1713, "final11": 1714}
 STRATA = [  # (name, count, predicate on (id, length))
     ("short", 16, lambda i, n: i.startswith("xwlb-") and n < 400),
     ("medium", 12, lambda i, n: i.startswith("xwlb-") and 400 <= n <= 1500),
