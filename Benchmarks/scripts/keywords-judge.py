@@ -100,8 +100,17 @@ def load_corpus(path: Path) -> list[dict]:
     return docs
 
 
+_SAMPLES: dict[str, list[dict]] = {}
+
+
 def sample(docs: list[dict], name: str) -> list[dict]:
     """The sample's documents, in a fixed order; a sample never repeats a document of an earlier one."""
+    if name not in _SAMPLES:  # each sample once (the earlier ones are drawn again for every later one)
+        _SAMPLES[name] = draw(docs, name)
+    return _SAMPLES[name]
+
+
+def draw(docs: list[dict], name: str) -> list[dict]:
     excluded: set[str] = set()
     for earlier in list(SEEDS)[:list(SEEDS).index(name)]:
         excluded |= {d["id"] for d in sample(docs, earlier)}
