@@ -618,6 +618,8 @@ public struct KeywordExtractor: Sendable {
             var top = TopK<Int>(k)
             // Words inside the title (not its words) count as in it, when they recur (news items).
             let wholeTitle = titlePartTF > 0 && bytes.count <= titlePartTextBytes ? title.map { Array($0.utf8) } ?? [] : []
+            // The most the factors after the title's can raise a weight (a name twice: a tag and a join).
+            let partBound = max(1, nameWeight) * max(1, nameWeight) * max(1, twoCharacterWeight) * max(1, genericWeight)
             // A name put together from lone characters counts only when it recurs.
             for (i, c) in distinct.enumerated() where c.tf > 0 && (c.tf >= 2 || !c.rebuilt) {
                 var weight = (1 + log(Double(c.tf)))
@@ -625,6 +627,8 @@ public struct KeywordExtractor: Sendable {
                 if c.inTitle {
                     weight *= titleWeight
                 } else if titlePartTF > 0 && c.tf >= titlePartTF && c.count <= wholeTitle.count
+                    // Looked for only when the title's factor could lift it into the top k.
+                    && weight * titleWeight * partBound >= top.threshold
                     && withWord(c, { Self.contains(wholeTitle, $0) }) {
                     weight *= titleWeight
                 }
@@ -808,11 +812,12 @@ public struct KeywordExtractor: Sendable {
         return bits
     }()
 
-    /// Whether `word` occurs in `text` (bytes; `word` not longer than `text`).
+    /// Whether `word` (two bytes or more) occurs in `text` (bytes).
     static func contains(_ text: [UInt8], _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = word.first, word.count <= text.count else { return false }
+        guard word.count >= 2, word.count <= text.count else { return false }
+        let first = word[0], second = word[1]
         return text.withUnsafeBufferPointer { t in
-            for at in 0...(t.count - word.count) where t[at] == first {
+            for at in 0...(t.count - word.count) where t[at] == first && t[at + 1] == second {
                 if t[at..<at + word.count].elementsEqual(word) { return true }
             }
             return false
