@@ -61,7 +61,8 @@ public struct Keyword: Hashable, Sendable {
 ///   with the parts of long terms .617 → .625 on an eleventh (jieba .36), with the two-word
 ///   terms .790 → .797 on a twelfth (jieba .39; another judge), with `onceWeight` .610 → .614
 ///   on the mean of five older samples (their stored judgements, not blind) and .505 → .505
-///   on a thirteenth, blind; see
+///   on a thirteenth, blind, with words inside the title .630 → .633 on a fourteenth, blind
+///   (another judge); see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
@@ -79,7 +80,7 @@ public struct KeywordExtractor: Sendable {
     /// TF-IDF: the factor of a word that also occurs in the title given to `tfidf(_:title:top:)`.
     public var titleWeight = 2.0
     /// TF-IDF: in a text of at most `titlePartTextBytes` bytes, a word met at least this many
-    /// times that is no word of the title but lies inside it (人大 in 全国人大, 就业 in
+    /// times that is no word of the title but lies inside it (人大 in 全国人大常委会, 就业 in
     /// 就业创业工作表彰大会, 宪法 in 宪法宣誓仪式) counts as in the title (0: never).
     public var titlePartTF = 2
     /// TF-IDF: words inside the title count as in it only in texts of at most this many bytes
