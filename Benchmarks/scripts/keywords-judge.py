@@ -15,7 +15,8 @@ fourth round, top 20 each, and jieba's lists) judged before the round's last cha
 it was, jieba's lists) judged blind before any change of that round; `final7` (seed 1710), the
 same for the seventh round; `final8` (seed 1711), the same for the eighth; `final9` (seed 1712),
 the same for the ninth; `final10` (seed 1713), drawn by kw20 after its change was chosen on
-final4–final8, its segtool pool (the lists before and after) judged blind before scoring. Each
+final4–final8, its segtool pool (the lists before and after) judged blind before scoring;
+`final11` (seed 1714), drawn by kw21 the same way, after its change was chosen. Each
 sample is a mix: 16
 short news items (< 400 characters), 12 medium items (400-1,500), 4 long items (> 1,500) and 8
 reports (work reports, congress reports, resolutions).
@@ -66,7 +67,7 @@ RUNS_DIR = KEYWORDS_DIR / "runs"
 JUDGEMENTS = KEYWORDS_DIR / "judgements.tsv"
 SEEDS = {"dev": 1701, "test": 1702, "holdout": 1703, "final": 1704, "final2": 1705, "final3": 1706,
          "final4": 1707, "final5": 1708, "final6": 1709, "final7": 1710, "final8": 1711,
-         "final9": 1712, "final10": 1713}
+         "final9": 1712, "final10": 1713, "final11": 1714}
 STRATA = [  # (name, count, predicate on (id, length))
     ("short", 16, lambda i, n: i.startswith("xwlb-") and n < 400),
     ("medium", 12, lambda i, n: i.startswith("xwlb-") and 400 <= n <= 1500),
@@ -99,8 +100,17 @@ def load_corpus(path: Path) -> list[dict]:
     return docs
 
 
+_SAMPLES: dict[str, list[dict]] = {}
+
+
 def sample(docs: list[dict], name: str) -> list[dict]:
     """The sample's documents, in a fixed order; a sample never repeats a document of an earlier one."""
+    if name not in _SAMPLES:  # each sample once (the earlier ones are drawn again for every later one)
+        _SAMPLES[name] = draw(docs, name)
+    return _SAMPLES[name]
+
+
+def draw(docs: list[dict], name: str) -> list[dict]:
     excluded: set[str] = set()
     for earlier in list(SEEDS)[:list(SEEDS).index(name)]:
         excluded |= {d["id"] for d in sample(docs, earlier)}

@@ -126,6 +126,36 @@ enum Texts {
         #expect(GenericWords.builtin.contains("推进") && !GenericWords.builtin.contains("乡村振兴"))
     }
 
+    /// In a news item, a word met twice or more that lies inside the title without being one of
+    /// its words (人大 in 全国人大常委会委员长会议) weighs as the title's words do; not one met
+    /// once (委员, in 委员长), not in a text longer than `titlePartTextBytes`, and not with
+    /// `titlePartTF` 0.
+    @Test func recurringWordsInsideTheTitleCountAsInIt() throws {
+        let idf = IDFTable(documents: 100, values: ["人大": 3.0, "委员": 3.0, "报告": 3.0, "决议": 3.0])
+        var e = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [], genericWords: [])
+        e.predicateShareLimit = 1
+        let text = "人大通过决议，人大还听取委员报告。"
+        let title = "全国人大常委会委员长会议举行"
+        let words = e.candidates(text)
+        try #require(words.filter { $0 == "人大" }.count == 2 && words.contains("委员") && words.contains("报告"))
+        // The title's own words do not hold 人大 or 委员 alone: they lie inside a longer word.
+        try #require(!e.candidates(title).contains("人大") && !e.candidates(title).contains("委员"))
+        let weight = { (e: KeywordExtractor, text: String) in
+            Dictionary(uniqueKeysWithValues: e.tfidf(text, title: title, top: 10).map { ($0.word, $0.weight) })
+        }
+        let inside = weight(e, text)
+        var off = e
+        off.titlePartTF = 0
+        let without = weight(off, text)
+        #expect((without["人大"] ?? 0) > 0)
+        #expect(abs((inside["人大"] ?? 0) - (without["人大"] ?? 0) * e.titleWeight) < 1e-9)
+        #expect(inside["委员"] == without["委员"])   // met once
+        #expect(inside["报告"] == without["报告"])   // not in the title
+        // A long text (a report): no change.
+        let long = text + String(repeating: "报告听取。", count: e.titlePartTextBytes / 15 + 1)
+        #expect(weight(e, long)["人大"] == weight(off, long)["人大"])
+    }
+
     /// A word of two characters met once, not in the title, that no dictionary gives (水潭,
     /// 岩壁: a short item's rare filler) weighs `onceWeight` more; not one met twice (洞穴), one
     /// in the title (蝌蚪) or a dictionary's (闭门).

@@ -28,7 +28,8 @@ public struct Keyword: Hashable, Sendable {
 ///   joined (`isJoinedWord`: 李连成, 阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 世界观, 积极性) counts
 ///   as generic, as does a word of three characters or more in 性, 式 or 量 (`endsWithGeneralSuffix`:
 ///   针对性, 开幕式, 吞吐量); `t` = `titleWeight` for words that also occur in the
-///   document's title; `l` = `twoCharacterWeight` for words of two characters, times
+///   document's title (in a news item, also for a word met twice or more inside the title
+///   without being one of its words: 人大 in 全国人大, `titlePartTF`); `l` = `twoCharacterWeight` for words of two characters, times
 ///   `onceWeight` for one met once, not in the title, that no dictionary gives and the
 ///   segmenter did not join (新近, 公用: a short item's rare filler); each is 1 otherwise. A word seen twice or more with the same lone
 ///   character beside it, unknown to the IDF table, is taken with that character (玛莉|亚 →
@@ -60,7 +61,8 @@ public struct Keyword: Hashable, Sendable {
 ///   with the parts of long terms .617 → .625 on an eleventh (jieba .36), with the two-word
 ///   terms .790 → .797 on a twelfth (jieba .39; another judge), with `onceWeight` .610 → .614
 ///   on the mean of five older samples (their stored judgements, not blind) and .505 → .505
-///   on a thirteenth, blind; see
+///   on a thirteenth, blind, with words inside the title .630 → .633 on a fourteenth, blind
+///   (another judge); see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
 ///   occur within `window` candidates of each other; PageRank (d = 0.85, 20 iterations);
@@ -77,6 +79,13 @@ public struct KeywordExtractor: Sendable {
     public var nameWeight = 1.5
     /// TF-IDF: the factor of a word that also occurs in the title given to `tfidf(_:title:top:)`.
     public var titleWeight = 2.0
+    /// TF-IDF: in a text of at most `titlePartTextBytes` bytes, a word met at least this many
+    /// times that is no word of the title but lies inside it (人大 in 全国人大常委会, 就业 in
+    /// 就业创业工作表彰大会, 宪法 in 宪法宣誓仪式) counts as in the title (0: never).
+    public var titlePartTF = 2
+    /// TF-IDF: words inside the title count as in it only in texts of at most this many bytes
+    /// (news items; in a report they are its most general words: 省政府, 共和国, 社会主义).
+    public var titlePartTextBytes = 6_000
     /// TF-IDF: a word of at most `predicateLength` characters whose predicate share in the IDF
     /// table (`IDFTable.predicateShares`) is at least this weighs as a generic word (1: never):
     /// a verb or adjective (慷慨, 忽略, 停滞), which no list of ours can hold all of.
@@ -608,11 +617,22 @@ public struct KeywordExtractor: Sendable {
                 }
             }
             var top = TopK<Int>(k)
+            // Words inside the title (not its words) count as in it, when they recur (news items).
+            let wholeTitle = titlePartTF > 0 && bytes.count <= titlePartTextBytes ? title.map { Array($0.utf8) } ?? [] : []
+            // The most the factors after the title's can raise a weight (a name twice: a tag and a join).
+            let partBound = max(1, nameWeight) * max(1, nameWeight) * max(1, twoCharacterWeight) * max(1, genericWeight)
             // A name put together from lone characters counts only when it recurs.
             for (i, c) in distinct.enumerated() where c.tf > 0 && (c.tf >= 2 || !c.rebuilt) {
                 var weight = (1 + log(Double(c.tf)))
                     * (c.pairIDF > 0 ? c.pairIDF : withWord(c) { idf.idf(bytes: $0, low: c.low, high: c.high, hash: c.hash) })
-                if c.inTitle { weight *= titleWeight }
+                if c.inTitle {
+                    weight *= titleWeight
+                } else if titlePartTF > 0 && c.tf >= titlePartTF && c.count <= wholeTitle.count
+                    // Looked for only when the title's factor could lift it into the top k.
+                    && weight * titleWeight * partBound >= top.threshold
+                    && withWord(c, { Self.contains(wholeTitle, $0) }) {
+                    weight *= titleWeight
+                }
                 if c.scalars == 2 {
                     weight *= twoCharacterWeight
                     if c.tf == 1 && !c.inTitle && !c.fromDictionary && !c.joined && c.partner == 0 { weight *= onceWeight }
@@ -792,6 +812,18 @@ public struct KeywordExtractor: Sendable {
         }
         return bits
     }()
+
+    /// Whether `word` (two bytes or more) occurs in `text` (bytes).
+    static func contains(_ text: [UInt8], _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count >= 2, word.count <= text.count else { return false }
+        let first = word[0], second = word[1]
+        return text.withUnsafeBufferPointer { t in
+            for at in 0...(t.count - word.count) where t[at] == first && t[at + 1] == second {
+                if t[at..<at + word.count].elementsEqual(word) { return true }
+            }
+            return false
+        }
+    }
 
     /// The distinct candidate words of a title, as normalized UTF-8 bytes.
     private func titleCandidates(_ title: String) -> [[UInt8]] {
