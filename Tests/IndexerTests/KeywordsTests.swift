@@ -133,6 +133,8 @@ enum Texts {
     @Test func recurringWordsInsideTheTitleCountAsInIt() throws {
         let idf = IDFTable(documents: 100, values: ["人大": 3.0, "委员": 3.0, "报告": 3.0, "决议": 3.0])
         var e = KeywordExtractor(segmenter: Shared.segmenter, idf: idf, stopWords: [], genericWords: [])
+        #expect(e.titlePartTF == 0)   // off by default
+        e.titlePartTF = 2
         e.predicateShareLimit = 1
         let text = "人大通过决议，人大还听取委员报告。"
         let title = "全国人大常委会委员长会议举行"

@@ -28,8 +28,9 @@ public struct Keyword: Hashable, Sendable {
 ///   joined (`isJoinedWord`: 李连成, 阿鲁瓦利亚), while a word it joined with a suffix (`isSuffixWord`: 世界观, 积极性) counts
 ///   as generic, as does a word of three characters or more in 性, 式 or 量 (`endsWithGeneralSuffix`:
 ///   针对性, 开幕式, 吞吐量); `t` = `titleWeight` for words that also occur in the
-///   document's title (in a news item, also for a word met twice or more inside the title
-///   without being one of its words: 人大 in 全国人大, `titlePartTF`); `l` = `twoCharacterWeight` for words of two characters, times
+///   document's title (optionally, in a news item, also for a word met twice or more inside
+///   the title without being one of its words: 人大 in 全国人大, `titlePartTF`, off by
+///   default); `l` = `twoCharacterWeight` for words of two characters, times
 ///   `onceWeight` for one met once, not in the title, that no dictionary gives and the
 ///   segmenter did not join (新近, 公用: a short item's rare filler); each is 1 otherwise. A word seen twice or more with the same lone
 ///   character beside it, unknown to the IDF table, is taken with that character (玛莉|亚 →
@@ -61,7 +62,7 @@ public struct Keyword: Hashable, Sendable {
 ///   with the parts of long terms .617 → .625 on an eleventh (jieba .36), with the two-word
 ///   terms .790 → .797 on a twelfth (jieba .39; another judge), with `onceWeight` .610 → .614
 ///   on the mean of five older samples (their stored judgements, not blind) and .505 → .505
-///   on a thirteenth, blind, with words inside the title .630 → .633 on a fourteenth, blind
+///   on a thirteenth, blind, with words inside the title (`titlePartTF`, left off) .630 → .633 on a fourteenth, blind
 ///   (another judge); see
 ///   Benchmarks/RESULTS.md, "Keywords judged".
 /// - TextRank: an undirected graph of candidates, an edge weighted by how often two candidates
@@ -81,8 +82,11 @@ public struct KeywordExtractor: Sendable {
     public var titleWeight = 2.0
     /// TF-IDF: in a text of at most `titlePartTextBytes` bytes, a word met at least this many
     /// times that is no word of the title but lies inside it (人大 in 全国人大常委会, 就业 in
-    /// 就业创业工作表彰大会, 宪法 in 宪法宣誓仪式) counts as in the title (0: never).
-    public var titlePartTF = 2
+    /// 就业创业工作表彰大会, 宪法 in 宪法宣誓仪式) counts as in the title (0, the default: never).
+    /// Off by default: at 2 it moved one keyword on a blind sample (.630 → .633), brought parts
+    /// of the title's own words into lists (常委会, 政协, 全会) and cost 0.4% more instructions
+    /// (Benchmarks/RESULTS.md, kw21).
+    public var titlePartTF = 0
     /// TF-IDF: words inside the title count as in it only in texts of at most this many bytes
     /// (news items; in a report they are its most general words: 省政府, 共和国, 社会主义).
     public var titlePartTextBytes = 6_000

@@ -13,8 +13,7 @@ struct Keywords: ParsableCommand {
             --idf; words the table lacks get its median idf. Generic words of political text \
             (推进, 建设, 发展 …) and verbs or adjectives by the table's third column (a word's share of \
             occurrences after 不, 将, 很 … or before 了: 0.05 or more) weigh 0.3 times as much, dictionary names (tags nr, ns, nt, nz, j) \
-            1.5 times, and words that also occur in a .jsonl document's "title" twice (in a news item, \
-            also a word met twice or more inside the title: 人大 in 全国人大); words of two \
+            1.5 times, and words that also occur in a .jsonl document's "title" twice; words of two \
             characters weigh 0.7 times as much (most filler is two characters long, most terms are \
             longer), and 0.7 times again when met once, not in the title, and no dictionary's word \
             (a short item's rare filler: 新近, 公用). A name split after a surname (陈|立群, 王|志|宏) and two words always side by side \
