@@ -37,9 +37,16 @@ extension NameJoiner {
             // A token of two characters sent here by its last character (`CompoundClasses.viewEnd`:
             // a plan's head, 规划, or 观): a named plan of ICU's words before it (生态|环境|保护|条例,
             // `Worker+Terms.swift`), or, when no head rule sent it too, a copy.
-            if Laws.beginsPlanHead(scalars[start]), let from = headFirstPlan(r, w, start, end, count) {
-                joinTokens(from: from, through: planOutline(r, key(start, end), count), &r, &w, &start)
-                return
+            if Laws.beginsPlanHead(scalars[start]) {
+                // A title in book-title marks (《|全国|经济|普查|条例|》: `titledPlan`), else a stem.
+                if let (from, last) = titledPlan(r, w, start, end, count) {
+                    joinTokens(from: from, through: last, &r, &w, &start)
+                    return
+                }
+                if let from = headFirstPlan(r, w, start, end, count) {
+                    joinTokens(from: from, through: planOutline(r, key(start, end), count), &r, &w, &start)
+                    return
+                }
             }
             let after = compoundClasses[Int(min(scalars[min(end, scalars.count - 1)], 0xFFFF))]
             let last = compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]

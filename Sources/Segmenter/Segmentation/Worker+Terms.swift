@@ -159,6 +159,42 @@ extension NameJoiner {
         return stemLeftEnd(w - 2, stemStart)
     }
 
+    /// Token `r` (`start..<end`, two characters) is a plan's head (规划, 纲要, 条例; 规划 with a
+    /// 纲要 after it: `planOutline`) that closes a title in book-title marks (》 or 〉 next), and
+    /// the written tokens back to the opening mark (《 or 〈) are two to ten words of Han
+    /// characters, none a user's word or a remainder, the title 24 characters at most
+    /// (《|全国|经济|普查|条例|》, 《|中华人民共和国|技术|进出口|管理|条例|》, 《|国家|中长期|科学|和|技术|发展|规划|纲要|》:
+    /// issue 17 §3, fifteenth session, comp24). The marks say where the name begins, which the
+    /// stem rules must guess (`headFirstPlan`). Returns the write index of the title's first word
+    /// and the last unread token of the head, or nil: not for one word before the head, mostly a
+    /// short reference to a title written out before (《|总体|规划|》, 《|规划|纲要|》, 《|条例|》), nor a
+    /// title with digits, quotes or brackets in it.
+    func titledPlan(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> (from: Int, last: Int)? {
+        let head = key(start, end)
+        guard w >= 2, Laws.planHeads.contains(head), !userOrRemainder(r) else { return nil }
+        let last = planOutline(r, head, count)
+        let close = Int(path[last].end)
+        guard last + 1 < count, close < scalars.count else { return nil }
+        let open: UInt32
+        switch scalars[close] {
+        case Laws.titleClose: open = Laws.titleOpen
+        case Laws.innerTitleClose: open = Laws.innerTitleOpen
+        default: return nil
+        }
+        var i = w - 1
+        var s = start
+        while i >= 0 && w - i <= 11 {
+            let ts = i == 0 ? 0 : Int(path[i - 1].end)
+            if s - ts == 1 && scalars[ts] == open { return i + 2 < w ? (i + 1, last) : nil }
+            let edge = path[i].edge
+            guard close - ts <= 24, edge != Worker.Edge.remainder, !(edge >= 0 && isUser[Int(edge)]) else { return nil }
+            for p in ts..<s where !ScalarClass.isHan(scalars[p]) { return nil }
+            s = ts
+            i -= 1
+        }
+        return nil
+    }
+
     /// Token `r` (`start..<end`, four characters or more) is a dictionary word, not a user's,
     /// that ends in a plan's head (规划, 纲要, 条例: 优化营商环境条例), and the written token
     /// before it a place the plan is of (`planPlace`: 辽宁省|优化营商环境条例). Returns the write
@@ -351,6 +387,14 @@ enum Laws {
     /// kind's (全省, 本市, 各县, 自治区, 城市, 中心城区), which no plan is of.
     static let notPlanPlaceFirsts = ScalarSet("全各本该此每某其这那我贵自城都中市县省区地")
 
+    /// 《 and 》, the book-title marks around a titled plan or regulation (`NameJoiner.titledPlan`).
+    static let titleOpen: UInt32 = 0x300A
+    /// 》.
+    static let titleClose: UInt32 = 0x300B
+    /// 〈 and 〉, the marks of a title inside a title (《国务院关于修改〈…条例〉的决定》).
+    static let innerTitleOpen: UInt32 = 0x3008
+    /// 〉.
+    static let innerTitleClose: UInt32 = 0x3009
     /// 法, which names a law after a term.
     static let law: UInt32 = 0x6CD5
     /// 条, which begins 条例.
