@@ -33,11 +33,16 @@ extension NameJoiner {
     /// (`headFirstPlan`, `placedPlan`).
     mutating func joinHead(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
         let end = Int(path[r].end)
-        if end - start == 2 {
+        // A pilot zone's head, 示范区 …, with its stem and a left end (`namedZone`, `Worker+Terms.swift`).
+        if end - start == 3 && scalars[end - 1] == Laws.qu, let from = namedZone(r, w, start, end) {
+            joinTokens(from: from, through: r, &r, &w, &start)
+            return
+        }
+        if end - start == 2 || scalars[end - 1] == Laws.qu {
             // A token of two characters sent here by its last character (`CompoundClasses.viewEnd`:
             // a plan's head, 规划, or 观): a named plan of ICU's words before it (生态|环境|保护|条例,
             // `Worker+Terms.swift`), or, when no head rule sent it too, a copy.
-            if Laws.beginsPlanHead(scalars[start]) {
+            if end - start == 2 && Laws.beginsPlanHead(scalars[start]) {
                 // A title in book-title marks (《|全国|经济|普查|条例|》: `titledPlan`), else a stem.
                 if let (from, last) = titledPlan(r, w, start, end, count) {
                     joinTokens(from: from, through: last, &r, &w, &start)

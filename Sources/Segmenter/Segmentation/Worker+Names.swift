@@ -1318,6 +1318,7 @@ enum CompoundClasses {
         for s in Heads.headFirstCharacters.unicodeScalars { table[Int(s.value)] |= termHead }
         table[Int(Heads.guan)] |= viewEnd
         for s in Laws.planHeadLastCharacters.unicodeScalars { table[Int(s.value)] |= viewEnd }  // 规划, 纲要, 条例
+        table[Int(Laws.qu)] |= viewEnd  // 示范区, 试验区 … (`NameJoiner.namedZone`)
         for s in Heads.pairLastCharacters.unicodeScalars { table[Int(s.value)] |= pairLast }
         for s in Heads.pairNextCharacters.unicodeScalars { table[Int(s.value)] |= pairNext }
         for s in Names.rareTransliteration.unicodeScalars { table[Int(s.value)] |= rareTransliteration }

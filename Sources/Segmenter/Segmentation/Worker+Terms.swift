@@ -195,6 +195,37 @@ extension NameJoiner {
         return nil
     }
 
+    /// Token `r` (`start..<end`, three characters, sent by its last character 区:
+    /// `CompoundClasses.viewEnd`) is a pilot zone's head (示范区, 试验区, 先行区, 先导区:
+    /// `Laws.zoneHeads`), and the written tokens before it are a stem of two to four words of
+    /// Han characters (two to five each; ICU's or the dictionary's, not a user's; none of
+    /// `Laws.notStemWords`, no verb of `Laws.zoneVerbs`, not 国家) after a left end: 国家 or 国家级,
+    /// which the zone takes (国家|文物|保护|利用|示范区), or a verb that sets up a zone (建设, 创建, 打造
+    /// …: 创建|全域|旅游|示范区). Returns the write index where the zone begins, or nil (issue 17 §3,
+    /// fifteenth session, comp24). One word before the head (上合|示范区, 展示|示范区) and stems after
+    /// punctuation (总结|推广|博鳌|零碳|示范区) stay as they are: their left end is unclear.
+    func namedZone(_ r: Int, _ w: Int, _ start: Int, _ end: Int) -> Int? {
+        guard w >= 3, Laws.zoneHeads.contains(key(start, end)), !userOrRemainder(r) else { return nil }
+        var i = w - 1
+        var s = start
+        var words = 0
+        while i >= 0 {
+            let ts = i == 0 ? 0 : Int(path[i - 1].end)
+            let k = s - ts <= 3 ? key(ts, s) : 0
+            if words >= 2 {
+                if (s - ts == 2 && k == Laws.nation) || (s - ts == 3 && k == Laws.nationLevel) { return i }
+                if s - ts == 2 && Laws.zoneVerbs.contains(k) { return i + 1 }
+            }
+            guard words < 4, (2...5).contains(s - ts), plainWord(i) else { return nil }
+            for p in ts..<s where !ScalarClass.isHan(scalars[p]) { return nil }
+            if s - ts == 2 && (k == Laws.nation || Laws.notStemWords.contains(k) || Laws.zoneVerbs.contains(k)) { return nil }
+            words += 1
+            s = ts
+            i -= 1
+        }
+        return nil
+    }
+
     /// Token `r` (`start..<end`, four characters or more) is a dictionary word, not a user's,
     /// that ends in a plan's head (规划, 纲要, 条例: 优化营商环境条例), and the written token
     /// before it a place the plan is of (`planPlace`: 辽宁省|优化营商环境条例). Returns the write
@@ -395,6 +426,17 @@ enum Laws {
     static let innerTitleOpen: UInt32 = 0x3008
     /// 〉.
     static let innerTitleClose: UInt32 = 0x3009
+    /// 区, the last character of a zone's head, marked `CompoundClasses.viewEnd` (`NameJoiner.namedZone`).
+    static let qu: UInt32 = 0x533A
+    /// The heads of a pilot zone's name of ICU's ordinary words (`NameJoiner.namedZone`).
+    static let zoneHeads = SortedKeys(["示范区", "试验区", "先行区", "先导区"].map(ICURepairs.key))
+    /// Verbs that set up a zone, after which its stem begins (创建|全域|旅游|示范区: `NameJoiner.namedZone`).
+    static let zoneVerbs = SortedKeys(["建设", "创建", "打造", "建好", "争创", "获批", "入选", "建成", "推进", "设立",
+                                       "批复", "命名"].map(ICURepairs.key))
+    /// 国家, which a zone of ICU's ordinary words takes before its stem (国家|文物|保护|利用|示范区).
+    static let nation = ICURepairs.key("国家")
+    /// 国家级, the same.
+    static let nationLevel = ICURepairs.key("国家级")
     /// 法, which names a law after a term.
     static let law: UInt32 = 0x6CD5
     /// 条, which begins 条例.
