@@ -165,4 +165,30 @@ import Segmenter
         let parts = Shared.segmenter.tokens(in: text, mode: .search).filter(\.isSubword).map { String($0.text(in: text)) }
         for part in ["农村", "公路", "养护", "管理", "条例"] { #expect(parts.contains(part), "\(parts)") }
     }
+
+    // Named pilot zones of ICU's words (fifteenth session, comp24): a stem of two to four words
+    // and 示范区/试验区/先行区/先导区, found from the head, after 国家/国家级 (taken) or a verb that
+    // sets up a zone (namedZone). Invented sentences.
+    @Test(arguments: [
+        ("今年要创建全域康养旅游示范区。", "全域康养旅游示范区"),
+        ("这里将建成国家数字乡村创新示范区。", "国家数字乡村创新示范区"),
+        ("获批国家级海洋牧场示范区。", "国家级海洋牧场示范区"),
+    ])
+    func aNamedZoneOfOrdinaryWords(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func aNamedZoneNeedsTwoWordsAndALeftEnd() {
+        // One word before the head; a stem after verbs that set up no zone.
+        let one = Shared.segmenter.cut("这里是上合示范区的核心。")
+        #expect(one.contains("上合|示范区"), "\(one)")
+        let noLeftEnd = Shared.segmenter.cut("总结推广零碳示范区经验。")
+        #expect(noLeftEnd.contains("零碳|示范区"), "\(noLeftEnd)")
+    }
+
+    @Test func aNamedZoneHasItsPartsInSearchMode() {
+        let text = "今年要创建全域康养旅游示范区。"
+        let parts = Shared.segmenter.tokens(in: text, mode: .search).filter(\.isSubword).map { String($0.text(in: text)) }
+        for part in ["全域", "康养", "旅游", "示范区"] { #expect(parts.contains(part), "\(parts)") }
+    }
 }
