@@ -200,7 +200,7 @@ extension NameJoiner {
     /// `Laws.zoneHeads`), and the written tokens before it are a stem of two to four words of
     /// Han characters (two to five each; ICU's or the dictionary's, not a user's; none of
     /// `Laws.notStemWords`, no verb of `Laws.zoneVerbs`, not 国家) after a left end: 国家 or 国家级,
-    /// which the zone takes (国家|文物|保护|利用|示范区), or a verb that sets up a zone (建设, 创建, 打造
+    /// which the zone takes (国家|文物|保护|利用|示范区; not a group's 国家, 中|东欧|国家: `Laws.countryGroups`), or a verb that sets up a zone (建设, 创建, 打造
     /// …: 创建|全域|旅游|示范区). Returns the write index where the zone begins, or nil (issue 17 §3,
     /// fifteenth session, comp24). One word before the head (上合|示范区, 展示|示范区) and stems after
     /// punctuation (总结|推广|博鳌|零碳|示范区) stay as they are: their left end is unclear.
@@ -213,7 +213,14 @@ extension NameJoiner {
             let ts = i == 0 ? 0 : Int(path[i - 1].end)
             let k = s - ts <= 3 ? key(ts, s) : 0
             if words >= 2 {
-                if (s - ts == 2 && k == Laws.nation) || (s - ts == 3 && k == Laws.nationLevel) { return i }
+                if (s - ts == 2 && k == Laws.nation) || (s - ts == 3 && k == Laws.nationLevel) {
+                    // Not the 国家 of a group of countries (中|东欧|国家, 阿拉伯|国家).
+                    if i >= 1 && s - ts == 2 {
+                        let ps = i >= 2 ? Int(path[i - 2].end) : 0
+                        if ts - ps <= 3 && Laws.countryGroups.contains(key(ps, ts)) { return nil }
+                    }
+                    return i
+                }
                 if s - ts == 2 && Laws.zoneVerbs.contains(k) { return i + 1 }
             }
             guard words < 4, (2...5).contains(s - ts), plainWord(i) else { return nil }
@@ -435,6 +442,9 @@ enum Laws {
                                        "批复", "命名"].map(ICURepairs.key))
     /// 国家, which a zone of ICU's ordinary words takes before its stem (国家|文物|保护|利用|示范区).
     static let nation = ICURepairs.key("国家")
+    /// Words before 国家 that make it a group of countries, no zone's 国家 (中|东欧|国家: `NameJoiner.namedZone`).
+    static let countryGroups = SortedKeys(["东欧", "中东欧", "西欧", "北欧", "南欧", "阿拉伯", "沿线", "周边", "成员", "友好",
+                                           "西方", "发达", "发展中", "拉美", "非洲", "欧洲", "亚洲", "东盟", "中亚", "海湾"].map(ICURepairs.key))
     /// 国家级, the same.
     static let nationLevel = ICURepairs.key("国家级")
     /// 法, which names a law after a term.
