@@ -30,7 +30,8 @@ extension NameJoiner {
     /// may start a join of: joins it with the head and the tokens before it, or copies it;
     /// advances `r`, `w` and `start`. A plan's head (规划, 纲要, 条例, or a dictionary word ending
     /// in one) comes here too, for the named plans of `Worker+Terms.swift` found from the head
-    /// (`headFirstPlan`, `placedPlan`).
+    /// (`titledPlan`, `headFirstPlan`, `placedPlan`), and a token ending in 区 for the named zones
+    /// (`namedZone`).
     mutating func joinHead(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
         let end = Int(path[r].end)
         // A pilot zone's head, 示范区 …, with its stem and a left end (`namedZone`, `Worker+Terms.swift`).

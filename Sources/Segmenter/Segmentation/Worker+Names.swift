@@ -1292,8 +1292,9 @@ enum CompoundClasses {
     static let termHead: UInt8 = 8
     /// 观, the last character of a worldview (政绩观), which an evaluative modifier may precede;
     /// and the last characters of a plan's heads (划, 要, 例: 规划, 纲要, 条例), read for a token
-    /// of two characters or more (`NameJoiner.headFirstPlan`, `placedPlan`; `joinHead` copies
-    /// the others, 重要 and 计划 among them).
+    /// of two characters or more (`NameJoiner.headFirstPlan`, `placedPlan`, `titledPlan`;
+    /// `joinHead` copies the others, 重要 and 计划 among them); and 区, of a zone's head
+    /// (示范区: `NameJoiner.namedZone`; 地区, 社区 … copied).
     static let viewEnd: UInt8 = 16
     /// The last character of 国家 or of a modifier of 机关 (`Heads.pairLastCharacters`); one
     /// bit below `pairNext`, which it is shifted onto.
