@@ -134,4 +134,64 @@ import Segmenter
         let level = Shared.segmenter.cut("全省优化营商环境条例")
         #expect(level.hasPrefix("全省|"), "\(level)")
     }
+
+    // Named plans and regulations in book-title marks (fifteenth session, comp24): the marks
+    // end the name on both sides, and the words between them join the head (titledPlan).
+    // Invented sentences.
+    @Test(arguments: [
+        ("国务院公布《农村公路养护管理条例》。", "农村公路养护管理条例"),
+        ("省里印发《城乡供水设施建设规划纲要》。", "城乡供水设施建设规划纲要"),
+        ("根据《中华人民共和国海洋渔业资源保护条例》规定", "中华人民共和国海洋渔业资源保护条例"),
+        ("印发《国务院关于修改〈城市绿化管理条例〉的决定》", "城市绿化管理条例"),
+    ])
+    func aPlanInBookTitleMarks(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func aTitledPlanNeedsTwoWordsOfHanCharacters() {
+        // One word before the head is mostly a short reference to a title written out before.
+        let short = Shared.segmenter.cut("《规划纲要》指出，要加快建设。")
+        #expect(short.contains("规划|纲要"), "\(short)")
+        // Brackets in the title: its words stay as they were.
+        let brackets = Shared.segmenter.cut("《中国共产党党校（行政学院）工作条例》")
+        #expect(brackets.contains("工作|条例"), "\(brackets)")
+        // No closing mark after the head: no title.
+        let open = Shared.segmenter.cut("《农村公路养护管理条例修订草案")
+        #expect(!open.contains("农村公路养护管理条例"), "\(open)")
+    }
+
+    @Test func aTitledPlanHasItsPartsInSearchMode() {
+        let text = "国务院公布《农村公路养护管理条例》。"
+        let parts = Shared.segmenter.tokens(in: text, mode: .search).filter(\.isSubword).map { String($0.text(in: text)) }
+        for part in ["农村", "公路", "养护", "管理", "条例"] { #expect(parts.contains(part), "\(parts)") }
+    }
+
+    // Named pilot zones of ICU's words (fifteenth session, comp24): a stem of two to four words
+    // and 示范区/试验区/先行区/先导区, found from the head, after 国家/国家级 (taken) or a verb that
+    // sets up a zone (namedZone). Invented sentences.
+    @Test(arguments: [
+        ("今年要创建全域康养旅游示范区。", "全域康养旅游示范区"),
+        ("这里将建成国家数字乡村创新示范区。", "国家数字乡村创新示范区"),
+        ("获批国家级海洋牧场示范区。", "国家级海洋牧场示范区"),
+    ])
+    func aNamedZoneOfOrdinaryWords(_ pair: (String, String)) {
+        #expect(whole(pair.0, pair.1), "\(Shared.segmenter.cut(pair.0))")
+    }
+
+    @Test func aNamedZoneNeedsTwoWordsAndALeftEnd() {
+        // One word before the head; a stem after verbs that set up no zone.
+        let one = Shared.segmenter.cut("这里是上合示范区的核心。")
+        #expect(one.contains("上合|示范区"), "\(one)")
+        let noLeftEnd = Shared.segmenter.cut("总结推广零碳示范区经验。")
+        #expect(noLeftEnd.contains("零碳|示范区"), "\(noLeftEnd)")
+        // The 国家 of a group of countries is no left end.
+        let group = Shared.segmenter.cut("中国—中东欧国家旅游合作示范区。")
+        #expect(!group.contains("国家旅游合作示范区"), "\(group)")
+    }
+
+    @Test func aNamedZoneHasItsPartsInSearchMode() {
+        let text = "今年要创建全域康养旅游示范区。"
+        let parts = Shared.segmenter.tokens(in: text, mode: .search).filter(\.isSubword).map { String($0.text(in: text)) }
+        for part in ["全域", "康养", "旅游", "示范区"] { #expect(parts.contains(part), "\(parts)") }
+    }
 }

@@ -30,16 +30,29 @@ extension NameJoiner {
     /// may start a join of: joins it with the head and the tokens before it, or copies it;
     /// advances `r`, `w` and `start`. A plan's head (规划, 纲要, 条例, or a dictionary word ending
     /// in one) comes here too, for the named plans of `Worker+Terms.swift` found from the head
-    /// (`headFirstPlan`, `placedPlan`).
+    /// (`titledPlan`, `headFirstPlan`, `placedPlan`), and a token ending in 区 for the named zones
+    /// (`namedZone`).
     mutating func joinHead(_ r: inout Int, _ w: inout Int, _ start: inout Int, _ count: Int) {
         let end = Int(path[r].end)
-        if end - start == 2 {
+        // A pilot zone's head, 示范区 …, with its stem and a left end (`namedZone`, `Worker+Terms.swift`).
+        if end - start == 3 && scalars[end - 1] == Laws.qu, let from = namedZone(r, w, start, end) {
+            joinTokens(from: from, through: r, &r, &w, &start)
+            return
+        }
+        if end - start == 2 || scalars[end - 1] == Laws.qu {
             // A token of two characters sent here by its last character (`CompoundClasses.viewEnd`:
             // a plan's head, 规划, or 观): a named plan of ICU's words before it (生态|环境|保护|条例,
             // `Worker+Terms.swift`), or, when no head rule sent it too, a copy.
-            if Laws.beginsPlanHead(scalars[start]), let from = headFirstPlan(r, w, start, end, count) {
-                joinTokens(from: from, through: planOutline(r, key(start, end), count), &r, &w, &start)
-                return
+            if end - start == 2 && Laws.beginsPlanHead(scalars[start]) {
+                // A title in book-title marks (《|全国|经济|普查|条例|》: `titledPlan`), else a stem.
+                if let (from, last) = titledPlan(r, w, start, end, count) {
+                    joinTokens(from: from, through: last, &r, &w, &start)
+                    return
+                }
+                if let from = headFirstPlan(r, w, start, end, count) {
+                    joinTokens(from: from, through: planOutline(r, key(start, end), count), &r, &w, &start)
+                    return
+                }
             }
             let after = compoundClasses[Int(min(scalars[min(end, scalars.count - 1)], 0xFFFF))]
             let last = compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]

@@ -1329,8 +1329,9 @@ enum CompoundClasses {
     static let termHead: UInt8 = 8
     /// 观, the last character of a worldview (政绩观), which an evaluative modifier may precede;
     /// and the last characters of a plan's heads (划, 要, 例: 规划, 纲要, 条例), read for a token
-    /// of two characters or more (`NameJoiner.headFirstPlan`, `placedPlan`; `joinHead` copies
-    /// the others, 重要 and 计划 among them).
+    /// of two characters or more (`NameJoiner.headFirstPlan`, `placedPlan`, `titledPlan`;
+    /// `joinHead` copies the others, 重要 and 计划 among them); and 区, of a zone's head
+    /// (示范区: `NameJoiner.namedZone`; 地区, 社区 … copied).
     static let viewEnd: UInt8 = 16
     /// The last character of 国家 or of a modifier of 机关 (`Heads.pairLastCharacters`); one
     /// bit below `pairNext`, which it is shifted onto.
@@ -1355,6 +1356,7 @@ enum CompoundClasses {
         for s in Heads.headFirstCharacters.unicodeScalars { table[Int(s.value)] |= termHead }
         table[Int(Heads.guan)] |= viewEnd
         for s in Laws.planHeadLastCharacters.unicodeScalars { table[Int(s.value)] |= viewEnd }  // 规划, 纲要, 条例
+        table[Int(Laws.qu)] |= viewEnd  // 示范区, 试验区 … (`NameJoiner.namedZone`)
         for s in Heads.pairLastCharacters.unicodeScalars { table[Int(s.value)] |= pairLast }
         for s in Heads.pairNextCharacters.unicodeScalars { table[Int(s.value)] |= pairNext }
         for s in Names.rareTransliteration.unicodeScalars { table[Int(s.value)] |= rareTransliteration }

@@ -159,6 +159,80 @@ extension NameJoiner {
         return stemLeftEnd(w - 2, stemStart)
     }
 
+    /// Token `r` (`start..<end`, two characters) is a plan's head (规划, 纲要, 条例; 规划 with a
+    /// 纲要 after it: `planOutline`) that closes a title in book-title marks (》 or 〉 next), and
+    /// the written tokens back to the opening mark (《 or 〈) are two to ten words of Han
+    /// characters, none a user's word or a remainder, the title 24 characters at most
+    /// (《|全国|经济|普查|条例|》, 《|中华人民共和国|技术|进出口|管理|条例|》, 《|国家|中长期|科学|和|技术|发展|规划|纲要|》:
+    /// issue 17 §3, fifteenth session, comp24). The marks say where the name begins, which the
+    /// stem rules must guess (`headFirstPlan`). Returns the write index of the title's first word
+    /// and the last unread token of the head, or nil: not for one word before the head, mostly a
+    /// short reference to a title written out before (《|总体|规划|》, 《|规划|纲要|》, 《|条例|》), nor a
+    /// title with digits, quotes or brackets in it.
+    func titledPlan(_ r: Int, _ w: Int, _ start: Int, _ end: Int, _ count: Int) -> (from: Int, last: Int)? {
+        let head = key(start, end)
+        guard w >= 2, Laws.planHeads.contains(head), !userOrRemainder(r) else { return nil }
+        let last = planOutline(r, head, count)
+        let close = Int(path[last].end)
+        guard last + 1 < count, close < scalars.count else { return nil }
+        let open: UInt32
+        switch scalars[close] {
+        case Laws.titleClose: open = Laws.titleOpen
+        case Laws.innerTitleClose: open = Laws.innerTitleOpen
+        default: return nil
+        }
+        var i = w - 1
+        var s = start
+        while i >= 0 && w - i <= 11 {
+            let ts = i == 0 ? 0 : Int(path[i - 1].end)
+            if s - ts == 1 && scalars[ts] == open { return i + 2 < w ? (i + 1, last) : nil }
+            let edge = path[i].edge
+            guard close - ts <= 24, edge != Worker.Edge.remainder, !(edge >= 0 && isUser[Int(edge)]) else { return nil }
+            for p in ts..<s where !ScalarClass.isHan(scalars[p]) { return nil }
+            s = ts
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Token `r` (`start..<end`, three characters, sent by its last character 区:
+    /// `CompoundClasses.viewEnd`) is a pilot zone's head (示范区, 试验区, 先行区, 先导区:
+    /// `Laws.zoneHeads`), and the written tokens before it are a stem of two to four words of
+    /// Han characters (two to five each; ICU's or the dictionary's, not a user's; none of
+    /// `Laws.notStemWords`, no verb of `Laws.zoneVerbs`, not 国家) after a left end: 国家 or 国家级,
+    /// which the zone takes (国家|文物|保护|利用|示范区; not a group's 国家, 中|东欧|国家: `Laws.countryGroups`), or a verb that sets up a zone (建设, 创建, 打造
+    /// …: 创建|全域|旅游|示范区). Returns the write index where the zone begins, or nil (issue 17 §3,
+    /// fifteenth session, comp24). One word before the head (上合|示范区, 展示|示范区) and stems after
+    /// punctuation (总结|推广|博鳌|零碳|示范区) stay as they are: their left end is unclear.
+    func namedZone(_ r: Int, _ w: Int, _ start: Int, _ end: Int) -> Int? {
+        guard w >= 3, Laws.zoneHeads.contains(key(start, end)), !userOrRemainder(r) else { return nil }
+        var i = w - 1
+        var s = start
+        var words = 0
+        while i >= 0 {
+            let ts = i == 0 ? 0 : Int(path[i - 1].end)
+            let k = s - ts <= 3 ? key(ts, s) : 0
+            if words >= 2 {
+                if (s - ts == 2 && k == Laws.nation) || (s - ts == 3 && k == Laws.nationLevel) {
+                    // Not the 国家 of a group of countries (中|东欧|国家, 阿拉伯|国家).
+                    if i >= 1 && s - ts == 2 {
+                        let ps = i >= 2 ? Int(path[i - 2].end) : 0
+                        if ts - ps <= 3 && Laws.countryGroups.contains(key(ps, ts)) { return nil }
+                    }
+                    return i
+                }
+                if s - ts == 2 && Laws.zoneVerbs.contains(k) { return i + 1 }
+            }
+            guard words < 4, (2...5).contains(s - ts), plainWord(i) else { return nil }
+            for p in ts..<s where !ScalarClass.isHan(scalars[p]) { return nil }
+            if s - ts == 2 && (k == Laws.nation || Laws.notStemWords.contains(k) || Laws.zoneVerbs.contains(k)) { return nil }
+            words += 1
+            s = ts
+            i -= 1
+        }
+        return nil
+    }
+
     /// Token `r` (`start..<end`, four characters or more) is a dictionary word, not a user's,
     /// that ends in a plan's head (规划, 纲要, 条例: 优化营商环境条例), and the written token
     /// before it a place the plan is of (`planPlace`: 辽宁省|优化营商环境条例). Returns the write
@@ -351,6 +425,28 @@ enum Laws {
     /// kind's (全省, 本市, 各县, 自治区, 城市, 中心城区), which no plan is of.
     static let notPlanPlaceFirsts = ScalarSet("全各本该此每某其这那我贵自城都中市县省区地")
 
+    /// 《 and 》, the book-title marks around a titled plan or regulation (`NameJoiner.titledPlan`).
+    static let titleOpen: UInt32 = 0x300A
+    /// 》.
+    static let titleClose: UInt32 = 0x300B
+    /// 〈 and 〉, the marks of a title inside a title (《国务院关于修改〈…条例〉的决定》).
+    static let innerTitleOpen: UInt32 = 0x3008
+    /// 〉.
+    static let innerTitleClose: UInt32 = 0x3009
+    /// 区, the last character of a zone's head, marked `CompoundClasses.viewEnd` (`NameJoiner.namedZone`).
+    static let qu: UInt32 = 0x533A
+    /// The heads of a pilot zone's name of ICU's ordinary words (`NameJoiner.namedZone`).
+    static let zoneHeads = SortedKeys(["示范区", "试验区", "先行区", "先导区"].map(ICURepairs.key))
+    /// Verbs that set up a zone, after which its stem begins (创建|全域|旅游|示范区: `NameJoiner.namedZone`).
+    static let zoneVerbs = SortedKeys(["建设", "创建", "打造", "建好", "争创", "获批", "入选", "建成", "推进", "设立",
+                                       "批复", "命名"].map(ICURepairs.key))
+    /// 国家, which a zone of ICU's ordinary words takes before its stem (国家|文物|保护|利用|示范区).
+    static let nation = ICURepairs.key("国家")
+    /// Words before 国家 that make it a group of countries, no zone's 国家 (中|东欧|国家: `NameJoiner.namedZone`).
+    static let countryGroups = SortedKeys(["东欧", "中东欧", "西欧", "北欧", "南欧", "阿拉伯", "沿线", "周边", "成员", "友好",
+                                           "西方", "发达", "发展中", "拉美", "非洲", "欧洲", "亚洲", "东盟", "中亚", "海湾"].map(ICURepairs.key))
+    /// 国家级, the same.
+    static let nationLevel = ICURepairs.key("国家级")
     /// 法, which names a law after a term.
     static let law: UInt32 = 0x6CD5
     /// 条, which begins 条例.
