@@ -382,7 +382,7 @@ struct PairStep {
 /// from `trie` (left in the pair's state), then cached. (Out of line it cost more than it
 /// saved: its answer then went through memory.)
 __attribute__((always_inline)) inline PairStep pairMiss(
-        SegtoolICUScratch &s, bool cache, const RootEntry &entry, uint32_t key, size_t slot, char16_t second,
+        PairCache *pc, bool cache, const RootEntry &entry, uint32_t key, size_t slot, char16_t second,
         icu::UCharsTrie &trie) {
     trie.resetToState(entry.state);
     const UStringTrieResult r2 = trie.next(second);
@@ -392,7 +392,7 @@ __attribute__((always_inline)) inline PairStep pairMiss(
     if (cache && fitsPairEntry(value)) {
         // The set's last entry goes; the others move down one, and the new one, first, takes
         // a state none of them owns.
-        PairEntry *set = &s.pairCache[0].entries[slot];
+        PairEntry *set = &pc->entries[slot];
         uint32_t owned = 0;
         for (size_t k = kPairWays - 1; k > 0; --k) {
             set[k] = set[k - 1];
@@ -402,7 +402,7 @@ __attribute__((always_inline)) inline PairStep pairMiss(
         set[0].key = key;
         set[0].valueAndResult = int32_t(uint32_t(value) << 4 | way << 2 | uint32_t(r2));
         set[0].next = next;
-        if (more) trie.saveState(s.pairCache[0].states[slot + way].state);
+        if (more) trie.saveState(pc->states[slot + way].state);
     }
     return PairStep{r2, value, next, true, slot};
 }
@@ -410,12 +410,12 @@ __attribute__((always_inline)) inline PairStep pairMiss(
 /// The second step of a walk: from the thread's pair cache when it has the pair (and `cache`),
 /// else `pairMiss`.
 __attribute__((always_inline)) inline PairStep pairStep(
-        SegtoolICUScratch &s, bool cache, const RootEntry &entry, char16_t first, char16_t second,
+        PairCache *pc, bool cache, const RootEntry &entry, char16_t first, char16_t second,
         icu::UCharsTrie &trie) {
     const uint32_t key = pairKey(first, second);
     const size_t slot = pairSlot(key);
     if (cache) {
-        PairEntry *set = &s.pairCache[0].entries[slot];
+        PairEntry *set = &pc->entries[slot];
         for (size_t w = 0; w < kPairWays; ++w) {
             if (set[w].key != key) continue;
             const PairEntry found = set[w];
@@ -428,7 +428,7 @@ __attribute__((always_inline)) inline PairStep pairStep(
                             slot + size_t((packed >> 2) & int32_t(kPairWays - 1))};
         }
     }
-    return pairMiss(s, cache, entry, key, slot, second, trie);
+    return pairMiss(pc, cache, entry, key, slot, second, trie);
 }
 
 /// Makes the thread's pair cache on first use (not for the check at open). - Returns: whether
@@ -473,7 +473,8 @@ __attribute__((no_builtin("memset"))) void divideRun(const SegtoolICUDictionary 
     // pair's cache entry — is scattered over 2 MiB, mostly beyond the
     // first-level caches: asked for kAhead positions early, the loads overlap instead of each
     // stalling the loop in turn.
-    const PairEntry *pairs = cache ? s.pairCache[0].entries : nullptr;
+    PairCache *const pc = s.pairCache.get();  // when `cache`
+    const PairEntry *pairs = cache ? pc->entries : nullptr;
     RootEntry *const root = d.root.get();
     const auto ask = [&](int32_t j) {
         __builtin_prefetch(&root[text[j] - kFirst]);
@@ -487,7 +488,7 @@ __attribute__((no_builtin("memset"))) void divideRun(const SegtoolICUDictionary 
         if (single < best[i + 1]) { best[i + 1] = single; prev[i + 1] = i; }
         if (!entry.more || i + 1 >= n || !(entry.next & nextBit(text[i + 1]))) return;
         // The second step, from the thread's pair cache when it has the pair.
-        const PairStep pair = pairStep(s, cache, entry, text[i], text[i + 1], trie);
+        const PairStep pair = pairStep(pc, cache, entry, text[i], text[i + 1], trie);
         const UStringTrieResult r2 = pair.result;
         const int32_t value = pair.value;
         const uint64_t next = pair.next;
@@ -499,7 +500,7 @@ __attribute__((no_builtin("memset"))) void divideRun(const SegtoolICUDictionary 
         }
         if (r2 != USTRINGTRIE_NO_VALUE && r2 != USTRINGTRIE_INTERMEDIATE_VALUE) return;
         if (i + 2 >= n || !(next & nextBit(text[i + 2]))) return;
-        if (!atPair) trie.resetToState(s.pairCache[0].states[slot].state);
+        if (!atPair) trie.resetToState(pc->states[slot].state);
         const int32_t limit = n - i < kMaxWordLength ? n - i : kMaxWordLength;
         for (int32_t k = 2; k < limit; ++k) {
             const UStringTrieResult r = trie.next(text[i + k]);
@@ -521,10 +522,10 @@ __attribute__((no_builtin("memset"))) void divideRun(const SegtoolICUDictionary 
         if (cache) __builtin_prefetch(&pairs[pairSlot(pairKey(text[i + kAhead], text[i + kAhead + 1]))]);
         step(i);
     }
-    for (; i < n; ++i) {
-        if (i + kAhead < n) ask(i + kAhead);
-        step(i);
-    }
+    // The last character's entry (when not asked for above), as `ask(n - 1)` would at
+    // n - 1 - kAhead; then no more asks.
+    if (n > kAhead) __builtin_prefetch(&root[text[n - 1] - kFirst]);
+    for (; i < n; ++i) step(i);
     // The path's ends, written in place from the last (no reversal).
     size_t words = 0;
     for (int32_t i = n; i > 0; i = prev[i]) ++words;
@@ -802,7 +803,8 @@ extern "C" int32_t segtool_icu_is_pair_word(
     const RootEntry &entry = rootEntry(*dictionary, dictionary->root.get(), first, spare, !scratch->checking);
     if (!entry.more || !(entry.next & nextBit(second))) return 0;
     icu::UCharsTrie trie(dictionary->trie);
-    const PairStep pair = pairStep(*scratch, pairCache(*scratch), entry, first, second, trie);
+    const bool cache = pairCache(*scratch);
+    const PairStep pair = pairStep(scratch->pairCache.get(), cache, entry, first, second, trie);
     if (!USTRINGTRIE_HAS_VALUE(pair.result)) return 0;
     const uint32_t firstCost = entry.word ? uint32_t(entry.value) : kUnknownCost;
     RootEntry spare2;
@@ -822,7 +824,8 @@ extern "C" int32_t segtool_icu_may_be_triple_word(
     const RootEntry &entry = rootEntry(*dictionary, dictionary->root.get(), first, spare, !scratch->checking);
     if (!entry.more || !(entry.next & nextBit(second))) return 0;
     icu::UCharsTrie trie(dictionary->trie);
-    const PairStep pair = pairStep(*scratch, pairCache(*scratch), entry, first, second, trie);
+    const bool cache = pairCache(*scratch);
+    const PairStep pair = pairStep(scratch->pairCache.get(), cache, entry, first, second, trie);
     if (pair.result != USTRINGTRIE_NO_VALUE && pair.result != USTRINGTRIE_INTERMEDIATE_VALUE) return 0;
     return (pair.next & nextBit(third)) ? 1 : 0;
 }
