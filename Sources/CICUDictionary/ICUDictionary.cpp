@@ -156,7 +156,7 @@ struct alignas(64) RootEntry {
     std::atomic<uint8_t> ready{0};  // 0: not filled; 1: being filled; 2: filled
     bool word = false;        // whether the character alone is a word
     bool more = false;        // whether longer words start with it
-    int32_t value = 0;        // cost of the one-character word, when `word`
+    int32_t value = 0;        // cost of the one-character word (`kUnknownCost` when not `word`)
     uint64_t next = 0;        // `nextFilter` of the state, when `more`
     icu::UCharsTrie::State state;  // the trie after the character, when `more`
 };
@@ -341,7 +341,7 @@ __attribute__((noinline, cold)) const RootEntry &fillRootEntry(
     icu::UCharsTrie trie(d.trie);
     const UStringTrieResult r = trie.first(c);
     target.word = USTRINGTRIE_HAS_VALUE(r);
-    target.value = target.word ? trie.getValue() : 0;
+    target.value = target.word ? trie.getValue() : int32_t(kUnknownCost);
     target.more = r == USTRINGTRIE_NO_VALUE || r == USTRINGTRIE_INTERMEDIATE_VALUE;
     if (target.more) {
         trie.saveState(target.state);
@@ -484,7 +484,7 @@ __attribute__((no_builtin("memset"))) void divideRun(const SegtoolICUDictionary 
     const auto step = [&](int32_t i) __attribute__((always_inline)) {
         const uint32_t here = best[i];
         const RootEntry &entry = rootEntry(d, root, text[i], spare, store);
-        const uint32_t single = here + (entry.word ? uint32_t(entry.value) : kUnknownCost);
+        const uint32_t single = here + uint32_t(entry.value);  // kUnknownCost when not a word
         if (single < best[i + 1]) { best[i + 1] = single; prev[i + 1] = i; }
         if (!entry.more || i + 1 >= n || !(entry.next & nextBit(text[i + 1]))) return;
         // The second step, from the thread's pair cache when it has the pair.
