@@ -149,12 +149,14 @@ inline uint64_t nextFilter(const icu::UCharsTrie &trie) {
     return filter.bits;
 }
 
-/// What the trie says after a first character; filled on first use (see `rootEntry`).
-struct RootEntry {
+/// What the trie says after a first character; filled on first use (see `rootEntry`). One
+/// cache line each (40 bytes of fields; 1.7 MiB for the table, one huge page): `divide` asks
+/// for the entry of a character ahead with one prefetch, and reads it with one miss at most.
+struct alignas(64) RootEntry {
     std::atomic<uint8_t> ready{0};  // 0: not filled; 1: being filled; 2: filled
     bool word = false;        // whether the character alone is a word
     bool more = false;        // whether longer words start with it
-    int32_t value = 0;        // cost of the one-character word, when `word`
+    int32_t value = 0;        // cost of the one-character word (`kUnknownCost` when not `word`)
     uint64_t next = 0;        // `nextFilter` of the state, when `more`
     icu::UCharsTrie::State state;  // the trie after the character, when `more`
 };
@@ -327,19 +329,19 @@ struct SegtoolICUScratch {
 
 namespace {
 
-/// The trie's answer for the first character `c` (a run character): from the table, or
-/// computed and, when no other thread is at it (and `store`), stored there; else computed
-/// into `spare`.
-__attribute__((always_inline)) inline const RootEntry &rootEntry(const SegtoolICUDictionary &d, char16_t c, RootEntry &spare, bool store) {
-    RootEntry &entry = d.root[c - kFirst];
-    if (store && entry.ready.load(std::memory_order_acquire) == 2) return entry;
+/// Fills `entry` (the table's, when `store` and this thread claims it) or else `spare` with the
+/// trie's answer for the first character `c`, and returns the one filled. Out of line: it runs
+/// once per character and process (and for the check at open), and inlined it took registers
+/// that `divide`'s loop then kept on the stack.
+__attribute__((noinline, cold)) const RootEntry &fillRootEntry(
+        const SegtoolICUDictionary &d, RootEntry &entry, char16_t c, RootEntry &spare, bool store) {
     uint8_t expected = 0;
     const bool claimed = store && entry.ready.compare_exchange_strong(expected, 1, std::memory_order_acq_rel);
     RootEntry &target = claimed ? entry : spare;
     icu::UCharsTrie trie(d.trie);
     const UStringTrieResult r = trie.first(c);
     target.word = USTRINGTRIE_HAS_VALUE(r);
-    target.value = target.word ? trie.getValue() : 0;
+    target.value = target.word ? trie.getValue() : int32_t(kUnknownCost);
     target.more = r == USTRINGTRIE_NO_VALUE || r == USTRINGTRIE_INTERMEDIATE_VALUE;
     if (target.more) {
         trie.saveState(target.state);
@@ -349,6 +351,16 @@ __attribute__((always_inline)) inline const RootEntry &rootEntry(const SegtoolIC
     }
     if (claimed) entry.ready.store(2, std::memory_order_release);
     return target;
+}
+
+/// The trie's answer for the first character `c` (a run character): from the table, or
+/// computed and, when no other thread is at it (and `store`), stored there; else computed
+/// into `spare`.
+__attribute__((always_inline)) inline const RootEntry &rootEntry(
+        const SegtoolICUDictionary &d, RootEntry *root, char16_t c, RootEntry &spare, bool store) {
+    RootEntry &entry = root[c - kFirst];
+    if (__builtin_expect(store && entry.ready.load(std::memory_order_acquire) == 2, 1)) return entry;
+    return fillRootEntry(d, entry, c, spare, store);
 }
 
 /// The pair cache's key of `first` `second` (never 0), and the first slot of its set (the
@@ -366,15 +378,44 @@ struct PairStep {
     size_t slot;
 };
 
+/// The second step of a walk when the pair cache does not have the pair (or there is none):
+/// from `trie` (left in the pair's state), then cached. (Out of line it cost more than it
+/// saved: its answer then went through memory.)
+__attribute__((always_inline)) inline PairStep pairMiss(
+        PairCache *pc, bool cache, const RootEntry &entry, uint32_t key, size_t slot, char16_t second,
+        icu::UCharsTrie &trie) {
+    trie.resetToState(entry.state);
+    const UStringTrieResult r2 = trie.next(second);
+    const int32_t value = USTRINGTRIE_HAS_VALUE(r2) ? trie.getValue() : 0;
+    const bool more = r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE;
+    const uint64_t next = !more ? 0 : cache ? nextFilter(trie) : ~uint64_t(0);
+    if (cache && fitsPairEntry(value)) {
+        // The set's last entry goes; the others move down one, and the new one, first, takes
+        // a state none of them owns.
+        PairEntry *set = &pc->entries[slot];
+        uint32_t owned = 0;
+        for (size_t k = kPairWays - 1; k > 0; --k) {
+            set[k] = set[k - 1];
+            if (set[k].key != 0) owned |= 1u << ((uint32_t(set[k].valueAndResult) >> 2) & (kPairWays - 1));
+        }
+        const uint32_t way = uint32_t(__builtin_ctz(~owned));
+        set[0].key = key;
+        set[0].valueAndResult = int32_t(uint32_t(value) << 4 | way << 2 | uint32_t(r2));
+        set[0].next = next;
+        if (more) trie.saveState(pc->states[slot + way].state);
+    }
+    return PairStep{r2, value, next, true, slot};
+}
+
 /// The second step of a walk: from the thread's pair cache when it has the pair (and `cache`),
-/// else from `trie` (left in the pair's state), then cached.
+/// else `pairMiss`.
 __attribute__((always_inline)) inline PairStep pairStep(
-        SegtoolICUScratch &s, bool cache, const RootEntry &entry, char16_t first, char16_t second,
+        PairCache *pc, bool cache, const RootEntry &entry, char16_t first, char16_t second,
         icu::UCharsTrie &trie) {
     const uint32_t key = pairKey(first, second);
     const size_t slot = pairSlot(key);
     if (cache) {
-        PairEntry *set = &s.pairCache[0].entries[slot];
+        PairEntry *set = &pc->entries[slot];
         for (size_t w = 0; w < kPairWays; ++w) {
             if (set[w].key != key) continue;
             const PairEntry found = set[w];
@@ -387,27 +428,7 @@ __attribute__((always_inline)) inline PairStep pairStep(
                             slot + size_t((packed >> 2) & int32_t(kPairWays - 1))};
         }
     }
-    trie.resetToState(entry.state);
-    const UStringTrieResult r2 = trie.next(second);
-    const int32_t value = USTRINGTRIE_HAS_VALUE(r2) ? trie.getValue() : 0;
-    const bool more = r2 == USTRINGTRIE_NO_VALUE || r2 == USTRINGTRIE_INTERMEDIATE_VALUE;
-    const uint64_t next = !more ? 0 : cache ? nextFilter(trie) : ~uint64_t(0);
-    if (cache && fitsPairEntry(value)) {
-        // The set's last entry goes; the others move down one, and the new one, first, takes
-        // a state none of them owns.
-        PairEntry *set = &s.pairCache[0].entries[slot];
-        uint32_t owned = 0;
-        for (size_t k = kPairWays - 1; k > 0; --k) {
-            set[k] = set[k - 1];
-            if (set[k].key != 0) owned |= 1u << ((uint32_t(set[k].valueAndResult) >> 2) & (kPairWays - 1));
-        }
-        const uint32_t way = uint32_t(__builtin_ctz(~owned));
-        set[0].key = key;
-        set[0].valueAndResult = int32_t(uint32_t(value) << 4 | way << 2 | uint32_t(r2));
-        set[0].next = next;
-        if (more) trie.saveState(s.pairCache[0].states[slot + way].state);
-    }
-    return PairStep{r2, value, next, true, slot};
+    return pairMiss(pc, cache, entry, key, slot, second, trie);
 }
 
 /// Makes the thread's pair cache on first use (not for the check at open). - Returns: whether
@@ -417,48 +438,57 @@ __attribute__((always_inline)) inline bool pairCache(SegtoolICUScratch &s) {
     return s.pairCache.get() != nullptr;
 }
 
+/// Four costs not yet reached (`divide`'s `best`).
+constexpr uint32_t kUnreached[4] = {UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX};
+
 /// ICU's CjkBreakEngine::divideUpDictionaryRange for a run of table characters: the least
 /// summed cost path over the dictionary's words (ties to the earlier start, then the shorter
 /// word), an unknown character a word of cost 255. Appends the word ends (ascending, the
 /// last = length) to `out`, offset by `base`.
-void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
+/// `divide`, for `kUsual` = true when the thread stores to the shared table and has its pair
+/// cache (every division but the check at open's, and those of a thread with no memory for a
+/// cache): then neither is tested per character.
+template <bool kUsual>
+__attribute__((no_builtin("memset"))) void divideRun(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
             const char16_t *text, int32_t n, int32_t base, EndList &out) {
-    if (s.best.size() < size_t(n) + 1) {
-        s.best.resize(size_t(n) + 1);
-        s.prev.resize(size_t(n) + 1);
+    if (s.best.size() < size_t(n) + 4) {
+        s.best.resize(size_t(n) + 4);
+        s.prev.resize(size_t(n) + 4);
     }
     uint32_t *best = s.best.data();
     int32_t *prev = s.prev.data();
-    std::fill_n(best, size_t(n) + 1, UINT32_MAX);
+    // Four costs a store, in room of four more than n + 1 (most runs are short: a call of
+    // `memset` cost more than the stores).
+    for (size_t k = 0; k <= size_t(n); k += 4) std::memcpy(best + k, kUnreached, sizeof kUnreached);
     best[0] = 0;
-    const bool cache = pairCache(s);
+    const bool cache = kUsual || pairCache(s);
     if (s.trieData != d.trie) {
         s.trie.reset(new icu::UCharsTrie(d.trie));
         s.trieData = d.trie;
     }
     icu::UCharsTrie &trie = *s.trie;
     RootEntry &spare = s.spare;
-    // What the loop reads at position j — the character's entry (its first 24 bytes: all but
-    // the state) and the pair's cache entry — is scattered over 2 MiB, mostly beyond the
+    const bool store = kUsual || !s.checking;
+    // What the loop reads at position j — the character's entry (one cache line) and the
+    // pair's cache entry — is scattered over 2 MiB, mostly beyond the
     // first-level caches: asked for kAhead positions early, the loads overlap instead of each
     // stalling the loop in turn.
-    const PairEntry *pairs = cache ? s.pairCache[0].entries : nullptr;
+    PairCache *const pc = s.pairCache.get();  // when `cache`
+    const PairEntry *pairs = cache ? pc->entries : nullptr;
+    RootEntry *const root = d.root.get();
     const auto ask = [&](int32_t j) {
-        const char *entry = reinterpret_cast<const char *>(&d.root[text[j] - kFirst]);
-        __builtin_prefetch(entry);
-        __builtin_prefetch(entry + 23);
-        if (pairs && j + 1 < n) __builtin_prefetch(&pairs[pairSlot(pairKey(text[j], text[j + 1]))]);
+        __builtin_prefetch(&root[text[j] - kFirst]);
+        if (cache && j + 1 < n) __builtin_prefetch(&pairs[pairSlot(pairKey(text[j], text[j + 1]))]);
     };
-    for (int32_t j = 0; j < n && j < kAhead; ++j) ask(j);
-    for (int32_t i = 0; i < n; ++i) {
-        if (i + kAhead < n) ask(i + kAhead);
+    // The words starting at i.
+    const auto step = [&](int32_t i) __attribute__((always_inline)) {
         const uint32_t here = best[i];
-        const RootEntry &entry = rootEntry(d, text[i], spare, !s.checking);
-        const uint32_t single = here + (entry.word ? uint32_t(entry.value) : kUnknownCost);
+        const RootEntry &entry = rootEntry(d, root, text[i], spare, store);
+        const uint32_t single = here + uint32_t(entry.value);  // kUnknownCost when not a word
         if (single < best[i + 1]) { best[i + 1] = single; prev[i + 1] = i; }
-        if (!entry.more || i + 1 >= n || !(entry.next & nextBit(text[i + 1]))) continue;
+        if (!entry.more || i + 1 >= n || !(entry.next & nextBit(text[i + 1]))) return;
         // The second step, from the thread's pair cache when it has the pair.
-        const PairStep pair = pairStep(s, cache, entry, text[i], text[i + 1], trie);
+        const PairStep pair = pairStep(pc, cache, entry, text[i], text[i + 1], trie);
         const UStringTrieResult r2 = pair.result;
         const int32_t value = pair.value;
         const uint64_t next = pair.next;
@@ -468,9 +498,9 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
             const uint32_t cost = here + uint32_t(value);
             if (cost < best[i + 2]) { best[i + 2] = cost; prev[i + 2] = i; }
         }
-        if (r2 != USTRINGTRIE_NO_VALUE && r2 != USTRINGTRIE_INTERMEDIATE_VALUE) continue;
-        if (i + 2 >= n || !(next & nextBit(text[i + 2]))) continue;
-        if (!atPair) trie.resetToState(s.pairCache[0].states[slot].state);
+        if (r2 != USTRINGTRIE_NO_VALUE && r2 != USTRINGTRIE_INTERMEDIATE_VALUE) return;
+        if (i + 2 >= n || !(next & nextBit(text[i + 2]))) return;
+        if (!atPair) trie.resetToState(pc->states[slot].state);
         const int32_t limit = n - i < kMaxWordLength ? n - i : kMaxWordLength;
         for (int32_t k = 2; k < limit; ++k) {
             const UStringTrieResult r = trie.next(text[i + k]);
@@ -482,13 +512,36 @@ void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
                 break;
             }
         }
+    };
+    for (int32_t j = 0; j < n && j < kAhead; ++j) ask(j);
+    // Before the last kAhead + 1 positions, the characters asked for are in the run: there
+    // `ask`'s tests of the run's end are left out.
+    int32_t i = 0;
+    for (; i < n - kAhead - 1; ++i) {
+        __builtin_prefetch(&root[text[i + kAhead] - kFirst]);
+        if (cache) __builtin_prefetch(&pairs[pairSlot(pairKey(text[i + kAhead], text[i + kAhead + 1]))]);
+        step(i);
     }
+    // The last character's entry (when not asked for above), as `ask(n - 1)` would at
+    // n - 1 - kAhead; then no more asks.
+    if (n > kAhead) __builtin_prefetch(&root[text[n - 1] - kFirst]);
+    for (; i < n; ++i) step(i);
     // The path's ends, written in place from the last (no reversal).
     size_t words = 0;
     for (int32_t i = n; i > 0; i = prev[i]) ++words;
     int32_t *at = out.append(words);
     size_t k = words;
     for (int32_t i = n; i > 0; i = prev[i]) at[--k] = base + i;
+}
+
+/// ICU's CjkBreakEngine::divideUpDictionaryRange for a run of table characters (`divideRun`).
+void divide(const SegtoolICUDictionary &d, SegtoolICUScratch &s,
+            const char16_t *text, int32_t n, int32_t base, EndList &out) {
+    if (!s.checking && pairCache(s)) {
+        divideRun<true>(d, s, text, n, base, out);
+    } else {
+        divideRun<false>(d, s, text, n, base, out);
+    }
 }
 
 /// Bit `k % 64` of `bits[k / 64]` for each unit `k` of `text[0..<n]` that is a run unit
@@ -747,14 +800,15 @@ extern "C" int32_t segtool_icu_is_pair_word(
     // `divide` over the two: the pair wins unless the two characters alone cost less (a later
     // start replaces an earlier one only when strictly cheaper).
     RootEntry spare;
-    const RootEntry &entry = rootEntry(*dictionary, first, spare, !scratch->checking);
+    const RootEntry &entry = rootEntry(*dictionary, dictionary->root.get(), first, spare, !scratch->checking);
     if (!entry.more || !(entry.next & nextBit(second))) return 0;
     icu::UCharsTrie trie(dictionary->trie);
-    const PairStep pair = pairStep(*scratch, pairCache(*scratch), entry, first, second, trie);
+    const bool cache = pairCache(*scratch);
+    const PairStep pair = pairStep(scratch->pairCache.get(), cache, entry, first, second, trie);
     if (!USTRINGTRIE_HAS_VALUE(pair.result)) return 0;
     const uint32_t firstCost = entry.word ? uint32_t(entry.value) : kUnknownCost;
     RootEntry spare2;
-    const RootEntry &after = rootEntry(*dictionary, second, spare2, !scratch->checking);
+    const RootEntry &after = rootEntry(*dictionary, dictionary->root.get(), second, spare2, !scratch->checking);
     const uint32_t secondCost = after.word ? uint32_t(after.value) : kUnknownCost;
     return uint32_t(pair.value) <= firstCost + secondCost ? 1 : 0;
 }
@@ -767,10 +821,11 @@ extern "C" int32_t segtool_icu_may_be_triple_word(
     // when the first character's entry and the pair's let the next character through, which
     // is what is checked here (from the same tables, no third trie step).
     RootEntry spare;
-    const RootEntry &entry = rootEntry(*dictionary, first, spare, !scratch->checking);
+    const RootEntry &entry = rootEntry(*dictionary, dictionary->root.get(), first, spare, !scratch->checking);
     if (!entry.more || !(entry.next & nextBit(second))) return 0;
     icu::UCharsTrie trie(dictionary->trie);
-    const PairStep pair = pairStep(*scratch, pairCache(*scratch), entry, first, second, trie);
+    const bool cache = pairCache(*scratch);
+    const PairStep pair = pairStep(scratch->pairCache.get(), cache, entry, first, second, trie);
     if (pair.result != USTRINGTRIE_NO_VALUE && pair.result != USTRINGTRIE_INTERMEDIATE_VALUE) return 0;
     return (pair.next & nextBit(third)) ? 1 : 0;
 }

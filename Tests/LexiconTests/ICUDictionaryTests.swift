@@ -164,6 +164,31 @@ import Testing
         #expect(count == 0, "\(count) differ, first \(first)")
     }
 
+    /// `divide` asks for the entries of the characters six ahead, in a loop of its own up to
+    /// the run's last seven characters and with tests of the run's end after: runs of every
+    /// length from 2 to 40 (words cut to the length, so that words cross each boundary), alone,
+    /// between punctuation and after a letter, divide as ICU's.
+    @Test func sameEndsOnRunsOfEveryLength() throws {
+        let (direct, plain) = try Self.cursors()
+        var random = LexiconMatcher.Generator(state: 0x5EED_0022)
+        var count = 0
+        var first = ""
+        for length in 2...40 {
+            for _ in 0..<40 {
+                var run: [UInt16] = []
+                while run.count < length { run += Self.han.randomElement(using: &random)!.utf16 }
+                run.removeLast(run.count - length)
+                for text in [run, [0xFF0C] + run + [0x3002], [0x61] + run] {
+                    if Self.ends(direct, text) != Self.ends(plain, text) {
+                        count += 1
+                        if first.isEmpty { first = String(decoding: text, as: UTF16.self).debugDescription }
+                    }
+                }
+            }
+        }
+        #expect(count == 0, "\(count) differ, first \(first)")
+    }
+
     @Test func sameEndsOnALongRun() throws {
         // Runs longer than the dictionary's longest word (20), and one chunk-sized run.
         let (direct, plain) = try Self.cursors()
