@@ -40,6 +40,14 @@ func expectRepaired(_ text: String, icuWord: String, ours: String,
     #expect(cut.contains(ours), "\(cut)", sourceLocation: sourceLocation)
 }
 
+/// Search mode gives each of `parts` as a part (a subword token) of `text`: a long term joined in
+/// precise mode keeps its pieces findable.
+func expectSearchParts(_ text: String, _ parts: [String],
+                       sourceLocation: SourceLocation = #_sourceLocation) {
+    let found = Shared.segmenter.tokens(in: text, mode: .search).filter(\.isSubword).map { String($0.text(in: text)) }
+    for part in parts { #expect(found.contains(part), "\(found)", sourceLocation: sourceLocation) }
+}
+
 /// Checks the tiling invariant: tokens are contiguous and spell the input.
 func tiles(_ tokens: [Token], _ text: String) -> Bool {
     var byte = 0, scalar = 0
