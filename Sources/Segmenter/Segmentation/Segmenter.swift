@@ -212,7 +212,7 @@ extension Worker {
     ) throws(SegmenterError) -> Int {
         knownNames.removeAll(keepingCapacity: true)
         knownJapaneseNames.removeAll(keepingCapacity: true)
-        namesCountries = 0
+        namesJapan = false
         var start = 0
         var scalars = 0
         while start < bytes.count {

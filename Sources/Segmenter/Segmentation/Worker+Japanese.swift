@@ -1,4 +1,10 @@
-/// Japanese and Korean people's names, written in Chinese characters, which ICU leaves as a family name
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Japanese people's names, written in Chinese characters, which ICU leaves as a family name
 /// and the pieces of a given name (村山|富|市, 鸠|山|由|纪|夫, 麻生|太郎, 横井|裕) (foreign22).
 ///
 /// In a text that names Japan (日本 or 日方 anywhere in the call so far: `mentionsJapan`), a
@@ -11,24 +17,16 @@
 /// family name spelt by two single characters is joined alone too (高|市 after 高市|早|苗 … →
 /// 高市). Never a dictionary word, a rule token or a piece the resolver cut: the pass reads
 /// ICU's own pieces only, and runs before the other names rules, which leave its tokens alone.
-///
-/// In a text that names Korea (韩国, 朝鲜, 韩方, 朝方), after the other rules, a Korean name in a
-/// list, which the list rule of `Worker+Rare.swift` misses after a name of one token (崔龙海、
-/// 朴|凤|柱、): a Korean
-/// surname after 、, two given-name characters or an ICU word of two, and a list mark, 和, 等, a
-/// clause end or a verb of saying after them. Most Korean names after a title are joined by
-/// the Chinese names' rules already (韩国外长尹炳世).
 extension NameJoiner {
     /// Rewrites the path with Japanese names joined (`japan`: the call names Japan; `known`:
     /// the names joined so far in the call, a family name's key and its given name's key a pair).
     /// Returns the new count.
-    mutating func joinJapaneseNames(_ count: Int, countries: UInt8, known: inout [UInt64]) -> Int {
-        let japan = countries & JapaneseNames.japan != 0
-        if !japan && known.isEmpty { return count }
+    @inline(never)
+    mutating func joinJapaneseNames(_ count: Int, japan: Bool, known: inout [UInt64]) -> Int {
         var w = 0, r = 0, start = 0
         while r < count {
             let v = scalars[start]
-            if JapaneseNames.firsts >> (UInt64(v) & 63) & 1 != 0 {
+            if JapaneseNames.firsts.contains(v) {
                 if path[r].edge == Worker.Edge.base, let last = japaneseName(r, start, count, japan: japan, known: &known) {
                     joinTokens(from: w, through: last, &r, &w, &start)
                     continue
@@ -94,41 +92,6 @@ extension NameJoiner {
         // The family name alone, spelt by two single characters, when the call has named its bearer.
         if familyLast == r + 1 && knownFamily(family, known) { return familyLast }
         return nil
-    }
-
-    /// Rewrites the path with Korean names in lists joined (after the other names rules, in a
-    /// call that names Korea). Returns the new count.
-    func joinKoreanNames(_ count: Int) -> Int {
-        var w = 0, r = 0, start = 0
-        while r < count {
-            if JapaneseNames.koreanSurnames.contains(scalars[start]), let last = koreanListName(r, w, start, count) {
-                joinTokens(from: w, through: last, &r, &w, &start)
-                continue
-            }
-            copyToken(&r, &w, &start)
-        }
-        return w
-    }
-
-    /// The last token of a Korean name in a list from token `r` (at `start`, one of ICU's
-    /// single characters, a Korean surname), or nil: after a name of one token and 、, two of ICU's single characters
-    /// that may be in a given name or one ICU word of two, and then a list mark, 和, 等, a clause
-    /// end or a verb of saying (崔龙海、朴|凤|柱、李|万|建、 → 朴凤柱, 李万建).
-    private func koreanListName(_ r: Int, _ w: Int, _ start: Int, _ count: Int) -> Int? {
-        guard path[r].edge == Worker.Edge.base, start >= 1, scalars[start - 1] == 0x3001,  // 、
-              w >= 2, Int(path[w - 1].end) == start, range(r).count == 1, r + 1 < count else { return nil }
-        // The name before 、 is one token: a word of three characters with a Korean surname, or
-        // a name the names rules joined.
-        let before = w >= 3 ? Int(path[w - 3].end) : 0
-        let previous = Int(path[w - 2].end) - before
-        guard path[w - 2].edge == Worker.Edge.joined
-                || (previous == 3 && JapaneseNames.koreanSurnames.contains(scalars[before])) else { return nil }
-        if givenCharacter(r + 1, count) && givenCharacter(r + 2, count) && closesGivenName(r + 3, count) { return r + 2 }
-        guard path[r + 1].edge == Worker.Edge.base else { return nil }
-        let given = range(r + 1)
-        guard given.count == 2 else { return nil }
-        for p in given where !ScalarClass.isHan(scalars[p]) || has(scalars[p], CharacterClasses.notInNames) { return nil }
-        return closesGivenName(r + 2, count) ? r + 1 : nil
     }
 
     /// Remembers a dictionary word `s..<e` that is a Japanese name (高市早苗, 岸田文雄: a family
@@ -198,13 +161,8 @@ enum JapaneseNames {
     /// `familyNames` as keys.
     static let families = SortedKeys(familyNames.map(ICURepairs.key))
 
-    /// The first characters of `familyNames`, as a 64-bit mask of their values modulo 64 (a
-    /// test per token).
-    static let firsts: UInt64 = {
-        var mask: UInt64 = 0
-        for name in familyNames { if let s = name.unicodeScalars.first { mask |= 1 << (UInt64(s.value) & 63) } }
-        return mask
-    }()
+    /// The first characters of `familyNames` (a test per token).
+    static let firsts = ScalarSet(familyNames.compactMap { $0.unicodeScalars.first.map { String($0) } }.joined())
 
     /// Characters Japanese given names of two or three characters end in (文雄, 晋三, 由纪夫,
     /// 光一郎, 百合子, 富市); not those that end everyday words after a name too often (平 of
@@ -218,17 +176,14 @@ enum JapaneseNames {
     /// Everyday words ending in one of `givenEnds`, which ICU may leave after a family name
     /// that is also a place or a firm (铃木|公司, 福岛|疫苗, 石川|帮助): no given name.
     static let everydayWords = SortedKeys([
-        "公司", "上司", "官司", "孩子", "日子", "分子", "样子", "例子", "院子", "村子", "房子", "妻子",
-        "儿子", "女子", "男子", "种子", "电子", "原子", "个人", "大人", "他人", "等人", "别人", "家人",
-        "本人", "工人", "历史", "工作", "合作", "同志", "杂志", "意志", "标志", "总之", "城市", "都市",
-        "长久", "持久", "经典", "植树", "真诚", "健康", "取胜", "不幸", "稳健", "优秀", "制造", "改造",
-        "西藏", "伊朗", "表彰", "世博", "海洋", "维修", "兴隆", "明亮", "欧美", "完美", "英雄", "疫苗",
-        "丈夫", "工夫", "功夫", "中介", "简介", "援助", "帮助", "资助", "协助", "救助", "赞助", "世纪",
-        "战斗", "奋斗", "前景", "背景", "优惠", "互惠", "富裕", "觉悟", "无奈", "过敏", "单纯", "机构",
-        "也", "创造", "打造", "建造", "营造", "动作", "写作", "操作", "著作", "协作", "委托", "学子",
-        "游子", "汉子", "老子", "影子", "面子", "局长", "伙伴", "港口", "天子", "当中", "专家", "主人",
-        "客人", "商人", "军人", "诗人", "名人", "友人", "夫人", "华人", "市场", "股市", "楼市", "新市",
-        "大会", "国会", "议会", "政治", "内阁", "政府", "政权", "谈话", "讲话", "先生", "经济",
+        "公司", "上司", "官司", "孩子", "日子", "分子", "样子", "例子", "院子", "村子", "房子", "妻子", "儿子", "女子", "男子",
+        "种子", "电子", "原子", "个人", "大人", "他人", "等人", "别人", "家人", "本人", "工人", "历史", "工作", "合作", "同志",
+        "杂志", "意志", "标志", "总之", "城市", "都市", "长久", "持久", "经典", "植树", "真诚", "健康", "取胜", "不幸", "稳健",
+        "优秀", "制造", "改造", "西藏", "伊朗", "表彰", "世博", "海洋", "维修", "兴隆", "明亮", "欧美", "完美", "英雄", "疫苗",
+        "丈夫", "工夫", "功夫", "中介", "简介", "援助", "帮助", "资助", "协助", "救助", "赞助", "世纪", "战斗", "奋斗", "前景",
+        "背景", "优惠", "互惠", "富裕", "觉悟", "无奈", "过敏", "单纯", "创造", "打造", "建造", "营造", "动作", "写作", "操作",
+        "著作", "协作", "学子", "游子", "汉子", "老子", "影子", "面子", "天子", "主人", "客人", "商人", "军人", "诗人", "名人",
+        "友人", "夫人", "华人", "股市", "楼市", "新市",
     ].map(ICURepairs.key))
 
     /// Japanese given names of one character (裕, 拓, 晃, 元, 彻 …), taken only before a clause end,
@@ -239,36 +194,33 @@ enum JapaneseNames {
     /// (由纪夫, 五典, 一郎, 三郎, 千寻).
     static let givenInitials = ScalarSet("由一二三五八千")
 
-    /// Common Korean surnames (without those that begin everyday words after a list mark
-    /// too often: 全, 成, 方, 明, 表, 南, 高, 千).
-    static let koreanSurnames = ScalarSet("金李朴崔郑姜赵尹张林韩吴申权黄安宋柳洪孙裴白许沈卢河丁车具郭禹朱任罗辛闵池严元蔡孔玄咸卞廉杨边吕秋鲁苏慎石宣薛马吉延魏奇琴文梁徐刘")
-
     /// 第, which begins an ordinal (福岛|第一|核电站), never a given name.
     static let di: UInt32 = 0x7B2C
 
-    /// Does `scalars` name Japan (日本 or 日方: `japan`) or Korea (韩国, 朝鲜, 韩方, 朝方: `korea`)?
-    static func mentions(_ scalars: [UInt32]) -> UInt8 {
-        scalars.withUnsafeBufferPointer { s in
-            var found: UInt8 = 0
-            var i = 0
-            let n = s.count - 1
-            while i < n {
-                let v = s[i]
-                if v == 0x65E5 {  // 日
-                    let next = s[i + 1]
-                    if next == 0x672C || next == 0x65B9 { found |= japan }  // 本, 方
-                } else if v == 0x97E9 || v == 0x671D {  // 韩, 朝
-                    let next = s[i + 1]
-                    if next == 0x56FD || next == 0x65B9 || (v == 0x671D && next == 0x9C9C) { found |= korea }  // 国, 方, 鲜
-                }
-                i += 1
-            }
-            return found
-        }
+    /// Does `scalars` name Japan (日本 or 日方)? Found with the C library's `memchr`
+    /// (vectorised): most texts do not, and a loop of our own over every scalar would cost
+    /// more than the rule.
+    @inline(never)
+    static func mentionsJapan(_ scalars: [UInt32]) -> Bool {
+        scalars.withUnsafeBufferPointer { followed($0, by: 0x65E5, 0x672C, 0x65B9) }  // 日: 本, 方
     }
 
-    /// `mentions`' bit for Japan.
-    static let japan: UInt8 = 1
-    /// `mentions`' bit for Korea.
-    static let korea: UInt8 = 2
+    /// Is some `first` in `s` followed by `a` or `b`? `memchr` finds the bytes equal to
+    /// `first`'s lowest (a Han character's lowest byte: 1 character in 256 besides `first`).
+    private static func followed(_ s: UnsafeBufferPointer<UInt32>, by first: UInt32, _ a: UInt32, _ b: UInt32) -> Bool {
+        guard let base = s.baseAddress, s.count >= 2 else { return false }
+        let bytes = UnsafeRawPointer(base)
+        let limit = (s.count - 1) * 4  // the last scalar has no next one
+        var offset = 0
+        while offset < limit {
+            guard let p = memchr(bytes + offset, Int32(first & 0xFF), limit - offset) else { return false }
+            let at = UnsafeRawPointer(p) - bytes
+            if at & 3 == 0 && s[at >> 2] == first {
+                let next = s[(at >> 2) + 1]
+                if next == a || next == b { return true }
+            }
+            offset = at + 1
+        }
+        return false
+    }
 }

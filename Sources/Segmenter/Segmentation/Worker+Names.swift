@@ -53,8 +53,8 @@ extension Worker {
         var written = count
         var known = knownNames
         knownNames = []
-        if namesCountries != JapaneseNames.japan | JapaneseNames.korea { namesCountries |= JapaneseNames.mentions(scalars) }
-        let countries = namesCountries
+        if !namesJapan { namesJapan = JapaneseNames.mentionsJapan(scalars) }
+        let japan = namesJapan
         var japanese = knownJapaneseNames
         scalars.withUnsafeBufferPointer { scalars in
         path.withUnsafeMutableBufferPointer { path in
@@ -64,14 +64,13 @@ extension Worker {
         NameJoiner.startMasks.withUnsafeBufferPointer { startMasks in
             var joiner = NameJoiner(scalars: scalars, path: path, classes: classes, compoundClasses: compoundClasses,
                                     startMasks: startMasks, isUser: isUser)
-            // Japanese and Korean names first (`Worker+Japanese.swift`): the other rules leave them alone.
-            if countries != 0 || !japanese.isEmpty { written = joiner.joinJapaneseNames(count, countries: countries, known: &japanese) }
+            // Japanese names first (`Worker+Japanese.swift`): the other rules leave them alone.
+            if japan || !japanese.isEmpty { written = joiner.joinJapaneseNames(count, japan: japan, known: &japanese) }
             written = joiner.run(written)
             if !joiner.found.isEmpty {
                 for name in joiner.found where !known.contains(name) { known.append(name) }
             }
             if !known.isEmpty { written = joiner.joinKnown(written, known) }
-            if countries & JapaneseNames.korea != 0 { written = joiner.joinKoreanNames(written) }  // 崔龙海、朴|凤|柱 (`Worker+Japanese.swift`)
         }
         }
         }
