@@ -7,7 +7,7 @@ import Darwin
 /// Japanese people's names, written in Chinese characters, which ICU leaves as a family name
 /// and the pieces of a given name (村山|富|市, 鸠|山|由|纪|夫, 麻生|太郎, 横井|裕) (foreign22).
 ///
-/// In a text that names Japan (日本 or 日方 anywhere in the call so far: `mentionsJapan`), a
+/// In a text that names Japan (日本 anywhere in the call so far: `mentionsJapan`), a
 /// common Japanese family name (`JapaneseNames.families`: ICU's word, or two of its single
 /// characters) and a given name of one to three characters (ICU's single characters or a word
 /// of its own, none a character names avoid) are one token when the given name ends in a
@@ -23,10 +23,11 @@ extension NameJoiner {
     /// Returns the new count.
     @inline(never)
     mutating func joinJapaneseNames(_ count: Int, japan: Bool, known: inout [UInt64]) -> Int {
+        let firsts = JapaneseNames.firsts  // read once, not through its lazy accessor per token
         var w = 0, r = 0, start = 0
         while r < count {
             let v = scalars[start]
-            if JapaneseNames.firsts.contains(v) {
+            if firsts.contains(v) {
                 if path[r].edge == Worker.Edge.base, let last = japaneseName(r, start, count, japan: japan, known: &known) {
                     joinTokens(from: w, through: last, &r, &w, &start)
                     continue
@@ -197,28 +198,25 @@ enum JapaneseNames {
     /// 第, which begins an ordinal (福岛|第一|核电站), never a given name.
     static let di: UInt32 = 0x7B2C
 
-    /// Does `scalars` name Japan (日本 or 日方)? Found with the C library's `memchr`
-    /// (vectorised): most texts do not, and a loop of our own over every scalar would cost
-    /// more than the rule.
+    /// Does `scalars` name Japan (日本)? Found with the C library's `memchr` (vectorised) on 本,
+    /// rarer than 日 (every date has one): most texts do not, and a loop of our own over every
+    /// scalar would cost more than the rule.
     @inline(never)
     static func mentionsJapan(_ scalars: [UInt32]) -> Bool {
-        scalars.withUnsafeBufferPointer { followed($0, by: 0x65E5, 0x672C, 0x65B9) }  // 日: 本, 方
+        scalars.withUnsafeBufferPointer { preceded($0, 0x672C, by: 0x65E5) }  // 本 after 日
     }
 
-    /// Is some `first` in `s` followed by `a` or `b`? `memchr` finds the bytes equal to
-    /// `first`'s lowest (a Han character's lowest byte: 1 character in 256 besides `first`).
-    private static func followed(_ s: UnsafeBufferPointer<UInt32>, by first: UInt32, _ a: UInt32, _ b: UInt32) -> Bool {
+    /// Is some `second` in `s` preceded by `first`? `memchr` finds the bytes equal to
+    /// `second`'s lowest (a Han character's lowest byte: 1 character in 256 besides `second`).
+    private static func preceded(_ s: UnsafeBufferPointer<UInt32>, _ second: UInt32, by first: UInt32) -> Bool {
         guard let base = s.baseAddress, s.count >= 2 else { return false }
         let bytes = UnsafeRawPointer(base)
-        let limit = (s.count - 1) * 4  // the last scalar has no next one
-        var offset = 0
+        let limit = s.count * 4
+        var offset = 4  // the first scalar has no previous one
         while offset < limit {
-            guard let p = memchr(bytes + offset, Int32(first & 0xFF), limit - offset) else { return false }
+            guard let p = memchr(bytes + offset, Int32(second & 0xFF), limit - offset) else { return false }
             let at = UnsafeRawPointer(p) - bytes
-            if at & 3 == 0 && s[at >> 2] == first {
-                let next = s[(at >> 2) + 1]
-                if next == a || next == b { return true }
-            }
+            if at & 3 == 0 && s[at >> 2] == second && s[(at >> 2) - 1] == first { return true }
             offset = at + 1
         }
         return false
