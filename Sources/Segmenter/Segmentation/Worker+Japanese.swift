@@ -118,6 +118,7 @@ extension NameJoiner {
         return endsClause(i, count) || followedByCue(i, count)
     }
 
+    /// Is `family` with `given` among the `known` pairs?
     private func knownPair(_ family: UInt64, _ given: UInt64, _ known: [UInt64]) -> Bool {
         var k = 0
         while k + 1 < known.count {
@@ -127,6 +128,7 @@ extension NameJoiner {
         return false
     }
 
+    /// Is `family` the family name of one of the `known` pairs?
     private func knownFamily(_ family: UInt64, _ known: [UInt64]) -> Bool {
         var k = 0
         while k + 1 < known.count {
@@ -207,7 +209,9 @@ enum JapaneseNames {
     }
 
     /// Is some `second` in `s` preceded by `first`? `memchr` finds the bytes equal to
-    /// `second`'s lowest (a Han character's lowest byte: 1 character in 256 besides `second`).
+    /// `second`'s lowest (a Han character's lowest byte: 1 character in 256 besides `second`),
+    /// at a scalar's first byte on the little-endian machines we build for (on a big-endian one
+    /// it finds none, and the rule does not run: never a wrong join).
     private static func preceded(_ s: UnsafeBufferPointer<UInt32>, _ second: UInt32, by first: UInt32) -> Bool {
         guard let base = s.baseAddress, s.count >= 2 else { return false }
         let bytes = UnsafeRawPointer(base)
