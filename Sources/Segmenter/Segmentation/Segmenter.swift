@@ -211,6 +211,8 @@ extension Worker {
         into out: inout [Token], afterChunk: (borrowing Worker, UnsafeBufferPointer<UInt8>) -> Void
     ) throws(SegmenterError) -> Int {
         knownNames.removeAll(keepingCapacity: true)
+        knownJapaneseNames.removeAll(keepingCapacity: true)
+        namesJapan = false
         var start = 0
         var scalars = 0
         while start < bytes.count {

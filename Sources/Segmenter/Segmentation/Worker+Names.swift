@@ -53,6 +53,9 @@ extension Worker {
         var written = count
         var known = knownNames
         knownNames = []
+        if !namesJapan { namesJapan = JapaneseNames.mentionsJapan(scalars) }
+        let japan = namesJapan
+        var japanese = knownJapaneseNames
         scalars.withUnsafeBufferPointer { scalars in
         path.withUnsafeMutableBufferPointer { path in
         (lexicon?.isUser ?? []).withUnsafeBufferPointer { isUser in
@@ -61,7 +64,9 @@ extension Worker {
         NameJoiner.startMasks.withUnsafeBufferPointer { startMasks in
             var joiner = NameJoiner(scalars: scalars, path: path, classes: classes, compoundClasses: compoundClasses,
                                     startMasks: startMasks, isUser: isUser)
-            written = joiner.run(count)
+            // Japanese names first (`Worker+Japanese.swift`): the other rules leave them alone.
+            if japan || !japanese.isEmpty { written = joiner.joinJapaneseNames(count, japan: japan, known: &japanese) }
+            written = joiner.run(written)
             if !joiner.found.isEmpty {
                 for name in joiner.found where !known.contains(name) { known.append(name) }
             }
@@ -73,6 +78,7 @@ extension Worker {
         }
         }
         knownNames = known
+        knownJapaneseNames = japanese
         pathCount = written
     }
 }

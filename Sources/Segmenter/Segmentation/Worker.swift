@@ -50,6 +50,11 @@ struct Worker: @unchecked Sendable {
 
     /// Person names found in context so far in this call (`Worker+Names.swift`).
     var knownNames: [UInt64] = []
+    /// Japanese names joined so far in this call, a family name's key and its given name's
+    /// key a pair (`Worker+Japanese.swift`).
+    var knownJapaneseNames: [UInt64] = []
+    /// Has this call named Japan (日本) so far (`Worker+Japanese.swift`)?
+    var namesJapan = false
 
     // Search mode: is a 2- or 3-scalar Han string one word for ICU? Cached per worker.
     var oracleCache = OracleCache()
