@@ -177,6 +177,6 @@ final class LineReader {
         i = n - 1
         let floor4 = max(1, n - 4)
         while i > floor4 && bytes[i] & 0xC0 == 0x80 { i -= 1 }
-        return bytes[i] & 0xC0 == 0x80 ? n - 1 : i
+        return max(1, bytes[i] & 0xC0 == 0x80 ? n - 1 : i)  // never 0: a piece always moves on
     }
 }
