@@ -186,4 +186,37 @@ import Segmenter
     @Test func aNamedZoneHasItsPartsInSearchMode() {
         expectSearchParts("今年要创建全域康养旅游示范区。", ["全域", "康养", "旅游", "示范区"])
     }
+
+    // The end of a text behaves as the middle does (fifteenth session, comp25): a zone or a
+    // titled plan that ends the text is joined too. Invented sentences.
+    @Test func aNamedZoneAtTheEndOfTheText() {
+        let middle = Shared.segmenter.cut("这里将建成国家数字乡村创新示范区。")
+        let end = Shared.segmenter.cut("这里将建成国家数字乡村创新示范区")
+        #expect(middle.contains("国家数字乡村创新示范区"), "\(middle)")
+        #expect(end.hasSuffix("|国家数字乡村创新示范区"), "\(end)")
+        // One word before the head stays apart at the end too.
+        let one = Shared.segmenter.cut("这里是上合示范区")
+        #expect(one.hasSuffix("上合|示范区"), "\(one)")
+    }
+
+    // A numbered period in quotes at the start of a title (《“十四五”…规划》, comp25): the name
+    // after it is joined; the marks, the quotes and the period stay apart. Invented sentences.
+    @Test(arguments: [
+        ("印发《“十四五”乡村康养旅游发展规划》。", "乡村康养旅游发展规划"),
+        ("《“十三五”海岛文化和旅游发展规划》", "海岛文化和旅游发展规划"),
+    ])
+    func aTitledPlanAfterAQuotedPeriod(_ pair: (String, String)) {
+        let cut = Shared.segmenter.cut(pair.0)
+        #expect(cut.contains("“|十") && cut.contains("五|”|\(pair.1)|》"), "\(cut)")
+    }
+
+    @Test func aQuotedPeriodNeedsTwoWordsAndTheOpeningMark() {
+        // One word after the period: a short reference.
+        let one = Shared.segmenter.cut("《“十四五”规划》")
+        #expect(one.contains("”|规划|》"), "\(one)")
+        // Words between the mark and the quotes: no quoted period at the title's start.
+        let inside = Shared.segmenter.cut("《海岛“十四五”文化和旅游发展规划》")
+        #expect(!inside.contains("文化和旅游发展规划"), "\(inside)")
+        expectSearchParts("印发《“十四五”乡村康养旅游发展规划》。", ["乡村", "康养", "旅游", "发展", "规划"])
+    }
 }

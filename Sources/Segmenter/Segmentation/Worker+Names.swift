@@ -428,6 +428,15 @@ struct NameJoiner {
             joinTokens(from: from, through: r + 1 + suffixHead(r + 2, end + 1, count), &r, &w, &start)
             return
         }
+        // At the text's end the first test read the token's own last character as the next one
+        // (clamped): asked again as before a character of no class, a head that ends the text
+        // (国家|文物|保护|利用|示范区) goes to the head rules, as it would in the middle.
+        if end == scalars.count && end - start >= 2
+            && Self.mayStartJoin(path[r], end - start, classOf(scalars[start]), 0, 0,
+                                 compoundClasses[Int(min(scalars[end - 1], 0xFFFF))]) == Self.headRulesOnly {
+            joinHead(&r, &w, &start, count)
+            return
+        }
         copyToken(&r, &w, &start)
     }
 

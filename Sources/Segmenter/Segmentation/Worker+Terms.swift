@@ -186,6 +186,9 @@ extension NameJoiner {
         while i >= 0 && w - i <= 11 {
             let ts = i == 0 ? 0 : Int(path[i - 1].end)
             if s - ts == 1 && scalars[ts] == open { return i + 2 < w ? (i + 1, last) : nil }
+            // A numbered period in quotes right after the opening mark (《|“|十四五|”|文化|和|旅游|发展|规划|》):
+            // the name after it, two words or more, becomes the token; the marks and the period stay apart.
+            if s - ts == 1 && scalars[ts] == Laws.quoteClose { return quotedPeriod(i, ts, open) && i + 2 < w ? (i + 1, last) : nil }
             let edge = path[i].edge
             guard close - ts <= 24, edge != Worker.Edge.remainder, !(edge >= 0 && isUser[Int(edge)]) else { return nil }
             for p in ts..<s where !ScalarClass.isHan(scalars[p]) { return nil }
@@ -193,6 +196,15 @@ extension NameJoiner {
             i -= 1
         }
         return nil
+    }
+
+    /// Is written token `i` (at `s`) the closing quote of a numbered period in quotes right
+    /// after the opening mark `open` of a title (《“十四五”…, 〈“十三五”…: “, a period of three Han
+    /// characters 十…五, ”; `titledPlan`)?
+    private func quotedPeriod(_ i: Int, _ s: Int, _ open: UInt32) -> Bool {
+        guard i >= 3, s >= 5, Int(path[i - 1].end) == s, Int(path[i - 2].end) == s - 3, Int(path[i - 3].end) == s - 4 else { return false }
+        return scalars[s - 5] == open && scalars[s - 4] == Laws.quoteOpen && scalars[s - 3] == Laws.shi && scalars[s - 1] == Laws.wu
+            && ScalarClass.isHan(scalars[s - 2]) && (i == 3 ? s == 5 : Int(path[i - 4].end) == s - 5)
     }
 
     /// Token `r` (`start..<end`, three characters, sent by its last character 区:
@@ -433,6 +445,14 @@ enum Laws {
     static let innerTitleOpen: UInt32 = 0x3008
     /// 〉.
     static let innerTitleClose: UInt32 = 0x3009
+    /// “ and ”, the quotes around a numbered period in a title (《“十四五”…规划》: `NameJoiner.titledPlan`).
+    static let quoteOpen: UInt32 = 0x201C
+    /// ” (`quoteOpen`).
+    static let quoteClose: UInt32 = 0x201D
+    /// 十 and 五, the first and last characters of a numbered five-year period (十四五: `NameJoiner.titledPlan`).
+    static let shi: UInt32 = 0x5341
+    /// 五 (`shi`).
+    static let wu: UInt32 = 0x4E94
     /// 区, the last character of a zone's head, marked `CompoundClasses.viewEnd` (`NameJoiner.namedZone`).
     static let qu: UInt32 = 0x533A
     /// The heads of a pilot zone's name of ICU's ordinary words (`NameJoiner.namedZone`).
