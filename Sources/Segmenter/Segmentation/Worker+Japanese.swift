@@ -200,27 +200,28 @@ enum JapaneseNames {
     /// 第, which begins an ordinal (福岛|第一|核电站), never a given name.
     static let di: UInt32 = 0x7B2C
 
-    /// Does `scalars` name Japan (日本)? Found with the C library's `memchr` (vectorised) on 本,
-    /// rarer than 日 (every date has one): most texts do not, and a loop of our own over every
-    /// scalar would cost more than the rule.
+    /// Does the text name Japan (日本)? Read in `utf16`, ICU's copy of the folded scalars (one
+    /// unit each for 日 and 本, never a surrogate; half the bytes of the scalars), with the C
+    /// library's `memchr` (vectorised) on 本, rarer than 日 (every date has one): most texts do
+    /// not, and a loop of our own over every character would cost more than the rule.
     @inline(never)
-    static func mentionsJapan(_ scalars: [UInt32]) -> Bool {
-        scalars.withUnsafeBufferPointer { preceded($0, 0x672C, by: 0x65E5) }  // 本 after 日
+    static func mentionsJapan(_ utf16: [UInt16]) -> Bool {
+        utf16.withUnsafeBufferPointer { preceded($0, 0x672C, by: 0x65E5) }  // 本 after 日
     }
 
     /// Is some `second` in `s` preceded by `first`? `memchr` finds the bytes equal to
     /// `second`'s lowest (a Han character's lowest byte: 1 character in 256 besides `second`),
-    /// at a scalar's first byte on the little-endian machines we build for (on a big-endian one
+    /// at a unit's first byte on the little-endian machines we build for (on a big-endian one
     /// it finds none, and the rule does not run: never a wrong join).
-    private static func preceded(_ s: UnsafeBufferPointer<UInt32>, _ second: UInt32, by first: UInt32) -> Bool {
+    private static func preceded(_ s: UnsafeBufferPointer<UInt16>, _ second: UInt16, by first: UInt16) -> Bool {
         guard let base = s.baseAddress, s.count >= 2 else { return false }
         let bytes = UnsafeRawPointer(base)
-        let limit = s.count * 4
-        var offset = 4  // the first scalar has no previous one
+        let limit = s.count * 2
+        var offset = 2  // the first unit has no previous one
         while offset < limit {
             guard let p = memchr(bytes + offset, Int32(second & 0xFF), limit - offset) else { return false }
             let at = UnsafeRawPointer(p) - bytes
-            if at & 3 == 0 && s[at >> 2] == second && s[(at >> 2) - 1] == first { return true }
+            if at & 1 == 0 && s[at >> 1] == second && s[(at >> 1) - 1] == first { return true }
             offset = at + 1
         }
         return false
