@@ -23,20 +23,27 @@ extension NameJoiner {
     /// Returns the new count.
     @inline(never)
     mutating func joinJapaneseNames(_ count: Int, japan: Bool, known: inout [UInt64]) -> Int {
-        let firsts = JapaneseNames.firsts  // read once, not through its lazy accessor per token
-        var w = 0, r = 0, start = 0
-        while r < count {
-            let v = scalars[start]
-            if firsts.contains(v) {
-                if path[r].edge == Worker.Edge.base, let last = japaneseName(r, start, count, japan: japan, known: &known) {
-                    joinTokens(from: w, through: last, &r, &w, &start)
-                    continue
+        // A byte per character (no bounds check on the table, no bit to pick out): the test
+        // of every token of a text that names Japan.
+        JapaneseNames.firstsTable.withUnsafeBufferPointer { firsts in
+            var w = 0, r = 0, start = 0
+            while r < count {
+                let v = scalars[start]
+                if v < 0x10000 && firsts[Int(v)] != 0 {
+                    if path[r].edge == Worker.Edge.base, let last = japaneseName(r, start, count, japan: japan, known: &known) {
+                        joinTokens(from: w, through: last, &r, &w, &start)
+                        continue
+                    }
+                    if path[r].edge >= 0 { rememberListedName(start, Int(path[r].end), &known) }  // 高市早苗 … 高|市
                 }
-                if path[r].edge >= 0 { rememberListedName(start, Int(path[r].end), &known) }  // 高市早苗 … 高|市
+                // `copyToken`, without its overflow checks (w <= r < count).
+                if w != r { path[w] = path[r] }
+                start = Int(path[r].end)
+                w &+= 1
+                r &+= 1
             }
-            copyToken(&r, &w, &start)
+            return w
         }
-        return w
     }
 
     /// The last token of a Japanese name from token `r` (at `start`), or nil.
@@ -164,8 +171,14 @@ enum JapaneseNames {
     /// `familyNames` as keys.
     static let families = SortedKeys(familyNames.map(ICURepairs.key))
 
-    /// The first characters of `familyNames` (a test per token).
-    static let firsts = ScalarSet(familyNames.compactMap { $0.unicodeScalars.first.map { String($0) } }.joined())
+    /// The first characters of `familyNames`, 1 at their scalar values (a test per token).
+    static let firstsTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for name in familyNames {
+            if let s = name.unicodeScalars.first, s.value < 0x10000 { table[Int(s.value)] = 1 }
+        }
+        return table
+    }()
 
     /// Characters Japanese given names of two or three characters end in (文雄, 晋三, 由纪夫,
     /// 光一郎, 百合子, 富市); not those that end everyday words after a name too often (平 of
