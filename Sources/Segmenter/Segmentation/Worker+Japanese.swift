@@ -23,20 +23,27 @@ extension NameJoiner {
     /// Returns the new count.
     @inline(never)
     mutating func joinJapaneseNames(_ count: Int, japan: Bool, known: inout [UInt64]) -> Int {
-        let firsts = JapaneseNames.firsts  // read once, not through its lazy accessor per token
-        var w = 0, r = 0, start = 0
-        while r < count {
-            let v = scalars[start]
-            if firsts.contains(v) {
-                if path[r].edge == Worker.Edge.base, let last = japaneseName(r, start, count, japan: japan, known: &known) {
-                    joinTokens(from: w, through: last, &r, &w, &start)
-                    continue
+        // A byte per character (no bounds check on the table, no bit to pick out): the test
+        // of every token of a text that names Japan.
+        JapaneseNames.firstsTable.withUnsafeBufferPointer { firsts in
+            var w = 0, r = 0, start = 0
+            while r < count {
+                let v = scalars[start]
+                if v < 0x10000 && firsts[Int(v)] != 0 {
+                    if path[r].edge == Worker.Edge.base, let last = japaneseName(r, start, count, japan: japan, known: &known) {
+                        joinTokens(from: w, through: last, &r, &w, &start)
+                        continue
+                    }
+                    if path[r].edge >= 0 { rememberListedName(start, Int(path[r].end), &known) }  // 高市早苗 … 高|市
                 }
-                if path[r].edge >= 0 { rememberListedName(start, Int(path[r].end), &known) }  // 高市早苗 … 高|市
+                // `copyToken`, without its overflow checks (w <= r < count).
+                if w != r { path[w] = path[r] }
+                start = Int(path[r].end)
+                w &+= 1
+                r &+= 1
             }
-            copyToken(&r, &w, &start)
+            return w
         }
-        return w
     }
 
     /// The last token of a Japanese name from token `r` (at `start`), or nil.
@@ -164,8 +171,14 @@ enum JapaneseNames {
     /// `familyNames` as keys.
     static let families = SortedKeys(familyNames.map(ICURepairs.key))
 
-    /// The first characters of `familyNames` (a test per token).
-    static let firsts = ScalarSet(familyNames.compactMap { $0.unicodeScalars.first.map { String($0) } }.joined())
+    /// The first characters of `familyNames`, 1 at their scalar values (a test per token).
+    static let firstsTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for name in familyNames {
+            if let s = name.unicodeScalars.first, s.value < 0x10000 { table[Int(s.value)] = 1 }
+        }
+        return table
+    }()
 
     /// Characters Japanese given names of two or three characters end in (文雄, 晋三, 由纪夫,
     /// 光一郎, 百合子, 富市); not those that end everyday words after a name too often (平 of
@@ -200,27 +213,28 @@ enum JapaneseNames {
     /// 第, which begins an ordinal (福岛|第一|核电站), never a given name.
     static let di: UInt32 = 0x7B2C
 
-    /// Does `scalars` name Japan (日本)? Found with the C library's `memchr` (vectorised) on 本,
-    /// rarer than 日 (every date has one): most texts do not, and a loop of our own over every
-    /// scalar would cost more than the rule.
+    /// Does the text name Japan (日本)? Read in `utf16`, ICU's copy of the folded scalars (one
+    /// unit each for 日 and 本, never a surrogate; half the bytes of the scalars), with the C
+    /// library's `memchr` (vectorised) on 本, rarer than 日 (every date has one): most texts do
+    /// not, and a loop of our own over every character would cost more than the rule.
     @inline(never)
-    static func mentionsJapan(_ scalars: [UInt32]) -> Bool {
-        scalars.withUnsafeBufferPointer { preceded($0, 0x672C, by: 0x65E5) }  // 本 after 日
+    static func mentionsJapan(_ utf16: [UInt16]) -> Bool {
+        utf16.withUnsafeBufferPointer { preceded($0, 0x672C, by: 0x65E5) }  // 本 after 日
     }
 
     /// Is some `second` in `s` preceded by `first`? `memchr` finds the bytes equal to
     /// `second`'s lowest (a Han character's lowest byte: 1 character in 256 besides `second`),
-    /// at a scalar's first byte on the little-endian machines we build for (on a big-endian one
+    /// at a unit's first byte on the little-endian machines we build for (on a big-endian one
     /// it finds none, and the rule does not run: never a wrong join).
-    private static func preceded(_ s: UnsafeBufferPointer<UInt32>, _ second: UInt32, by first: UInt32) -> Bool {
+    private static func preceded(_ s: UnsafeBufferPointer<UInt16>, _ second: UInt16, by first: UInt16) -> Bool {
         guard let base = s.baseAddress, s.count >= 2 else { return false }
         let bytes = UnsafeRawPointer(base)
-        let limit = s.count * 4
-        var offset = 4  // the first scalar has no previous one
+        let limit = s.count * 2
+        var offset = 2  // the first unit has no previous one
         while offset < limit {
             guard let p = memchr(bytes + offset, Int32(second & 0xFF), limit - offset) else { return false }
             let at = UnsafeRawPointer(p) - bytes
-            if at & 3 == 0 && s[at >> 2] == second && s[(at >> 2) - 1] == first { return true }
+            if at & 1 == 0 && s[at >> 1] == second && s[(at >> 1) - 1] == first { return true }
             offset = at + 1
         }
         return false

@@ -53,7 +53,7 @@ extension Worker {
         var written = count
         var known = knownNames
         knownNames = []
-        if !namesJapan { namesJapan = JapaneseNames.mentionsJapan(scalars) }
+        if !namesJapan { namesJapan = JapaneseNames.mentionsJapan(utf16) }
         let japan = namesJapan
         var japanese = knownJapaneseNames
         scalars.withUnsafeBufferPointer { scalars in
