@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Japanese people's names, written in Chinese characters, which ICU leaves as a family name
-/// and the pieces of a given name (村山|富|市, 鸠|山|由|纪|夫, 麻生|太郎, 横井|裕) (foreign22).
+/// and the pieces of a given name (村山|富|市, 鸠|山|由|纪|夫, 横井|裕) (foreign22).
 ///
 /// In a text that names Japan (日本 anywhere in the call so far: `mentionsJapan`), a
 /// common Japanese family name (`JapaneseNames.families`: ICU's word, or two of its single
@@ -64,6 +64,13 @@ extension NameJoiner {
         var i = familyLast + 1
         var best = -1
         var bestKey: UInt64 = 0
+        // Its first character no particle, preposition or numeral (安倍|等人, 福岛|第一),
+        // but those Japanese given names begin with (由纪夫, 五典, 一郎).
+        let givenStart = Int(path[familyLast].end)
+        if givenStart < scalars.count {
+            let initial = scalars[givenStart]
+            if has(initial, CharacterClasses.notInNames) && !JapaneseNames.givenInitials.contains(initial) || initial == JapaneseNames.di { i = count }
+        }
         while i < count && path[i].edge == Worker.Edge.base {
             let piece = range(i)
             characters += piece.count
@@ -71,11 +78,6 @@ extension NameJoiner {
             var ok = true
             for p in piece where !ScalarClass.isHan(scalars[p]) { ok = false; break }
             if !ok { break }
-            // Its first character no particle, preposition or numeral (安倍|等人, 福岛|第一),
-            // but those Japanese given names begin with (由纪夫, 五典, 一郎).
-            let givenStart = range(familyLast + 1).lowerBound
-            let initial = scalars[givenStart]
-            if has(initial, CharacterClasses.notInNames) && !JapaneseNames.givenInitials.contains(initial) || initial == JapaneseNames.di { break }
             let given = key(givenStart, piece.upperBound)
             let end = scalars[piece.upperBound - 1]
             // An everyday word is no given name (铃木|公司, 福岛|疫苗), nor begins one (高|市|机场|也).

@@ -916,14 +916,12 @@ struct NameJoiner {
     /// name model (seen in a cued name: not 苏|梅州 or 韩|检方, places and nouns after a list or
     /// before 称).
     private func wordGivenName(_ i: Int, _ count: Int) -> Bool {
-        guard i < count else { return false }
-        let edge = path[i].edge
-        guard edge == Worker.Edge.base || (edge >= 0 && !isUser[Int(edge)]) else { return false }
+        guard i < count, plainWord(i) else { return false }
         let r = range(i)
         guard r.count == 2 && ScalarClass.isHan(scalars[r.lowerBound]) && ScalarClass.isHan(scalars[r.lowerBound + 1])
             && !has(scalars[r.lowerBound], CharacterClasses.notInNames) && !has(scalars[r.lowerBound + 1], CharacterClasses.notInNames)
             && !followedByCue(i, count) && !Names.kinship.contains(key(r.lowerBound, r.upperBound)) else { return false }
-        guard edge >= 0 else { return true }
+        guard path[i].edge >= 0 else { return true }
         let model = NameModel.builtin
         return model.givenScore(scalars[r.lowerBound]) != NameModel.unlisted && model.givenScore(scalars[r.lowerBound + 1]) != NameModel.unlisted
     }

@@ -189,8 +189,7 @@ extension NameJoiner {
             // A numbered period in quotes right after the opening mark (《|“|十四五|”|文化|和|旅游|发展|规划|》):
             // the name after it, two words or more, becomes the token; the marks and the period stay apart.
             if s - ts == 1 && scalars[ts] == Laws.quoteClose { return quotedPeriod(i, ts, open) && i + 2 < w ? (i + 1, last) : nil }
-            let edge = path[i].edge
-            guard close - ts <= 24, edge != Worker.Edge.remainder, !(edge >= 0 && isUser[Int(edge)]) else { return nil }
+            guard close - ts <= 24, !userOrRemainder(i) else { return nil }
             for p in ts..<s where !ScalarClass.isHan(scalars[p]) { return nil }
             s = ts
             i -= 1
@@ -267,7 +266,7 @@ extension NameJoiner {
     /// Is token `i` an ICU word or a dictionary word that is not a user's (not joined, not a
     /// remainder)?
     @inline(__always)
-    private func plainWord(_ i: Int) -> Bool {
+    func plainWord(_ i: Int) -> Bool {
         let edge = path[i].edge
         return edge == Worker.Edge.base || (edge >= 0 && !isUser[Int(edge)])
     }
